@@ -1,0 +1,176 @@
+"""The values that cross module boundaries, all frozen.
+
+Pipeline: ingest (file -> Document of Sections) -> chunk (Document -> Passages and Sentences)
+-> index (embed + FAISS + BM25, saved as plain files) -> retrieve (question -> Passages)
+-> answer (question -> Answer).
+
+Offsets (`start`, `end`) always point into the cleaned text of the section (`Section.text`), so
+`section.text[p.start:p.end] == p.text` for a passage and likewise for a sentence.
+
+Sequences are tuples so the values stay hashable; `to_dict()` gives plain JSON (lists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+def _plain(value: Any) -> Any:
+    """Tuples become lists, recursively, so the result is what json.dumps gives back."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Serializable:
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class Endnote(_Serializable):
+    """One entry of a document's endnote list: `Endnote(17, "China Mobile. (2023). ...", "https://...")`."""
+
+    number: int
+    reference: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class SentenceSpan(_Serializable):
+    """A sentence inside `Section.text`, as ingestion found it.
+
+    `block` is the index of the paragraph (block) it belongs to; `unit` the case study, use case or
+    table it stands in ("" for running text); `endnotes` the markers that stood in or right after it.
+    """
+
+    start: int
+    end: int
+    block: int
+    endnotes: tuple[int, ...] = ()
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Block(_Serializable):
+    """One paragraph of cleaned text: prose, a list item, a table row, a caption or a non-section heading.
+
+    `start`/`end` are its offsets in `Section.text`; `unit` as in SentenceSpan.
+    """
+
+    start: int
+    end: int
+    kind: str  # "prose" | "item" | "row" | "heading" | "caption"
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Section(_Serializable):
+    """A section of a document with its cleaned text.
+
+    `path` joins the titles from the chapter down, as the Contents numbers them:
+    "2 Key enablers in the AI ecosystem > 2.4 Enabling sustainable energy solutions to power AI",
+    "3 Scaling AI innovation in industries > Healthcare", "Executive summary".
+    """
+
+    document: str
+    path: str
+    title: str
+    number: str  # "2.4", "3", or "" for front and back matter and unnumbered subsections
+    level: int  # 1 for chapters and front/back matter, 2 for their subsections
+    page: int  # the page the section starts on (from the Contents; a subsection not listed there: its chapter's)
+    text: str
+    blocks: tuple[Block, ...] = ()
+    sentences: tuple[SentenceSpan, ...] = ()
+    units: tuple[str, ...] = ()  # titles of the case studies, use cases and tables in it, in order
+
+
+@dataclass(frozen=True)
+class Document(_Serializable):
+    """One report from `corpus/`: its sections in reading order and its resolved endnote list."""
+
+    name: str  # file name inside the corpus folder, e.g. "blueprint-to-action-china-ai-2025.md"
+    title: str
+    sha256: str  # of the file's bytes
+    sections: tuple[Section, ...]
+    endnotes: tuple[Endnote, ...]
+    source: str = "markdown"  # "markdown" | "pdf"
+    warnings: tuple[str, ...] = ()
+
+    def endnote(self, number: int) -> Endnote | None:
+        for note in self.endnotes:
+            if note.number == number:
+                return note
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence(_Serializable):
+    """A sentence as stored in the index: verbatim report text with where it stands."""
+
+    id: str
+    text: str
+    document: str
+    section: str
+    page: int
+    passage_id: str
+    start: int
+    end: int
+    endnotes: tuple[int, ...] = ()
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Passage(_Serializable):
+    """A retrievable chunk of one section: never straddles two sections, fits the model's input.
+
+    `id` is a sha256 of document, section path and text, so it is stable across rebuilds.
+    `score` is set by retrieval (higher is better); 0.0 when the passage comes from the index as is.
+    """
+
+    id: str
+    text: str
+    document: str
+    section: str
+    page: int
+    endnotes: tuple[int, ...] = ()
+    score: float = 0.0
+    unit: str = ""  # case study, use case or table title, if the passage stands in one
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Quote(_Serializable):
+    """One sentence quoted in an answer, verbatim, with where it stands."""
+
+    text: str
+    passage_id: str
+    document: str
+    section: str
+    page: int
+    start: int
+    end: int
+    endnotes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer(_Serializable):
+    """What `askwef.answer()` returns.
+
+    `text` is one to three quoted sentences in reading order ("" when abstaining); `endnotes` the
+    resolved endnotes of the quoted sentences; `passages` the supporting passages, best first.
+    """
+
+    question: str
+    text: str
+    quotes: tuple[Quote, ...] = ()
+    endnotes: tuple[Endnote, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    confidence: float = 0.0
+    abstained: bool = False
+    message: str = ""
+    resolved_question: str = ""  # the question as understood after follow-up resolution
