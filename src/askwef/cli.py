@@ -1,0 +1,228 @@
+"""The command line: verbs mirror the pipeline (build, search, ask, eval, serve).
+
+    askwef build [--corpus DIR] [--index DIR] [--if-needed]
+    askwef search "question" [-k N] [--json] [--mode hybrid|dense|bm25]
+    askwef ask "question" [--json] [--within SECTION]
+    askwef eval [--golden PATH] ...
+    askwef serve [--host H] [--port P]
+
+Errors are one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from .settings import Settings
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    pass
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    changes = {}
+    if getattr(args, "corpus", None):
+        changes["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "index", None):
+        changes["index_dir"] = Path(args.index)
+    return settings.replace(**changes) if changes else settings
+
+
+def _engine(args: argparse.Namespace):
+    from .engine import Engine
+
+    log = (lambda msg: print(msg, file=sys.stderr))
+    return Engine.load(_settings(args), build=not args.no_build, log=log)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .embed import load_model
+    from .engine import ensure_index
+    from .index import build
+
+    settings = _settings(args)
+    embedder = load_model()
+    log = (lambda msg: print(msg, file=sys.stderr))
+    if args.if_needed:
+        manifest = ensure_index(settings, embedder, log=log)
+        if manifest is None:
+            print(f"index at {settings.index_dir} is up to date")
+            return 0
+    else:
+        manifest = build(settings, embedder, progress=not args.quiet, log=log)
+    counts = manifest["counts"]
+    print(
+        f"built {settings.index_dir}: {counts['documents']} document(s), {counts['passages']} passages, "
+        f"{counts['sentences']} sentences in {manifest['build_seconds']} s"
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    passages = engine.search(args.question, args.k, mode=args.mode, within=args.within)
+    if args.json:
+        print(json.dumps([p.to_dict() for p in passages], ensure_ascii=False, indent=1))
+        return 0
+    for rank, p in enumerate(passages, 1):
+        unit = f" | {p.unit}" if p.unit else ""
+        notes = f"  endnotes {', '.join(map(str, p.endnotes))}" if p.endnotes else ""
+        print(f"{rank}. [{p.score:.3f}] {p.section} (p. {p.page}){unit}{notes}")
+        print(textwrap.indent(textwrap.fill(p.text, 100), "   "))
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    history = json.loads(Path(args.history).read_text()) if args.history else None
+    answer = engine.answer(args.question, history=history, k=args.k, within=args.within)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    if answer.abstained:
+        print(answer.message)
+        for p in answer.passages[:3]:
+            print(f"  - {p.section} (p. {p.page}): {textwrap.shorten(p.text, 160)}")
+        return 0
+    print(textwrap.fill(f"“{answer.text}”", 100))
+    print()
+    for q in answer.quotes:
+        sup = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
+        print(f"— {q.section}, p. {q.page}{sup}")
+    if answer.endnotes:
+        print()
+        for e in answer.endnotes:
+            print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
+            if e.url:
+                print(f"     {e.url}")
+    print(f"\nconfidence {answer.confidence:.2f}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    return serve(host=args.host, port=args.port, settings=_settings(args)) or 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Warm latency: encoding a question vs search vs answer, in one process."""
+    import statistics
+
+    engine = _engine(args)
+    questions = [
+        "How many green data centres have been established in China?",
+        "What accuracy did the State Grid load forecasting system achieve?",
+        "How is AI used in retail livestreaming?",
+        "What is the talent gap in AI in China?",
+        "Which city uses Alibaba City Brain to manage traffic lights?",
+    ]
+    for q in questions:  # warm-up
+        engine.answer(q)
+
+    def timed(fn) -> float:
+        runs = []
+        for _ in range(args.repeat):
+            for q in questions:
+                t = time.perf_counter()
+                fn(q)
+                runs.append(time.perf_counter() - t)
+        return statistics.median(runs) * 1000
+
+    encode = timed(lambda q: engine.embedder.encode([q]))
+    search = timed(lambda q: engine.search(q))
+    answer = timed(lambda q: engine.answer(q))
+    result = {"encode_ms": round(encode, 2), "search_ms": round(search, 2), "answer_ms": round(answer, 2), "answer_over_encode": round(answer / encode, 2)}
+    print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="askwef", description="Extractive, cited answers from a policy report, offline.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,serve,bench}")
+
+    def common(p: argparse.ArgumentParser, *, no_build: bool = True) -> None:
+        p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
+        p.add_argument("--index", metavar="DIR", help="index folder (default: ASKWEF_INDEX or ./index/current)")
+        if no_build:
+            p.add_argument("--no-build", action="store_true", help="refuse to use a missing or stale index instead of rebuilding it")
+
+    p = sub.add_parser("build", help="ingest, chunk, embed and index the corpus")
+    common(p, no_build=False)
+    p.add_argument("--if-needed", action="store_true", help="only when the index is missing or stale")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("search", help="passages that match a question, best first")
+    common(p)
+    p.add_argument("question")
+    p.add_argument("-k", type=int, default=10, help="how many passages (1-100, default 10)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+    p.add_argument("--within", metavar="SECTION", help="only this section path (or chapter, or document)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with the report's own sentences")
+    common(p)
+    p.add_argument("question")
+    p.add_argument("-k", type=int, default=None, help="supporting passages to return (1-100)")
+    p.add_argument("--within", metavar="SECTION", help="only this section path (or chapter, or document)")
+    p.add_argument("--history", metavar="FILE", help="JSON file of previous turns [{question, answer}] for follow-ups")
+    p.add_argument("--json", action="store_true", help="print the whole Answer as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="the chat app and HTTP API (same as python app.py)")
+    common(p, no_build=False)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("bench", help="warm latency of encode, search and answer")
+    common(p)
+    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench)
+
+    try:
+        from . import evaluate
+    except ImportError:  # pragma: no cover - evaluate needs the dev extras only for charts
+        evaluate = None
+    if evaluate is not None and hasattr(evaluate, "add_parser"):
+        evaluate.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .engine import QuestionError
+    from .index import IndexProblem
+    from .ingest import IngestError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "eval":
+            return int(args.func(args, _settings(args)) or 0)
+        return int(args.func(args) or 0)
+    except (QuestionError, IndexProblem, IngestError, CliError, ValueError) as exc:
+        print(f"askwef: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"askwef: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("askwef: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Engine: the loaded model, index and retriever, ready to search and answer.
+
+The model is loaded once (in `embed.load_model`) and passed in; the index is checked against the
+corpus, the model and the settings before every use, and rebuilt (or refused) when it does not match,
+so a stale index never answers.
+
+>>> engine = Engine.load(Settings())                       # doctest: +SKIP
+>>> engine.search("computing power of China", k=3)         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from . import index as index_mod
+from .answer import answer_question
+from .embed import Embedder, load_model
+from .index import IndexStale, IndexStore
+from .retrieve import Retriever
+from .settings import Settings
+from .types import Answer, Passage
+
+MAX_QUESTION_CHARS = 2000
+"""Questions longer than this are cut to it (a question is a sentence or two, not a document)."""
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as given (empty, not text); the message says why."""
+
+
+def clean_question(question: object) -> str:
+    """Validate and normalise a question: text, not empty, control characters out, at most MAX_QUESTION_CHARS."""
+    if not isinstance(question, str):
+        raise QuestionError(f"the question must be text, not {type(question).__name__}")
+    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question)
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("the question is empty; ask something about the report")
+    return text[:MAX_QUESTION_CHARS]
+
+
+class Engine:
+    def __init__(self, settings: Settings, embedder: Embedder, store: IndexStore) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self.retriever = Retriever(store, embedder, settings)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None, build: bool = True, log=print) -> "Engine":
+        """Load the index, building it first when it is missing or stale (unless build=False)."""
+        settings = settings or Settings()
+        embedder = embedder or load_model()
+        ensure_index(settings, embedder, build=build, log=log)
+        return cls(settings, embedder, index_mod.load(settings))
+
+    def refresh(self, *, build: bool = True, log=print) -> None:
+        """Reload (rebuilding if allowed) when the corpus or index changed under us."""
+        with self._lock:
+            reason = index_mod.staleness(self.settings, self.embedder.name)
+            if reason is None and self.store.manifest == index_mod.read_manifest(self.settings.index_dir):
+                return
+            ensure_index(self.settings, self.embedder, build=build, log=log)
+            self.store = index_mod.load(self.settings)
+            self.retriever = Retriever(self.store, self.embedder, self.settings)
+
+    @property
+    def manifest(self) -> dict:
+        return self.store.manifest
+
+    def sections(self) -> list[str]:
+        """Section paths of every document, in reading order (for filters)."""
+        return [path for doc in self.store.documents for path, _, _ in doc.sections]
+
+    def search(self, question: str, k: int | None = None, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
+        q = clean_question(question)
+        return self.retriever.search(q, k=_k(k, self.settings.k), mode=mode, within=within)
+
+    def answer(self, question: str, *, history: list | None = None, k: int | None = None, within: str | None = None) -> Answer:
+        q = clean_question(question)
+        return answer_question(self.retriever, q, history=history, k=_k(k, self.settings.k), within=within)
+
+
+def _k(k: int | None, default: int) -> int:
+    if k is None:
+        return default
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
+        raise QuestionError(f"k must be a whole number from 1 to 100, not {k!r}")
+    return k
+
+
+def ensure_index(settings: Settings, embedder: Embedder, *, build: bool = True, log=print) -> dict | None:
+    """Build the index when it does not match corpus, model and settings; with build=False, refuse."""
+    reason = index_mod.staleness(settings, embedder.name)
+    if reason is None:
+        return None
+    if not build:
+        raise IndexStale(f"{reason}; run: askwef build --corpus {settings.corpus_dir} --index {settings.index_dir}")
+    log(f"building the index ({reason})")
+    return index_mod.build(settings, embedder, log=log)
+
+
+# --- module-level convenience: one engine per settings, shared by the process -------------------
+
+_ENGINES: dict[tuple, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def get_engine(settings: Settings | None = None, *, build: bool = True) -> Engine:
+    settings = settings or Settings()
+    key = (str(Path(settings.corpus_dir).resolve()), str(Path(settings.index_dir).resolve()), settings.hash())
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(key)
+        if engine is None:
+            engine = Engine.load(settings, build=build)
+            _ENGINES[key] = engine
+            return engine
+    engine.refresh(build=build)
+    return engine

@@ -1,0 +1,628 @@
+"""The retrieval and answer benchmark: golden questions, a relevance judge, and one run over many systems.
+
+>>> questions = [GoldenQuestion("q1", "How big is the AI industry?", True, "$70 billion",
+...     "It now exceeds $70 billion.", "Introduction", (3,), "fact")]
+>>> class Toy:
+...     name = "toy"
+...     def search(self, question, k):
+...         return [Passage("p1", "It now exceeds \\\\$70 billion.", "r.md", "Introduction", 6)]
+>>> run = evaluate(questions, [Toy()])
+>>> run.systems[0].overall["hit@1"]
+1.0
+
+Relevance is judged from the text (see `is_relevant`), never from chunk ids, so systems that cut
+the report differently are scored on the same questions by the same rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from . import metrics
+from .settings import Settings
+from .types import Answer, Passage
+
+__all__ = [
+    "GoldenQuestion",
+    "GoldenFormatError",
+    "load_golden",
+    "normalize",
+    "tokens",
+    "contains",
+    "is_relevant",
+    "System",
+    "QuestionResult",
+    "SystemResult",
+    "EvalRun",
+    "evaluate",
+    "corpus_hash",
+    "add_parser",
+    "run_cli",
+]
+
+K = 10  # ranked list depth: every ranking metric is cut at or below it
+BUDGET_CHARS = 1500  # reading budget for budget recall
+FRAGMENT_SHARE = 0.6  # share of the evidence a passage must hold in one piece when it cuts the evidence
+HIT_KS = (1, 3, 5, 10)
+
+
+# --- the golden file --------------------------------------------------------------------------
+
+
+class GoldenFormatError(ValueError):
+    """A golden file that cannot be used; the message reads "path:line: problem"."""
+
+
+@dataclass(frozen=True)
+class GoldenQuestion:
+    """One labelled question: the answer and its evidence sentence as the report words them."""
+
+    id: str
+    question: str
+    answerable: bool
+    answer: str  # "" when unanswerable
+    evidence: str  # the supporting sentence verbatim, "" when unanswerable
+    section: str
+    endnotes: tuple[int, ...]
+    kind: str
+    split: str = ""  # "dev", "test" or "" (not assigned)
+
+
+_REQUIRED: dict[str, type | tuple[type, ...]] = {
+    "id": str,
+    "question": str,
+    "answerable": bool,
+    "answer": str,
+    "evidence": str,
+    "section": str,
+    "endnotes": list,
+    "kind": str,
+}
+_SPLITS = ("dev", "test")
+
+
+def load_golden(path: str | Path) -> list[GoldenQuestion]:
+    """Read a golden JSONL file; raise GoldenFormatError naming the first bad line.
+
+    Blank lines are skipped. Each row needs `id, question, answerable, answer, evidence, section,
+    endnotes, kind` and may have `split` ("dev" or "test"); an answerable row needs an answer and
+    evidence, an unanswerable one has "" for both; ids are unique.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldenFormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    questions: list[GoldenQuestion] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldenFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        question = _parse_row(row, where)
+        if question.id in seen:
+            raise GoldenFormatError(f"{where}: duplicate id {question.id!r} (first on line {seen[question.id]})")
+        seen[question.id] = number
+        questions.append(question)
+    if not questions:
+        raise GoldenFormatError(f"{path}: no questions")
+    return questions
+
+
+def _parse_row(row: object, where: str) -> GoldenQuestion:
+    if not isinstance(row, dict):
+        raise GoldenFormatError(f"{where}: expected a JSON object, got {type(row).__name__}")
+    missing = [name for name in _REQUIRED if name not in row]
+    if missing:
+        raise GoldenFormatError(f"{where}: missing field(s) {', '.join(missing)}")
+    unknown = sorted(set(row) - set(_REQUIRED) - {"split"})
+    if unknown:
+        raise GoldenFormatError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    for name, kind in _REQUIRED.items():
+        if not isinstance(row[name], kind):
+            expected = "true/false" if kind is bool else {str: "a string", list: "a list"}[kind]  # type: ignore[index]
+            raise GoldenFormatError(f"{where}: field {name!r} must be {expected}, got {json.dumps(row[name])}")
+    endnotes = row["endnotes"]
+    # subtle: bool is an int in Python; true/false is no endnote number
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in endnotes):
+        raise GoldenFormatError(f"{where}: field 'endnotes' must be a list of positive integers, got {json.dumps(endnotes)}")
+    split = row.get("split", "")
+    if split not in _SPLITS:
+        raise GoldenFormatError(f"{where}: field 'split' must be \"dev\" or \"test\", got {json.dumps(split)}")
+    if not row["id"].strip() or re.search(r"\s", row["id"]):
+        raise GoldenFormatError(f"{where}: field 'id' must be non-empty and without spaces, got {json.dumps(row['id'])}")
+    if not row["question"].strip():
+        raise GoldenFormatError(f"{where}: field 'question' is empty")
+    if not row["kind"].strip():
+        raise GoldenFormatError(f"{where}: field 'kind' is empty")
+    if row["answerable"]:
+        if not tokens(row["answer"]):
+            raise GoldenFormatError(f"{where}: an answerable question needs a non-empty 'answer'")
+        if not tokens(row["evidence"]):
+            raise GoldenFormatError(f"{where}: an answerable question needs a non-empty 'evidence'")
+    elif row["answer"].strip() or row["evidence"].strip():
+        raise GoldenFormatError(f"{where}: an unanswerable question has \"\" for 'answer' and 'evidence'")
+    return GoldenQuestion(
+        id=row["id"],
+        question=row["question"],
+        answerable=row["answerable"],
+        answer=row["answer"],
+        evidence=row["evidence"],
+        section=row["section"],
+        endnotes=tuple(endnotes),
+        kind=row["kind"].strip(),
+        split=split,
+    )
+
+
+# --- the relevance judge ------------------------------------------------------------------------
+
+_SUP = re.compile(r"<sup>[^<]*</sup>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&|~<>])")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_FOLD = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        "…": "...", "\u00ad": None,
+    }
+)
+# a word, or a symbol that changes the meaning of a number next to it
+_TOKEN = re.compile(r"[^\W_]+|[$%€£¥]")
+
+
+def normalize(text: str) -> str:
+    """Fold text for comparison: markup dropped, quotes and dashes unified, case folded, spaces collapsed.
+
+    Endnote markers (`<sup>3</sup>`) are dropped with their numbers, since an evidence sentence is
+    judged by its words.
+
+    >>> normalize("It exceeds **\\\\$70 billion**.<sup>3</sup>  “AI–first”")
+    'it exceeds $70 billion. "ai-first"'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _SUP.sub("", text)
+    text = _TAG.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.translate(_FOLD).casefold()
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """The words (and $ % € £ ¥ signs) of normalized text: `tokens("Over $1.4 trillion!") -> ['over', '$', '1', '4', 'trillion']`."""
+    return _TOKEN.findall(normalize(text))
+
+
+def _joined(words: Sequence[str]) -> str:
+    # a separator no token contains, so substring search respects word boundaries
+    return "\x1f" + "\x1f".join(words) + "\x1f"
+
+
+def contains(text: str, needle: str) -> bool:
+    """Whether the words of `needle` appear in `text` in order, next to each other.
+
+    Punctuation, markup, case, quotes and dashes do not matter; word boundaries do.
+
+    >>> contains("Revenue hit **\\\\$70 billion**.", "$70 billion"), contains("said", "AI")
+    (True, False)
+    """
+    words = tokens(needle)
+    return bool(words) and _joined(words) in _joined(tokens(text))
+
+
+def is_relevant(passage_text: str, evidence: str, answer: str) -> bool:
+    """The judge: does this passage support the answer?
+
+    Rule 1: the passage holds the whole evidence sentence (as `contains` compares).
+    Rule 2, for chunkings that cut the evidence in two: the passage holds the answer AND one
+    unbroken run of at least 60% of the evidence's words (rounded up), in order.
+
+    >>> ev = "It now exceeds $70 billion and counts over 4,300 companies."
+    >>> is_relevant("...said. It now exceeds $70 billion and counts", ev, "$70 billion")
+    True
+    >>> is_relevant("It now exceeds $70 billion", ev, "$70 billion")  # 6 of 12 words: too little
+    False
+    """
+    return _Judged(passage_text).relevant(_Evidence(evidence, answer))
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    text: str
+    answer: str
+
+    @property
+    def words(self) -> list[str]:
+        return tokens(self.text)
+
+
+class _Judged:
+    """A passage tokenized once, for judging against many questions."""
+
+    def __init__(self, text: str) -> None:
+        self.words = tokens(text)
+        self.joined = _joined(self.words)
+
+    def relevant(self, evidence: _Evidence, evidence_words: list[str] | None = None) -> bool:
+        words = evidence.words if evidence_words is None else evidence_words
+        if not words:
+            return False
+        if _joined(words) in self.joined:
+            return True
+        answer = tokens(evidence.answer)
+        if not answer or _joined(answer) not in self.joined:
+            return False
+        need = math.ceil(len(words) * FRAGMENT_SHARE - 1e-9)  # 60% of 10 words is 6, not 7
+        match = SequenceMatcher(None, words, self.words, autojunk=False).find_longest_match(
+            0, len(words), 0, len(self.words)
+        )
+        return match.size >= need
+
+
+# --- systems -------------------------------------------------------------------------------------
+
+
+@runtime_checkable
+class System(Protocol):
+    """What the benchmark needs of a system: a name and ranked search.
+
+    Optional extras: `answer(question) -> Answer` (answer metrics are "n/a" without it) and
+    `passages`, every passage it can return (the judged pool; without it, the top 100 per question).
+    """
+
+    name: str
+
+    def search(self, question: str, k: int) -> list[Passage]: ...
+
+
+class EngineSystem:
+    """askwef's Engine in one retrieval mode; only the hybrid system answers."""
+
+    def __init__(self, engine: Any, mode: str, name: str | None = None, answers: bool = False) -> None:
+        self.engine = engine
+        self.mode = mode
+        self.name = name or mode
+        if answers:
+            self.answer = lambda question: engine.answer(question)
+        passages = getattr(engine, "passages", None)
+        if passages is not None and not callable(passages):
+            self.passages = tuple(passages)
+
+    def search(self, question: str, k: int) -> list[Passage]:
+        return list(self.engine.search(question, k=k, mode=self.mode))
+
+
+# --- one run -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One system on one question: what it ranked, how it was judged, what it answered."""
+
+    qid: str
+    kind: str
+    answerable: bool
+    ranked_ids: tuple[str, ...]
+    ranked_scores: tuple[float, ...]
+    ranked_chars: tuple[int, ...]
+    ranked_rel: tuple[bool, ...]
+    relevant_ids: tuple[str, ...]  # every relevant passage in the judged pool
+    search_ms: float
+    answer_text: str | None = None  # None: the system does not answer
+    answer_correct: bool | None = None
+    endnotes_correct: bool | None = None  # None also when the question has no endnotes
+    abstained: bool | None = None
+    answer_ms: float | None = None
+
+    @property
+    def n_relevant(self) -> int:
+        # subtle: evidence found in none of the system's passages still counts as one relevant
+        # passage (never retrieved), so the question scores 0 instead of dropping out; the qrels
+        # files carry it as "<qid>:missing" so ranx agrees.
+        return max(1, len(self.relevant_ids))
+
+
+@dataclass(frozen=True)
+class SystemResult:
+    name: str
+    questions: tuple[QuestionResult, ...]
+    overall: dict[str, float | None]
+    by_kind: dict[str, dict[str, float | None]]
+    latency: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class EvalRun:
+    """Everything one `evaluate` call measured, in the order the systems were given."""
+
+    questions: tuple[GoldenQuestion, ...]
+    systems: tuple[SystemResult, ...]
+    k: int = K
+    budget: int = BUDGET_CHARS
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def evaluate(
+    questions: Sequence[GoldenQuestion],
+    systems: Iterable[System],
+    *,
+    k: int = K,
+    budget: int = BUDGET_CHARS,
+    pool_depth: int = 100,
+    clock: Callable[[], float] = time.perf_counter,
+    progress: Callable[[str], None] | None = None,
+) -> EvalRun:
+    """Ask every system every question; judge, score overall and per kind, time each call."""
+    if k < max(HIT_KS):
+        raise ValueError(f"k must be at least {max(HIT_KS)}")
+    results = []
+    for system in systems:
+        if progress:
+            progress(f"evaluating {system.name} on {len(questions)} questions")
+        rows = tuple(_ask(system, q, k=k, pool_depth=pool_depth, clock=clock) for q in questions)
+        results.append(_summarize(system.name, rows, k=k, budget=budget))
+    return EvalRun(tuple(questions), tuple(results), k=k, budget=budget)
+
+
+def _ask(system: System, q: GoldenQuestion, *, k: int, pool_depth: int, clock: Callable[[], float]) -> QuestionResult:
+    start = clock()
+    found = system.search(q.question, k)
+    search_ms = (clock() - start) * 1000
+    ranked = _dedupe(found)[:k]
+    evidence = _Evidence(q.evidence, q.answer)
+    words = evidence.words
+    if q.answerable:
+        rel = tuple(_judge(p, evidence, words) for p in ranked)
+        pool = getattr(system, "passages", None)
+        if pool is None:
+            pool = _dedupe(system.search(q.question, pool_depth))
+        relevant = {p.id for p in pool if _judge(p, evidence, words)}
+        relevant.update(p.id for p, r in zip(ranked, rel) if r)  # the pool may be shallower than k
+        relevant_ids = tuple(sorted(relevant))
+    else:
+        rel, relevant_ids = tuple(False for _ in ranked), ()
+    extra: dict[str, Any] = {}
+    answer_fn = getattr(system, "answer", None)
+    if callable(answer_fn):
+        start = clock()
+        answer: Answer = answer_fn(q.question)
+        extra["answer_ms"] = (clock() - start) * 1000
+        extra["answer_text"] = answer.text
+        extra["abstained"] = bool(answer.abstained)
+        if q.answerable:
+            extra["answer_correct"] = not answer.abstained and contains(answer.text, q.answer)
+            if q.endnotes:
+                returned = {note.number for note in answer.endnotes}
+                extra["endnotes_correct"] = not answer.abstained and set(q.endnotes) <= returned
+    return QuestionResult(
+        qid=q.id,
+        kind=q.kind,
+        answerable=q.answerable,
+        ranked_ids=tuple(p.id for p in ranked),
+        ranked_scores=tuple(float(p.score) for p in ranked),
+        ranked_chars=tuple(len(p.text) for p in ranked),
+        ranked_rel=rel,
+        relevant_ids=relevant_ids,
+        search_ms=search_ms,
+        **extra,
+    )
+
+
+_JUDGED: dict[str, _Judged] = {}
+
+
+def _judge(passage: Passage, evidence: _Evidence, words: list[str]) -> bool:
+    # passages come back for many questions: tokenize each text once per process
+    judged = _JUDGED.get(passage.text)
+    if judged is None:
+        if len(_JUDGED) > 100_000:
+            _JUDGED.clear()
+        judged = _JUDGED[passage.text] = _Judged(passage.text)
+    return judged.relevant(evidence, words)
+
+
+def _dedupe(passages: Iterable[Passage]) -> list[Passage]:
+    """Keep the first occurrence of each passage id (a run file cannot rank one id twice)."""
+    seen: set[str] = set()
+    out = []
+    for p in passages:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
+
+
+METRIC_NAMES = (
+    *(f"hit@{n}" for n in HIT_KS),
+    "recall@10",
+    "mrr@10",
+    "ndcg@10",
+    "budget_recall",
+    "answer_acc",
+    "endnote_acc",
+    "abstention",
+    "false_abstention",
+)
+
+
+def score(rows: Sequence[QuestionResult], *, k: int = K, budget: int = BUDGET_CHARS) -> dict[str, float | None]:
+    """The metrics of a group of questions (None where nothing was measured)."""
+    ranked = [r for r in rows if r.answerable]
+    rel = [list(r.ranked_rel) for r in ranked]
+    n_rel = [r.n_relevant for r in ranked]
+    out: dict[str, float | None] = {"n": float(len(rows)), "n_answerable": float(len(ranked))}
+    have_ranked = bool(ranked)
+    for n in HIT_KS:
+        out[f"hit@{n}"] = metrics.hit_rate_at_k(rel, n).mean if have_ranked else None
+    out["recall@10"] = metrics.recall_at_k(rel, n_rel, 10).mean if have_ranked else None
+    out["mrr@10"] = metrics.mrr_at_k(rel, 10).mean if have_ranked else None
+    out["ndcg@10"] = metrics.ndcg_at_k(rel, n_rel, 10).mean if have_ranked else None
+    chars = [list(r.ranked_chars) for r in ranked]
+    out["budget_recall"] = metrics.budget_recall(rel, chars, budget).mean if have_ranked else None
+    answered = [r for r in rows if r.abstained is not None]
+    out["answer_acc"] = _share(r.answer_correct for r in answered if r.answerable)
+    out["endnote_acc"] = _share(r.endnotes_correct for r in answered if r.endnotes_correct is not None)
+    out["abstention"] = _share(r.abstained for r in answered if not r.answerable)
+    out["false_abstention"] = _share(r.abstained for r in answered if r.answerable)
+    return out
+
+
+def _share(flags: Iterable[bool | None]) -> float | None:
+    values = [1.0 if f else 0.0 for f in flags]
+    return metrics.mean(values) if values else None
+
+
+def _summarize(name: str, rows: tuple[QuestionResult, ...], *, k: int, budget: int) -> SystemResult:
+    kinds = sorted({r.kind for r in rows})
+    search = [r.search_ms for r in rows]
+    answer = [r.answer_ms for r in rows if r.answer_ms is not None]
+    latency = {
+        "search_p50_ms": metrics.percentile(search, 50) if search else None,
+        "search_p95_ms": metrics.percentile(search, 95) if search else None,
+        "answer_p50_ms": metrics.percentile(answer, 50) if answer else None,
+        "answer_p95_ms": metrics.percentile(answer, 95) if answer else None,
+    }
+    return SystemResult(
+        name=name,
+        questions=rows,
+        overall=score(rows, k=k, budget=budget),
+        by_kind={kind: score([r for r in rows if r.kind == kind], k=k, budget=budget) for kind in kinds},
+        latency=latency,
+    )
+
+
+# --- provenance ---------------------------------------------------------------------------------
+
+
+def corpus_hash(corpus_dir: str | Path) -> str:
+    """sha256 over the sorted (file name, file sha256) pairs of the corpus folder's .md and .pdf files, first 16 hex."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(corpus_dir).iterdir()):
+        if path.is_file() and path.suffix.lower() in (".md", ".pdf"):
+            digest.update(path.name.encode() + b"\x00" + hashlib.sha256(path.read_bytes()).hexdigest().encode() + b"\n")
+    return digest.hexdigest()[:16]
+
+
+# --- command line -------------------------------------------------------------------------------
+
+SYSTEM_NAMES = ("askwef", "bm25", "dense", "common")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `eval` on the CLI's subparsers; the handler is `run_cli(args, settings) -> int`."""
+    parser = subparsers.add_parser(
+        "eval",
+        help="benchmark retrieval and answers on the golden questions",
+        description="Run askwef (hybrid), BM25 alone, dense alone and the common recipe on the same golden "
+        "questions; print a table and write results.json, TREC run and qrels files, a chart and RESULTS.md.",
+    )
+    parser.add_argument("--golden", type=Path, default=Path("evals/golden.jsonl"), help="golden JSONL file (default: %(default)s)")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which questions to run (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=Path("evals/out"), help="folder for results.json, runs, qrels, chart (default: %(default)s)")
+    parser.add_argument("--results-md", type=Path, default=Path("evals/RESULTS.md"), help="markdown summary to write (default: %(default)s)")
+    parser.add_argument(
+        "--systems",
+        type=_system_list,
+        default=SYSTEM_NAMES,
+        help=f"comma-separated subset of {','.join(SYSTEM_NAMES)} (default: all)",
+    )
+    parser.add_argument("--no-chart", action="store_true", help="do not draw the PNG chart")
+    parser.set_defaults(func=run_cli)
+    return parser
+
+
+def _system_list(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [n for n in names if n not in SYSTEM_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SYSTEM_NAMES)}")
+    return names
+
+
+def select_split(questions: Sequence[GoldenQuestion], split: str) -> list[GoldenQuestion]:
+    """`all` keeps every question; `dev`/`test` keep those labelled so."""
+    return list(questions) if split == "all" else [q for q in questions if q.split == split]
+
+
+def build_systems(names: Sequence[str], settings: Settings, embedder: Any = None) -> list[Any]:
+    """Load the engine and/or the common recipe once and wrap them as systems, in `names` order."""
+    if embedder is None:
+        from .embed import load_model
+
+        embedder = load_model()
+    systems: dict[str, Any] = {}
+    if any(n in ("askwef", "bm25", "dense") for n in names):
+        from .engine import Engine
+
+        engine = Engine.load(settings, embedder=embedder)
+        systems["askwef"] = EngineSystem(engine, "hybrid", name="askwef", answers=True)
+        systems["bm25"] = EngineSystem(engine, "bm25")
+        systems["dense"] = EngineSystem(engine, "dense")
+    if "common" in names:
+        from .baselines import CommonRecipe
+
+        systems["common"] = CommonRecipe.from_corpus(settings.corpus_dir, embedder)
+    return [systems[n] for n in names]
+
+
+def run_cli(args: argparse.Namespace, settings: Settings) -> int:
+    """`askwef eval`: returns the exit code; user errors are one line on stderr."""
+    from . import reporting
+
+    try:
+        questions = select_split(load_golden(args.golden), args.split)
+    except GoldenFormatError as exc:
+        print(f"askwef eval: {exc}", file=sys.stderr)
+        return 2
+    if not questions:
+        print(f"askwef eval: no questions in split {args.split!r} of {args.golden}", file=sys.stderr)
+        return 2
+    say = lambda message: print(message, file=sys.stderr)  # noqa: E731
+    try:
+        systems = build_systems(args.systems, settings)
+    except Exception as exc:  # noqa: BLE001 - any load failure is reported as one line
+        print(f"askwef eval: cannot load the systems: {exc}", file=sys.stderr)
+        return 1
+    run = evaluate(questions, systems, progress=say)
+    argv = sys.argv[sys.argv.index("eval") + 1 :] if "eval" in sys.argv else []
+    command = " ".join(["askwef eval", *(_quote(a) for a in argv)])
+    info = {
+        "settings_hash": settings.hash(),
+        "corpus_hash": corpus_hash(settings.corpus_dir),
+        "settings": settings.describe(),
+        "golden": str(args.golden),
+        "golden_sha256": hashlib.sha256(Path(args.golden).read_bytes()).hexdigest()[:16],
+        "split": args.split,
+        "command": command,
+    }
+    run = EvalRun(run.questions, run.systems, run.k, run.budget, info)
+    print(reporting.format_table(run))
+    written = reporting.write_outputs(run, args.out, args.results_md, chart=not args.no_chart)
+    for path in written:
+        say(f"wrote {path}")
+    return 0
+
+
+def _quote(arg: str) -> str:
+    return arg if re.fullmatch(r"[\w./=,:-]+", arg) else json.dumps(arg)
