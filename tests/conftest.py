@@ -1,0 +1,75 @@
+"""Shared fixtures.
+
+Fast tier: the small fixture report (tests/fixtures/mini) with the deterministic HashEmbedder.
+Slow tier (`@pytest.mark.slow`): the real report with the real model, its index built once per
+session into a temporary folder (never the user's index/).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_DIR = ROOT / "tests" / "fixtures" / "mini"
+MINI_REPORT = FIXTURE_DIR / "mini-report.md"
+REAL_CORPUS = ROOT / "corpus"
+REAL_REPORT = REAL_CORPUS / "blueprint-to-action-china-ai-2025.md"
+
+
+@pytest.fixture
+def hash_embedder():
+    from askwef.embed import HashEmbedder
+
+    return HashEmbedder()
+
+
+@pytest.fixture
+def mini_settings(tmp_path):
+    """Settings for a private copy of the fixture corpus and an index folder in tmp_path."""
+    from askwef.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_DIR, corpus)
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current")
+
+
+@pytest.fixture
+def mini_engine(mini_settings, hash_embedder):
+    from askwef.engine import Engine
+
+    return Engine.load(mini_settings, embedder=hash_embedder, log=lambda *_: None)
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    from askwef.embed import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory, real_model):
+    """The real report, indexed once per session with the real model in a temp folder."""
+    from askwef.index import build
+    from askwef.settings import Settings
+
+    base = tmp_path_factory.mktemp("real")
+    settings = Settings(corpus_dir=REAL_CORPUS, index_dir=base / "index" / "current")
+    build(settings, real_model, progress=False, log=lambda *_: None)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_settings, real_model):
+    from askwef.engine import Engine
+
+    return Engine.load(real_settings, embedder=real_model, build=False)
