@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
 import math
 import re
@@ -143,7 +144,7 @@ def _parse_row(row: object, where: str) -> GoldenQuestion:
     if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in endnotes):
         raise GoldenFormatError(f"{where}: field 'endnotes' must be a list of positive integers, got {json.dumps(endnotes)}")
     split = row.get("split", "")
-    if split not in _SPLITS:
+    if "split" in row and split not in _SPLITS:
         raise GoldenFormatError(f"{where}: field 'split' must be \"dev\" or \"test\", got {json.dumps(split)}")
     if not row["id"].strip() or re.search(r"\s", row["id"]):
         raise GoldenFormatError(f"{where}: field 'id' must be non-empty and without spaces, got {json.dumps(row['id'])}")
@@ -194,7 +195,7 @@ def normalize(text: str) -> str:
     """Fold text for comparison: markup dropped, quotes and dashes unified, case folded, spaces collapsed.
 
     Endnote markers (`<sup>3</sup>`) are dropped with their numbers, since an evidence sentence is
-    judged by its words.
+    judged by its words; HTML entities are decoded (`R&amp;D` -> `r&d`).
 
     >>> normalize("It exceeds **\\\\$70 billion**.<sup>3</sup>  “AI–first”")
     'it exceeds $70 billion. "ai-first"'
@@ -202,6 +203,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _SUP.sub("", text)
     text = _TAG.sub(" ", text)
+    text = html.unescape(text)  # after the tags, so an escaped "&lt;b&gt;" stays text
     text = _LINK.sub(r"\1", text)
     text = _ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
@@ -305,8 +307,10 @@ class EngineSystem:
         self.name = name or mode
         if answers:
             self.answer = lambda question: engine.answer(question)
-        passages = getattr(engine, "passages", None)
-        if passages is not None and not callable(passages):
+        # every passage of the index is judged, so recall and nDCG know all the relevant ones
+        store = getattr(engine, "store", None)
+        passages = getattr(store, "passages", None)
+        if passages is not None:
             self.passages = tuple(passages)
 
     def search(self, question: str, k: int) -> list[Passage]:
@@ -372,14 +376,20 @@ def evaluate(
     pool_depth: int = 100,
     clock: Callable[[], float] = time.perf_counter,
     progress: Callable[[str], None] | None = None,
+    warm_up: bool = True,
 ) -> EvalRun:
-    """Ask every system every question; judge, score overall and per kind, time each call."""
+    """Ask every system every question; judge, score overall and per kind, time each call.
+
+    With `warm_up`, each system answers one untimed search first, so lazy loading does not land in p95.
+    """
     if k < max(HIT_KS):
         raise ValueError(f"k must be at least {max(HIT_KS)}")
     results = []
     for system in systems:
         if progress:
             progress(f"evaluating {system.name} on {len(questions)} questions")
+        if warm_up and questions:
+            system.search(questions[0].question, k)
         rows = tuple(_ask(system, q, k=k, pool_depth=pool_depth, clock=clock) for q in questions)
         results.append(_summarize(system.name, rows, k=k, budget=budget))
     return EvalRun(tuple(questions), tuple(results), k=k, budget=budget)
@@ -548,6 +558,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help=f"comma-separated subset of {','.join(SYSTEM_NAMES)} (default: all)",
     )
     parser.add_argument("--no-chart", action="store_true", help="do not draw the PNG chart")
+    parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
+    parser.add_argument("--index", metavar="DIR", help="index folder (default: ASKWEF_INDEX or ./index/current)")
+    parser.add_argument("--no-build", action="store_true", help="refuse to use a missing or stale index instead of rebuilding it")
     parser.set_defaults(func=run_cli)
     return parser
 
@@ -565,7 +578,9 @@ def select_split(questions: Sequence[GoldenQuestion], split: str) -> list[Golden
     return list(questions) if split == "all" else [q for q in questions if q.split == split]
 
 
-def build_systems(names: Sequence[str], settings: Settings, embedder: Any = None) -> list[Any]:
+def build_systems(
+    names: Sequence[str], settings: Settings, embedder: Any = None, *, build: bool = True, log: Callable[[str], None] = print
+) -> list[Any]:
     """Load the engine and/or the common recipe once and wrap them as systems, in `names` order."""
     if embedder is None:
         from .embed import load_model
@@ -575,7 +590,7 @@ def build_systems(names: Sequence[str], settings: Settings, embedder: Any = None
     if any(n in ("askwef", "bm25", "dense") for n in names):
         from .engine import Engine
 
-        engine = Engine.load(settings, embedder=embedder)
+        engine = Engine.load(settings, embedder=embedder, build=build, log=log)
         systems["askwef"] = EngineSystem(engine, "hybrid", name="askwef", answers=True)
         systems["bm25"] = EngineSystem(engine, "bm25")
         systems["dense"] = EngineSystem(engine, "dense")
@@ -600,7 +615,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     say = lambda message: print(message, file=sys.stderr)  # noqa: E731
     try:
-        systems = build_systems(args.systems, settings)
+        systems = build_systems(args.systems, settings, build=not getattr(args, "no_build", False), log=say)
     except Exception as exc:  # noqa: BLE001 - any load failure is reported as one line
         print(f"askwef eval: cannot load the systems: {exc}", file=sys.stderr)
         return 1
