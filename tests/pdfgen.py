@@ -140,7 +140,8 @@ class _PageAtLeast(Flowable):
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf, title: str):
+    def __init__(self, buf, title: str, outline: bool = True):
+        self.outline = outline
         super().__init__(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
                          title=title, author="World Economic Forum")
         full = WIDTH - 2 * MARGIN
@@ -155,10 +156,11 @@ class _Doc(BaseDocTemplate):
         self.landed: dict[str, int] = {}  # outline key -> printed page
 
     def afterFlowable(self, flowable):
-        if isinstance(flowable, _Outline):
+        if isinstance(flowable, _Outline) and self.outline:
             # an XYZ destination with the heading's top, as layout programs write them
             self.canv.bookmarkHorizontalAbsolute(flowable.key, top=self.frame._y + 2, left=self.frame._x1)
             self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level, closed=False)
+        if isinstance(flowable, _Outline):
             self.landed[flowable.key] = self.page - 1
 
 
@@ -182,7 +184,7 @@ def _opens(section, para: Para, following: list[Para], listed: dict[str, int]) -
     return nxt is not None and nxt.kind == "prose" and len(nxt.text.split()) >= 12
 
 
-def _story(md_path: Path, landed: dict[str, int]) -> tuple[list, str]:
+def _story(md_path: Path, landed: dict[str, int], contents_page: bool = True) -> tuple[list, str]:
     """The flowables of the report; `landed` (outline key -> printed page, from a first pass) fills the Contents."""
     s = _styles()
     report = read_markdown(md_path.read_text(encoding="utf-8"))
@@ -201,7 +203,8 @@ def _story(md_path: Path, landed: dict[str, int]) -> tuple[list, str]:
               Paragraph(escape(report.title), ParagraphStyle("t", parent=s["cover"], fontSize=22, leading=27)),
               Spacer(1, 20), Paragraph("WHITE PAPER<br/>JANUARY 2025", s["small"]), PageBreak()]
     # Contents page
-    story.append(Paragraph("Contents", s["h1"]))
+    if contents_page:
+        story.append(Paragraph("Contents", s["h1"]))
     rows = []
     for e in contents:
         label = f"{e.number} {e.title}".strip()
@@ -209,7 +212,8 @@ def _story(md_path: Path, landed: dict[str, int]) -> tuple[list, str]:
         rows.append([Paragraph(escape(label), s["small"]), Paragraph(str(page), ParagraphStyle("r", parent=s["small"], alignment=2))])
     table = Table(rows, colWidths=[WIDTH - 2 * MARGIN - 40, 40])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2)]))
-    story += [table, Spacer(1, 24)]
+    if contents_page:
+        story += [table, Spacer(1, 24)]
 
     entry_pages = {title_key(e.title): e.page for e in contents}
     section_at = 0
@@ -274,14 +278,18 @@ def _raw_endnotes(md_path: Path) -> list[tuple[int, str]]:
     return notes
 
 
-def report_pdf(md_path: Path) -> bytes:
-    """Render the markdown report as a PDF (two passes, so the Contents gives the pages sections landed on)."""
+def report_pdf(md_path: Path, *, contents_page: bool = True, outline: bool = True) -> bytes:
+    """Render the markdown report as a PDF (two passes, so the Contents gives the pages sections landed on).
+
+    `contents_page=False` leaves the Contents page out, `outline=False` the bookmarks: the reader
+    must then fall back on the outline, or on heading sizes.
+    """
     landed: dict[str, int] = {}
     data = b""
     for _ in range(2):
         buf = BytesIO()
-        story, title = _story(Path(md_path), landed)
-        doc = _Doc(buf, title)
+        story, title = _story(Path(md_path), landed, contents_page)
+        doc = _Doc(buf, title, outline)
         doc.build(story, canvasmaker=_LabelledCanvas)
         landed = doc.landed
         data = buf.getvalue()
@@ -316,7 +324,7 @@ def encrypted_pdf(password: str = "secret") -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(BytesIO(simple_pdf())))
-    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-128")
+    writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
     out = BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -24,6 +24,7 @@ ContentsEntry(number='', title='Reading guide', page=3)
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -243,6 +244,18 @@ def read_pdf(path: Path, data: bytes) -> ParsedReport:
     """Read a report PDF into a ParsedReport; raises IngestError (one line: file and reason)."""
     from pypdf.errors import PdfReadError
 
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # pypdf's repair warnings: our errors and warnings say it once
+    try:
+        return _read(path, data)
+    finally:
+        logger.setLevel(level)
+
+
+def _read(path: Path, data: bytes) -> ParsedReport:
+    from pypdf.errors import PdfReadError
+
     reader = _open(path, data)
     widths = _Widths()
     pages: list[list[_Line]] = []
@@ -275,7 +288,12 @@ def read_pdf(path: Path, data: bytes) -> ParsedReport:
 
     contents, after = _contents(flat, body)
     if not contents:
-        contents = _contents_from_outline(outline)
+        # no Contents page: the outline, else the largest repeated heading size, gives the sections;
+        # the body starts on the first section's page (the cover is not a section)
+        contents, first_page = _contents_from_outline(outline)
+        if not contents:
+            contents, first_page = _contents_from_headings(flat, labels)
+        after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
     endnotes_at = _endnotes_heading(flat, after)
     body_lines = flat[after:endnotes_at] if endnotes_at is not None else flat[after:]
     endnotes = parse_endnotes(_endnote_lines(flat[endnotes_at + 1 :], vocabulary)) if endnotes_at is not None else []
@@ -547,8 +565,9 @@ def _contents(lines: list[_Line], body: float) -> tuple[list[ContentsEntry], int
     return entries, last + 1
 
 
-def _contents_from_outline(outline: list[_OutlineItem]) -> list[ContentsEntry]:
-    """Chapters and numbered subsections of the outline, with the printed page of their destination."""
+def _contents_from_outline(outline: list[_OutlineItem]) -> tuple[list[ContentsEntry], int]:
+    """Chapters and numbered subsections of the outline, with the printed page of their destination;
+    and the physical index of the first one's page."""
     entries: list[ContentsEntry] = []
     parent = ""
     for item in outline:
@@ -558,7 +577,37 @@ def _contents_from_outline(outline: list[_OutlineItem]) -> list[ContentsEntry]:
             entries.append(ContentsEntry(number, bare, item.number))
         elif item.level == 2 and number and parent and number.startswith(parent + "."):
             entries.append(ContentsEntry(number, bare, item.number))
-    return entries
+    return entries, min((item.page for item in outline), default=0)
+
+
+def _contents_from_headings(lines: list[_Line], labels: list[str]) -> tuple[list[ContentsEntry], int]:
+    """No Contents page, no outline: chapters are the headings of the largest size used for three or
+    more headings (the cover title is bigger but alone); numbered subsections ("2.4 ...") join them."""
+    headings: list[tuple[_Line, str]] = []
+    for i, line in enumerate(lines):
+        if line.role != "heading":
+            continue
+        prev = lines[i - 1] if i else None
+        if prev is not None and prev.role == "heading" and prev.page == line.page and abs(prev.size - line.size) < 0.3 and headings:
+            headings[-1] = (headings[-1][0], f"{headings[-1][1]} {line.text}")
+            continue
+        headings.append((line, line.text))
+    counts = Counter(round(l.size, 1) for l, _ in headings)
+    chapter_size = max((s for s, n in counts.items() if n >= 3), default=None)
+    if chapter_size is None:
+        return [], 0
+    entries: list[ContentsEntry] = []
+    first_page = None
+    parent = ""
+    for line, text in headings:
+        number, bare = split_numbering(text)
+        if round(line.size, 1) == chapter_size:
+            parent = number
+            entries.append(ContentsEntry(number, bare, _page_number(labels, line.page)))
+            first_page = line.page if first_page is None else first_page
+        elif number and parent and number.startswith(parent + "."):
+            entries.append(ContentsEntry(number, bare, _page_number(labels, line.page)))
+    return entries, first_page or 0
 
 
 def _endnotes_heading(lines: list[_Line], after: int) -> int | None:
