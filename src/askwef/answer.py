@@ -48,7 +48,11 @@ _QUANTITY = re.compile(
 _WHEN = re.compile(r"\b(when|what year|which year|in what year|since when|by when|what date)\b", re.I)
 _WHO = re.compile(r"\b(who|which (company|companies|firm|firms|organi[sz]ation|bank|university|group|city|cities|province|platform)|what (company|firm|organi[sz]ation))\b", re.I)
 
-_NUMBER = re.compile(r"\d")
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"million|billion|trillion|half|third|quarter|double|doubled|triple|tripled|twice|tenfold|dozen)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DATE_WORD = re.compile(r"\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|quarter)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+")
@@ -81,6 +85,9 @@ def question_type(question: str) -> QuestionType:
     return QuestionType(bool(_QUANTITY.search(question)), bool(_WHEN.search(question)), bool(_WHO.search(question)))
 
 
+_PIN_SPELLINGS = {"co2": ("co2", "carbon dioxide"), "us": ("us", "united states", "u.s."), "uk": ("uk", "united kingdom")}
+
+
 def pinned_terms(question: str) -> list[tuple[str, ...]]:
     """What the question pins that the answer must mention: years, quarters, names. Each entry lists accepted spellings.
 
@@ -94,7 +101,7 @@ def pinned_terms(question: str) -> list[tuple[str, ...]]:
         word = re.sub(r"['’]s$", "", m.group(0)).lower()
         if word in _GENERIC_NAMES or len(word) < 2 or re.fullmatch(r"q[1-4]", word):
             continue
-        pins.append((word,))
+        pins.append(_PIN_SPELLINGS.get(word, (word,)))
     return pins
 
 
@@ -218,7 +225,8 @@ class _Candidate:
     index: int  # into store.sentences
     score: float
     cosine: float
-    lexical: float
+    lexical: float  # idf-weighted share of the question's words in the sentence (or its passage heading)
+    focus: float  # the same, over the question words its passage heading does not already hold
     passage_score: float
     type_ok: bool
     rank: int
@@ -251,6 +259,22 @@ class _SentenceIndex:
         self.context = {p.id: c for p, c in zip(store.passages, store.contexts)}
         context_tokens = bm25_tokenize(list(store.contexts), return_ids=False) if store.contexts else []
         self.context_stems = {p.id: set(t) for p, t in zip(store.passages, context_tokens)}
+        self.passage_text = {p.id: f"{c} {p.text}" for p, c in zip(store.passages, store.contexts)}
+
+        # inverse document frequency over sentences: rare words weigh more in lexical overlap
+        df: dict[str, int] = {}
+        for stems in self.stems:
+            for t in stems:
+                df[t] = df.get(t, 0) + 1
+        for stems in self.context_stems.values():
+            for t in stems:
+                df.setdefault(t, 1)
+        n = max(1, len(self.stems))
+        self.idf_unknown = float(np.log(n + 1)) + 1.0
+        self.idf = {t: float(np.log((n + 1) / (c + 1))) + 1.0 for t, c in df.items()}
+
+    def weight(self, terms: set[str]) -> float:
+        return sum(self.idf.get(t, self.idf_unknown) for t in terms)
 
 
 _CACHE: dict[int, _SentenceIndex] = {}
@@ -275,6 +299,7 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
 
     cache = _sentence_index(retriever)
     qstems = _stems(resolved)
+    qweight = cache.weight(qstems) or 1.0
     qtype = question_type(resolved)
     top = passages[:CANDIDATE_PASSAGES]
     best_fused = max(p.score for p in top) or 1.0
@@ -282,26 +307,31 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
     for rank, p in enumerate(top):
         pscore = max(0.0, p.score / best_fused) if best_fused > 0 else 0.0
         context_stems = cache.context_stems.get(p.id, set())
+        # words the passage heading already holds (the company, the industry) pick the passage, not the sentence
+        rest = qstems - context_stems
+        rest_weight = cache.weight(rest)
         for i in cache.by_passage.get(p.id, []):
             s = store.sentences[i]
             if len(s.text) < 12:
                 continue
-            stems = cache.stems[i] | context_stems
-            lexical = len(qstems & stems) / len(qstems) if qstems else 0.0
+            stems = cache.stems[i]
+            lexical = cache.weight(qstems & (stems | context_stems)) / qweight
+            focus = cache.weight(rest & stems) / rest_weight if rest_weight else lexical
             cosine = float(scores.sentence_cosine[i])
             ok = _type_ok(qtype, s.text)
-            score = W_COSINE * cosine + W_LEXICAL * lexical + W_PASSAGE * pscore + (W_TYPE if ok else -W_TYPE)
-            candidates.append(_Candidate(i, score, cosine, lexical, pscore, ok, rank))
+            score = W_COSINE * cosine + W_LEXICAL * (0.5 * lexical + 0.5 * focus) + W_PASSAGE * pscore + (W_TYPE if ok else -W_TYPE)
+            if s.kind in ("caption", "heading"):
+                score -= W_TYPE  # a figure label or heading names a topic; it rarely answers
+            candidates.append(_Candidate(i, score, cosine, lexical, focus, pscore, ok, rank))
     if not candidates:
         return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=resolved)
     candidates.sort(key=lambda c: -c.score)
     best = candidates[0]
     chosen = [best.index]
-    # a sentence that leans on the one before it brings it along
-    if _NOT_STANDALONE.match(store.sentences[best.index].text):
-        prev = _previous_sentence(store.sentences, best.index)
-        if prev is not None:
-            chosen.insert(0, prev)
+    # a sentence that leans on the one before it brings it along; so does a name or label heading it
+    prev = _previous_sentence(store.sentences, best.index)
+    if prev is not None and (_NOT_STANDALONE.match(store.sentences[best.index].text) or _is_label(store.sentences[prev])):
+        chosen.insert(0, prev)
     # a second fact from the same passage when it adds question words the first lacks
     covered = set().union(*(cache.stems[i] for i in chosen)) & qstems
     for c in candidates[1:4]:
@@ -315,11 +345,10 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
     chosen = _fit(store.sentences, sorted(set(chosen), key=lambda i: (store.sentences[i].document, store.sentences[i].section, store.sentences[i].start)), best.index)
 
     quoted_text = " ".join(store.sentences[i].text for i in chosen)
-    passage_text = " ".join(
-        [quoted_text] + [cache.context.get(store.sentences[i].passage_id, "") for i in chosen] + [store.sentences[i].unit for i in chosen]
-    )
-    missing = [pin for pin in pinned_terms(resolved) if not _has_pin(pin, passage_text)]
-    confidence = _confidence(best, missing, qtype)
+    around = " ".join(cache.passage_text.get(pid, "") for pid in {store.sentences[i].passage_id for i in chosen})
+    missing = [pin for pin in pinned_terms(resolved) if not _has_pin(pin, around)]
+    unknown = cache.weight({t for t in qstems if t not in cache.idf}) / qweight
+    confidence = _confidence(best, missing, unknown)
     quotes = tuple(_quote(store.sentences[i]) for i in chosen)
     if confidence < retriever.settings.abstain_threshold:
         why = ""
@@ -338,6 +367,11 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
     )
 
 
+def _is_label(s: Sentence) -> bool:
+    """A short line without end punctuation (a name, a heading) that the next sentence belongs to."""
+    return s.kind in ("heading", "caption", "prose") and len(s.text.split()) <= 6 and not re.search(r"[.!?:;]$", s.text)
+
+
 def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
     if index == 0:
         return None
@@ -354,15 +388,25 @@ def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[
     return chosen
 
 
-def _confidence(best: _Candidate, missing: list, qtype: QuestionType) -> float:
-    """In 0..1: mostly how close and how word-for-word the best sentence matches; near misses cut it."""
-    raw = 0.55 * best.cosine + 0.35 * best.lexical + 0.10 * best.passage_score
-    if not best.type_ok:
-        raw -= 0.15
-    conf = float(1 / (1 + np.exp(-10 * (raw - 0.42))))
-    if missing:
-        conf *= 0.25
-    return max(0.0, min(1.0, conf))
+# Logistic model of "the report answers this", fit on the golden dev split (see `askwef tune`):
+# cosine of the best sentence, its focus (share of the question's own words, beyond the heading's),
+# whether it holds what the question type asks for, a pinned year/quarter/name it lacks, and the
+# share of question words the report never uses.
+CONFIDENCE_WEIGHTS = {"cosine": 4.0, "focus": 1.4, "type_ok": 2.8, "missing": -4.8, "unknown": -4.1, "bias": -1.9}
+
+
+def _confidence(best: _Candidate, missing: list, unknown: float) -> float:
+    """In 0..1: the modelled probability that the chosen sentence answers the question.
+
+    `unknown` is the weighted share of the question's words that the report never uses at all
+    ("population", "semiconductor"): a strong sign the question is about something else.
+    """
+    w = CONFIDENCE_WEIGHTS
+    z = (
+        w["cosine"] * best.cosine + w["focus"] * best.focus + w["type_ok"] * float(best.type_ok)
+        + w["missing"] * float(bool(missing)) + w["unknown"] * unknown + w["bias"]
+    )
+    return float(1 / (1 + np.exp(-z)))
 
 
 def _quote(s: Sentence) -> Quote:

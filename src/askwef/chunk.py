@@ -133,6 +133,9 @@ def chunk_document(doc: Document, embedder: Embedder, settings: Settings) -> Chu
             for sp in spans:
                 sid = hashlib.sha256(f"{pid}\n{sp.start}".encode()).hexdigest()[:16]
                 sentences.append(
-                    Sentence(sid, section.text[sp.start : sp.end], doc.name, section.path, section.page, pid, sp.start, sp.end, sp.endnotes, sp.unit)
+                    Sentence(
+                        sid, section.text[sp.start : sp.end], doc.name, section.path, section.page, pid,
+                        sp.start, sp.end, sp.endnotes, sp.unit, section.blocks[sp.block].kind,
+                    )
                 )
     return Chunks(tuple(passages), tuple(contexts), tuple(sentences))

@@ -121,6 +121,7 @@ class Sentence(_Serializable):
     end: int
     endnotes: tuple[int, ...] = ()
     unit: str = ""
+    kind: str = "prose"  # the kind of paragraph it stands in: prose, item, row, heading, caption
 
 
 @dataclass(frozen=True)
