@@ -1,0 +1,398 @@
+"""The HTTP side: one FastAPI app serving the JSON API and the chat page, with optional basic auth.
+
+    POST /api/answer    {"question": "...", "history": [...], "k": 10, "within": "..."} -> the Answer
+    POST /api/search    {"question": "...", "k": 10, "within": "..."} -> {"passages": [...]}
+    GET  /api/sections  -> {"sections": [...]}  (values for `within`)
+    GET  /healthz       -> {"status": "ok", "manifest": {...}}  (never behind auth)
+    GET  /openapi.json  the schema of the routes above
+    /                   the chat page (Gradio); its own API for gradio_client: "/ask", "/search"
+
+Bad input (empty question, wrong types, k outside 1..100, malformed JSON, an unknown section) is a
+422 and an oversized body a 413, both as {"detail": "one readable line"}; never a 500. Engine calls
+are CPU-bound, so the endpoints are plain `def`: FastAPI runs them in its threadpool.
+
+>>> app = create_app(Engine.load(Settings()))                     # doctest: +SKIP
+>>> serve(host="127.0.0.1", port=7860)                            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hmac
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, Literal
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .engine import Engine, QuestionError, clean_question
+from .index import IndexProblem
+from .settings import Settings
+
+MAX_QUESTION_CHARS = 10_000
+"""A question (or a history entry) longer than this is refused with 422."""
+MAX_BODY_BYTES = 256 * 1024
+"""A request body to /api/ larger than this is refused with 413."""
+MAX_HISTORY_TURNS = 50
+AUTH_ENV = "ASKWEF_AUTH"
+OPEN_PATHS = ("/healthz",)
+
+Question = Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS, description="The question, in plain words.")]
+K = Annotated[int | None, Field(strict=True, ge=1, le=100, description="How many supporting passages (1-100; default 10).")]
+Within = Annotated[
+    str | None,
+    Field(strict=True, max_length=1000, description="Restrict to a section path (subsections included) or a document name; see /api/sections."),
+]
+
+
+# --- request and response models ----------------------------------------------------------------
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Turn(_Strict):
+    """A previous turn: the question and the answer text askwef gave."""
+
+    question: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)]
+    answer: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)] = ""
+
+
+class Message(_Strict):
+    """A previous chat message, as Gradio and most chat UIs keep them."""
+
+    role: Literal["user", "assistant", "system"]
+    content: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)]
+
+
+class _Asked(_Strict):
+    question: Question
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        clean_question(value)  # raises QuestionError (a ValueError) for a blank question
+        return value
+
+
+class AnswerRequest(_Asked):
+    history: list[Turn | Message] | None = Field(
+        default=None, max_length=MAX_HISTORY_TURNS,
+        description="Previous turns for follow-up questions, oldest first: [{question, answer}] or [{role, content}].",
+    )
+    k: K = None
+    within: Within = None
+
+
+class SearchRequest(_Asked):
+    k: K = None
+    within: Within = None
+    mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
+
+
+class EndnoteOut(BaseModel):
+    model_config = ConfigDict(extra="allow")  # fields added to the value types later pass through
+
+    number: int
+    reference: str
+    url: str = ""
+
+
+class QuoteOut(BaseModel):
+    model_config = ConfigDict(extra="allow")  # fields added to the value types later pass through
+
+    text: str
+    passage_id: str
+    document: str
+    section: str
+    page: int
+    start: int
+    end: int
+    endnotes: list[int] = []
+
+
+class PassageOut(BaseModel):
+    model_config = ConfigDict(extra="allow")  # fields added to the value types later pass through
+
+    id: str
+    text: str
+    document: str
+    section: str
+    page: int
+    endnotes: list[int] = []
+    score: float = 0.0
+    unit: str = ""
+    start: int = 0
+    end: int = 0
+
+
+class AnswerOut(BaseModel):
+    """The report's own sentences (`text`, `quotes`) with their endnotes, or an abstention (`abstained`, `message`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    question: str
+    text: str
+    quotes: list[QuoteOut]
+    endnotes: list[EndnoteOut]
+    passages: list[PassageOut]
+    confidence: float
+    abstained: bool
+    message: str
+    resolved_question: str
+
+
+class SearchOut(BaseModel):
+    passages: list[PassageOut]
+
+
+class SectionsOut(BaseModel):
+    sections: list[str]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    manifest: dict[str, Any]
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+# --- middleware -----------------------------------------------------------------------------------
+
+def parse_credentials(value: str | None) -> tuple[str, str] | None:
+    """'user:secret' -> ('user', 'secret'); None or '' -> None (auth off). The password may hold colons."""
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise ValueError(f"{AUTH_ENV} must look like user:password")
+    return user, password
+
+
+class BasicAuth:
+    """HTTP basic auth in front of everything (API, chat page, Gradio's own routes) except OPEN_PATHS.
+
+    A plain ASGI middleware rather than BaseHTTPMiddleware, so streamed responses (Gradio's
+    server-sent events) pass through untouched.
+    """
+
+    def __init__(self, app, credentials: tuple[str, str]) -> None:
+        self.app = app
+        self.expected = ("Basic " + base64.b64encode(f"{credentials[0]}:{credentials[1]}".encode()).decode()).encode()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket") or scope.get("path") in OPEN_PATHS:
+            return await self.app(scope, receive, send)
+        given = dict(scope.get("headers") or []).get(b"authorization", b"")
+        if hmac.compare_digest(given, self.expected):
+            return await self.app(scope, receive, send)
+        if scope["type"] == "websocket":
+            return await send({"type": "websocket.close", "code": 1008})
+        response = JSONResponse({"detail": "authentication required"}, status_code=401,
+                                headers={"WWW-Authenticate": 'Basic realm="askwef", charset="UTF-8"'})
+        return await response(scope, receive, send)
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` bytes on /api/ with 413, whether announced or streamed.
+
+    The (small) body is read here first, so a streamed one is counted before the app parses it.
+    """
+
+    def __init__(self, app, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope.get("path", "").startswith("/api/"):
+            return await self.app(scope, receive, send)
+        too_large = JSONResponse({"detail": f"request body over {self.limit} bytes"}, status_code=413)
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            return await too_large(scope, receive, send)
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.limit:
+                return await too_large(scope, receive, send)
+            if not message.get("more_body"):
+                break
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+# --- the app --------------------------------------------------------------------------------------
+
+def _describe(errors) -> str:
+    """Pydantic errors as one readable line: 'k: Input should be less than or equal to 100; ...'."""
+    parts = []
+    for err in errors:
+        loc = [str(p) for p in err.get("loc", ()) if p != "body"]
+        if err.get("type") == "json_invalid":
+            parts.append("malformed JSON: " + str(err.get("ctx", {}).get("error", err.get("msg", ""))))
+            continue
+        msg = str(err.get("msg", "invalid"))
+        msg = msg.removeprefix("Value error, ")
+        parts.append(f"{'.'.join(loc)}: {msg}" if loc else msg)
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(
+    engine: Engine,
+    *,
+    auth: str | tuple[str, str] | None = None,
+    feedback_path: str | os.PathLike | None = None,
+    examples: Sequence[str] | None = None,
+    mount_chat: bool = True,
+) -> FastAPI:
+    """The API and (unless mount_chat=False) the chat page over `engine`.
+
+    `auth`: 'user:password' (or a pair) for HTTP basic auth, None for none. `feedback_path`: the votes
+    log (default: ASKWEF_FEEDBACK or ./feedback.jsonl). `examples`: the example questions on the page.
+    """
+    app = FastAPI(
+        title="askwef",
+        version=_version(),
+        summary="Extractive, cited answers from one policy report, offline.",
+        description="Answers are the report's own sentences, quoted verbatim, with section, page and endnotes.",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the schema stays at /openapi.json
+        redoc_url=None,
+    )
+
+    def known_scope(within: str | None) -> str | None:
+        if within is None or within == "":
+            return None
+        documents = {d.get("name") for d in engine.manifest.get("documents", [])}
+        if within not in documents and within not in set(engine.sections()):
+            raise QuestionError(f"within: no section or document called {within!r}; see GET /api/sections")
+        return within
+
+    errors = {422: {"model": ErrorOut, "description": "Invalid input"}, 413: {"model": ErrorOut, "description": "Body too large"}}
+
+    @app.post("/api/answer", response_model=AnswerOut, responses=errors, tags=["answers"])
+    def post_answer(request: AnswerRequest) -> dict:
+        """Answer a question with the report's own sentences, or abstain (still listing the closest passages)."""
+        history = [turn.model_dump() for turn in request.history] if request.history else None
+        answer = engine.answer(request.question, history=history, k=request.k, within=known_scope(request.within))
+        return answer.to_dict()
+
+    @app.post("/api/search", response_model=SearchOut, responses=errors, tags=["answers"])
+    def post_search(request: SearchRequest) -> dict:
+        """The passages that best match a question, best first."""
+        passages = engine.search(request.question, request.k, mode=request.mode, within=known_scope(request.within))
+        return {"passages": [p.to_dict() for p in passages]}
+
+    @app.get("/api/sections", response_model=SectionsOut, tags=["answers"])
+    def get_sections() -> dict:
+        """Every section path in reading order: the values `within` accepts."""
+        return {"sections": list(dict.fromkeys(engine.sections()))}
+
+    @app.get("/healthz", response_model=HealthOut, tags=["ops"])
+    def healthz() -> dict:
+        """Liveness, and what the index was built from. Open even when auth is on."""
+        return {"status": "ok", "manifest": engine.manifest}
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _describe(exc.errors())}, status_code=422)
+
+    @app.exception_handler(QuestionError)
+    async def bad_question(_: Request, exc: QuestionError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(IndexProblem)
+    async def index_problem(_: Request, exc: IndexProblem) -> JSONResponse:
+        return JSONResponse({"detail": f"index unavailable: {exc}"}, status_code=503)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    if mount_chat:
+        import gradio as gr
+
+        from .chat import CSS, EXAMPLES, THEME, FeedbackLog, build_blocks
+        from .chat import feedback_path as default_feedback_path
+
+        feedback = FeedbackLog(feedback_path or default_feedback_path())
+        blocks = build_blocks(engine, feedback=feedback, examples=EXAMPLES if examples is None else examples)
+        blocks.queue(default_concurrency_limit=4)
+        app = gr.mount_gradio_app(app, blocks, path="/", theme=THEME, css=CSS, footer_links=[], show_error=True, ssr_mode=False)
+
+    app.add_middleware(BodyLimit)
+    credentials = parse_credentials(auth) if isinstance(auth, str) or auth is None else auth
+    if credentials:
+        app.add_middleware(BasicAuth, credentials=credentials)  # added last, so it runs first
+    return app
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("askwef")
+    except Exception:  # pragma: no cover - running from a bare checkout
+        return "0"
+
+
+# --- running --------------------------------------------------------------------------------------
+
+def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, *, log=print) -> int:
+    """Load (building if missing or stale, with progress) and serve until interrupted.
+
+    Auth from ASKWEF_AUTH ('user:password'); feedback goes to ASKWEF_FEEDBACK (default ./feedback.jsonl).
+    """
+    credentials = parse_credentials(os.environ.get(AUTH_ENV))  # fail before the slow part
+    log("askwef: loading the model and the index (building it if missing or stale) ...")
+    engine = Engine.load(settings or Settings(), log=log)
+    app = create_app(engine, auth=credentials)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    log(f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
+        + ("  (basic auth on)" if credentials else ""))
+    uvicorn.run(app, host=host, port=port, log_level="info")
+    return 0
+
+
+@contextlib.contextmanager
+def running(app, host: str = "127.0.0.1", port: int = 0, *, startup_timeout: float = 120.0) -> Iterator[str]:
+    """Serve `app` from a background thread; yields its base URL. Port 0 picks a free one.
+
+    For tests and the screenshot command: the server is up (it accepts connections) when this yields.
+    """
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, name="askwef-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + startup_timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the server did not start")
+        time.sleep(0.05)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
