@@ -337,8 +337,6 @@ def truncated_pdf() -> bytes:
 
 def image_only_pdf() -> bytes:
     """A 'scan': one page with a drawn image and no text layer."""
-    from reportlab.lib.utils import ImageReader  # noqa: F401  (reportlab draws raw RGB via drawImage of a PIL-free inline image)
-
     buf = BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=A4)
     # an inline image made of grey stripes, like a scanned page
@@ -367,5 +365,3 @@ def zero_page_pdf() -> bytes:
     PdfWriter().write(out)
     return out.getvalue()
 
-
-_WORD = re.compile(r"\w+")

@@ -1,21 +1,21 @@
 """The PDF reader: a report PDF -> `ParsedReport` (title, Contents, paragraphs, endnotes), with pypdf.
 
-pypdf's text visitor gives each run of text with its position, font and size. From those:
+`pdflayout` turns each page into lines in reading order (columns, tables, superscript endnote
+markers, running headers and page numbers set aside). From those lines:
 
-- lines are rebuilt from runs on one baseline; a run that is smaller, digits only and raised (text
-  rise or baseline) is an endnote marker, kept as `Para.markers`, not as text;
-- running headers and footers (a line repeated at the same place on many pages) and lone page
-  numbers at the top or bottom of a page are dropped;
-- two-column pages are read left column, then right column, between full-width lines;
-- a table (a bold header row of short cells, then cells at the header's x positions) becomes a
-  "table_header" and one "row" per row, its bullets as items;
-- lines are joined into paragraphs; a word hyphenated at a line end is joined again
-  ("trans-" + "formation"), a real hyphen stays ("AI-" + "powered" when "AI-powered" is used
-  elsewhere in the report, or the first part is upper case);
-- sections come from the outline (bookmarks) when the PDF has one, else from heading sizes and
-  bold lines; the Contents page is parsed when there is one, else built from the outline, with the
-  printed page labels;
-- the endnote list after the "Endnotes" heading is parsed by `ingest.parse_endnotes`.
+- sections come from the outline (bookmarks) when the PDF has one: each title found where its
+  destination points becomes a heading at the outline's depth; text clearly larger than the body
+  is a heading too, a bold-only short line a "bold" paragraph;
+- the Contents page is parsed when there is one ("Title .... 12", "Title<tab>12"); else the Contents
+  entries are built from the outline, or from the headings of the chapter size, with printed page
+  labels, so `assemble()` finds the sections;
+- lines are joined into paragraphs and list items; a word hyphenated at a line end is joined again
+  ("trans-" + "formation"), a real hyphen stays ("service-" + "oriented");
+- table lines become a "table_header" and one "row" per row, its bullets as items;
+- the list after the "Endnotes" heading is parsed by `ingest.parse_endnotes`, one line per entry.
+
+A file that cannot be read raises `IngestError` with one line: the file and the reason (encrypted,
+truncated or damaged, no text layer, no pages).
 
 >>> report = read_pdf(Path("report.pdf"), Path("report.pdf").read_bytes())  # doctest: +SKIP
 >>> report.contents[0]                                                      # doctest: +SKIP
@@ -25,182 +25,23 @@ ContentsEntry(number='', title='Reading guide', page=3)
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from statistics import median
 
 from .ingest import ContentsEntry, IngestError, Para, ParsedReport, parse_endnotes
-from .text import Cleaned, ends_sentence, parse_marker_numbers, split_numbering, starts_lowercase, title_key, word_count
+from .pdflayout import MARKER_TEXT, Line, Widths, body_size, mark_furniture, page_lines, page_runs, reading_order
+from .text import Cleaned, ends_sentence, split_numbering, starts_lowercase, title_key, word_count
 
 _ENDNOTE_KEYS = {"endnotes", "notes", "references", "bibliography"}
 _BULLETS = "•\x7f▪■●◦‣∙·"
 _BULLET_LINE = re.compile(rf"^\s*[{_BULLETS}]\s*")
-_MARKER_TEXT = re.compile(r"^\s*\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*\s*$")
-_LONE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _CONTENTS_ROW = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4})\s*$")
 _ENDNOTE_START = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _URLISH = re.compile(r"(?:https?://|www\.)\S*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-
-
-# --- runs and lines ----------------------------------------------------------------------------
-
-
-@dataclass
-class _Run:
-    text: str
-    x: float
-    y: float
-    size: float
-    bold: bool
-    rise: float
-    width: float
-    ends_line: bool
-
-
-@dataclass
-class _Line:
-    page: int  # physical page index
-    x0: float
-    x1: float
-    y: float
-    size: float
-    bold: bool
-    text: str
-    markers: list[tuple[int, int]] = field(default_factory=list)
-    runs: list[_Run] = field(default_factory=list)
-    column: int = 0  # 0 full width / single column, 1 left, 2 right
-    role: str = ""  # "" body, "heading", "table", "contents", "furniture"
-    level: int = 0
-
-
-def _mult(m: list[float], n: list[float]) -> list[float]:
-    return [
-        m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
-    ]
-
-
-class _Widths:
-    """Text widths from the PDF's font resources (pypdf knows the metrics of the standard 14 fonts)."""
-
-    def __init__(self) -> None:
-        self._fonts: dict[int, object] = {}
-
-    def width(self, font_dict, text: str, size: float) -> float:
-        font = self._fonts.get(id(font_dict))
-        if font is None and font_dict is not None:
-            try:
-                from pypdf.generic._font import Font
-
-                font = Font.from_font_resource(font_dict)
-            except Exception:  # noqa: BLE001 - any odd font falls back to an estimate
-                font = False
-            self._fonts[id(font_dict)] = font
-        if font:
-            try:
-                return font.get_text_width(text) * size / 1000  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001
-                pass
-        return 0.5 * size * len(text)
-
-
-def _page_runs(page, widths: _Widths) -> list[_Run]:
-    """The text runs of a page, in content order, with their position, size, weight and text rise."""
-    runs: list[_Run] = []
-    state = {"rise": 0.0, "rises": [], "saved": []}
-
-    def before(operator, operands, cm, tm):
-        if operator == b"q":  # the text rise is graphics state: saved and restored with it
-            state["saved"].append(state["rise"])
-        elif operator == b"Q":
-            state["rise"] = state["saved"].pop() if state["saved"] else 0.0
-        elif operator == b"Ts" and operands:
-            try:
-                state["rise"] = float(operands[0])
-            except (TypeError, ValueError):
-                pass
-        elif operator in (b"Tj", b"TJ", b"'", b'"'):
-            state["rises"].append(state["rise"])
-
-    def visit(text, cm, tm, font_dict, font_size):
-        rises, state["rises"] = state["rises"], []
-        clean = _CONTROL.sub("", text.replace("\r", "\n").rstrip("\n"))
-        if not clean.strip():
-            if text.endswith("\n") and runs:
-                runs[-1].ends_line = True
-            return
-        m = _mult(tm, cm)
-        scale_y = math.hypot(m[2], m[3]) or 1.0
-        scale_x = math.hypot(m[0], m[1]) or 1.0
-        size = float(font_size) * scale_y
-        name = str(font_dict.get("/BaseFont", "")) if font_dict is not None else ""
-        rise = max(rises, default=0.0) * scale_y
-        width = widths.width(font_dict, clean, float(font_size)) * scale_x
-        runs.append(_Run(clean, m[4], m[5], size, bool(_BOLD_FONT.search(name)), rise, width, text.endswith("\n")))
-
-    page.extract_text(visitor_text=visit, visitor_operand_before=before)
-    return runs
-
-
-def _lines(runs: list[_Run], page_no: int) -> list[_Line]:
-    """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
-    groups: list[list[_Run]] = []
-    x_end = 0.0
-    for run in runs:
-        cur = groups[-1] if groups else None
-        if cur is not None and not cur[-1].ends_line:
-            first = cur[0]
-            size = max(r.size for r in cur)
-            same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size)
-            # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
-            same_x = abs(run.x - cur[-1].x) < 0.5
-            continues = same_x or (x_end - 2 <= run.x <= x_end + 1.8 * max(size, run.size))
-            if same_base and continues:
-                if run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
-                    run.text = " " + run.text  # a gap on the page is a space in the text
-                cur.append(run)
-                # reportlab-style runs all carry the line's start x: their width adds up
-                x_end = x_end + run.width if same_x else run.x + run.width
-                continue
-        groups.append([run])
-        x_end = run.x + run.width
-    lines: list[_Line] = []
-    for group in groups:
-        chars = Counter()
-        for r in group:
-            chars[round(r.size, 1)] += len(r.text.strip())
-        body = max(chars, key=lambda s: (chars[s], s))
-        text = ""
-        markers: list[tuple[int, int]] = []
-        kept: list[_Run] = []
-        for r in group:
-            raised = r.rise > 0.05 * body or r.y - group[0].y > 0.15 * body
-            if text.strip() and r.size < 0.9 * body and raised and _MARKER_TEXT.match(r.text):
-                end = len(text.rstrip())
-                markers.extend((end, n) for n in parse_marker_numbers(r.text.replace("–", "-")))
-                continue
-            text += r.text
-            kept.append(r)
-        stripped = text.strip()
-        if not stripped:
-            continue
-        lead = len(text) - len(text.lstrip())
-        text = re.sub(r"\s+", " ", stripped)  # offsets of markers: only leading space matters for runs we build
-        markers = [(max(0, min(o - lead, len(text))), n) for o, n in markers]
-        x0 = min(r.x for r in group)
-        width = sum(r.width for r in group)
-        lines.append(_Line(
-            page=page_no, x0=x0, x1=x0 + width, y=group[0].y, size=body,
-            bold=all(r.bold for r in kept if r.text.strip()), text=text, markers=markers, runs=group,
-        ))
-    return lines
 
 
 # --- opening -----------------------------------------------------------------------------------
@@ -257,8 +98,8 @@ def _read(path: Path, data: bytes) -> ParsedReport:
     from pypdf.errors import PdfReadError
 
     reader = _open(path, data)
-    widths = _Widths()
-    pages: list[list[_Line]] = []
+    widths = Widths()
+    pages: list[list[Line]] = []
     sizes: list[tuple[float, float]] = []
     warnings: list[str] = []
     for index in range(len(reader.pages)):
@@ -266,7 +107,7 @@ def _read(path: Path, data: bytes) -> ParsedReport:
             page = reader.pages[index]
             box = page.mediabox
             sizes.append((float(box.width), float(box.height)))
-            pages.append(_lines(_page_runs(page, widths), index))
+            pages.append(page_lines(page_runs(page, widths), index))
         except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
             if index == 0:
                 raise IngestError(f"{path}: truncated or damaged PDF ({_reason(exc)})") from exc
@@ -277,11 +118,11 @@ def _read(path: Path, data: bytes) -> ParsedReport:
         raise IngestError(f"{path}: no text layer (scanned image?); it needs OCR before askwef can index it")
 
     labels = _labels(reader, len(pages))
-    _mark_furniture(pages, sizes, labels)
-    body = _body_size(pages)
+    mark_furniture(pages, sizes, labels)
+    body = body_size(pages)
     title = _title(pages, reader)
     outline = _outline(reader, labels)
-    ordered = [_reading_order(lines, sizes[i], body) for i, lines in enumerate(pages)]
+    ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     flat = [line for lines in ordered for line in lines if line.role != "furniture"]
     _mark_headings(flat, body, outline)
     vocabulary = _hyphen_vocabulary(flat)
@@ -296,7 +137,7 @@ def _read(path: Path, data: bytes) -> ParsedReport:
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
     endnotes_at = _endnotes_heading(flat, after)
     body_lines = flat[after:endnotes_at] if endnotes_at is not None else flat[after:]
-    endnotes = parse_endnotes(_endnote_lines(flat[endnotes_at + 1 :], vocabulary)) if endnotes_at is not None else []
+    endnotes = parse_endnotes(_endnotepage_lines(flat[endnotes_at + 1 :], vocabulary)) if endnotes_at is not None else []
     paras = _paragraphs(body_lines, body, vocabulary)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(endnotes), tuple(warnings))
 
@@ -317,51 +158,10 @@ def _page_number(labels: list[str], index: int) -> int:
     return int(label) if label.isdigit() else index + 1
 
 
-# --- page furniture and layout -----------------------------------------------------------------
+# --- title ------------------------------------------------------------------------------------
 
 
-def _mark_furniture(pages: list[list[_Line]], sizes: list[tuple[float, float]], labels: list[str]) -> None:
-    """Running headers/footers (same text, digits aside, same place on many pages) and lone page numbers."""
-    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for lines in pages:
-        for line in lines:
-            key = re.sub(r"\d+", "#", line.text.casefold())
-            seen[(key, round(line.y / 6))].add(line.page)
-    threshold = max(3, int(0.3 * len(pages)))
-    for lines in pages:
-        if not lines:
-            continue
-        height = sizes[lines[0].page][1]
-        for line in lines:
-            band = line.y > 0.9 * height or line.y < 0.08 * height
-            key = re.sub(r"\d+", "#", line.text.casefold())
-            repeated = len(seen[(key, round(line.y / 6))]) >= threshold
-            if band and (repeated or _is_page_number(line.text, line.page, labels)):
-                line.role = "furniture"
-
-
-def _is_page_number(text: str, index: int, labels: list[str]) -> bool:
-    """'17' on the page labelled 17 (or near its physical number), 'iv', 'Page 3 of 30'; not a year."""
-    if not _LONE_PAGE_NUMBER.match(text):
-        return False
-    digits = re.findall(r"\d+", text)
-    if not digits:
-        return True  # roman
-    n = int(digits[0])
-    printed = labels[index] if index < len(labels) else ""
-    return str(n) == printed or abs(n - (index + 1)) <= 3
-
-
-def _body_size(pages: list[list[_Line]]) -> float:
-    chars: Counter = Counter()
-    for lines in pages:
-        for line in lines:
-            if line.role != "furniture":
-                chars[round(line.size, 1)] += len(line.text)
-    return max(chars, key=lambda s: chars[s]) if chars else 10.0
-
-
-def _title(pages: list[list[_Line]], reader) -> str:
+def _title(pages: list[list[Line]], reader) -> str:
     """The largest text on the first page with text; else the metadata title."""
     for lines in pages:
         lines = [l for l in lines if l.role != "furniture"]
@@ -377,86 +177,6 @@ def _title(pages: list[list[_Line]], reader) -> str:
         return str(meta.title).strip() if meta and meta.title else ""
     except Exception:  # noqa: BLE001
         return ""
-
-
-def _reading_order(lines: list[_Line], size: tuple[float, float], body: float) -> list[_Line]:
-    """Top to bottom; on two-column stretches the left column first. Tables keep their rows."""
-    lines = sorted(lines, key=lambda l: (-round(l.y, 1), l.x0))
-    width = size[0]
-    _mark_tables(lines)
-    starts = Counter(round(l.x0) for l in lines if l.role not in ("furniture", "table") and 0.4 * width < l.x0 < 0.62 * width)
-    if not starts or max(starts.values()) < 2:
-        return lines
-    gutter = max(starts, key=lambda x: starts[x]) - 2
-    if sum(1 for l in lines if l.role == "" and l.x1 <= gutter + 4 and l.x0 < 0.3 * width) < 2:
-        return lines  # text starting mid-page, but no left column beside it
-    out: list[_Line] = []
-    left: list[_Line] = []
-    right: list[_Line] = []
-
-    def flush() -> None:
-        out.extend(left)
-        out.extend(right)
-        left.clear()
-        right.clear()
-
-    for line in lines:
-        if line.role in ("furniture", "table"):
-            if line.role == "table":
-                flush()
-            out.append(line) if line.role == "table" else None
-            continue
-        if line.x0 >= gutter:
-            line.column = 2
-            right.append(line)
-        elif line.x1 <= gutter + 4:
-            line.column = 1
-            left.append(line)
-        else:
-            flush()
-            out.append(line)
-    flush()
-    furniture = [l for l in lines if l.role == "furniture"]
-    return out + furniture
-
-
-def _mark_tables(lines: list[_Line]) -> None:
-    """Find table regions: a row of 2+ short bold cells, then lines at those cells' x positions."""
-    by_y: dict[float, list[_Line]] = defaultdict(list)
-    for line in lines:
-        if line.role != "furniture":
-            by_y[round(line.y)].append(line)
-    done: set[int] = set()
-    ys = sorted(by_y, reverse=True)
-    for y in ys:
-        row = sorted(by_y[y], key=lambda l: l.x0)
-        if len(row) < 2 or id(row[0]) in done or not all(l.bold and word_count(l.text) <= 6 for l in row):
-            continue
-        columns = [l.x0 for l in row]
-        if columns[-1] - columns[0] < 60:
-            continue
-        region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
-        members: list[_Line] = []
-        last_y = y
-        for line in region:
-            if last_y - line.y > 4 * line.size + 8:
-                break
-            if line.x0 < columns[0] - 3 or (line.x0 < columns[1] - 3 and line.x1 > columns[1] + 3):
-                break
-            if re.match(r"^(Sources?|Notes?)\s*:", line.text) or (members and abs(line.size - members[0].size) > 0.3):
-                break
-            members.append(line)
-            last_y = line.y
-        if not members:
-            continue
-        for l in row:
-            l.role = "table"
-            l.level = -1  # the header row
-        for l in members:
-            l.role = "table"
-            l.column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
-        row[0].runs = row[0].runs  # the header keeps its cells as separate lines
-        done.update(id(l) for l in row)
 
 
 # --- headings ----------------------------------------------------------------------------------
@@ -498,7 +218,7 @@ def _outline(reader, labels: list[str]) -> list[_OutlineItem]:
     return items
 
 
-def _mark_headings(lines: list[_Line], body: float, outline: list[_OutlineItem]) -> None:
+def _mark_headings(lines: list[Line], body: float, outline: list[_OutlineItem]) -> None:
     """Outline titles found on their page become headings at the outline's level; big text is a heading too."""
     for item in outline:
         key = title_key(item.title)
@@ -523,14 +243,14 @@ def _mark_headings(lines: list[_Line], body: float, outline: list[_OutlineItem])
                 break
     sizes = sorted({round(l.size, 1) for l in lines if l.role == "" and l.size >= 1.15 * body}, reverse=True)
     for line in lines:
-        if line.role == "" and line.size >= 1.15 * body and not _MARKER_TEXT.match(line.text):
+        if line.role == "" and line.size >= 1.15 * body and not MARKER_TEXT.match(line.text):
             line.role, line.level = "heading", 2 + sizes.index(round(line.size, 1))
 
 
 # --- contents ------------------------------------------------------------------------------------
 
 
-def _contents(lines: list[_Line], body: float) -> tuple[list[ContentsEntry], int]:
+def _contents(lines: list[Line], body: float) -> tuple[list[ContentsEntry], int]:
     """The Contents page's entries and the index of the first line after them (0 when there is none)."""
     start = next((i for i, l in enumerate(lines[:400]) if title_key(l.text) == "contents" and l.size >= body), None)
     if start is None:
@@ -580,10 +300,10 @@ def _contents_from_outline(outline: list[_OutlineItem]) -> tuple[list[ContentsEn
     return entries, min((item.page for item in outline), default=0)
 
 
-def _contents_from_headings(lines: list[_Line], labels: list[str]) -> tuple[list[ContentsEntry], int]:
+def _contents_from_headings(lines: list[Line], labels: list[str]) -> tuple[list[ContentsEntry], int]:
     """No Contents page, no outline: chapters are the headings of the largest size used for three or
     more headings (the cover title is bigger but alone); numbered subsections ("2.4 ...") join them."""
-    headings: list[tuple[_Line, str]] = []
+    headings: list[tuple[Line, str]] = []
     for i, line in enumerate(lines):
         if line.role != "heading":
             continue
@@ -610,7 +330,7 @@ def _contents_from_headings(lines: list[_Line], labels: list[str]) -> tuple[list
     return entries, first_page or 0
 
 
-def _endnotes_heading(lines: list[_Line], after: int) -> int | None:
+def _endnotes_heading(lines: list[Line], after: int) -> int | None:
     for i in range(len(lines) - 1, after - 1, -1):
         if lines[i].role == "heading" and title_key(lines[i].text) in _ENDNOTE_KEYS:
             return i
@@ -630,7 +350,7 @@ class _Vocabulary:
     parts: frozenset[str]
 
 
-def _hyphen_vocabulary(lines: list[_Line]) -> _Vocabulary:
+def _hyphen_vocabulary(lines: list[Line]) -> _Vocabulary:
     hyphenated: set[str] = set()
     plain: set[str] = set()
     for line in lines:
@@ -693,11 +413,11 @@ class _Open:
     kind: str
     text: str
     markers: list[tuple[int, int]]
-    last: _Line
-    first: _Line
+    last: Line
+    first: Line
 
 
-def _paragraphs(lines: list[_Line], body: float, vocabulary) -> list[Para]:
+def _paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
     paras: list[Para] = []
     current: _Open | None = None
     leading = _leading(lines)
@@ -752,7 +472,7 @@ def _paragraphs(lines: list[_Line], body: float, vocabulary) -> list[Para]:
     return paras
 
 
-def _leading(lines: list[_Line]) -> dict[float, float]:
+def _leading(lines: list[Line]) -> dict[float, float]:
     gaps: dict[float, list[float]] = defaultdict(list)
     for a, b in zip(lines, lines[1:]):
         if a.page == b.page and a.column == b.column and abs(a.size - b.size) < 0.3 and 0 < a.y - b.y < 3 * a.size:
@@ -760,7 +480,7 @@ def _leading(lines: list[_Line]) -> dict[float, float]:
     return {s: median(g) for s, g in gaps.items()}
 
 
-def _continues(current: _Open, line: _Line, leading: dict[float, float], body: float) -> bool:
+def _continues(current: _Open, line: Line, leading: dict[float, float], body: float) -> bool:
     """Whether `line` goes on with the open paragraph (same style, normal line gap, or across a column)."""
     last = current.last
     if abs(last.size - line.size) >= 0.3 or last.bold != line.bold:
@@ -788,15 +508,15 @@ def _finish(p: _Open) -> Para:
     return Para(p.kind, text, markers)
 
 
-def _table(lines: list[_Line], vocabulary) -> list[Para]:
+def _table(lines: list[Line], vocabulary) -> list[Para]:
     """Table lines (header cells first) -> a "table_header" and one "row" per row, bullets as items."""
     header = [l for l in lines if l.level == -1]
     cells = [l for l in lines if l.level != -1]
     out: list[Para] = []
     if header:
         out.append(Para("table_header", " | ".join(l.text for l in sorted(header, key=lambda l: l.x0))))
-    rows: list[tuple[list[_Line], list[_Line]]] = []
-    previous_first: _Line | None = None
+    rows: list[tuple[list[Line], list[Line]]] = []
+    previous_first: Line | None = None
     for line in sorted(cells, key=lambda l: (l.page, -l.y, l.x0)):
         if line.column == 0:
             starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > 1.25 * 1.3 * line.size
@@ -834,7 +554,7 @@ def _table(lines: list[_Line], vocabulary) -> list[Para]:
 # --- endnotes ------------------------------------------------------------------------------------
 
 
-def _endnote_lines(lines: list[_Line], vocabulary) -> list[str]:
+def _endnotepage_lines(lines: list[Line], vocabulary) -> list[str]:
     """Endnote list lines -> one line per entry ('17. China Mobile. (2023). ... https://...')."""
     entries: list[str] = []
     for line in lines:
