@@ -194,6 +194,7 @@ class CommonRecipe:
 
         self.passages: tuple[Passage, ...] = tuple(passages)
         self._embedder = embedder
+        self._sentence_cache: dict[str, tuple[list[str], np.ndarray]] = {}
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         faiss.normalize_L2(vectors)
         self._index = faiss.IndexFlatIP(vectors.shape[1] if len(vectors) else embedder.dim)
@@ -249,11 +250,15 @@ class CommonRecipe:
         It never abstains; its endnotes are the markers inside the chosen sentence.
         """
         passages = self.search(question, k)
-        sentences = [s for p in passages for s in split_sentences(p.text)]
+        sentences: list[str] = []
+        vectors: list[np.ndarray] = []
+        for passage in passages:
+            found, found_vectors = self._sentences(passage)
+            sentences.extend(found)
+            vectors.append(found_vectors)
         if not sentences:
             return Answer(question=question, text="", abstained=True, message="no passages")
-        vectors = self._embedder.encode([question] + [_display(s) for s in sentences])
-        similarity = vectors[1:] @ vectors[0]
+        similarity = np.concatenate(vectors) @ self._embedder.encode([question])[0]
         best = int(np.argmax(similarity))
         chosen = sentences[best]
         return Answer(
@@ -263,3 +268,12 @@ class CommonRecipe:
             passages=tuple(passages),
             confidence=float(similarity[best]),
         )
+
+    def _sentences(self, passage: Passage) -> tuple[list[str], np.ndarray]:
+        """A passage's sentences and their vectors, embedded once (as an index would store them)."""
+        cached = self._sentence_cache.get(passage.id)
+        if cached is None:
+            sentences = split_sentences(passage.text)
+            vectors = self._embedder.encode([_display(s) for s in sentences]) if sentences else np.zeros((0, self._embedder.dim), np.float32)
+            cached = self._sentence_cache[passage.id] = (sentences, vectors)
+        return cached

@@ -74,7 +74,8 @@ def _rows(run: "EvalRun", group: str | None) -> list[list[str]]:
         values = system.overall if group is None else system.by_kind.get(group)
         if values is None:
             continue
-        rows.append([system.name, str(int(values["n"] or 0))] + [fmt(values[key]) for key, _, _ in COLUMNS])
+        counts = [str(int(values["n"] or 0)), str(int(values["n_answerable"] or 0))]
+        rows.append([system.name, *counts] + [fmt(values[key]) for key, _, _ in COLUMNS])
     return rows
 
 
@@ -95,7 +96,7 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _header() -> list[str]:
-    return ["system", "n"] + [title for _, title, _ in COLUMNS]
+    return ["system", "n", "n_ans"] + [title for _, title, _ in COLUMNS]
 
 
 def _latency_rows(run: "EvalRun") -> list[list[str]]:
@@ -221,7 +222,7 @@ def render_markdown(run: "EvalRun", *, chart_name: str | None = None) -> str:
     lines += [
         "## How to read this",
         "",
-        "Ranking metrics count answerable questions only; `n` is all questions in the group.",
+        "`n`: questions in the group; `n_ans`: the answerable ones, over which ranking and answer metrics are computed.",
         "**R@k is a hit rate** (is any relevant passage in the top k?), which ranx calls `hit_rate@k`;",
         "`rec@10` is ranx's classic `recall@10` (share of the relevant passages found).",
         "A passage is relevant when it holds the evidence sentence (case, quotes, dashes and markup ignored),",
@@ -245,31 +246,34 @@ def render_markdown(run: "EvalRun", *, chart_name: str | None = None) -> str:
 
 
 def write_chart(run: "EvalRun", path: Path, metric: str = "hit@5") -> None:
-    """Grouped bars: one group per kind (and overall), one bar per system."""
+    """Grouped bars: one group per kind (and overall), one bar per system; kinds without the metric are left out."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    groups = ["overall", *_kinds(run)]
+    def value(system: "SystemResult", group: str) -> float | None:
+        table = system.overall if group == "overall" else system.by_kind.get(group, {})
+        return table.get(metric)
+
+    groups = [g for g in ["overall", *_kinds(run)] if any(value(s, g) is not None for s in run.systems)]
+    counts = {g: int(next((s.overall if g == "overall" else s.by_kind[g]) for s in run.systems)["n_answerable"] or 0) for g in groups}
     n_systems = max(1, len(run.systems))
     width = 0.8 / n_systems
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(groups) + 2), 4.2))
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(groups) + 2), 4.6))
     for i, system in enumerate(run.systems):
-        values = []
-        for group in groups:
-            table = system.overall if group == "overall" else system.by_kind.get(group, {})
-            value = table.get(metric)
-            values.append(0.0 if value is None else value)
+        values = [value(system, g) or 0.0 for g in groups]
         xs = [g + (i - (n_systems - 1) / 2) * width for g in range(len(groups))]
         ax.bar(xs, values, width=width, label=system.name)
     ax.set_xticks(range(len(groups)))
-    ax.set_xticklabels(groups, rotation=20, ha="right")
-    ax.set_ylim(0, 1.05)
-    ax.set_ylabel("Recall@5 (hit rate)" if metric == "hit@5" else metric)
-    ax.set_title(f"{metric} per question kind")
-    ax.legend(loc="upper right", fontsize="small", ncol=min(4, n_systems))
+    ax.set_xticklabels([f"{g}\n(n={counts[g]})" for g in groups])
+    ax.set_ylim(0, 1.0)
+    title = "Recall@5 (hit rate)" if metric == "hit@5" else metric
+    ax.set_ylabel(title)
+    ax.set_title(f"{title} per question kind, answerable questions")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize="small", ncol=min(6, n_systems), frameon=False)
     ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
