@@ -381,7 +381,7 @@ def running(app, host: str = "127.0.0.1", port: int = 0, *, startup_timeout: flo
 
     For tests and the screenshot command: the server is up (it accepts connections) when this yields.
     """
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on", timeout_graceful_shutdown=1))
     thread = threading.Thread(target=server.run, name="askwef-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + startup_timeout
