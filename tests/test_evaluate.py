@@ -36,6 +36,9 @@ def write_rows(path: Path, rows: list) -> Path:
 
 
 def test_docstring_examples():
+    from askwef import golden
+
+    assert doctest.testmod(golden).failed == 0
     assert doctest.testmod(ev).failed == 0
     assert doctest.testmod(reporting).failed == 0
 
@@ -322,3 +325,63 @@ def test_corpus_hash_changes_with_the_content(tmp_path):
     first = ev.corpus_hash(tmp_path)
     (tmp_path / "a.md").write_text("two", encoding="utf-8")
     assert ev.corpus_hash(tmp_path) != first and len(first) == 16
+
+
+# --- the real engine's interface ----------------------------------------------------------------
+
+MINI_GOLDEN = [
+    {**ROW, "id": "m1", "question": "How much did costs fall between 2015 and 2024?", "answer": "40%",
+     "evidence": "Costs fell by 40% between 2015 and 2024.", "section": "1 Why tides matter > 1.2 Costs and financing",
+     "endnotes": [5], "kind": "numeric"},
+    {**ROW, "id": "m2", "question": "How big a barrage did Harbour Works build?", "answer": "240-megawatt",
+     "evidence": "Harbour Works built a 240-megawatt barrage in Port Example in 2019.", "section": "1 Why tides matter > 1.2 Costs and financing",
+     "endnotes": [], "kind": "case_study"},
+    {**ROW, "id": "m3", "question": "Who won the football world cup?", "answerable": False, "answer": "", "evidence": "",
+     "section": "", "endnotes": [], "kind": "unanswerable"},
+]
+
+
+def test_engine_systems_on_the_mini_report(mini_engine):
+    systems = [
+        ev.EngineSystem(mini_engine, "hybrid", name="askwef", answers=True),
+        ev.EngineSystem(mini_engine, "bm25"),
+        ev.EngineSystem(mini_engine, "dense"),
+    ]
+    assert systems[0].passages and not hasattr(systems[1], "answer")
+    run = ev.evaluate(load_golden_rows(MINI_GOLDEN), systems)
+    askwef, bm25, dense = run.systems
+    assert all(q.relevant_ids for q in askwef.questions if q.answerable)  # the judge finds the evidence in the index
+    assert bm25.overall["hit@5"] == 1.0  # the words of both questions are in their evidence
+    assert askwef.overall["answer_acc"] is not None and bm25.overall["answer_acc"] is None
+    assert askwef.latency["answer_p50_ms"] is not None
+
+
+@pytest.mark.slow
+def test_the_real_benchmark_on_some_dev_questions(real_engine, real_model, real_settings, tmp_path):
+    """The real engine and the common recipe on 20 dev questions: outputs, and ranx on real files."""
+    ranx = pytest.importorskip("ranx")
+    from askwef.baselines import CommonRecipe
+
+    golden = Path(__file__).resolve().parents[1] / "evals" / "golden.jsonl"
+    questions = [q for q in load_golden(golden) if q.split == "dev"][:20]
+    systems = [
+        ev.EngineSystem(real_engine, "hybrid", name="askwef", answers=True),
+        ev.EngineSystem(real_engine, "bm25"),
+        ev.EngineSystem(real_engine, "dense"),
+        CommonRecipe.from_corpus(real_settings.corpus_dir, real_model),
+    ]
+    run = ev.evaluate(questions, systems)
+    run = ev.EvalRun(run.questions, run.systems, run.k, run.budget, {"settings_hash": real_settings.hash(), "corpus_hash": ev.corpus_hash(real_settings.corpus_dir)})
+    reporting.write_outputs(run, tmp_path / "out", tmp_path / "RESULTS.md")
+    for system in run.systems:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            scores = ranx.evaluate(
+                ranx.Qrels.from_file(str(tmp_path / "out" / "qrels" / f"{system.name}.qrels"), kind="trec"),
+                ranx.Run.from_file(str(tmp_path / "out" / "runs" / f"{system.name}.run"), kind="trec"),
+                list(RANX_METRICS),
+                make_comparable=True,
+            )
+        for ours, theirs in zip(OURS, RANX_METRICS):
+            assert abs(system.overall[ours] - float(scores[theirs])) <= 1e-9, (system.name, ours)
+    assert run.systems[0].overall["hit@10"] >= 0.8  # a floor, far below what it scores today
