@@ -5,7 +5,7 @@ A golden file is JSONL, one question a line:
 optional `"split"` ("dev" or "test"). `answer` and `evidence` are quoted from the report ("" when
 unanswerable); `load_golden` names the first bad line as "path:line: problem".
 
->>> contains("It now exceeds **\\$70 billion**.<sup>3</sup>", "$70 billion")
+>>> contains("It now exceeds **\\\\$70 billion**.<sup>3</sup>", "$70 billion")
 True
 
 Relevance is judged from text, never from chunk ids, so any chunking can be compared.
