@@ -143,6 +143,8 @@ LONG = "x" * (MAX_QUESTION_CHARS + 1)
         {"question": ANSWERED, "history": "not a list"},
         {"question": ANSWERED, "history": [{"role": "robot", "content": "hi"}]},
         {"question": ANSWERED, "history": [42]},
+        {"question": ANSWERED, "history": [{"question": "q", "answer": "a"}] * 51},
+        {"question": ANSWERED, "history": [{"question": LONG}]},
         {"question": ANSWERED, "unknown": 1},
         ["a", "list"],
         "just a string",

@@ -43,7 +43,7 @@ EXAMPLES = (
 
 ABSTAIN_LEAD = "The report does not seem to cover this."
 WHOLE_REPORT = "Whole report"
-PASSAGE_PREVIEW_CHARS = 700
+PASSAGE_PREVIEW_CHARS = 500
 
 # System fonts only: no font file, no CDN; the page needs nothing from outside this server.
 THEME = gr.themes.Default(
@@ -59,7 +59,7 @@ CSS = """
   border-left: 4px solid var(--color-accent); background: var(--background-fill-secondary); }
 .askwef-answer blockquote.askwef-quote p { margin: 0 0 .35em 0; }
 .askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
-.askwef-answer .askwef-source { margin: .2em 0; font-size: .92em; color: var(--body-text-color-subdued); }
+.askwef-answer .askwef-source { margin: .2em 0; font-size: .95em; font-weight: 600; color: var(--body-text-color); }
 .askwef-answer sup a { text-decoration: none; font-weight: 600; }
 .askwef-answer .askwef-refs { font-size: .85em; margin: .5em 0 .4em 0; padding-left: 2.2em; }
 .askwef-answer .askwef-refs li { margin: .15em 0; word-break: break-word; }
@@ -69,6 +69,7 @@ CSS = """
 .askwef-answer details.askwef-passages summary { cursor: pointer; font-weight: 600; }
 .askwef-answer details.askwef-passages li { margin: .45em 0; }
 .askwef-answer .askwef-passage-where { color: var(--body-text-color-subdued); }
+#askwef-examples button { text-align: left; justify-content: flex-start; }
 .askwef-error { color: var(--error-text-color, #b91c1c); }
 """
 
@@ -297,34 +298,36 @@ def build_blocks(engine: Engine, *, feedback: FeedbackLog | None = None, example
             elem_id="askwef-header",
         )
         answers_state = gr.State([])
-        with gr.Row():
-            within = gr.Dropdown(
-                choices=section_choices(engine), value="", label="Answer from", scale=3,
-                info="Restrict answers to one chapter or industry (subsections included).", elem_id="askwef-within",
-            )
-        chatbot = gr.Chatbot(
-            label="askwef", elem_id="askwef-chat", height=560, sanitize_html=True, allow_tags=False,
-            render_markdown=True, feedback_options=None, buttons=[], latex_delimiters=[],
-            placeholder="Ask a question about the report, or pick an example below.",
-        )
-        with gr.Row():
-            box = gr.Textbox(
-                placeholder="e.g. How many green data centres have been established in China?",
-                show_label=False, scale=5, max_length=2000, elem_id="askwef-question", submit_btn=False,
-            )
-            send = gr.Button("Ask", variant="primary", scale=1, elem_id="askwef-ask")
-        with gr.Row():
-            helpful = gr.Button("Helpful", size="sm", elem_id="askwef-helpful")
-            unhelpful = gr.Button("Not helpful", size="sm", elem_id="askwef-unhelpful")
-            clear_btn = gr.Button("New conversation", size="sm", elem_id="askwef-clear")
-        status = gr.Markdown("", elem_id="askwef-status")
-        gr.Markdown("**Examples** (click to ask)")
-        with gr.Row(elem_id="askwef-examples"):
-            example_buttons = [gr.Button(q, size="sm") for q in examples]
-        copy = gr.Textbox(
-            label="Copy the last answer with its citations", lines=6, interactive=False,
-            buttons=["copy"], elem_id="askwef-copy",
-        )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="askwef", elem_id="askwef-chat", height=560, sanitize_html=True, allow_tags=False,
+                    render_markdown=True, feedback_options=None, buttons=[], latex_delimiters=[],
+                    placeholder="Ask a question about the report, or pick an example.",
+                )
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="e.g. How many green data centres have been established in China?",
+                        show_label=False, scale=5, max_length=2000, elem_id="askwef-question", submit_btn=False,
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="askwef-ask")
+                with gr.Row():
+                    helpful = gr.Button("Helpful", size="sm", elem_id="askwef-helpful")
+                    unhelpful = gr.Button("Not helpful", size="sm", elem_id="askwef-unhelpful")
+                    clear_btn = gr.Button("New conversation", size="sm", elem_id="askwef-clear")
+                status = gr.Markdown("", elem_id="askwef-status")
+            with gr.Column(scale=1, min_width=280):
+                within = gr.Dropdown(
+                    choices=section_choices(engine), value="", label="Answer from", elem_id="askwef-within",
+                    info="One chapter or industry (with its subsections), or the whole report.",
+                )
+                gr.Markdown("**Examples** (click to ask)")
+                with gr.Column(elem_id="askwef-examples"):
+                    example_buttons = [gr.Button(q, size="sm") for q in examples]
+                copy = gr.Textbox(
+                    label="Copy the last answer with its citations", lines=8, max_lines=16, interactive=False,
+                    buttons=["copy"], elem_id="askwef-copy",
+                )
 
         io = dict(inputs=[box, within, chatbot, answers_state], outputs=[chatbot, answers_state, copy, box])
         box.submit(respond, api_name="chat", api_visibility="undocumented", **io)

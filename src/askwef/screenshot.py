@@ -45,8 +45,7 @@ def take(url: str, out: Path, *, question: str = QUESTION, width: int = 1280) ->
             page = browser.new_page(viewport={"width": width, "height": 1000}, device_scale_factor=1)
             page.goto(url)
             ask_in_page(page, question)
-            page.locator(".askwef-passages summary").first.click()
-            page.locator(".askwef-answer").first.scroll_into_view_if_needed()
+            # the passages panel stays closed: opened, it fills the chat and scrolls the quote away
             out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(out), full_page=True)
         finally:
