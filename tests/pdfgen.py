@@ -36,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from askwef.ingest import Para, _rejoin, ingest_file, read_markdown
+from askwef.ingest import Para, rejoin_paragraphs, ingest_file, read_markdown
 from askwef.text import title_key
 
 RUNNING_HEADER = "Blueprint to Action: China's Path to AI-Powered Industry Transformation"
@@ -192,7 +192,7 @@ def _story(md_path: Path, landed: dict[str, int], contents_page: bool = True) ->
     sections = list(doc.sections)
     contents = [e for e in report.contents]
     keys = {title_key(e.title) for e in contents}
-    paras = _rejoin(list(report.paras), keys)
+    paras = rejoin_paragraphs(list(report.paras), keys)
 
     story: list = [NextPageTemplate("one")]
     story.append(Spacer(1, 180))

@@ -33,8 +33,8 @@ ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages
 
 # weights of the sentence score; chosen on the dev split (askwef tune)
 W_COSINE = 1.0
-W_LEXICAL = 0.7
-W_PASSAGE = 0.35
+W_LEXICAL = 1.0
+W_PASSAGE = 0.6
 W_TYPE = 0.25
 
 
@@ -42,7 +42,8 @@ W_TYPE = 0.25
 
 _QUANTITY = re.compile(
     r"\b(how (many|much|large|big|fast|high|often)|what (share|percentage|percent|proportion|number|portion|fraction|size|rate|amount|value|level|accuracy|scale)|"
-    r"by how much|how many|what is the (size|value|number|share|rate)|accuracy|cagr|growth rate|per ?cent|%)\b",
+    r"by how much|how many|what is the (size|value|number|share|rate)|accuracy|cagr|growth rate|per ?cent|%|"
+    r"volume|amount|percentage|proportion|total number|market size)\b",
     re.I,
 )
 _WHEN = re.compile(r"\b(when|what year|which year|in what year|since when|by when|what date)\b", re.I)
@@ -328,9 +329,13 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
     candidates.sort(key=lambda c: -c.score)
     best = candidates[0]
     chosen = [best.index]
-    # a sentence that leans on the one before it brings it along; so does a name or label heading it
+    # a sentence that leans on the one before it brings it along; so does a name or label heading it,
+    # and a label (a contributor's name, a heading) brings the line it introduces
     prev = _previous_sentence(store.sentences, best.index)
-    if prev is not None and (_NOT_STANDALONE.match(store.sentences[best.index].text) or _is_label(store.sentences[prev])):
+    nxt = _next_sentence(store.sentences, best.index)
+    if _is_label(store.sentences[best.index]) and nxt is not None:
+        chosen.append(nxt)
+    elif prev is not None and (_NOT_STANDALONE.match(store.sentences[best.index].text) or _is_label(store.sentences[prev])):
         chosen.insert(0, prev)
     # a second fact from the same passage when it adds question words the first lacks
     covered = set().union(*(cache.stems[i] for i in chosen)) & qstems
@@ -368,8 +373,17 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
 
 
 def _is_label(s: Sentence) -> bool:
-    """A short line without end punctuation (a name, a heading) that the next sentence belongs to."""
-    return s.kind in ("heading", "caption", "prose") and len(s.text.split()) <= 6 and not re.search(r"[.!?:;]$", s.text)
+    """A heading line without end punctuation (a name, a title) that the next sentence belongs to."""
+    return s.kind == "heading" and len(s.text.split()) <= 6 and not re.search(r"[.!?:;]$", s.text)
+
+
+def _next_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
+    if index + 1 >= len(sentences):
+        return None
+    nxt, cur = sentences[index + 1], sentences[index]
+    if nxt.document == cur.document and nxt.section == cur.section and nxt.unit == cur.unit:
+        return index + 1
+    return None
 
 
 def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:

@@ -245,7 +245,7 @@ def _join(a: Para, b: Para) -> Para:
     return Para("prose", a.text + " " + b.text, a.markers + tuple((o + shift, n) for o, n in b.markers))
 
 
-def _rejoin(paras: list[Para], keys: set[str]) -> list[Para]:
+def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
     """Join paragraphs the conversion split mid-sentence ("...lower" + "maintenance costs ...")."""
     out: list[Para] = []
     for p in paras:
@@ -281,7 +281,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     keys = {title_key(e.title) for e in entries}
     listed_children = {e.number.split(".")[0] for e in entries if "." in e.number}
     first_page = min((e.page for e in entries), default=1)
-    paras = _rejoin(list(report.paras), keys)
+    paras = rejoin_paragraphs(list(report.paras), keys)
 
     sections: list[_SectionBuilder] = []
     chapter: _SectionBuilder | None = None
@@ -452,8 +452,10 @@ def ingest_file(path: Path) -> Document:
     if suffix == ".pdf":
         from .pdf import read_pdf  # pypdf is only needed for PDFs
 
-        report = read_pdf(path, data)
-        return assemble(path.name, sha, report, source="pdf")
+        doc = assemble(path.name, sha, read_pdf(path, data), source="pdf")
+        if not doc.sections:
+            raise IngestError(f"{path}: no text found to index")
+        return doc
     if suffix not in (".md", ".markdown"):
         raise IngestError(f"{path}: unsupported file type {suffix or '(none)'}; use .md or .pdf")
     try:

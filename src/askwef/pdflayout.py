@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .text import _collapse, parse_marker_numbers, word_count
+from .text import collapse_space, parse_marker_numbers, word_count
 
 MARKER_TEXT = re.compile(r"^\s*\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*\s*$")
 _LONE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -168,7 +168,7 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
                 continue
             text += r.text
             kept.append(r)
-        cleaned = _collapse(text, markers)  # one space between words, markers moved along
+        cleaned = collapse_space(text, markers)  # one space between words, markers moved along
         if not cleaned.text:
             continue
         text, markers = cleaned.text, list(cleaned.markers)

@@ -75,10 +75,10 @@ def clean_inline(raw: str) -> Cleaned:
             emit(html.unescape(m.group(7)))
         # groups 3 (other tags) and 6 (emphasis) vanish
     emit(raw[pos:])
-    return _collapse("".join(pieces), markers)
+    return collapse_space("".join(pieces), markers)
 
 
-def _collapse(text: str, markers: list[tuple[int, int]]) -> Cleaned:
+def collapse_space(text: str, markers: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ()) -> Cleaned:
     """Collapse white-space runs to one space and strip, moving marker offsets along."""
     out: list[str] = []
     mapping = [0] * (len(text) + 1)  # old offset -> new offset
