@@ -15,7 +15,15 @@ import argparse
 import os
 import sys
 
-for name, value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("TOKENIZERS_PARALLELISM", "false")):
+# Offline: no analytics, no Hub look-ups, before gradio or huggingface_hub are imported.
+OFFLINE_ENV = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+for name, value in OFFLINE_ENV.items():
     os.environ.setdefault(name, value)
 
 

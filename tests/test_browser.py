@@ -157,7 +157,9 @@ def test_abstention_is_plain_and_lists_the_closest_passages(page, engine):
 def test_follow_up_uses_the_previous_answer(page, engine):
     follow_up = "and what about its costs?"
     ask_in_page(page, ANSWERED)
-    ask_in_page(page, follow_up)
+    page.locator("#askwef-question textarea").fill(follow_up)
+    page.locator("#askwef-question textarea").press("Enter")  # Enter sends, like the button
+    page.locator(".askwef-answer").nth(1).wait_for()
     expected = engine.answer(follow_up, history=[engine.answer(ANSWERED)])
     reply = page.locator(".askwef-answer").nth(1)
     if expected.abstained:

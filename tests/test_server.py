@@ -240,6 +240,9 @@ def test_gradio_client_ask_matches_the_engine(gradio, engine):
     assert result == engine.answer(ANSWERED).to_dict()
     result = gradio.predict(question=ANSWERED, within="1 Why tides matter", k=2, api_name="/ask")
     assert result == engine.answer(ANSWERED, within="1 Why tides matter", k=2).to_dict()
+    history = [{"question": ANSWERED, "answer": result["text"]}]
+    result = gradio.predict(question="and what about its costs?", history=history, api_name="/ask")
+    assert result == engine.answer("and what about its costs?", history=history).to_dict()
 
 
 def test_gradio_client_search(gradio, engine):

@@ -274,13 +274,16 @@ def build_blocks(engine: Engine, *, feedback: FeedbackLog | None = None, example
     def clear():
         return [], [], "", ""
 
-    def ask(question: str, within: str = "", k: int = 10) -> dict:
+    def ask(question: str, within: str = "", k: int = 10, history: list | None = None) -> dict:
         """Answer `question` from the report: the Answer as JSON (text, quotes, endnotes, passages, ...).
 
         `within`: a section path (see the dropdown) to restrict the answer to; "" for the whole report.
+        `history`: previous turns for follow-ups, [{"question": ..., "answer": ...}] or chat messages.
         """
+        if history is not None and not isinstance(history, list):
+            raise gr.Error("history must be a list of turns")
         try:
-            return engine.answer(question, within=within or None, k=k).to_dict()
+            return engine.answer(question, history=history or None, within=within or None, k=k).to_dict()
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
 
