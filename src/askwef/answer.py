@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .index import bm25_tokenize
-from .retrieve import Retriever, in_scope
+from .retrieve import Retriever
 from .types import Answer, Endnote, Passage, Quote, Sentence
 
 MAX_ANSWER_CHARS = 600
@@ -278,25 +278,36 @@ class _SentenceIndex:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)
 
 
-_CACHE: dict[int, _SentenceIndex] = {}
-
-
 def _sentence_index(retriever: Retriever) -> _SentenceIndex:
-    key = id(retriever.store)
-    if key not in _CACHE:
-        _CACHE.clear()  # one store at a time is plenty; a reload replaces it
-        _CACHE[key] = _SentenceIndex(retriever)
-    return _CACHE[key]
+    """The caches belong to the retriever (one per loaded index), built on first use."""
+    cache = getattr(retriever, "_answer_cache", None)
+    if cache is None or cache[0] is not retriever.store:
+        cache = (retriever.store, _SentenceIndex(retriever))
+        retriever._answer_cache = cache  # type: ignore[attr-defined]
+    return cache[1]
 
 
-def answer_question(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Answer:
+@dataclass(frozen=True)
+class Selection:
+    """What sentence selection found for a question, before deciding whether to answer."""
+
+    question: str
+    resolved: str
+    passages: tuple[Passage, ...]  # ranked, at least CANDIDATE_PASSAGES when the index has them
+    chosen: tuple[int, ...] = ()  # sentence indexes, reading order
+    best: _Candidate | None = None
+    missing: tuple[tuple[str, ...], ...] = ()  # pinned terms the chosen text lacks
+    unknown: float = 0.0  # weighted share of question words the report never uses
+
+
+def select(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Selection:
+    """Retrieve and pick the sentences that would answer `question` (no abstention decision yet)."""
     store = retriever.store
     resolved = resolve_followup(question, history, retriever)
     scores = retriever.scores(resolved)
-    passages = retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within)
-    shown = tuple(passages[:k])
+    passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     if not passages:
-        return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=resolved)
+        return Selection(question, resolved, passages)
 
     cache = _sentence_index(retriever)
     qstems = _stems(resolved)
@@ -325,7 +336,7 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
                 score -= W_TYPE  # a figure label or heading names a topic; it rarely answers
             candidates.append(_Candidate(i, score, cosine, lexical, focus, pscore, ok, rank))
     if not candidates:
-        return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=resolved)
+        return Selection(question, resolved, passages)
     candidates.sort(key=lambda c: -c.score)
     best = candidates[0]
     chosen = [best.index]
@@ -347,28 +358,41 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
         if adds and c.score >= 0.85 * best.score and len(chosen) < 3:
             chosen.append(c.index)
             covered |= adds
-    chosen = _fit(store.sentences, sorted(set(chosen), key=lambda i: (store.sentences[i].document, store.sentences[i].section, store.sentences[i].start)), best.index)
-
-    quoted_text = " ".join(store.sentences[i].text for i in chosen)
+    order = sorted(set(chosen), key=lambda i: (store.sentences[i].document, store.sentences[i].section, store.sentences[i].start))
+    chosen = _fit(store.sentences, order, best.index)
     around = " ".join(cache.passage_text.get(pid, "") for pid in {store.sentences[i].passage_id for i in chosen})
-    missing = [pin for pin in pinned_terms(resolved) if not _has_pin(pin, around)]
+    missing = tuple(pin for pin in pinned_terms(resolved) if not _has_pin(pin, around))
     unknown = cache.weight({t for t in qstems if t not in cache.idf}) / qweight
-    confidence = _confidence(best, missing, unknown)
-    quotes = tuple(_quote(store.sentences[i]) for i in chosen)
+    return Selection(question, resolved, passages, tuple(chosen), best, missing, unknown)
+
+
+def answer_question(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Answer:
+    store = retriever.store
+    sel = select(retriever, question, history=history, k=k, within=within)
+    shown = sel.passages[:k]
+    if sel.best is None:
+        return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=sel.resolved)
+    confidence = _confidence(sel.best, sel.missing, sel.unknown)
     if confidence < retriever.settings.abstain_threshold:
-        why = ""
-        if missing:
-            why = f" (it does not mention {', '.join(p[0] for p in missing[:3])} where it comes closest)"
+        why = f" (it does not mention {', '.join(p[0] for p in sel.missing[:3])} where it comes closest)" if sel.missing else ""
         return Answer(
             question, "", passages=shown, confidence=round(confidence, 4), abstained=True,
-            message=ABSTAIN_MESSAGE.replace(". The closest", f"{why}. The closest", 1), resolved_question=resolved,
+            message=ABSTAIN_MESSAGE.replace(". The closest", f"{why}. The closest", 1), resolved_question=sel.resolved,
         )
-    endnotes = _endnotes(retriever, chosen)
+    quotes = tuple(_quote(store.sentences[i]) for i in sel.chosen)
     # make sure the passages holding the quotes are among those shown
     ids = {p.id for p in shown}
-    extra = tuple(p for p in passages if p.id not in ids and any(store.sentences[i].passage_id == p.id for i in chosen))
+    extra = tuple(p for p in sel.passages if p.id not in ids and any(store.sentences[i].passage_id == p.id for i in sel.chosen))
     return Answer(
-        question, quoted_text, quotes, endnotes, shown + extra, round(confidence, 4), False, "", resolved,
+        question=question,
+        text=" ".join(q.text for q in quotes),
+        quotes=quotes,
+        endnotes=_endnotes(retriever, list(sel.chosen)),
+        passages=shown + extra,
+        confidence=round(confidence, 4),
+        abstained=False,
+        message="",
+        resolved_question=sel.resolved,
     )
 
 
@@ -406,20 +430,23 @@ def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[
 # cosine of the best sentence, its focus (share of the question's own words, beyond the heading's),
 # whether it holds what the question type asks for, a pinned year/quarter/name it lacks, and the
 # share of question words the report never uses.
-CONFIDENCE_WEIGHTS = {"cosine": 4.0, "focus": 1.4, "type_ok": 2.8, "missing": -4.8, "unknown": -4.1, "bias": -1.9}
+CONFIDENCE_WEIGHTS = {"cosine": 4.0, "focus": 1.5, "type_ok": 2.8, "missing": -4.8, "unknown": -4.3, "bias": -1.9}
 
 
-def _confidence(best: _Candidate, missing: list, unknown: float) -> float:
+def confidence_features(best: _Candidate, missing, unknown: float) -> dict[str, float]:
+    return {
+        "cosine": best.cosine, "focus": best.focus, "type_ok": float(best.type_ok),
+        "missing": float(bool(missing)), "unknown": unknown, "bias": 1.0,
+    }
+
+
+def _confidence(best: _Candidate, missing, unknown: float) -> float:
     """In 0..1: the modelled probability that the chosen sentence answers the question.
 
     `unknown` is the weighted share of the question's words that the report never uses at all
     ("population", "semiconductor"): a strong sign the question is about something else.
     """
-    w = CONFIDENCE_WEIGHTS
-    z = (
-        w["cosine"] * best.cosine + w["focus"] * best.focus + w["type_ok"] * float(best.type_ok)
-        + w["missing"] * float(bool(missing)) + w["unknown"] * unknown + w["bias"]
-    )
+    z = sum(CONFIDENCE_WEIGHTS[name] * value for name, value in confidence_features(best, missing, unknown).items())
     return float(1 / (1 + np.exp(-z)))
 
 
@@ -442,4 +469,4 @@ def _endnotes(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:
     return tuple(out)
 
 
-__all__ = ["answer_question", "resolve_followup", "normalize_history", "pinned_terms", "question_type", "in_scope", "Passage"]
+__all__ = ["answer_question", "select", "Selection", "resolve_followup", "normalize_history", "pinned_terms", "question_type"]

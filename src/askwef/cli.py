@@ -149,7 +149,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="askwef", description="Extractive, cited answers from a policy report, offline.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,serve,bench}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,serve,bench}")
 
     def common(p: argparse.ArgumentParser, *, no_build: bool = True) -> None:
         p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
@@ -193,12 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 
-    try:
-        from . import evaluate
-    except ImportError:  # pragma: no cover - evaluate needs the dev extras only for charts
-        evaluate = None
-    if evaluate is not None and hasattr(evaluate, "add_parser"):
-        evaluate.add_parser(sub)
+    from . import evaluate, tune
+
+    evaluate.add_parser(sub)
+    tune.add_parser(sub)
     return parser
 
 
@@ -210,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "eval":
+        if args.command in ("eval", "tune"):
             return int(args.func(args, _settings(args)) or 0)
         return int(args.func(args) or 0)
     except (QuestionError, IndexProblem, IngestError, CliError, ValueError) as exc:

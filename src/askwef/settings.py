@@ -58,7 +58,7 @@ class Settings:
     """A passage is closed once it reaches about this many word pieces."""
     k: int = 10
     """Passages returned by search."""
-    dense_weight: float = 0.45
+    dense_weight: float = 0.6
     """Weight of the dense (embedding) score in the fusion; BM25 gets 1 - dense_weight."""
     sentence_weight: float = 0.5
     """Share of the dense score given by the passage's best sentence rather than the whole passage."""
