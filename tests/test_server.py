@@ -431,3 +431,13 @@ def test_api_matches_the_engine_on_the_real_report(real_engine):
             body = response.json()
             assert body == real_engine.answer(question).to_dict()
         assert "246 green data centres" in httpx.post(base + "/api/answer", json={"question": questions[0]}, timeout=120).json()["text"]
+
+
+def test_a_bug_is_still_a_json_500(http, engine, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "answer", broken)
+    response = http.post("/api/answer", json={"question": ANSWERED})
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error (RuntimeError)"}

@@ -18,7 +18,6 @@ are CPU-bound, so the endpoints are plain `def`: FastAPI runs them in its thread
 from __future__ import annotations
 
 import base64
-import binascii
 import contextlib
 import hmac
 import os
@@ -325,6 +324,10 @@ def create_app(
     @app.exception_handler(IndexProblem)
     async def index_problem(_: Request, exc: IndexProblem) -> JSONResponse:
         return JSONResponse({"detail": f"index unavailable: {exc}"}, status_code=503)
+
+    @app.exception_handler(Exception)
+    async def internal_error(_: Request, exc: Exception) -> JSONResponse:  # a bug: still JSON, logged by uvicorn
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
