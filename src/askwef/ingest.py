@@ -366,6 +366,15 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 chapter = None
                 open_section(text, "", max(1, first_page - 1), None)
                 continue
+            if not entries and p.kind == "heading" and p.level <= 2 and title_key(text) != title_key(report.title):
+                # no Contents to follow: top-level headings are chapters, second-level their subsections
+                number, bare = split_numbering(text)
+                if p.level == 1 or chapter is None:
+                    chapter = open_section(bare, number, 1, None)
+                else:
+                    open_section(bare, number, chapter.page, chapter)
+                unit, table_unit = "", ""
+                continue
             unit = ""
             title_candidate = text
             add("heading", text)
