@@ -68,7 +68,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> None:
+    """Refuse a bad question or k before anything slow (model, index) is loaded."""
+    from .engine import clean_question, validate_k
+
+    args.question = clean_question(args.question)
+    validate_k(args.k, 10)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
+    _validate(args)
     engine = _engine(args)
     passages = engine.search(args.question, args.k, mode=args.mode, within=args.within)
     if args.json:
@@ -83,6 +92,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    _validate(args)
     engine = _engine(args)
     history = json.loads(Path(args.history).read_text()) if args.history else None
     answer = engine.answer(args.question, history=history, k=args.k, within=args.within)

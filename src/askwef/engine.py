@@ -16,7 +16,7 @@ from pathlib import Path
 from . import index as index_mod
 from .answer import answer_question
 from .embed import Embedder, load_model
-from .index import IndexStale, IndexStore
+from .index import IndexCorrupt, IndexStale, IndexStore
 from .retrieve import Retriever
 from .settings import Settings
 from .types import Answer, Passage
@@ -53,8 +53,7 @@ class Engine:
         """Load the index, building it first when it is missing or stale (unless build=False)."""
         settings = settings or Settings()
         embedder = embedder or load_model()
-        ensure_index(settings, embedder, build=build, log=log)
-        return cls(settings, embedder, index_mod.load(settings))
+        return cls(settings, embedder, _open(settings, embedder, build=build, log=log))
 
     def refresh(self, *, build: bool = True, log=print) -> None:
         """Reload (rebuilding if allowed) when the corpus or index changed under us."""
@@ -62,8 +61,7 @@ class Engine:
             reason = index_mod.staleness(self.settings, self.embedder.name)
             if reason is None and self.store.manifest == index_mod.read_manifest(self.settings.index_dir):
                 return
-            ensure_index(self.settings, self.embedder, build=build, log=log)
-            self.store = index_mod.load(self.settings)
+            self.store = _open(self.settings, self.embedder, build=build, log=log)
             self.retriever = Retriever(self.store, self.embedder, self.settings)
 
     @property
@@ -76,14 +74,16 @@ class Engine:
 
     def search(self, question: str, k: int | None = None, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         q = clean_question(question)
-        return self.retriever.search(q, k=_k(k, self.settings.k), mode=mode, within=within)
+        return self.retriever.search(q, k=validate_k(k, self.settings.k), mode=mode, within=within)
 
     def answer(self, question: str, *, history: list | None = None, k: int | None = None, within: str | None = None) -> Answer:
         q = clean_question(question)
-        return answer_question(self.retriever, q, history=history, k=_k(k, self.settings.k), within=within)
+        if history is not None and not isinstance(history, (list, tuple)):
+            raise QuestionError(f"history must be a list of previous turns, not {type(history).__name__}")
+        return answer_question(self.retriever, q, history=history, k=validate_k(k, self.settings.k), within=within)
 
 
-def _k(k: int | None, default: int) -> int:
+def validate_k(k: int | None, default: int) -> int:
     if k is None:
         return default
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
@@ -100,6 +100,20 @@ def ensure_index(settings: Settings, embedder: Embedder, *, build: bool = True, 
         raise IndexStale(f"{reason}; run: askwef build --corpus {settings.corpus_dir} --index {settings.index_dir}")
     log(f"building the index ({reason})")
     return index_mod.build(settings, embedder, log=log)
+
+
+def _open(settings: Settings, embedder: Embedder, *, build: bool, log) -> IndexStore:
+    """Load the index, building it first when stale; a damaged one is rebuilt too (unless build=False)."""
+    ensure_index(settings, embedder, build=build, log=log)
+    try:
+        return index_mod.load(settings)
+    except IndexCorrupt as exc:
+        # subtle: a file cut short can still pass the manifest checks; only loading finds it
+        if not build:
+            raise
+        log(f"rebuilding the index ({exc})")
+        index_mod.build(settings, embedder, log=log)
+        return index_mod.load(settings)
 
 
 # --- module-level convenience: one engine per settings, shared by the process -------------------

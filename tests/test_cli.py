@@ -1,0 +1,73 @@
+"""The CLI in-process, pointed at a private fixture corpus and index (never the user's)."""
+
+import json
+
+import pytest
+
+from askwef import cli
+from askwef.embed import HashEmbedder
+
+
+@pytest.fixture
+def run(mini_settings, monkeypatch, capsys):
+    monkeypatch.setattr("askwef.embed.load_model", lambda: HashEmbedder())
+    monkeypatch.setattr("askwef.engine.load_model", lambda: HashEmbedder())
+    monkeypatch.setenv("ASKWEF_CORPUS", str(mini_settings.corpus_dir))
+    monkeypatch.setenv("ASKWEF_INDEX", str(mini_settings.index_dir))
+
+    def invoke(*argv):
+        code = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_build_then_search_json(run, mini_settings):
+    code, out, _ = run("build", "--quiet")
+    assert code == 0 and "passages" in out and (mini_settings.index_dir / "manifest.json").exists()
+    code, out, _ = run("search", "SeaFarm pens", "-k", "2", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 2 and {"id", "text", "document", "section", "page", "endnotes", "score"} <= set(rows[0])
+
+
+def test_build_if_needed_is_a_no_op_when_fresh(run):
+    run("build", "--quiet")
+    code, out, _ = run("build", "--if-needed")
+    assert code == 0 and "up to date" in out
+
+
+def test_ask_prints_quote_section_and_endnotes(run):
+    code, out, _ = run("ask", "How much tidal resource does the coast of Exampleland hold?")
+    assert code == 0
+    quote, rest = out.split("\n\n", 1)
+    assert quote.startswith("“") and "12 gigawatts" in quote
+    assert "1 Why tides matter > 1.1 Resource potential, p. 4 [2]" in rest
+    assert "[2] Exampleland Energy Agency" in rest and "https://example.org/atlas_2023" in rest
+
+
+def test_ask_json_is_the_whole_answer(run):
+    code, out, _ = run("ask", "How many pens does SeaFarm run?", "--json")
+    data = json.loads(out)
+    assert code == 0 and {"text", "quotes", "endnotes", "passages", "confidence", "abstained", "message"} <= set(data)
+
+
+def test_ask_abstains_plainly(run):
+    code, out, _ = run("ask", "What is the capital of France?")
+    assert code == 0 and out.startswith("The report does not seem to answer this")
+
+
+@pytest.mark.parametrize("argv,message", [(("ask", "   "), "question is empty"), (("search", "tides", "-k", "0"), "k must be")])
+def test_bad_input_is_one_line_and_exit_1(run, argv, message):
+    code, out, err = run(*argv)
+    assert code == 1 and out == "" and message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_no_build_refuses_missing_index(run):
+    code, _, err = run("search", "tides", "--no-build")
+    assert code == 1 and "no index" in err and "askwef build" in err
+
+
+def test_missing_corpus_folder_is_one_line(run, tmp_path):
+    code, _, err = run("build", "--corpus", str(tmp_path / "nowhere"))
+    assert code == 1 and "does not exist" in err and "Traceback" not in err

@@ -1,0 +1,121 @@
+"""The slow tier: the real report, the real model, the real index (built once per session)."""
+
+import html
+import re
+
+import pytest
+
+from askwef.ingest import ingest_file, read_markdown
+from askwef.text import normalize_for_match
+from conftest import REAL_REPORT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return ingest_file(REAL_REPORT)
+
+
+def test_all_66_endnotes_parsed_and_every_body_marker_resolved(doc):
+    assert [e.number for e in doc.endnotes] == list(range(1, 67))
+    assert sum(1 for e in doc.endnotes if e.url.startswith("http")) >= 60
+    raw = REAL_REPORT.read_text()
+    body = raw[: raw.index("# Endnotes")]
+    markers = [int(n) for group in re.findall(r"<sup>([\d,\s]+)</sup>", body) for n in group.split(",")]
+    figure_local = [1, 2]  # FIGURE 2's notes "1." and "2."
+    linked = sorted(n for s in doc.sections for sp in s.sentences for n in sp.endnotes)
+    assert linked == list(range(1, 67)) and len(markers) == 66 + len(figure_local)
+
+
+def test_every_contents_entry_found_with_its_page(doc):
+    report = read_markdown(REAL_REPORT.read_text())
+    pages = {s.path: s.page for s in doc.sections}
+    for entry in report.contents:
+        if entry.title == "Endnotes":
+            continue
+        label = f"{entry.number} {entry.title}".strip()
+        match = [p for p in pages if p == label or p.endswith(" > " + label)]
+        assert match, label
+        assert pages[match[0]] == entry.page
+    industries = [p for p in pages if p.startswith("3 Scaling AI innovation in industries > ")]
+    assert [p.split(" > ")[1] for p in industries] == [
+        "Industrial manufacturing", "Automotive and autonomous transport", "Retail", "Healthcare", "Finance",
+        "Renewable energy and utilities", "Public services",
+    ]
+    assert doc.warnings == ()
+
+
+def test_no_passage_over_the_model_limit(real_engine, real_model):
+    for p, ctx in zip(real_engine.store.passages, real_engine.store.contexts):
+        assert real_model.count_tokens(f"{ctx}\n{p.text}") <= 256, p.id
+
+
+def _raw_fragments(markdown: str) -> list[str]:
+    """Body text cut at every line, tag and table cell, markup stripped by simple rules of its own."""
+    body = markdown[markdown.index("# Reading guide") : markdown.index("# Endnotes")]
+    body = re.sub(r"<sup>[^<]*</sup>", "", body)
+    pieces = re.split(r"\n|\t|<[^>]+>", body)
+    out = []
+    for piece in pieces:
+        text = html.unescape(piece).replace("\\$", "$").replace("**", "").replace("*", "")
+        text = re.sub(r"^\s*(#+|[-–•])\s*", "", text).strip()
+        if len(text.split()) >= 4:
+            out.append(text)
+    return out
+
+
+def test_every_body_sentence_is_in_some_passage(real_engine):
+    """Nothing lost: every fragment of body text (split at line breaks, tags and cells) is in the index."""
+    store = real_engine.store
+    # passages in reading order (a long paragraph runs on from one passage into the next) ...
+    text = normalize_for_match(" ".join(p.text for p in store.passages))
+    # ... and headings, which live in the passages' context (section path, unit title)
+    headings = normalize_for_match(" ".join(store.contexts))
+    missing = []
+    for fragment in _raw_fragments(REAL_REPORT.read_text()):
+        f = normalize_for_match(fragment)
+        if f not in text and re.sub(r"^\d+(\.\d+)*\s+", "", f) not in headings:
+            missing.append(fragment)
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "question,section",
+    [
+        ("How many green data centres have been established in China?", "2.4 Enabling sustainable energy solutions to power AI"),
+        ("What is the talent gap in AI in China?", "AI proficiency and talent"),
+        ("How accurate is State Grid's day-ahead load forecasting?", "Renewable energy and utilities"),
+        ("Which city uses City Brain to manage traffic lights?", "Public services"),
+        ("What did the Next Generation AI Development Plan set out?", "1.1 Strategic roadmap for AI development"),
+        ("融安e信", "Finance"),
+    ],
+)
+def test_questions_find_their_section(real_engine, question, section):
+    top = real_engine.search(question, 3)
+    assert top[0].section.endswith(section)
+
+
+def test_answers_are_verbatim_and_cite(real_engine):
+    a = real_engine.answer("How many green data centres have been established in China?")
+    assert "246 green data centres" in a.text and [e.number for e in a.endnotes] == [27]
+    sentences = {s.text for s in real_engine.store.sentences}
+    assert all(q.text in sentences for q in a.quotes)
+
+
+def test_near_miss_quarter_abstains(real_engine):
+    a = real_engine.answer("How many rides did Apollo Go provide in the third quarter of 2024?")
+    assert a.abstained and a.passages
+
+
+def test_follow_up_about_accuracy_after_state_grid(real_engine):
+    first = real_engine.answer("What does State Grid use its AI platform for?")
+    follow = real_engine.answer("what about its accuracy?", history=[first])
+    assert "97.8%" in follow.text
+
+
+def test_follow_up_switches_industry(real_engine):
+    first = real_engine.answer("Which AI application scenarios does the report list for finance?")
+    follow = real_engine.answer("and in healthcare?", history=[first])
+    assert follow.resolved_question == "Which AI application scenarios does the report list for healthcare?"
+    assert follow.passages[0].section.endswith("Healthcare")

@@ -1,0 +1,40 @@
+import pytest
+
+from askwef.engine import QuestionError
+
+
+def test_hybrid_search_finds_the_section(mini_engine):
+    top = mini_engine.search("How many pens does SeaFarm run on tidal power?", 3)
+    assert top[0].section == "2 Sectors adopting tidal power > Aquaculture"
+    assert top[0].unit.startswith("USE CASE 2") and top[0].score >= top[1].score
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_every_mode_returns_ranked_passages(mini_engine, mode):
+    passages = mini_engine.search("barrage carbon dioxide savings", 5, mode=mode)
+    assert 1 <= len(passages) <= 5
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+
+
+def test_within_restricts_to_a_section_and_its_subsections(mini_engine):
+    passages = mini_engine.search("tidal power", 20, within="2 Sectors adopting tidal power")
+    assert passages and all(p.section.startswith("2 Sectors adopting tidal power") for p in passages)
+    only = mini_engine.search("tidal power", 20, within="2 Sectors adopting tidal power > Shipping")
+    assert {p.section for p in only} == {"2 Sectors adopting tidal power > Shipping"}
+
+
+@pytest.mark.parametrize("k", [0, 101, -1, 2.5, True])
+def test_k_out_of_range_is_refused(mini_engine, k):
+    with pytest.raises(QuestionError, match="k must be"):
+        mini_engine.search("tides", k)
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x00\x01", None, 42])
+def test_empty_or_non_text_questions_are_refused(mini_engine, question):
+    with pytest.raises(QuestionError):
+        mini_engine.search(question)
+
+
+def test_unknown_mode_is_refused(mini_engine):
+    with pytest.raises(ValueError, match="unknown search mode"):
+        mini_engine.search("tides", 3, mode="magic")
