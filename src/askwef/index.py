@@ -116,7 +116,21 @@ def build(settings: Settings, embedder: Embedder, *, progress: bool = True, log=
     it, nothing is rebuilt.
     """
     with _lock(settings):
+        _clean_leftovers(Path(settings.index_dir))
         return _build_locked(settings, embedder, progress=progress, log=log)
+
+
+def _clean_leftovers(target: Path) -> None:
+    """Remove what killed builds left beside the index; called under the lock, so none is running.
+
+    A build killed between its two renames leaves no index and the previous one as `.old-*`: that
+    one is put back first, so a build that then fails still leaves the last good index in place.
+    """
+    olds = sorted(target.parent.glob(f".old-{target.name}-*"), key=lambda p: p.stat().st_mtime)
+    if not target.exists() and olds and (olds[-1] / "manifest.json").exists():
+        os.replace(olds.pop(), target)
+    for path in [*olds, *target.parent.glob(f".tmp-{target.name}-*")]:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _build_locked(settings: Settings, embedder: Embedder, *, progress: bool, log) -> dict:
