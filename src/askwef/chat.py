@@ -23,7 +23,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -31,6 +31,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402  (after the analytics switch)
 
 from .engine import Engine, QuestionError, clean_question  # noqa: E402
+from .index import IndexProblem  # noqa: E402
+from .ingest import IngestError  # noqa: E402
+from .server import MAX_QUESTION_CHARS  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
 from .types import Answer, Passage  # noqa: E402
 
 EXAMPLES = (
@@ -224,6 +227,11 @@ class FeedbackLog:
 
 # --- the page ------------------------------------------------------------------------------------
 
+def _check_length(question: object) -> None:
+    if isinstance(question, str) and len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"the question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}")
+
+
 def chat_turn(engine: Engine, question: str, within: str, messages: list, answers: list):
     """One chat turn: (messages, answers, copy text, new box value).
 
@@ -238,8 +246,9 @@ def chat_turn(engine: Engine, question: str, within: str, messages: list, answer
     except QuestionError:
         return messages, answers, gr.skip(), question
     try:
+        _check_length(question)
         answer = engine.answer(q, history=answers, within=within or None)
-    except QuestionError as exc:
+    except (QuestionError, IndexProblem, IngestError) as exc:
         messages += [{"role": "user", "content": render_question(q)}, {"role": "assistant", "content": render_error(str(exc))}]
         return messages, answers, gr.skip(), ""
     messages += [
@@ -256,13 +265,24 @@ def section_choices(engine: Engine) -> list[tuple[str, str]]:
     return [(WHOLE_REPORT, "")] + [(p.replace(" > ", " › "), p) for p in paths]
 
 
-def build_blocks(engine: Engine, *, feedback: FeedbackLog | None = None, examples: Sequence[str] = EXAMPLES) -> gr.Blocks:
-    """The chat page over `engine`. Gradio API endpoints: /ask (an Answer as JSON) and /search."""
+def build_blocks(
+    engine: Engine, *, feedback: FeedbackLog | None = None, examples: Sequence[str] = EXAMPLES, before: Callable[[], None] | None = None,
+) -> gr.Blocks:
+    """The chat page over `engine`. Gradio API endpoints: /ask (an Answer as JSON) and /search.
+
+    `before`: called before every answer and search (the server passes `engine.refresh`).
+    """
     feedback = feedback or FeedbackLog(feedback_path())
+    before = before or (lambda: None)
     titles = [d.get("title", d.get("name", "")) for d in engine.manifest.get("documents", [])]
     report = titles[0] if len(titles) == 1 else f"{len(titles)} reports"
 
     def respond(question: str, within: str, messages: list, answers: list):
+        try:
+            before()
+        except (IndexProblem, IngestError) as exc:
+            messages = list(messages or []) + [{"role": "assistant", "content": render_error(f"index unavailable: {exc}")}]
+            return messages, answers, gr.skip(), question
         return chat_turn(engine, question, within, messages, answers)
 
     def vote(kind: str, answers: list, within: str) -> str:
@@ -283,16 +303,24 @@ def build_blocks(engine: Engine, *, feedback: FeedbackLog | None = None, example
         if history is not None and not isinstance(history, list):
             raise gr.Error("history must be a list of turns")
         try:
+            _check_length(question)
+            before()
             return engine.answer(question, history=history or None, within=within or None, k=k).to_dict()
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
+        except (IndexProblem, IngestError) as exc:
+            raise gr.Error(f"index unavailable: {exc}") from None
 
     def search(question: str, k: int = 10, within: str = "") -> dict:
         """The passages that best match `question`, best first: {"passages": [...]}."""
         try:
+            _check_length(question)
+            before()
             return {"passages": [p.to_dict() for p in engine.search(question, k, within=within or None)]}
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
+        except (IndexProblem, IngestError) as exc:
+            raise gr.Error(f"index unavailable: {exc}") from None
 
     with gr.Blocks(title="askwef — ask the report", analytics_enabled=False) as blocks:
         gr.Markdown(

@@ -11,6 +11,16 @@ Bad input (empty question, wrong types, k outside 1..100, malformed JSON, an unk
 422 and an oversized body a 413, both as {"detail": "one readable line"}; never a 500. Engine calls
 are CPU-bound, so the endpoints are plain `def`: FastAPI runs them in its threadpool.
 
+Before every answer or search the engine is refreshed (`Engine.refresh`: a hash of the corpus files
+and a look at the manifest, well under a millisecond), so an edited corpus or a rebuilt index is
+picked up without a restart and a stale index never answers. An index that cannot be brought up to
+date is a 503.
+
+Limits are set on purpose, for a 2-core machine where the model is serialised by a lock: more
+threads only add memory and queueing, so work waits in cheap queues instead (see LIMITS below and
+docs/reliability.md). Gradio routes the page does not need (uploads, files, proxy, monitoring) are
+closed.
+
 >>> app = create_app(Engine.load(Settings()))                     # doctest: +SKIP
 >>> serve(host="127.0.0.1", port=7860)                            # doctest: +SKIP
 """
@@ -21,11 +31,14 @@ import base64
 import contextlib
 import hmac
 import os
+import posixpath
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, Literal
 
+import anyio.to_thread
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,13 +48,36 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .engine import Engine, QuestionError, clean_question
 from .index import IndexProblem
+from .ingest import IngestError
 from .settings import Settings
 
 MAX_QUESTION_CHARS = 10_000
 """A question (or a history entry) longer than this is refused with 422."""
 MAX_BODY_BYTES = 256 * 1024
 """A request body to /api/ larger than this is refused with 413."""
+MAX_GRADIO_BODY_BYTES = 4 * 1024 * 1024
+"""A request body to Gradio's routes larger than this is refused with 413 (the page sends the chat back each turn)."""
 MAX_HISTORY_TURNS = 50
+
+# Concurrency, chosen for 2 cores and a model serialised by a lock (docs/reliability.md has the figures):
+WORKER_THREADS = 4
+"""Threads running engine calls, API and Gradio together (anyio's default limiter; its own default is 40)."""
+GRADIO_CONCURRENCY = 2
+"""Gradio events of one kind (e.g. /ask) running at once; the others wait in Gradio's queue."""
+GRADIO_QUEUE_SIZE = 64
+"""Gradio events waiting at most; one more gets "queue is full" at once rather than a long wait."""
+LIMIT_CONCURRENCY = 128
+"""Open connections and tasks uvicorn serves at most; beyond it answers 503 at once (memory stays bounded)."""
+BACKLOG = 256
+"""Connections the kernel holds before uvicorn accepts them (uvicorn's default: 2048)."""
+UVICORN_LIMITS = {"limit_concurrency": LIMIT_CONCURRENCY, "backlog": BACKLOG, "timeout_keep_alive": 5}
+
+CLOSED_PREFIXES = (
+    "/gradio_api/upload", "/gradio_api/file=", "/gradio_api/file/", "/gradio_api/proxy=", "/gradio_api/stream/",
+    "/gradio_api/process_recording", "/gradio_api/vibe-", "/gradio_api/undo-vibe-", "/gradio_api/dev/",
+    "/gradio_api/custom_component/", "/gradio_api/run-history", "/gradio_api/runs", "/monitoring", "/file=", "/upload",
+)
+"""Gradio routes the page does not use: no file goes in or out of this server, nothing is proxied."""
 AUTH_ENV = "ASKWEF_AUTH"
 OPEN_PATHS = ("/healthz",)
 
@@ -204,21 +240,30 @@ class BasicAuth:
 
 
 class BodyLimit:
-    """Refuse request bodies over `limit` bytes on /api/ with 413, whether announced or streamed.
+    """Refuse request bodies over `limit` bytes on /api/ (`gradio_limit` on /gradio_api/) with 413,
+    whether announced or streamed.
 
     The (small) body is read here first, so a streamed one is counted before the app parses it.
     """
 
-    def __init__(self, app, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app, limit: int = MAX_BODY_BYTES, gradio_limit: int = MAX_GRADIO_BODY_BYTES) -> None:
         self.app = app
         self.limit = limit
+        self.gradio_limit = gradio_limit
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not scope.get("path", "").startswith("/api/"):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if path.startswith("/api/"):
+            limit = self.limit
+        elif path.startswith("/gradio_api/"):
+            limit = self.gradio_limit
+        else:
             return await self.app(scope, receive, send)
-        too_large = JSONResponse({"detail": f"request body over {self.limit} bytes"}, status_code=413)
+        if scope.get("method") in ("GET", "HEAD"):
+            return await self.app(scope, receive, send)  # Gradio streams events on GET: nothing to buffer
+        too_large = JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             return await too_large(scope, receive, send)
         body = bytearray()
         while True:
@@ -226,7 +271,7 @@ class BodyLimit:
             if message["type"] == "http.disconnect":
                 return
             body += message.get("body", b"")
-            if len(body) > self.limit:
+            if len(body) > limit:
                 return await too_large(scope, receive, send)
             if not message.get("more_body"):
                 break
@@ -240,6 +285,23 @@ class BodyLimit:
             return {"type": "http.request", "body": bytes(body), "more_body": False}
 
         await self.app(scope, replay, send)
+
+
+class ClosedRoutes:
+    """404 for the Gradio routes in CLOSED_PREFIXES, whatever the method (`//x`, `/./x` spellings too)."""
+
+    def __init__(self, app, prefixes: Sequence[str] = CLOSED_PREFIXES) -> None:
+        self.app = app
+        self.prefixes = tuple(prefixes)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            path = posixpath.normpath("/" + scope.get("path", "")).replace("//", "/")
+            if path.startswith(self.prefixes) or scope.get("path", "").startswith(self.prefixes):
+                if scope["type"] == "websocket":
+                    return await send({"type": "websocket.close", "code": 1008})
+                return await JSONResponse({"detail": "Not Found"}, status_code=404)(scope, receive, send)
+        return await self.app(scope, receive, send)
 
 
 # --- the app --------------------------------------------------------------------------------------
@@ -265,13 +327,28 @@ def create_app(
     feedback_path: str | os.PathLike | None = None,
     examples: Sequence[str] | None = None,
     mount_chat: bool = True,
+    refresh: bool = True,
 ) -> FastAPI:
     """The API and (unless mount_chat=False) the chat page over `engine`.
 
     `auth`: 'user:password' (or a pair) for HTTP basic auth, None for none. `feedback_path`: the votes
     log (default: ASKWEF_FEEDBACK or ./feedback.jsonl). `examples`: the example questions on the page.
+    `refresh`: bring the engine up to date with the corpus before every answer and search (rebuilding
+    the index when the corpus, model or settings changed).
     """
+
+    def fresh() -> None:
+        if refresh:
+            engine.refresh(log=_log)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI):
+        # the default limiter is per event loop, so it is set here, once the loop runs
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="askwef",
         version=_version(),
         summary="Extractive, cited answers from one policy report, offline.",
@@ -294,22 +371,25 @@ def create_app(
     def post_answer(request: AnswerRequest) -> dict:
         """Answer a question with the report's own sentences, or abstain (still listing the closest passages)."""
         history = [turn.model_dump() for turn in request.history] if request.history else None
+        fresh()
         answer = engine.answer(request.question, history=history, k=request.k, within=known_scope(request.within))
         return answer.to_dict()
 
     @app.post("/api/search", response_model=SearchOut, responses=errors, tags=["answers"])
     def post_search(request: SearchRequest) -> dict:
         """The passages that best match a question, best first."""
+        fresh()
         passages = engine.search(request.question, request.k, mode=request.mode, within=known_scope(request.within))
         return {"passages": [p.to_dict() for p in passages]}
 
     @app.get("/api/sections", response_model=SectionsOut, tags=["answers"])
     def get_sections() -> dict:
         """Every section path in reading order: the values `within` accepts."""
+        fresh()
         return {"sections": list(dict.fromkeys(engine.sections()))}
 
     @app.get("/healthz", response_model=HealthOut, tags=["ops"])
-    def healthz() -> dict:
+    async def healthz() -> dict:  # async: answers even when every worker thread is busy
         """Liveness, and what the index was built from. Open even when auth is on."""
         return {"status": "ok", "manifest": engine.manifest}
 
@@ -322,7 +402,8 @@ def create_app(
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.exception_handler(IndexProblem)
-    async def index_problem(_: Request, exc: IndexProblem) -> JSONResponse:
+    @app.exception_handler(IngestError)
+    async def index_problem(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"detail": f"index unavailable: {exc}"}, status_code=503)
 
     @app.exception_handler(Exception)
@@ -340,15 +421,24 @@ def create_app(
         from .chat import feedback_path as default_feedback_path
 
         feedback = FeedbackLog(feedback_path or default_feedback_path())
-        blocks = build_blocks(engine, feedback=feedback, examples=EXAMPLES if examples is None else examples)
-        blocks.queue(default_concurrency_limit=4)
-        app = gr.mount_gradio_app(app, blocks, path="/", theme=THEME, css=CSS, footer_links=[], show_error=True, ssr_mode=False)
+        blocks = build_blocks(engine, feedback=feedback, examples=EXAMPLES if examples is None else examples, before=fresh)
+        blocks.queue(default_concurrency_limit=GRADIO_CONCURRENCY, max_size=GRADIO_QUEUE_SIZE)
+        # no allowed_paths, no static paths, no uploads (ClosedRoutes): no file of the machine is served
+        app = gr.mount_gradio_app(
+            app, blocks, path="/", theme=THEME, css=CSS, footer_links=[], show_error=True, ssr_mode=False,
+            allowed_paths=[], enable_monitoring=False, mcp_server=False, pwa=False,
+        )
 
     app.add_middleware(BodyLimit)
+    app.add_middleware(ClosedRoutes)
     credentials = parse_credentials(auth) if isinstance(auth, str) or auth is None else auth
     if credentials:
         app.add_middleware(BasicAuth, credentials=credentials)  # added last, so it runs first
     return app
+
+
+def _log(message: str) -> None:
+    print(f"askwef: {message}", file=sys.stderr, flush=True)
 
 
 def _version() -> str:
@@ -374,7 +464,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     log(f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
         + ("  (basic auth on)" if credentials else ""))
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", **UVICORN_LIMITS)
     return 0
 
 
@@ -384,7 +474,8 @@ def running(app, host: str = "127.0.0.1", port: int = 0, *, startup_timeout: flo
 
     For tests and the screenshot command: the server is up (it accepts connections) when this yields.
     """
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on", timeout_graceful_shutdown=1))
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on", timeout_graceful_shutdown=1, **UVICORN_LIMITS)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="askwef-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + startup_timeout
