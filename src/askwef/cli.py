@@ -5,6 +5,7 @@
     askwef ask "question" [--json] [--within SECTION]
     askwef eval [--golden PATH] ...
     askwef serve [--host H] [--port P]
+    askwef loadtest [--clients N] [--duration S] [--url URL]
 
 Errors are one clear line on stderr and a non-zero exit, never a traceback.
 """
@@ -159,7 +160,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="askwef", description="Extractive, cited answers from a policy report, offline.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,serve,bench}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,serve,bench,loadtest}")
 
     def common(p: argparse.ArgumentParser, *, no_build: bool = True) -> None:
         p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
@@ -203,10 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 
-    from . import evaluate, tune
+    from . import evaluate, loadtest, tune
 
     evaluate.add_parser(sub)
     tune.add_parser(sub)
+    loadtest.add_parser(sub)
     return parser
 
 
