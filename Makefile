@@ -35,7 +35,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 eval: $(STAMP)
-	$(BIN)/askwef eval
+	$(BIN)/askwef eval --split test
 
 bench: $(STAMP)
 	$(BIN)/askwef bench
