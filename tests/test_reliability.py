@@ -43,19 +43,18 @@ def quiet(*_):
 ANSWERABLE = {  # each must get an answer or an abstention
     "control characters": "tidal\x00\x01\x1b[31m power\x7f in Exampleland?",
     "emoji": "🌊 How much tidal resource does Exampleland hold? 🚀",
-    "emoji only": "🌊🚀🔥",
     "chinese": "潮汐能在示例国有多少资源？",
     "arabic": "ما هي طاقة المد والجزر؟",
     "russian": "Сколько стоит приливная энергия?",
     "html": "<script>alert('x')</script><img src=x onerror=alert(1)> tidal costs",
     "sql": "' OR 1=1; DROP TABLE passages; -- tidal",
     "right-to-left override": "\u202etidal costs\u202c",
-    "punctuation only": "???!!!...",
     "combining marks": "e\u0301" * 300,
     "2,001 characters": "tidal " * 333 + "costs?",
     "10,000 characters": ("tidal costs " * 1000)[:HTTP_MAX],
 }
 BLANK = {"empty": "", "whitespace": "  \n\t  ", "NUL only": "\x00\x00", "zero-width": "\u200b\u200b", "no-break spaces": "\xa0\xa0"}
+WORDLESS = {"emoji only": "🌊🚀🔥", "punctuation only": "???!!!...", "symbols": "<> ' ; -- /* */"}  # nothing to look for
 HUGE = "tidal " * 17_000  # about 100 KB
 
 
@@ -96,6 +95,12 @@ def test_python_api_refuses_blank_questions(engine, name):
         engine.answer(BLANK[name])
     with pytest.raises(QuestionError, match="empty"):
         engine.search(BLANK[name])
+
+
+@pytest.mark.parametrize("name", WORDLESS)
+def test_python_api_refuses_questions_without_a_word(engine, name):
+    with pytest.raises(QuestionError, match="no words"):
+        engine.answer(WORDLESS[name])
 
 
 @pytest.mark.parametrize("value", [None, 42, b"tidal", ["tidal"]])
@@ -165,10 +170,10 @@ def test_cli_answers_or_abstains(run_cli, name):
     assert code == 0 and len(json.loads(out)["question"]) <= ENGINE_MAX
 
 
-@pytest.mark.parametrize("name", BLANK)
+@pytest.mark.parametrize("name", [*BLANK, *WORDLESS])
 def test_cli_refuses_blank_questions_in_one_line(run_cli, name):
     for verb in ("ask", "search"):
-        _one_line_error(*run_cli(verb, BLANK[name]), "empty")
+        _one_line_error(*run_cli(verb, {**BLANK, **WORDLESS}[name]), "empty" if name in BLANK else "no words")
 
 
 def test_cli_refuses_a_history_file_that_is_not_a_list(run_cli, tmp_path):
@@ -200,13 +205,13 @@ def test_http_answers_or_abstains(http, name):
     assert http.post("/api/search", json={"question": question, "k": 3}).status_code == 200
 
 
-@pytest.mark.parametrize("question", [*BLANK.values(), HTTP_MAX * "x" + "x", HUGE])
-def test_http_refuses_blank_and_oversized_questions(http, question):
+@pytest.mark.parametrize("question", [*BLANK.values(), *WORDLESS.values(), HTTP_MAX * "x" + "x", HUGE])
+def test_http_refuses_blank_wordless_and_oversized_questions(http, question):
     for path in ("/api/answer", "/api/search"):
         response = http.post(path, json={"question": question})
         assert response.status_code == 422, response.text
         detail = response.json()["detail"]
-        assert detail.startswith("question: ") and ("empty" in detail or f"at most {HTTP_MAX}" in detail)
+        assert detail.startswith("question: ") and ("empty" in detail or "no words" in detail or f"at most {HTTP_MAX}" in detail)
 
 
 def test_http_limits_are_consistent():
@@ -245,9 +250,25 @@ def test_chinese_name_finds_the_icbc_passage(real_engine):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["🌊🚀🔥", "???!!!...", "' OR 1=1; DROP TABLE passages; --", "Какая погода в Москве?"])
+@pytest.mark.parametrize("question", ["' OR 1=1; DROP TABLE passages; --", "Какая погода в Москве?", "asdf qwerty zxcv"])
 def test_real_engine_abstains_on_noise(real_engine, question):
     assert real_engine.answer(question).abstained
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", WORDLESS.values())
+def test_real_engine_refuses_wordless_questions(real_engine, question):
+    # before clean_question refused them, "🌊🚀🔥" got "Carol Zhou China Head, ..." at confidence 0.82
+    with pytest.raises(QuestionError, match="no words"):
+        real_engine.answer(question)
+
+
+def test_chat_page_says_why_a_wordless_question_is_not_looked_up(engine):
+    from askwef.chat import chat_turn
+
+    messages, answers, _, box = chat_turn(engine, "???", "", [], [])
+    assert box == "" and answers == [] and "no words" in messages[-1]["content"]
+    assert chat_turn(engine, "   ", "", [], [])[0] == []  # a blank one changes nothing
 
 
 # --- index faults, through the CLI ---------------------------------------------------------------

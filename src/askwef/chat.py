@@ -243,8 +243,12 @@ def chat_turn(engine: Engine, question: str, within: str, messages: list, answer
     answers = list(answers or [])
     try:
         q = clean_question(question)
-    except QuestionError:
-        return messages, answers, gr.skip(), question
+    except QuestionError as exc:
+        if not isinstance(question, str) or not question.strip() or "empty" in str(exc):
+            return messages, answers, gr.skip(), question
+        shown = " ".join(question.split())[:200]  # "???": say why nothing is looked up
+        messages += [{"role": "user", "content": render_question(shown)}, {"role": "assistant", "content": render_error(str(exc))}]
+        return messages, answers, gr.skip(), ""
     try:
         _check_length(question)
         answer = engine.answer(q, history=answers, within=within or None)

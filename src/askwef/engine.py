@@ -30,13 +30,15 @@ class QuestionError(ValueError):
 
 
 def clean_question(question: object) -> str:
-    """Validate and normalise a question: text, not empty, control characters out, at most MAX_QUESTION_CHARS."""
+    """Validate and normalise a question: text, with a word in it, control characters out, at most MAX_QUESTION_CHARS."""
     if not isinstance(question, str):
         raise QuestionError(f"the question must be text, not {type(question).__name__}")
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question)
     text = " ".join(text.split())
     if not text:
         raise QuestionError("the question is empty; ask something about the report")
+    if not any(ch.isalnum() for ch in text):  # "???", "🌊🚀": nothing to look for, yet retrieval always finds something
+        raise QuestionError("the question has no words; ask something about the report")
     return text[:MAX_QUESTION_CHARS]
 
 

@@ -365,7 +365,11 @@ def create_app(
             raise QuestionError(f"within: no section or document called {within!r}; see GET /api/sections")
         return within
 
-    errors = {422: {"model": ErrorOut, "description": "Invalid input"}, 413: {"model": ErrorOut, "description": "Body too large"}}
+    errors = {
+        422: {"model": ErrorOut, "description": "Invalid input"},
+        413: {"model": ErrorOut, "description": "Body too large"},
+        503: {"model": ErrorOut, "description": "The index cannot be brought up to date with the corpus"},
+    }
 
     @app.post("/api/answer", response_model=AnswerOut, responses=errors, tags=["answers"])
     def post_answer(request: AnswerRequest) -> dict:
@@ -382,7 +386,7 @@ def create_app(
         passages = engine.search(request.question, request.k, mode=request.mode, within=known_scope(request.within))
         return {"passages": [p.to_dict() for p in passages]}
 
-    @app.get("/api/sections", response_model=SectionsOut, tags=["answers"])
+    @app.get("/api/sections", response_model=SectionsOut, responses={503: errors[503]}, tags=["answers"])
     def get_sections() -> dict:
         """Every section path in reading order: the values `within` accepts."""
         fresh()
