@@ -415,7 +415,9 @@ def create_app(
         return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and request.url.path.startswith("/api/"):  # FastAPI could not decode the body
+            return JSONResponse({"detail": "malformed JSON: the body is not UTF-8 text or is nested too deeply"}, status_code=422)
         return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     if mount_chat:
