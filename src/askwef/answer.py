@@ -34,6 +34,7 @@ ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages
 # weights of the sentence score; chosen on the dev split (askwef tune)
 W_COSINE = 1.0
 W_LEXICAL = 1.0
+W_FOCUS = 1.0
 W_PASSAGE = 0.6
 W_TYPE = 0.25
 
@@ -214,11 +215,10 @@ def _entity_of(turn: Turn, retriever: Retriever) -> str:
 
 # --- sentence selection ------------------------------------------------------------------------
 
-_NOT_STANDALONE = re.compile(
-    r"^(this|these|that|those|it|its|they|their|such|the (platform|system|company|firm|model|initiative|project|process|data centre|bank|group)|"
-    r"however|meanwhile|additionally|moreover|in addition|as a result|thanks to|through|in contrast|notably|for their part)\b",
-    re.I,
-)
+_MULTI_PART = re.compile(r"\b(and|as well as|also|plus)\s+(how|what|which|when|who|where|why|in what|by how)\b", re.I)
+
+# A sentence opening with a pronoun or demonstrative leans on the one before it ("This translated into ...").
+_NOT_STANDALONE = re.compile(r"^(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -234,8 +234,8 @@ class _Candidate:
 
 
 def _type_ok(qtype: QuestionType, text: str) -> bool:
-    if qtype.quantity and not _NUMBER.search(text):
-        return False
+    if qtype.quantity and not _NUMBER.search(_YEAR.sub(" ", text)):
+        return False  # a year is not the quantity asked for
     if qtype.when and not _DATE_WORD.search(text):
         return False
     if qtype.who and not _NAME.search(text):
@@ -324,14 +324,14 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
         rest_weight = cache.weight(rest)
         for i in cache.by_passage.get(p.id, []):
             s = store.sentences[i]
-            if len(s.text) < 12:
-                continue
+            if len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text):
+                continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             stems = cache.stems[i]
             lexical = cache.weight(qstems & (stems | context_stems)) / qweight
             focus = cache.weight(rest & stems) / rest_weight if rest_weight else lexical
             cosine = float(scores.sentence_cosine[i])
             ok = _type_ok(qtype, s.text)
-            score = W_COSINE * cosine + W_LEXICAL * (0.5 * lexical + 0.5 * focus) + W_PASSAGE * pscore + (W_TYPE if ok else -W_TYPE)
+            score = W_COSINE * cosine + W_LEXICAL * lexical + W_FOCUS * focus + W_PASSAGE * pscore + (W_TYPE if ok else -W_TYPE)
             if s.kind in ("caption", "heading"):
                 score -= W_TYPE  # a figure label or heading names a topic; it rarely answers
             candidates.append(_Candidate(i, score, cosine, lexical, focus, pscore, ok, rank))
@@ -348,9 +348,9 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
         chosen.append(nxt)
     elif prev is not None and (_NOT_STANDALONE.match(store.sentences[best.index].text) or _is_label(store.sentences[prev])):
         chosen.insert(0, prev)
-    # a second fact from the same passage when it adds question words the first lacks
+    # a two-part question may need a second sentence of the same passage, adding words the first lacks
     covered = set().union(*(cache.stems[i] for i in chosen)) & qstems
-    for c in candidates[1:4]:
+    for c in candidates[1:4] if _MULTI_PART.search(resolved) or resolved.count("?") > 1 else ():
         s = store.sentences[c.index]
         if c.index in chosen or s.passage_id != store.sentences[best.index].passage_id:
             continue
@@ -430,7 +430,7 @@ def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[
 # cosine of the best sentence, its focus (share of the question's own words, beyond the heading's),
 # whether it holds what the question type asks for, a pinned year/quarter/name it lacks, and the
 # share of question words the report never uses.
-CONFIDENCE_WEIGHTS = {"cosine": 4.0, "focus": 1.5, "type_ok": 2.8, "missing": -4.8, "unknown": -4.3, "bias": -1.9}
+CONFIDENCE_WEIGHTS = {"cosine": 5.3, "focus": 1.6, "type_ok": 3.0, "missing": -5.1, "unknown": -4.2, "bias": -2.8}
 
 
 def confidence_features(best: _Candidate, missing, unknown: float) -> dict[str, float]:

@@ -18,6 +18,9 @@ from typing import Any
 
 import numpy as np
 
+import itertools
+
+from . import answer as answer_mod
 from .answer import CONFIDENCE_WEIGHTS, confidence_features, select
 from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 from .retrieve import _minmax
@@ -26,6 +29,7 @@ from .settings import Settings
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+SELECTION_GRID = {"W_LEXICAL": (0.25, 0.5, 1.0), "W_FOCUS": (0.5, 1.0, 1.5), "W_PASSAGE": (0.3, 0.6, 0.9)}
 
 
 def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[float, float], tuple[float, float]]:
@@ -56,6 +60,30 @@ def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[floa
                 h5 += rank is not None and rank < 5
             grid[(w, ws)] = (h1 / max(1, len(rows)), h5 / max(1, len(rows)))
     return grid
+
+
+def selection_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[float, ...], float]:
+    """Sentence-selection weights -> share of answerable questions whose chosen text holds the answer.
+
+    The module's weights are swapped for the duration and restored afterwards.
+    """
+    names = list(SELECTION_GRID)
+    saved = {n: getattr(answer_mod, n) for n in names}
+    answerable = [q for q in questions if q.answerable]
+    out = {}
+    try:
+        for values in itertools.product(*SELECTION_GRID.values()):
+            for n, v in zip(names, values):
+                setattr(answer_mod, n, v)
+            hits = 0
+            for q in answerable:
+                sel = select(engine.retriever, q.question)
+                hits += contains(" ".join(engine.store.sentences[i].text for i in sel.chosen), q.answer)
+            out[values] = hits / max(1, len(answerable))
+    finally:
+        for n, v in saved.items():
+            setattr(answer_mod, n, v)
+    return out
 
 
 def selection_features(engine: Any, questions: list[GoldenQuestion]) -> list[dict[str, Any]]:
@@ -110,6 +138,12 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str) -> str:
             mark = " **(current)**" if (w, ws) == (settings.dense_weight, settings.sentence_weight) else ""
             cells.append(f"{h1:.3f} / {h5:.3f}{mark}")
         lines.append(f"| {w} | " + " | ".join(cells) + " |")
+    lines += ["", "## Sentence selection: answer holds the expected fact (no abstention)", "",
+              "| " + " | ".join(SELECTION_GRID) + " | accuracy |", "|---" * (len(SELECTION_GRID) + 1) + "|"]
+    current = tuple(getattr(answer_mod, n) for n in SELECTION_GRID)
+    for values, acc in sorted(selection_grid(engine, questions).items(), key=lambda kv: -kv[1]):
+        mark = " **(current)**" if values == current else ""
+        lines.append("| " + " | ".join(str(v) for v in values) + f" | {acc:.3f}{mark} |")
     rows = selection_features(engine, questions)
     names = list(CONFIDENCE_WEIGHTS)
     fitted = fit_logistic(rows, names)
