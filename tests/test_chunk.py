@@ -55,3 +55,17 @@ def test_context_names_section_and_unit():
     doc, _ = _chunks()
     section = next(s for s in doc.sections if s.path.endswith("Costs and financing"))
     assert context_for(section, "CASE STUDY 1: X") == "Why tides matter > Costs and financing | CASE STUDY 1: X"
+
+
+def test_a_sentence_longer_than_the_budget_is_cut_between_words_but_quoted_whole(tmp_path):
+    from askwef.settings import Settings
+
+    path = tmp_path / "long.md"
+    path.write_text("# R\n\n# Chapter a\n\nEngineers " + " ".join(f"word{i}" for i in range(300)) + " end.\n")
+    doc = ingest_file(path)
+    embedder = HashEmbedder()
+    chunks = chunk_document(doc, embedder, Settings(max_tokens=120))
+    assert len(chunks.passages) >= 3
+    assert all(embedder.count_tokens(f"{c} {p.text}") <= 120 for c, p in zip(chunks.contexts, chunks.passages))
+    assert " ".join(p.text for p in chunks.passages) == doc.sections[0].text
+    assert len(chunks.sentences) == 1 and chunks.sentences[0].text == doc.sections[0].text

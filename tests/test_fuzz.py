@@ -250,7 +250,6 @@ def test_a_whole_index_build_twice_gives_the_same_ids(report):
         assert ingest_file(corpus / "generated.md").sha256 == ingest_file(corpus / "generated.md").sha256
 
 
-@pytest.mark.xfail(reason="chunk.py: a single sentence longer than the budget becomes one passage over max_tokens", strict=False)
 def test_a_sentence_longer_than_the_budget_still_fits():
     embedder = HashEmbedder()
     text = "# R\n\n# Chapter a\n\nEngineers " + " ".join(["tidal"] * 300) + ".\n"

@@ -127,7 +127,6 @@ def test_module_level_search_on_hostile_input(engine, monkeypatch):
         askwef.search(" ", settings=engine.settings)
 
 
-@pytest.mark.xfail(reason="askwef.answer, the function, is replaced by the submodule askwef.answer once it is imported", strict=False)
 def test_module_level_answer_on_hostile_input(engine, monkeypatch):
     import askwef
     import askwef.engine as engine_mod

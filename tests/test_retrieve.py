@@ -38,3 +38,9 @@ def test_empty_or_non_text_questions_are_refused(mini_engine, question):
 def test_unknown_mode_is_refused(mini_engine):
     with pytest.raises(ValueError, match="unknown search mode"):
         mini_engine.search("tides", 3, mode="magic")
+
+
+def test_unknown_within_is_refused_with_a_pointer(mini_engine):
+    with pytest.raises(QuestionError, match="no section or document called 'Nope'"):
+        mini_engine.search("tides", 3, within="Nope")
+    assert mini_engine.search("tides", 3, within="") and mini_engine.search("tides", 3, within="mini-report.md")

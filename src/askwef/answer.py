@@ -160,6 +160,13 @@ def _is_followup(question: str) -> bool:
 
 def resolve_followup(question: str, history, retriever: Retriever) -> str:
     """Rewrite a follow-up into a self-contained question using the previous turn; others pass unchanged."""
+    return _resolve_followup(question, history, retriever)[:MAX_RESOLVED_CHARS]
+
+
+MAX_RESOLVED_CHARS = 2000  # as engine.MAX_QUESTION_CHARS: a rewritten follow-up is no longer than a question
+
+
+def _resolve_followup(question: str, history, retriever: Retriever) -> str:
     turns = normalize_history(history)
     if not turns or not _is_followup(question):
         return question

@@ -19,6 +19,7 @@ Rules:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from .embed import Embedder
@@ -66,14 +67,40 @@ def _segments(section: Section, embedder: Embedder) -> list[_Segment]:
     return segs
 
 
+def _cut_long(section: Section, seg: _Segment, limit: int, embedder: Embedder) -> list[_Segment]:
+    """A sentence longer than the budget is cut between words, so the model never cuts it silently.
+
+    The sentence stays whole as a sentence (for quoting); its passages hold it in consecutive pieces.
+    """
+    if seg.tokens <= limit:
+        return [seg]
+    words = [m.span() for m in re.finditer(r"\S+", section.text[seg.start : seg.end])]
+    pieces: list[_Segment] = []
+    first = 0
+    while first < len(words):
+        lo, hi = first + 1, len(words)  # the longest run of words from `first` that fits
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            text = section.text[seg.start + words[first][0] : seg.start + words[mid - 1][1]]
+            if embedder.count_tokens(text) - 2 <= limit:
+                lo = mid
+            else:
+                hi = mid - 1
+        start, end = seg.start + words[first][0], seg.start + words[lo - 1][1]
+        tokens = embedder.count_tokens(section.text[start:end]) - 2
+        pieces.append(_Segment(start, end, seg.block, seg.unit, seg.sentences if not pieces else [], tokens, seg.label))
+        first = lo
+    return pieces
+
+
 def chunk_section(section: Section, embedder: Embedder, settings: Settings) -> list[tuple[int, int, str, list[int]]]:
     """Passage spans of one section: (start, end, unit, sentence indexes)."""
-    segs = _segments(section, embedder)
-    out: list[tuple[int, int, str, list[int]]] = []
-    group: list[_Segment] = []
-
     def budget(unit: str) -> int:
         return settings.max_tokens - (embedder.count_tokens(context_for(section, unit)) + 1)
+
+    segs = [piece for seg in _segments(section, embedder) for piece in _cut_long(section, seg, budget(seg.unit), embedder)]
+    out: list[tuple[int, int, str, list[int]]] = []
+    group: list[_Segment] = []
 
     def flush() -> None:
         if group:
@@ -99,7 +126,7 @@ def _merge_small(section: Section, spans, embedder: Embedder, settings: Settings
     """A short last piece of a paragraph or unit joins the passage before it when it fits."""
     merged: list[tuple[int, int, str, list[int]]] = []
     for span in spans:
-        if merged:
+        if merged and span[3] and merged[-1][3]:  # pieces of a cut sentence carry no sentence of their own
             prev = merged[-1]
             same_block = section.sentences[prev[3][-1]].block == section.sentences[span[3][0]].block
             labels_only = all(section.blocks[section.sentences[i].block].kind in ("heading", "caption") for i in span[3])

@@ -74,15 +74,26 @@ class Engine:
         """Section paths of every document, in reading order (for filters)."""
         return [path for doc in self.store.documents for path, _, _ in doc.sections]
 
+    def check_within(self, within: str | None) -> str | None:
+        """A section path (a chapter includes its subsections) or a document name; "" and None mean everything."""
+        if within is None or within == "":
+            return None
+        if not isinstance(within, str):
+            raise QuestionError(f"within must be a section path or document name, not {type(within).__name__}")
+        documents = {doc.name for doc in self.store.documents}
+        if within not in documents and within not in set(self.sections()):
+            raise QuestionError(f"within: no section or document called {within!r}; the section paths are listed by GET /api/sections")
+        return within
+
     def search(self, question: str, k: int | None = None, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         q = clean_question(question)
-        return self.retriever.search(q, k=validate_k(k, self.settings.k), mode=mode, within=within)
+        return self.retriever.search(q, k=validate_k(k, self.settings.k), mode=mode, within=self.check_within(within))
 
     def answer(self, question: str, *, history: list | None = None, k: int | None = None, within: str | None = None) -> Answer:
         q = clean_question(question)
         if history is not None and not isinstance(history, (list, tuple)):
             raise QuestionError(f"history must be a list of previous turns, not {type(history).__name__}")
-        return answer_question(self.retriever, q, history=history, k=validate_k(k, self.settings.k), within=within)
+        return answer_question(self.retriever, q, history=history, k=validate_k(k, self.settings.k), within=self.check_within(within))
 
 
 def validate_k(k: int | None, default: int) -> int:
@@ -101,7 +112,7 @@ def ensure_index(settings: Settings, embedder: Embedder, *, build: bool = True, 
     if not build:
         raise IndexStale(f"{reason}; run: askwef build --corpus {settings.corpus_dir} --index {settings.index_dir}")
     log(f"building the index ({reason})")
-    return index_mod.build(settings, embedder, log=log)
+    return index_mod.build(settings, embedder, log=log, only_if_stale=True)
 
 
 def _open(settings: Settings, embedder: Embedder, *, build: bool, log) -> IndexStore:

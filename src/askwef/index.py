@@ -109,14 +109,18 @@ def _lock(settings: Settings):
     return FileLock(str(target.parent / f".{target.name}.lock"))
 
 
-def build(settings: Settings, embedder: Embedder, *, progress: bool = True, log=print) -> dict:
+def build(settings: Settings, embedder: Embedder, *, progress: bool = True, log=print, only_if_stale: bool = False) -> dict:
     """Ingest, chunk, embed and index the corpus; write the index atomically. Returns the manifest.
 
-    Another build of the same index waits for the lock; if the index is fresh by the time it gets
-    it, nothing is rebuilt.
+    A second build of the same index waits for the lock. With `only_if_stale`, the index is checked
+    again once the lock is held: when another process built it meanwhile, it is not built twice.
     """
     with _lock(settings):
         _clean_leftovers(Path(settings.index_dir))
+        if only_if_stale and staleness(settings, embedder.name) is None:
+            manifest = read_manifest(Path(settings.index_dir))
+            if manifest is not None:
+                return manifest
         return _build_locked(settings, embedder, progress=progress, log=log)
 
 
