@@ -87,6 +87,18 @@ def question_type(question: str) -> QuestionType:
     return QuestionType(bool(_QUANTITY.search(question)), bool(_WHEN.search(question)), bool(_WHO.search(question)))
 
 
+# Places typed in lower case still pin the question to them ("ai adoption in india").
+_PLACES = {
+    "afghanistan", "africa", "america", "argentina", "asia", "australia", "austria", "bangladesh", "belgium", "brazil",
+    "britain", "canada", "chile", "colombia", "denmark", "egypt", "england", "europe", "finland", "france", "germany",
+    "greece", "hong kong", "india", "indonesia", "iran", "ireland", "israel", "italy", "japan", "kenya", "korea",
+    "macau", "malaysia", "mexico", "netherlands", "new zealand", "nigeria", "norway", "pakistan", "philippines",
+    "poland", "portugal", "russia", "saudi arabia", "singapore", "south africa", "spain", "sweden", "switzerland",
+    "taiwan", "thailand", "turkey", "uae", "ukraine", "united kingdom", "united states", "usa", "vietnam",
+    "london", "new york", "paris", "tokyo", "seoul", "berlin", "singapore", "silicon valley", "california",
+}
+_PLACE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)) + r")\b", re.I)
+
 _PIN_SPELLINGS = {"co2": ("co2", "carbon dioxide"), "us": ("us", "united states", "u.s."), "uk": ("uk", "united kingdom")}
 
 
@@ -104,6 +116,10 @@ def pinned_terms(question: str) -> list[tuple[str, ...]]:
         if word in _GENERIC_NAMES or len(word) < 2 or re.fullmatch(r"q[1-4]", word):
             continue
         pins.append(_PIN_SPELLINGS.get(word, (word,)))
+    for m in _PLACE_RE.finditer(question):
+        place = (m.group(0).lower(),)
+        if place not in pins and not any(place[0] in pin for pin in pins):
+            pins.append(_PIN_SPELLINGS.get(place[0], place))
     return pins
 
 
