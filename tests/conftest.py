@@ -43,6 +43,38 @@ def mini_settings(tmp_path):
     return Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.2)
 
 
+def fixture_engine(base: Path, extra_docs: dict[str, str] | None = None):
+    """The fixture report (plus `extra_docs`, name -> markdown) indexed with the hash embedder under `base`."""
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    shutil.copytree(FIXTURE_DIR, base / "corpus")
+    for name, text in (extra_docs or {}).items():
+        (base / "corpus" / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index" / "current", abstain_threshold=0.2)
+    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+
+
+@pytest.fixture
+def cli_runner(mini_settings, monkeypatch, capsys):
+    """Run `askwef ...` in-process on the fixture corpus with the hash embedder: returns (code, out, err)."""
+    from askwef import cli
+    from askwef.embed import HashEmbedder
+
+    monkeypatch.setattr("askwef.embed.load_model", lambda: HashEmbedder())
+    monkeypatch.setattr("askwef.engine.load_model", lambda: HashEmbedder())
+    monkeypatch.setenv("ASKWEF_CORPUS", str(mini_settings.corpus_dir))
+    monkeypatch.setenv("ASKWEF_INDEX", str(mini_settings.index_dir))
+
+    def invoke(*argv):
+        code = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
 @pytest.fixture
 def mini_engine(mini_settings, hash_embedder):
     from askwef.engine import Engine

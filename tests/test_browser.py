@@ -7,7 +7,6 @@ The corpus is the fixture report plus a hostile document whose text holds a <scr
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import httpx
@@ -15,11 +14,11 @@ import pytest
 
 from askwef.screenshot import CHROMIUM, ask_in_page, launch_chromium
 from askwef.server import create_app, running
+from conftest import fixture_engine
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_DIR = ROOT / "tests" / "fixtures" / "mini"
 ARTIFACTS = ROOT / "artifacts" / "browser"
 
 ANSWERED = "How much tidal resource does Exampleland hold?"
@@ -49,15 +48,7 @@ EXAMPLES = ("How much did costs fall between 2015 and 2024?", ANSWERED)
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from askwef.embed import HashEmbedder
-    from askwef.engine import Engine
-    from askwef.settings import Settings
-
-    base = tmp_path_factory.mktemp("browser")
-    shutil.copytree(FIXTURE_DIR, base / "corpus")
-    (base / "corpus" / "evil-report.md").write_text(HOSTILE_DOC, encoding="utf-8")
-    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index" / "current", abstain_threshold=0.2)
-    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    return fixture_engine(tmp_path_factory.mktemp("browser"), {"evil-report.md": HOSTILE_DOC})
 
 
 @pytest.fixture(scope="module")

@@ -4,23 +4,11 @@ import json
 
 import pytest
 
-from askwef import cli
-from askwef.embed import HashEmbedder
 
 
 @pytest.fixture
-def run(mini_settings, monkeypatch, capsys):
-    monkeypatch.setattr("askwef.embed.load_model", lambda: HashEmbedder())
-    monkeypatch.setattr("askwef.engine.load_model", lambda: HashEmbedder())
-    monkeypatch.setenv("ASKWEF_CORPUS", str(mini_settings.corpus_dir))
-    monkeypatch.setenv("ASKWEF_INDEX", str(mini_settings.index_dir))
-
-    def invoke(*argv):
-        code = cli.main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
+def run(cli_runner):
+    return cli_runner
 
 
 def test_build_then_search_json(run, mini_settings):

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from askwef.ingest import IngestError, ingest_corpus, ingest_file, read_markdown
+from askwef.ingest import IngestError, ingest_corpus, ingest_file
 from conftest import MINI_REPORT
 
 

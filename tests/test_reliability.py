@@ -29,6 +29,7 @@ from askwef.embed import HashEmbedder
 from askwef.engine import MAX_QUESTION_CHARS as ENGINE_MAX, Engine, QuestionError
 from askwef.index import BuildError, IndexCorrupt, IndexProblem, build, load, staleness
 from askwef.server import MAX_BODY_BYTES, MAX_QUESTION_CHARS as HTTP_MAX, create_app, running
+from conftest import fixture_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 PENS = "How many pens does SeaFarm run?"
@@ -60,12 +61,7 @@ HUGE = "tidal " * 17_000  # about 100 KB
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    base = tmp_path_factory.mktemp("reliability")
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", base / "corpus")
-    from askwef.settings import Settings
-
-    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index" / "current", abstain_threshold=0.2)
-    return Engine.load(settings, embedder=HashEmbedder(), log=quiet)
+    return fixture_engine(tmp_path_factory.mktemp("reliability"))
 
 
 def _check_answer(answer, question_limit=ENGINE_MAX):
@@ -306,19 +302,9 @@ def _edit_corpus(settings) -> None:
 
 
 @pytest.fixture
-def cli_on_mini(mini_settings, monkeypatch, capsys):
-    monkeypatch.setattr("askwef.embed.load_model", lambda: HashEmbedder())
-    monkeypatch.setattr("askwef.engine.load_model", lambda: HashEmbedder())
-    monkeypatch.setenv("ASKWEF_CORPUS", str(mini_settings.corpus_dir))
-    monkeypatch.setenv("ASKWEF_INDEX", str(mini_settings.index_dir))
+def cli_on_mini(mini_settings, cli_runner):
     build(mini_settings, HashEmbedder(), progress=False, log=quiet)
-
-    def invoke(*argv):
-        code = cli.main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
+    return cli_runner
 
 
 @pytest.mark.parametrize("fault", FAULTS)

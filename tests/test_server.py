@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 from pathlib import Path
 
 import httpx
@@ -18,8 +17,8 @@ import pytest
 from askwef.chat import FeedbackLog, chat_turn, plain_answer, render_answer, render_question
 from askwef.server import MAX_BODY_BYTES, MAX_QUESTION_CHARS, create_app, parse_credentials, running
 from askwef.types import Answer, Endnote, Passage, Quote
+from conftest import fixture_engine
 
-FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 ANSWERED = "How much tidal resource does Exampleland hold?"
 ABSTAINED = "What is the capital of France?"  # names a place the report never mentions
@@ -28,14 +27,7 @@ ABSTAINED = "What is the capital of France?"  # names a place the report never m
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     """The fixture report with the fake embedder; a low threshold so it both answers and abstains."""
-    from askwef.embed import HashEmbedder
-    from askwef.engine import Engine
-    from askwef.settings import Settings
-
-    base = tmp_path_factory.mktemp("server")
-    shutil.copytree(FIXTURE_DIR, base / "corpus")
-    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index" / "current", abstain_threshold=0.2)
-    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    return fixture_engine(tmp_path_factory.mktemp("server"))
 
 
 @pytest.fixture(scope="module")

@@ -83,7 +83,6 @@ def _reason(exc: Exception) -> str:
 
 def read_pdf(path: Path, data: bytes) -> ParsedReport:
     """Read a report PDF into a ParsedReport; raises IngestError (one line: file and reason)."""
-    from pypdf.errors import PdfReadError
 
     logger = logging.getLogger("pypdf")
     level = logger.level
@@ -387,7 +386,7 @@ def _join(left: str, right: str, vocabulary: _Vocabulary) -> tuple[str, int]:
         joined_h = f"{head}-{tail}".casefold()
         joined = f"{head}{tail}".casefold()
         v = vocabulary
-        head_word, tail_word = last_part.casefold(), tail.split("-")[0].casefold()
+        head_word = last_part.casefold()
         keep = joined_h in v.hyphenated or (
             joined not in v.plain
             and (
