@@ -14,7 +14,7 @@ from askwef import evaluate as ev
 from askwef import reporting
 from askwef.baselines import CommonRecipe
 from askwef.embed import HashEmbedder
-from askwef.evaluate import GoldenFormatError, contains, is_relevant, load_golden, normalize, tokens
+from askwef.golden import GoldenFormatError, GoldenQuestion, contains, is_relevant, load_golden, normalize, tokens
 from askwef.settings import Settings
 from askwef.types import Answer, Endnote, Passage
 
@@ -215,7 +215,7 @@ def test_evaluate_scores_each_system_overall_and_per_kind():
     assert good.latency["search_p50_ms"] == pytest.approx(1.0)
 
 
-def load_golden_rows(rows: list[dict]) -> list[ev.GoldenQuestion]:
+def load_golden_rows(rows: list[dict]) -> list[GoldenQuestion]:
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:

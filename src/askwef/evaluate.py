@@ -29,28 +29,11 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from . import metrics
-from .golden import (
-    Evidence,
-    GoldenFormatError,
-    GoldenQuestion,
-    Judged,
-    contains,
-    is_relevant,
-    load_golden,
-    normalize,
-    tokens,
-)  # re-exported: the golden format is part of this module's interface
+from .golden import Evidence, GoldenFormatError, GoldenQuestion, Judged, contains, load_golden
 from .settings import Settings
 from .types import Answer, Passage
 
 __all__ = [
-    "GoldenQuestion",
-    "GoldenFormatError",
-    "load_golden",
-    "normalize",
-    "tokens",
-    "contains",
-    "is_relevant",
     "System",
     "QuestionResult",
     "SystemResult",
