@@ -37,6 +37,7 @@ W_LEXICAL = 1.0
 W_FOCUS = 1.0
 W_PASSAGE = 0.6
 W_TYPE = 0.25
+W_PIN = 0.5
 
 
 # --- question analysis -------------------------------------------------------------------------
@@ -44,7 +45,7 @@ W_TYPE = 0.25
 _QUANTITY = re.compile(
     r"\b(how (many|much|large|big|fast|high|often)|what (share|percentage|percent|proportion|number|portion|fraction|size|rate|amount|value|level|accuracy|scale)|"
     r"by how much|how many|what is the (size|value|number|share|rate)|accuracy|cagr|growth rate|per ?cent|%|"
-    r"volume|amount|percentage|proportion|total number|market size)\b",
+    r"volume|amount|percentage|proportion|total number|market size|how accurate|how efficient|how effective|how long|how far)\b",
     re.I,
 )
 _WHEN = re.compile(r"\b(when|what year|which year|in what year|since when|by when|what date)\b", re.I)
@@ -338,9 +339,16 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
     qtype = question_type(resolved)
     top = passages[:CANDIDATE_PASSAGES]
     best_fused = max(p.score for p in top) or 1.0
+    # a question that names a section by its title ("what does the conclusion say") is answered from it
+    named = retriever.named_section_ids(resolved)
+    if any(p.id in named for p in top):
+        top = tuple(p for p in top if p.id in named)
+    pins = pinned_terms(resolved)
     candidates: list[_Candidate] = []
     for rank, p in enumerate(top):
         pscore = max(0.0, p.score / best_fused) if best_fused > 0 else 0.0
+        # the years, quarters and names the question pins point at the passage that holds them
+        pin_share = sum(_has_pin(pin, cache.passage_text.get(p.id, "")) for pin in pins) / len(pins) if pins else 1.0
         context_stems = cache.context_stems.get(p.id, set())
         # words the passage heading already holds (the company, the industry) pick the passage, not the sentence
         rest = qstems - context_stems
@@ -354,7 +362,10 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
             focus = cache.weight(rest & stems) / rest_weight if rest_weight else lexical
             cosine = float(scores.sentence_cosine[i])
             ok = _type_ok(qtype, s.text)
-            score = W_COSINE * cosine + W_LEXICAL * lexical + W_FOCUS * focus + W_PASSAGE * pscore + (W_TYPE if ok else -W_TYPE)
+            score = (
+                W_COSINE * cosine + W_LEXICAL * lexical + W_FOCUS * focus + W_PASSAGE * pscore + W_PIN * pin_share
+                + (W_TYPE if ok else -W_TYPE)
+            )
             if s.kind in ("caption", "heading"):
                 score -= W_TYPE  # a figure label or heading names a topic; it rarely answers
             candidates.append(_Candidate(i, score, cosine, lexical, focus, pscore, ok, rank))
@@ -384,7 +395,7 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
     order = sorted(set(chosen), key=lambda i: (store.sentences[i].document, store.sentences[i].section, store.sentences[i].start))
     chosen = _fit(store.sentences, order, best.index)
     around = " ".join(cache.passage_text.get(pid, "") for pid in {store.sentences[i].passage_id for i in chosen})
-    missing = tuple(pin for pin in pinned_terms(resolved) if not _has_pin(pin, around))
+    missing = tuple(pin for pin in pins if not _has_pin(pin, around))
     unknown = cache.weight({t for t in qstems if t not in cache.idf}) / qweight
     return Selection(question, resolved, passages, tuple(chosen), best, missing, unknown)
 
@@ -434,11 +445,17 @@ def _next_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
 
 
 def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    if index == 0:
-        return None
-    prev, cur = sentences[index - 1], sentences[index]
-    if prev.document == cur.document and prev.section == cur.section and prev.unit == cur.unit:
-        return index - 1
+    """The sentence before, in the same section and unit; running text passes over a figure in between."""
+    cur = sentences[index]
+    skip = ("caption", "heading", "item") if cur.kind == "prose" else ("caption",)
+    i = index - 1
+    while i >= 0:
+        prev = sentences[i]
+        if prev.document != cur.document or prev.section != cur.section or prev.unit != cur.unit:
+            return None
+        if prev.kind not in skip:
+            return i
+        i -= 1
     return None
 
 

@@ -15,6 +15,7 @@ The weights were chosen on the golden questions' dev split (see evals/RESULTS.md
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,14 @@ class Retriever:
         self.settings = settings
         row = {p.id: i for i, p in enumerate(store.passages)}
         self.sentence_rows = np.array([row[s.passage_id] for s in store.sentences], dtype=np.int64)
+        # section titles (numbering dropped, lower case) -> rows of the passages in that section or below it
+        titles: dict[str, list[int]] = {}
+        for i, p in enumerate(store.passages):
+            for part in p.section.split(" > "):
+                title = re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\d+(\.\d+)*\s+", "", part).lower()).strip()
+                if title:
+                    titles.setdefault(title, []).append(i)
+        self._section_titles = sorted(titles.items())
 
     def encode(self, question: str) -> np.ndarray:
         return self.embedder.encode([question])[0]
@@ -84,8 +93,21 @@ class Retriever:
         dense = (1 - w_s) * passage_cos + w_s * best_sentence
         bm25 = self.bm25_scores(question)
         w = self.settings.dense_weight
-        fused = w * _minmax(dense) + (1 - w) * _minmax(bm25)
+        fused = w * _minmax(dense) + (1 - w) * _minmax(bm25) + self.settings.section_bonus * self.named_sections(question)
         return Scores(dense, bm25, fused, sentence_cos, q)
+
+    def named_section_ids(self, question: str) -> set[str]:
+        """Ids of the passages in the sections the question names by title."""
+        return {self.store.passages[i].id for i in np.flatnonzero(self.named_sections(question))}
+
+    def named_sections(self, question: str) -> np.ndarray:
+        """1.0 for passages of a section whose title the question names ("what does the conclusion say"), else 0."""
+        text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
+        hits = [title for title, _ in self._section_titles if f" {title} " in text]
+        out = np.zeros(len(self.store.passages), dtype=np.float32)
+        for title in hits:
+            out[[i for t, rows in self._section_titles if t == title for i in rows]] = 1.0
+        return out
 
     def rank(self, scores: Scores, *, k: int, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         if mode not in MODES:

@@ -62,6 +62,8 @@ class Settings:
     """Weight of the dense (embedding) score in the fusion; BM25 gets 1 - dense_weight."""
     sentence_weight: float = 0.5
     """Share of the dense score given by the passage's best sentence rather than the whole passage."""
+    section_bonus: float = 0.5
+    """Added to the fused score of passages in a section the question names by title ("the conclusion")."""
     candidates: int = 60
     """How many candidates each retriever contributes before fusion."""
     abstain_threshold: float = 0.5

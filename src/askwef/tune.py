@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
+import importlib
 import itertools
 
-from . import answer as answer_mod
 from .answer import CONFIDENCE_WEIGHTS, confidence_features, select
 from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 from .retrieve import _minmax
@@ -29,6 +29,8 @@ from .settings import Settings
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+# subtle: the attribute `askwef.answer` is the function; the module comes from the import system
+answer_mod = importlib.import_module("askwef.answer")
 SELECTION_GRID = {"W_LEXICAL": (0.25, 0.5, 1.0), "W_FOCUS": (0.5, 1.0, 1.5), "W_PASSAGE": (0.3, 0.6, 0.9)}
 
 
