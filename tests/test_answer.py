@@ -76,3 +76,21 @@ def test_answer_round_trips_to_json(mini_engine):
     a = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
     data = json.loads(json.dumps(a.to_dict()))
     assert data["text"] == a.text and data["endnotes"][0]["number"] == 2 and isinstance(data["passages"][0]["endnotes"], list)
+
+
+def test_a_section_named_by_its_title_is_answered_from_it(mini_engine):
+    a = mini_engine.answer("What does the conclusion say about wind and solar?")
+    assert a.passages[0].section == "Conclusion"
+    assert all(q.section == "Conclusion" for q in a.quotes)
+
+
+def test_a_leaning_sentence_after_a_figure_takes_the_running_text_not_the_caption():
+    from askwef.answer import _previous_sentence
+    from askwef.types import Sentence
+
+    def s(text, kind):
+        return Sentence(text, text, "d", "S", 1, "p", 0, 1, (), "", kind)
+
+    sentences = (s("Guidelines set 50 standards.", "prose"), s("FIGURE 4 | Framework", "caption"), s("Step 1", "item"), s("These standards matter.", "prose"))
+    assert _previous_sentence(sentences, 3) == 0
+    assert _previous_sentence((s("FIGURE 1", "caption"), s("It grew.", "prose")), 1) is None
