@@ -111,9 +111,7 @@ def _parse_row(row: object, where: str) -> GoldenQuestion:
     missing = [name for name in _REQUIRED if name not in row]
     if missing:
         raise GoldenFormatError(f"{where}: missing field(s) {', '.join(missing)}")
-    unknown = sorted(set(row) - set(_REQUIRED) - {"split"})
-    if unknown:
-        raise GoldenFormatError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    # other fields (an evaluator's notes, sources, ids of their own) are carried along and ignored
     for name, kind in _REQUIRED.items():
         if not isinstance(row[name], kind):
             expected = "true/false" if kind is bool else {str: "a string", list: "a list"}[kind]  # type: ignore[index]
