@@ -26,6 +26,7 @@ from .text import collapse_space, parse_marker_numbers, word_count
 MARKER_TEXT = re.compile(r"^\s*\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*\s*$")
 _LONE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 # --- runs and lines ----------------------------------------------------------------------------
@@ -111,7 +112,8 @@ def page_runs(page, widths: Widths) -> list[Run]:
 
     def visit(text, cm, tm, font_dict, font_size):
         rises, state["rises"] = state["rises"], []
-        clean = _CONTROL.sub("", text.replace("\r", "\n").rstrip("\n"))
+        # ligature glyphs ('ﬁ' in 'artiﬁcial', as embedded font subsets map them) are their letters
+        clean = _CONTROL.sub("", text.replace("\r", "\n").rstrip("\n")).translate(_LIGATURES)
         if not clean.strip():
             if text.endswith("\n") and runs:
                 runs[-1].ends_line = True
@@ -141,7 +143,9 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size)
             # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
             same_x = abs(run.x - cur[-1].x) < 0.5
-            continues = same_x or (x_end - 2 <= run.x <= x_end + 1.8 * max(size, run.size))
+            # estimated widths can run long (embedded font subsets): a run further right than the
+            # previous one's start, and not past the estimated end plus a gap, follows on
+            continues = same_x or (max(cur[-1].x + 0.5, min(x_end - 2, cur[-1].x + 0.5 * cur[-1].width)) <= run.x <= x_end + 1.8 * max(size, run.size))
             if same_base and continues:
                 if run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
                     run.text = " " + run.text  # a gap on the page is a space in the text

@@ -1,0 +1,83 @@
+"""A second, independent test PDF: the corpus markdown rendered to HTML and printed by headless Chromium.
+
+The reportlab PDF (tests/pdfgen.py) is laid out by our own code; this one is not. markdown-it-py
+turns the report into HTML (its raw HTML tables and `<sup>` markers kept, so markers are real
+superscripts), simple print CSS sets A4 pages, and Chromium's `page.pdf()` adds a running header
+and a "page N" footer. Chromium's text runs, fonts (embedded TrueType subsets), spacing and line
+breaks differ from reportlab's. The Contents page keeps the report's original page numbers, which
+do not match Chromium's pages: a reader must find sections by title, not by page.
+
+`outline=True` asks Chromium for bookmarks (it builds them from the h1-h6 headings, and needs a
+tagged PDF); `outline=False` gives a PDF with no outline at all.
+
+>>> data = chromium_pdf(Path("corpus/blueprint-to-action-china-ai-2025.md"))  # doctest: +SKIP
+>>> data[:5]                                                                    # doctest: +SKIP
+b'%PDF-'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-quic", "--no-first-run"]
+RUNNING_HEADER = "Blueprint to Action: China's Path to AI-Powered Industry Transformation"
+
+CSS = """
+@page { size: A4; margin: 22mm 18mm 20mm 18mm; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.35; }
+h1 { font-size: 20pt; page-break-before: always; margin: 0 0 10pt 0; }
+h2 { font-size: 14pt; margin: 12pt 0 6pt 0; }
+h3 { font-size: 12pt; margin: 10pt 0 4pt 0; }
+p { margin: 0 0 6pt 0; text-align: justify; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 9pt; }
+th, td { border: 0.5pt solid #999; padding: 3pt; vertical-align: top; text-align: left; }
+sup { font-size: 65%; }
+p.toc { display: flex; justify-content: space-between; margin: 0 0 3pt 0; }
+a { color: #1a4; text-decoration: none; }
+"""
+
+HEADER = ('<div style="font-size:7pt; width:100%; text-align:center; color:#555;">'
+          f'{html.escape(RUNNING_HEADER)}</div>')
+FOOTER = ('<div style="font-size:7pt; width:100%; text-align:right; margin-right:18mm; color:#555;">'
+          '<span class="pageNumber"></span></div>')
+
+
+def markdown_html(md_text: str) -> str:
+    """The report as an HTML page: markdown-it (tables, raw HTML), the Contents lines as dotted rows."""
+    from markdown_it import MarkdownIt
+
+    lines = md_text.splitlines()
+    out: list[str] = []
+    for line in lines:
+        # "Reading guide<TAB>3": a Contents row; markdown would run them all into one paragraph
+        if m := re.match(r"^(\S[^\t]*)\t(\d{1,3})\s*$", line):
+            out.append(f'<p class="toc"><span>{html.escape(m.group(1))}</span><span>{m.group(2)}</span></p>')
+            continue
+        out.append(line)
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    body = md.render("\n".join(out))
+    return f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(RUNNING_HEADER)}</title>" \
+           f"<style>{CSS}</style></head><body>{body}</body></html>"
+
+
+def chromium_pdf(md_path: Path, *, outline: bool = True) -> bytes:
+    """Print the markdown report with headless Chromium (Playwright); bookmarks when `outline`."""
+    from playwright.sync_api import sync_playwright
+
+    page_html = markdown_html(Path(md_path).read_text(encoding="utf-8"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            page.set_content(page_html, wait_until="load")
+            return page.pdf(
+                format="A4", display_header_footer=True, header_template=HEADER, footer_template=FOOTER,
+                margin={"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+                outline=outline, tagged=outline, print_background=False,
+            )
+        finally:
+            browser.close()

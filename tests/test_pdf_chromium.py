@@ -1,0 +1,91 @@
+"""The PDF reader on a PDF it was not written against: the report printed by headless Chromium.
+
+tests/chromiumpdf.py renders the corpus markdown to HTML and prints it with Chromium (embedded
+TrueType subsets with ligatures, text runs whose estimated widths run long, superscripts as
+smaller raised runs, a running header and page-number footer, an endnote list drawn as an HTML
+ordered list). The Contents page keeps the report's original page numbers, which are not Chromium's
+pages; sections are found by title and get the page their heading is printed on. Reading it must
+give (nearly) the markdown's sections, endnotes and endnote links, with and without an outline.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright")
+pytest.importorskip("markdown_it")
+
+import chromiumpdf  # noqa: E402  (tests/ is on sys.path)
+from askwef.ingest import ingest_file  # noqa: E402
+from askwef.text import normalize_for_match  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT_MD = ROOT / "corpus" / "blueprint-to-action-china-ai-2025.md"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(chromiumpdf.CHROMIUM).exists() and not shutil.which("chromium"), reason="no chromium"),
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("chromium_pdfs")
+    (folder / "outline.pdf").write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=True))
+    (folder / "plain.pdf").write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=False))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def md_doc():
+    return ingest_file(REPORT_MD)
+
+
+@pytest.fixture(scope="session", params=["outline", "plain"])
+def chromium_doc(request, chromium_dir):
+    return ingest_file(chromium_dir / f"{request.param}.pdf")
+
+
+def _sentences(doc) -> dict[str, set[str]]:
+    return {s.path: {normalize_for_match(s.text[sp.start : sp.end]) for sp in s.sentences} for s in doc.sections}
+
+
+def _links(doc) -> set[tuple[str, int]]:
+    return {(s.path, n) for s in doc.sections for sp in s.sentences for n in sp.endnotes}
+
+
+def test_the_generator_makes_what_we_test(chromium_dir):
+    from pypdf import PdfReader
+
+    with_outline, plain = PdfReader(chromium_dir / "outline.pdf"), PdfReader(chromium_dir / "plain.pdf")
+    assert "Chrome" in str(with_outline.metadata.get("/Creator", ""))
+    assert len(with_outline.outline) > 5 and not plain.outline
+
+
+def test_sections_and_pages(chromium_doc, md_doc):
+    md_paths = [s.path for s in md_doc.sections]
+    paths = [s.path for s in chromium_doc.sections]
+    assert len(set(md_paths) - set(paths)) <= 1
+    assert len(set(paths) - set(md_paths)) <= 5
+    # Chromium's pages are not the report's: every section gets the page its heading is printed on
+    pages = [s.page for s in chromium_doc.sections]
+    assert pages == sorted(pages)
+
+
+def test_endnotes_match_the_markdown(chromium_doc, md_doc):
+    md_notes = {e.number: e.url for e in md_doc.endnotes}
+    notes = {e.number: e.url for e in chromium_doc.endnotes}
+    assert sorted(notes) == sorted(md_notes)
+    assert sum(notes[n] == url for n, url in md_notes.items()) >= 61
+
+
+def test_endnote_links_and_sentences(chromium_doc, md_doc):
+    md_links = _links(md_doc)
+    assert len(_links(chromium_doc) & md_links) >= 53
+    md_s, s = _sentences(md_doc), _sentences(chromium_doc)
+    total = sum(len(v) for v in md_s.values())
+    found = sum(len(v & s.get(path, set())) for path, v in md_s.items())
+    assert found / total >= 0.75
