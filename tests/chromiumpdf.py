@@ -50,14 +50,36 @@ def markdown_html(md_text: str) -> str:
     """The report as an HTML page: markdown-it (tables, raw HTML), the Contents lines as dotted rows."""
     from markdown_it import MarkdownIt
 
-    lines = md_text.splitlines()
     out: list[str] = []
-    for line in lines:
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        # tab-separated rows (the conversion's tables, their cells raw HTML) -> an HTML table
+        if rows:
+            head, *body = rows
+            cells = "".join(f"<th>{c}</th>" for c in head)
+            trs = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in body)
+            out.extend(["", f"<table><thead><tr>{cells}</tr></thead><tbody>{trs}</tbody></table>", ""])
+            rows.clear()
+
+    for line in md_text.splitlines():
         # "Reading guide<TAB>3": a Contents row; markdown would run them all into one paragraph
         if m := re.match(r"^(\S[^\t]*)\t(\d{1,3})\s*$", line):
             out.append(f'<p class="toc"><span>{html.escape(m.group(1))}</span><span>{m.group(2)}</span></p>')
             continue
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t") if c.strip()]
+            if all(re.fullmatch(r"-+", c) for c in cells):
+                continue  # a rule under a one-cell "table"
+            if len(cells) == 1 or line.startswith("\t"):  # tab-indented HTML blocks: HTML, not code
+                flush()
+                out.extend(["", "\n\n".join(cells), ""])
+            else:
+                rows.append(cells)
+            continue
+        flush()
         out.append(line)
+    flush()
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     body = md.render("\n".join(out))
     return f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(RUNNING_HEADER)}</title>" \

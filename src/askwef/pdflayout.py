@@ -69,13 +69,19 @@ def _mult(m: list[float], n: list[float]) -> list[float]:
 
 
 class Widths:
-    """Text widths from the PDF's font resources (pypdf knows the metrics of the standard 14 fonts)."""
+    """Text widths from the PDF's font resources (pypdf knows the metrics of the standard 14 fonts).
+
+    A composite (Type0) font, as browsers embed them, keys its widths by glyph id, not by letter:
+    the letters are mapped back through the font's ToUnicode map ('D' -> glyph 0x27 -> 770 units).
+    """
 
     def __init__(self) -> None:
         self._fonts: dict[int, object] = {}
+        self._glyphs: dict[int, dict[str, float]] = {}
 
     def width(self, font_dict, text: str, size: float) -> float:
-        font = self._fonts.get(id(font_dict))
+        key = id(font_dict)
+        font = self._fonts.get(key)
         if font is None and font_dict is not None:
             try:
                 from pypdf.generic._font import Font
@@ -83,13 +89,30 @@ class Widths:
                 font = Font.from_font_resource(font_dict)
             except Exception:  # noqa: BLE001 - any odd font falls back to an estimate
                 font = False
-            self._fonts[id(font_dict)] = font
+            self._fonts[key] = font
+            self._glyphs[key] = _letter_widths(font) if font else {}
         if font:
+            letters = self._glyphs.get(key) or {}
+            if letters:
+                default = float(getattr(font, "space_width", 0) or 500) if " " not in letters else letters[" "]
+                return sum(letters.get(c, default) for c in text) * size / 1000
             try:
                 return font.get_text_width(text) * size / 1000  # type: ignore[attr-defined]
             except Exception:  # noqa: BLE001
                 pass
         return 0.5 * size * len(text)
+
+
+def _letter_widths(font) -> dict[str, float]:
+    """Letter -> width of a Type0 font whose widths are keyed by glyph code; {} for a simple font."""
+    if getattr(font, "sub_type", "") != "Type0":
+        return {}
+    widths = getattr(font, "character_widths", None) or {}
+    letters: dict[str, float] = {}
+    for code, letter in (getattr(font, "character_map", None) or {}).items():
+        if isinstance(letter, str) and len(letter) == 1 and code in widths and letter not in letters:
+            letters[letter] = float(widths[code])
+    return letters
 
 
 def page_runs(page, widths: Widths) -> list[Run]:
