@@ -103,6 +103,29 @@ class Widths:
         return 0.5 * size * len(text)
 
 
+    def advance(self, font_dict, string, size: float) -> float | None:
+        """How far a Tj/TJ string of a Type0 font moves the text position (text space); None when
+        the font is not a Type0 font or unknown (its runs keep the letter-width estimate)."""
+        if font_dict is None:
+            return None
+        self.width(font_dict, "", size)  # loads the font
+        font = self._fonts.get(id(font_dict))
+        if not font or getattr(font, "sub_type", "") != "Type0":
+            return None
+        glyphs = getattr(font, "character_widths", None) or {}
+        total = 0.0
+        for part in string if isinstance(string, list) else [string]:
+            if isinstance(part, (int, float)):
+                total -= float(part) / 1000 * size  # a TJ adjustment
+                continue
+            raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
+            if raw is None:
+                return None
+            for i in range(0, len(raw) - 1, 2):
+                total += float(glyphs.get(chr(raw[i] << 8 | raw[i + 1]), 0.0)) / 1000 * size
+        return total
+
+
 def _letter_widths(font) -> dict[str, float]:
     """Letter -> width of a Type0 font whose widths are keyed by glyph code; {} for a simple font."""
     if getattr(font, "sub_type", "") != "Type0":
@@ -118,7 +141,11 @@ def _letter_widths(font) -> dict[str, float]:
 def page_runs(page, widths: Widths) -> list[Run]:
     """The text runs of a page, in content order, with their position, size, weight and text rise."""
     runs: list[Run] = []
-    state = {"rise": 0.0, "rises": [], "saved": []}
+    state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0}
+    try:
+        fonts = page["/Resources"]["/Font"]
+    except Exception:  # noqa: BLE001 - no font resources: widths are estimated
+        fonts = {}
 
     def before(operator, operands, cm, tm):
         if operator == b"q":  # the text rise is graphics state: saved and restored with it
@@ -130,11 +157,28 @@ def page_runs(page, widths: Widths) -> list[Run]:
                 state["rise"] = float(operands[0])
             except (TypeError, ValueError):
                 pass
+        elif operator == b"Tf" and len(operands) >= 2:
+            try:
+                state["font"], state["size"] = fonts[operands[0]].get_object(), float(operands[1])
+            except Exception:  # noqa: BLE001 - a font of a form's own resources: estimated
+                state["font"] = None
         elif operator in (b"Tj", b"TJ", b"'", b'"'):
             state["rises"].append(state["rise"])
+            # where this string ends on the page: browsers place every glyph (justified lines
+            # included), so a run ends where its last string does, not at start + letter widths
+            advance = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
+            if advance is not None:
+                m = _mult(tm, cm)
+                # strings shown one after another without a move start where the last one ended
+                # (pypdf reports the text matrix as it was set, not advanced)
+                at = (round(m[4], 3), round(m[5], 3))
+                state["offset"] = state["offset"] + state["advance"] if state.get("at") == at else 0.0
+                state["at"], state["advance"] = at, advance
+                state["ends"].append(m[4] + (state["offset"] + advance) * (math.hypot(m[0], m[1]) or 1.0))
 
     def visit(text, cm, tm, font_dict, font_size):
         rises, state["rises"] = state["rises"], []
+        ends, state["ends"] = state["ends"], []
         # ligature glyphs ('ﬁ' in 'artiﬁcial', as embedded font subsets map them) are their letters
         clean = _CONTROL.sub("", text.replace("\r", "\n").rstrip("\n")).translate(_LIGATURES)
         if not clean.strip():
@@ -148,6 +192,8 @@ def page_runs(page, widths: Widths) -> list[Run]:
         name = str(font_dict.get("/BaseFont", "")) if font_dict is not None else ""
         rise = max(rises, default=0.0) * scale_y
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
+        if ends and max(ends) > m[4]:
+            width = max(ends) - m[4]
         runs.append(Run(clean, m[4], m[5], size, bool(_BOLD_FONT.search(name)), rise, width, text.endswith("\n")))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=before)
@@ -200,9 +246,9 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             continue
         text, markers = cleaned.text, list(cleaned.markers)
         x0 = min(r.x for r in group)
-        width = sum(r.width for r in group)
+        x1 = max(x0 + sum(r.width for r in group), max(r.x + r.width for r in group))
         lines.append(Line(
-            page=page_no, x0=x0, x1=x0 + width, y=group[0].y, size=body,
+            page=page_no, x0=x0, x1=x1, y=group[0].y, size=body,
             bold=all(r.bold for r in kept if r.text.strip()), text=text, markers=markers, runs=group,
         ))
     return lines
