@@ -70,9 +70,22 @@ def test_sections_and_pages(chromium_doc, md_doc):
     paths = [s.path for s in chromium_doc.sections]
     assert len(set(md_paths) - set(paths)) <= 1
     assert len(set(paths) - set(md_paths)) <= 5
-    # Chromium's pages are not the report's: every section gets the page its heading is printed on
+    # Chromium's pages are not the report's Contents numbers: a section gets the page its heading
+    # is printed on (no page labels here, so the physical page)
     pages = [s.page for s in chromium_doc.sections]
     assert pages == sorted(pages)
+    assert pages != [s.page for s in md_doc.sections]
+
+
+def test_a_section_page_shows_its_heading(chromium_dir, chromium_doc):
+    from pypdf import PdfReader
+
+    reader = PdfReader(chromium_dir / "outline.pdf")
+    texts = [" ".join(page.extract_text().split()).replace("\ufb01", "fi").replace("\ufb00", "ff") for page in reader.pages]
+    chapters = [s for s in chromium_doc.sections if s.level == 1 and s.title != "Disclaimer"]
+    assert len(chapters) >= 10
+    for section in chapters:
+        assert section.title in texts[section.page - 1], section.path
 
 
 def test_endnotes_match_the_markdown(chromium_doc, md_doc):

@@ -134,6 +134,8 @@ def _read(path: Path, data: bytes) -> ParsedReport:
         if not contents:
             contents, first_page = _contents_from_headings(flat, labels)
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
+    else:
+        contents = _pages_where_printed(contents, flat[after:], labels)
     endnotes_at = _endnotes_heading(flat, after)
     body_lines = flat[after:endnotes_at] if endnotes_at is not None else flat[after:]
     endnotes = parse_endnotes(_endnotepage_lines(flat[endnotes_at + 1 :], vocabulary)) if endnotes_at is not None else []
@@ -282,6 +284,33 @@ def _contents(lines: list[Line], body: float) -> tuple[list[ContentsEntry], int]
     for line in lines[start : last + 1]:
         line.role = "contents"
     return entries, last + 1
+
+
+def _pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels: list[str]) -> list[ContentsEntry]:
+    """Each Contents entry gets the printed page of the heading that carries its title, when found
+    in order: a Contents page copied from another edition (a reprint, a web page printed to PDF)
+    lists pages this file does not have. An entry whose heading is not found keeps its number."""
+    headings: list[tuple[str, int]] = []
+    for i, line in enumerate(lines):
+        if line.role != "heading" and not (line.role == "" and line.bold and word_count(line.text) <= 14):
+            continue
+        prev = lines[i - 1] if i else None
+        if prev is not None and headings and prev.role == line.role and prev.page == line.page and abs(prev.size - line.size) < 0.3 \
+                and 0 < prev.y - line.y < 2 * line.size:
+            text = f"{headings[-1][0]} {line.text}"
+            headings.append((text, line.page))  # a title wrapped over two lines: both readings kept
+        headings.append((line.text, line.page))
+    out: list[ContentsEntry] = []
+    at = 0
+    for entry in contents:
+        key = title_key(entry.title)
+        found = next((j for j in range(at, len(headings)) if title_key(split_numbering(headings[j][0])[1]) == key), None)
+        if found is None:
+            out.append(entry)
+            continue
+        at = found + 1
+        out.append(ContentsEntry(entry.number, entry.title, _page_number(labels, headings[found][1])))
+    return out
 
 
 def _contents_from_outline(outline: list[_OutlineItem]) -> tuple[list[ContentsEntry], int]:
