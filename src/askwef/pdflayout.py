@@ -103,9 +103,9 @@ class Widths:
         return 0.5 * size * len(text)
 
 
-    def advance(self, font_dict, string, size: float) -> float | None:
-        """How far a Tj/TJ string of a Type0 font moves the text position (text space); None when
-        the font is not a Type0 font or unknown (its runs keep the letter-width estimate)."""
+    def advance(self, font_dict, string, size: float) -> tuple[float, str] | None:
+        """How far a Tj/TJ string of a Type0 font moves the text position (text space), and its
+        letters; None when the font is not a Type0 font or unknown (letter widths are estimated)."""
         if font_dict is None:
             return None
         self.width(font_dict, "", size)  # loads the font
@@ -113,7 +113,9 @@ class Widths:
         if not font or getattr(font, "sub_type", "") != "Type0":
             return None
         glyphs = getattr(font, "character_widths", None) or {}
+        letters = getattr(font, "character_map", None) or {}
         total = 0.0
+        text = ""
         for part in string if isinstance(string, list) else [string]:
             if isinstance(part, (int, float)):
                 total -= float(part) / 1000 * size  # a TJ adjustment
@@ -122,8 +124,11 @@ class Widths:
             if raw is None:
                 return None
             for i in range(0, len(raw) - 1, 2):
-                total += float(glyphs.get(chr(raw[i] << 8 | raw[i + 1]), 0.0)) / 1000 * size
-        return total
+                code = chr(raw[i] << 8 | raw[i + 1])
+                total += float(glyphs.get(code, 0.0)) / 1000 * size
+                letter = letters.get(code, "")
+                text += letter if isinstance(letter, str) else ""
+        return total, text
 
 
 def _letter_widths(font) -> dict[str, float]:
@@ -166,15 +171,18 @@ def page_runs(page, widths: Widths) -> list[Run]:
             state["rises"].append(state["rise"])
             # where this string ends on the page: browsers place every glyph (justified lines
             # included), so a run ends where its last string does, not at start + letter widths
-            advance = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
-            if advance is not None:
+            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
+            if shown is not None:
+                advance, letters = shown
                 m = _mult(tm, cm)
                 # strings shown one after another without a move start where the last one ended
                 # (pypdf reports the text matrix as it was set, not advanced)
                 at = (round(m[4], 3), round(m[5], 3))
                 state["offset"] = state["offset"] + state["advance"] if state.get("at") == at else 0.0
                 state["at"], state["advance"] = at, advance
-                state["ends"].append(m[4] + (state["offset"] + advance) * (math.hypot(m[0], m[1]) or 1.0))
+                scale = math.hypot(m[0], m[1]) or 1.0
+                start = m[4] + state["offset"] * scale
+                state["ends"].append((start, start + advance * scale, m[5], letters))
 
     def visit(text, cm, tm, font_dict, font_size):
         rises, state["rises"] = state["rises"], []
@@ -192,12 +200,50 @@ def page_runs(page, widths: Widths) -> list[Run]:
         name = str(font_dict.get("/BaseFont", "")) if font_dict is not None else ""
         rise = max(rises, default=0.0) * scale_y
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
-        if ends and max(ends) > m[4]:
-            width = max(ends) - m[4]
-        runs.append(Run(clean, m[4], m[5], size, bool(_BOLD_FONT.search(name)), rise, width, text.endswith("\n")))
+        bold = bool(_BOLD_FONT.search(name))
+        x = m[4]
+        if ends and max(e[1] for e in ends) > m[4]:
+            if ends[0][0] > x + 1 and clean.startswith(" "):
+                x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
+            width = max(e[1] for e in ends) - x
+            pieces = _split_at_gaps(clean, ends, size)
+            if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
+                for k, (piece, start, end) in enumerate(pieces):
+                    last = k == len(pieces) - 1
+                    runs.append(Run(piece, start, m[5], size, bold, rise, end - start, last and text.endswith("\n")))
+                return
+        runs.append(Run(clean, x, m[5], size, bold, rise, width, text.endswith("\n")))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=before)
     return runs
+
+
+def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
+    """A run whose strings jump right by more than two letter heights on one baseline (table cells,
+    which pypdf joins with a space) -> its pieces with their extents: 'Application Solutions in
+    China' -> [('Application', 60, 108), ('Solutions in China', 140, 192)]. The strings' own letters
+    must spell the run (spaces aside), else the run stays whole."""
+    groups: list[list[tuple[float, float, float, str]]] = [[shown[0]]]
+    for previous, current in zip(shown, shown[1:]):
+        if abs(current[2] - previous[2]) < 0.5 and current[0] - previous[1] > 2 * size:
+            groups.append([current])
+        else:
+            groups[-1].append(current)
+    if len(groups) == 1:
+        return [(text, shown[0][0], shown[-1][1])]
+    spelled = ["".join(s[3] for s in g).translate(_LIGATURES).replace(" ", "") for g in groups]
+    if "".join(spelled) != text.replace(" ", ""):
+        return [(text, shown[0][0], max(s[1] for s in shown))]
+    pieces: list[tuple[str, float, float]] = []
+    at = 0
+    for group, letters in zip(groups, spelled):
+        count, end = 0, at
+        while end < len(text) and count < len(letters):
+            count += text[end] != " "
+            end += 1
+        pieces.append((text[at:end].strip(), group[0][0], group[-1][1]))
+        at = end
+    return [p for p in pieces if p[0]]
 
 
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
