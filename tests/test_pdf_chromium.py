@@ -92,13 +92,13 @@ def test_endnotes_match_the_markdown(chromium_doc, md_doc):
     md_notes = {e.number: e.url for e in md_doc.endnotes}
     notes = {e.number: e.url for e in chromium_doc.endnotes}
     assert sorted(notes) == sorted(md_notes)
-    assert sum(notes[n] == url for n, url in md_notes.items()) >= 61
+    assert sum(notes[n] == url for n, url in md_notes.items()) >= 65  # 28: a link with a space markdown-it does not parse
 
 
 def test_endnote_links_and_sentences(chromium_doc, md_doc):
     md_links = _links(md_doc)
-    assert len(_links(chromium_doc) & md_links) >= 53
+    assert len(_links(chromium_doc) & md_links) >= 65
     md_s, s = _sentences(md_doc), _sentences(chromium_doc)
     total = sum(len(v) for v in md_s.values())
     found = sum(len(v & s.get(path, set())) for path, v in md_s.items())
-    assert found / total >= 0.75
+    assert found / total >= 0.8

@@ -138,7 +138,10 @@ def _read(path: Path, data: bytes) -> ParsedReport:
         contents = _pages_where_printed(contents, flat[after:], labels)
     endnotes_at = _endnotes_heading(flat, after)
     body_lines = flat[after:endnotes_at] if endnotes_at is not None else flat[after:]
-    endnotes = parse_endnotes(_endnotepage_lines(flat[endnotes_at + 1 :], vocabulary)) if endnotes_at is not None else []
+    endnotes = []
+    if endnotes_at is not None:
+        texts, entry_lines = _endnote_entries(flat[endnotes_at + 1 :], vocabulary)
+        endnotes = _with_link_targets(parse_endnotes(texts), entry_lines, _links(reader))
     paras = _paragraphs(body_lines, body, vocabulary)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(endnotes), tuple(warnings))
 
@@ -582,16 +585,59 @@ def _table(lines: list[Line], vocabulary) -> list[Para]:
 # --- endnotes ------------------------------------------------------------------------------------
 
 
-def _endnotepage_lines(lines: list[Line], vocabulary) -> list[str]:
-    """Endnote list lines -> one line per entry ('17. China Mobile. (2023). ... https://...')."""
+def _endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int, list[Line]]]:
+    """Endnote list lines -> one line per entry ('17. China Mobile. (2023). ... https://...'), and
+    each entry's lines by its number."""
     entries: list[str] = []
+    by_number: dict[int, list[Line]] = {}
+    current: list[Line] = []
     for line in lines:
         if line.role in ("furniture", "contents"):
             continue
         if line.role == "heading" and entries:
             break
-        if _ENDNOTE_START.match(line.text):
+        if m := _ENDNOTE_START.match(line.text):
             entries.append(line.text)
+            current = by_number.setdefault(int(m.group(1)), [])
+            current.append(line)
         elif entries:
             entries[-1] = _join(entries[-1], line.text, vocabulary)[0]
-    return entries
+            current.append(line)
+    return entries, by_number
+
+
+def _links(reader) -> dict[int, list[tuple[tuple[float, float, float, float], str]]]:
+    """Web links of the PDF's link annotations by physical page: ((x0, y0, x1, y1), uri)."""
+    links: dict[int, list[tuple[tuple[float, float, float, float], str]]] = defaultdict(list)
+    for index, page in enumerate(reader.pages):
+        try:
+            for ref in page.get("/Annots") or []:
+                annot = ref.get_object()
+                action = annot.get("/A")
+                action = action.get_object() if action is not None else None
+                if annot.get("/Subtype") != "/Link" or not action or "/URI" not in action:
+                    continue
+                uri = str(action["/URI"]).strip()
+                x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+                if uri.startswith(("http://", "https://")):
+                    links[index].append(((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), uri))
+        except Exception:  # noqa: BLE001 - a broken annotation: the printed URL is used
+            continue
+    return links
+
+
+def _with_link_targets(endnotes, entry_lines: dict[int, list[Line]], links) -> list:
+    """An endnote whose lines carry a web link annotation takes its target as the URL: the printed
+    URL may be cut, shortened ('ge-healthcare.com/...'), or decoded ('%20' shown as a space)."""
+    from dataclasses import replace
+
+    out = []
+    for note in endnotes:
+        targets = [
+            uri
+            for line in entry_lines.get(note.number, [])
+            for (x0, y0, x1, y1), uri in links.get(line.page, [])
+            if y0 - 2 <= line.y <= y1 + 2 and x0 <= line.x1 + 2 and line.x0 <= x1 + 2
+        ]
+        out.append(replace(note, url=targets[0]) if targets and targets[0] != note.url else note)
+    return out
