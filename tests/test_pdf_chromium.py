@@ -102,3 +102,8 @@ def test_endnote_links_and_sentences(chromium_doc, md_doc):
     total = sum(len(v) for v in md_s.values())
     found = sum(len(v & s.get(path, set())) for path, v in md_s.items())
     assert found / total >= 0.8
+
+
+def test_title_from_the_page_after_a_small_print_cover(chromium_doc, md_doc):
+    assert chromium_doc.source == "pdf"
+    assert chromium_doc.title == md_doc.title

@@ -119,7 +119,7 @@ def _read(path: Path, data: bytes) -> ParsedReport:
     labels = _labels(reader, len(pages))
     mark_furniture(pages, sizes, labels)
     body = body_size(pages)
-    title = _title(pages, reader)
+    title = _title(pages, reader, body)
     outline = _outline(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     flat = [line for lines in ordered for line in lines if line.role != "furniture"]
@@ -165,13 +165,20 @@ def _page_number(labels: list[str], index: int) -> int:
 # --- title ------------------------------------------------------------------------------------
 
 
-def _title(pages: list[list[Line]], reader) -> str:
-    """The largest text on the first page with text; else the metadata title."""
+def _title(pages: list[list[Line]], reader, body: float) -> str:
+    """The largest text of the first page with text larger than the body (a cover may hold only a
+    small line or two, the title on the page after), among the first three; else the metadata title."""
+    seen = 0
     for lines in pages:
         lines = [l for l in lines if l.role != "furniture"]
         if not lines:
             continue
+        seen += 1
+        if seen > 3:
+            break
         top = max(l.size for l in lines)
+        if top < 1.15 * body:
+            continue
         parts = [l.text for l in sorted(lines, key=lambda l: -l.y) if abs(l.size - top) < 0.5]
         if parts and word_count(" ".join(parts)) >= 2:
             return " ".join(parts)
