@@ -39,6 +39,7 @@ from .text import Cleaned, ends_sentence, split_numbering, starts_lowercase, tit
 _ENDNOTE_KEYS = {"endnotes", "notes", "references", "bibliography"}
 _BULLETS = "•\x7f▪■●◦‣∙·"
 _BULLET_LINE = re.compile(rf"^\s*[{_BULLETS}]\s*")
+_DASH_ITEM = re.compile(r"^\s*[–—-]\s+(?=\S)")
 _CONTENTS_ROW = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4})\s*$")
 _ENDNOTE_START = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _URLISH = re.compile(r"(?:https?://|www\.)\S*$")
@@ -459,6 +460,7 @@ def _paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
     paras: list[Para] = []
     current: _Open | None = None
     leading = _leading(lines)
+    edges = _right_edges(lines)
     i = 0
 
     def close() -> None:
@@ -496,7 +498,7 @@ def _paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
         text = line.text[bullet.end():] if bullet else line.text
         cut = bullet.end() if bullet else 0
         markers = [(max(0, o - cut), n) for o, n in line.markers]
-        if current is not None and not bullet and _continues(current, line, leading, body):
+        if current is not None and not bullet and _continues(current, line, leading, body, edges):
             joined, at = _join(current.text, text, vocabulary)
             current.text = joined
             current.markers += [(o + at, n) for o, n in markers]
@@ -518,7 +520,17 @@ def _leading(lines: list[Line]) -> dict[float, float]:
     return {s: median(g) for s, g in gaps.items()}
 
 
-def _continues(current: _Open, line: Line, leading: dict[float, float], body: float) -> bool:
+def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where body lines end on each page and column: the right edge of the text block."""
+    edges: dict[tuple[int, int], float] = {}
+    for line in lines:
+        if line.role == "":
+            key = (line.page, line.column)
+            edges[key] = max(edges.get(key, 0.0), line.x1)
+    return edges
+
+
+def _continues(current: _Open, line: Line, leading: dict[float, float], body: float, edges: dict[tuple[int, int], float]) -> bool:
     """Whether `line` goes on with the open paragraph (same style, normal line gap, or across a column)."""
     last = current.last
     if abs(last.size - line.size) >= 0.3 or last.bold != line.bold:
@@ -530,6 +542,13 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         gap = last.y - line.y
         normal = leading.get(round(line.size, 1), 1.2 * line.size)
         if gap > normal * 1.3:
+            return False
+        # a line that stops well short of the text block's right edge ends its paragraph when a
+        # capital follows: list items whose bullets are drawn, not written ("- AI becomes a key
+        # driver ..." printed by a browser), and lines of a figure
+        right = edges.get((last.page, last.column), last.x1)
+        if last.x1 < right - 0.3 * (right - last.x0) and not starts_lowercase(line.text) \
+                and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text):
             return False
         return True
     # a new column or page: go on only with a sentence cut in the middle
@@ -572,7 +591,8 @@ def _table(lines: list[Line], vocabulary) -> list[Para]:
         items: list[Cleaned] = []
         text, markers = "", []
         for l in rest:
-            bullet = _BULLET_LINE.match(l.text)
+            # in a cell, a dash opening a line is a bullet too ('– AI forecasts ...')
+            bullet = _BULLET_LINE.match(l.text) or _DASH_ITEM.match(l.text)
             body = l.text[bullet.end():] if bullet else l.text
             cut = bullet.end() if bullet else 0
             m = [(max(0, o - cut), n) for o, n in l.markers]
