@@ -62,7 +62,8 @@ def markdown_html(md_text: str) -> str:
             out.extend(["", f"<table><thead><tr>{cells}</tr></thead><tbody>{trs}</tbody></table>", ""])
             rows.clear()
 
-    for line in md_text.splitlines():
+    # '\$' is markdown for '$'; the report also escapes it inside raw HTML, where markdown does not
+    for line in md_text.replace("\\$", "$").splitlines():
         # "Reading guide<TAB>3": a Contents row; markdown would run them all into one paragraph
         if m := re.match(r"^(\S[^\t]*)\t(\d{1,3})\s*$", line):
             out.append(f'<p class="toc"><span>{html.escape(m.group(1))}</span><span>{m.group(2)}</span></p>')

@@ -431,6 +431,7 @@ def _join(left: str, right: str, vocabulary: _Vocabulary) -> tuple[str, int]:
             joined not in v.plain
             and (
                 "-" in tail  # 'vehicle-' + 'road-city'
+                or "-" in head  # 'order-to-' + 'delivery'
                 or (len(head_word) >= 3 and (head_word in v.plain or head_word in v.parts))
                 or last_part.isupper() or any(c.isdigit() for c in last_part)
                 or not right[:1].islower()
@@ -494,6 +495,9 @@ def _paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
             i = j
             continue
         bullet = _BULLET_LINE.match(line.text)
+        if bullet is None and (dash := _DASH_ITEM.match(line.text)) and not starts_lowercase(line.text[dash.end():]) \
+                and (current is None or current.kind == "item" or ends_sentence(current.text)):
+            bullet = dash  # '– Ecosystem enablers: ...' after a finished sentence; not '– such as' mid-sentence
         kind = "item" if bullet else "prose"
         text = line.text[bullet.end():] if bullet else line.text
         cut = bullet.end() if bullet else 0
