@@ -87,11 +87,15 @@ def markdown_html(md_text: str) -> str:
            f"<style>{CSS}</style></head><body>{body}</body></html>"
 
 
-def chromium_pdf(md_path: Path, *, outline: bool = True) -> bytes:
-    """Print the markdown report with headless Chromium (Playwright); bookmarks when `outline`."""
+def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = True) -> bytes:
+    """Print the markdown report with headless Chromium (Playwright); bookmarks when `outline`,
+    the Contents page (heading and rows) left out when not `contents_page`."""
     from playwright.sync_api import sync_playwright
 
-    page_html = markdown_html(Path(md_path).read_text(encoding="utf-8"))
+    md_text = Path(md_path).read_text(encoding="utf-8")
+    if not contents_page:
+        md_text = re.sub(r"(?m)^# Contents\n+(?:[^\n]*\t\d{1,3}\n)+", "", md_text)
+    page_html = markdown_html(md_text)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

@@ -20,7 +20,7 @@ pytest.importorskip("markdown_it")
 
 import chromiumpdf  # noqa: E402  (tests/ is on sys.path)
 from askwef.ingest import ingest_file  # noqa: E402
-from askwef.text import normalize_for_match  # noqa: E402
+from askwef.text import normalize_for_match, title_key  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_MD = ROOT / "corpus" / "blueprint-to-action-china-ai-2025.md"
@@ -36,6 +36,7 @@ def chromium_dir(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("chromium_pdfs")
     (folder / "outline.pdf").write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=True))
     (folder / "plain.pdf").write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=False))
+    (folder / "bookmarks-only.pdf").write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=True, contents_page=False))
     return folder
 
 
@@ -107,3 +108,20 @@ def test_endnote_links_and_sentences(chromium_doc, md_doc):
 def test_title_from_the_page_after_a_small_print_cover(chromium_doc, md_doc):
     assert chromium_doc.source == "pdf"
     assert chromium_doc.title == md_doc.title
+
+
+def test_no_contents_page_the_bookmarks_give_the_sections(chromium_dir, md_doc):
+    # no Contents page: the bookmarks give the sections; the cover bookmark (the report's title) is
+    # not one, titles are read as printed ('governance approach', not the bookmark's
+    # 'governanceapproach'), and a chapter takes its number from its numbered subsections. Chapters
+    # 3 and 4 print no number and have no numbered subsection: they stay unnumbered, and without a
+    # number assemble() does not give them their body-heading subsections (19 of 30 titles found).
+    doc = ingest_file(chromium_dir / "bookmarks-only.pdf")
+    titles = [s.path.split(" > ")[-1] for s in doc.sections]
+    md_titles = [s.path.split(" > ")[-1] for s in md_doc.sections]
+    bare = {t.split(" ", 1)[1] if t[:1].isdigit() else t for t in md_titles}
+    assert len({t.split(" ", 1)[1] if t[:1].isdigit() else t for t in titles} & bare) >= 19
+    paths = {s.path for s in doc.sections}
+    assert "1 China's national strategy and governance approach > 1.1 Strategic roadmap for AI development" in paths
+    assert "2 Key enablers in the AI ecosystem" in paths
+    assert not any(title_key(s.title) == title_key(md_doc.title) for s in doc.sections)

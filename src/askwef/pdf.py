@@ -8,11 +8,20 @@ markers, running headers and page numbers set aside). From those lines:
   is a heading too, a bold-only short line a "bold" paragraph;
 - the Contents page is parsed when there is one ("Title .... 12", "Title<tab>12"); else the Contents
   entries are built from the outline, or from the headings of the chapter size, with printed page
-  labels, so `assemble()` finds the sections;
+  labels, so `assemble()` finds the sections. Either way a section's page is the printed page of
+  the heading carrying its title, when found: a Contents page may list another edition's pages
+  (a web page printed to PDF keeps the original report's numbers);
+- the title is the largest text of the first page with text larger than the body (a cover may
+  hold only small print); else the metadata title;
 - lines are joined into paragraphs and list items; a word hyphenated at a line end is joined again
   ("trans-" + "formation"), a real hyphen stays ("service-" + "oriented");
 - table lines become a "table_header" and one "row" per row, its bullets as items;
-- the list after the "Endnotes" heading is parsed by `ingest.parse_endnotes`, one line per entry.
+- a line stopping well short of the text block's right edge ends its paragraph before a capital
+  (list items whose bullets are drawn, not written); a dash opening a line after a finished
+  sentence, or in a table cell, is a bullet;
+- the list after the "Endnotes" heading is parsed by `ingest.parse_endnotes`, one line per entry;
+  an entry carrying a web link annotation takes its target as the URL (the printed one may be
+  shortened or cut).
 
 A file that cannot be read raises `IngestError` with one line: the file and the reason (encrypted,
 truncated or damaged, no text layer, no pages).
@@ -131,9 +140,10 @@ def _read(path: Path, data: bytes) -> ParsedReport:
     if not contents:
         # no Contents page: the outline, else the largest repeated heading size, gives the sections;
         # the body starts on the first section's page (the cover is not a section)
-        contents, first_page = _contents_from_outline(outline)
+        contents, first_page = _contents_from_outline(outline, flat, title)
         if not contents:
-            contents, first_page = _contents_from_headings(flat, labels)
+            contents, first_page = _contents_from_headings(flat, labels, title)
+        contents = _numbered_chapters(contents)
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
     else:
         contents = _pages_where_printed(contents, flat[after:], labels)
@@ -324,22 +334,63 @@ def _pages_where_printed(contents: list[ContentsEntry], lines: list[Line], label
     return out
 
 
-def _contents_from_outline(outline: list[_OutlineItem]) -> tuple[list[ContentsEntry], int]:
+def _contents_from_outline(outline: list[_OutlineItem], lines: list[Line], title: str) -> tuple[list[ContentsEntry], int]:
     """Chapters and numbered subsections of the outline, with the printed page of their destination;
-    and the physical index of the first one's page."""
+    and the physical index of the first one's page. A top bookmark carrying the report's title is
+    the cover: its children are chapters. Titles are taken as printed on the page (a browser's
+    bookmark drops the space where a heading wrapped: 'governanceapproach')."""
+    cover = [i for i, item in enumerate(outline) if item.level == 1 and title and title_key(item.title) == title_key(title)]
+    items = []
+    for i, item in enumerate(outline):
+        if cover and i == cover[0]:
+            continue
+        inside = cover and i > cover[0] and all(o.level > 1 for o in outline[cover[0] + 1 : i + 1])
+        items.append(_OutlineItem(item.title, item.level - 1, item.page, item.number, item.top) if inside else item)
     entries: list[ContentsEntry] = []
     parent = ""
-    for item in outline:
-        number, bare = split_numbering(item.title)
+    for item in items:
+        number, bare = split_numbering(_printed_title(item, lines))
         if item.level == 1:
             parent = number
             entries.append(ContentsEntry(number, bare, item.number))
-        elif item.level == 2 and number and parent and number.startswith(parent + "."):
+        elif item.level == 2 and number and (not parent or number.startswith(parent + ".")):
             entries.append(ContentsEntry(number, bare, item.number))
-    return entries, min((item.page for item in outline), default=0)
+    return entries, min((item.page for item in items), default=0)
 
 
-def _contents_from_headings(lines: list[Line], labels: list[str]) -> tuple[list[ContentsEntry], int]:
+def _printed_title(item: _OutlineItem, lines: list[Line]) -> str:
+    """The heading lines on the bookmark's page that spell its title, joined with spaces; else the title."""
+    key = title_key(item.title)
+    on_page = [l for l in lines if l.page == item.page and l.role == "heading"]
+    for i in range(len(on_page)):
+        text = ""
+        for line in on_page[i : i + 4]:
+            text = f"{text} {line.text}".strip()
+            if title_key(text) == key:
+                return text
+            if len(title_key(text)) >= len(key):
+                break
+    return item.title
+
+
+def _numbered_chapters(entries: list[ContentsEntry]) -> list[ContentsEntry]:
+    """A chapter printed without its number takes it from its numbered subsections ('1.1', '1.2'
+    under it make it '1'), and a subsection follows its chapter in the Contents."""
+    out = list(entries)
+    for i, entry in enumerate(out):
+        if entry.number or "." in entry.number:
+            continue
+        children = []
+        for later in out[i + 1 :]:
+            if "." not in later.number:
+                break
+            children.append(later.number.split(".")[0])
+        if children and len(set(children)) == 1 and not any(e.number == children[0] for e in out):
+            out[i] = ContentsEntry(children[0], entry.title, entry.page)
+    return out
+
+
+def _contents_from_headings(lines: list[Line], labels: list[str], title: str = "") -> tuple[list[ContentsEntry], int]:
     """No Contents page, no outline: chapters are the headings of the largest size used for three or
     more headings (the cover title is bigger but alone); numbered subsections ("2.4 ...") join them."""
     headings: list[tuple[Line, str]] = []
@@ -360,11 +411,13 @@ def _contents_from_headings(lines: list[Line], labels: list[str]) -> tuple[list[
     parent = ""
     for line, text in headings:
         number, bare = split_numbering(text)
+        if title and title_key(text) == title_key(title) and not entries:
+            continue  # the report's title, not a chapter
         if round(line.size, 1) == chapter_size:
             parent = number
             entries.append(ContentsEntry(number, bare, _page_number(labels, line.page)))
             first_page = line.page if first_page is None else first_page
-        elif number and parent and number.startswith(parent + "."):
+        elif number and "." in number and (not parent or number.startswith(parent + ".")):
             entries.append(ContentsEntry(number, bare, _page_number(labels, line.page)))
     return entries, first_page or 0
 

@@ -2,6 +2,10 @@
 
 The text visitor of pypdf reports each run of text with its text matrix, font and size. Here:
 
+- a run's extent comes from the font's widths; for a Type0 font (browsers embed subsets so) from
+  the glyphs each string shows and where it is placed, so justified lines and table cells keep
+  their true extent; a run pypdf joined across a wide gap is split there; ligature glyphs
+  ('ﬁ') become their letters;
 - runs on one baseline, side by side, become a `Line`; a run that is smaller, digits only and
   raised (text rise or a higher baseline) is an endnote marker: kept in `Line.markers`, not in
   the text ("by 2027." + superscript "33" -> text "by 2027.", marker (8, 33));
