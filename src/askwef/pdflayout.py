@@ -265,7 +265,10 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             # estimated widths can run long (embedded font subsets): a run further right than the
             # previous one's start, and not past the estimated end plus a gap, follows on
             continues = same_x or (max(cur[-1].x + 0.5, min(x_end - 2, cur[-1].x + 0.5 * cur[-1].width)) <= run.x <= x_end + 1.8 * max(size, run.size))
-            if same_base and continues:
+            # two short bold cells a padding apart (a table's header row): not one line
+            cells = run.bold and cur[-1].bold and not same_x and run.x > x_end + 0.6 * run.size \
+                and word_count(run.text) <= 6 and word_count("".join(r.text for r in cur)) <= 6
+            if same_base and continues and not cells:
                 if run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
                     run.text = " " + run.text  # a gap on the page is a space in the text
                 cur.append(run)
@@ -404,7 +407,7 @@ def _mark_tables(lines: list[Line]) -> None:
         if len(row) < 2 or id(row[0]) in done or not all(l.bold and word_count(l.text) <= 6 for l in row):
             continue
         columns = [l.x0 for l in row]
-        if columns[-1] - columns[0] < 60:
+        if columns[-1] - columns[0] < 40:
             continue
         region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
         members: list[Line] = []
