@@ -58,7 +58,10 @@ _NUMBER = re.compile(
 )
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DATE_WORD = re.compile(r"\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|quarter)\b")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+")  # a name inside a sentence
+# In a question, a first word counts as a name when it is possessive or in capitals ("Huawei's", "ICBC");
+# otherwise it is just capitalised ("Roughly how many ...").
+_QUESTION_NAME = re.compile(r"(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+|^[A-Z][A-Za-z0-9&\-]*['’]s\b|^[A-Z][A-Z0-9&]+\b")
 
 _QUARTERS = {
     "q1": ("q1", "first quarter"), "q2": ("q2", "second quarter"), "q3": ("q3", "third quarter"), "q4": ("q4", "fourth quarter"),
@@ -74,6 +77,9 @@ _GENERIC_NAMES = {
     "genai", "llm", "llms", "ict", "i", "can", "has", "have", "was", "were", "tell", "me", "give", "list", "name",
     "world", "economic", "forum", "wef", "accenture", "case", "study", "use", "table", "figure", "it", "its", "this",
     "that", "these", "those", "they", "their", "and", "also", "please", "explain", "describe", "summarize", "summarise",
+    "compare", "define", "show", "find", "identify", "outline", "provide", "under", "between", "during", "since", "after",
+    "before", "from", "among", "besides", "other", "any", "all", "each", "some", "many", "much", "more", "most", "should",
+    "would", "could", "will", "if", "as", "at", "be", "there", "so", "than", "then", "not", "no", "yes", "why", "whose",
 }
 
 
@@ -82,10 +88,25 @@ class QuestionType:
     quantity: bool
     when: bool
     who: bool
+    money: bool = False  # "how much ... invest / earn / cost": an amount of money
+    share: bool = False  # "what share / percentage / proportion": a part of a whole
+
+
+_MONEY_Q = re.compile(
+    r"\b(how much|what|which)\b.*\b(cost|costs|spend|spent|spending|earn|earns|salary|salaries|revenue|revenues|invest|invested|"
+    r"investment|funding|funded|raise|raised|price|prices|worth|budget|profit|profits|income|capital)\b",
+    re.I,
+)
+_SHARE_Q = re.compile(r"\b(what|which)\s+(share|percentage|percent|proportion|fraction|portion)\b|\bhow many percent\b", re.I)
+_MONEY = re.compile(r"[$€£¥]|\b(yuan|rmb|dollars?|usd|euros?)\b", re.I)
+_SHARE = re.compile(r"%|\bper ?cent\b|\b(half|third|quarter|majority|most|share|ratio|one in)\b", re.I)
 
 
 def question_type(question: str) -> QuestionType:
-    return QuestionType(bool(_QUANTITY.search(question)), bool(_WHEN.search(question)), bool(_WHO.search(question)))
+    return QuestionType(
+        bool(_QUANTITY.search(question)), bool(_WHEN.search(question)), bool(_WHO.search(question)),
+        bool(_MONEY_Q.search(question)), bool(_SHARE_Q.search(question)),
+    )
 
 
 # Places typed in lower case still pin the question to them ("ai adoption in india").
@@ -112,10 +133,12 @@ def pinned_terms(question: str) -> list[tuple[str, ...]]:
     pins: list[tuple[str, ...]] = [(m.group(0),) for m in _YEAR.finditer(question)]
     pins += [_QUARTERS[m.group(0).lower()] for m in _QUARTER_RE.finditer(question)]
     without_quarters = _QUARTER_RE.sub(" ", question)
-    for m in _NAME.finditer(without_quarters):
+    for m in _QUESTION_NAME.finditer(without_quarters):
         word = re.sub(r"['’]s$", "", m.group(0)).lower()
         if word in _GENERIC_NAMES or len(word) < 2 or re.fullmatch(r"q[1-4]", word):
             continue
+        if "-" in word and word.split("-")[0] in _GENERIC_NAMES:
+            continue  # "AI-based", "AI-integrated": a description, not a name
         pins.append(_PIN_SPELLINGS.get(word, (word,)))
     for m in _PLACE_RE.finditer(question):
         place = (m.group(0).lower(),)
@@ -124,8 +147,16 @@ def pinned_terms(question: str) -> list[tuple[str, ...]]:
     return pins
 
 
+# Words that frame a question about the report rather than say what it is about (stemmed).
+_FRAMING = {
+    "say", "said", "tell", "mention", "describ", "discuss", "explain", "note", "state", "report", "paper", "document",
+    "chapter", "section", "accord", "cover", "call", "summar", "summaris", "summariz", "main", "point", "white",
+}
+
+
 def _stems(text: str) -> set[str]:
-    return set(bm25_tokenize([text], return_ids=False)[0])
+    """The question's content words, stemmed, without the words that only frame it ("what does the report say")."""
+    return set(bm25_tokenize([text], return_ids=False)[0]) - _FRAMING
 
 
 # --- follow-ups ----------------------------------------------------------------------------------
@@ -264,6 +295,10 @@ def _type_ok(qtype: QuestionType, text: str) -> bool:
         return False
     if qtype.who and not _NAME.search(text):
         return False
+    if qtype.money and not _MONEY.search(text):
+        return False
+    if qtype.share and not _SHARE.search(text):
+        return False
     return True
 
 
@@ -285,6 +320,9 @@ class _SentenceIndex:
         context_tokens = bm25_tokenize(list(store.contexts), return_ids=False) if store.contexts else []
         self.context_stems = {p.id: set(t) for p, t in zip(store.passages, context_tokens)}
         self.passage_text = {p.id: f"{c} {p.text}" for p, c in zip(store.passages, store.contexts)}
+        self.passage_stems: dict[str, set[str]] = {p.id: set(self.context_stems.get(p.id, ())) for p in store.passages}
+        for s, stems in zip(store.sentences, self.stems):
+            self.passage_stems[s.passage_id] |= stems
 
         # inverse document frequency over sentences: rare words weigh more in lexical overlap
         df: dict[str, int] = {}
@@ -322,6 +360,7 @@ class Selection:
     best: _Candidate | None = None
     missing: tuple[tuple[str, ...], ...] = ()  # pinned terms the chosen text lacks
     unknown: float = 0.0  # weighted share of question words the report never uses
+    absent: float = 0.0  # weighted share of question words the chosen passage (with its heading) lacks
 
 
 def select(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Selection:
@@ -397,7 +436,11 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
     around = " ".join(cache.passage_text.get(pid, "") for pid in {store.sentences[i].passage_id for i in chosen})
     missing = tuple(pin for pin in pins if not _has_pin(pin, around))
     unknown = cache.weight({t for t in qstems if t not in cache.idf}) / qweight
-    return Selection(question, resolved, passages, tuple(chosen), best, missing, unknown)
+    # what the question asks about that the chosen passage never mentions ("electric", "salary")
+    held = set().union(*(cache.passage_stems.get(store.sentences[i].passage_id, set()) for i in chosen))
+    lacking = qstems - held
+    absent = cache.weight(lacking) / qweight
+    return Selection(question, resolved, passages, tuple(chosen), best, missing, unknown, absent)
 
 
 def answer_question(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Answer:
@@ -406,7 +449,7 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
     shown = sel.passages[:k]
     if sel.best is None:
         return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=sel.resolved)
-    confidence = _confidence(sel.best, sel.missing, sel.unknown)
+    confidence = _confidence(sel)
     if confidence < retriever.settings.abstain_threshold:
         why = f" (it does not mention {', '.join(p[0] for p in sel.missing[:3])} where it comes closest)" if sel.missing else ""
         return Answer(
@@ -468,26 +511,43 @@ def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[
 
 # Logistic model of "the report answers this", fit on the golden dev split (see `askwef tune`):
 # cosine of the best sentence, its focus (share of the question's own words, beyond the heading's),
-# whether it holds what the question type asks for, a pinned year/quarter/name it lacks, and the
-# share of question words the report never uses.
-CONFIDENCE_WEIGHTS = {"cosine": 5.3, "focus": 1.6, "type_ok": 3.0, "missing": -5.1, "unknown": -4.2, "bias": -2.8}
+# whether it holds what the question type asks for, the share of question words the report never
+# uses, and the share its passage never mentions. A pinned year/quarter/name it lacks caps it (below).
+CONFIDENCE_WEIGHTS = {"cosine": 6.1, "focus": 2.6, "type_ok": 4.4, "unknown": -4.0, "absent": -4.0, "bias": -3.0}
 
 
-def confidence_features(best: _Candidate, missing, unknown: float) -> dict[str, float]:
+def confidence_features(sel: Selection) -> dict[str, float]:
+    best = sel.best
+    assert best is not None
     return {
         "cosine": best.cosine, "focus": best.focus, "type_ok": float(best.type_ok),
-        "missing": float(bool(missing)), "unknown": unknown, "bias": 1.0,
+        "missing": float(bool(sel.missing)), "unknown": sel.unknown,
+        "absent": sel.absent, "bias": 1.0,
     }
 
 
-def _confidence(best: _Candidate, missing, unknown: float) -> float:
+def _confidence(sel: Selection) -> float:
     """In 0..1: the modelled probability that the chosen sentence answers the question.
 
     `unknown` is the weighted share of the question's words that the report never uses at all
-    ("population", "semiconductor"): a strong sign the question is about something else.
+    ("population", "semiconductor"): a strong sign the question is about something else; `absent`
+    the share its chosen passage never mentions ("electric" cars, AI engineers' "salary").
     """
-    z = sum(CONFIDENCE_WEIGHTS[name] * value for name, value in confidence_features(best, missing, unknown).items())
-    return float(1 / (1 + np.exp(-z)))
+    return confidence_from(confidence_features(sel))
+
+
+NEAR_MISS_CAP = 0.0
+"""The most confidence an answer gets when it lacks a year, quarter, name or place the question pins."""
+
+
+def confidence_from(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    """The logistic model over the features, with the near-miss rule on top."""
+    weights = CONFIDENCE_WEIGHTS if weights is None else weights
+    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    p = float(1 / (1 + np.exp(-z)))
+    # a near miss (the report gives the figure for another year, quarter, company or country) is
+    # decided by rule, not weighed: the quoted text must mention what the question pins
+    return min(p, NEAR_MISS_CAP) if features.get("missing") else p
 
 
 def _quote(s: Sentence) -> Quote:

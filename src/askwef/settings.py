@@ -66,7 +66,7 @@ class Settings:
     """Added to the fused score of passages in a section the question names by title ("the conclusion")."""
     candidates: int = 60
     """How many candidates each retriever contributes before fusion."""
-    abstain_threshold: float = 0.5
+    abstain_threshold: float = 0.55
     """Answers whose confidence falls below this are withheld ("the report does not say")."""
     format_version: int = 1
     """Version of the index file layout."""

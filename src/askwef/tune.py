@@ -21,16 +21,17 @@ import numpy as np
 import importlib
 import itertools
 
-from .answer import CONFIDENCE_WEIGHTS, confidence_features, select
+from .answer import CONFIDENCE_WEIGHTS, confidence_features, confidence_from, select
 from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 from .retrieve import _minmax
 from .settings import Settings
 
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
-THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 # subtle: the attribute `askwef.answer` is the function; the module comes from the import system
 answer_mod = importlib.import_module("askwef.answer")
+FEATURES = ("cosine", "focus", "type_ok", "unknown", "absent", "bias")  # "missing" is a rule (answer.NEAR_MISS_CAP)
 SELECTION_GRID = {"W_LEXICAL": (0.25, 0.5, 1.0), "W_FOCUS": (0.5, 1.0, 1.5), "W_PASSAGE": (0.3, 0.6, 0.9)}
 
 
@@ -96,7 +97,7 @@ def selection_features(engine: Any, questions: list[GoldenQuestion]) -> list[dic
         if sel.best is None:
             continue
         text = " ".join(engine.store.sentences[i].text for i in sel.chosen)
-        feats = confidence_features(sel.best, sel.missing, sel.unknown)
+        feats = confidence_features(sel)
         out.append({"id": q.id, "answerable": q.answerable, "correct": q.answerable and contains(text, q.answer), **feats})
     return out
 
@@ -117,7 +118,7 @@ def tradeoff(rows: list[dict[str, Any]], weights: dict[str, float]) -> list[tupl
     """(threshold, abstention on unanswerable, false abstention on answerable, answer accuracy)."""
     out = []
     for t in THRESHOLDS:
-        conf = [1 / (1 + np.exp(-sum(weights[n] * r[n] for n in weights))) for r in rows]
+        conf = [confidence_from({n: r[n] for n in (*weights, "missing")}, weights) for r in rows]
         un = [c < t for r, c in zip(rows, conf) if not r["answerable"]]
         ans = [(c < t, r["correct"]) for r, c in zip(rows, conf) if r["answerable"]]
         out.append((t, float(np.mean(un)) if un else 0.0, float(np.mean([a for a, _ in ans])) if ans else 0.0,
@@ -147,8 +148,8 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str) -> str:
         mark = " **(current)**" if values == current else ""
         lines.append("| " + " | ".join(str(v) for v in values) + f" | {acc:.3f}{mark} |")
     rows = selection_features(engine, questions)
-    names = list(CONFIDENCE_WEIGHTS)
-    fitted = fit_logistic(rows, names)
+    names = list(FEATURES)
+    fitted = fit_logistic([r for r in rows if not r["missing"]], names)  # near misses are settled by rule
     lines += ["", "## Confidence model", "", f"Fitted on this split: `{fitted}`", "", f"In the code (`answer.CONFIDENCE_WEIGHTS`): `{CONFIDENCE_WEIGHTS}`", "",
               "## Abstention trade-off (weights in the code)", "",
               "| threshold | abstains on unanswerable | false abstention on answerable | answer accuracy |", "|---|---|---|---|"]
