@@ -383,11 +383,13 @@ def select(retriever: Retriever, question: str, *, history=None, k: int = 10, wi
     if any(p.id in named for p in top):
         top = tuple(p for p in top if p.id in named)
     pins = pinned_terms(resolved)
+    name_pins = [pin for pin in pins if not _YEAR.fullmatch(pin[0]) and pin[0] not in _QUARTERS]
     candidates: list[_Candidate] = []
     for rank, p in enumerate(top):
         pscore = max(0.0, p.score / best_fused) if best_fused > 0 else 0.0
         # the years, quarters and names the question pins point at the passage that holds them
-        pin_share = sum(_has_pin(pin, cache.passage_text.get(p.id, "")) for pin in pins) / len(pins) if pins else 1.0
+        # (names only: a year or quarter that happens to stand in another passage says nothing of its topic)
+        pin_share = sum(_has_pin(pin, cache.passage_text.get(p.id, "")) for pin in name_pins) / len(name_pins) if name_pins else 1.0
         context_stems = cache.context_stems.get(p.id, set())
         # words the passage heading already holds (the company, the industry) pick the passage, not the sentence
         rest = qstems - context_stems
