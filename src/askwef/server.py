@@ -18,7 +18,7 @@ date is a 503.
 
 Limits are set on purpose, for a 2-core machine where the model is serialised by a lock: more
 threads only add memory and queueing, so work waits in cheap queues instead (see LIMITS below and
-docs/reliability.md). Gradio routes the page does not need (uploads, files, proxy, monitoring) are
+README.md, "Reliability"). Gradio routes the page does not need (uploads, files, proxy, monitoring) are
 closed.
 
 >>> app = create_app(Engine.load(Settings()))                     # doctest: +SKIP
@@ -59,7 +59,7 @@ MAX_GRADIO_BODY_BYTES = 4 * 1024 * 1024
 """A request body to Gradio's routes larger than this is refused with 413 (the page sends the chat back each turn)."""
 MAX_HISTORY_TURNS = 50
 
-# Concurrency, chosen for 2 cores and a model serialised by a lock (docs/reliability.md has the figures):
+# Concurrency, chosen for 2 cores and a model serialised by a lock (README.md, "Reliability" has the figures):
 WORKER_THREADS = 4
 """Threads running engine calls, API and Gradio together (anyio's default limiter; its own default is 40)."""
 GRADIO_CONCURRENCY = 2
