@@ -29,7 +29,7 @@ import numpy as np
 from .chunk import chunk_document
 from .embed import Embedder
 from .ingest import corpus_files, ingest_corpus
-from .settings import Settings
+from .settings import INDEX_FIELDS, Settings
 from .types import Document, Endnote, Passage, Sentence
 
 FORMAT_VERSION = 1
@@ -191,7 +191,7 @@ def _build_locked(settings: Settings, embedder: Embedder, *, progress: bool, log
             "dim": embedder.dim,
             "corpus_sha256": corpus_hash,
             "settings_hash": settings.index_hash(),
-            "settings": {k: v for k, v in settings.describe().items() if k in ("model", "max_tokens", "target_tokens", "format_version")},
+            "settings": {k: v for k, v in settings.describe().items() if k in INDEX_FIELDS},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - started, 2),
             "counts": {"documents": len(docs), "passages": len(passages), "sentences": len(sentences)},

@@ -39,7 +39,7 @@ def _default_index() -> Path:
 
 
 # Fields that change what is written into the index; the others act at question time only.
-_INDEX_FIELDS = ("model", "max_tokens", "target_tokens", "format_version")
+INDEX_FIELDS = ("model", "max_tokens", "target_tokens")
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,6 @@ class Settings:
     """How many candidates each retriever contributes before fusion."""
     abstain_threshold: float = 0.55
     """Answers whose confidence falls below this are withheld ("the report does not say")."""
-    format_version: int = 1
-    """Version of the index file layout."""
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -81,7 +79,7 @@ class Settings:
 
     def index_hash(self) -> str:
         """Hash of the settings that shape the index: a mismatch means rebuild."""
-        return self._digest(_INDEX_FIELDS)
+        return self._digest(INDEX_FIELDS)
 
     def hash(self) -> str:
         """Hash of every setting that shapes results (paths excluded): stored with evaluation results."""
