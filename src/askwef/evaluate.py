@@ -293,12 +293,10 @@ def _summarize(name: str, rows: tuple[QuestionResult, ...], *, k: int, budget: i
 
 
 def corpus_hash(corpus_dir: str | Path) -> str:
-    """sha256 over the sorted (file name, file sha256) pairs of the corpus folder's .md and .pdf files, first 16 hex."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(corpus_dir).iterdir()):
-        if path.is_file() and path.suffix.lower() in (".md", ".pdf"):
-            digest.update(path.name.encode() + b"\x00" + hashlib.sha256(path.read_bytes()).hexdigest().encode() + b"\n")
-    return digest.hexdigest()[:16]
+    """The first 16 hex digits of the corpus hash the index manifest records (`index.corpus_sha256`)."""
+    from .index import corpus_sha256
+
+    return corpus_sha256(Path(corpus_dir))[:16]
 
 
 # --- command line -------------------------------------------------------------------------------
