@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from askwef.index import IndexProblem
-    from askwef.server import serve
+    from askwef.serve import serve
 
     try:
         return serve(host=args.host, port=args.port)

@@ -37,7 +37,7 @@ from reportlab.platypus import (
 )
 
 from askwef.ingest import Para, rejoin_paragraphs, ingest_file, read_markdown
-from askwef.text import title_key
+from askwef.ingest.text import title_key
 
 RUNNING_HEADER = "Blueprint to Action: China's Path to AI-Powered Industry Transformation"
 WIDTH, HEIGHT = A4

@@ -27,7 +27,7 @@ from schemathesis import GenerationMode, checks
 from askwef.chunk import chunk_document
 from askwef.embed import HashEmbedder
 from askwef.ingest import assemble, ingest_file, read_markdown
-from askwef.server import create_app, running
+from askwef.serve.api import create_app, running
 from askwef.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

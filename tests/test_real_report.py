@@ -6,7 +6,7 @@ import re
 import pytest
 
 from askwef.ingest import ingest_file, read_markdown
-from askwef.text import normalize_for_match
+from askwef.ingest.text import normalize_for_match
 from conftest import REAL_REPORT
 
 pytestmark = pytest.mark.slow

@@ -28,7 +28,8 @@ from askwef import cli
 from askwef.embed import HashEmbedder
 from askwef.engine import MAX_QUESTION_CHARS as ENGINE_MAX, Engine, QuestionError
 from askwef.index import BuildError, IndexCorrupt, IndexProblem, build, load, staleness
-from askwef.server import MAX_BODY_BYTES, MAX_QUESTION_CHARS as HTTP_MAX, create_app, running
+from askwef.serve.api import create_app, running
+from askwef.serve.limits import MAX_BODY_BYTES, MAX_QUESTION_CHARS as HTTP_MAX
 from conftest import fixture_engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -259,7 +260,7 @@ def test_real_engine_refuses_wordless_questions(real_engine, question):
 
 
 def test_chat_page_says_why_a_wordless_question_is_not_looked_up(engine):
-    from askwef.chat import chat_turn
+    from askwef.serve.chat import chat_turn
 
     messages, answers, _, box = chat_turn(engine, "???", "", [], [])
     assert box == "" and answers == [] and "no words" in messages[-1]["content"]
@@ -415,7 +416,7 @@ BUILDER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from askwef import index
+    from askwef.index import builder
     from askwef.embed import HashEmbedder
     from askwef.settings import Settings
 
@@ -431,15 +432,15 @@ BUILDER = textwrap.dedent(
         encode = HashEmbedder.encode
         HashEmbedder.encode = lambda self, texts: (pause(), encode(self, texts))[1]
     elif stage == "writing":
-        save = index._save_bm25
-        index._save_bm25 = lambda folder, texts: (pause(), save(folder, texts))[1]
+        save = builder.save_bm25
+        builder.save_bm25 = lambda folder, texts: (pause(), save(folder, texts))[1]
     elif stage == "swapping":
         def swap(tmp, target):
             os.replace(target, target.parent / f".old-{target.name}-{os.getpid()}")
             pause()
             os.replace(tmp, target)
-        index._swap_into_place = swap
-    index.build(Settings(corpus_dir=Path(corpus), index_dir=Path(index_dir)), HashEmbedder(), progress=False, log=lambda *_: None)
+        builder.swap_into_place = swap
+    builder.build(Settings(corpus_dir=Path(corpus), index_dir=Path(index_dir)), HashEmbedder(), progress=False, log=lambda *_: None)
     print("built")
     """
 )
@@ -558,7 +559,7 @@ def test_short_load_through_api_and_gradio_has_no_errors(url, tmp_path, capsys):
 
 
 def test_limits_are_set_on_purpose(engine):
-    from askwef import server
+    from askwef.serve import limits as server
 
     app = create_app(engine, mount_chat=True, feedback_path=os.devnull)
     blocks = next(r.app.get_blocks() for r in app.routes if type(r).__name__ == "Mount")
@@ -570,7 +571,7 @@ def test_limits_are_set_on_purpose(engine):
 def test_worker_threads_are_capped_while_serving(engine):
     import anyio.to_thread
 
-    from askwef import server
+    from askwef.serve import limits as server
 
     app = create_app(engine, mount_chat=False)
 
@@ -588,7 +589,7 @@ def test_worker_threads_are_capped_while_serving(engine):
 def test_everything_binds_to_loopback_by_default():
     import inspect
 
-    from askwef import server
+    from askwef.serve import api as server
 
     assert inspect.signature(server.serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(server.running).parameters["host"].default == "127.0.0.1"

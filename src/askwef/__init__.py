@@ -12,11 +12,11 @@ module-level functions at another corpus or index with ASKWEF_CORPUS / ASKWEF_IN
 
 from __future__ import annotations
 
-from . import answer as _answer_module  # noqa: F401  (see below)
+from .answer import answer_question as _answer_question  # noqa: F401  (see below)
 from .settings import Settings
 from .types import Answer, Document, Endnote, Passage, Quote, Section, Sentence
 
-# subtle: importing the submodule `askwef.answer` sets the package attribute `answer` to the module.
+# subtle: importing the subpackage `askwef.answer` sets the package attribute `answer` to it.
 # It is imported above, first, so that the function defined below is what `askwef.answer` stays.
 
 __all__ = ["search", "answer", "build", "Settings", "Answer", "Passage", "Quote", "Endnote", "Document", "Section", "Sentence"]

@@ -121,7 +121,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .server import serve
+    from .serve import serve
 
     return serve(host=args.host, port=args.port, settings=_settings(args)) or 0
 
@@ -204,11 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 
-    from . import evaluate, loadtest, tune
+    from .evaluate.cli import add_parser as add_eval_parser
+    from .evaluate.tune import add_parser as add_tune_parser
+    from .serve.loadtest import add_parser as add_loadtest_parser
 
-    evaluate.add_parser(sub)
-    tune.add_parser(sub)
-    loadtest.add_parser(sub)
+    add_eval_parser(sub)
+    add_tune_parser(sub)
+    add_loadtest_parser(sub)
     return parser
 
 

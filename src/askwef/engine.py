@@ -13,10 +13,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from . import index as index_mod
 from .answer import answer_question
 from .embed import Embedder, load_model
-from .index import IndexCorrupt, IndexStale, IndexStore
+from .index import IndexCorrupt, IndexStale, IndexStore, read_manifest, staleness
+from .index import build as build_index
+from .index import load as load_index
 from .retrieve import Retriever
 from .settings import Settings
 from .types import Answer, Passage
@@ -60,8 +61,8 @@ class Engine:
     def refresh(self, *, build: bool = True, log=print) -> None:
         """Reload (rebuilding if allowed) when the corpus or index changed under us."""
         with self._lock:
-            reason = index_mod.staleness(self.settings, self.embedder.name)
-            if reason is None and self.store.manifest == index_mod.read_manifest(self.settings.index_dir):
+            reason = staleness(self.settings, self.embedder.name)
+            if reason is None and self.store.manifest == read_manifest(self.settings.index_dir):
                 return
             self.store = _open(self.settings, self.embedder, build=build, log=log)
             self.retriever = Retriever(self.store, self.embedder, self.settings)
@@ -106,27 +107,27 @@ def validate_k(k: int | None, default: int) -> int:
 
 def ensure_index(settings: Settings, embedder: Embedder, *, build: bool = True, log=print) -> dict | None:
     """Build the index when it does not match corpus, model and settings; with build=False, refuse."""
-    reason = index_mod.staleness(settings, embedder.name)
+    reason = staleness(settings, embedder.name)
     if reason is None:
         return None
     if not build:
         raise IndexStale(f"{reason}; run: askwef build --corpus {settings.corpus_dir} --index {settings.index_dir}")
     log(f"building the index ({reason})")
-    return index_mod.build(settings, embedder, log=log, only_if_stale=True)
+    return build_index(settings, embedder, log=log, only_if_stale=True)
 
 
 def _open(settings: Settings, embedder: Embedder, *, build: bool, log) -> IndexStore:
     """Load the index, building it first when stale; a damaged one is rebuilt too (unless build=False)."""
     ensure_index(settings, embedder, build=build, log=log)
     try:
-        return index_mod.load(settings)
+        return load_index(settings)
     except IndexCorrupt as exc:
         # subtle: a file cut short can still pass the manifest checks; only loading finds it
         if not build:
             raise
         log(f"rebuilding the index ({exc})")
-        index_mod.build(settings, embedder, log=log)
-        return index_mod.load(settings)
+        build_index(settings, embedder, log=log)
+        return load_index(settings)
 
 
 # --- module-level convenience: one engine per settings, shared by the process -------------------

@@ -39,7 +39,7 @@ class Scores:
     query_vector: np.ndarray
 
 
-def _minmax(x: np.ndarray) -> np.ndarray:
+def minmax(x: np.ndarray) -> np.ndarray:
     if x.size == 0:
         return x
     lo, hi = float(x.min()), float(x.max())
@@ -93,7 +93,7 @@ class Retriever:
         dense = (1 - w_s) * passage_cos + w_s * best_sentence
         bm25 = self.bm25_scores(question)
         w = self.settings.dense_weight
-        fused = w * _minmax(dense) + (1 - w) * _minmax(bm25) + self.settings.section_bonus * self.named_sections(question)
+        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(question)
         return Scores(dense, bm25, fused, sentence_cos, q)
 
     def named_section_ids(self, question: str) -> set[str]:

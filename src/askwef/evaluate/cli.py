@@ -1,0 +1,136 @@
+"""`askwef eval`: load the systems, run the benchmark on a golden file, write the outputs.
+
+    askwef eval [--golden PATH] [--split dev|test|all] [--systems askwef,bm25,dense,common] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..settings import Settings
+from .golden import GoldenFormatError, GoldenQuestion, load_golden
+from .reporting import format_table, write_outputs
+from .run import EngineSystem, EvalRun, evaluate
+
+# --- provenance ---------------------------------------------------------------------------------
+
+
+def corpus_hash(corpus_dir: str | Path) -> str:
+    """The first 16 hex digits of the corpus hash the index manifest records (`index.corpus_sha256`)."""
+    from ..index import corpus_sha256
+
+    return corpus_sha256(Path(corpus_dir))[:16]
+
+
+# --- command line -------------------------------------------------------------------------------
+
+SYSTEM_NAMES = ("askwef", "bm25", "dense", "common")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `eval` on the CLI's subparsers; the handler is `run_cli(args, settings) -> int`."""
+    parser = subparsers.add_parser(
+        "eval",
+        help="benchmark retrieval and answers on the golden questions",
+        description="Run askwef (hybrid), BM25 alone, dense alone and the common recipe on the same golden "
+        "questions; print a table and write results.json, TREC run and qrels files, a chart and RESULTS.md.",
+    )
+    parser.add_argument("--golden", type=Path, default=Path("evals/golden.jsonl"), help="golden JSONL file (default: %(default)s)")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which questions to run (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=Path("evals/out"), help="folder for results.json, runs, qrels, chart (default: %(default)s)")
+    parser.add_argument("--results-md", type=Path, default=Path("evals/RESULTS.md"), help="markdown summary to write (default: %(default)s)")
+    parser.add_argument(
+        "--systems",
+        type=_system_list,
+        default=SYSTEM_NAMES,
+        help=f"comma-separated subset of {','.join(SYSTEM_NAMES)} (default: all)",
+    )
+    parser.add_argument("--no-chart", action="store_true", help="do not draw the PNG chart")
+    parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
+    parser.add_argument("--index", metavar="DIR", help="index folder (default: ASKWEF_INDEX or ./index/current)")
+    parser.add_argument("--no-build", action="store_true", help="refuse to use a missing or stale index instead of rebuilding it")
+    parser.set_defaults(func=run_cli)
+    return parser
+
+
+def _system_list(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [n for n in names if n not in SYSTEM_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SYSTEM_NAMES)}")
+    return names
+
+
+def select_split(questions: Sequence[GoldenQuestion], split: str) -> list[GoldenQuestion]:
+    """`all` keeps every question; `dev`/`test` keep those labelled so."""
+    return list(questions) if split == "all" else [q for q in questions if q.split == split]
+
+
+def build_systems(
+    names: Sequence[str], settings: Settings, embedder: Any = None, *, build: bool = True, log: Callable[[str], None] = print
+) -> list[Any]:
+    """Load the engine and/or the common recipe once and wrap them as systems, in `names` order."""
+    if embedder is None:
+        from ..embed import load_model
+
+        embedder = load_model()
+    systems: dict[str, Any] = {}
+    if any(n in ("askwef", "bm25", "dense") for n in names):
+        from ..engine import Engine
+
+        engine = Engine.load(settings, embedder=embedder, build=build, log=log)
+        systems["askwef"] = EngineSystem(engine, "hybrid", name="askwef", answers=True)
+        systems["bm25"] = EngineSystem(engine, "bm25")
+        systems["dense"] = EngineSystem(engine, "dense")
+    if "common" in names:
+        from .baselines import CommonRecipe
+
+        systems["common"] = CommonRecipe.from_corpus(settings.corpus_dir, embedder)
+    return [systems[n] for n in names]
+
+
+def run_cli(args: argparse.Namespace, settings: Settings) -> int:
+    """`askwef eval`: returns the exit code; user errors are one line on stderr."""
+    try:
+        questions = select_split(load_golden(args.golden), args.split)
+    except GoldenFormatError as exc:
+        print(f"askwef eval: {exc}", file=sys.stderr)
+        return 2
+    if not questions:
+        print(f"askwef eval: no questions in split {args.split!r} of {args.golden}", file=sys.stderr)
+        return 2
+    say = lambda message: print(message, file=sys.stderr)  # noqa: E731
+    try:
+        systems = build_systems(args.systems, settings, build=not getattr(args, "no_build", False), log=say)
+    except Exception as exc:  # noqa: BLE001 - any load failure is reported as one line
+        print(f"askwef eval: cannot load the systems: {exc}", file=sys.stderr)
+        return 1
+    run = evaluate(questions, systems, progress=say)
+    argv = sys.argv[sys.argv.index("eval") + 1 :] if "eval" in sys.argv else []
+    command = " ".join(["askwef eval", *(_quote(a) for a in argv)])
+    info = {
+        "settings_hash": settings.hash(),
+        "corpus_hash": corpus_hash(settings.corpus_dir),
+        "settings": settings.describe(),
+        "golden": str(args.golden),
+        "golden_sha256": hashlib.sha256(Path(args.golden).read_bytes()).hexdigest()[:16],
+        "split": args.split,
+        "command": command,
+    }
+    run = EvalRun(run.questions, run.systems, run.k, run.budget, info)
+    print(format_table(run))
+    written = write_outputs(run, args.out, args.results_md, chart=not args.no_chart)
+    for path in written:
+        say(f"wrote {path}")
+    return 0
+
+
+def _quote(arg: str) -> str:
+    return arg if re.fullmatch(r"[\w./=,:-]+", arg) else json.dumps(arg)

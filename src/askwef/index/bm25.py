@@ -1,0 +1,21 @@
+"""BM25's one tokenizer (for the index and for questions) and saving its index, with bm25s."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def bm25_tokenize(texts: list[str], *, return_ids: bool = True):
+    """The one tokenizer of BM25, for the index and for questions: English stop words out, Snowball stems."""
+    import bm25s
+    import Stemmer
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False, return_ids=return_ids)
+
+
+def save_bm25(folder: Path, texts: list[str]) -> None:
+    import bm25s
+
+    retriever = bm25s.BM25()
+    retriever.index(bm25_tokenize(texts), show_progress=False)
+    retriever.save(str(folder))

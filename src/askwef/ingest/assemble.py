@@ -1,0 +1,241 @@
+"""Assemble: a `ParsedReport` -> `Document`, the section tree shared by every reader.
+
+- sections are the Contents entries, found in the body in Contents order by title; a chapter the
+  Contents lists without subsections gets its subsections from body headings that introduce prose
+  ("3 Scaling AI innovation in industries > Healthcare");
+- "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title;
+- paragraphs the conversion split mid-sentence are joined again;
+- figures (from "FIGURE N" to their "Source:" line) never open sections, and their note markers are
+  figure-local, not endnotes.
+
+>>> doc = assemble("r.md", "0" * 64, read_markdown(Path("corpus/blueprint-to-action-china-ai-2025.md").read_text()))  # doctest: +SKIP
+>>> doc.sections[5].path                                                                                  # doctest: +SKIP
+"1 China's national strategy and governance approach"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..types import Block, Document, Section, SentenceSpan
+from .conventions import ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
+from .parsed import Para, ParsedReport
+from .text import (
+    Cleaned,
+    ends_sentence,
+    split_numbering,
+    split_sentences,
+    starts_lowercase,
+    title_key,
+    word_count,
+)
+
+
+def _is_prose(p: Para | None, min_words: int = MIN_PROSE_WORDS) -> bool:
+    return p is not None and p.kind == "prose" and word_count(p.text) >= min_words and not SOURCE.match(p.text)
+
+
+def _join(a: Para, b: Para) -> Para:
+    shift = len(a.text) + 1
+    return Para("prose", a.text + " " + b.text, a.markers + tuple((o + shift, n) for o, n in b.markers))
+
+
+def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
+    """Join paragraphs the conversion split mid-sentence ("...lower" + "maintenance costs ...")."""
+    out: list[Para] = []
+    for p in paras:
+        prev = out[-1] if out else None
+        if prev is not None and p.kind == "prose" and not SOURCE.match(p.text) and not TABLE.match(p.text):
+            if prev.kind == "prose" and not ends_sentence(prev.text) and not FIGURE.match(prev.text) and not TABLE.match(prev.text):
+                if starts_lowercase(p.text) or (word_count(prev.text) >= 20 and word_count(p.text) >= 3):
+                    out[-1] = _join(prev, p)
+                    continue
+            if prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:
+                # a heading that runs on into the next line: "Clarifying the strategy" + "and roadmaps ..."
+                out[-1] = _join(Para("prose", prev.text), p)
+                continue
+        out.append(p)
+    return out
+
+
+@dataclass
+class _SectionBuilder:
+    path: str
+    title: str
+    number: str
+    level: int
+    page: int
+    blocks: list[tuple[str, str, str, tuple[tuple[int, int], ...], tuple[Cleaned, ...]]] = field(default_factory=list)
+    # each block: (kind, text, unit, markers, items-for-rows)
+
+
+def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdown") -> Document:
+    """Build the section tree of a parsed report; see the module docstring for the rules."""
+    warnings = list(report.warnings)
+    entries = [e for e in report.contents if title_key(e.title) not in ENDNOTE_HEADINGS]
+    keys = {title_key(e.title) for e in entries}
+    listed_children = {e.number.split(".")[0] for e in entries if "." in e.number}
+    first_page = min((e.page for e in entries), default=1)
+    paras = rejoin_paragraphs(list(report.paras), keys)
+
+    sections: list[_SectionBuilder] = []
+    chapter: _SectionBuilder | None = None
+    next_entry = 0
+    unit = ""
+    in_figure = False
+    table_label = ""
+    table_unit = ""
+    title_candidate = ""
+    consumed: set[int] = set()
+
+    def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None) -> _SectionBuilder:
+        label = f"{number} {title}".strip()
+        path = f"{parent.path} > {label}" if parent else label
+        builder = _SectionBuilder(path, title, number, 2 if parent else 1, page)
+        sections.append(builder)
+        return builder
+
+    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None) -> None:
+        if sections:
+            u = unit if unit_name is None else unit_name
+            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items)))
+
+    for i, p in enumerate(paras):
+        if i in consumed:
+            continue
+        nxt = next((paras[j] for j in range(i + 1, len(paras)) if j not in consumed), None)
+        text = p.text
+        headingish = p.kind in ("heading", "bold")
+
+        # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph)
+        if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
+            in_figure = False
+            if SOURCE.match(text):
+                add("caption", text)
+                continue
+        if m := FIGURE.match(text):
+            in_figure, unit, table_unit = True, "", ""
+            add("caption", text)
+            continue
+        if in_figure or SOURCE.match(text):
+            add("item" if p.kind == "item" else "caption", text)
+            continue
+
+        if headingish:
+            key = title_key(text)
+            match = next((j for j in range(next_entry, len(entries)) if title_key(entries[j].title) == key), None)
+            if match is not None:
+                e = entries[match]
+                next_entry = match + 1
+                unit, table_unit = "", ""
+                if "." in e.number:
+                    parent = next((s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
+                    open_section(e.title, e.number, e.page, parent)
+                else:
+                    chapter = open_section(e.title, e.number, e.page, None)
+                continue
+        m_unit = UNIT.match(text) if p.kind != "item" else None
+        if m_unit:
+            rest = m_unit.group(3).strip()
+            if not rest and nxt is not None and nxt.kind in ("heading", "bold", "prose") and word_count(nxt.text) <= 25:
+                rest = nxt.text
+                consumed.add(paras.index(nxt, i + 1))
+            unit = f"{m_unit.group(1)} {m_unit.group(2)}: {rest}".strip().rstrip(":")
+            table_unit = ""
+            continue
+        if m := TABLE.match(text):
+            table_label = f"{m.group(1).upper()} {m.group(2)}"
+            title_candidate = m.group(3).strip()
+            unit, table_unit = "", ""
+            add("caption", text)
+            continue
+        if headingish:
+            numbered_chapter = chapter is not None and chapter.number and sections and (
+                sections[-1] is chapter or sections[-1].path.startswith(chapter.path + " > ")
+            )
+            if numbered_chapter and chapter.number not in listed_children and _is_prose(nxt):
+                open_section(text, "", chapter.page, chapter)
+                unit, table_unit = "", ""
+                continue
+            if not sections and _is_prose(nxt):
+                chapter = None
+                open_section(text, "", max(1, first_page - 1), None)
+                continue
+            if not entries and p.kind == "heading" and p.level <= 2 and title_key(text) != title_key(report.title):
+                # no Contents to follow: top-level headings are chapters, second-level their subsections
+                number, bare = split_numbering(text)
+                if p.level == 1 or chapter is None:
+                    chapter = open_section(bare, number, 1, None)
+                else:
+                    open_section(bare, number, chapter.page, chapter)
+                unit, table_unit = "", ""
+                continue
+            unit = ""
+            title_candidate = text
+            add("heading", text)
+            continue
+        if p.kind == "table_header":
+            title = title_candidate or table_label
+            table_unit = f"{table_label}: {title}" if table_label and title and title != table_label else (title or table_label)
+            continue
+        if p.kind == "row":
+            prefix = f"{title_candidate} – {text}: " if title_candidate else f"{text}: "
+            add("row", prefix, (), p.items, unit_name=table_unit)
+            continue
+        if table_unit and p.kind != "row":
+            table_unit = ""
+        add(p.kind, text, p.markers)
+
+    for e in entries[next_entry:]:
+        warnings.append(f"Contents entry not found in the body: {e.number} {e.title}".replace("  ", " "))
+    known = {n.number for n in report.endnotes}
+    built = tuple(_finish(name, s, known, warnings) for s in sections)
+    built = tuple(s for s in built if s.text)
+    return Document(name, report.title, sha256, built, tuple(report.endnotes), source, tuple(warnings))
+
+
+def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[str]) -> Section:
+    """Lay the blocks end to end as the section text and find the sentences and their endnotes."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    spans: list[SentenceSpan] = []
+    units: list[str] = []
+    offset = 0
+    for index, (kind, text, unit, markers, items) in enumerate(b.blocks):
+        if unit and unit not in units:
+            units.append(unit)
+        pieces: list[tuple[int, Cleaned]] = []  # (offset of the piece in the block, piece)
+        if kind == "row":
+            block_text = text
+            for item in items:
+                if block_text and not block_text.endswith(" "):
+                    block_text += " "
+                pieces.append((len(block_text), item))
+                block_text += item.text
+        else:
+            block_text = text
+            pieces.append((0, Cleaned(text, markers)))
+        if not block_text.strip():
+            continue
+        if parts:
+            offset += 2  # "\n\n" between blocks
+        blocks.append(Block(offset, offset + len(block_text), kind, unit))
+        block_no = len(blocks) - 1
+        for at, piece in pieces:
+            sentence_spans = split_sentences(piece.text)
+            notes: list[list[int]] = [[] for _ in sentence_spans]
+            for pos, number in piece.markers if kind != "caption" else ():
+                if number not in known:
+                    warnings.append(f"{b.path}: endnote marker {number} has no entry in the endnote list")
+                    continue
+                target = next((k for k, (s, e) in enumerate(sentence_spans) if pos <= e), len(sentence_spans) - 1)
+                if target >= 0 and number not in notes[target]:
+                    notes[target].append(number)
+            for (s, e), ns in zip(sentence_spans, notes):
+                spans.append(SentenceSpan(offset + at + s, offset + at + e, block_no, tuple(ns), unit))
+        parts.append(block_text)
+        offset += len(block_text)
+    return Section(
+        document=document, path=b.path, title=b.title, number=b.number, level=b.level, page=b.page,
+        text="\n\n".join(parts), blocks=tuple(blocks), sentences=tuple(spans), units=tuple(units),
+    )

@@ -1,0 +1,82 @@
+"""The conventions of reports that ingestion recognises: data, in one place, each with where it came from.
+
+Readers and assembly import these; nothing else in the stage spells out a report convention. The
+regular expressions of a file format's own grammar (markdown headings, PDF operators) stay with
+their reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENDNOTE_HEADINGS = frozenset({"endnotes", "notes", "references", "bibliography"})
+"""Title keys (`text.title_key`) of the heading that opens a report's note list. From the Blueprint
+report ("Endnotes") and the usual names of the list in WEF, OECD and UK government reports."""
+
+UNIT = re.compile(r"^(CASE STUDY|USE CASE|CASE|BOX|SPOTLIGHT)\s+(\d+)\b[\s:.–—-]*(.*)$")
+"""A named box that opens a unit inside a section: "CASE STUDY 1", "USE CASE 3" (the Blueprint
+report's labels), "BOX 2", "SPOTLIGHT 1" (WEF white papers of the same template)."""
+
+FIGURE = re.compile(r"^(FIGURE|Figure|EXHIBIT|Exhibit|CHART|Chart)\s+(\d+)\b\s*[|:.–—-]?\s*(.*)$")
+"""A figure's label line ("FIGURE 2 | AI-influenced revenues ..."): what follows up to its Source
+line is figure text, never a section. From the Blueprint report; EXHIBIT and CHART for consultancies'
+reports."""
+
+TABLE = re.compile(r"^(TABLE|Table)\s+(\d+)\b\s*[|:.–—-]?\s*(.*)$")
+"""A table's label line ("TABLE 3 Selected scenarios and solutions in retail"), from the Blueprint report."""
+
+SOURCE = re.compile(r"^(Sources?|Notes?)\s*:", re.IGNORECASE)
+"""The line that closes a figure or table ("Source: ...", "Note: ..."), from the Blueprint report."""
+
+MIN_PROSE_WORDS = 12
+"""A heading followed by at least this many words of prose introduces a subsection (chosen on the
+Blueprint report: its chapter-3 industry headings are followed by paragraphs of 20+ words, its
+figure labels by short items)."""
+
+SENTENCE_ABBREVIATIONS = frozenset({
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "no", "st", "inc", "ltd", "co", "corp",
+    "u.s", "u.k", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "al", "cf", "ed", "eds", "vol", "pp",
+})
+"""Words a full stop follows without ending the sentence ("e.g. This", "et al. (2024)"): the common
+English abbreviations of reports and their reference lists."""
+
+
+# --- markdown and PDF alike ----------------------------------------------------------------------
+
+CONTENTS_ROW = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4})\s*$")
+"""A Contents entry: a title, then dotted leaders, spaces or a tab, then its page ("Foreword<tab>4",
+"2.4 Enabling sustainable energy ..... 14"), as the Blueprint report and its PDF print them."""
+
+
+# --- printed reports (PDF) -------------------------------------------------------------------------
+
+BULLETS = "•\x7f▪■●◦‣∙·"
+"""Bullet glyphs as PDF text layers carry them (InDesign, Word, reportlab, Chromium; \\x7f is how
+some embedded fonts map '•')."""
+
+BULLET_LINE = re.compile(rf"^\s*[{BULLETS}]\s*")
+DASH_ITEM = re.compile(r"^\s*[–—-]\s+(?=\S)")
+"""A line opening with a dash and a space: a list item when it follows a finished sentence or sits
+in a table cell (the Blueprint report's tables list their solutions so)."""
+
+NOTE_ENTRY_START = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+"""The first line of an entry of a numbered note list ("17. China Mobile. (2023). ...")."""
+
+URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
+"""A line ending inside a URL: the next line may go on with it, with no space between."""
+
+MARKER_TEXT = re.compile(r"^\s*\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*\s*$")
+"""What a superscript note marker says: "3", "45,46", "3-5"."""
+
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+"""A line holding only a page number ("12", "xii", "Page 3 of 40"): page furniture at a page's top or bottom."""
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+"""Control characters some PDF producers leave in text and titles (InDesign outlines carry tabs and \\x03)."""
+
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+"""Ligature glyphs that fonts without a ToUnicode entry for them leave in the text ('ﬁ' -> 'fi')."""
+
+BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+"""A font whose name says so is bold ("Arial-BoldMT", "Inter-SemiBold")."""

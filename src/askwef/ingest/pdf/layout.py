@@ -1,0 +1,221 @@
+"""PDF page layout: text runs -> lines in reading order, page furniture marked.
+
+- runs on one baseline, side by side, become a `Line`; a run that is smaller, digits only and
+  raised (text rise or a higher baseline) is an endnote marker: kept in `Line.markers`, not in
+  the text ("by 2027." + superscript "33" -> text "by 2027.", marker (8, 33));
+- running headers and footers (same text, digits aside, at the same place on many pages) and lone
+  page numbers at the top or bottom of a page are marked "furniture";
+- a table (a row of two or more short bold cells, then lines under them) is marked "table", each
+  line with the column it stands in;
+- a page with a column gutter is read left column then right column, between full-width lines.
+
+>>> lines = reading_order(page_lines(page_runs(page, Widths()), 0), (595.0, 842.0))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..conventions import MARKER_TEXT, PAGE_NUMBER_LINE
+from ..text import collapse_space, parse_marker_numbers, word_count
+from .runs import Run
+
+
+@dataclass
+class Line:
+    page: int  # physical page index
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    text: str
+    markers: list[tuple[int, int]] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    column: int = 0  # 0 full width / single column, 1 left, 2 right
+    role: str = ""  # "" body, "heading", "table", "contents", "furniture"
+    level: int = 0
+
+
+def page_lines(runs: list[Run], page_no: int) -> list[Line]:
+    """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
+    groups: list[list[Run]] = []
+    x_end = 0.0
+    for run in runs:
+        cur = groups[-1] if groups else None
+        if cur is not None and not cur[-1].ends_line:
+            first = cur[0]
+            size = max(r.size for r in cur)
+            same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size)
+            # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
+            same_x = abs(run.x - cur[-1].x) < 0.5
+            # estimated widths can run long (embedded font subsets): a run further right than the
+            # previous one's start, and not past the estimated end plus a gap, follows on
+            continues = same_x or (max(cur[-1].x + 0.5, min(x_end - 2, cur[-1].x + 0.5 * cur[-1].width)) <= run.x <= x_end + 1.8 * max(size, run.size))
+            # two short bold cells a padding apart (a table's header row): not one line
+            cells = run.bold and cur[-1].bold and not same_x and run.x > x_end + 0.6 * run.size \
+                and word_count(run.text) <= 6 and word_count("".join(r.text for r in cur)) <= 6
+            if same_base and continues and not cells:
+                if run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
+                    run.text = " " + run.text  # a gap on the page is a space in the text
+                cur.append(run)
+                # reportlab-style runs all carry the line's start x: their width adds up
+                x_end = x_end + run.width if same_x else run.x + run.width
+                continue
+        groups.append([run])
+        x_end = run.x + run.width
+    lines: list[Line] = []
+    for group in groups:
+        chars = Counter()
+        for r in group:
+            chars[round(r.size, 1)] += len(r.text.strip())
+        body = max(chars, key=lambda s: (chars[s], s))
+        text = ""
+        markers: list[tuple[int, int]] = []
+        kept: list[Run] = []
+        for r in group:
+            raised = r.rise > 0.05 * body or r.y - group[0].y > 0.15 * body
+            if text.strip() and r.size < 0.9 * body and raised and MARKER_TEXT.match(r.text):
+                end = len(text.rstrip())
+                markers.extend((end, n) for n in parse_marker_numbers(r.text.replace("–", "-")))
+                continue
+            text += r.text
+            kept.append(r)
+        cleaned = collapse_space(text, markers)  # one space between words, markers moved along
+        if not cleaned.text:
+            continue
+        text, markers = cleaned.text, list(cleaned.markers)
+        x0 = min(r.x for r in group)
+        x1 = max(x0 + sum(r.width for r in group), max(r.x + r.width for r in group))
+        lines.append(Line(
+            page=page_no, x0=x0, x1=x1, y=group[0].y, size=body,
+            bold=all(r.bold for r in kept if r.text.strip()), text=text, markers=markers, runs=group,
+        ))
+    return lines
+
+
+
+# --- page furniture and layout -----------------------------------------------------------------
+
+
+def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], labels: list[str]) -> None:
+    """Running headers/footers (same text, digits aside, same place on many pages) and lone page numbers."""
+    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for lines in pages:
+        for line in lines:
+            key = re.sub(r"\d+", "#", line.text.casefold())
+            seen[(key, round(line.y / 6))].add(line.page)
+    threshold = max(3, int(0.3 * len(pages)))
+    for lines in pages:
+        if not lines:
+            continue
+        height = sizes[lines[0].page][1]
+        for line in lines:
+            band = line.y > 0.9 * height or line.y < 0.08 * height
+            key = re.sub(r"\d+", "#", line.text.casefold())
+            repeated = len(seen[(key, round(line.y / 6))]) >= threshold
+            if band and (repeated or _is_page_number(line.text, line.page, labels)):
+                line.role = "furniture"
+
+
+def _is_page_number(text: str, index: int, labels: list[str]) -> bool:
+    """'17' on the page labelled 17 (or near its physical number), 'iv', 'Page 3 of 30'; not a year."""
+    if not PAGE_NUMBER_LINE.match(text):
+        return False
+    digits = re.findall(r"\d+", text)
+    if not digits:
+        return True  # roman
+    n = int(digits[0])
+    printed = labels[index] if index < len(labels) else ""
+    return str(n) == printed or abs(n - (index + 1)) <= 3
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    chars: Counter = Counter()
+    for lines in pages:
+        for line in lines:
+            if line.role != "furniture":
+                chars[round(line.size, 1)] += len(line.text)
+    return max(chars, key=lambda s: chars[s]) if chars else 10.0
+
+
+def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
+    """Top to bottom; on two-column stretches the left column first. Tables keep their rows."""
+    lines = sorted(lines, key=lambda l: (-round(l.y, 1), l.x0))
+    width = size[0]
+    _mark_tables(lines)
+    starts = Counter(round(l.x0) for l in lines if l.role not in ("furniture", "table") and 0.4 * width < l.x0 < 0.62 * width)
+    if not starts or max(starts.values()) < 2:
+        return lines
+    gutter = max(starts, key=lambda x: starts[x]) - 2
+    if sum(1 for l in lines if l.role == "" and l.x1 <= gutter + 4 and l.x0 < 0.3 * width) < 2:
+        return lines  # text starting mid-page, but no left column beside it
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        out.extend(left)
+        out.extend(right)
+        left.clear()
+        right.clear()
+
+    for line in lines:
+        if line.role == "furniture":
+            continue
+        if line.role == "table":
+            flush()
+            out.append(line)
+            continue
+        if line.x0 >= gutter:
+            line.column = 2
+            right.append(line)
+        elif line.x1 <= gutter + 4:
+            line.column = 1
+            left.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    furniture = [l for l in lines if l.role == "furniture"]
+    return out + furniture
+
+
+def _mark_tables(lines: list[Line]) -> None:
+    """Find table regions: a row of 2+ short bold cells, then lines at those cells' x positions."""
+    by_y: dict[float, list[Line]] = defaultdict(list)
+    for line in lines:
+        if line.role != "furniture":
+            by_y[round(line.y)].append(line)
+    done: set[int] = set()
+    ys = sorted(by_y, reverse=True)
+    for y in ys:
+        row = sorted(by_y[y], key=lambda l: l.x0)
+        if len(row) < 2 or id(row[0]) in done or not all(l.bold and word_count(l.text) <= 6 for l in row):
+            continue
+        columns = [l.x0 for l in row]
+        if columns[-1] - columns[0] < 40:
+            continue
+        region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
+        members: list[Line] = []
+        last_y = y
+        for line in region:
+            if last_y - line.y > 4 * line.size + 8:
+                break
+            if line.x0 < columns[0] - 3 or (line.x0 < columns[1] - 3 and line.x1 > columns[1] + 3):
+                break
+            if re.match(r"^(Sources?|Notes?)\s*:", line.text) or (members and abs(line.size - members[0].size) > 0.3):
+                break
+            members.append(line)
+            last_y = line.y
+        if not members:
+            continue
+        for l in row:
+            l.role = "table"
+            l.level = -1  # the header row
+        for l in members:
+            l.role = "table"
+            l.column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
+        done.update(id(l) for l in row)

@@ -1,0 +1,214 @@
+"""Text runs: what pypdf's text visitor shows on a page, with the extent of each run.
+
+The visitor reports each run of text with its text matrix, font and size. A run's extent comes from
+the font's widths; for a Type0 font (browsers embed subsets so) from the glyphs each string shows
+and where it is placed, so justified lines and table cells keep their true extent; a run pypdf
+joined across a wide gap is split there; ligature glyphs ('ﬁ') become their letters.
+
+>>> runs = page_runs(page, Widths())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, LIGATURES
+
+
+@dataclass
+class Run:
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool
+    rise: float
+    width: float
+    ends_line: bool
+
+
+def _mult(m: list[float], n: list[float]) -> list[float]:
+    return [
+        m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+
+
+class Widths:
+    """Text widths from the PDF's font resources (pypdf knows the metrics of the standard 14 fonts).
+
+    A composite (Type0) font, as browsers embed them, keys its widths by glyph id, not by letter:
+    the letters are mapped back through the font's ToUnicode map ('D' -> glyph 0x27 -> 770 units).
+    """
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, object] = {}
+        self._glyphs: dict[int, dict[str, float]] = {}
+
+    def width(self, font_dict, text: str, size: float) -> float:
+        key = id(font_dict)
+        font = self._fonts.get(key)
+        if font is None and font_dict is not None:
+            try:
+                from pypdf.generic._font import Font
+
+                font = Font.from_font_resource(font_dict)
+            except Exception:  # noqa: BLE001 - any odd font falls back to an estimate
+                font = False
+            self._fonts[key] = font
+            self._glyphs[key] = _letter_widths(font) if font else {}
+        if font:
+            letters = self._glyphs.get(key) or {}
+            if letters:
+                default = float(getattr(font, "space_width", 0) or 500) if " " not in letters else letters[" "]
+                return sum(letters.get(c, default) for c in text) * size / 1000
+            try:
+                return font.get_text_width(text) * size / 1000  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001
+                pass
+        return 0.5 * size * len(text)
+
+
+    def advance(self, font_dict, string, size: float) -> tuple[float, str] | None:
+        """How far a Tj/TJ string of a Type0 font moves the text position (text space), and its
+        letters; None when the font is not a Type0 font or unknown (letter widths are estimated)."""
+        if font_dict is None:
+            return None
+        self.width(font_dict, "", size)  # loads the font
+        font = self._fonts.get(id(font_dict))
+        if not font or getattr(font, "sub_type", "") != "Type0":
+            return None
+        glyphs = getattr(font, "character_widths", None) or {}
+        letters = getattr(font, "character_map", None) or {}
+        total = 0.0
+        text = ""
+        for part in string if isinstance(string, list) else [string]:
+            if isinstance(part, (int, float)):
+                total -= float(part) / 1000 * size  # a TJ adjustment
+                continue
+            raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
+            if raw is None:
+                return None
+            for i in range(0, len(raw) - 1, 2):
+                code = chr(raw[i] << 8 | raw[i + 1])
+                total += float(glyphs.get(code, 0.0)) / 1000 * size
+                letter = letters.get(code, "")
+                text += letter if isinstance(letter, str) else ""
+        return total, text
+
+
+def _letter_widths(font) -> dict[str, float]:
+    """Letter -> width of a Type0 font whose widths are keyed by glyph code; {} for a simple font."""
+    if getattr(font, "sub_type", "") != "Type0":
+        return {}
+    widths = getattr(font, "character_widths", None) or {}
+    letters: dict[str, float] = {}
+    for code, letter in (getattr(font, "character_map", None) or {}).items():
+        if isinstance(letter, str) and len(letter) == 1 and code in widths and letter not in letters:
+            letters[letter] = float(widths[code])
+    return letters
+
+
+def page_runs(page, widths: Widths) -> list[Run]:
+    """The text runs of a page, in content order, with their position, size, weight and text rise."""
+    runs: list[Run] = []
+    state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0}
+    try:
+        fonts = page["/Resources"]["/Font"]
+    except Exception:  # noqa: BLE001 - no font resources: widths are estimated
+        fonts = {}
+
+    def before(operator, operands, cm, tm):
+        if operator == b"q":  # the text rise is graphics state: saved and restored with it
+            state["saved"].append(state["rise"])
+        elif operator == b"Q":
+            state["rise"] = state["saved"].pop() if state["saved"] else 0.0
+        elif operator == b"Ts" and operands:
+            try:
+                state["rise"] = float(operands[0])
+            except (TypeError, ValueError):
+                pass
+        elif operator == b"Tf" and len(operands) >= 2:
+            try:
+                state["font"], state["size"] = fonts[operands[0]].get_object(), float(operands[1])
+            except Exception:  # noqa: BLE001 - a font of a form's own resources: estimated
+                state["font"] = None
+        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+            state["rises"].append(state["rise"])
+            # where this string ends on the page: browsers place every glyph (justified lines
+            # included), so a run ends where its last string does, not at start + letter widths
+            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
+            if shown is not None:
+                advance, letters = shown
+                m = _mult(tm, cm)
+                # strings shown one after another without a move start where the last one ended
+                # (pypdf reports the text matrix as it was set, not advanced)
+                at = (round(m[4], 3), round(m[5], 3))
+                state["offset"] = state["offset"] + state["advance"] if state.get("at") == at else 0.0
+                state["at"], state["advance"] = at, advance
+                scale = math.hypot(m[0], m[1]) or 1.0
+                start = m[4] + state["offset"] * scale
+                state["ends"].append((start, start + advance * scale, m[5], letters))
+
+    def visit(text, cm, tm, font_dict, font_size):
+        rises, state["rises"] = state["rises"], []
+        ends, state["ends"] = state["ends"], []
+        # ligature glyphs ('ﬁ' in 'artiﬁcial', as embedded font subsets map them) are their letters
+        clean = CONTROL_CHARACTERS.sub("", text.replace("\r", "\n").rstrip("\n")).translate(LIGATURES)
+        if not clean.strip():
+            if text.endswith("\n") and runs:
+                runs[-1].ends_line = True
+            return
+        m = _mult(tm, cm)
+        scale_y = math.hypot(m[2], m[3]) or 1.0
+        scale_x = math.hypot(m[0], m[1]) or 1.0
+        size = float(font_size) * scale_y
+        name = str(font_dict.get("/BaseFont", "")) if font_dict is not None else ""
+        rise = max(rises, default=0.0) * scale_y
+        width = widths.width(font_dict, clean, float(font_size)) * scale_x
+        bold = bool(BOLD_FONT_NAME.search(name))
+        x = m[4]
+        if ends and max(e[1] for e in ends) > m[4]:
+            if ends[0][0] > x + 1 and clean.startswith(" "):
+                x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
+            width = max(e[1] for e in ends) - x
+            pieces = _split_at_gaps(clean, ends, size)
+            if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
+                for k, (piece, start, end) in enumerate(pieces):
+                    last = k == len(pieces) - 1
+                    runs.append(Run(piece, start, m[5], size, bold, rise, end - start, last and text.endswith("\n")))
+                return
+        runs.append(Run(clean, x, m[5], size, bold, rise, width, text.endswith("\n")))
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=before)
+    return runs
+
+
+def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
+    """A run whose strings jump right by more than two letter heights on one baseline (table cells,
+    which pypdf joins with a space) -> its pieces with their extents: 'Application Solutions in
+    China' -> [('Application', 60, 108), ('Solutions in China', 140, 192)]. The strings' own letters
+    must spell the run (spaces aside), else the run stays whole."""
+    groups: list[list[tuple[float, float, float, str]]] = [[shown[0]]]
+    for previous, current in zip(shown, shown[1:]):
+        if abs(current[2] - previous[2]) < 0.5 and current[0] - previous[1] > 2 * size:
+            groups.append([current])
+        else:
+            groups[-1].append(current)
+    if len(groups) == 1:
+        return [(text, shown[0][0], shown[-1][1])]
+    spelled = ["".join(s[3] for s in g).translate(LIGATURES).replace(" ", "") for g in groups]
+    if "".join(spelled) != text.replace(" ", ""):
+        return [(text, shown[0][0], max(s[1] for s in shown))]
+    pieces: list[tuple[str, float, float]] = []
+    at = 0
+    for group, letters in zip(groups, spelled):
+        count, end = 0, at
+        while end < len(text) and count < len(letters):
+            count += text[end] != " "
+            end += 1
+        pieces.append((text[at:end].strip(), group[0][0], group[-1][1]))
+        at = end
+    return [p for p in pieces if p[0]]

@@ -1,0 +1,189 @@
+"""Text helpers shared by the readers: inline markup removal with endnote markers, sentences, titles.
+
+>>> clean_inline("Up <b>26%</b> in 2024.<sup>19,20</sup> R&amp;D")
+Cleaned(text='Up 26% in 2024. R&D', markers=((15, 19), (15, 20)))
+>>> split_sentences("It grew 2.5x. Next, e.g. this one. Done")
+[(0, 13), (14, 34), (35, 39)]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .conventions import SENTENCE_ABBREVIATIONS
+
+# <sup>45,46</sup>, <sup>1</sup>; also tolerates spaces and a dash range (<sup>3-5</sup>).
+_SUP = r"<sup>\s*([0-9][0-9,\s\-–]*)\s*</sup>"
+_TOKEN = re.compile(
+    _SUP
+    + r"|(</?(?:li|p|div|br|tr|td|th|ul|ol)\b[^>]*>)"  # block-ish tags: become a space
+    + r"|(<[^>]+>)"  # any other tag: dropped
+    + r"|(\\([\\`*_{}\[\]()#+\-.!$&|~<>]))"  # markdown escapes: \$ -> $
+    + r"|(\*\*|__|\*(?=\S)|(?<=\S)\*)"  # emphasis markers
+    + r"|(&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)",  # entities: &amp; -> &
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"[ \t\r\n\u00a0\u2009\u202f]+")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Text without markup, and the endnote markers found in it as (offset in text, number)."""
+
+    text: str
+    markers: tuple[tuple[int, int], ...] = ()
+
+
+def parse_marker_numbers(raw: str) -> list[int]:
+    """'45,46' -> [45, 46]; '3-5' -> [3, 4, 5]; nonsense -> []."""
+    numbers: list[int] = []
+    for part in re.split(r"[,\s]+", raw.strip()):
+        if not part:
+            continue
+        if m := re.fullmatch(r"(\d+)[\-–](\d+)", part):
+            lo, hi = int(m.group(1)), int(m.group(2))
+            if lo <= hi <= lo + 20:
+                numbers.extend(range(lo, hi + 1))
+        elif part.isdigit():
+            numbers.append(int(part))
+    return numbers
+
+
+def clean_inline(raw: str) -> Cleaned:
+    """Remove HTML and markdown inline markup, unescape, collapse white space; keep marker offsets."""
+    pieces: list[str] = []
+    length = 0
+    markers: list[tuple[int, int]] = []
+
+    def emit(s: str) -> None:
+        nonlocal length
+        pieces.append(s)
+        length += len(s)
+
+    pos = 0
+    for m in _TOKEN.finditer(raw):
+        if m.start() > pos:
+            emit(raw[pos : m.start()])
+        pos = m.end()
+        if m.group(1) is not None:
+            markers.extend((length, n) for n in parse_marker_numbers(m.group(1)))
+        elif m.group(2) is not None:
+            emit(" ")
+        elif m.group(4) is not None:
+            emit(m.group(5))
+        elif m.group(7) is not None:
+            emit(html.unescape(m.group(7)))
+        # groups 3 (other tags) and 6 (emphasis) vanish
+    emit(raw[pos:])
+    return collapse_space("".join(pieces), markers)
+
+
+def collapse_space(text: str, markers: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ()) -> Cleaned:
+    """Collapse white-space runs to one space and strip, moving marker offsets along."""
+    out: list[str] = []
+    mapping = [0] * (len(text) + 1)  # old offset -> new offset
+    n = 0
+    last_space = True  # strips leading space
+    for i, ch in enumerate(text):
+        mapping[i] = n
+        if _SPACE.fullmatch(ch):
+            if not last_space:
+                out.append(" ")
+                n += 1
+            last_space = True
+        else:
+            out.append(ch)
+            n += 1
+            last_space = False
+    mapping[len(text)] = n
+    result = "".join(out)
+    if result.endswith(" "):
+        result = result[:-1]
+    # a marker sits right after the character before it: never beyond the text or before a space
+    moved = []
+    for offset, number in markers:
+        new = min(mapping[offset], len(result))
+        while new > 0 and result[new - 1] == " ":
+            new -= 1
+        moved.append((new, number))
+    return Cleaned(result, tuple(moved))
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# End punctuation, optional closing quotes/brackets, space, then what can start a sentence.
+_BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[$€£¥]?[A-Z0-9\u4e00-\u9fff])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over `text`; a text without end punctuation is one sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        word = re.search(r"(\S+)$", text[start : m.start()] + text[m.start() : m.start() + 1])
+        token = (word.group(1) if word else "").rstrip(".!?").lower().lstrip("(\"'“‘")
+        if token in SENTENCE_ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            continue  # "e.g. This", initials like "S. Huang"
+        if end > start and text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- titles and prose tests --------------------------------------------------------------------
+
+_NUMBERING = re.compile(r"^\s*(?:(?:chapter|section|part)\s+)?(\d+(?:\.\d+)*)\.?\s+(?=\S)", re.IGNORECASE)
+
+
+def split_numbering(title: str) -> tuple[str, str]:
+    """'2.4 Enabling sustainable energy' -> ('2.4', 'Enabling sustainable energy'); no number -> ('', title)."""
+    m = _NUMBERING.match(title)
+    if not m:
+        return "", title.strip()
+    return m.group(1), title[m.end() :].strip()
+
+
+def title_key(title: str) -> str:
+    """A comparison key for headings: numbering, case, punctuation and '&' vs 'and' do not matter."""
+    _, bare = split_numbering(title)
+    bare = bare.replace("&", " and ").replace("’", "'").casefold()
+    return re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "", bare)
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", text))
+
+
+_TERMINAL = re.compile(r"[.!?:。！？]+[\"'”’)\]]*\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends like a finished sentence (or an introduction to a list, with ':')."""
+    return bool(_TERMINAL.search(text))
+
+
+def starts_lowercase(text: str) -> bool:
+    stripped = text.lstrip("\"'“‘(")
+    return bool(stripped) and stripped[0].islower()
+
+
+def normalize_for_match(text: str) -> str:
+    """Case, quotes, dashes and white space folded: for comparing text across ingesters."""
+    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    text = text.replace("–", "-").replace("—", "-").replace("\u00ad", "")
+    return _SPACE.sub(" ", text).strip().casefold()

@@ -1,0 +1,377 @@
+"""The chat page: a Gradio Blocks app over one Engine, and the HTML it shows for an Answer.
+
+Every reply leads with the report's own sentences in a blockquote, then where they stand
+(section path, page) with the endnote numbers as superscripts linking to the reference list
+under the answer, then a collapsible panel of the supporting passages. An abstention says so
+plainly and still lists the closest passages.
+
+Safety: everything that comes from text (the report, a question) goes through `html.escape`
+before it becomes HTML, links are made only from http(s) URLs, and Gradio's own sanitiser runs
+on top. Each reply is one line of HTML with no blank line, so Gradio's markdown renderer treats
+it as a raw HTML block and never reinterprets `*`, `_` or `[...](...)` found in the report.
+
+>>> blocks = build_blocks(engine)                      # doctest: +SKIP
+>>> render_answer(engine.answer("How many green data centres?"), turn=0)   # doctest: +SKIP
+'<div class="askwef-answer"><blockquote class="askwef-quote">To date, 246 green data ...'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402  (after the analytics switch)
+
+from ..engine import Engine, QuestionError, clean_question  # noqa: E402
+from ..index import IndexProblem  # noqa: E402
+from ..ingest import IngestError  # noqa: E402
+from ..types import Answer, Passage  # noqa: E402
+from .limits import MAX_QUESTION_CHARS  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
+
+EXAMPLES = (
+    "How many green data centres have been established in China?",
+    "What accuracy did the State Grid load forecasting system achieve?",
+    "How is AI used in retail livestreaming?",
+    "What is the talent gap in AI in China?",
+    "Which city uses Alibaba City Brain to manage traffic lights?",
+)
+
+ABSTAIN_LEAD = "The report does not seem to cover this."
+WHOLE_REPORT = "Whole report"
+PASSAGE_PREVIEW_CHARS = 500
+
+# System fonts only: no font file, no CDN; the page needs nothing from outside this server.
+THEME = gr.themes.Default(
+    primary_hue="blue",
+    neutral_hue="slate",
+    font=["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+    font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
+)
+
+CSS = """
+.askwef-answer { line-height: 1.5; }
+.askwef-answer blockquote.askwef-quote { font-size: 1.08em; margin: 0 0 .6em 0; padding: .5em .9em;
+  border-left: 4px solid var(--color-accent); background: var(--background-fill-secondary); }
+.askwef-answer blockquote.askwef-quote p { margin: 0 0 .35em 0; }
+.askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
+.askwef-answer .askwef-source { margin: .2em 0; font-size: .95em; font-weight: 600; color: var(--body-text-color); }
+.askwef-answer sup a { text-decoration: none; font-weight: 600; }
+.askwef-answer .askwef-refs { font-size: .85em; margin: .5em 0 .4em 0; padding-left: 2.2em; }
+.askwef-answer .askwef-refs li { margin: .15em 0; word-break: break-word; }
+.askwef-answer .askwef-meta { font-size: .8em; color: var(--body-text-color-subdued); margin: .3em 0; }
+.askwef-answer .askwef-abstain { font-weight: 600; margin: 0 0 .4em 0; }
+.askwef-answer details.askwef-passages { margin-top: .5em; font-size: .88em; }
+.askwef-answer details.askwef-passages summary { cursor: pointer; font-weight: 600; }
+.askwef-answer details.askwef-passages li { margin: .45em 0; }
+.askwef-answer .askwef-passage-where { color: var(--body-text-color-subdued); }
+#askwef-examples button { text-align: left; justify-content: flex-start; }
+.askwef-error { color: var(--error-text-color, #b91c1c); }
+"""
+
+
+# --- rendering: Answer -> HTML and plain text ---------------------------------------------------
+
+def _e(text: object) -> str:
+    """Escape text for HTML (quotes too) and keep line breaks without leaving a blank line.
+
+    'a < b\\n\\nc' -> 'a &lt; b<br>c'
+    """
+    return "<br>".join(html.escape(line, quote=True) for line in str(text).splitlines() if line.strip())
+
+
+def _safe_url(url: str) -> str | None:
+    """The URL if it is plain http(s) without spaces or quotes, else None (it is then shown as text only)."""
+    url = (url or "").strip()
+    if re.fullmatch(r"https?://[^\s\"'<>`]+", url, flags=re.I):
+        return url
+    return None
+
+
+def _anchor(turn: int, number: int) -> str:
+    return f"askwef-t{turn}-n{number}"
+
+
+def _sups(numbers, turn: int) -> str:
+    """Endnote markers as superscript links to the reference list: (2, 3) -> '<sup>[2](#..), [3]</sup>'."""
+    if not numbers:
+        return ""
+    links = ",".join(f'<a href="#{_anchor(turn, n)}" title="Endnote {n}">{n}</a>' for n in numbers)
+    return f"<sup>{links}</sup>"
+
+
+def _where(section: str, page: int) -> str:
+    return f"{_e(section.replace(' > ', ' › '))}, p.&nbsp;{int(page)}"
+
+
+def _passages_panel(passages: tuple[Passage, ...], *, open_: bool) -> str:
+    if not passages:
+        return ""
+    items = []
+    for p in passages:
+        text = p.text if len(p.text) <= PASSAGE_PREVIEW_CHARS else p.text[:PASSAGE_PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+        unit = f" · {_e(p.unit)}" if p.unit else ""
+        notes = f" · endnotes {', '.join(str(n) for n in p.endnotes)}" if p.endnotes else ""
+        items.append(
+            f'<li><div class="askwef-passage-where"><strong>{_where(p.section, p.page)}</strong>{unit}'
+            f" · score {p.score:.3f}{notes}</div><div>{_e(text)}</div></li>"
+        )
+    opened = " open" if open_ else ""
+    return (
+        f'<details class="askwef-passages"{opened}><summary>Supporting passages ({len(passages)})</summary>'
+        f"<ol>{''.join(items)}</ol></details>"
+    )
+
+
+def render_answer(answer: Answer, turn: int) -> str:
+    """One reply as a single line of HTML. `turn` keeps the endnote anchors unique on the page."""
+    parts = ['<div class="askwef-answer">']
+    if answer.abstained or not answer.quotes:
+        detail = answer.message or "The closest passages are listed below."
+        parts.append(f'<p class="askwef-abstain">{ABSTAIN_LEAD}</p><p>{_e(detail)}</p>')
+        parts.append(_passages_panel(answer.passages, open_=True))
+        parts.append("</div>")
+        return "".join(parts)
+
+    quoted = "".join(f"<p>“{_e(q.text)}”{_sups(q.endnotes, turn)}</p>" for q in answer.quotes)
+    parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
+    # Where the quotes stand, one line per (section, page), with their endnote markers.
+    places: list[tuple[str, int, list[int]]] = []
+    for q in answer.quotes:
+        if places and places[-1][:2] == (q.section, q.page):
+            places[-1][2].extend(n for n in q.endnotes if n not in places[-1][2])
+        else:
+            places.append((q.section, q.page, list(q.endnotes)))
+    for section, page, notes in places:
+        parts.append(f'<p class="askwef-source">— {_where(section, page)}{_sups(notes, turn)}</p>')
+    if answer.endnotes:
+        refs = []
+        for note in answer.endnotes:
+            url = _safe_url(note.url)
+            link = f' <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>' if url else (
+                f" {_e(note.url)}" if note.url else ""
+            )
+            refs.append(f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{link}</li>')
+        parts.append(f'<ol class="askwef-refs">{"".join(refs)}</ol>')
+    parts.append(f'<p class="askwef-meta">confidence {answer.confidence:.2f}</p>')
+    parts.append(_passages_panel(answer.passages, open_=False))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_question(question: str) -> str:
+    return f'<p class="askwef-question">{_e(question)}</p>'
+
+
+def render_error(message: str) -> str:
+    return f'<p class="askwef-error">{_e(message)}</p>'
+
+
+def plain_answer(answer: Answer) -> str:
+    """The answer with its citations as plain text, for copying into an email or a note."""
+    if answer.abstained or not answer.quotes:
+        lines = [f"Q: {answer.question}", ABSTAIN_LEAD, "Closest passages:"]
+        lines += [f"- {p.section}, p. {p.page}: {p.text[:200]}" for p in answer.passages[:3]]
+        return "\n".join(lines)
+    lines = [f"Q: {answer.question}", ""]
+    for q in answer.quotes:
+        notes = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
+        lines.append(f"“{q.text}”{notes}")
+        lines.append(f"  — {q.section}, p. {q.page}")
+    if answer.endnotes:
+        lines += ["", "References:"]
+        lines += [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in answer.endnotes]
+    return "\n".join(lines)
+
+
+# --- feedback ------------------------------------------------------------------------------------
+
+def feedback_path() -> Path:
+    """Where votes go: ASKWEF_FEEDBACK, else ./feedback.jsonl."""
+    return Path(os.environ.get("ASKWEF_FEEDBACK") or "feedback.jsonl")
+
+
+class FeedbackLog:
+    """Appends one JSON line per vote: {time, question, answer, sections, vote, ...}."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+
+    def record(self, answer: Answer, vote: str, *, within: str = "") -> dict:
+        if vote not in ("helpful", "not helpful"):
+            raise ValueError(f"vote must be 'helpful' or 'not helpful', not {vote!r}")
+        entry = {
+            "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "question": answer.question,
+            "answer": answer.text if not answer.abstained else "",
+            "sections": list(dict.fromkeys(q.section for q in answer.quotes)),
+            "vote": vote,
+            "abstained": answer.abstained,
+            "within": within,
+        }
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as fh:
+                fh.write(line)
+        return entry
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+def _check_length(question: object) -> None:
+    if isinstance(question, str) and len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"the question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}")
+
+
+def chat_turn(engine: Engine, question: str, within: str, messages: list, answers: list):
+    """One chat turn: (messages, answers, copy text, new box value).
+
+    `messages` is what the page shows (rendered HTML); `answers` this session's Answer objects,
+    which is what follow-ups are resolved against (the rendered HTML is not the raw answer).
+    A blank question changes nothing.
+    """
+    messages = list(messages or [])
+    answers = list(answers or [])
+    try:
+        q = clean_question(question)
+    except QuestionError as exc:
+        if not isinstance(question, str) or not question.strip() or "empty" in str(exc):
+            return messages, answers, gr.skip(), question
+        shown = " ".join(question.split())[:200]  # "???": say why nothing is looked up
+        messages += [{"role": "user", "content": render_question(shown)}, {"role": "assistant", "content": render_error(str(exc))}]
+        return messages, answers, gr.skip(), ""
+    try:
+        _check_length(question)
+        answer = engine.answer(q, history=answers, within=within or None)
+    except (QuestionError, IndexProblem, IngestError) as exc:
+        messages += [{"role": "user", "content": render_question(q)}, {"role": "assistant", "content": render_error(str(exc))}]
+        return messages, answers, gr.skip(), ""
+    messages += [
+        {"role": "user", "content": render_question(q)},
+        {"role": "assistant", "content": render_answer(answer, turn=len(answers))},
+    ]
+    answers.append(answer)
+    return messages, answers, plain_answer(answer), ""
+
+
+def section_choices(engine: Engine) -> list[tuple[str, str]]:
+    """Dropdown choices (label, value): the whole report, then every section path once, in reading order."""
+    paths = list(dict.fromkeys(engine.sections()))
+    return [(WHOLE_REPORT, "")] + [(p.replace(" > ", " › "), p) for p in paths]
+
+
+def build_blocks(
+    engine: Engine, *, feedback: FeedbackLog | None = None, examples: Sequence[str] = EXAMPLES, before: Callable[[], None] | None = None,
+) -> gr.Blocks:
+    """The chat page over `engine`. Gradio API endpoints: /ask (an Answer as JSON) and /search.
+
+    `before`: called before every answer and search (the server passes `engine.refresh`).
+    """
+    feedback = feedback or FeedbackLog(feedback_path())
+    before = before or (lambda: None)
+    titles = [d.get("title", d.get("name", "")) for d in engine.manifest.get("documents", [])]
+    report = titles[0] if len(titles) == 1 else f"{len(titles)} reports"
+
+    def respond(question: str, within: str, messages: list, answers: list):
+        try:
+            before()
+        except (IndexProblem, IngestError) as exc:
+            messages = list(messages or []) + [{"role": "assistant", "content": render_error(f"index unavailable: {exc}")}]
+            return messages, answers, gr.skip(), question
+        return chat_turn(engine, question, within, messages, answers)
+
+    def vote(kind: str, answers: list, within: str) -> str:
+        if not answers:
+            return "Ask a question first, then say whether the answer helped."
+        feedback.record(answers[-1], kind, within=within or "")
+        return f"Thanks — recorded as *{kind}*."
+
+    def clear():
+        return [], [], "", ""
+
+    def ask(question: str, within: str = "", k: int = 10, history: list | None = None) -> dict:
+        """Answer `question` from the report: the Answer as JSON (text, quotes, endnotes, passages, ...).
+
+        `within`: a section path (see the dropdown) to restrict the answer to; "" for the whole report.
+        `history`: previous turns for follow-ups, [{"question": ..., "answer": ...}] or chat messages.
+        """
+        if history is not None and not isinstance(history, list):
+            raise gr.Error("history must be a list of turns")
+        try:
+            _check_length(question)
+            before()
+            return engine.answer(question, history=history or None, within=within or None, k=k).to_dict()
+        except QuestionError as exc:
+            raise gr.Error(str(exc)) from None
+        except (IndexProblem, IngestError) as exc:
+            raise gr.Error(f"index unavailable: {exc}") from None
+
+    def search(question: str, k: int = 10, within: str = "") -> dict:
+        """The passages that best match `question`, best first: {"passages": [...]}."""
+        try:
+            _check_length(question)
+            before()
+            return {"passages": [p.to_dict() for p in engine.search(question, k, within=within or None)]}
+        except QuestionError as exc:
+            raise gr.Error(str(exc)) from None
+        except (IndexProblem, IngestError) as exc:
+            raise gr.Error(f"index unavailable: {exc}") from None
+
+    with gr.Blocks(title="askwef — ask the report", analytics_enabled=False) as blocks:
+        gr.Markdown(
+            f"## Ask the report\n*{html.escape(report)}*. Answers are the report's own sentences, quoted verbatim, "
+            "with section, page and endnotes. When the report does not cover a question, askwef says so.",
+            elem_id="askwef-header",
+        )
+        answers_state = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="askwef", elem_id="askwef-chat", height=560, sanitize_html=True, allow_tags=False,
+                    render_markdown=True, feedback_options=None, buttons=[], latex_delimiters=[],
+                    placeholder="Ask a question about the report, or pick an example.",
+                )
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="e.g. How many green data centres have been established in China?",
+                        show_label=False, scale=5, max_length=2000, elem_id="askwef-question", submit_btn=False,
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="askwef-ask")
+                with gr.Row():
+                    helpful = gr.Button("Helpful", size="sm", elem_id="askwef-helpful")
+                    unhelpful = gr.Button("Not helpful", size="sm", elem_id="askwef-unhelpful")
+                    clear_btn = gr.Button("New conversation", size="sm", elem_id="askwef-clear")
+                status = gr.Markdown("", elem_id="askwef-status")
+            with gr.Column(scale=1, min_width=280):
+                within = gr.Dropdown(
+                    choices=section_choices(engine), value="", label="Answer from", elem_id="askwef-within",
+                    info="One chapter or industry (with its subsections), or the whole report.",
+                )
+                gr.Markdown("**Examples** (click to ask)")
+                with gr.Column(elem_id="askwef-examples"):
+                    example_buttons = [gr.Button(q, size="sm") for q in examples]
+                copy = gr.Textbox(
+                    label="Copy the last answer with its citations", lines=8, max_lines=16, interactive=False,
+                    buttons=["copy"], elem_id="askwef-copy",
+                )
+
+        io = dict(inputs=[box, within, chatbot, answers_state], outputs=[chatbot, answers_state, copy, box])
+        box.submit(respond, api_name="chat", api_visibility="undocumented", **io)
+        send.click(respond, api_visibility="private", **io)
+        for button, question in zip(example_buttons, examples):
+            button.click(lambda q=question: q, outputs=box, api_visibility="private").then(respond, api_visibility="private", **io)
+        helpful.click(lambda a, w: vote("helpful", a, w), inputs=[answers_state, within], outputs=status, api_visibility="private")
+        unhelpful.click(lambda a, w: vote("not helpful", a, w), inputs=[answers_state, within], outputs=status, api_visibility="private")
+        clear_btn.click(clear, outputs=[chatbot, answers_state, copy, status], api_visibility="private")
+        gr.api(ask, api_name="ask")
+        gr.api(search, api_name="search")
+    return blocks

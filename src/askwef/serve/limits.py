@@ -1,0 +1,34 @@
+"""The serving limits, in one place: sizes refused, threads and queues, routes closed. README.md,
+"Reliability", has the measurements behind the concurrency numbers."""
+
+from __future__ import annotations
+
+MAX_QUESTION_CHARS = 10_000
+"""A question (or a history entry) longer than this is refused with 422."""
+MAX_BODY_BYTES = 256 * 1024
+"""A request body to /api/ larger than this is refused with 413."""
+MAX_GRADIO_BODY_BYTES = 4 * 1024 * 1024
+"""A request body to Gradio's routes larger than this is refused with 413 (the page sends the chat back each turn)."""
+MAX_HISTORY_TURNS = 50
+
+# Concurrency, chosen for 2 cores and a model serialised by a lock (README.md, "Reliability" has the figures):
+WORKER_THREADS = 4
+"""Threads running engine calls, API and Gradio together (anyio's default limiter; its own default is 40)."""
+GRADIO_CONCURRENCY = 2
+"""Gradio events of one kind (e.g. /ask) running at once; the others wait in Gradio's queue."""
+GRADIO_QUEUE_SIZE = 64
+"""Gradio events waiting at most; one more gets "queue is full" at once rather than a long wait."""
+LIMIT_CONCURRENCY = 128
+"""Open connections and tasks uvicorn serves at most; beyond it answers 503 at once (memory stays bounded)."""
+BACKLOG = 256
+"""Connections the kernel holds before uvicorn accepts them (uvicorn's default: 2048)."""
+UVICORN_LIMITS = {"limit_concurrency": LIMIT_CONCURRENCY, "backlog": BACKLOG, "timeout_keep_alive": 5}
+
+CLOSED_PREFIXES = (
+    "/gradio_api/upload", "/gradio_api/file=", "/gradio_api/file/", "/gradio_api/proxy=", "/gradio_api/stream/",
+    "/gradio_api/process_recording", "/gradio_api/vibe-", "/gradio_api/undo-vibe-", "/gradio_api/dev/",
+    "/gradio_api/custom_component/", "/gradio_api/run-history", "/gradio_api/runs", "/monitoring", "/file=", "/upload",
+)
+"""Gradio routes the page does not use: no file goes in or out of this server, nothing is proxied."""
+AUTH_ENV = "ASKWEF_AUTH"
+OPEN_PATHS = ("/healthz",)

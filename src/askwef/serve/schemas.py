@@ -1,0 +1,131 @@
+"""The HTTP API's request and response models (pydantic): what /openapi.json publishes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..engine import clean_question
+from .limits import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
+
+Question = Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS, description="The question, in plain words.")]
+K = Annotated[int | None, Field(strict=True, ge=1, le=100, description="How many supporting passages (1-100; default 10).")]
+Within = Annotated[
+    str | None,
+    Field(strict=True, max_length=1000, description="Restrict to a section path (subsections included) or a document name; see /api/sections."),
+]
+
+
+# --- request and response models ----------------------------------------------------------------
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Turn(_Strict):
+    """A previous turn: the question and the answer text askwef gave."""
+
+    question: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)]
+    answer: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)] = ""
+
+
+class Message(_Strict):
+    """A previous chat message, as Gradio and most chat UIs keep them."""
+
+    role: Literal["user", "assistant", "system"]
+    content: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)]
+
+
+class _Asked(_Strict):
+    question: Question
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        clean_question(value)  # raises QuestionError (a ValueError) for a blank question
+        return value
+
+
+class AnswerRequest(_Asked):
+    history: list[Turn | Message] | None = Field(
+        default=None, max_length=MAX_HISTORY_TURNS,
+        description="Previous turns for follow-up questions, oldest first: [{question, answer}] or [{role, content}].",
+    )
+    k: K = None
+    within: Within = None
+
+
+class SearchRequest(_Asked):
+    k: K = None
+    within: Within = None
+    mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
+
+
+class EndnoteOut(BaseModel):
+    model_config = ConfigDict(extra="allow")  # fields added to the value types later pass through
+
+    number: int
+    reference: str
+    url: str = ""
+
+
+class QuoteOut(BaseModel):
+    model_config = ConfigDict(extra="allow")  # fields added to the value types later pass through
+
+    text: str
+    passage_id: str
+    document: str
+    section: str
+    page: int
+    start: int
+    end: int
+    endnotes: list[int] = []
+
+
+class PassageOut(BaseModel):
+    model_config = ConfigDict(extra="allow")  # fields added to the value types later pass through
+
+    id: str
+    text: str
+    document: str
+    section: str
+    page: int
+    endnotes: list[int] = []
+    score: float = 0.0
+    unit: str = ""
+    start: int = 0
+    end: int = 0
+
+
+class AnswerOut(BaseModel):
+    """The report's own sentences (`text`, `quotes`) with their endnotes, or an abstention (`abstained`, `message`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    question: str
+    text: str
+    quotes: list[QuoteOut]
+    endnotes: list[EndnoteOut]
+    passages: list[PassageOut]
+    confidence: float
+    abstained: bool
+    message: str
+    resolved_question: str
+
+
+class SearchOut(BaseModel):
+    passages: list[PassageOut]
+
+
+class SectionsOut(BaseModel):
+    sections: list[str]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    manifest: dict[str, Any]
+
+
+class ErrorOut(BaseModel):
+    detail: str

@@ -1,0 +1,96 @@
+from askwef.answer import normalize_history, pinned_terms, question_type
+from askwef.types import Answer
+
+
+def _section_text(engine, path):
+    return next(p for p in engine.store.passages if p.section == path).text
+
+
+def test_answer_quotes_report_sentences_verbatim_with_sources(mini_engine):
+    a = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
+    assert not a.abstained and a.quotes
+    for q in a.quotes:
+        passage = next(p for p in mini_engine.store.passages if p.id == q.passage_id)
+        assert q.text in passage.text and q.section == passage.section and q.page == passage.page
+    assert "12 gigawatts" in a.text and [e.number for e in a.endnotes] == [2]
+    assert a.endnotes[0].url == "https://example.org/atlas_2023"
+    assert a.passages and 0.0 <= a.confidence <= 1.0 and len(a.text) <= 600
+
+
+def test_sentence_that_cannot_stand_alone_brings_its_predecessor(mini_engine):
+    a = mini_engine.answer("How many tonnes of carbon dioxide does the Harbour Works barrage save a year?")
+    assert not a.abstained
+    assert a.text.startswith("Harbour Works built a 240-megawatt barrage") and "This translated into savings" in a.text
+    assert 6 in [e.number for e in a.endnotes]
+
+
+def test_unrelated_question_abstains_but_lists_passages(mini_engine):
+    a = mini_engine.answer("What is the capital of France?")
+    assert a.abstained and a.text == "" and a.quotes == () and "does not seem" in a.message
+    assert a.passages
+
+
+def test_near_miss_year_abstains(mini_engine):
+    # the report gives SeaFarm's yields for 2023 only
+    a = mini_engine.answer("By how much did SeaFarm's yields rise in 2021?")
+    assert a.abstained and "2021" in a.message
+
+
+def test_follow_up_swaps_the_topic(mini_engine):
+    first = mini_engine.answer("What do ports use tidal power for in shipping?")
+    follow = mini_engine.answer("and in aquaculture?", history=[first])
+    assert "aquaculture" in follow.resolved_question.lower() and "shipping" not in follow.resolved_question.lower()
+    assert any(p.section.endswith("Aquaculture") for p in follow.passages[:2])
+
+
+def test_follow_up_names_the_entity_of_the_last_answer(mini_engine):
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    follow = mini_engine.answer("what about its yields?", history=[{"question": first.question, "answer": first.text}])
+    assert "SeaFarm" in follow.resolved_question
+
+
+def test_history_formats_are_all_accepted():
+    turns = normalize_history(
+        [
+            {"role": "user", "content": "q1"},
+            {"role": "assistant", "content": "a1"},
+            ("q2", "a2"),
+            {"question": "q3", "answer": "a3"},
+            Answer("q4", "a4"),
+        ]
+    )
+    assert [(t.question, t.answer) for t in turns] == [("q1", "a1"), ("q2", "a2"), ("q3", "a3"), ("q4", "a4")]
+    assert normalize_history(None) == []
+
+
+def test_question_analysis():
+    assert question_type("How many rides?").quantity and question_type("When was it launched?").when
+    assert question_type("Which company built it?").who
+    assert pinned_terms("How many rides did Apollo Go give in Q3 2024?") == [("2024",), ("q3", "third quarter"), ("apollo",), ("go",)]
+    assert pinned_terms("What does the report say about AI in China?") == []
+
+
+def test_answer_round_trips_to_json(mini_engine):
+    import json
+
+    a = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
+    data = json.loads(json.dumps(a.to_dict()))
+    assert data["text"] == a.text and data["endnotes"][0]["number"] == 2 and isinstance(data["passages"][0]["endnotes"], list)
+
+
+def test_a_section_named_by_its_title_is_answered_from_it(mini_engine):
+    a = mini_engine.answer("What does the conclusion say about wind and solar?")
+    assert a.passages[0].section == "Conclusion"
+    assert all(q.section == "Conclusion" for q in a.quotes)
+
+
+def test_a_leaning_sentence_after_a_figure_takes_the_running_text_not_the_caption():
+    from askwef.answer.select import _previous_sentence
+    from askwef.types import Sentence
+
+    def s(text, kind):
+        return Sentence(text, text, "d", "S", 1, "p", 0, 1, (), "", kind)
+
+    sentences = (s("Guidelines set 50 standards.", "prose"), s("FIGURE 4 | Framework", "caption"), s("Step 1", "item"), s("These standards matter.", "prose"))
+    assert _previous_sentence(sentences, 3) == 0
+    assert _previous_sentence((s("FIGURE 1", "caption"), s("It grew.", "prose")), 1) is None

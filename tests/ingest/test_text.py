@@ -1,0 +1,42 @@
+from askwef.ingest.text import clean_inline, ends_sentence, parse_marker_numbers, split_numbering, split_sentences, title_key
+
+
+def test_clean_inline_removes_markup_and_keeps_marker_offsets():
+    c = clean_inline("The *Plan* (2017)<sup>6</sup> details R&amp;D worth \\$1.4 trillion.<sup>45,46</sup>")
+    assert c.text == "The Plan (2017) details R&D worth $1.4 trillion."
+    assert c.markers == ((15, 6), (len(c.text), 45), (len(c.text), 46))
+    assert c.text[: c.markers[0][0]].endswith("(2017)")
+
+
+def test_clean_inline_html_blocks_become_spaces():
+    assert clean_inline("<p><b>Finance</b></p><p>text</p>").text == "Finance text"
+    assert clean_inline("lower</p> <p>maintenance").text == "lower maintenance"
+
+
+def test_marker_numbers():
+    assert parse_marker_numbers("45,46") == [45, 46]
+    assert parse_marker_numbers("3-5") == [3, 4, 5]
+    assert parse_marker_numbers("x") == []
+
+
+def test_split_sentences_handles_abbreviations_decimals_and_no_end():
+    text = "It grew 2.5x in 2024. It rose, e.g. in Q2. Huang, S. wrote it. Last one without a stop"
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["It grew 2.5x in 2024.", "It rose, e.g. in Q2.", "Huang, S. wrote it.", "Last one without a stop"]
+
+
+def test_split_sentences_keeps_lowercase_continuations_together():
+    text = "Doubled; by 2024 it tripled. “Quoted.” Next"
+    assert [text[s:e] for s, e in split_sentences(text)] == ["Doubled; by 2024 it tripled.", "“Quoted.”", "Next"]
+
+
+def test_titles_compare_without_numbering_case_or_punctuation():
+    assert split_numbering("2.4 Enabling energy") == ("2.4", "Enabling energy")
+    assert split_numbering("Foreword") == ("", "Foreword")
+    assert title_key("1 China's national strategy") == title_key("CHINA’S NATIONAL STRATEGY")
+    assert title_key("R&D") == title_key("R and D")
+
+
+def test_ends_sentence():
+    assert ends_sentence("It ended.") and ends_sentence("as follows:") and ends_sentence("“Quoted.”")
+    assert not ends_sentence("more than doubled;") and not ends_sentence("the")
