@@ -22,11 +22,14 @@ from .types import Answer, Document, Endnote, Passage, Quote, Section, Sentence
 __all__ = ["search", "answer", "build", "Settings", "Answer", "Passage", "Quote", "Endnote", "Document", "Section", "Sentence"]
 
 
-def search(question: str, k: int = 10, *, settings: Settings | None = None, mode: str = "hybrid", within: str | None = None, build: bool = True) -> list[Passage]:
-    """The passages that best match `question`, best first (hybrid dense + BM25)."""
+def search(
+    question: str, k: int = 10, *, settings: Settings | None = None, mode: str = "hybrid", within: str | None = None,
+    history=None, build: bool = True,
+) -> list[Passage]:
+    """The passages that best match `question`, best first (hybrid dense + BM25); `history` as for `answer`."""
     from .engine import get_engine
 
-    return get_engine(settings, build=build).search(question, k, mode=mode, within=within)
+    return get_engine(settings, build=build).search(question, k, mode=mode, within=within, history=history)
 
 
 def answer(question: str, *, history=None, k: int | None = None, settings: Settings | None = None, within: str | None = None, build: bool = True) -> Answer:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .answer import answer_question
+from .answer import answer_question, resolve_followup
 from .embed import Embedder, load_model
 from .index import IndexCorrupt, IndexStale, IndexStore, read_manifest, staleness
 from .index import build as build_index
@@ -86,15 +86,24 @@ class Engine:
             raise QuestionError(f"within: no section or document called {within!r}; the section paths are listed by GET /api/sections")
         return within
 
-    def search(self, question: str, k: int | None = None, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
-        q = clean_question(question)
+    def search(
+        self, question: str, k: int | None = None, *, mode: str = "hybrid", within: str | None = None, history: list | None = None
+    ) -> list[Passage]:
+        """The best passages for `question`; a follow-up ("and in healthcare?") is read against `history` first."""
+        q = resolve_followup(clean_question(question), _check_history(history), self.retriever)
         return self.retriever.search(q, k=validate_k(k, self.settings.k), mode=mode, within=self.check_within(within))
 
     def answer(self, question: str, *, history: list | None = None, k: int | None = None, within: str | None = None) -> Answer:
         q = clean_question(question)
-        if history is not None and not isinstance(history, (list, tuple)):
-            raise QuestionError(f"history must be a list of previous turns, not {type(history).__name__}")
-        return answer_question(self.retriever, q, history=history, k=validate_k(k, self.settings.k), within=self.check_within(within))
+        return answer_question(
+            self.retriever, q, history=_check_history(history), k=validate_k(k, self.settings.k), within=self.check_within(within)
+        )
+
+
+def _check_history(history: object) -> list | tuple | None:
+    if history is not None and not isinstance(history, (list, tuple)):
+        raise QuestionError(f"history must be a list of previous turns, not {type(history).__name__}")
+    return history
 
 
 def validate_k(k: int | None, default: int) -> int:

@@ -175,3 +175,5 @@ class Answer(_Serializable):
     abstained: bool = False
     message: str = ""
     resolved_question: str = ""  # the question as understood after follow-up resolution
+    span: str = ""  # the short answer inside the quote (the number, name or phrase that answers), "" when none stands out
+    context: str = ""  # report text shown with the quote when it completes it (the case study's title, the sentence before)

@@ -43,6 +43,15 @@ def test_follow_up_swaps_the_topic(mini_engine):
     assert any(p.section.endswith("Aquaculture") for p in follow.passages[:2])
 
 
+def test_search_reads_a_follow_up_against_the_history(mini_engine):
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    resolved = mini_engine.answer("who built it?", history=[first]).resolved_question
+    assert "SeaFarm" in resolved
+    followed = mini_engine.search("who built it?", k=5, history=[first])
+    assert [p.id for p in followed] == [p.id for p in mini_engine.search(resolved, k=5)]
+    assert [p.id for p in followed] != [p.id for p in mini_engine.search("who built it?", k=5)]
+
+
 def test_follow_up_names_the_entity_of_the_last_answer(mini_engine):
     first = mini_engine.answer("How many pens does SeaFarm run?")
     follow = mini_engine.answer("what about its yields?", history=[{"question": first.question, "answer": first.text}])

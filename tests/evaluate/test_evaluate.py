@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import doctest
 import json
 import warnings
@@ -17,7 +18,7 @@ from askwef.evaluate.baselines import CommonRecipe
 from askwef.embed import HashEmbedder
 from askwef.evaluate.golden import GoldenFormatError, GoldenQuestion, contains, is_relevant, load_golden, normalize, tokens
 from askwef.settings import Settings
-from askwef.types import Answer, Endnote, Passage
+from askwef.types import Answer, Endnote, Passage, Quote
 
 ROW = {
     "id": "q1",
@@ -391,3 +392,119 @@ def test_extra_fields_in_an_evaluators_file_are_ignored(tmp_path):
     path = tmp_path / "theirs.jsonl"
     path.write_text(json.dumps({**ROW, "notes": "checked by hand", "source": "p. 14"}) + "\n")
     assert [q.id for q in load_golden(path)] == [ROW["id"]]
+
+
+# --- conversations, sections, pages, documents -------------------------------------------------
+
+
+class Recorder:
+    """Follows conversations: remembers the history each call got; answers with a quote of its own."""
+
+    name = "recorder"
+    follows_conversations = True
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list]] = []
+
+    def search(self, question, k, history=None):
+        return [Passage("p", "Solar capacity in China grew by 55% in 2024.", "r.md", "2 Energy > 2.1 Solar", 14)]
+
+    def answer(self, question, history=None):
+        self.calls.append((question, list(history or [])))
+        quote = Quote("Solar capacity in China grew by 55% in 2024.", "p", "r.md", "2 Energy > 2.1 Solar", 14, 0, 44)
+        return Answer(question=question, text=quote.text, quotes=(quote,))
+
+
+CONVERSATION = [
+    {**ROW, "id": "c1-1", "question": "How much did solar grow?", "answer": "55%", "evidence": "Solar capacity in China grew by 55% in 2024.",
+     "section": "Energy > Solar", "page": 14, "kind": "natural", "conversation": "c1", "turn": 1, "document": "r.md"},
+    {**ROW, "id": "s1", "question": "Something else", "answer": "55%", "evidence": "Solar capacity in China grew by 55% in 2024.",
+     "section": "Energy > Wind", "page": 15, "kind": "natural", "document": "other.pdf"},
+    {**ROW, "id": "c1-2", "question": "and in 2023?", "answer": "55%", "evidence": "Solar capacity in China grew by 55% in 2024.",
+     "section": "2 Energy", "kind": "followup", "conversation": "c1", "turn": 2, "document": "r.md"},
+]
+
+
+def test_a_conversation_is_asked_in_order_with_the_systems_own_answers():
+    system = Recorder()
+    run = ev.evaluate(load_golden_rows(CONVERSATION), [system], warm_up=False)
+    (first, first_history), (single, single_history), (second, second_history) = system.calls
+    assert first_history == [] and single_history == []
+    assert second == "and in 2023?" and [a.question for a in second_history] == ["How much did solar grow?"]
+    result = run.systems[0]
+    # sections are compared without numbering; pages exactly; both only for right answers
+    assert [r.section_correct for r in result.questions] == [True, False, True]
+    assert [r.page_correct for r in result.questions] == [True, False, None]
+    assert result.overall["section_acc"] == pytest.approx(2 / 3) and result.overall["page_acc"] == 0.5
+    assert set(result.by_document) == {"r.md", "other.pdf"} and result.by_document["r.md"]["page_acc"] == 1.0
+
+
+def test_a_system_that_does_not_follow_conversations_is_asked_each_turn_as_it_stands():
+    calls = []
+
+    class Plain:
+        name = "plain"
+
+        def search(self, question, k):
+            calls.append(question)
+            return []
+
+    ev.evaluate(load_golden_rows(CONVERSATION), [Plain()], warm_up=False)
+    assert calls[:3] == ["How much did solar grow?", "How much did solar grow?", "Something else"]
+
+
+def test_per_document_tables_are_reported(tmp_path):
+    run = ev.evaluate(load_golden_rows(CONVERSATION), [Recorder()], warm_up=False)
+    text = reporting.format_table(run)
+    assert "Document: r.md" in text and "Document: other.pdf" in text and "Sect" in text
+    markdown = reporting.render_markdown(run)
+    assert "## Per document" in markdown and "### other.pdf" in markdown
+    rows = reporting.results_dict(run)["questions"]
+    assert rows[0]["conversation"] == "c1" and rows[0]["systems"]["recorder"]["answer_where"] == [["2 Energy > 2.1 Solar", 14]]
+
+
+def test_the_right_fact_may_stand_in_the_context_shown_with_the_quote():
+    class WithContext(Recorder):
+        def __init__(self, context: str) -> None:
+            super().__init__()
+            self.context = context
+
+        def answer(self, question, history=None):
+            return dataclasses.replace(super().answer(question, history), text="It grew fast.", context=self.context)
+
+    rows = load_golden_rows([{**CONVERSATION[1], "id": "x"}])
+    assert ev.evaluate(rows, [WithContext("CASE STUDY 3: SolarCo grew 55%")], warm_up=False).systems[0].overall["answer_acc"] == 1.0
+    assert ev.evaluate(rows, [WithContext("CASE STUDY 3: SolarCo")], warm_up=False).systems[0].overall["answer_acc"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"page": "14"}, "field 'page' must be a whole number"),
+        ({"page": -1}, "field 'page' must be a printed page number"),
+        ({"conversation": "c9"}, "needs both 'conversation' and 'turn'"),
+        ({"turn": True}, "field 'turn' must be a whole number"),
+        ({"document": 3}, "field 'document' must be a string"),
+    ],
+)
+def test_optional_fields_are_checked(tmp_path, change, problem):
+    path = write_rows(tmp_path / "g.jsonl", [{**GOLDEN[0], **change}])
+    with pytest.raises(GoldenFormatError, match=problem):
+        load_golden(path)
+
+
+def test_a_conversation_needs_its_turns_in_order_and_in_one_split(tmp_path):
+    turns = [{**CONVERSATION[0], "split": "dev"}, {**CONVERSATION[2], "split": "dev"}]
+    assert [q.turn for q in load_golden(write_rows(tmp_path / "ok.jsonl", turns))] == [1, 2]
+    with pytest.raises(GoldenFormatError, match="must be 1, 2"):
+        load_golden(write_rows(tmp_path / "order.jsonl", turns[::-1]))
+    with pytest.raises(GoldenFormatError, match="spans splits"):
+        load_golden(write_rows(tmp_path / "split.jsonl", [turns[0], {**turns[1], "split": "test"}]))
+
+
+def test_several_golden_files_run_as_one_set_with_unique_ids(tmp_path):
+    a = write_rows(tmp_path / "a.jsonl", GOLDEN[:2])
+    b = write_rows(tmp_path / "b.jsonl", GOLDEN[2:])
+    assert [q.id for q in ev_cli.load_golden_files([a, b])] == ["q1", "q2", "q3", "q4"]
+    with pytest.raises(GoldenFormatError, match="also in"):
+        ev_cli.load_golden_files([a, write_rows(tmp_path / "c.jsonl", GOLDEN[:1])])

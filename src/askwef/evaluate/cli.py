@@ -42,7 +42,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Run askwef (hybrid), BM25 alone, dense alone and the common recipe on the same golden "
         "questions; print a table and write results.json, TREC run and qrels files, a chart and RESULTS.md.",
     )
-    parser.add_argument("--golden", type=Path, default=Path("evals/golden.jsonl"), help="golden JSONL file (default: %(default)s)")
+    parser.add_argument(
+        "--golden", type=Path, nargs="+", default=[Path("evals/golden.jsonl")],
+        help="golden JSONL file(s), run as one set (ids must be unique across them; default: evals/golden.jsonl)",
+    )
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which questions to run (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("evals/out"), help="folder for results.json, runs, qrels, chart (default: %(default)s)")
     parser.add_argument("--results-md", type=Path, default=Path("evals/RESULTS.md"), help="markdown summary to write (default: %(default)s)")
@@ -66,6 +69,19 @@ def _system_list(value: str) -> tuple[str, ...]:
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SYSTEM_NAMES)}")
     return names
+
+
+def load_golden_files(files: Sequence[Path]) -> list[GoldenQuestion]:
+    """Several golden files as one set: ids must be unique across them."""
+    questions: list[GoldenQuestion] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        for q in load_golden(path):
+            if q.id in seen:
+                raise GoldenFormatError(f"{path}: id {q.id!r} is also in {seen[q.id]}; ids must be unique across golden files")
+            seen[q.id] = Path(path)
+            questions.append(q)
+    return questions
 
 
 def select_split(questions: Sequence[GoldenQuestion], split: str) -> list[GoldenQuestion]:
@@ -98,13 +114,14 @@ def build_systems(
 
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     """`askwef eval`: returns the exit code; user errors are one line on stderr."""
+    files = args.golden if isinstance(args.golden, list) else [args.golden]
     try:
-        questions = select_split(load_golden(args.golden), args.split)
+        questions = select_split(load_golden_files(files), args.split)
     except GoldenFormatError as exc:
         print(f"askwef eval: {exc}", file=sys.stderr)
         return 2
     if not questions:
-        print(f"askwef eval: no questions in split {args.split!r} of {args.golden}", file=sys.stderr)
+        print(f"askwef eval: no questions in split {args.split!r} of {', '.join(map(str, files))}", file=sys.stderr)
         return 2
     say = lambda message: print(message, file=sys.stderr)  # noqa: E731
     try:
@@ -119,8 +136,8 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         "settings_hash": settings.hash(),
         "corpus_hash": corpus_hash(settings.corpus_dir),
         "settings": settings.describe(),
-        "golden": str(args.golden),
-        "golden_sha256": hashlib.sha256(Path(args.golden).read_bytes()).hexdigest()[:16],
+        "golden": ", ".join(str(f) for f in files),
+        "golden_sha256": hashlib.sha256(b"".join(Path(f).read_bytes() for f in files)).hexdigest()[:16],
         "split": args.split,
         "command": command,
     }

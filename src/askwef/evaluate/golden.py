@@ -1,9 +1,13 @@
 """The golden file format and the relevance judge: what the benchmark asks and how it grades passages.
 
 A golden file is JSONL, one question a line:
-`{"id", "question", "answerable", "answer", "evidence", "section", "endnotes", "kind"}` and an
-optional `"split"` ("dev" or "test"). `answer` and `evidence` are quoted from the report ("" when
-unanswerable); `load_golden` names the first bad line as "path:line: problem".
+`{"id", "question", "answerable", "answer", "evidence", "section", "endnotes", "kind"}` and optional
+fields: `"split"` ("dev" or "test"); `"document"` (the report's file name, for a library of reports);
+`"page"` (the printed page the evidence stands on); `"context"` (report text the answer may need
+beside its quote: the case study's title naming the company, the sentence before); `"conversation"`
+and `"turn"` (turns of one conversation, asked in order, each with the system's own earlier answers
+as history). `answer` and `evidence` are quoted from the report ("" when unanswerable); `load_golden`
+names the first bad line as "path:line: problem".
 
 >>> contains("It now exceeds **\\\\$70 billion**.<sup>3</sup>", "$70 billion")
 True
@@ -58,6 +62,11 @@ class GoldenQuestion:
     endnotes: tuple[int, ...]
     kind: str
     split: str = ""  # "dev", "test" or "" (not assigned)
+    document: str = ""  # the report's file name; "" when the golden file is about one report
+    page: int = 0  # printed page of the evidence; 0 when not labelled
+    context: str = ""  # report text beside the quote that may hold the answer (a unit title, the sentence before)
+    conversation: str = ""  # id of the conversation this turn belongs to; "" for a single question
+    turn: int = 0  # 1, 2, ... within its conversation
 
 
 _REQUIRED: dict[str, type | tuple[type, ...]] = {
@@ -102,7 +111,21 @@ def load_golden(path: str | Path) -> list[GoldenQuestion]:
         questions.append(question)
     if not questions:
         raise GoldenFormatError(f"{path}: no questions")
+    _check_conversations(questions, path, seen)
     return questions
+
+
+def _check_conversations(questions: list[GoldenQuestion], path: Path, lines: dict[str, int]) -> None:
+    """Each conversation's turns are 1, 2, ... in file order, in one split."""
+    turns: dict[str, list[GoldenQuestion]] = {}
+    for q in questions:
+        if q.conversation:
+            turns.setdefault(q.conversation, []).append(q)
+    for name, rows in turns.items():
+        if [q.turn for q in rows] != list(range(1, len(rows) + 1)):
+            raise GoldenFormatError(f"{path}:{lines[rows[0].id]}: conversation {name!r} has turns {[q.turn for q in rows]}; they must be 1, 2, ... in file order")
+        if len({q.split for q in rows}) > 1:
+            raise GoldenFormatError(f"{path}:{lines[rows[0].id]}: conversation {name!r} spans splits; keep its turns in one")
 
 
 def _parse_row(row: object, where: str) -> GoldenQuestion:
@@ -129,6 +152,14 @@ def _parse_row(row: object, where: str) -> GoldenQuestion:
         raise GoldenFormatError(f"{where}: field 'question' is empty")
     if not row["kind"].strip():
         raise GoldenFormatError(f"{where}: field 'kind' is empty")
+    optional = {"document": str, "context": str, "conversation": str, "page": int, "turn": int}
+    for name, kind in optional.items():
+        if name in row and (not isinstance(row[name], kind) or isinstance(row[name], bool)):
+            raise GoldenFormatError(f"{where}: field {name!r} must be {'a string' if kind is str else 'a whole number'}, got {json.dumps(row[name])}")
+    if row.get("page", 0) < 0:
+        raise GoldenFormatError(f"{where}: field 'page' must be a printed page number (1 or more), got {row['page']}")
+    if bool(row.get("conversation")) != bool(row.get("turn")) or row.get("turn", 0) < 0:
+        raise GoldenFormatError(f"{where}: a conversation's turn needs both 'conversation' and 'turn' (1, 2, ...)")
     if row["answerable"]:
         if not tokens(row["answer"]):
             raise GoldenFormatError(f"{where}: an answerable question needs a non-empty 'answer'")
@@ -146,6 +177,11 @@ def _parse_row(row: object, where: str) -> GoldenQuestion:
         endnotes=tuple(endnotes),
         kind=row["kind"].strip(),
         split=split,
+        document=row.get("document", ""),
+        page=row.get("page", 0),
+        context=row.get("context", ""),
+        conversation=row.get("conversation", ""),
+        turn=row.get("turn", 0),
     )
 
 

@@ -52,6 +52,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("endnote_acc", "Notes", "the expected endnotes are among the answer's endnotes (answerable questions with endnotes)"),
     ("abstention", "Abst", "share of unanswerable questions the system declined to answer"),
     ("false_abstention", "FalseAbst", "share of answerable questions the system declined to answer"),
+    ("section_acc", "Sect", "of the right answers to questions labelled with a section, the share quoting from that section (or a subsection of it)"),
+    ("page_acc", "Page", "of the right answers to questions labelled with a page, the share quoting from the page the evidence is printed on"),
 )
 LATENCY: tuple[tuple[str, str], ...] = (
     ("search_p50_ms", "search p50 ms"),
@@ -67,10 +69,11 @@ def fmt(value: float | None, *, ms: bool = False) -> str:
     return f"{value:.1f}" if ms else f"{value:.3f}"
 
 
-def _rows(run: EvalRun, group: str | None) -> list[list[str]]:
+def _rows(run: EvalRun, group: str | None, *, by: str = "kind") -> list[list[str]]:
     rows = []
     for system in run.systems:
-        values = system.overall if group is None else system.by_kind.get(group)
+        table = system.by_kind if by == "kind" else system.by_document
+        values = system.overall if group is None else table.get(group)
         if values is None:
             continue
         counts = [str(int(values["n"] or 0)), str(int(values["n_answerable"] or 0))]
@@ -80,6 +83,11 @@ def _rows(run: EvalRun, group: str | None) -> list[list[str]]:
 
 def _kinds(run: EvalRun) -> list[str]:
     return sorted({q.kind for q in run.questions})
+
+
+def _documents(run: EvalRun) -> list[str]:
+    """The documents questions are labelled with; none when the golden file is about one report."""
+    return sorted({q.document for q in run.questions}) if any(q.document for q in run.questions) else []
 
 
 def _text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -108,6 +116,8 @@ def format_table(run: EvalRun) -> str:
     parts += ["Latency", _text_table(["system"] + [t for _, t in LATENCY], _latency_rows(run)), ""]
     for kind in _kinds(run):
         parts += [f"Kind: {kind}", _text_table(_header(), _rows(run, kind)), ""]
+    for document in _documents(run):
+        parts += [f"Document: {document or '(not labelled)'}", _text_table(_header(), _rows(run, document, by="document")), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -153,6 +163,7 @@ def results_dict(run: EvalRun) -> dict[str, Any]:
             s.name: {
                 "overall": s.overall,
                 "by_kind": s.by_kind,
+                "by_document": s.by_document,
                 "latency": s.latency,
                 "run_file": f"runs/{s.name}.run",
                 "qrels_file": f"qrels/{s.name}.qrels",
@@ -165,6 +176,8 @@ def results_dict(run: EvalRun) -> dict[str, Any]:
                 "kind": q.kind,
                 "answerable": q.answerable,
                 "split": q.split,
+                **({"document": q.document} if q.document else {}),
+                **({"conversation": q.conversation, "turn": q.turn} if q.conversation else {}),
                 "systems": {
                     s.name: {
                         "ranked_ids": list(r.ranked_ids),
@@ -177,6 +190,9 @@ def results_dict(run: EvalRun) -> dict[str, Any]:
                         "endnotes_correct": r.endnotes_correct,
                         "abstained": r.abstained,
                         "answer_ms": r.answer_ms,
+                        "answer_where": [list(w) for w in r.answer_where],
+                        "section_correct": r.section_correct,
+                        "page_correct": r.page_correct,
                     }
                     for s in run.systems
                     for r in s.questions
@@ -215,6 +231,10 @@ def render_markdown(run: EvalRun, *, chart_name: str | None = None) -> str:
     ]
     if chart_name:
         lines += [f"![Recall@5 per kind and system]({chart_name})", ""]
+    if _documents(run):
+        lines += ["## Per document", ""]
+        for document in _documents(run):
+            lines += [f"### {document or '(not labelled)'}", "", _md_table(_header(), _rows(run, document, by="document")), ""]
     lines += ["## Per kind", ""]
     for kind in _kinds(run):
         lines += [f"### {kind}", "", _md_table(_header(), _rows(run, kind)), ""]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from ..ingest.text import title_key
 from ..types import Answer, Passage
 from .golden import (
     Evidence,
@@ -53,8 +54,11 @@ HIT_KS = (1, 3, 5, 10)
 class System(Protocol):
     """What the benchmark needs of a system: a name and ranked search.
 
-    Optional extras: `answer(question) -> Answer` (answer metrics are "n/a" without it) and
-    `passages`, every passage it can return (the judged pool; without it, the top 100 per question).
+    Optional extras: `answer(question) -> Answer` (answer metrics are "n/a" without it);
+    `passages`, every passage it can return (the judged pool; without it, the top 100 per question);
+    `follows_conversations = True` when `search` and `answer` take `history=` (the earlier turns of a
+    conversation: the system's own Answers, or {"question": ...} for a system that does not answer).
+    A system without it is asked each turn as it stands.
     """
 
     name: str
@@ -65,20 +69,22 @@ class System(Protocol):
 class EngineSystem:
     """askwef's Engine in one retrieval mode; only the hybrid system answers."""
 
+    follows_conversations = True
+
     def __init__(self, engine: Any, mode: str, name: str | None = None, answers: bool = False) -> None:
         self.engine = engine
         self.mode = mode
         self.name = name or mode
         if answers:
-            self.answer = lambda question: engine.answer(question)
+            self.answer = lambda question, history=None: engine.answer(question, history=history)
         # every passage of the index is judged, so recall and nDCG know all the relevant ones
         store = getattr(engine, "store", None)
         passages = getattr(store, "passages", None)
         if passages is not None:
             self.passages = tuple(passages)
 
-    def search(self, question: str, k: int) -> list[Passage]:
-        return list(self.engine.search(question, k=k, mode=self.mode))
+    def search(self, question: str, k: int, history: list | None = None) -> list[Passage]:
+        return list(self.engine.search(question, k=k, mode=self.mode, history=history))
 
 
 # --- one run -------------------------------------------------------------------------------------
@@ -102,6 +108,10 @@ class QuestionResult:
     endnotes_correct: bool | None = None  # None also when the question has no endnotes
     abstained: bool | None = None
     answer_ms: float | None = None
+    document: str = ""
+    section_correct: bool | None = None  # a right answer quoting from the labelled section (None: not measured)
+    page_correct: bool | None = None  # a right answer quoting from the labelled page (None: not measured)
+    answer_where: tuple[tuple[str, int], ...] = ()  # (section path, page) of each quote
 
     @property
     def n_relevant(self) -> int:
@@ -118,6 +128,7 @@ class SystemResult:
     overall: dict[str, float | None]
     by_kind: dict[str, dict[str, float | None]]
     latency: dict[str, float | None]
+    by_document: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,9 +153,11 @@ def evaluate(
     progress: Callable[[str], None] | None = None,
     warm_up: bool = True,
 ) -> EvalRun:
-    """Ask every system every question; judge, score overall and per kind, time each call.
+    """Ask every system every question; judge, score overall, per kind and per document; time each call.
 
-    With `warm_up`, each system answers one untimed search first, so lazy loading does not land in p95.
+    A conversation's turns are asked in file order, each with the system's own earlier answers as
+    history (for a system that follows conversations). With `warm_up`, each system answers one
+    untimed search first, so lazy loading does not land in p95.
     """
     if k < max(HIT_KS):
         raise ValueError(f"k must be at least {max(HIT_KS)}")
@@ -154,14 +167,25 @@ def evaluate(
             progress(f"evaluating {system.name} on {len(questions)} questions")
         if warm_up and questions:
             system.search(questions[0].question, k)
-        rows = tuple(_ask(system, q, k=k, pool_depth=pool_depth, clock=clock) for q in questions)
-        results.append(_summarize(system.name, rows, k=k, budget=budget))
+        histories: dict[str, list] = {}
+        rows = []
+        for q in questions:
+            history = histories.setdefault(q.conversation, []) if q.conversation else None
+            row, said = _ask(system, q, k=k, pool_depth=pool_depth, clock=clock, history=history)
+            if history is not None:
+                history.append(said if said is not None else {"question": q.question})
+            rows.append(row)
+        results.append(_summarize(system.name, tuple(rows), k=k, budget=budget))
     return EvalRun(tuple(questions), tuple(results), k=k, budget=budget)
 
 
-def _ask(system: System, q: GoldenQuestion, *, k: int, pool_depth: int, clock: Callable[[], float]) -> QuestionResult:
+def _ask(
+    system: System, q: GoldenQuestion, *, k: int, pool_depth: int, clock: Callable[[], float], history: list | None = None
+) -> tuple[QuestionResult, Answer | None]:
+    """Judge one system on one question; also returns its Answer (None when it does not answer)."""
+    turns = {"history": list(history)} if history and getattr(system, "follows_conversations", False) else {}
     start = clock()
-    found = system.search(q.question, k)
+    found = system.search(q.question, k, **turns)
     search_ms = (clock() - start) * 1000
     ranked = _dedupe(found)[:k]
     evidence = Evidence(q.evidence, q.answer)
@@ -170,26 +194,35 @@ def _ask(system: System, q: GoldenQuestion, *, k: int, pool_depth: int, clock: C
         rel = tuple(_judge(p, evidence, words) for p in ranked)
         pool = getattr(system, "passages", None)
         if pool is None:
-            pool = _dedupe(system.search(q.question, pool_depth))
+            pool = _dedupe(system.search(q.question, pool_depth, **turns))
         relevant = {p.id for p in pool if _judge(p, evidence, words)}
         relevant.update(p.id for p, r in zip(ranked, rel) if r)  # the pool may be shallower than k
         relevant_ids = tuple(sorted(relevant))
     else:
         rel, relevant_ids = tuple(False for _ in ranked), ()
     extra: dict[str, Any] = {}
+    answer: Answer | None = None
     answer_fn = getattr(system, "answer", None)
     if callable(answer_fn):
         start = clock()
-        answer: Answer = answer_fn(q.question)
+        answer = answer_fn(q.question, **turns)
         extra["answer_ms"] = (clock() - start) * 1000
         extra["answer_text"] = answer.text
         extra["abstained"] = bool(answer.abstained)
+        extra["answer_where"] = tuple((quote.section, quote.page) for quote in answer.quotes)
         if q.answerable:
-            extra["answer_correct"] = not answer.abstained and contains(answer.text, q.answer)
+            # the fact may stand in the context shown with the quote (a case study's title, the sentence before)
+            shown = f"{answer.text} {getattr(answer, 'context', '') or ''}"
+            right = not answer.abstained and contains(shown, q.answer)
+            extra["answer_correct"] = right
             if q.endnotes:
                 returned = {note.number for note in answer.endnotes}
                 extra["endnotes_correct"] = not answer.abstained and set(q.endnotes) <= returned
-    return QuestionResult(
+            if right and q.section:
+                extra["section_correct"] = any(in_section(quote.section, q.section) for quote in answer.quotes)
+            if right and q.page:
+                extra["page_correct"] = any(quote.page == q.page for quote in answer.quotes)
+    result = QuestionResult(
         qid=q.id,
         kind=q.kind,
         answerable=q.answerable,
@@ -199,8 +232,24 @@ def _ask(system: System, q: GoldenQuestion, *, k: int, pool_depth: int, clock: C
         ranked_rel=rel,
         relevant_ids=relevant_ids,
         search_ms=search_ms,
+        document=q.document,
         **extra,
     )
+    return result, answer
+
+
+def in_section(found: str, labelled: str) -> bool:
+    """Whether a quote's section path lies in the labelled one (the same, or a subsection of it).
+
+    Headings are compared by `title_key` (numbering, case, punctuation aside), so a label written as
+    printed ("2 Strengthening the centre > 2.3 Policy planning") matches however the reader numbers it.
+
+    >>> in_section("3 Scaling AI > Healthcare", "3 Scaling AI"), in_section("3 Scaling AI", "3 Scaling AI > Healthcare")
+    (True, False)
+    """
+    found_keys = [title_key(part) for part in found.split(" > ")]
+    labelled_keys = [title_key(part) for part in labelled.split(" > ")]
+    return found_keys[: len(labelled_keys)] == labelled_keys
 
 
 _JUDGED: dict[str, Judged] = {}
@@ -237,6 +286,8 @@ METRIC_NAMES = (
     "endnote_acc",
     "abstention",
     "false_abstention",
+    "section_acc",
+    "page_acc",
 )
 
 
@@ -259,6 +310,8 @@ def score(rows: Sequence[QuestionResult], *, k: int = K, budget: int = BUDGET_CH
     out["endnote_acc"] = _share(r.endnotes_correct for r in answered if r.endnotes_correct is not None)
     out["abstention"] = _share(r.abstained for r in answered if not r.answerable)
     out["false_abstention"] = _share(r.abstained for r in answered if r.answerable)
+    out["section_acc"] = _share(r.section_correct for r in answered if r.section_correct is not None)
+    out["page_acc"] = _share(r.page_correct for r in answered if r.page_correct is not None)
     return out
 
 
@@ -269,6 +322,7 @@ def _share(flags: Iterable[bool | None]) -> float | None:
 
 def _summarize(name: str, rows: tuple[QuestionResult, ...], *, k: int, budget: int) -> SystemResult:
     kinds = sorted({r.kind for r in rows})
+    documents = sorted({r.document for r in rows}) if any(r.document for r in rows) else []
     search = [r.search_ms for r in rows]
     answer = [r.answer_ms for r in rows if r.answer_ms is not None]
     latency = {
@@ -283,4 +337,5 @@ def _summarize(name: str, rows: tuple[QuestionResult, ...], *, k: int, budget: i
         overall=score(rows, k=k, budget=budget),
         by_kind={kind: score([r for r in rows if r.kind == kind], k=k, budget=budget) for kind in kinds},
         latency=latency,
+        by_document={doc: score([r for r in rows if r.document == doc], k=k, budget=budget) for doc in documents},
     )
