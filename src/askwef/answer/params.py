@@ -45,6 +45,36 @@ MAX_RESOLVED_CHARS = 2000
 """As engine.MAX_QUESTION_CHARS: a rewritten follow-up is no longer than a question."""
 
 
+# --- the corpus's vocabulary (lexicon.py) --------------------------------------------------------
+
+MIN_CORRECTABLE_LENGTH = 5
+"""Words shorter than this are never "mended": most short unknown words are names or abbreviations
+("BYD", "JD"), and one edit away from a short word lies another real word."""
+
+MAX_INITIALS = 6
+"""Names of more than this many capitalised words are not abbreviated by their initials (nobody types
+"WEFBSZSMDC"; longer runs are lists of names, not one name)."""
+
+FIELD_ABBREVIATIONS = {
+    "ai": "artificial intelligence", "genai": "generative ai", "gen ai": "generative ai", "llm": "large language model",
+    "ml": "machine learning", "nlp": "natural language processing", "agi": "artificial general intelligence",
+    "gpu": "graphics processing unit", "cpu": "central processing unit", "iot": "internet of things",
+    "ev": "electric vehicle", "nev": "new energy vehicle", "av": "autonomous vehicle", "r&d": "research and development",
+    "rnd": "research and development", "soe": "state-owned enterprise", "smes": "small and medium-sized enterprises",
+    "sme": "small and medium-sized enterprise", "gdp": "gross domestic product", "cagr": "compound annual growth rate",
+    "pue": "power usage effectiveness", "aigc": "ai-generated content", "ict": "information and communications technology",
+    "kwh": "kilowatt-hours", "co2": "carbon dioxide", "esg": "environmental, social and governance",
+    "b2b": "business-to-business", "b2c": "business-to-consumer", "kpi": "key performance indicator",
+    "roi": "return on investment", "ct": "computed tomography", "mri": "magnetic resonance imaging",
+    "wef": "world economic forum", "oecd": "organisation for economic co-operation and development",
+    "eu": "european union", "uk": "united kingdom",
+}
+"""Abbreviations of the field that reports use without defining them, and staff type either way:
+the common terms of AI, industry, energy and policy writing (written for askwef; the report's own
+definitions, "long form (SF)", are read from its text). Not here: "us", "un", "prc", which are
+also plain words or a country's every mention."""
+
+
 # --- question types (written against the dev questions' wording) --------------------------------
 
 QUANTITY = re.compile(

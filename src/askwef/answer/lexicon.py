@@ -1,0 +1,217 @@
+"""The corpus's own vocabulary: words it uses (to mend typos) and abbreviations it defines (to read them both ways).
+
+Nothing here is a list of the report's words written by hand: abbreviations come from the text
+itself, as "long form (SF)" definitions (the Schwartz-Hearst algorithm) and as the initials of
+multi-word names ("State Grid Corporation of China" -> "SGCC"), plus a short list for the field
+(`params.FIELD_ABBREVIATIONS`); typos are mended towards the words the corpus uses.
+
+>>> lex = Lexicon.from_texts(["The Industrial and Commercial Bank of China (ICBC) fights fraud with an anti-fraud platform."])
+>>> lex.normalize("which bank built the antifraud platfrom?").text
+'which bank built the anti fraud platform?'
+>>> lex.expansions("icbc fraud")
+('industrial and commercial bank of china',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .params import FIELD_ABBREVIATIONS, MAX_INITIALS, MIN_CORRECTABLE_LENGTH
+
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:'[a-z]+)?", re.I)
+_DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&\-]{1,9}s?)\s*\)")
+_NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*[A-Z][\w&'’\-]*)+")
+_LINKING = {"of", "and", "for", "the", "&", "in", "on"}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def schwartz_hearst(text: str) -> list[tuple[str, str]]:
+    """(short form, long form) pairs defined in `text` as "long form (SF)".
+
+    The long form is the shortest run of words before the parenthesis whose letters contain the short
+    form's in order, the first at a word's start (Schwartz & Hearst, 2003, PSB).
+
+    >>> schwartz_hearst("a compound annual growth rate (CAGR) of 27%")
+    [('CAGR', 'compound annual growth rate')]
+    """
+    pairs: list[tuple[str, str]] = []
+    for m in _DEFINITION.finditer(text):
+        short = m.group(1)
+        letters = [c.lower() for c in short if c.isalnum()]
+        if len(letters) < 2 or sum(c.isupper() for c in short) < max(1, len(letters) // 2) or short.lower() == short:
+            continue  # "(for example)", "(Shanghai)": not an abbreviation
+        before = text[max(0, m.start() - 200) : m.start()].rstrip()
+        words = re.findall(r"[^\s()]+", before)
+        limit = min(len(letters) + 5, 2 * len(letters))
+        for n in range(1, min(limit, len(words)) + 1):
+            candidate = " ".join(words[-n:])
+            if _matches(letters, candidate):
+                pairs.append((short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short, candidate.strip(",;:")))
+                break
+    return pairs
+
+
+def _matches(letters: list[str], candidate: str) -> bool:
+    """Schwartz-Hearst's test: the short form's letters, last to first, found right to left in the long
+    form, the first of them at a word's start."""
+    low = candidate.lower()
+    i = len(low) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        c = letters[k]
+        while i >= 0 and (low[i] != c or (k == 0 and i > 0 and low[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return low.split()[0][0] == letters[0]
+
+
+def initialisms(text: str) -> list[tuple[str, str]]:
+    """(initials, name) for multi-word names: capitalised words, maybe joined by 'of', 'and', 'for'.
+
+    >>> initialisms("The State Grid Corporation of China runs it.")
+    [('sgcc', 'state grid corporation of china')]
+    """
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in _LINKING | {"a", "an", "this", "that"}:
+            words = words[1:]
+        capital = [w for w in words if w[:1].isupper() and w.lower() not in _LINKING]
+        if 3 <= len(capital) <= MAX_INITIALS:
+            out.append(("".join(w[0] for w in capital).lower(), " ".join(words).lower()))
+    return out
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A question with its typos mended against the corpus's words (`text`), and what was changed."""
+
+    text: str
+    corrections: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    counts: dict[str, int]
+    deletes: dict[str, tuple[str, ...]]
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short form -> long forms, lower case
+    long_forms: dict[str, str] = field(default_factory=dict)  # long form -> short form, lower case
+    dictionary: frozenset[str] = frozenset()  # real words never mended, though the corpus may not use them
+
+    @classmethod
+    def from_texts(
+        cls, texts: list[str] | tuple[str, ...], field_abbreviations: dict[str, str] | None = None, dictionary: frozenset[str] = frozenset()
+    ) -> "Lexicon":
+        """`dictionary`: words known to be real (the embedding model's vocabulary, `Embedder.words()`)."""
+        counts: Counter[str] = Counter()
+        capitals: set[str] = set()  # words the corpus writes in capitals ("ICBC", "AIGC")
+        defined: list[tuple[str, str]] = []
+        named: list[tuple[str, str]] = []
+        for text in texts:
+            counts.update(_words(text))
+            capitals.update(w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,9}s?\b", text))
+            defined += [(s.lower(), long.lower()) for s, long in schwartz_hearst(text)]
+            named += initialisms(text)
+        field_list = FIELD_ABBREVIATIONS if field_abbreviations is None else field_abbreviations
+        # a name's initials are kept unless they spell a plain word of the corpus ("Can Be Done" is not "cbd"... but "the" is)
+        named = [(s, long) for s, long in named if s not in counts or s in capitals]
+        abbreviations: dict[str, list[str]] = {}
+        for short, long in defined + named + list(field_list.items()):
+            longs = abbreviations.setdefault(short, [])
+            if long not in longs:
+                longs.append(long)
+        deletes: dict[str, list[str]] = {}
+        for word in counts:
+            if len(word) >= MIN_CORRECTABLE_LENGTH - 1 and word.isalpha():
+                for variant in {word, *_deletions(word)}:
+                    deletes.setdefault(variant, []).append(word)
+        return cls(
+            dict(counts),
+            {k: tuple(v) for k, v in deletes.items()},
+            {k: tuple(v) for k, v in abbreviations.items()},
+            {long: short for short, longs in abbreviations.items() for long in longs},
+            frozenset(dictionary),
+        )
+
+    def known(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.counts or low in self.abbreviations or low in self.dictionary
+
+    def correct(self, word: str) -> str:
+        """The corpus's word nearest to an unknown word (one edit, or a swap of two letters); else the word.
+
+        Ties go to the word the corpus uses most. A word split in two by a missing space is not mended
+        here (see `normalize`).
+        """
+        low = word.lower()
+        if self.known(low) or len(low) < MIN_CORRECTABLE_LENGTH or not low.isalpha():
+            return word
+        found: set[str] = set(self.deletes.get(low, ()))
+        for variant in _deletions(low):
+            found.update(w for w in self.deletes.get(variant, ()) if _one_edit(low, w))
+        if not found:
+            return word
+        return max(sorted(found), key=lambda w: self.counts.get(w, 0))
+
+    def normalize(self, question: str) -> Normalized:
+        """Mend unknown words: one edit away from a corpus word, or two corpus words run together ("antifraud")."""
+        changes: list[tuple[str, str]] = []
+
+        def mend(m: re.Match) -> str:
+            word = m.group(0)
+            fixed = self.correct(word)
+            if fixed == word and not self.known(word) and len(word) >= 2 * (MIN_CORRECTABLE_LENGTH - 1) and word.isalpha():
+                fixed = self._split(word.lower()) or word
+            if fixed != word:
+                changes.append((word, fixed))
+            return fixed
+
+        text = _WORD.sub(mend, question)
+        return Normalized(text, tuple(changes))
+
+    def _split(self, word: str) -> str | None:
+        best = None
+        for i in range(MIN_CORRECTABLE_LENGTH - 1, len(word) - MIN_CORRECTABLE_LENGTH + 2):
+            left, right = word[:i], word[i:]
+            if left in self.counts and right in self.counts:
+                score = min(self.counts[left], self.counts[right])
+                if best is None or score > best[0]:
+                    best = (score, f"{left} {right}")
+        return best[1] if best else None
+
+    def expansions(self, question: str) -> tuple[str, ...]:
+        """What the question's abbreviations stand for, and the abbreviations of long forms it spells out."""
+        low = " ".join(_words(question))
+        out: list[str] = []
+        for word in set(low.split()):
+            for key in (word, word[:-1] if word.endswith("s") else word):
+                for long in self.abbreviations.get(key, ()):
+                    if long not in low and long not in out:
+                        out.append(long)
+        for long, short in self.long_forms.items():
+            if f" {long} " in f" {low} " and short not in low.split() and short not in out:
+                out.append(short)
+        return tuple(out)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance 1, or two neighbouring letters swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -1,0 +1,40 @@
+from askwef.answer.lexicon import Lexicon, initialisms, schwartz_hearst
+
+TEXT = (
+    "The Industrial and Commercial Bank of China (ICBC) runs an anti-fraud platform. "
+    "Data grows at a compound annual growth rate (CAGR) of 27%. Large language models (LLMs) spread. "
+    "Its computing power reached 230 exaflops (EFLOPS). The State Grid Corporation of China forecasts load. "
+    "Hospitals use AI (for example, in Shanghai)."
+)
+
+
+def test_definitions_are_read_from_the_text():
+    pairs = dict(schwartz_hearst(TEXT))
+    assert pairs["ICBC"] == "Industrial and Commercial Bank of China"
+    assert pairs["CAGR"] == "compound annual growth rate"
+    assert pairs["LLM"] == "Large language models" and pairs["EFLOPS"] == "exaflops"
+    assert "for example, in Shanghai" not in pairs.values()  # a parenthesis that defines nothing
+
+
+def test_names_are_abbreviated_by_their_initials():
+    assert ("sgcc", "state grid corporation of china") in initialisms(TEXT)
+    assert initialisms("Apollo Go runs taxis.") == []  # two words: too short to abbreviate
+    assert initialisms("Na Na\nMaria Basso\nJill Hoang") == []  # names on separate lines are not one name
+
+
+def test_abbreviations_read_both_ways():
+    lex = Lexicon.from_texts([TEXT])
+    assert lex.expansions("which bank is ICBC") == ("industrial and commercial bank of china",)
+    assert lex.expansions("sgcc load forecasting") == ("state grid corporation of china",)
+    assert "cagr" in lex.expansions("what is the compound annual growth rate of data")
+    assert "large language model" in lex.expansions("how many LLMs")  # plural, and the field's list
+
+
+def test_typos_are_mended_towards_the_corpus_words():
+    lex = Lexicon.from_texts([TEXT], dictionary=frozenset({"compute", "platform"}))
+    assert lex.normalize("hospitls using ai").text == "hospitals using ai"  # a letter missing
+    assert lex.normalize("computnig power").text == "computing power"  # two letters swapped
+    assert lex.normalize("antifraud").text == "anti fraud"  # two corpus words run together
+    assert lex.normalize("how much compute").text == "how much compute"  # a real word the corpus lacks stays
+    assert lex.normalize("BYD cars").text == "BYD cars"  # short unknown words are names, not typos
+    assert lex.normalize("hospitls").corrections == (("hospitls", "hospitals"),)
