@@ -99,7 +99,10 @@ def test_the_real_golden_file_loads_and_its_evidence_is_in_the_report():
     questions = load_golden(golden)
     missing = [q.id for q in questions if q.answerable and not contains(report, q.evidence)]
     assert missing == []
-    assert all(contains(q.evidence, q.answer) for q in questions if q.answerable)
+    # the short answer is in the evidence, or in the context that names what the evidence is about
+    # (the unit title or the sentence before, e.g. the year of a plan's stage)
+    assert [q.id for q in questions if q.answerable
+            and not contains(q.evidence + " " + (q.context or ""), q.answer)] == []
 
 
 # --- the judge ---------------------------------------------------------------------------------
