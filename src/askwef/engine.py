@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .answer import answer_question, resolve_followup
+from .answer import AnswerModels, answer_question, load_models, resolve_followup
 from .embed import Embedder, load_model
 from .index import IndexCorrupt, IndexStale, IndexStore, read_manifest, staleness
 from .index import build as build_index
@@ -44,10 +44,11 @@ def clean_question(question: object) -> str:
 
 
 class Engine:
-    def __init__(self, settings: Settings, embedder: Embedder, store: IndexStore) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder, store: IndexStore, models: AnswerModels | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
+        self.models = models or load_models()  # the fitted answer models (answer/model.json), read once
         self.retriever = Retriever(store, embedder, settings)
         self._lock = threading.Lock()
 
@@ -96,7 +97,8 @@ class Engine:
     def answer(self, question: str, *, history: list | None = None, k: int | None = None, within: str | None = None) -> Answer:
         q = clean_question(question)
         return answer_question(
-            self.retriever, q, history=_check_history(history), k=validate_k(k, self.settings.k), within=self.check_within(within)
+            self.retriever, q, history=_check_history(history), k=validate_k(k, self.settings.k), within=self.check_within(within),
+            models=self.models,
         )
 
 

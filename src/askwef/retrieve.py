@@ -81,8 +81,10 @@ class Retriever:
             out[ids[0][valid]] = sims[0][valid]
         return out
 
-    def scores(self, question: str, query_vector: np.ndarray | None = None) -> Scores:
+    def scores(self, question: str, query_vector: np.ndarray | None = None, *, lexical: str | None = None) -> Scores:
+        """Every passage scored for `question`; `lexical` (default: the question) is what BM25 and titles read."""
         q = self.encode(question) if query_vector is None else query_vector
+        words = question if lexical is None else lexical
         n = len(self.store.passages)
         passage_cos = self._cosines(self.store.passage_index, n, q)
         sentence_cos = self._cosines(self.store.sentence_index, len(self.store.sentences), q)
@@ -91,9 +93,9 @@ class Retriever:
         best_sentence = np.where(best_sentence < -0.5, passage_cos, best_sentence)
         w_s = self.settings.sentence_weight
         dense = (1 - w_s) * passage_cos + w_s * best_sentence
-        bm25 = self.bm25_scores(question)
+        bm25 = self.bm25_scores(words)
         w = self.settings.dense_weight
-        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(question)
+        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words)
         return Scores(dense, bm25, fused, sentence_cos, q)
 
     def named_section_ids(self, question: str) -> set[str]:

@@ -1,4 +1,5 @@
-from askwef.answer import normalize_history, pinned_terms, question_type
+from askwef.answer import holds, load_models, normalize_history
+from askwef.answer.span import span_of
 from askwef.types import Answer
 
 
@@ -72,11 +73,20 @@ def test_history_formats_are_all_accepted():
     assert normalize_history(None) == []
 
 
-def test_question_analysis():
-    assert question_type("How many rides?").quantity and question_type("When was it launched?").when
-    assert question_type("Which company built it?").who
-    assert pinned_terms("How many rides did Apollo Go give in Q3 2024?") == [("2024",), ("q3", "third quarter"), ("apollo",), ("go",)]
-    assert pinned_terms("What does the report say about AI in China?") == []
+def test_question_analysis_reads_the_kind_of_answer_from_the_fitted_model():
+    types = load_models().types
+    assert types.predict("How many rides did Apollo Go give?")["number"] > 0.5
+    assert types.predict("Which company built the robot?")["name"] > 0.5
+    assert types.predict("What does the report say about AI in China?")["number"] < 0.5
+    assert holds("Revenue hit $70 billion in 2024.") == {"number": True, "date": True, "name": False, "money": True, "share": False}
+
+
+def test_the_short_answer_is_the_asked_kind_nearest_the_question_words():
+    text = "In 2023, 246 green data centres were built and 12% of power came from wind."
+    assert span_of(text, {"number": 0.9}, {"green", "data", "centr"}) == "246"
+    assert span_of(text, {"share": 0.9, "number": 0.6}, {"power", "wind"}) == "12%"
+    assert span_of(text, {"date": 0.9}, {"green"}) == "2023"
+    assert span_of(text, {"number": 0.1}, {"green"}) == ""
 
 
 def test_answer_round_trips_to_json(mini_engine):

@@ -1,14 +1,16 @@
 """Answer: question -> one to three of the report's own sentences, with sources, or an honest abstention.
 
-1. Follow-ups are resolved against the history without a language model (`followup.py`).
+1. A turn is read against the conversation without a language model (`followup.py`), its typos mended
+   and abbreviations read both ways with the corpus's own vocabulary (`lexicon.py`, `query.py`).
 2. Passages are retrieved; one question encoding serves passages and sentences alike.
-3. Sentences of the top passages are scored and chosen (`select.py`), guided by what the question
-   asks for and pins (`question.py`).
-4. Confidence (`confidence.py`) combines the winner's scores; a question that pins a year, quarter,
-   company or place the chosen text does not mention is a near miss. Below
-   `settings.abstain_threshold` askwef abstains, still listing the closest passages (`compose.py`).
+3. The sentences of the best passages are measured (`features.py`) and ranked by a model fit on the
+   golden dev questions (`model.py`, `model.json`); the best are chosen with the neighbours they
+   lean on (`select.py`), and the short answer inside them found (`span.py`).
+4. Confidence (`confidence.py`) is a second fitted model: below `settings.abstain_threshold` askwef
+   abstains, still listing the closest passages (`compose.py`).
 
-Word lists, patterns and weights live in `params.py`.
+Patterns, word lists and thresholds live in `params.py`; fitted weights in `model.json`
+(`askwef tune --fit`, dev split only).
 
 >>> answer_question(retriever, "How many green data centres has China built?")   # doctest: +SKIP
 Answer(text='To date, 246 green data centres have been established in the country, ...', ...)
@@ -17,13 +19,20 @@ Answer(text='To date, 246 green data centres have been established in the countr
 from __future__ import annotations
 
 from .compose import answer_question
-from .confidence import confidence_features, confidence_from
-from .followup import normalize_history, resolve_followup
-from .params import CONFIDENCE_WEIGHTS, SELECTION_WEIGHTS, SelectionWeights
-from .question import pinned_terms, question_type
-from .select import Selection, select
+from .confidence import CONFIDENCE_FEATURES, confidence_features
+from .followup import normalize_history, resolve
+from .model import AnswerModels, LinearModel, load_models
+from .query import TypeModel, analyse, holds
+from .select import Selection, prepare, select, stage_for
+
+
+def resolve_followup(question: str, history, retriever) -> str:
+    """A follow-up as understood against `history` (the question itself when it stands alone)."""
+    stage = stage_for(retriever)
+    return resolve(question, history, titles=stage.titles, entity_of=stage.entity_of).question
+
 
 __all__ = [
-    "answer_question", "select", "Selection", "resolve_followup", "normalize_history", "pinned_terms", "question_type",
-    "confidence_features", "confidence_from", "CONFIDENCE_WEIGHTS", "SELECTION_WEIGHTS", "SelectionWeights",
+    "answer_question", "select", "prepare", "Selection", "resolve_followup", "normalize_history", "analyse", "holds",
+    "confidence_features", "CONFIDENCE_FEATURES", "AnswerModels", "LinearModel", "TypeModel", "load_models", "stage_for",
 ]

@@ -1,38 +1,48 @@
 """Compose the Answer: the chosen sentences quoted verbatim with their sources, or an honest abstention.
 
 >>> answer_question(retriever, "How many green data centres has China built?")   # doctest: +SKIP
-Answer(text='To date, 246 green data centres have been established in the country, ...', ...)
+Answer(text='To date, 246 green data centres have been established in the country, ...', span='246', ...)
 """
 
 from __future__ import annotations
 
 from ..retrieve import Retriever
 from ..types import Answer, Endnote, Quote, Sentence
-from .confidence import answer_confidence
-from .params import ABSTAIN_MESSAGE
-from .select import select
+from .confidence import answer_confidence, confidence_features, ruled_out
+from .model import AnswerModels, load_models
+from .params import ABSTAIN_MESSAGE, YEAR_MISSING_MESSAGE
+from .select import context_for, select
+from .span import span_of
 
 
-def answer_question(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None) -> Answer:
+def answer_question(
+    retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, models: AnswerModels | None = None
+) -> Answer:
+    models = models or load_models()
     store = retriever.store
-    sel = select(retriever, question, history=history, k=k, within=within)
+    sel = select(retriever, question, history=history, k=k, within=within, models=models)
     shown = sel.passages[:k]
     if sel.best is None:
         return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=sel.resolved)
-    confidence = answer_confidence(sel)
-    if confidence < retriever.settings.abstain_threshold:
-        why = f" (it does not mention {', '.join(p[0] for p in sel.missing[:3])} where it comes closest)" if sel.missing else ""
+    features = confidence_features(sel, retriever)
+    confidence = answer_confidence(features, models.confidence)
+    years = ruled_out(sel, retriever, features)
+    if confidence < retriever.settings.abstain_threshold or years is not None:
+        message = YEAR_MISSING_MESSAGE.format(years=" and ".join(years)) if years else ABSTAIN_MESSAGE
         return Answer(
-            question, "", passages=shown, confidence=round(confidence, 4), abstained=True,
-            message=ABSTAIN_MESSAGE.replace(". The closest", f"{why}. The closest", 1), resolved_question=sel.resolved,
+            question, "", passages=shown, confidence=round(confidence, 4), abstained=True, message=message,
+            resolved_question=sel.resolved,
         )
     quotes = tuple(_quote(store.sentences[i]) for i in sel.chosen)
+    text = " ".join(q.text for q in quotes)
+    best = store.sentences[sel.prepared.candidates.indexes[sel.best]]
+    query = sel.prepared.query
     # make sure the passages holding the quotes are among those shown
     ids = {p.id for p in shown}
     extra = tuple(p for p in sel.passages if p.id not in ids and any(store.sentences[i].passage_id == p.id for i in sel.chosen))
     return Answer(
         question=question,
-        text=" ".join(q.text for q in quotes),
+        text=text,
         quotes=quotes,
         endnotes=_endnotes(retriever, list(sel.chosen)),
         passages=shown + extra,
@@ -40,6 +50,8 @@ def answer_question(retriever: Retriever, question: str, *, history=None, k: int
         abstained=False,
         message="",
         resolved_question=sel.resolved,
+        span=span_of(best.text, query.answer_types, query.stems),
+        context=context_for(store.sentences, sel.chosen),
     )
 
 

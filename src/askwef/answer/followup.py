@@ -1,11 +1,20 @@
-"""Follow-ups, without a language model: "and in healthcare?", "what about its accuracy?".
+"""Follow-ups, without a language model: "and in healthcare?", "who built it?", "and in 2023?", "why?".
 
-A follow-up is rewritten into a self-contained question from the previous turn: a new topic (a
-section title such as an industry) takes the old topic's place; a pronoun becomes the entity the
-last answer was about (its case study's name, else a name in its question).
+A turn that leans on the conversation (it opens with "and", "what about", "same question for"; or it
+is short and points back with "it", "they", "that"; or it is a bare "why?") is read against the
+previous turn:
 
->>> resolve_followup("and in healthcare?", [("What are the AI applications in retail?", "...")], retriever)  # doctest: +SKIP
-'What are the AI applications in healthcare?'
+- a new topic (a section title of the corpus, such as an industry) or a new year takes the place of
+  the old one in the previous question: "and in healthcare?" after "what AI is used in retail?";
+- a pronoun becomes what the last answer was about: its case study's name, else the name it gave
+  as its short answer, else a name in its question: "how accurate is it?" -> "how accurate is
+  State Grid Corporation of China?";
+- anything else keeps the previous question beside it ("why those seven" -> "why those seven
+  (which industries does the report focus on?)"), and the answer may stay where the last one stood
+  (`Resolved.previous` feeds the ranker's "previous_unit" and "previous_section").
+
+>>> resolve("and in healthcare?", [("What AI is used in retail?", "...")], titles=["retail", "healthcare"]).question
+'What AI is used in healthcare?'
 """
 
 from __future__ import annotations
@@ -13,9 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..retrieve import Retriever
 from ..types import Answer
-from .params import FOLLOWUP_START, GENERIC_NAMES, MAX_RESOLVED_CHARS, NAME, PRONOUN
+from .params import FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, PRONOUN, REASON_ONLY, YEAR
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,16 @@ class Turn:
     answer: str = ""
     section: str = ""
     unit: str = ""
+    span: str = ""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A turn as understood in its conversation."""
+
+    question: str  # self-contained as far as the rules go: what is shown as "as understood"
+    asked: str  # the turn's own words, after the substitutions: what kind of answer it wants comes from these
+    previous: tuple[str, str] | None = None  # (section, unit) of the last answer, for a follow-up
 
 
 def normalize_history(history) -> list[Turn]:
@@ -36,7 +54,7 @@ def normalize_history(history) -> list[Turn]:
         if isinstance(item, Answer):
             quote = item.quotes[0] if item.quotes else None
             unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
-            turns.append(Turn(item.resolved_question or item.question, item.text, quote.section if quote else "", unit))
+            turns.append(Turn(item.resolved_question or item.question, item.text, quote.section if quote else "", unit, item.span))
         elif isinstance(item, dict) and "role" in item:
             content = item.get("content")
             content = content if isinstance(content, str) else str(content or "")
@@ -46,7 +64,7 @@ def normalize_history(history) -> list[Turn]:
                 turns.append(Turn(pending_user, content))
                 pending_user = None
         elif isinstance(item, dict):
-            turns.append(Turn(str(item.get("question", "")), str(item.get("answer", "") or ""), str(item.get("section", "") or ""), str(item.get("unit", "") or "")))
+            turns.append(Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span"))))
         elif isinstance(item, (list, tuple)) and len(item) >= 1:
             turns.append(Turn(str(item[0] or ""), str(item[1] or "") if len(item) > 1 else ""))
     if pending_user:
@@ -54,49 +72,69 @@ def normalize_history(history) -> list[Turn]:
     return [t for t in turns if t.question.strip()]
 
 
-def _is_followup(question: str) -> bool:
+def is_followup(question: str) -> bool:
     words = question.split()
-    return bool(FOLLOWUP_START.match(question)) or (len(words) <= 6 and bool(PRONOUN.search(question)))
+    return (
+        bool(FOLLOWUP_START.match(question))
+        or bool(REASON_ONLY.match(question))
+        or (len(words) <= MAX_FOLLOWUP_WORDS and bool(PRONOUN.search(question)))
+        or len(words) <= 3
+    )
 
 
-def resolve_followup(question: str, history, retriever: Retriever) -> str:
-    """Rewrite a follow-up into a self-contained question using the previous turn; others pass unchanged."""
-    return _resolve_followup(question, history, retriever)[:MAX_RESOLVED_CHARS]
+def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Resolved:
+    """Read `question` against the last turn of `history`; a question that does not lean on it passes unchanged.
 
-
-def _resolve_followup(question: str, history, retriever: Retriever) -> str:
+    `titles`: topics the corpus has (section titles, lower case, longest first). `entity_of(turn)`:
+    what a turn's answer was about (its case study's name), when the caller can tell.
+    """
     turns = normalize_history(history)
-    if not turns or not _is_followup(question):
-        return question
+    if not turns or not is_followup(question):
+        return Resolved(question, question)
     last = turns[-1]
+    previous = (last.section, last.unit) if last.section else None
     body = FOLLOWUP_START.sub("", question).strip().rstrip("?").strip()
-    topics = _topics(retriever)
-    new_topic = next((t for t in topics if re.search(rf"\b{re.escape(t)}\b", body, re.I)), None)
-    if new_topic and not PRONOUN.search(body):
-        previous = last.question.rstrip("?")
-        old_topic = next((t for t in topics if re.search(rf"\b{re.escape(t)}\b", previous, re.I)), None)
+    before = last.question.rstrip("?").strip()
+
+    # a new year in place of the old one: "and in 2023?"
+    years = YEAR.findall(body)
+    if years and not PRONOUN.search(body) and len(body.split()) <= 4:
+        old = YEAR.findall(before)
+        swapped = YEAR.sub(years[0], before, count=1) if old else f"{before} in {years[0]}"
+        return _bounded(Resolved(swapped + "?", swapped, previous))
+
+    # a new topic in place of the old one: "and in healthcare?", "same question for finance"
+    new_topic = next((t for t in titles if re.search(rf"\b{re.escape(t)}\b", body, re.I)), None)
+    if new_topic and not PRONOUN.search(body) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
+        old_topic = next((t for t in titles if re.search(rf"\b{re.escape(t)}\b", before, re.I)), None)
         if old_topic:
-            return re.sub(rf"\b{re.escape(old_topic)}\b", new_topic, previous, flags=re.I) + "?"
-        stripped = re.sub(r"^(in|for|about|of)\s+", "", body, flags=re.I)
-        return f"{previous} in {stripped}?"
-    entity = _entity_of(last, retriever)
-    if entity:
-        resolved = re.sub(r"\b(its|their)\b", f"{entity}'s", body, flags=re.I)
-        resolved = re.sub(r"\b(it|they|them|this|that|these|those|the company|the platform|the system|the firm|the bank)\b", entity, resolved, flags=re.I)
-        if resolved == body:
-            resolved = f"{body} of {entity}"
-        return f"What about {resolved}?" if not re.match(r"^(what|how|who|when|which|where|why|is|are|does|do|did)\b", resolved, re.I) else resolved + "?"
-    return f"{last.question.rstrip('?')}: {body}?"
+            swapped = re.sub(rf"\b{re.escape(old_topic)}\b", new_topic, before, flags=re.I)
+        else:
+            swapped = f"{before} in {new_topic}"
+        return _bounded(Resolved(swapped + "?", swapped, None))
+
+    # a pronoun stands for what the last answer was about
+    entity = (entity_of(last) if entity_of else "") or last.span
+    if entity and PRONOUN.search(body):
+        named = re.sub(r"\b(its|their)\b", f"{entity}'s", body, flags=re.I)
+        named = re.sub(r"\b(it|they|them|this|that|these|those|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
+        return _bounded(Resolved(f"{named}? ({before})", named, previous))
+
+    # anything else: the previous question stays beside it
+    return _bounded(Resolved(f"{body}? ({before})", body, previous))
 
 
-def _topics(retriever: Retriever) -> list[str]:
+def _bounded(r: Resolved) -> Resolved:
+    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous)
+
+
+def topic_titles(documents) -> list[str]:
     """Section titles usable as topics (industries, chapters), longest first, plus their first word."""
     titles: set[str] = set()
-    for doc in retriever.store.documents:
+    for doc in documents:
         for path, _, _ in doc.sections:
-            last = path.split(" > ")[-1]
-            last = re.sub(r"^\d+(\.\d+)*\s+", "", last)
-            if len(last.split()) <= 4:
+            last = re.sub(r"^\d+(\.\d+)*\s+", "", path.split(" > ")[-1])
+            if 0 < len(last.split()) <= 4:
                 titles.add(last.lower())
                 first = last.split()[0].lower()
                 if len(first) > 4:
@@ -104,15 +142,6 @@ def _topics(retriever: Retriever) -> list[str]:
     return sorted(titles, key=len, reverse=True)
 
 
-def _entity_of(turn: Turn, retriever: Retriever) -> str:
-    """The thing the last answer was about: its unit's name ('State Grid Corporation of China'), else a name in its question."""
-    unit = turn.unit
-    if not unit and turn.answer:
-        hit = next((s for s in retriever.store.sentences if s.text and s.text in turn.answer and s.unit), None)
-        unit = hit.unit if hit else ""
-    if unit:
-        name = unit.split(": ", 1)[-1].split(" – ")[0].strip()
-        if name:
-            return name
-    names = [m.group(0) for m in NAME.finditer(turn.question) if m.group(0).lower() not in GENERIC_NAMES]
-    return " ".join(names[:3])
+def unit_name(unit: str) -> str:
+    """The name a case study's title gives: 'USE CASE 9: State Grid Corporation of China – AI-driven ...' -> 'State Grid Corporation of China'."""
+    return unit.split(": ", 1)[-1].split(" – ")[0].strip() if unit else ""

@@ -1,10 +1,12 @@
-"""Sentence selection: the sentences of the top passages that would answer a question (no abstention yet).
+"""Sentence selection: from a question to the sentences that would answer it (no abstention yet).
 
-Sentences of the best passages are scored: cosine to the question, share of the question's words
-they hold, their passage's retrieval score, and whether they hold what the question type asks for
-(a number for "how many / what share", a date for "when", a name for "who / which company"). A
-sentence that cannot stand alone ("This translated into ...") brings the one before it; a label (a
-contributor's name) brings the line it introduces; a two-part question may take a second sentence.
+1. The turn is read against the conversation (`followup.resolve`), its typos mended and its
+   abbreviations read both ways (`query.analyse`), and the passages retrieved (one encoding).
+2. The sentences of the best passages are the candidates (`features.candidate_matrix`); the learned
+   ranker (`model.json`) gives each the probability that it holds the answer.
+3. The best one is quoted; so is a runner-up that comes close (`SECOND_SENTENCE_SHARE`), up to three
+   sentences in reading order. A sentence that leans on the one before it ("This translated into
+   ...") brings it along; a label (a contributor's name) brings the line it introduces.
 
 >>> select(retriever, "How many green data centres has China built?").chosen   # doctest: +SKIP
 (212,)
@@ -13,178 +15,145 @@ contributor's name) brings the line it introduces; a two-part question may take 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..index import bm25_tokenize
 from ..retrieve import Retriever
 from ..types import Passage, Sentence
-from .followup import resolve_followup
-from .params import (
-    CANDIDATE_PASSAGES,
-    MAX_ANSWER_CHARS,
-    MULTI_PART,
-    NOT_STANDALONE,
-    QUARTERS,
-    SELECTION_WEIGHTS,
-    YEAR,
-    SelectionWeights,
-)
-from .question import content_stems, mentions, pinned_terms, question_type, satisfies
+from .features import Candidates, StoreFeatures, candidate_matrix
+from .followup import Resolved, resolve, topic_titles, unit_name
+from .lexicon import Lexicon
+from .model import AnswerModels, load_models
+from .params import CANDIDATE_PASSAGES, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
+from .query import Query, TypeModel, analyse
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    index: int  # into store.sentences
-    score: float
-    cosine: float
-    lexical: float  # idf-weighted share of the question's words in the sentence (or its passage heading)
-    focus: float  # the same, over the question words its passage heading does not already hold
-    passage_score: float
-    type_ok: bool
-    rank: int
-
-
-class _SentenceIndex:
-    """Per-retriever caches: sentences grouped by passage, and their stems."""
+class Stage:
+    """What the answer stage keeps per loaded index: the corpus's lexicon, its sentence features, its topics."""
 
     def __init__(self, retriever: Retriever) -> None:
         store = retriever.store
-        self.by_passage: dict[str, list[int]] = {}
-        for i, s in enumerate(store.sentences):
-            self.by_passage.setdefault(s.passage_id, []).append(i)
-        self.stems = [set(t) for t in bm25_tokenize([s.text for s in store.sentences], return_ids=False)] if store.sentences else []
-        self.context = {p.id: c for p, c in zip(store.passages, store.contexts)}
-        context_tokens = bm25_tokenize(list(store.contexts), return_ids=False) if store.contexts else []
-        self.context_stems = {p.id: set(t) for p, t in zip(store.passages, context_tokens)}
-        self.passage_text = {p.id: f"{c} {p.text}" for p, c in zip(store.passages, store.contexts)}
-        self.passage_stems: dict[str, set[str]] = {p.id: set(self.context_stems.get(p.id, ())) for p in store.passages}
-        for s, stems in zip(store.sentences, self.stems):
-            self.passage_stems[s.passage_id] |= stems
+        self.store = store
+        words = getattr(retriever.embedder, "words", None)
+        texts = [s.text for s in store.sentences] + list(store.contexts)
+        self.lexicon = Lexicon.from_texts(texts, dictionary=words() if callable(words) else frozenset())
+        self.features = StoreFeatures(store, self.lexicon)
+        self.titles = topic_titles(store.documents)
 
-        # inverse document frequency over sentences: rare words weigh more in lexical overlap
-        df: dict[str, int] = {}
-        for stems in self.stems:
-            for t in stems:
-                df[t] = df.get(t, 0) + 1
-        for stems in self.context_stems.values():
-            for t in stems:
-                df.setdefault(t, 1)
-        n = max(1, len(self.stems))
-        self.idf_unknown = float(np.log(n + 1)) + 1.0
-        self.idf = {t: float(np.log((n + 1) / (c + 1))) + 1.0 for t, c in df.items()}
-
-    def weight(self, terms: set[str]) -> float:
-        return sum(self.idf.get(t, self.idf_unknown) for t in terms)
+    def entity_of(self, turn) -> str:
+        """What an earlier answer was about: the name its case study's title gives."""
+        if turn.unit:
+            return unit_name(turn.unit)
+        if turn.answer:
+            hit = next((s for s in self.store.sentences if s.unit and s.text and s.text in turn.answer), None)
+            return unit_name(hit.unit) if hit else ""
+        return ""
 
 
-def _sentence_index(retriever: Retriever) -> _SentenceIndex:
-    """The caches belong to the retriever (one per loaded index), built on first use."""
-    cache = getattr(retriever, "_answer_cache", None)
-    if cache is None or cache[0] is not retriever.store:
-        cache = (retriever.store, _SentenceIndex(retriever))
-        retriever._answer_cache = cache  # type: ignore[attr-defined]
-    return cache[1]
+def stage_for(retriever: Retriever) -> Stage:
+    """The stage's caches belong to the retriever (one per loaded index), built on first use."""
+    stage = getattr(retriever, "_answer_stage", None)
+    if stage is None or stage.store is not retriever.store:
+        stage = Stage(retriever)
+        retriever._answer_stage = stage  # type: ignore[attr-defined]
+    return stage
 
 
 @dataclass(frozen=True)
-class Selection:
-    """What sentence selection found for a question, before deciding whether to answer."""
+class Prepared:
+    """A question read, retrieved and turned into candidates: everything before the ranker."""
 
     question: str
-    resolved: str
+    resolved: Resolved
+    query: Query
     passages: tuple[Passage, ...]  # ranked, at least CANDIDATE_PASSAGES when the index has them
-    chosen: tuple[int, ...] = ()  # sentence indexes, reading order
-    best: _Candidate | None = None
-    missing: tuple[tuple[str, ...], ...] = ()  # pinned terms the chosen text lacks
-    unknown: float = 0.0  # weighted share of question words the report never uses
-    absent: float = 0.0  # weighted share of question words the chosen passage (with its heading) lacks
+    candidates: Candidates
+    top_dense: float  # the best passage's dense score (cosine), unscaled
+
+
+def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
+    stage = stage_for(retriever)
+    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of)
+    query = analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
+    scores = retriever.scores(resolved.question, retriever.encode(query.embed), lexical=query.lexical)
+    passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
+    top = passages[:CANDIDATE_PASSAGES]
+    # a question that names a section by its title ("what does the conclusion say") is answered from it
+    named = retriever.named_section_ids(query.lexical)
+    if any(p.id in named for p in top):
+        top = tuple(p for p in top if p.id in named)
+    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous)
+    top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
+    return Prepared(question, resolved, query, passages, candidates, top_dense)
+
+
+@dataclass(frozen=True, eq=False)
+class Selection:
+    """What selection found for a question, before deciding whether to answer."""
+
+    prepared: Prepared
+    probabilities: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per candidate
+    best: int | None = None  # the best candidate's row
+    chosen: tuple[int, ...] = ()  # sentence indexes (into store.sentences), reading order
+
+    @property
+    def question(self) -> str:
+        return self.prepared.question
+
+    @property
+    def resolved(self) -> str:
+        return self.prepared.resolved.question
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return self.prepared.passages
 
 
 def select(
-    retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None,
-    weights: SelectionWeights = SELECTION_WEIGHTS,
+    retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, models: AnswerModels | None = None
 ) -> Selection:
     """Retrieve and pick the sentences that would answer `question` (no abstention decision yet)."""
-    store, w = retriever.store, weights
-    resolved = resolve_followup(question, history, retriever)
-    scores = retriever.scores(resolved)
-    passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
-    if not passages:
-        return Selection(question, resolved, passages)
+    models = models or load_models()
+    prepared = prepare(retriever, question, history=history, k=k, within=within, types=models.types)
+    cands = prepared.candidates
+    if not cands.indexes:
+        return Selection(prepared)
+    probabilities = models.ranker.probability(cands.matrix)
+    best = int(np.argmax(probabilities))
+    chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
+    return Selection(prepared, probabilities, best, tuple(chosen))
 
-    cache = _sentence_index(retriever)
-    qstems = content_stems(resolved)
-    qweight = cache.weight(qstems) or 1.0
-    qtype = question_type(resolved)
-    top = passages[:CANDIDATE_PASSAGES]
-    best_fused = max(p.score for p in top) or 1.0
-    # a question that names a section by its title ("what does the conclusion say") is answered from it
-    named = retriever.named_section_ids(resolved)
-    if any(p.id in named for p in top):
-        top = tuple(p for p in top if p.id in named)
-    pins = pinned_terms(resolved)
-    name_pins = [pin for pin in pins if not YEAR.fullmatch(pin[0]) and pin[0] not in QUARTERS]
-    candidates: list[_Candidate] = []
-    for rank, p in enumerate(top):
-        pscore = max(0.0, p.score / best_fused) if best_fused > 0 else 0.0
-        # the years, quarters and names the question pins point at the passage that holds them
-        # (names only: a year or quarter that happens to stand in another passage says nothing of its topic)
-        pin_share = sum(mentions(pin, cache.passage_text.get(p.id, "")) for pin in name_pins) / len(name_pins) if name_pins else 1.0
-        context_stems = cache.context_stems.get(p.id, set())
-        # words the passage heading already holds (the company, the industry) pick the passage, not the sentence
-        rest = qstems - context_stems
-        rest_weight = cache.weight(rest)
-        for i in cache.by_passage.get(p.id, []):
-            s = store.sentences[i]
-            if len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text):
-                continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
-            stems = cache.stems[i]
-            lexical = cache.weight(qstems & (stems | context_stems)) / qweight
-            focus = cache.weight(rest & stems) / rest_weight if rest_weight else lexical
-            cosine = float(scores.sentence_cosine[i])
-            ok = satisfies(qtype, s.text)
-            score = (
-                w.cosine * cosine + w.lexical * lexical + w.focus * focus + w.passage * pscore + w.pin * pin_share
-                + (w.type if ok else -w.type)
-            )
-            if s.kind in ("caption", "heading"):
-                score -= w.type  # a figure label or heading names a topic; it rarely answers
-            candidates.append(_Candidate(i, score, cosine, lexical, focus, pscore, ok, rank))
-    if not candidates:
-        return Selection(question, resolved, passages)
-    candidates.sort(key=lambda c: -c.score)
-    best = candidates[0]
-    chosen = [best.index]
-    # a sentence that leans on the one before it brings it along; so does a name or label heading it,
-    # and a label (a contributor's name, a heading) brings the line it introduces
-    prev = _previous_sentence(store.sentences, best.index)
-    nxt = _next_sentence(store.sentences, best.index)
-    if _is_label(store.sentences[best.index]) and nxt is not None:
-        chosen.append(nxt)
-    elif prev is not None and (NOT_STANDALONE.match(store.sentences[best.index].text) or _is_label(store.sentences[prev])):
-        chosen.insert(0, prev)
-    # a two-part question may need a second sentence of the same passage, adding words the first lacks
-    covered = set().union(*(cache.stems[i] for i in chosen)) & qstems
-    for c in candidates[1:4] if MULTI_PART.search(resolved) or resolved.count("?") > 1 else ():
-        s = store.sentences[c.index]
-        if c.index in chosen or s.passage_id != store.sentences[best.index].passage_id:
-            continue
-        adds = (cache.stems[c.index] & qstems) - covered
-        if adds and c.score >= 0.85 * best.score and len(chosen) < 3:
-            chosen.append(c.index)
-            covered |= adds
-    order = sorted(set(chosen), key=lambda i: (store.sentences[i].document, store.sentences[i].section, store.sentences[i].start))
-    chosen = _fit(store.sentences, order, best.index)
-    around = " ".join(cache.passage_text.get(pid, "") for pid in {store.sentences[i].passage_id for i in chosen})
-    missing = tuple(pin for pin in pins if not mentions(pin, around))
-    unknown = cache.weight({t for t in qstems if t not in cache.idf}) / qweight
-    # what the question asks about that the chosen passage never mentions ("electric", "salary")
-    held = set().union(*(cache.passage_stems.get(store.sentences[i].passage_id, set()) for i in chosen))
-    lacking = qstems - held
-    absent = cache.weight(lacking) / qweight
-    return Selection(question, resolved, passages, tuple(chosen), best, missing, unknown, absent)
+
+def choose(
+    sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, share: float = SECOND_SENTENCE_SHARE
+) -> list[int]:
+    """The best sentence, any runner-up that comes close (`share` of its probability), and the neighbours they cannot stand without."""
+    must = indexes[best]
+    chosen = [must]
+    for row in np.argsort(-probabilities, kind="stable")[1:MAX_QUOTED_SENTENCES]:
+        if probabilities[row] >= share * probabilities[best] and indexes[row] not in chosen:
+            chosen.append(indexes[row])
+    for i in list(chosen):
+        prev, nxt = _previous_sentence(sentences, i), _next_sentence(sentences, i)
+        if _is_label(sentences[i]) and nxt is not None:
+            chosen.append(nxt)
+        elif prev is not None and (NOT_STANDALONE.match(sentences[i].text) or _is_label(sentences[prev])):
+            chosen.append(prev)
+    order = sorted(set(chosen), key=lambda i: (sentences[i].document, sentences[i].section, sentences[i].start))
+    return _fit(sentences, order, must)
+
+
+def context_for(sentences: tuple[Sentence, ...], chosen: tuple[int, ...]) -> str:
+    """The case study's title, when the quote stands in one and does not name what it is about."""
+    if not chosen:
+        return ""
+    unit = sentences[chosen[0]].unit
+    name = unit_name(unit)
+    text = " ".join(sentences[i].text for i in chosen)
+    if unit and name and name.lower() not in text.lower():
+        return unit
+    return ""
 
 
 def _is_label(s: Sentence) -> bool:
@@ -221,9 +190,3 @@ def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[
     while len(chosen) > 1 and sum(len(sentences[i].text) + 1 for i in chosen) > MAX_ANSWER_CHARS:
         chosen.remove(max((i for i in chosen if i != must), key=lambda i: abs(i - must)))
     return chosen
-
-
-# Logistic model of "the report answers this", fit on the golden dev split (see `askwef tune`):
-# cosine of the best sentence, its focus (share of the question's own words, beyond the heading's),
-# whether it holds what the question type asks for, the share of question words the report never
-# uses, and the share its passage never mentions. A pinned year/quarter/name it lacks caps it (below).

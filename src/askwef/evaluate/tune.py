@@ -1,43 +1,44 @@
-"""Tune: the measurements behind the chosen weights, reproducible with `askwef tune` (dev split only).
+"""Tune: the measurements behind the chosen weights, reproducible with `askwef tune` (fit on the dev split only).
 
 1. Fusion grid: Hit@1 / Hit@5 of hybrid retrieval for each dense weight x sentence weight.
-2. Confidence: a logistic model of "the report answers this" over the selection features, fit on
-   the split (the fitted weights are what `answer.CONFIDENCE_WEIGHTS` holds), and the trade-off
-   between abstaining on unanswerable questions and falsely abstaining on answerable ones, for a
-   range of thresholds, with the weights currently in the code.
+2. With `--fit`: the answer stage's models fit on the split (`evaluate/fit.py`) and written to
+   src/askwef/answer/model.json; the ranker's strength chosen by cross-validation.
+3. Sentence ranking: top-1 accuracy of the learned ranker (cross-validated) against the
+   hand-weighted score it replaced, and against the best sentence by cosine alone.
+4. Runner-ups: answer accuracy (without abstention) for each share at which a close second sentence
+   is quoted too (`params.SECOND_SENTENCE_SHARE`).
+5. Abstention: the trade-off between abstaining on unanswerable and falsely abstaining on answerable
+   questions for a range of thresholds, on the tuning split and, for the record, on the held-out
+   split (the operating point is chosen on the tuning split).
 
-The output is printed and written to evals/TUNING.md. Never tune on the test split.
+The output is printed and written to evals/TUNING.md. Never fit on the test split.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import itertools
+import json
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..answer import (
-    CONFIDENCE_WEIGHTS,
-    SELECTION_WEIGHTS,
-    confidence_features,
-    confidence_from,
-    select,
-)
+from ..answer import confidence_features, load_models, select
+from ..answer.confidence import answer_confidence, ruled_out
+from ..answer.features import FEATURES
+from ..answer.model import MODEL_PATH
+from ..answer.params import ANSWER_TYPES, SECOND_SENTENCE_SHARE
+from ..answer.select import choose, context_for
 from ..retrieve import minmax
 from ..settings import Settings
+from .fit import CV_FOLDS, cross_validated_top1, fit, ranker_data, replay, top1
 from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
-THRESHOLDS = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
-FEATURES = ("cosine", "focus", "type_ok", "unknown", "absent", "bias")  # "missing" is a rule (answer.NEAR_MISS_CAP)
-# the selection weights searched (fields of answer.SelectionWeights), with their column titles
-SELECTION_GRID = {"lexical": (0.25, 0.5, 1.0), "focus": (0.5, 1.0, 1.5), "passage": (0.3, 0.6, 0.9)}
-SELECTION_TITLES = {"lexical": "W_LEXICAL", "focus": "W_FOCUS", "passage": "W_PASSAGE"}
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+SHARES = (0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1.01)
 
 
 def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[float, float], tuple[float, float]]:
@@ -70,65 +71,52 @@ def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[floa
     return grid
 
 
-def selection_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[float, ...], float]:
-    """Sentence-selection weights -> share of answerable questions whose chosen text holds the answer.
-
-    The other weights stay as `answer.SELECTION_WEIGHTS` holds them.
-    """
-    names = list(SELECTION_GRID)
-    answerable = [q for q in questions if q.answerable]
-    out = {}
-    for values in itertools.product(*SELECTION_GRID.values()):
-        weights = dataclasses.replace(SELECTION_WEIGHTS, **dict(zip(names, values)))
-        hits = 0
-        for q in answerable:
-            sel = select(engine.retriever, q.question, weights=weights)
-            hits += contains(" ".join(engine.store.sentences[i].text for i in sel.chosen), q.answer)
-        out[values] = hits / max(1, len(answerable))
-    return out
+def _hand_score(m: np.ndarray) -> np.ndarray:
+    """The hand-weighted sentence score askwef used before the learned ranker (weights from the old tuning grid)."""
+    f = {name: i for i, name in enumerate(FEATURES)}
+    kinds = sum(m[:, f[f"asks_{t}_holds"]] - m[:, f[f"asks_{t}_lacks"]] for t in ANSWER_TYPES) * 0.25
+    return m[:, f["cosine"]] + m[:, f["lexical"]] + m[:, f["focus"]] + 0.6 * m[:, f["passage_fused"]] + kinds - 0.25 * (m[:, f["kind_caption"]] + m[:, f["kind_heading"]])
 
 
-def selection_features(engine: Any, questions: list[GoldenQuestion]) -> list[dict[str, Any]]:
-    """Per question: the confidence features of the selected answer, and whether it was right."""
-    out = []
-    for q in questions:
-        sel = select(engine.retriever, q.question)
-        if sel.best is None:
-            continue
-        text = " ".join(engine.store.sentences[i].text for i in sel.chosen)
-        feats = confidence_features(sel)
-        out.append({"id": q.id, "answerable": q.answerable, "correct": q.answerable and contains(text, q.answer), **feats})
-    return out
+def outcomes(engine: Any, questions: list[GoldenQuestion], models) -> list[dict[str, Any]]:
+    """Per question: whether the answer (at each runner-up share) holds the fact, and its confidence features."""
+    rows = []
+    sentences = engine.store.sentences
+    for item in replay(questions, sentences):
+        q = item.question
+        sel = select(engine.retriever, q.question, history=list(item.history) or None, models=models)
+        features = confidence_features(sel, engine.retriever)
+        right = {}
+        for share in SHARES:
+            if sel.best is None:
+                right[share] = False
+                continue
+            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, share=share)
+            shown = " ".join(sentences[i].text for i in chosen) + " " + context_for(sentences, tuple(chosen))
+            right[share] = q.answerable and contains(shown, q.answer)
+        confidence = answer_confidence(features, models.confidence)
+        ruled = ruled_out(sel, engine.retriever, features) is not None
+        rows.append({"id": q.id, "kind": q.kind, "answerable": q.answerable, "right": right, "confidence": confidence, "ruled_out": ruled})
+    return rows
 
 
-def fit_logistic(rows: list[dict[str, Any]], names: list[str], *, l2: float = 5e-4, steps: int = 30000, lr: float = 1.0) -> dict[str, float]:
-    """Plain gradient descent on the log loss (no intercept penalty): target = answerable."""
-    x = np.array([[r[n] for n in names] for r in rows], dtype=np.float64)
-    y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
-    w = np.zeros(len(names))
-    penalty = np.array([0.0 if n == "bias" else 1.0 for n in names])
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-x @ w))
-        w -= lr * (x.T @ (p - y) / len(y) + l2 * penalty * w)
-    return {n: round(float(v), 3) for n, v in zip(names, w)}
-
-
-def tradeoff(rows: list[dict[str, Any]], weights: dict[str, float]) -> list[tuple[float, float, float, float]]:
+def tradeoff(rows: list[dict[str, Any]], share: float) -> list[tuple[float, float, float, float]]:
     """(threshold, abstention on unanswerable, false abstention on answerable, answer accuracy)."""
     out = []
     for t in THRESHOLDS:
-        conf = [confidence_from({n: r[n] for n in (*weights, "missing")}, weights) for r in rows]
-        un = [c < t for r, c in zip(rows, conf) if not r["answerable"]]
-        ans = [(c < t, r["correct"]) for r, c in zip(rows, conf) if r["answerable"]]
+        un = [r["confidence"] < t or r["ruled_out"] for r in rows if not r["answerable"]]
+        ans = [(r["confidence"] < t or r["ruled_out"], r["right"][share]) for r in rows if r["answerable"]]
         out.append((t, float(np.mean(un)) if un else 0.0, float(np.mean([a for a, _ in ans])) if ans else 0.0,
                     float(np.mean([(not a) and ok for a, ok in ans])) if ans else 0.0))
     return out
 
 
-def report(engine: Any, questions: list[GoldenQuestion], split: str) -> str:
+def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out: list[GoldenQuestion], fit_report: dict | None) -> str:
     settings = engine.settings
+    models = load_models(MODEL_PATH)
     lines = [f"# Tuning (split: {split}, {len(questions)} questions)", "",
-             f"Produced by `askwef tune --split {split}` on {time.strftime('%Y-%m-%d')}; settings hash {settings.hash()}.", "",
+             f"Produced by `askwef tune --split {split}{' --fit' if fit_report else ''}` on {time.strftime('%Y-%m-%d')}; settings hash {settings.hash()}.",
+             f"Models in `src/askwef/answer/model.json`: {json.dumps(models.provenance)}.", "",
              "## Fusion weights: Hit@1 / Hit@5 of hybrid retrieval", "",
              "| dense weight \\ sentence weight | " + " | ".join(str(ws) for ws in SENTENCE_WEIGHTS) + " |",
              "|---" * (len(SENTENCE_WEIGHTS) + 1) + "|"]
@@ -140,28 +128,49 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str) -> str:
             mark = " **(current)**" if (w, ws) == (settings.dense_weight, settings.sentence_weight) else ""
             cells.append(f"{h1:.3f} / {h5:.3f}{mark}")
         lines.append(f"| {w} | " + " | ".join(cells) + " |")
-    lines += ["", "## Sentence selection: answer holds the expected fact (no abstention)", "",
-              "| " + " | ".join(SELECTION_TITLES[n] for n in SELECTION_GRID) + " | accuracy |", "|---" * (len(SELECTION_GRID) + 1) + "|"]
-    current = tuple(getattr(SELECTION_WEIGHTS, n) for n in SELECTION_GRID)
-    for values, acc in sorted(selection_grid(engine, questions).items(), key=lambda kv: -kv[1]):
-        mark = " **(current)**" if values == current else ""
-        lines.append("| " + " | ".join(str(v) for v in values) + f" | {acc:.3f}{mark} |")
-    rows = selection_features(engine, questions)
-    names = list(FEATURES)
-    fitted = fit_logistic([r for r in rows if not r["missing"]], names)  # near misses are settled by rule
-    lines += ["", "## Confidence model", "", f"Fitted on this split: `{fitted}`", "", f"In the code (`answer.CONFIDENCE_WEIGHTS`): `{CONFIDENCE_WEIGHTS}`", "",
-              "## Abstention trade-off (weights in the code)", "",
-              "| threshold | abstains on unanswerable | false abstention on answerable | answer accuracy |", "|---|---|---|---|"]
-    for t, un, fa, acc in tradeoff(rows, CONFIDENCE_WEIGHTS):
-        mark = " **(current)**" if abs(t - settings.abstain_threshold) < 1e-9 else ""
-        lines.append(f"| {t}{mark} | {un:.3f} | {fa:.3f} | {acc:.3f} |")
+
+    rows = ranker_data(engine, replay(questions, engine.store.sentences), models.types)
+    reach = float(np.mean([bool(r[2].any()) for r in rows])) if rows else 0.0
+    lines += ["", "## Sentence ranking: top-1 accuracy on answerable questions", "",
+              f"A candidate is right when it is the evidence sentence or holds the answer; the right one is among the candidates for {reach:.3f}.", "",
+              "| ranker | top-1 |", "|---|---:|",
+              f"| cosine of the sentence alone | {top1(rows, lambda m: m[:, 0]):.3f} |",
+              f"| the hand-weighted score it replaced | {top1(rows, _hand_score):.3f} |"]
+    for c, score in (fit_report or {}).get("ranker", {}).get("c_grid", {}).items():
+        lines.append(f"| logistic regression, C={c} ({CV_FOLDS}-fold cross-validated) | {score:.3f} |")
+    if not fit_report:
+        lines.append(f"| logistic regression, C={models.provenance.get('ranker_c')} ({CV_FOLDS}-fold cross-validated) | {cross_validated_top1(rows, float(models.provenance.get('ranker_c', 1.0))):.3f} |")
+    lines.append(f"| the fitted ranker in model.json (fit on this split: not a fair score) | {top1(rows, lambda m: models.ranker.logit(m)):.3f} |")
+
+    mine = outcomes(engine, questions, models)
+    lines += ["", "## Runner-ups: answer accuracy without abstention", "",
+              "| share of the best sentence's probability at which a second is quoted | answer holds the fact |", "|---|---:|"]
+    answerable = [r for r in mine if r["answerable"]]
+    for share in SHARES:
+        mark = " **(current)**" if abs(share - SECOND_SENTENCE_SHARE) < 1e-9 else ""
+        lines.append(f"| {share if share <= 1 else 'never'}{mark} | {np.mean([r['right'][share] for r in answerable]):.3f} |")
+
+    lines += ["", "## Confidence model", "", "Fitted weights (standardised features):", "",
+              "| feature | weight |", "|---|---:|"]
+    lines += [f"| {n} | {w:+.3f} |" for n, w in zip(models.confidence.features, models.confidence.coef)]
+    for name, group in ((split, mine), ("test (held out, measured only)", outcomes(engine, held_out, models) if held_out else [])):
+        if not group:
+            continue
+        lines += ["", f"## Abstention trade-off on {name} ({len(group)} questions)", "",
+                  "Whatever the threshold, a question is not answered when it names a year the quote's passages lack or "
+                  "none of its words is in the corpus (`answer.confidence.ruled_out`).", "",
+                  "| threshold | abstains on unanswerable | false abstention on answerable | answer accuracy |", "|---|---|---|---|"]
+        for t, un, fa, acc in tradeoff(group, SECOND_SENTENCE_SHARE):
+            mark = " **(current)**" if abs(t - settings.abstain_threshold) < 1e-9 else ""
+            lines.append(f"| {t}{mark} | {un:.3f} | {fa:.3f} | {acc:.3f} |")
     return "\n".join(lines) + "\n"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    p = subparsers.add_parser("tune", help="measure fusion weights and the abstention trade-off on the dev split")
+    p = subparsers.add_parser("tune", help="fit the answer models and measure weights and abstention (dev split)")
     p.add_argument("--golden", default=str(Path("evals") / "golden.jsonl"), help="golden file (default evals/golden.jsonl)")
     p.add_argument("--split", default="dev", choices=("dev", "all"), help="never the test split")
+    p.add_argument("--fit", action="store_true", help="fit the answer models on the split and write src/askwef/answer/model.json")
     p.add_argument("--out", default=str(Path("evals") / "TUNING.md"), help="where to write the report")
     p.add_argument("--corpus", metavar="DIR")
     p.add_argument("--index", metavar="DIR")
@@ -173,9 +182,17 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     from ..engine import Engine
 
-    questions = [q for q in load_golden(args.golden) if args.split == "all" or q.split == args.split]
+    golden = load_golden(args.golden)
+    questions = [q for q in golden if args.split == "all" or q.split == args.split]
+    held_out = [q for q in golden if q.split == "test"] if args.split == "dev" else []
     engine = Engine.load(settings, build=not args.no_build)
-    text = report(engine, questions, args.split)
+    fit_report = None
+    if args.fit:
+        models, fit_report = fit(engine, questions)
+        MODEL_PATH.write_text(json.dumps(models.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        load_models.cache_clear()
+        print(f"wrote {MODEL_PATH}")
+    text = report(engine, questions, args.split, held_out=held_out, fit_report=fit_report)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text)
     print(text)

@@ -1,0 +1,73 @@
+"""The short answer inside a quote: the number, date or name that answers, shown in bold.
+
+Candidate spans are the numbers (with their units and scale words), dates and names of the quoted
+text. The kind the question asks for (`Query.answer_types`) chooses among them, then nearness to
+the question's own words: in "To date, 246 green data centres have been established ...", asked
+"how many green data centres", the span is "246". A question that asks for no such kind, or a
+quote holding none, gets no span ("").
+
+>>> span_of("To date, 246 green data centres have been established.", {"number": 0.9}, {"green", "data", "centr"})
+'246'
+>>> span_of("Its yields rose by 12% in 2023.", {"share": 0.8, "number": 0.8}, {"yield"})
+'12%'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index import bm25_tokenize
+from .params import SPAN_MIN_PROBABILITY
+
+_NUMBER_SPAN = re.compile(
+    r"(?:(?:about|around|approximately|nearly|over|more than|up to|almost|some)\s+)?"
+    r"[$€£¥]?\s?\d[\d,.]*(?:\s?(?:%|per ?cent|x\b))?"
+    r"(?:\s(?:thousand|million|billion|trillion|bn|mn))?"
+    r"(?:\s(?:yuan|rmb|dollars|usd|euros|exaflops|zettabytes|zb|kilowatt-hours|kwh|gigawatts|gw|mw|tonnes|km))?",
+    re.I,
+)
+_YEAR_SPAN = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
+_NAME_SPAN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|the|&|de)\s+)*[A-Z][\w&'’\-]*)*")
+
+
+def _stems(text: str) -> set[str]:
+    return set(bm25_tokenize([text], return_ids=False)[0])
+
+
+def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
+    if kind in ("number", "money", "share"):
+        spans = [m.span() for m in _NUMBER_SPAN.finditer(text) if not _YEAR_SPAN.fullmatch(m.group(0).strip())]
+        if kind == "money":
+            spans = [s for s in spans if re.search(r"[$€£¥]|yuan|rmb|dollar|usd|euro", text[s[0] : s[1]], re.I)]
+        if kind == "share":
+            spans = [s for s in spans if re.search(r"%|per ?cent", text[s[0] : s[1]], re.I)]
+        return spans
+    if kind == "date":
+        return [m.span() for m in _YEAR_SPAN.finditer(text)]
+    if kind == "name":
+        return [m.span() for m in _NAME_SPAN.finditer(text)]
+    return []
+
+
+def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] | frozenset[str]) -> str:
+    """The span of `text` that answers, or "" when the question asks for no number, date or name it holds."""
+    asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
+    words = [(m.start(), m.end(), _stems(m.group(0))) for m in re.finditer(r"\S+", text)]
+    for _, kind in reversed(asked):  # the most likely kind first
+        best: tuple[float, int, int] | None = None
+        for start, end in _candidates(text, kind):
+            piece = text[start:end].strip(" ,;:.")
+            if not piece or (kind == "name" and _stems(piece) <= set(question_stems)):
+                continue  # a name the question already says is not the answer
+            # nearness: question words within five words either side, the closer the better
+            at = sum(1 for w in words if w[1] <= start)
+            near = sum(
+                1.0 / (1 + abs(i - at))
+                for i, (_, _, stems) in enumerate(words)
+                if stems & set(question_stems) and abs(i - at) <= 5
+            )
+            if best is None or near > best[0]:
+                best = (near, start, end)
+        if best is not None:
+            return text[best[1] : best[2]].strip(" ,;:.")
+    return ""
