@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..types import Block, Document, Section, SentenceSpan
 from .conventions import ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
@@ -37,7 +37,8 @@ def _is_prose(p: Para | None, min_words: int = MIN_PROSE_WORDS) -> bool:
 
 def _join(a: Para, b: Para) -> Para:
     shift = len(a.text) + 1
-    return Para("prose", a.text + " " + b.text, a.markers + tuple((o + shift, n) for o, n in b.markers))
+    return Para("prose", a.text + " " + b.text, a.markers + tuple((o + shift, n) for o, n in b.markers),
+                pages=a.pages + tuple((o + shift, n, label) for o, n, label in b.pages))
 
 
 def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
@@ -52,7 +53,7 @@ def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
                     continue
             if prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:
                 # a heading that runs on into the next line: "Clarifying the strategy" + "and roadmaps ..."
-                out[-1] = _join(Para("prose", prev.text), p)
+                out[-1] = _join(Para("prose", prev.text, pages=prev.pages), p)
                 continue
         out.append(p)
     return out
@@ -65,8 +66,8 @@ class _SectionBuilder:
     number: str
     level: int
     page: int
-    blocks: list[tuple[str, str, str, tuple[tuple[int, int], ...], tuple[Cleaned, ...]]] = field(default_factory=list)
-    # each block: (kind, text, unit, markers, items-for-rows)
+    blocks: list[tuple] = field(default_factory=list)
+    # each block: (kind, text, unit, markers, items-for-rows, pages: (offset, page, label) marks)
 
 
 def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdown") -> Document:
@@ -86,19 +87,21 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     table_label = ""
     table_unit = ""
     title_candidate = ""
+    figure_unit = ""
+    boxed = False
     consumed: set[int] = set()
 
     def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None) -> _SectionBuilder:
         label = f"{number} {title}".strip()
         path = f"{parent.path} > {label}" if parent else label
-        builder = _SectionBuilder(path, title, number, 2 if parent else 1, page)
+        builder = _SectionBuilder(path, title, number, parent.level + 1 if parent else 1, page)
         sections.append(builder)
         return builder
 
-    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None) -> None:
+    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None, pages=()) -> None:
         if sections:
             u = unit if unit_name is None else unit_name
-            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items)))
+            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages)))
 
     for i, p in enumerate(paras):
         if i in consumed:
@@ -111,14 +114,16 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
             in_figure = False
             if SOURCE.match(text):
-                add("caption", text)
+                add("caption", text, pages=p.pages, unit_name=figure_unit)
                 continue
         if m := FIGURE.match(text):
             in_figure, unit, table_unit = True, "", ""
-            add("caption", text)
+            # a PDF's figure is a named unit: its title and caption stay, its labels are not read
+            figure_unit = f"{m.group(1).upper()} {m.group(2)}: {m.group(3).strip(' |')}".rstrip(": ") if source == "pdf" else ""
+            add("caption", text, pages=p.pages, unit_name=figure_unit)
             continue
         if in_figure or SOURCE.match(text):
-            add("item" if p.kind == "item" else "caption", text)
+            add("item" if p.kind == "item" else "caption", text, pages=p.pages, unit_name=figure_unit if in_figure else None)
             continue
 
         if headingish:
@@ -128,7 +133,11 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 e = entries[match]
                 next_entry = match + 1
                 unit, table_unit = "", ""
-                if "." in e.number:
+                if e.level > 1:  # a reader that knows the depth (indentation, outline): nest under the open section above it
+                    parent = next((s for s in reversed(sections) if s.level < e.level), None)
+                    opened = open_section(e.title, e.number, e.page, parent)
+                    chapter = opened if parent is None else chapter
+                elif "." in e.number and e.level == 0:
                     parent = next((s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
                     open_section(e.title, e.number, e.page, parent)
                 else:
@@ -170,9 +179,15 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     open_section(bare, number, chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue
-            unit = ""
+            unit = unit if boxed else ""
             title_candidate = text
-            add("heading", text)
+            add("heading", text, pages=p.pages)
+            continue
+        if p.kind == "unit":  # a PDF box's title: the box is a unit of its own, to its end
+            unit, table_unit, boxed = p.text, "", True
+            continue
+        if p.kind == "unit_end":
+            unit, boxed = "", False
             continue
         if p.kind == "table_header":
             title = title_candidate or table_label
@@ -180,18 +195,36 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             continue
         if p.kind == "row":
             prefix = f"{title_candidate} – {text}: " if title_candidate else f"{text}: "
-            add("row", prefix, (), p.items, unit_name=table_unit)
+            add("row", prefix, (), p.items, unit_name=table_unit, pages=p.pages)
             continue
         if table_unit and p.kind != "row":
             table_unit = ""
-        add(p.kind, text, p.markers)
+        add(p.kind, text, p.markers, pages=p.pages)
 
     for e in entries[next_entry:]:
         warnings.append(f"Contents entry not found in the body: {e.number} {e.title}".replace("  ", " "))
     known = {n.number for n in report.endnotes}
     built = tuple(_finish(name, s, known, warnings) for s in sections)
     built = tuple(s for s in built if s.text)
-    return Document(name, report.title, sha256, built, tuple(report.endnotes), source, tuple(warnings))
+    return Document(name, report.title, sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings), report.year)
+
+
+def _scoped(endnotes, sections: list[_SectionBuilder]) -> tuple:
+    """Notes a reader scoped to a chapter by its title get the chapter's section path as scope."""
+    paths = {title_key(s.title): s.path for s in sections if s.level == 1}
+    return tuple(replace(n, scope=paths.get(title_key(n.scope), n.scope)) if n.scope else n for n in endnotes)
+
+
+def _page_at(pages: tuple[tuple[int, int, str], ...], offset: int) -> tuple[int, str]:
+    """The (page, label) printed at `offset` of a block: the last page mark at or before it."""
+    page, label = 0, ""
+    for at, number, text in pages:
+        if at > offset:
+            break
+        page, label = number, text
+    if not page and pages:
+        page, label = pages[0][1], pages[0][2]
+    return page, label
 
 
 def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[str]) -> Section:
@@ -201,7 +234,7 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
     spans: list[SentenceSpan] = []
     units: list[str] = []
     offset = 0
-    for index, (kind, text, unit, markers, items) in enumerate(b.blocks):
+    for index, (kind, text, unit, markers, items, pages) in enumerate(b.blocks):
         if unit and unit not in units:
             units.append(unit)
         pieces: list[tuple[int, Cleaned]] = []  # (offset of the piece in the block, piece)
@@ -232,7 +265,8 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
                 if target >= 0 and number not in notes[target]:
                     notes[target].append(number)
             for (s, e), ns in zip(sentence_spans, notes):
-                spans.append(SentenceSpan(offset + at + s, offset + at + e, block_no, tuple(ns), unit))
+                page, label = _page_at(pages, at + s if kind != "row" else 0)
+                spans.append(SentenceSpan(offset + at + s, offset + at + e, block_no, tuple(ns), unit, page, label))
         parts.append(block_text)
         offset += len(block_text)
     return Section(

@@ -54,6 +54,11 @@ def _sentences(doc) -> dict[str, set[str]]:
     return {s.path: {normalize_for_match(s.text[sp.start : sp.end]) for sp in s.sentences} for s in doc.sections}
 
 
+def _units(doc) -> list[tuple[str, ...]]:
+    """Units by section, figures aside (a PDF names its figures as units; the markdown has no figure units)."""
+    return [tuple(u for u in s.units if not u.startswith("FIGURE ")) for s in doc.sections]
+
+
 def _links(doc) -> set[tuple[str, int]]:
     return {(s.path, n) for s in doc.sections for sp in s.sentences for n in sp.endnotes}
 
@@ -68,7 +73,7 @@ def test_the_generator_makes_what_we_test(chromium_dir):
 
 def test_sections_and_pages(chromium_doc, md_doc):
     assert [s.path for s in chromium_doc.sections] == [s.path for s in md_doc.sections]
-    assert [s.units for s in chromium_doc.sections] == [s.units for s in md_doc.sections]
+    assert _units(chromium_doc) == _units(md_doc)
     assert not chromium_doc.warnings
     # Chromium's pages are not the report's Contents numbers: a section gets the page its heading
     # is printed on (no page labels here, so the physical page)
