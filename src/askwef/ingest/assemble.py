@@ -129,6 +129,10 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         if headingish:
             key = title_key(text)
             match = next((j for j in range(next_entry, len(entries)) if title_key(entries[j].title) == key), None)
+            if match is None and key:
+                # a title printed in two sizes or lines: "Pillar 1:" over "Investing in the long-term ..."
+                match, used = _joined_match(paras, i, consumed, entries, next_entry)
+                consumed.update(used)
             if match is not None:
                 e = entries[match]
                 next_entry = match + 1
@@ -207,6 +211,20 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     built = tuple(_finish(name, s, known, warnings) for s in sections)
     built = tuple(s for s in built if s.text)
     return Document(name, report.title, sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings), report.year)
+
+
+def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start: int) -> tuple[int | None, list[int]]:
+    """The Contents entry spelled by heading `i` and the one to three headings right after it."""
+    text, used = paras[i].text, []
+    for j in range(i + 1, min(i + 4, len(paras))):
+        if j in consumed or paras[j].kind not in ("heading", "bold"):
+            break
+        text, used = f"{text} {paras[j].text}", used + [j]
+        key = title_key(text)
+        match = next((k for k in range(start, len(entries)) if title_key(entries[k].title) == key), None)
+        if match is not None:
+            return match, used
+    return None, []
 
 
 def _scoped(endnotes, sections: list[_SectionBuilder]) -> tuple:

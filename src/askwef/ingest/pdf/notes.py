@@ -215,3 +215,32 @@ def linked_markers(lines: list[Line], known: set[int], links) -> list[Endnote]:
                     out[number] = Endnote(number, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri)
                     break
     return [out[n] for n in sorted(out)]
+
+
+def foot_links(pages: list[list[Line]], links, body: float, known: set[int]) -> list[Endnote]:
+    """Footnotes whose text is drawn, not written (the UK strategy outlines its footnotes), but whose
+    URLs carry link annotations: on a page with markers, the links below the last line of body text,
+    one per footnote (a URL wrapped over two lines is one link target), in order, are the page's
+    markers' notes when there are as many of them as markers without a note."""
+    out: list[Endnote] = []
+    for lines in pages:
+        if not lines:
+            continue
+        index = lines[0].page
+        cited = []
+        for line in lines:
+            for _, n in line.markers:
+                if n not in known and n not in cited:
+                    cited.append(n)
+        if not cited or not links.get(index):
+            continue
+        text = [l for l in lines if l.role in ("", "heading") and l.size >= 0.9 * body]
+        lowest = min((l.y - 0.3 * l.size for l in text), default=0.0)
+        foot = sorted((r for r in links[index] if r[0][3] < lowest), key=lambda r: (-r[0][3], r[0][0]))
+        notes: list[str] = []
+        for (x0, y0, x1, y1), uri in foot:
+            if not notes or notes[-1] != uri:
+                notes.append(uri)
+        if len(notes) == len(cited):
+            out += [Endnote(n, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri) for n, uri in zip(sorted(cited), notes)]
+    return out

@@ -231,6 +231,8 @@ def _box_title(lines: list[Line], i: int) -> tuple[str, int]:
             and abs(lines[j].size - first.size) < 0.3 and 0 < lines[j - 1].y - lines[j].y < 2 * first.size and word_count(text) < 25:
         text = f"{text} {lines[j].text}"
         j += 1
+    if word_count(text) > 15 or text.rstrip().endswith("."):
+        return "", i  # bold opening sentences, not a title
     return text, j
 
 

@@ -40,7 +40,7 @@ from .headings import (
     pages_where_printed,
 )
 from .layout import Line, body_size, mark_furniture, page_lines
-from .notes import footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
@@ -212,6 +212,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     links = link_targets(reader)
     notes = with_link_targets(notes, {**foot_lines, **entry_lines}, links)
     notes += linked_markers(flat[after:], {n.number for n in notes}, links)
+    notes += foot_links(ordered, links, body, {n.number for n in notes})
     notes = resolve_ibid(notes)
     body_lines = [l for l in flat[after:] if l.role != "notes"]
     paras = paragraphs(body_lines, body, vocabulary, labels)
