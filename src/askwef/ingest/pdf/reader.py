@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import time
 from io import BytesIO
 from pathlib import Path
@@ -55,6 +56,16 @@ MAX_SECONDS = 120.0
 """Time one PDF may take to read (the 196-page OECD review takes about 10 s on 2 cores): past it
 reading stops with one line and the other documents still index."""
 
+MAX_PAGE_CONTENT_BYTES = 8_000_000
+"""Drawing instructions one page may have once inflated (a dense chart page has a few hundred
+kilobytes): pypdf parses a page's instructions all at once, so a page past this is skipped."""
+
+MAX_NESTING = 500
+"""How deep arrays and dictionaries may nest in the file (real PDFs nest a handful of levels): deeper
+is a hostile file, refused before pypdf recurses into it."""
+
+_DEEP = re.compile(rb"(?:\[\s*){%d,}|(?:<<\s*(?:/[^\s<>\[\]()/%%]+\s*)?){%d,}" % (MAX_NESTING, MAX_NESTING))
+
 MAX_STREAM_BYTES = 50_000_000
 """What one stream may inflate to (pypdf's own default is 75 MB): a decompression bomb stops here."""
 
@@ -87,6 +98,8 @@ def _open(path: Path, data: bytes):
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise IngestError(f"{path}: not a PDF file (it does not start with %PDF)")
+    if _DEEP.search(data):
+        raise IngestError(f"{path}: its objects nest more than {MAX_NESTING} levels deep (a damaged or hostile PDF); not indexed")
     try:
         reader = PdfReader(BytesIO(data), strict=False)
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
@@ -119,8 +132,9 @@ def _reason(exc: Exception) -> str:
 # --- the reader --------------------------------------------------------------------------------
 
 
-def read_pdf(path: Path, data: bytes, *, seconds: float = MAX_SECONDS) -> ParsedReport:
-    """Read a report PDF into a ParsedReport; raises IngestError (one line: file and reason)."""
+def read_pdf(path: Path, data: bytes, *, seconds: float | None = None) -> ParsedReport:
+    """Read a report PDF into a ParsedReport; raises IngestError (one line: file and reason).
+    Reading stops after `seconds` (MAX_SECONDS by default)."""
     from pypdf.errors import LimitReachedError
 
     logger = logging.getLogger("pypdf")
@@ -128,7 +142,7 @@ def read_pdf(path: Path, data: bytes, *, seconds: float = MAX_SECONDS) -> Parsed
     logger.setLevel(logging.ERROR)  # pypdf's repair warnings: our errors and warnings say it once
     try:
         with _limits():
-            return _read(path, data, _Deadline(path, seconds))
+            return _read(path, data, _Deadline(path, MAX_SECONDS if seconds is None else seconds))
     except LimitReachedError as exc:
         raise IngestError(f"{path}: a stream inflates past the {MAX_STREAM_BYTES // 1_000_000} MB limit (a decompression bomb?); "
                           "not indexed") from exc
@@ -169,6 +183,14 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
             page = reader.pages[index]
             box = page.mediabox
             sizes.append((float(box.width), float(box.height)))
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+            if size > MAX_PAGE_CONTENT_BYTES:
+                warnings.append(f"page {index + 1}: {size / 1e6:.1f} MB of drawing instructions, over the "
+                                f"{MAX_PAGE_CONTENT_BYTES // 1_000_000} MB a page may have; skipped")
+                pages.append([])
+                shapes.append(drawn)
+                continue
             pages.append(page_lines(page_runs(page, widths, drawn, deadline.tick), index))
         except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
             if index == 0:
@@ -177,6 +199,8 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
             pages.append([])
             sizes.append(sizes[-1] if sizes else (595.0, 842.0))
         shapes.append(drawn)
+    if not any(pages) and warnings:
+        raise IngestError(f"{path}: no page could be read ({warnings[0]}); not indexed")
     if not any(pages):
         raise IngestError(f"{path}: no text layer (scanned image?); it needs OCR before askwef can index it")
 
