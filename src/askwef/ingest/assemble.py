@@ -99,6 +99,10 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         return builder
 
     def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None, pages=()) -> None:
+        if not sections and source == "pdf":
+            # a PDF's text before its first section (a title page, a report without headings) is kept,
+            # under the report's title
+            open_section(report.title or "Front matter", "", pages[0][1] if pages else 1, None)
         if sections:
             u = unit if unit_name is None else unit_name
             sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages)))
