@@ -5,7 +5,6 @@
 - a gutter is a vertical strip no line crosses, with lines on both sides (at least three each) and
   the lines on its right starting at a common left edge; lines that cross it (a chapter title, a
   full-width figure) cut the page into bands, and each band is read left column, then right;
-- a column may hold a gutter of its own (three columns), read the same way;
 - tables keep their rows; page furniture goes last.
 
 >>> order = reading_order(lines, (595.0, 842.0))  # doctest: +SKIP
@@ -23,17 +22,15 @@ MIN_COLUMN_LINES = 2
 """Lines needed on each side of a gutter, starting at one left edge on its right (a page of two
 columns has dozens; a column's last two lines may run over to the top of the next)."""
 
-MAX_CROSSING_SHARE = 0.2
-"""At most this share of a page's lines may cross its gutter: chapter titles, full-width figures and
-tables of a two-column page (a one-column page has most of its lines across the middle)."""
 
 
 def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
     """Top to bottom; on stretches with columns, each column in turn. Tables keep their rows."""
     lines = sorted(lines, key=lambda l: (-round(l.y, 1), l.x0))
-    mark_tables(lines)
     furniture = [l for l in lines if l.role == "furniture"]
     body = _join_page_numbers([l for l in lines if l.role != "furniture"])
+    if _gutter(body, 0.0, size[0]) is None:
+        mark_tables(body)  # one column: a table may run the page's width (with columns, each column's own)
     return _order(body, 0.0, size[0], depth=0) + furniture
 
 
@@ -64,7 +61,7 @@ def _join_page_numbers(lines: list[Line]) -> list[Line]:
 
 
 def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -> list[Line]:
-    gutter = _gutter(lines, left_edge, right_edge) if depth < 2 else None
+    gutter = _gutter(lines, left_edge, right_edge) if depth < 1 else None
     if gutter is None:
         return lines
     out: list[Line] = []
@@ -72,6 +69,9 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
     right: list[Line] = []
 
     def flush() -> None:
+        for side in (left, right):  # a table set inside one column (the page-wide search saw both columns)
+            if any(l.role == "" for l in side):
+                mark_tables(side)
         out.extend(_order(left, left_edge, gutter, depth + 1))
         out.extend(_order(right, gutter, right_edge, depth + 1))
         left.clear()
@@ -98,30 +98,50 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
 
 
 def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> float | None:
-    """The x of a gutter between left_edge and right_edge, or None."""
-    text = [l for l in lines if l.role in ("", "heading") and l.x1 - l.x0 > 2]
-    if len(text) < 3 * MIN_COLUMN_LINES:
+    """The x of a gutter between left_edge and right_edge, or None.
+
+    Lines crossing a candidate x cut the page into bands; a band with lines on both sides of x and
+    none across is a stretch of two columns. The gutter is the x with the most lines in such
+    stretches (then the fewest crossing), and its right column must start at one left edge."""
+    text = sorted((l for l in lines if l.role in ("", "heading") and l.x1 - l.x0 > 2), key=lambda l: -l.y)
+    if len(text) < 2 * MIN_COLUMN_LINES:
         return None
     width = right_edge - left_edge
-    best: tuple[int, int, float] | None = None  # (crossing, -balance, x)
+    best: tuple[int, int] | None = None  # (side by side, -crossing)
     runs: list[float] = []
-    for step in range(int(0.25 * width), int(0.75 * width) + 1, 2):
+    starts_at: dict[float, list[float]] = {}
+    for step in range(int(0.35 * width), int(0.65 * width) + 1, 2):
         x = left_edge + step
-        crossing = sum(1 for l in text if l.x0 < x - 1 and l.x1 > x + 1)
-        left = sum(1 for l in text if l.x1 <= x + 1)
-        right = sum(1 for l in text if l.x0 >= x - 1)
-        if left < MIN_COLUMN_LINES or right < MIN_COLUMN_LINES or crossing > MAX_CROSSING_SHARE * len(text):
+        paired, crossing, left, right, starts = 0, 0, 0, 0, []
+        band: list[float] = []
+        ends: list[float] = []
+        for l in text + [None]:
+            if l is None or (l.x0 < x - 1 and l.x1 > x + 1):
+                # a column's lines run to its edge (justified or ragged); a table's first cells stop short
+                filled = sorted(ends)[int(0.8 * (len(ends) - 1))] >= x - 0.2 * (x - left_edge) if ends else False
+                if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and filled:
+                    paired += left + right
+                    starts += band
+                crossing += l is not None
+                left, right, band, ends = 0, 0, [], []
+            elif l.x1 <= x + 1:
+                left += 1
+                ends.append(l.x1)
+            else:
+                right += 1
+                band.append(round(l.x0))
+        if paired < 2 * MIN_COLUMN_LINES:
             continue
-        key = (crossing, -min(left, right), x)
-        if best is None or key[:2] < best[:2]:
-            best, runs = key, [x]
-        elif key[:2] == best[:2] and runs and x - runs[-1] <= 2:
+        key = (paired, -crossing)
+        if best is None or key > best:
+            best, runs, starts_at = key, [x], {x: starts}
+        elif key == best and runs and x - runs[-1] <= 2:
             runs.append(x)
+            starts_at[x] = starts
     if best is None:
         return None
     x = (runs[0] + runs[-1]) / 2
-    starts = Counter(round(l.x0) for l in text if l.x0 >= x - 1)
-    common = max(starts.values())
-    if common < MIN_COLUMN_LINES:
+    starts = Counter(starts_at[runs[0]])
+    if not starts or max(starts.values()) < MIN_COLUMN_LINES:
         return None  # text to the right, but no column edge: scattered labels, not a column
     return x
