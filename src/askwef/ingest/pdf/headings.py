@@ -163,8 +163,8 @@ def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], 
             page = m.group("page")
             rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
             last, pending = i, None
-        elif word_count(text) <= 25 and not ends_sentence(text) and pending is None and line.role != "heading":
-            pending = (line.text, line.x0)  # a title wrapped onto the next line
+        elif word_count(text) <= 25 and not ends_sentence(text) and pending is None and (line.role != "heading" or rows):
+            pending = (line.text, line.x0)  # a title wrapped onto the next line (a chapter's in heading type too)
         else:
             break
         i += 1

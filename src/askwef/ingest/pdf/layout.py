@@ -158,7 +158,8 @@ def mark_tables(lines: list[Line]) -> None:
     for y in ys:
         row = sorted(by_y[y], key=lambda l: l.x0)
         if len(row) < 2 or id(row[0]) in done or any(l.role == "table" for l in row) \
-                or not all(l.bold and word_count(l.text) <= 6 for l in row):
+                or not all(l.bold and word_count(l.text) <= 6 for l in row) \
+                or max(l.size for l in row) - min(l.size for l in row) > 0.5:  # a chapter number beside its title is no header row
             continue
         columns = [l.x0 for l in row]
         if columns[-1] - columns[0] < 40:
