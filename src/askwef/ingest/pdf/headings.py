@@ -191,13 +191,15 @@ def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], tit
     entries at the outline's depth, shifted to the Contents' levels."""
     if not outline or not contents:
         return contents
-    keys = {title_key(e.title): k for k, e in enumerate(contents)}
+    keys = [title_key(e.title) for e in contents]
     shift = Counter()
-    matched: dict[int, int] = {}  # outline index -> contents index
+    matched: dict[int, int] = {}  # outline index -> contents index, both in order ("References" closes every chapter)
+    last = -1
     for j, item in enumerate(outline):
-        k = keys.get(title_key(split_numbering(item.title)[1]))
-        if k is not None and k not in matched.values():
-            matched[j] = k
+        key = title_key(split_numbering(item.title)[1])
+        k = next((k for k in range(last + 1, len(keys)) if keys[k] == key), None)
+        if k is not None:
+            matched[j], last = k, k
             level = contents[k].level or (contents[k].number.count(".") + 1)
             shift[level - item.level] += 1
     if not matched:

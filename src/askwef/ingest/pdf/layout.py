@@ -51,7 +51,8 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
         if cur is not None and not cur[-1].ends_line:
             first = cur[0]
             size = max(r.size for r in cur)
-            same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size)
+            same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size) \
+                or (size < 0.9 * run.size and -0.2 * run.size <= first.y - run.y <= 0.7 * run.size)  # a raised number, then its text
             # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
             same_x = abs(run.x - cur[-1].x) < 0.5
             # estimated widths can run long (embedded font subsets): a run further right than the

@@ -35,7 +35,7 @@ _NUMBER_START = re.compile(r"^\s*(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
 def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int, str, str]]:
     """Where note lists and reference lists stand: (first line, end, heading key, chapter title).
 
-    A list runs from its heading to the next heading that is not another note or reference heading.
+    A list runs from its heading to the next heading.
     `chapters` are the title keys of the chapters; the chapter is the last one opened before."""
     out: list[tuple[int, int, str, str]] = []
     chapter = ""
@@ -54,7 +54,7 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
                 chapter = joined
         if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS:
             j = i + 1
-            while j < len(lines) and not (lines[j].role == "heading" and title_key(lines[j].text) not in ENDNOTE_HEADINGS):
+            while j < len(lines) and lines[j].role != "heading":
                 j += 1
             out.append((i, j, title_key(line.text), chapter))
             i = j

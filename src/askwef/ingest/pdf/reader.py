@@ -227,6 +227,11 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         contents = numbered_chapters(contents)
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
     else:
+        # sections the Contents lists may be printed before it (the OECD review's Foreword): the body
+        # starts at the first entry's heading when that stands before the Contents page
+        first = title_key(contents[0].title)
+        before = next((i for i, l in enumerate(flat[:after]) if l.role == "heading" and title_key(l.text) == first), None)
+        after = before if before is not None else after
         contents = pages_where_printed(merge_outline(contents, outline, title, flat), flat[after:], labels)
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
     notes, entry_lines = read_notes(flat[after:], chapters, vocabulary)

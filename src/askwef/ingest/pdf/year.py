@@ -21,14 +21,15 @@ _DATED = re.compile(rf"\b(?:{_MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- 
 
 
 def publication_year_in(texts: list[str]) -> int:
-    """The year most often printed with a month or a copyright sign in `texts` (the earliest such
-    text wins a tie); 0 when none is."""
+    """The year printed with a copyright sign, else with a month, in `texts` (a copyright counts three
+    times a month; the earliest wins a tie); 0 when none is."""
     years: Counter = Counter()
     first: dict[int, int] = {}
     for k, text in enumerate(texts):
         for m in _DATED.finditer(text):
             year = int(next(g for g in m.groups() if g))
-            years[year] += 1
+            # a copyright line dates the publication; a month may date the writing ("completed in September 2023")
+            years[year] += 3 if m.group(2) else 1
             first.setdefault(year, k)
     if not years:
         return 0
