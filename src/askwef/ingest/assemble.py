@@ -76,7 +76,8 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     entries = [e for e in report.contents if title_key(e.title) not in ENDNOTE_HEADINGS]
     keys = {title_key(e.title) for e in entries}
     listed_children = {e.number.split(".")[0] for e in entries if "." in e.number}
-    leveled = any(e.level for e in entries)  # the reader knows every section's depth: no headings promoted
+    # chapters whose subsections the Contents lists (by number, or by depth when the reader knows it)
+    parents = {title_key(e.title) for e, nxt in zip(entries, entries[1:]) if e.level == 1 and nxt.level > 1}
     first_page = min((e.page for e in entries), default=1)
     paras = rejoin_paragraphs(list(report.paras), keys)
 
@@ -171,7 +172,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             numbered_chapter = chapter is not None and chapter.number and sections and (
                 sections[-1] is chapter or sections[-1].path.startswith(chapter.path + " > ")
             )
-            if numbered_chapter and chapter.number not in listed_children and not leveled and _is_prose(nxt):
+            if numbered_chapter and chapter.number not in listed_children and title_key(chapter.title) not in parents and _is_prose(nxt):
                 open_section(text, "", chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue

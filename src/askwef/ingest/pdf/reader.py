@@ -29,6 +29,7 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key, word_count
 from .columns import reading_order
+from .despace import despace
 from .headings import (
     contents_from_headings,
     contents_from_outline,
@@ -244,7 +245,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     notes += foot_links(ordered, links, body, {n.number for n in notes})
     notes = resolve_ibid(notes)
     body_lines = [l for l in flat[after:] if l.role != "notes"]
-    paras = paragraphs(body_lines, body, vocabulary, labels)
+    paras = despace(paragraphs(body_lines, body, vocabulary, labels))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
 

@@ -52,7 +52,7 @@ def numbers_only(text: str) -> bool:
     return bool(tokens) and all(NUMERIC_TOKEN.match(t) for t in tokens)
 
 
-def _clusters(shapes: list[Shape], gap: float = 8.0) -> list[list[Shape]]:
+def _clusters(shapes: list[Shape], gap: float = 16.0) -> list[list[Shape]]:
     """Shapes whose boxes come within `gap` of each other, grouped (single link)."""
     groups: list[list[Shape]] = []
     boxes: list[list[float]] = []
