@@ -26,9 +26,9 @@ FIGURE_LABEL_WORDS = 5
 """A line of at most this many words, with no full stop, inside a figure is a label (a category, a
 legend entry, an axis title); longer lines are read as sentences of the figure."""
 
-LABEL_REACH = 14.0
-"""How far (pt) outside a chart's marks its labels may stand: category names under the axis, an axis
-title above it (about one line of 7-9 pt type)."""
+LABEL_REACH = 24.0
+"""How far (pt) outside a chart's marks its labels may stand: category names under the axis, a legend
+below them, an axis title above (two lines of 7-9 pt type). A heading counts only inside the marks."""
 
 NUMERIC_TOKEN = re.compile(r"^[(\[]?[-–+]?[$€£¥]?\d[\d,.]*(?:%|[kKmMbB]n?|bn|x|pp)?[)\]]?$|^[-–]$")
 """What an axis tick, a bar label or a year reads like: '64', '25%', '$1.2bn', '2023', '(3)'."""
@@ -52,7 +52,7 @@ def numbers_only(text: str) -> bool:
     return bool(tokens) and all(NUMERIC_TOKEN.match(t) for t in tokens)
 
 
-def _clusters(shapes: list[Shape], gap: float = 16.0) -> list[list[Shape]]:
+def _clusters(shapes: list[Shape], gap: float = 20.0) -> list[list[Shape]]:
     """Shapes whose boxes come within `gap` of each other, grouped (single link)."""
     groups: list[list[Shape]] = []
     boxes: list[list[float]] = []
@@ -110,7 +110,8 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
         if numbers_only(line.text) and not line.markers:
             line.role = "figure"
             continue
-        if any(r.holds(line, LABEL_REACH) for r in figures) and _label(line, body):
+        reach = 4.0 if line.role == "heading" or line.bold else LABEL_REACH
+        if any(r.holds(line, reach) for r in figures) and _label(line, body):
             line.role = "figure"
     boxes = [b for b in box_regions(shapes, size) if sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
