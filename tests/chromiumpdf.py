@@ -117,3 +117,11 @@ def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = T
             )
         finally:
             browser.close()
+
+
+if __name__ == "__main__":  # python tests/chromiumpdf.py OUT.pdf [--columns] [--no-outline]: the PDF to look at or measure
+    import sys
+
+    args = sys.argv[1:]
+    report = Path(__file__).resolve().parents[1] / "corpus" / "blueprint-to-action-china-ai-2025.md"
+    Path(args[0]).write_bytes(chromium_pdf(report, outline="--no-outline" not in args, columns="--columns" in args))

@@ -408,7 +408,7 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
     # the endnote list: two columns, over pages, every URL a link annotation
     story += [NextPageTemplate("two"), PageBreak(), _Mark("endnotes", "Endnotes", 0), Paragraph("Endnotes", s["h1"])]
     for number, text in _raw_endnotes(md_path):
-        linked = re.sub(r"(https?://\S+?)([.,;]?)$", lambda m: f'<a href="{escape(m.group(1))}" color="#1c3f94">{escape(m.group(1))}</a>{m.group(2)}',
+        linked = re.sub(r"(https?://\S+?)([.,;]?)(?=\s|$)", lambda m: f'<a href="{escape(m.group(1))}" color="#1c3f94">{escape(m.group(1))}</a>{m.group(2)}',
                         escape(text).replace("&amp;", "&"))
         linked = linked.replace("&", "&amp;").replace("&amp;amp;", "&amp;").replace("&amp;lt;", "&lt;").replace("&amp;gt;", "&gt;")
         story.append(Paragraph(linked, s["note"], bulletText=f"{number}."))

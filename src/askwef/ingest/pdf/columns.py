@@ -61,9 +61,11 @@ def _join_page_numbers(lines: list[Line]) -> list[Line]:
 
 
 def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -> list[Line]:
-    gutter = _gutter(lines, left_edge, right_edge) if depth < 1 else None
-    if gutter is None:
+    found = _gutter(lines, left_edge, right_edge) if depth < 1 else None
+    if found is None:
         return lines
+    gutter, right_start = found
+    right_end = max((l.x1 for l in lines if l.x0 >= gutter - 3), default=right_edge)
     out: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
@@ -82,7 +84,8 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
         if line.role == "table" and line.x0 < gutter < line.x1:
             flush()
             out.append(line)
-        elif line.x1 <= gutter + 3:
+        elif line.x1 <= gutter + 3 or (line.x0 < gutter and line.x1 < right_start + 0.5 * (right_end - right_start)):
+            # (a long URL may run past its column's edge into the next: it still belongs to its column)
             left.append(line)
             if column:
                 line.column = 1
@@ -97,8 +100,8 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
     return out
 
 
-def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> float | None:
-    """The x of a gutter between left_edge and right_edge, or None.
+def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[float, float] | None:
+    """The x of a gutter between left_edge and right_edge and where its right column starts, or None.
 
     Lines crossing a candidate x cut the page into bands; a band with lines on both sides of x and
     none across is a stretch of two columns. The gutter is the x with the most lines in such
@@ -144,4 +147,4 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> float | N
     starts = Counter(starts_at[runs[0]])
     if not starts or max(starts.values()) < MIN_COLUMN_LINES:
         return None  # text to the right, but no column edge: scattered labels, not a column
-    return x
+    return x, float(max(starts, key=lambda k: starts[k]))

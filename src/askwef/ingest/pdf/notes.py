@@ -95,7 +95,7 @@ def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int,
         text = line.text
         if line.markers and line.markers[0][0] == 0:  # the number set as a superscript before the text
             text = f"{line.markers[0][1]}. {text}"
-        m = NOTE_ENTRY_START.match(text) or (_NUMBER_START.match(text) if entries or not by_number else None)
+        m = _NUMBER_START.match(text)
         expected = len(entries) + 1
         if m and (NOTE_ENTRY_START.match(text) or int(m.group(1)) in (expected, expected + 1)):
             number = int(m.group(1))
@@ -192,14 +192,28 @@ def with_link_targets(endnotes: list[Endnote], entry_lines: dict[tuple[str, int]
     URL may be cut, shortened ('ge-healthcare.com/...'), or decoded ('%20' shown as a space)."""
     out = []
     for note in endnotes:
+        # a link whose box starts on the note's line (not one running over from the next column),
+        # the first in reading order when there are several
         targets = [
             uri
             for line in entry_lines.get((note.scope, note.number), [])
-            for (x0, y0, x1, y1), uri in links.get(line.page, [])
-            if y0 - 2 <= line.y <= y1 + 2 and x0 <= line.x1 + 2 and line.x0 <= x1 + 2
+            for (x0, y0, x1, y1), uri in sorted(links.get(line.page, []), key=lambda r: (-r[0][3], r[0][0]))
+            if y0 - 2 <= line.y <= y1 + 2 and line.x0 - 2 <= x0 <= line.x1 + 2
         ]
-        out.append(replace(note, url=targets[0]) if targets and targets[0] != note.url else note)
+        target = next((t for t in targets if not note.url or _same_link(note.url, t)), None)
+        out.append(replace(note, url=target) if target and target != note.url else note)
     return out
+
+
+def _same_link(printed: str, target: str) -> bool:
+    """Whether a link annotation's target is the URL printed (cut, shortened or decoded), not
+    another source of the same note: their first characters agree, scheme and 'www.' aside."""
+    def bare(url: str) -> str:
+        return re.sub(r"^https?://(www\.)?", "", url).lower()
+
+    a, b = bare(printed), bare(target)
+    n = min(len(a), len(b), 20)
+    return n > 0 and a[:n] == b[:n]
 
 
 def linked_markers(lines: list[Line], known: set[int], links) -> list[Endnote]:
