@@ -207,13 +207,11 @@ def with_link_targets(endnotes: list[Endnote], entry_lines: dict[tuple[str, int]
 
 def _same_link(printed: str, target: str) -> bool:
     """Whether a link annotation's target is the URL printed (cut, shortened or decoded), not
-    another source of the same note: their first characters agree, scheme and 'www.' aside."""
-    def bare(url: str) -> str:
-        return re.sub(r"^https?://(www\.)?", "", url).lower()
+    another source of the same note: the same host, scheme and 'www.' aside."""
+    def host(url: str) -> str:
+        return re.sub(r"^https?://(www\.)?", "", url).lower().split("/", 1)[0]
 
-    a, b = bare(printed), bare(target)
-    n = min(len(a), len(b), 20)
-    return n > 0 and a[:n] == b[:n]
+    return bool(host(printed)) and host(printed) == host(target)
 
 
 def linked_markers(lines: list[Line], known: set[int], links) -> list[Endnote]:
