@@ -84,10 +84,18 @@ BROKEN_WORDS = 10
 letter ("an d", "c onsider"); a clean layer (a WEF white paper) is left as it is, so "a round" stays."""
 
 
+def _pairs(text: str):
+    """Every two neighbouring words: 'an d more' -> ('an', 'd'), ('d', 'more'), with their match."""
+    at = 0
+    while m := _PAIR.search(text, at):
+        yield m
+        at = m.start(2)
+
+
 def _broken(texts: list[str], vocabulary: Counter) -> int:
     count = 0
     for t in texts:
-        for m in _PAIR.finditer(t):
+        for m in _pairs(t):
             a, b = m.group(1), m.group(2)
             if vocabulary[(a + b).casefold()] >= 2 and ((len(a) == 1 and a not in "aAI") or (len(b) == 1 and b not in "aAI")):
                 count += 1
