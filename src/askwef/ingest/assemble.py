@@ -141,6 +141,8 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 consumed.update(used)
             if match is not None:
                 e = entries[match]
+                for skipped in entries[next_entry:match]:  # listed, but not found before a later entry
+                    warnings.append(f"Contents entry not found in the body: {skipped.number} {skipped.title}".replace("  ", " "))
                 next_entry = match + 1
                 unit, table_unit = "", ""
                 if e.level > 1:  # a reader that knows the depth (indentation, outline): nest under the open section above it

@@ -84,12 +84,12 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
         if line.role == "table" and line.x0 < gutter < line.x1:
             flush()
             out.append(line)
-        elif line.x1 <= gutter + 3 or (line.x0 < gutter and line.x1 < right_start + 0.5 * (right_end - right_start)):
+        elif line.x0 < min(gutter, right_start) - 3 and (line.x1 <= gutter + 3 or line.x1 < right_start + 0.5 * (right_end - right_start)):
             # (a long URL may run past its column's edge into the next: it still belongs to its column)
             left.append(line)
             if column:
                 line.column = 1
-        elif line.x0 >= gutter - 3:
+        elif line.x0 >= min(gutter, right_start) - 3:
             right.append(line)
             if column:
                 line.column = 2
