@@ -8,7 +8,9 @@ breaks differ from reportlab's. The Contents page keeps the report's original pa
 do not match Chromium's pages: a reader must find sections by title, not by page.
 
 `outline=True` asks Chromium for bookmarks (it builds them from the h1-h6 headings, and needs a
-tagged PDF); `outline=False` gives a PDF with no outline at all.
+tagged PDF); `outline=False` gives a PDF with no outline at all. `columns=True` sets the body in two
+CSS columns (headings of chapters across both), the endnote list included: the Blueprint report
+"printed to PDF by another tool" (two columns, a running header, page numbers, no outline).
 
 >>> data = chromium_pdf(Path("corpus/blueprint-to-action-china-ai-2025.md"))  # doctest: +SKIP
 >>> data[:5]                                                                    # doctest: +SKIP
@@ -40,13 +42,20 @@ p.toc { display: flex; justify-content: space-between; margin: 0 0 3pt 0; }
 a { color: #1a4; text-decoration: none; }
 """
 
+COLUMNS_CSS = """
+body { column-count: 2; column-gap: 7mm; column-fill: auto; }
+h1 { column-span: all; }
+p.toc { column-span: all; }
+table { font-size: 8pt; }
+"""
+
 HEADER = ('<div style="font-size:7pt; width:100%; text-align:center; color:#555;">'
           f'{html.escape(RUNNING_HEADER)}</div>')
 FOOTER = ('<div style="font-size:7pt; width:100%; text-align:right; margin-right:18mm; color:#555;">'
           '<span class="pageNumber"></span></div>')
 
 
-def markdown_html(md_text: str) -> str:
+def markdown_html(md_text: str, css: str = CSS) -> str:
     """The report as an HTML page: markdown-it (tables, raw HTML), the Contents lines as dotted rows."""
     from markdown_it import MarkdownIt
 
@@ -84,10 +93,10 @@ def markdown_html(md_text: str) -> str:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     body = md.render("\n".join(out))
     return f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(RUNNING_HEADER)}</title>" \
-           f"<style>{CSS}</style></head><body>{body}</body></html>"
+           f"<style>{css}</style></head><body>{body}</body></html>"
 
 
-def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = True) -> bytes:
+def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = True, columns: bool = False) -> bytes:
     """Print the markdown report with headless Chromium (Playwright); bookmarks when `outline`,
     the Contents page (heading and rows) left out when not `contents_page`."""
     from playwright.sync_api import sync_playwright
@@ -95,7 +104,7 @@ def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = T
     md_text = Path(md_path).read_text(encoding="utf-8")
     if not contents_page:
         md_text = re.sub(r"(?m)^# Contents\n+(?:[^\n]*\t\d{1,3}\n)+", "", md_text)
-    page_html = markdown_html(md_text)
+    page_html = markdown_html(md_text, CSS + COLUMNS_CSS if columns else CSS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -108,3 +117,11 @@ def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = T
             )
         finally:
             browser.close()
+
+
+if __name__ == "__main__":  # python tests/chromiumpdf.py OUT.pdf [--columns] [--no-outline]: the PDF to look at or measure
+    import sys
+
+    args = sys.argv[1:]
+    report = Path(__file__).resolve().parents[1] / "corpus" / "blueprint-to-action-china-ai-2025.md"
+    Path(args[0]).write_bytes(chromium_pdf(report, outline="--no-outline" not in args, columns="--columns" in args))

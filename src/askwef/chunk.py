@@ -155,14 +155,16 @@ def chunk_document(doc: Document, embedder: Embedder, settings: Settings) -> Chu
                 pid = f"{pid}-{seen[pid]}"
             spans = [section.sentences[i] for i in indexes]
             notes = tuple(sorted({n for sp in spans for n in sp.endnotes}))
-            passages.append(Passage(pid, text, doc.name, section.path, section.page, notes, 0.0, unit, start, end))
+            # a passage is cited by the page its first sentence is printed on (a PDF's printed page)
+            page = next((sp.page for sp in spans if sp.page), section.page)
+            passages.append(Passage(pid, text, doc.name, section.path, page, notes, 0.0, unit, start, end))
             contexts.append(context_for(section, unit))
             for sp in spans:
                 sid = hashlib.sha256(f"{pid}\n{sp.start}".encode()).hexdigest()[:16]
                 sentences.append(
                     Sentence(
-                        sid, section.text[sp.start : sp.end], doc.name, section.path, section.page, pid,
-                        sp.start, sp.end, sp.endnotes, sp.unit, section.blocks[sp.block].kind,
+                        sid, section.text[sp.start : sp.end], doc.name, section.path, sp.page or section.page, pid,
+                        sp.start, sp.end, sp.endnotes, sp.unit, section.blocks[sp.block].kind, sp.page_label,
                     )
                 )
     return Chunks(tuple(passages), tuple(contexts), tuple(sentences))

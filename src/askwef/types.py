@@ -32,11 +32,16 @@ class _Serializable:
 
 @dataclass(frozen=True)
 class Endnote(_Serializable):
-    """One entry of a document's endnote list: `Endnote(17, "China Mobile. (2023). ...", "https://...")`."""
+    """One entry of a document's endnote list: `Endnote(17, "China Mobile. (2023). ...", "https://...")`.
+
+    `scope` is the section path the note belongs to when numbering restarts (notes at the end of
+    each chapter: "2 Review of the Strategic Framework ..."); "" for a list that serves the whole
+    document."""
 
     number: int
     reference: str
     url: str = ""
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class SentenceSpan(_Serializable):
     block: int
     endnotes: tuple[int, ...] = ()
     unit: str = ""
+    page: int = 0  # the printed page the sentence starts on (0: the section's page, as markdown has no pages)
+    page_label: str = ""  # that page's label as printed ("17", "iv"); "" when unknown
 
 
 @dataclass(frozen=True)
@@ -99,12 +106,21 @@ class Document(_Serializable):
     endnotes: tuple[Endnote, ...]
     source: str = "markdown"  # "markdown" | "pdf"
     warnings: tuple[str, ...] = ()
+    year: int = 0  # the publication year ("JANUARY 2025", "© OECD 2024", else the PDF's dates); 0 unknown
 
-    def endnote(self, number: int) -> Endnote | None:
-        for note in self.endnotes:
-            if note.number == number:
-                return note
-        return None
+    def endnote(self, number: int, section: str = "") -> Endnote | None:
+        """The note `number` as cited from `section`: a note of the section's chapter first (numbering
+        that restarts per chapter), else the document's."""
+        return find_endnote(self.endnotes, number, section)
+
+
+def find_endnote(notes, number: int, section: str = "") -> Endnote | None:
+    """The note `number` cited from `section` among `notes`: one scoped to a section containing it,
+    else an unscoped one, else the first with that number."""
+    candidates = [n for n in notes if n.number == number]
+    scoped = [n for n in candidates if n.scope and (section == n.scope or section.startswith(n.scope + " > "))]
+    plain = [n for n in candidates if not n.scope]
+    return (scoped or plain or candidates or [None])[0]
 
 
 @dataclass(frozen=True)
@@ -115,13 +131,14 @@ class Sentence(_Serializable):
     text: str
     document: str
     section: str
-    page: int
+    page: int  # where the sentence is printed (a PDF's printed page number); the section's page for markdown
     passage_id: str
     start: int
     end: int
     endnotes: tuple[int, ...] = ()
     unit: str = ""
     kind: str = "prose"  # the kind of paragraph it stands in: prose, item, row, heading, caption
+    page_label: str = ""  # the printed label of `page` ("17", "iv"); "" for markdown
 
 
 @dataclass(frozen=True)

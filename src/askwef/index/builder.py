@@ -118,6 +118,7 @@ def _doc_info(doc: Document) -> dict:
         "title": doc.title,
         "source": doc.source,
         "sha256": doc.sha256,
+        "year": doc.year,
         "sections": [{"path": s.path, "page": s.page, "units": list(s.units)} for s in doc.sections],
         "endnotes": [e.to_dict() for e in doc.endnotes],
         "warnings": list(doc.warnings),

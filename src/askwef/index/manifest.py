@@ -14,7 +14,7 @@ from ..ingest import corpus_files
 from ..settings import Settings
 from .errors import IndexCorrupt
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FILES = ("manifest.json", "documents.json", "passages.jsonl", "sentences.jsonl", "passages.faiss", "sentences.faiss")
 
 

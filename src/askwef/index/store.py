@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..settings import Settings
-from ..types import Endnote, Passage, Sentence
+from ..types import Endnote, Passage, Sentence, find_endnote
 from .errors import IndexCorrupt, IndexMissing
 from .manifest import read_manifest
 
@@ -22,6 +22,7 @@ class DocumentInfo:
     sha256: str
     sections: tuple[tuple[str, int, tuple[str, ...]], ...]  # (path, page, units)
     endnotes: tuple[Endnote, ...]
+    year: int = 0  # the report's publication year (0 unknown)
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,12 @@ class IndexStore:
     sentence_vectors: np.ndarray
     bm25: object  # bm25s.BM25
 
-    def endnote(self, document: str, number: int) -> Endnote | None:
+    def endnote(self, document: str, number: int, section: str = "") -> Endnote | None:
+        """Note `number` of `document`; with the citing `section`, the note of its chapter when the
+        numbering restarts per chapter (`Endnote.scope`)."""
         for doc in self.documents:
             if doc.name == document:
-                return next((e for e in doc.endnotes if e.number == number), None)
+                return find_endnote(doc.endnotes, number, section)
         return None
 
 
@@ -91,4 +94,5 @@ def _doc_from_json(d: dict) -> DocumentInfo:
         d["name"], d["title"], d["source"], d["sha256"],
         tuple((s["path"], int(s["page"]), tuple(s["units"])) for s in d["sections"]),
         tuple(Endnote(**e) for e in d["endnotes"]),
+        int(d.get("year", 0)),
     )

@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..types import Block, Document, Section, SentenceSpan
 from .conventions import ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
@@ -37,7 +37,8 @@ def _is_prose(p: Para | None, min_words: int = MIN_PROSE_WORDS) -> bool:
 
 def _join(a: Para, b: Para) -> Para:
     shift = len(a.text) + 1
-    return Para("prose", a.text + " " + b.text, a.markers + tuple((o + shift, n) for o, n in b.markers))
+    return Para("prose", a.text + " " + b.text, a.markers + tuple((o + shift, n) for o, n in b.markers),
+                pages=a.pages + tuple((o + shift, n, label) for o, n, label in b.pages))
 
 
 def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
@@ -52,7 +53,7 @@ def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
                     continue
             if prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:
                 # a heading that runs on into the next line: "Clarifying the strategy" + "and roadmaps ..."
-                out[-1] = _join(Para("prose", prev.text), p)
+                out[-1] = _join(Para("prose", prev.text, pages=prev.pages), p)
                 continue
         out.append(p)
     return out
@@ -65,8 +66,8 @@ class _SectionBuilder:
     number: str
     level: int
     page: int
-    blocks: list[tuple[str, str, str, tuple[tuple[int, int], ...], tuple[Cleaned, ...]]] = field(default_factory=list)
-    # each block: (kind, text, unit, markers, items-for-rows)
+    blocks: list[tuple] = field(default_factory=list)
+    # each block: (kind, text, unit, markers, items-for-rows, pages: (offset, page, label) marks)
 
 
 def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdown") -> Document:
@@ -75,6 +76,8 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     entries = [e for e in report.contents if title_key(e.title) not in ENDNOTE_HEADINGS]
     keys = {title_key(e.title) for e in entries}
     listed_children = {e.number.split(".")[0] for e in entries if "." in e.number}
+    # chapters whose subsections the Contents lists (by number, or by depth when the reader knows it)
+    parents = {title_key(e.title) for e, nxt in zip(entries, entries[1:]) if e.level == 1 and nxt.level > 1}
     first_page = min((e.page for e in entries), default=1)
     paras = rejoin_paragraphs(list(report.paras), keys)
 
@@ -86,19 +89,25 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     table_label = ""
     table_unit = ""
     title_candidate = ""
+    figure_unit = ""
+    boxed = False
     consumed: set[int] = set()
 
     def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None) -> _SectionBuilder:
         label = f"{number} {title}".strip()
         path = f"{parent.path} > {label}" if parent else label
-        builder = _SectionBuilder(path, title, number, 2 if parent else 1, page)
+        builder = _SectionBuilder(path, title, number, parent.level + 1 if parent else 1, page)
         sections.append(builder)
         return builder
 
-    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None) -> None:
+    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None, pages=()) -> None:
+        if not sections and source == "pdf":
+            # a PDF's text before its first section (a title page, a report without headings) is kept,
+            # under the report's title
+            open_section(report.title or "Front matter", "", pages[0][1] if pages else 1, None)
         if sections:
             u = unit if unit_name is None else unit_name
-            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items)))
+            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages)))
 
     for i, p in enumerate(paras):
         if i in consumed:
@@ -111,24 +120,36 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
             in_figure = False
             if SOURCE.match(text):
-                add("caption", text)
+                add("caption", text, pages=p.pages, unit_name=figure_unit)
                 continue
         if m := FIGURE.match(text):
             in_figure, unit, table_unit = True, "", ""
-            add("caption", text)
+            # a PDF's figure is a named unit: its title and caption stay, its labels are not read
+            figure_unit = f"{m.group(1).upper()} {m.group(2)}: {m.group(3).strip(' |')}".rstrip(": ") if source == "pdf" else ""
+            add("caption", text, pages=p.pages, unit_name=figure_unit)
             continue
         if in_figure or SOURCE.match(text):
-            add("item" if p.kind == "item" else "caption", text)
+            add("item" if p.kind == "item" else "caption", text, pages=p.pages, unit_name=figure_unit if in_figure else None)
             continue
 
         if headingish:
             key = title_key(text)
             match = next((j for j in range(next_entry, len(entries)) if title_key(entries[j].title) == key), None)
+            if match is None and key:
+                # a title printed in two sizes or lines: "Pillar 1:" over "Investing in the long-term ..."
+                match, used = _joined_match(paras, i, consumed, entries, next_entry)
+                consumed.update(used)
             if match is not None:
                 e = entries[match]
+                for skipped in entries[next_entry:match]:  # listed, but not found before a later entry
+                    warnings.append(f"Contents entry not found in the body: {skipped.number} {skipped.title}".replace("  ", " "))
                 next_entry = match + 1
                 unit, table_unit = "", ""
-                if "." in e.number:
+                if e.level > 1:  # a reader that knows the depth (indentation, outline): nest under the open section above it
+                    parent = next((s for s in reversed(sections) if s.level < e.level), None)
+                    opened = open_section(e.title, e.number, e.page, parent)
+                    chapter = opened if parent is None else chapter
+                elif "." in e.number and e.level == 0:
                     parent = next((s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
                     open_section(e.title, e.number, e.page, parent)
                 else:
@@ -153,7 +174,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             numbered_chapter = chapter is not None and chapter.number and sections and (
                 sections[-1] is chapter or sections[-1].path.startswith(chapter.path + " > ")
             )
-            if numbered_chapter and chapter.number not in listed_children and _is_prose(nxt):
+            if numbered_chapter and chapter.number not in listed_children and title_key(chapter.title) not in parents and _is_prose(nxt):
                 open_section(text, "", chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue
@@ -170,9 +191,15 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     open_section(bare, number, chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue
-            unit = ""
+            unit = unit if boxed else ""
             title_candidate = text
-            add("heading", text)
+            add("heading", text, pages=p.pages)
+            continue
+        if p.kind == "unit":  # a PDF box's title: the box is a unit of its own, to its end
+            unit, table_unit, boxed = p.text, "", True
+            continue
+        if p.kind == "unit_end":
+            unit, boxed = "", False
             continue
         if p.kind == "table_header":
             title = title_candidate or table_label
@@ -180,18 +207,50 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             continue
         if p.kind == "row":
             prefix = f"{title_candidate} – {text}: " if title_candidate else f"{text}: "
-            add("row", prefix, (), p.items, unit_name=table_unit)
+            add("row", prefix, (), p.items, unit_name=table_unit, pages=p.pages)
             continue
         if table_unit and p.kind != "row":
             table_unit = ""
-        add(p.kind, text, p.markers)
+        add(p.kind, text, p.markers, pages=p.pages)
 
     for e in entries[next_entry:]:
         warnings.append(f"Contents entry not found in the body: {e.number} {e.title}".replace("  ", " "))
     known = {n.number for n in report.endnotes}
     built = tuple(_finish(name, s, known, warnings) for s in sections)
     built = tuple(s for s in built if s.text)
-    return Document(name, report.title, sha256, built, tuple(report.endnotes), source, tuple(warnings))
+    return Document(name, report.title, sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings), report.year)
+
+
+def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start: int) -> tuple[int | None, list[int]]:
+    """The Contents entry spelled by heading `i` and the one to three headings right after it."""
+    text, used = paras[i].text, []
+    for j in range(i + 1, min(i + 4, len(paras))):
+        if j in consumed or paras[j].kind not in ("heading", "bold"):
+            break
+        text, used = f"{text} {paras[j].text}", used + [j]
+        key = title_key(text)
+        match = next((k for k in range(start, len(entries)) if title_key(entries[k].title) == key), None)
+        if match is not None:
+            return match, used
+    return None, []
+
+
+def _scoped(endnotes, sections: list[_SectionBuilder]) -> tuple:
+    """Notes a reader scoped to a chapter by its title get the chapter's section path as scope."""
+    paths = {title_key(s.title): s.path for s in sections if s.level == 1}
+    return tuple(replace(n, scope=paths.get(title_key(n.scope), n.scope)) if n.scope else n for n in endnotes)
+
+
+def _page_at(pages: tuple[tuple[int, int, str], ...], offset: int) -> tuple[int, str]:
+    """The (page, label) printed at `offset` of a block: the last page mark at or before it."""
+    page, label = 0, ""
+    for at, number, text in pages:
+        if at > offset:
+            break
+        page, label = number, text
+    if not page and pages:
+        page, label = pages[0][1], pages[0][2]
+    return page, label
 
 
 def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[str]) -> Section:
@@ -201,7 +260,7 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
     spans: list[SentenceSpan] = []
     units: list[str] = []
     offset = 0
-    for index, (kind, text, unit, markers, items) in enumerate(b.blocks):
+    for index, (kind, text, unit, markers, items, pages) in enumerate(b.blocks):
         if unit and unit not in units:
             units.append(unit)
         pieces: list[tuple[int, Cleaned]] = []  # (offset of the piece in the block, piece)
@@ -232,7 +291,8 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
                 if target >= 0 and number not in notes[target]:
                     notes[target].append(number)
             for (s, e), ns in zip(sentence_spans, notes):
-                spans.append(SentenceSpan(offset + at + s, offset + at + e, block_no, tuple(ns), unit))
+                page, label = _page_at(pages, at + s if kind != "row" else 0)
+                spans.append(SentenceSpan(offset + at + s, offset + at + e, block_no, tuple(ns), unit, page, label))
         parts.append(block_text)
         offset += len(block_text)
     return Section(

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 
-ENDNOTE_HEADINGS = frozenset({"endnotes", "notes", "references", "bibliography"})
+ENDNOTE_HEADINGS = frozenset({"endnotes", "notes", "note", "references", "reference", "bibliography", "footnotes"})
 """Title keys (`text.title_key`) of the heading that opens a report's note list. From the Blueprint
-report ("Endnotes") and the usual names of the list in WEF, OECD and UK government reports."""
+report ("Endnotes") and the usual names of the list in WEF, OECD ("Notes", "Note", "References",
+"Reference" closing each chapter) and UK government reports."""
+
+REFERENCE_HEADINGS = frozenset({"references", "reference", "bibliography"})
+"""Of those, the headings of a reference list (author-date entries, not numbered notes): in a PDF its
+entries are not body text and not endnotes (the OECD review closes each chapter with one)."""
 
 UNIT = re.compile(r"^(CASE STUDY|USE CASE|CASE|BOX|SPOTLIGHT)\s+(\d+)\b[\s:.–—-]*(.*)$")
 """A named box that opens a unit inside a section: "CASE STUDY 1", "USE CASE 3" (the Blueprint
@@ -51,11 +56,17 @@ CONTENTS_ROW = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4
 
 # --- printed reports (PDF) -------------------------------------------------------------------------
 
+CONTENTS_ROW_PRINTED = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4}|[ivxlc]{1,6})\s*$")
+"""A printed Contents row: as CONTENTS_ROW, and front matter numbered in roman figures ("Foreword ..... iii")."""
+
 BULLETS = "•\x7f▪■●◦‣∙·"
 """Bullet glyphs as PDF text layers carry them (InDesign, Word, reportlab, Chromium; \\x7f is how
 some embedded fonts map '•')."""
 
 BULLET_LINE = re.compile(rf"^\s*[{BULLETS}]\s*")
+BOX_LABEL = re.compile(r"^(?:Box|BOX|Case study|Spotlight)\s+[A-Z]?\s?[\dA-Z]+(?:\.\d+)*\b")
+"""The label opening a printed box: "Box 2.1. ...", "Box A B.3. Estonia 2035 action plan" (OECD reviews)."""
+
 DASH_ITEM = re.compile(r"^\s*[–—-]\s+(?=\S)")
 """A line opening with a dash and a space: a list item when it follows a finished sentence or sits
 in a table cell (the Blueprint report's tables list their solutions so)."""

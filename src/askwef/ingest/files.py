@@ -31,7 +31,14 @@ def ingest_file(path: Path) -> Document:
     if suffix == ".pdf":
         from .pdf import read_pdf  # pypdf is only needed for PDFs
 
-        doc = assemble(path.name, sha, read_pdf(path, data), source="pdf")
+        try:
+            report = read_pdf(path, data)
+        except IngestError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a PDF pypdf trips on in a way not foreseen: one line, the others index
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:120]
+            raise IngestError(f"{path}: cannot be read ({type(exc).__name__}: {reason}); not indexed") from exc
+        doc = assemble(path.name, sha, report, source="pdf")
         if not doc.sections:
             raise IngestError(f"{path}: no text found to index")
         return doc

@@ -24,7 +24,9 @@ class Para:
 
     kind: "heading" (with `level`), "bold" (a bold-only line: maybe a heading), "prose", "item",
     "row" (a table row: `text` is the row's first cell, `items` the list items of the others),
-    "table_header".
+    "table_header"; from a PDF also "unit" (a box's title: a named unit starts) and "unit_end".
+    `pages` says where the text is printed: (offset in text, page number, page label) from each
+    offset on (empty: the section's page).
     """
 
     kind: str
@@ -32,13 +34,18 @@ class Para:
     markers: tuple[tuple[int, int], ...] = ()
     level: int = 0
     items: tuple[Cleaned, ...] = ()
+    pages: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class ContentsEntry:
+    """A section the report lists: "2.4", "Enabling sustainable energy ...", page 14. `level` is its
+    depth (1 chapter .. 4) when the reader knows it (indentation, outline); 0: the number says it."""
+
     number: str
     title: str
     page: int
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,3 +55,4 @@ class ParsedReport:
     paras: tuple[Para, ...]
     endnotes: tuple[Endnote, ...]
     warnings: tuple[str, ...] = ()
+    year: int = 0  # the publication year, when the reader finds it

@@ -54,6 +54,11 @@ def _sentences(doc) -> dict[str, set[str]]:
     return {s.path: {normalize_for_match(s.text[sp.start : sp.end]) for sp in s.sentences} for s in doc.sections}
 
 
+def _units(doc) -> list[tuple[str, ...]]:
+    """Units by section, figures aside (a PDF names its figures as units; the markdown has no figure units)."""
+    return [tuple(u for u in s.units if not u.startswith("FIGURE ")) for s in doc.sections]
+
+
 def _links(doc) -> set[tuple[str, int]]:
     return {(s.path, n) for s in doc.sections for sp in s.sentences for n in sp.endnotes}
 
@@ -68,7 +73,7 @@ def test_the_generator_makes_what_we_test(chromium_dir):
 
 def test_sections_and_pages(chromium_doc, md_doc):
     assert [s.path for s in chromium_doc.sections] == [s.path for s in md_doc.sections]
-    assert [s.units for s in chromium_doc.sections] == [s.units for s in md_doc.sections]
+    assert _units(chromium_doc) == _units(md_doc)
     assert not chromium_doc.warnings
     # Chromium's pages are not the report's Contents numbers: a section gets the page its heading
     # is printed on (no page labels here, so the physical page)
@@ -123,4 +128,6 @@ def test_no_contents_page_the_bookmarks_give_the_sections(chromium_dir, md_doc):
     paths = {s.path for s in doc.sections}
     assert "1 China's national strategy and governance approach > 1.1 Strategic roadmap for AI development" in paths
     assert "2 Key enablers in the AI ecosystem" in paths
-    assert not any(title_key(s.title) == title_key(md_doc.title) for s in doc.sections)
+    # the cover's text may stand as front matter under the report's title, never as a chapter of sections
+    assert not any(s.path.split(" > ")[0] == md_doc.title and s.level > 1 for s in doc.sections)
+    assert [s.path for s in doc.sections if title_key(s.title) == title_key(md_doc.title)] in ([], [doc.sections[0].path])

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..conventions import CONTENTS_ROW, MARKER_TEXT
+from ..conventions import CONTENTS_ROW_PRINTED, MARKER_TEXT
 from ..parsed import ContentsEntry
 from ..text import ends_sentence, split_numbering, title_key, word_count
 from .layout import Line
@@ -60,7 +60,8 @@ def outline_items(reader, labels: list[str]) -> list[OutlineItem]:
                 index = reader.get_destination_page_number(node)
             except Exception:  # noqa: BLE001 - a dangling bookmark is skipped
                 continue
-            title = re.sub(r"\s+", " ", str(getattr(node, "title", "") or "")).strip()
+            # InDesign leaves tabs, line separators and ETX (\x03) in bookmark titles
+            title = re.sub(r"[\s\x00-\x1f\u2028\u2029]+", " ", str(getattr(node, "title", "") or "")).strip()
             try:
                 top = float(node.top) if getattr(node, "top", None) is not None else None
             except (TypeError, ValueError):
@@ -98,48 +99,137 @@ def mark_headings(lines: list[Line], body: float, outline: list[OutlineItem]) ->
                 continue
             if lines[i].role == "heading":
                 break
-    sizes = sorted({round(l.size, 1) for l in lines if l.role == "" and l.size >= 1.15 * body}, reverse=True)
+    _mark_display(lines, body)
+    sizes = sorted({round(l.size, 1) for l in lines if l.role == "" and not l.display and l.size >= 1.15 * body}, reverse=True)
     for line in lines:
-        if line.role == "" and line.size >= 1.15 * body and not MARKER_TEXT.match(line.text):
+        if line.role == "" and not line.display and line.size >= 1.15 * body and not MARKER_TEXT.match(line.text):
             line.role, line.level = "heading", 2 + sizes.index(round(line.size, 1))
+
+
+def _mark_display(lines: list[Line], body: float) -> None:
+    """Large type that reads as sentences (a standfirst, a pull quote in quotation marks) is display
+    text, not a heading: lines of one size set together, more than DISPLAY_WORDS words or a finished
+    sentence of more than eight, or opening with a quotation mark."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.role != "" or line.size < 1.15 * body:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].role == "" and lines[j].page == line.page and abs(lines[j].size - line.size) < 0.3 \
+                and 0 < lines[j - 1].y - lines[j].y < 2 * line.size:
+            j += 1
+        text = " ".join(l.text for l in lines[i:j])
+        words = word_count(text)
+        if words > DISPLAY_WORDS or (words > 8 and ends_sentence(text) and not text.rstrip().endswith(":")) or text.lstrip()[:1] in "“\"‘":
+            for l in lines[i:j]:
+                l.display = True
+        i = j
+
+
+DISPLAY_WORDS = 20
+"""A heading is at most this many words (the longest of the OECD review's is 17); larger type
+running longer is a standfirst or a pull quote."""
 
 
 # --- contents ------------------------------------------------------------------------------------
 
 
 def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], int]:
-    """The Contents page's entries and the index of the first line after them (0 when there is none)."""
-    start = next((i for i, l in enumerate(lines[:400]) if title_key(l.text) == "contents" and l.size >= body), None)
+    """The Contents page's entries and the index of the first line after them (0 when there is none).
+
+    Rows are 'Title .... 12' or 'Title<tab>12' (a title and, far right, its page: one line, see
+    `columns`); a title wrapped onto the next line is joined to it; the list may run onto the next
+    pages. Levels come from the indentation when the rows are indented (0 when they are not: the
+    numbering says it)."""
+    start = next((i for i, l in enumerate(lines[:600]) if title_key(l.text) in CONTENTS_TITLES and l.size >= body), None)
     if start is None:
         return [], 0
-    entries: list[ContentsEntry] = []
+    rows: list[tuple[str, str, int, float]] = []  # (number, title, page, x0)
     i = start + 1
     last = start
-    pending = ""
+    pending: tuple[str, float] | None = None
     while i < len(lines):
         line = lines[i]
-        if line.page - lines[start].page > 1:
+        if line.page - lines[start].page > 2:
             break
-        same = [line]
-        while i + 1 < len(lines) and abs(lines[i + 1].y - line.y) < 2 and lines[i + 1].page == line.page:
+        if line.role in ("furniture", "figure"):
             i += 1
-            same.append(lines[i])
-        text = "\t".join(l.text for l in sorted(same, key=lambda l: l.x0))
-        text = f"{pending} {text}".strip() if pending else text
-        if m := CONTENTS_ROW.match(text):
+            continue
+        text = f"{pending[0]} {line.text}" if pending else line.text
+        if m := CONTENTS_ROW_PRINTED.match(text):
             number, bare = split_numbering(m.group("title").replace("\t", " ").strip())
-            entries.append(ContentsEntry(number, bare, int(m.group("page"))))
-            last, pending = i, ""
-        elif word_count(text) <= 14 and not ends_sentence(text) and not pending and len(same) == 1 and line.role != "heading":
-            pending = text  # a title wrapped onto the next line
+            page = m.group("page")
+            rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
+            last, pending = i, None
+        elif word_count(text) <= 25 and not ends_sentence(text) and pending is None and (line.role != "heading" or rows):
+            pending = (line.text, line.x0)  # a title wrapped onto the next line (a chapter's in heading type too)
         else:
             break
         i += 1
-    if len(entries) < 3:
+    if len(rows) < 3:
         return [], 0
     for line in lines[start : last + 1]:
         line.role = "contents"
+    indents = sorted({round(x / 3) for *_, x in rows})
+    levels = {x: min(k + 1, 4) for k, x in enumerate(indents)} if 1 < len(indents) <= 4 else {}
+    entries = [ContentsEntry(n, t, p, levels.get(round(x / 3), 0)) for n, t, p, x in rows]
     return entries, last + 1
+
+
+CONTENTS_TITLES = frozenset({"contents", "tableofcontents"})
+
+
+def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], title: str, lines: list[Line] | None = None) -> list[ContentsEntry]:
+    """The Contents entries, with the outline's deeper entries the Contents does not list placed
+    where the outline has them (the OECD review's Contents lists two levels, its outline four).
+
+    An outline entry matching a Contents entry by title gives nothing new (the Contents has the
+    numbers: outlines often lack them); the others, deeper than any level the Contents lists and
+    whose heading introduces prose (not a figure's label, a signature or a list's title), become
+    entries at the outline's depth, shifted to the Contents' levels."""
+    if not outline or not contents:
+        return contents
+    keys = [title_key(e.title) for e in contents]
+    shift = Counter()
+    matched: dict[int, int] = {}  # outline index -> contents index, both in order ("References" closes every chapter)
+    last = -1
+    for j, item in enumerate(outline):
+        key = title_key(split_numbering(item.title)[1])
+        k = next((k for k in range(last + 1, len(keys)) if keys[k] == key), None)
+        if k is not None:
+            matched[j], last = k, k
+            level = contents[k].level or (contents[k].number.count(".") + 1)
+            shift[level - item.level] += 1
+    if not matched:
+        return contents
+    delta = shift.most_common(1)[0][0]
+    deepest = max(e.level or (e.number.count(".") + 1) for e in contents)
+    out: list[ContentsEntry] = []
+    done = -1
+    kept: set[int] = set(matched)  # outline entries that are sections: a deeper one needs its parent kept
+    for j, item in enumerate(outline):
+        if j in matched:
+            k = matched[j]
+            if k > done:
+                out.extend(contents[done + 1 : k + 1])
+                done = k
+            continue
+        key = title_key(item.title)
+        if key in CONTENTS_TITLES or key == title_key(title) or done < 0:
+            continue
+        level = max(1, min(4, item.level + delta))
+        parent = next((p for p in range(j - 1, -1, -1) if outline[p].level < item.level), None)
+        if level <= deepest or parent not in kept or (lines is not None and not _introduces_prose(item, lines)):
+            continue  # the Contents lists this level: a heading it leaves out is not a section of its own
+        kept.add(j)
+        number, bare = split_numbering(item.title)
+        out.append(ContentsEntry(number, bare, item.number, level))
+    out.extend(contents[done + 1 :])
+    if any(e.level for e in out):  # levels for all, so assemble nests them
+        out = [e if e.level else ContentsEntry(e.number, e.title, e.page, e.number.count(".") + 1) for e in out]
+    return out
 
 
 def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels: list[str]) -> list[ContentsEntry]:
@@ -165,7 +255,7 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
             out.append(entry)
             continue
         at = found + 1
-        out.append(ContentsEntry(entry.number, entry.title, page_number(labels, headings[found][1])))
+        out.append(ContentsEntry(entry.number, entry.title, page_number(labels, headings[found][1]), entry.level))
     return out
 
 
@@ -191,6 +281,21 @@ def contents_from_outline(outline: list[OutlineItem], lines: list[Line], title: 
         elif item.level == 2 and number and (not parent or number.startswith(parent + ".")):
             entries.append(ContentsEntry(number, bare, item.number))
     return entries, min((item.page for item in items), default=0)
+
+
+def _introduces_prose(item: OutlineItem, lines: list[Line]) -> bool:
+    """Whether the bookmark's heading, on its page, is followed by a line of prose (eight words or more)."""
+    key = title_key(item.title)
+    for i, line in enumerate(lines):
+        if line.page != item.page or line.role != "heading":
+            continue
+        text, j = line.text, i + 1
+        while title_key(text) != key and j < len(lines) and lines[j].role == "heading" and len(title_key(text)) < len(key):
+            text, j = f"{text} {lines[j].text}", j + 1
+        if title_key(text) == key:
+            following = lines[j] if j < len(lines) else None
+            return following is not None and following.role == "" and word_count(following.text) >= 8
+    return False
 
 
 def _printed_title(item: OutlineItem, lines: list[Line]) -> str:
@@ -221,7 +326,7 @@ def numbered_chapters(entries: list[ContentsEntry]) -> list[ContentsEntry]:
                 break
             children.append(later.number.split(".")[0])
         if children and len(set(children)) == 1 and not any(e.number == children[0] for e in out):
-            out[i] = ContentsEntry(children[0], entry.title, entry.page)
+            out[i] = ContentsEntry(children[0], entry.title, entry.page, entry.level)
     return out
 
 

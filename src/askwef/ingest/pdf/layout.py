@@ -7,9 +7,9 @@
   page numbers at the top or bottom of a page are marked "furniture";
 - a table (a row of two or more short bold cells, then lines under them) is marked "table", each
   line with the column it stands in;
-- a page with a column gutter is read left column then right column, between full-width lines.
+- (reading order, columns: `columns.py`; figures and boxes: `regions.py`.)
 
->>> lines = reading_order(page_lines(page_runs(page, Widths()), 0), (595.0, 842.0))  # doctest: +SKIP
+>>> lines = page_lines(page_runs(page, Widths()), 0)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -35,8 +35,11 @@ class Line:
     markers: list[tuple[int, int]] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     column: int = 0  # 0 full width / single column, 1 left, 2 right
-    role: str = ""  # "" body, "heading", "table", "contents", "furniture"
+    role: str = ""  # "" body, "heading", "table", "contents", "furniture", "figure" (chart labels), "notes"
     level: int = 0
+    box: int = 0  # 1.. for the lines of a shaded or framed box (a case study, a sidebar), per page
+    display: bool = False  # set larger than the body and not a heading: a standfirst or a pull quote
+    marker_boxes: list[tuple[int, float, float]] = field(default_factory=list)  # (number, x, y) of each marker
 
 
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
@@ -48,7 +51,8 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
         if cur is not None and not cur[-1].ends_line:
             first = cur[0]
             size = max(r.size for r in cur)
-            same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size)
+            same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size) \
+                or (size < 0.9 * run.size and -0.2 * run.size <= first.y - run.y <= 0.7 * run.size)  # a raised number, then its text
             # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
             same_x = abs(run.x - cur[-1].x) < 0.5
             # estimated widths can run long (embedded font subsets): a run further right than the
@@ -74,12 +78,15 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
         body = max(chars, key=lambda s: (chars[s], s))
         text = ""
         markers: list[tuple[int, int]] = []
+        spots: list[tuple[int, float, float]] = []
         kept: list[Run] = []
         for r in group:
             raised = r.rise > 0.05 * body or r.y - group[0].y > 0.15 * body
             if text.strip() and r.size < 0.9 * body and raised and MARKER_TEXT.match(r.text):
                 end = len(text.rstrip())
-                markers.extend((end, n) for n in parse_marker_numbers(r.text.replace("–", "-")))
+                numbers = parse_marker_numbers(r.text.replace("–", "-"))
+                markers.extend((end, n) for n in numbers)
+                spots.extend((n, r.x + r.width / 2, r.y + r.rise + r.size / 2) for n in numbers)
                 continue
             text += r.text
             kept.append(r)
@@ -91,7 +98,7 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
         x1 = max(x0 + sum(r.width for r in group), max(r.x + r.width for r in group))
         lines.append(Line(
             page=page_no, x0=x0, x1=x1, y=group[0].y, size=body,
-            bold=all(r.bold for r in kept if r.text.strip()), text=text, markers=markers, runs=group,
+            bold=all(r.bold for r in kept if r.text.strip()), text=text, markers=markers, runs=group, marker_boxes=spots,
         ))
     return lines
 
@@ -141,49 +148,7 @@ def body_size(pages: list[list[Line]]) -> float:
     return max(chars, key=lambda s: chars[s]) if chars else 10.0
 
 
-def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
-    """Top to bottom; on two-column stretches the left column first. Tables keep their rows."""
-    lines = sorted(lines, key=lambda l: (-round(l.y, 1), l.x0))
-    width = size[0]
-    _mark_tables(lines)
-    starts = Counter(round(l.x0) for l in lines if l.role not in ("furniture", "table") and 0.4 * width < l.x0 < 0.62 * width)
-    if not starts or max(starts.values()) < 2:
-        return lines
-    gutter = max(starts, key=lambda x: starts[x]) - 2
-    if sum(1 for l in lines if l.role == "" and l.x1 <= gutter + 4 and l.x0 < 0.3 * width) < 2:
-        return lines  # text starting mid-page, but no left column beside it
-    out: list[Line] = []
-    left: list[Line] = []
-    right: list[Line] = []
-
-    def flush() -> None:
-        out.extend(left)
-        out.extend(right)
-        left.clear()
-        right.clear()
-
-    for line in lines:
-        if line.role == "furniture":
-            continue
-        if line.role == "table":
-            flush()
-            out.append(line)
-            continue
-        if line.x0 >= gutter:
-            line.column = 2
-            right.append(line)
-        elif line.x1 <= gutter + 4:
-            line.column = 1
-            left.append(line)
-        else:
-            flush()
-            out.append(line)
-    flush()
-    furniture = [l for l in lines if l.role == "furniture"]
-    return out + furniture
-
-
-def _mark_tables(lines: list[Line]) -> None:
+def mark_tables(lines: list[Line]) -> None:
     """Find table regions: a row of 2+ short bold cells, then lines at those cells' x positions."""
     by_y: dict[float, list[Line]] = defaultdict(list)
     for line in lines:
@@ -193,7 +158,9 @@ def _mark_tables(lines: list[Line]) -> None:
     ys = sorted(by_y, reverse=True)
     for y in ys:
         row = sorted(by_y[y], key=lambda l: l.x0)
-        if len(row) < 2 or id(row[0]) in done or not all(l.bold and word_count(l.text) <= 6 for l in row):
+        if len(row) < 2 or id(row[0]) in done or any(l.role == "table" for l in row) \
+                or not all(l.bold and word_count(l.text) <= 6 for l in row) \
+                or max(l.size for l in row) - min(l.size for l in row) > 0.5:  # a chapter number beside its title is no header row
             continue
         columns = [l.x0 for l in row]
         if columns[-1] - columns[0] < 40:

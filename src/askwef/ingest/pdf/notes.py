@@ -1,45 +1,170 @@
-"""Notes: the "Endnotes" heading, one entry per note, and the web links of the PDF's link annotations."""
+"""Notes, in the shapes reports print them, and the web links that stand for them.
+
+- an endnote list under an "Endnotes" or "Notes" heading: at the end of the document (one list, in
+  one or two columns, over pages: the reading order gives its entries in order), or at the end of
+  each chapter, numbering restarting (each note then carries its chapter as `scope`);
+- footnotes at the bottom of a page: small lines under the text opening with the number of a marker
+  of that page;
+- a reference list ("References") is neither body text nor notes: its lines are set aside;
+- a marker with no entry whose position carries a web link annotation (the UK strategy prints no
+  notes: its markers are links) gets the link's target as its note; any other marker without an
+  entry is reported, never invented;
+- "Ibid." resolves to the note before it; a note's URL comes from the link annotation over its lines
+  when there is one (printed URLs may be cut or decoded).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
-from ..conventions import ENDNOTE_HEADINGS, NOTE_ENTRY_START
+from ...types import Endnote
+from ..conventions import ENDNOTE_HEADINGS, NOTE_ENTRY_START, REFERENCE_HEADINGS
+from ..endnotes import parse_endnotes
 from ..text import title_key
 from .layout import Line
 from .paragraphs import join_lines
 
+IBID = re.compile(r"^\s*ibid(?:em)?\b\.?,?\s*", re.IGNORECASE)
+"""'Ibid.', 'Ibid., p. 4', 'ibidem': the same source as the note before."""
 
-def endnotes_heading(lines: list[Line], after: int) -> int | None:
-    for i in range(len(lines) - 1, after - 1, -1):
-        if lines[i].role == "heading" and title_key(lines[i].text) in ENDNOTE_HEADINGS:
-            return i
-    return None
+_NUMBER_START = re.compile(r"^\s*(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
 
 
-# --- endnotes ------------------------------------------------------------------------------------
+def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int, str, str]]:
+    """Where note lists and reference lists stand: (first line, end, heading key, chapter title).
+
+    A list runs from its heading to the next heading.
+    `chapters` are the title keys of the chapters; the chapter is the last one opened before."""
+    out: list[tuple[int, int, str, str]] = []
+    chapter = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.role == "heading":
+            joined = line.text
+            for j in range(i + 1, min(i + 3, len(lines))):
+                if title_key(joined) in chapters:
+                    break
+                if lines[j].role != "heading" or lines[j].page != line.page:
+                    break
+                joined = f"{joined} {lines[j].text}"
+            if title_key(joined) in chapters:
+                chapter = joined
+        if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS:
+            j = i + 1
+            while j < len(lines) and lines[j].role != "heading":
+                j += 1
+            out.append((i, j, title_key(line.text), chapter))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[Endnote], dict[tuple[str, int], list[Line]]]:
+    """Every note list of the document, its lines set aside (role "notes"). Notes of lists that
+    close chapters (more than one list) are scoped to their chapter's title."""
+    sections = note_sections(lines, chapters)
+    lists = [s for s in sections if s[2] not in REFERENCE_HEADINGS]
+    notes: list[Endnote] = []
+    where: dict[tuple[str, int], list[Line]] = {}
+    for start, end, key, chapter in sections:
+        for line in lines[start:end]:
+            line.role = "notes"
+        if key in REFERENCE_HEADINGS:
+            continue
+        scope = chapter if len(lists) > 1 else ""
+        texts, by_number = endnote_entries(lines[start + 1 : end], vocabulary)
+        for note in parse_endnotes(texts):
+            notes.append(replace(note, scope=scope))
+            where[(scope, note.number)] = by_number.get(note.number, [])
+    return notes, where
 
 
 def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int, list[Line]]]:
     """Endnote list lines -> one line per entry ('17. China Mobile. (2023). ... https://...'), and
-    each entry's lines by its number."""
+    each entry's lines by its number. An entry's number may be printed as a superscript marker."""
     entries: list[str] = []
     by_number: dict[int, list[Line]] = {}
     current: list[Line] = []
     for line in lines:
         if line.role in ("furniture", "contents"):
             continue
-        if line.role == "heading" and entries:
-            break
-        if m := NOTE_ENTRY_START.match(line.text):
-            entries.append(line.text)
-            current = by_number.setdefault(int(m.group(1)), [])
+        text = line.text
+        if line.markers and line.markers[0][0] == 0:  # the number set as a superscript before the text
+            text = f"{line.markers[0][1]}. {text}"
+        m = _NUMBER_START.match(text)
+        expected = len(entries) + 1
+        if m and (NOTE_ENTRY_START.match(text) or int(m.group(1)) in (expected, expected + 1)):
+            number = int(m.group(1))
+            entries.append(f"{number}. {text[m.end():].strip()}")
+            current = by_number.setdefault(number, [])
             current.append(line)
         elif entries:
-            entries[-1] = join_lines(entries[-1], line.text, vocabulary)[0]
+            entries[-1] = join_lines(entries[-1], text, vocabulary)[0]
             current.append(line)
     return entries, by_number
+
+
+def footnotes(pages: list[list[Line]], body: float, vocabulary) -> tuple[list[Endnote], dict[tuple[str, int], list[Line]]]:
+    """Footnotes: at a page's foot, lines smaller than the body under the last body line, the first
+    opening with the number of a marker on that page."""
+    notes: list[Endnote] = []
+    where: dict[tuple[str, int], list[Line]] = {}
+    for lines in pages:
+        cited = {n for line in lines for _, n in line.markers}
+        if not cited:
+            continue
+        text_lines = [l for l in lines if l.role in ("", "heading")]
+        foot = sorted((l for l in text_lines if l.size < 0.9 * body), key=lambda l: -l.y)
+        body_lines = [l for l in text_lines if l.size >= 0.9 * body]
+        lowest = min((l.y for l in body_lines), default=1e9)
+        block = [l for l in foot if l.y < lowest]
+        if not block:
+            continue
+        first = block[0]
+        text = f"{first.markers[0][1]} {first.text}" if first.markers and first.markers[0][0] == 0 else first.text
+        m = _NUMBER_START.match(text)
+        if not m or int(m.group(1)) not in cited:
+            continue
+        fixed = []
+        for line in block:
+            t = f"{line.markers[0][1]} {line.text}" if line.markers and line.markers[0][0] == 0 else line.text
+            line.role = "notes"
+            fixed.append(_as_entry(t))
+        texts, by_number = endnote_entries([_with_text(l, t) for l, t in zip(block, fixed)], vocabulary)
+        for note in parse_endnotes(texts):
+            notes.append(note)
+            where[("", note.number)] = by_number.get(note.number, [])
+    return notes, where
+
+
+def _as_entry(text: str) -> str:
+    m = _NUMBER_START.match(text)
+    return f"{m.group(1)}. {text[m.end():]}" if m else text
+
+
+def _with_text(line: Line, text: str) -> Line:
+    return Line(page=line.page, x0=line.x0, x1=line.x1, y=line.y, size=line.size, bold=line.bold, text=text, role="")
+
+
+def resolve_ibid(notes: list[Endnote]) -> list[Endnote]:
+    """'Ibid.' (', p. 4') takes the reference and URL of the note before it in the same list."""
+    out: list[Endnote] = []
+    for note in notes:
+        m = IBID.match(note.reference)
+        prev = next((n for n in reversed(out) if n.scope == note.scope and n.number < note.number), None)
+        if m and prev is not None:
+            rest = note.reference[m.end():].strip()
+            reference = f"{prev.reference} {rest}".strip() if rest else prev.reference
+            note = replace(note, reference=reference, url=note.url or prev.url)
+        out.append(note)
+    return out
+
+
+# --- link annotations ----------------------------------------------------------------------------
 
 
 def link_targets(reader) -> dict[int, list[tuple[tuple[float, float, float, float], str]]]:
@@ -62,16 +187,72 @@ def link_targets(reader) -> dict[int, list[tuple[tuple[float, float, float, floa
     return links
 
 
-def with_link_targets(endnotes, entry_lines: dict[int, list[Line]], links) -> list:
-    """An endnote whose lines carry a web link annotation takes its target as the URL: the printed
+def with_link_targets(endnotes: list[Endnote], entry_lines: dict[tuple[str, int], list[Line]], links) -> list[Endnote]:
+    """A note whose lines carry a web link annotation takes its target as the URL: the printed
     URL may be cut, shortened ('ge-healthcare.com/...'), or decoded ('%20' shown as a space)."""
     out = []
     for note in endnotes:
+        # a link whose box starts on the note's line (not one running over from the next column),
+        # the first in reading order when there are several
         targets = [
             uri
-            for line in entry_lines.get(note.number, [])
-            for (x0, y0, x1, y1), uri in links.get(line.page, [])
-            if y0 - 2 <= line.y <= y1 + 2 and x0 <= line.x1 + 2 and line.x0 <= x1 + 2
+            for line in entry_lines.get((note.scope, note.number), [])
+            for (x0, y0, x1, y1), uri in sorted(links.get(line.page, []), key=lambda r: (-r[0][3], r[0][0]))
+            if y0 - 2 <= line.y <= y1 + 2 and line.x0 - 2 <= x0 <= line.x1 + 2
         ]
-        out.append(replace(note, url=targets[0]) if targets and targets[0] != note.url else note)
+        target = next((t for t in targets if not note.url or _same_link(note.url, t)), None)
+        out.append(replace(note, url=target) if target and target != note.url else note)
+    return out
+
+
+def _same_link(printed: str, target: str) -> bool:
+    """Whether a link annotation's target is the URL printed (cut, shortened or decoded), not
+    another source of the same note: the same host, scheme and 'www.' aside."""
+    def host(url: str) -> str:
+        return re.sub(r"^https?://(www\.)?", "", url).lower().split("/", 1)[0]
+
+    return bool(host(printed)) and host(printed) == host(target)
+
+
+def linked_markers(lines: list[Line], known: set[int], links) -> list[Endnote]:
+    """Markers with no note whose spot on the page carries a web link: the link is the note
+    (reference: the URL as printed in a browser's address bar)."""
+    out: dict[int, Endnote] = {}
+    for line in lines:
+        for number, x, y in line.marker_boxes:
+            if number in known or number in out:
+                continue
+            for (x0, y0, x1, y1), uri in links.get(line.page, []):
+                if x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2:
+                    out[number] = Endnote(number, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri)
+                    break
+    return [out[n] for n in sorted(out)]
+
+
+def foot_links(pages: list[list[Line]], links, body: float, known: set[int]) -> list[Endnote]:
+    """Footnotes whose text is drawn, not written (the UK strategy outlines its footnotes), but whose
+    URLs carry link annotations: on a page with markers, the links below the last line of body text,
+    one per footnote (a URL wrapped over two lines is one link target), in order, are the page's
+    markers' notes when there are as many of them as markers without a note."""
+    out: list[Endnote] = []
+    for lines in pages:
+        if not lines:
+            continue
+        index = lines[0].page
+        cited = []
+        for line in lines:
+            for _, n in line.markers:
+                if n not in known and n not in cited:
+                    cited.append(n)
+        if not cited or not links.get(index):
+            continue
+        text = [l for l in lines if l.role in ("", "heading") and l.size >= 0.9 * body]
+        lowest = min((l.y - 0.3 * l.size for l in text), default=0.0)
+        foot = sorted((r for r in links[index] if r[0][3] < lowest), key=lambda r: (-r[0][3], r[0][0]))
+        notes: list[str] = []
+        for (x0, y0, x1, y1), uri in foot:
+            if not notes or notes[-1] != uri:
+                notes.append(uri)
+        if len(notes) == len(cited):
+            out += [Endnote(n, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri) for n, uri in zip(sorted(cited), notes)]
     return out

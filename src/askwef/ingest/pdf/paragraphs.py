@@ -15,10 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from ..conventions import BULLET_LINE, DASH_ITEM, URL_TAIL
+from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT, URL_TAIL
 from ..parsed import Para
 from ..text import Cleaned, ends_sentence, starts_lowercase, word_count
 from .layout import Line
+from .pages import page_value
 
 # --- joining lines -----------------------------------------------------------------------------
 
@@ -99,32 +100,70 @@ class _Open:
     markers: list[tuple[int, int]]
     last: Line
     first: Line
+    pages: list[tuple[int, int, str]]
 
 
-def paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
+def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | None = None) -> list[Para]:
+    """Lines in reading order -> paragraphs (see the module docstring). `labels` are the printed page
+    labels by physical page: each paragraph records where its text is printed.
+
+    A box (a case study, a sidebar) is a unit of its own: "unit" (its title) before its paragraphs,
+    "unit_end" after. A pull quote or a box set in the middle of a paragraph interrupts it: the
+    paragraph goes on after them. A paragraph of display type that repeats the body (a pull quote)
+    is dropped."""
+    labels = labels or []
     paras: list[Para] = []
     current: _Open | None = None
+    suspended: _Open | None = None
+    display: set[int] = set()  # indexes in paras of display-type paragraphs
     leading = _leading(lines)
     edges = _right_edges(lines)
-    i = 0
+    box = (0, -1)  # (box number, page) of the box being read
+
+    def mark(line: Line) -> tuple[int, str]:
+        label = labels[line.page] if line.page < len(labels) else str(line.page + 1)
+        return page_value(label, line.page), label
 
     def close() -> None:
         nonlocal current
         if current is not None and current.text.strip():
+            if current.first.display:
+                display.add(len(paras))
             paras.append(_finish(current))
         current = None
 
+    def interrupt() -> None:
+        """Something set in the middle of the flow: an unfinished paragraph waits for its end."""
+        nonlocal current, suspended
+        if current is not None and current.kind == "prose" and not current.first.display and not current.first.box \
+                and not ends_sentence(current.text):
+            suspended, current = current, None
+        else:
+            close()
+
+    i = 0
     while i < len(lines):
         line = lines[i]
-        if line.role in ("furniture", "contents"):
+        if line.role in ("furniture", "contents", "figure", "notes"):
             i += 1
             continue
+        where = (line.box, line.page) if line.box else (0, -1)
+        if where != box:
+            interrupt() if line.box else close()
+            if box[0]:
+                paras.append(Para("unit_end", ""))
+            box = where
+            if line.box:
+                title = _box_title(lines, i)
+                paras.append(Para("unit", title[0], pages=(((0,) + mark(line)),)))
+                i = title[1]
+                continue
         if line.role == "table":
             close()
             j = i
             while j < len(lines) and lines[j].role == "table":
                 j += 1
-            paras.extend(_table(lines[i:j], vocabulary))
+            paras.extend(_table(lines[i:j], vocabulary, mark))
             i = j
             continue
         if line.role == "heading":
@@ -135,9 +174,19 @@ def paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
                 text = join_lines(text, lines[j].text, vocabulary)[0]
                 j += 1
             close()
-            paras.append(Para("heading", text, level=max(1, line.level)))
+            suspended = None
+            paras.append(Para("heading", text, level=max(1, line.level), pages=(((0,) + mark(line)),)))
             i = j
             continue
+        if line.display and (current is None or not current.first.display):
+            interrupt()
+        if suspended is not None and not line.display and not line.box and current is not None and current.first.display:
+            close()  # the pull quote ended
+        if suspended is not None and current is None and not line.display and not line.box:
+            if starts_lowercase(line.text) or abs(line.size - suspended.last.size) < 0.3:
+                current = suspended  # the paragraph the pull quote or box interrupted goes on
+                current.last = replace_position(current.last, line)
+            suspended = None
         bullet = BULLET_LINE.match(line.text)
         if bullet is None and (dash := DASH_ITEM.match(line.text)) and not starts_lowercase(line.text[dash.end():]) \
                 and (current is None or current.kind == "item" or ends_sentence(current.text)):
@@ -150,14 +199,67 @@ def paragraphs(lines: list[Line], body: float, vocabulary) -> list[Para]:
             joined, at = join_lines(current.text, text, vocabulary)
             current.text = joined
             current.markers += [(o + at, n) for o, n in markers]
+            if line.page != current.last.page:
+                current.pages.append((at,) + mark(line))
             current.last = line
         else:
             close()
-            style = "bold" if line.bold else kind
-            current = _Open(style if kind == "prose" else kind, text, list(markers), line, line)
+            style = "bold" if line.bold and not line.display else kind
+            current = _Open(style if kind == "prose" else kind, text, list(markers), line, line, [(0,) + mark(line)])
         i += 1
     close()
-    return paras
+    if box[0]:
+        paras.append(Para("unit_end", ""))
+    return _without_repeats(paras, display)
+
+
+def replace_position(last: Line, line: Line) -> Line:
+    """The line the resumed paragraph ends on, for the flow tests: the interrupted paragraph's
+    style (size, weight) at the new line's place."""
+    return Line(page=line.page, x0=line.x0, x1=line.x1, y=line.y, size=last.size, bold=last.bold, text=line.text,
+                column=line.column, box=line.box)
+
+
+def _box_title(lines: list[Line], i: int) -> tuple[str, int]:
+    """A box's title (its first lines when bold, a heading, or a 'Box 2.1' label) and the index after it;
+    ('', i) when the box opens with its text."""
+    first = lines[i]
+    if not (first.bold or first.role == "heading" or BOX_LABEL.match(first.text)) or UNIT.match(first.text):
+        return "", i
+    text, j = first.text, i + 1
+    while j < len(lines) and lines[j].box == first.box and lines[j].page == first.page and (lines[j].bold or lines[j].role == "heading") \
+            and abs(lines[j].size - first.size) < 0.3 and 0 < lines[j - 1].y - lines[j].y < 2 * first.size and word_count(text) < 25:
+        text = f"{text} {lines[j].text}"
+        j += 1
+    if word_count(text) > 15 or text.rstrip().endswith("."):
+        return "", i  # bold opening sentences, not a title
+    return text, j
+
+
+def _without_repeats(paras: list[Para], display: set[int]) -> list[Para]:
+    """Display-type paragraphs (pull quotes, standfirsts) that repeat another paragraph's words are
+    dropped: four-word sequences, at least REPEAT_SHARE of them found in one longer paragraph."""
+    if not display:
+        return paras
+
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"[^\W_]+", text.casefold())
+        return {tuple(words[k : k + 4]) for k in range(max(0, len(words) - 3))}
+
+    bodies = [(k, grams(p.text)) for k, p in enumerate(paras) if k not in display and p.kind in ("prose", "item", "bold")]
+    keep: list[Para] = []
+    for k, p in enumerate(paras):
+        if k in display:
+            mine = grams(p.text)
+            if mine and any(len(mine & other) >= REPEAT_SHARE * len(mine) and len(other) > len(mine) for _, other in bodies):
+                continue
+        keep.append(p)
+    return keep
+
+
+REPEAT_SHARE = 0.8
+"""A pull quote is edited a little (quotation marks, an ellipsis, a shortened clause): most, not all,
+of its four-word sequences stand in the paragraph it quotes."""
 
 
 def _leading(lines: list[Line]) -> dict[float, float]:
@@ -206,14 +308,15 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
 def _finish(p: _Open) -> Para:
     text = p.text.strip()
     markers = tuple((min(o, len(text)), n) for o, n in p.markers)
+    pages = tuple(p.pages)
     if p.kind == "bold":
         if word_count(text) <= 14 and not text.endswith("."):
-            return Para("bold", text)
-        return Para("prose", text, markers)
-    return Para(p.kind, text, markers)
+            return Para("bold", text, pages=pages)
+        return Para("prose", text, markers, pages=pages)
+    return Para(p.kind, text, markers, pages=pages)
 
 
-def _table(lines: list[Line], vocabulary) -> list[Para]:
+def _table(lines: list[Line], vocabulary, mark) -> list[Para]:
     """Table lines (header cells first) -> a "table_header" and one "row" per row, bullets as items."""
     header = [l for l in lines if l.level == -1]
     cells = [l for l in lines if l.level != -1]
@@ -253,5 +356,5 @@ def _table(lines: list[Line], vocabulary) -> list[Para]:
                 markers += [(o + at, n) for o, n in m]
         if text:
             items.append(Cleaned(text, tuple(markers)))
-        out.append(Para("row", head, items=tuple(items)))
+        out.append(Para("row", head, items=tuple(items), pages=(((0,) + mark(first[0])),)))
     return out

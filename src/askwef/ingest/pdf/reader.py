@@ -17,27 +17,78 @@ ContentsEntry(number='', title='Reading guide', page=3)
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
+import time
 from io import BytesIO
 from pathlib import Path
 
-from ..endnotes import parse_endnotes
+from ...types import Endnote
+from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
-from ..text import word_count
+from ..text import title_key, word_count
+from .columns import reading_order
+from .despace import despace
 from .headings import (
     contents_from_headings,
     contents_from_outline,
     contents_page,
     mark_headings,
+    merge_outline,
     numbered_chapters,
     outline_items,
     page_labels,
     pages_where_printed,
 )
-from .layout import Line, body_size, mark_furniture, page_lines, reading_order
-from .notes import endnote_entries, endnotes_heading, link_targets, with_link_targets
+from .layout import Line, body_size, mark_furniture, page_lines
+from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
+from .regions import mark_regions
 from .runs import Widths, page_runs
+from .year import publication_year
+
+MAX_PAGES = 3000
+"""Pages a report may have (the longest policy reports run to about 1,000): past it the file is refused
+before any page is read."""
+
+MAX_SECONDS = 120.0
+"""Time one PDF may take to read (the 196-page OECD review takes about 10 s on 2 cores): past it
+reading stops with one line and the other documents still index."""
+
+MAX_PAGE_CONTENT_BYTES = 8_000_000
+"""Drawing instructions one page may have once inflated (a dense chart page has a few hundred
+kilobytes): pypdf parses a page's instructions all at once, so a page past this is skipped."""
+
+MAX_NESTING = 500
+"""How deep arrays and dictionaries may nest in the file (real PDFs nest a handful of levels): deeper
+is a hostile file, refused before pypdf recurses into it."""
+
+_DEEP = re.compile(rb"(?:\[\s*){%d,}|(?:<<\s*(?:/[^\s<>\[\]()/%%]+\s*)?){%d,}" % (MAX_NESTING, MAX_NESTING))
+
+MAX_STREAM_BYTES = 50_000_000
+"""What one stream may inflate to (pypdf's own default is 75 MB): a decompression bomb stops here."""
+
+
+class _Deadline:
+    """Raises IngestError once `seconds` have passed; checked every 2,000 content-stream operators."""
+
+    def __init__(self, path: Path, seconds: float):
+        self.path, self.seconds, self.count = path, seconds, 0
+        self.start = time.monotonic()
+        self.page = 0
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count % 2000 == 0:
+            self.check()
+
+    def check(self) -> None:
+        if time.monotonic() - self.start > self.seconds:
+            raise IngestError(f"{self.path}: reading stopped after {self.seconds:.0f} s at page {self.page + 1} "
+                              "(a slow or pathological PDF); not indexed")
+
 
 # --- opening -----------------------------------------------------------------------------------
 
@@ -48,10 +99,14 @@ def _open(path: Path, data: bytes):
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise IngestError(f"{path}: not a PDF file (it does not start with %PDF)")
+    if _DEEP.search(data):
+        raise IngestError(f"{path}: its objects nest more than {MAX_NESTING} levels deep (a damaged or hostile PDF); not indexed")
     try:
         reader = PdfReader(BytesIO(data), strict=False)
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
         raise IngestError(f"{path}: truncated or damaged PDF ({_reason(exc)})") from exc
+    except RecursionError as exc:
+        raise IngestError(f"{path}: its objects nest too deeply to read (a damaged or hostile PDF); not indexed") from exc
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")  # an owner password only: readable by anyone
@@ -65,6 +120,8 @@ def _open(path: Path, data: bytes):
         raise IngestError(f"{path}: truncated or damaged PDF ({_reason(exc)})") from exc
     if count == 0:
         raise IngestError(f"{path}: the PDF has no pages")
+    if count > MAX_PAGES:
+        raise IngestError(f"{path}: {count} pages, more than the {MAX_PAGES} a report may have; split the file or check it is not damaged")
     return reader
 
 
@@ -76,44 +133,84 @@ def _reason(exc: Exception) -> str:
 # --- the reader --------------------------------------------------------------------------------
 
 
-def read_pdf(path: Path, data: bytes) -> ParsedReport:
-    """Read a report PDF into a ParsedReport; raises IngestError (one line: file and reason)."""
+def read_pdf(path: Path, data: bytes, *, seconds: float | None = None) -> ParsedReport:
+    """Read a report PDF into a ParsedReport; raises IngestError (one line: file and reason).
+    Reading stops after `seconds` (MAX_SECONDS by default)."""
+    from pypdf.errors import LimitReachedError
 
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.ERROR)  # pypdf's repair warnings: our errors and warnings say it once
     try:
-        return _read(path, data)
+        with _limits():
+            return _read(path, data, _Deadline(path, MAX_SECONDS if seconds is None else seconds))
+    except LimitReachedError as exc:
+        raise IngestError(f"{path}: a stream inflates past the {MAX_STREAM_BYTES // 1_000_000} MB limit (a decompression bomb?); "
+                          "not indexed") from exc
+    except RecursionError as exc:
+        raise IngestError(f"{path}: its objects nest too deeply to read (a damaged or hostile PDF); not indexed") from exc
+    except MemoryError as exc:
+        raise IngestError(f"{path}: reading it ran out of memory (a pathological PDF); not indexed") from exc
     finally:
         logger.setLevel(level)
 
 
-def _read(path: Path, data: bytes) -> ParsedReport:
+def _limits():
+    """pypdf's decompression limits lowered to MAX_STREAM_BYTES, for this read (pypdf 7's
+    configuration); an older pypdf keeps its own limits."""
+    try:
+        from pypdf import apply_configuration
+
+        return apply_configuration(zlib_maximum_output_length=MAX_STREAM_BYTES, lzw_maximum_output_length=MAX_STREAM_BYTES,
+                                   run_length_maximum_output_length=MAX_STREAM_BYTES, maximum_declared_stream_length=MAX_STREAM_BYTES)
+    except (ImportError, TypeError):
+        return contextlib.nullcontext()
+
+
+def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     from pypdf.errors import PdfReadError
 
     reader = _open(path, data)
     widths = Widths()
     pages: list[list[Line]] = []
+    shapes: list[list] = []
     sizes: list[tuple[float, float]] = []
     warnings: list[str] = []
     for index in range(len(reader.pages)):
+        deadline.page = index
+        deadline.check()
+        drawn: list = []
         try:
             page = reader.pages[index]
             box = page.mediabox
             sizes.append((float(box.width), float(box.height)))
-            pages.append(page_lines(page_runs(page, widths), index))
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+            if size > MAX_PAGE_CONTENT_BYTES:
+                warnings.append(f"page {index + 1}: {size / 1e6:.1f} MB of drawing instructions, over the "
+                                f"{MAX_PAGE_CONTENT_BYTES // 1_000_000} MB a page may have; skipped")
+                pages.append([])
+                shapes.append(drawn)
+                continue
+            pages.append(page_lines(page_runs(page, widths, drawn, deadline.tick), index))
         except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
             if index == 0:
                 raise IngestError(f"{path}: truncated or damaged PDF ({_reason(exc)})") from exc
             warnings.append(f"page {index + 1}: cannot be read ({_reason(exc)}); skipped")
             pages.append([])
             sizes.append(sizes[-1] if sizes else (595.0, 842.0))
+        shapes.append(drawn)
+    if not any(pages) and warnings:
+        raise IngestError(f"{path}: no page could be read ({warnings[0]}); not indexed")
     if not any(pages):
         raise IngestError(f"{path}: no text layer (scanned image?); it needs OCR before askwef can index it")
 
-    labels = page_labels(reader, len(pages))
+    explicit = "/PageLabels" in reader.trailer["/Root"]
+    labels = printed_labels(pages, sizes, page_labels(reader, len(pages)), explicit)
     mark_furniture(pages, sizes, labels)
     body = body_size(pages)
+    for index, lines in enumerate(pages):
+        mark_regions(lines, shapes[index], sizes[index], body)
     title = _title(pages, reader, body)
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
@@ -131,15 +228,37 @@ def _read(path: Path, data: bytes) -> ParsedReport:
         contents = numbered_chapters(contents)
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
     else:
-        contents = pages_where_printed(contents, flat[after:], labels)
-    endnotes_at = endnotes_heading(flat, after)
-    body_lines = flat[after:endnotes_at] if endnotes_at is not None else flat[after:]
-    endnotes = []
-    if endnotes_at is not None:
-        texts, entry_lines = endnote_entries(flat[endnotes_at + 1 :], vocabulary)
-        endnotes = with_link_targets(parse_endnotes(texts), entry_lines, link_targets(reader))
-    paras = paragraphs(body_lines, body, vocabulary)
-    return ParsedReport(title, tuple(contents), tuple(paras), tuple(endnotes), tuple(warnings))
+        # sections the Contents lists may be printed before it (the OECD review's Foreword): the body
+        # starts at the first entry's heading when that stands before the Contents page
+        first = title_key(contents[0].title)
+        before = next((i for i, l in enumerate(flat[:after]) if l.role == "heading" and title_key(l.text) == first), None)
+        after = before if before is not None else after
+        contents = pages_where_printed(merge_outline(contents, outline, title, flat), flat[after:], labels)
+    chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
+    notes, entry_lines = read_notes(flat[after:], chapters, vocabulary)
+    foot, foot_lines = footnotes(ordered, body, vocabulary)
+    known = {(n.scope, n.number) for n in notes}
+    notes += [n for n in foot if (n.scope, n.number) not in known]
+    links = link_targets(reader)
+    notes = with_link_targets(notes, {**foot_lines, **entry_lines}, links)
+    notes += linked_markers(flat[after:], {n.number for n in notes}, links)
+    notes += foot_links(ordered, links, body, {n.number for n in notes})
+    notes = resolve_ibid(notes)
+    body_lines = [l for l in flat[after:] if l.role != "notes"]
+    paras = despace(paragraphs(body_lines, body, vocabulary, labels))
+    year = publication_year(flat[: after + 200], reader)
+    return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
+
+
+def _ordered(notes: list[Endnote]) -> list[Endnote]:
+    """Notes in reading order of their lists; one note per (scope, number)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for note in notes:
+        if (note.scope, note.number) not in seen:
+            seen.add((note.scope, note.number))
+            out.append(note)
+    return out
 
 
 # --- title ------------------------------------------------------------------------------------

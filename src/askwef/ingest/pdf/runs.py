@@ -5,6 +5,9 @@ the font's widths; for a Type0 font (browsers embed subsets so) from the glyphs 
 and where it is placed, so justified lines and table cells keep their true extent; a run pypdf
 joined across a wide gap is split there; ligature glyphs ('ﬁ') become their letters.
 
+The same pass records what the page draws besides text (`Shape`: filled and stroked paths, images),
+so figures and shaded boxes can be found where they are drawn.
+
 >>> runs = page_runs(page, Widths())  # doctest: +SKIP
 """
 
@@ -26,6 +29,35 @@ class Run:
     rise: float
     width: float
     ends_line: bool
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Something drawn: a filled or stroked path, or an image, by its bounding box (page space).
+
+    `light` is a fill (or image) of a pale colour: the shading of a box or a page, not a bar."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    kind: str  # "fill" | "stroke" | "image"
+    light: bool = False
+
+
+def _lightness(operands) -> float | None:
+    """The lightness (0 black .. 1 white) of a colour set with g, rg or k (and their sc forms)."""
+    try:
+        values = [float(v) for v in operands]
+    except (TypeError, ValueError):
+        return None
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 3:
+        return sum(values) / 3
+    if len(values) == 4:
+        return (1 - min(1.0, values[3])) * (1 - max(values[:3]))
+    return None
 
 
 def _mult(m: list[float], n: list[float]) -> list[float]:
@@ -98,6 +130,52 @@ class Widths:
                 text += letter if isinstance(letter, str) else ""
         return total, text
 
+    def spaced(self, font_dict, string) -> str | None:
+        """The letters a Tj/TJ string shows, with a space where a TJ adjustment opens a word gap
+        (pypdf judges gaps by a space width some font subsets do not have, and runs words together:
+        'ArtificialIntelligence(AI)is'); None when the font's letters are unknown."""
+        if font_dict is None:
+            return None
+        self.width(font_dict, "", 10.0)  # loads the font
+        font = self._fonts.get(id(font_dict))
+        letters = getattr(font, "character_map", None) if font else None
+        if not letters:
+            return None
+        two = getattr(font, "sub_type", "") == "Type0"
+        encoding = getattr(font, "encoding", None)
+        text = ""
+        for part in string if isinstance(string, list) else [string]:
+            if isinstance(part, (int, float)):
+                if -float(part) >= WORD_GAP and text and not text.endswith(" "):
+                    text += " "
+                continue
+            raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
+            if raw is None:
+                return None
+            step = 2 if two else 1
+            for i in range(0, len(raw) - step + 1, step):
+                code = chr(raw[i] << 8 | raw[i + 1]) if two else chr(raw[i])
+                letter = letters.get(code)
+                if not isinstance(letter, str) and not two and isinstance(encoding, dict):
+                    letter = encoding.get(raw[i])
+                text += letter if isinstance(letter, str) else ""
+        return text
+
+
+WORD_GAP = 150
+"""A TJ adjustment moving the next glyph right by this many thousandths of an em or more is a word
+gap (kerning moves glyphs by tens; the UK strategy's subset fonts space words by 260)."""
+
+
+def _respaced(clean: str, spaced: list[str]) -> str:
+    """pypdf's text of a run, with the spaces the strings' own word gaps show when they spell the same
+    letters: 'ArtificialIntelligence(AI)is' -> 'Artificial Intelligence (AI) is'."""
+    candidate = CONTROL_CHARACTERS.sub("", "".join(spaced)).translate(LIGATURES)
+    if candidate.count(" ") > clean.count(" ") and candidate.replace(" ", "") == clean.replace(" ", ""):
+        lead = " " if clean.startswith(" ") else ""
+        return lead + " ".join(candidate.split()) + (" " if clean.endswith(" ") else "")
+    return clean
+
 
 def _letter_widths(font) -> dict[str, float]:
     """Letter -> width of a Type0 font whose widths are keyed by glyph code; {} for a simple font."""
@@ -111,20 +189,75 @@ def _letter_widths(font) -> dict[str, float]:
     return letters
 
 
-def page_runs(page, widths: Widths) -> list[Run]:
-    """The text runs of a page, in content order, with their position, size, weight and text rise."""
+_FILL = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+_STROKE = {b"S", b"s"}
+_PATH = {b"m", b"l", b"c", b"v", b"y"}
+
+
+def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None) -> list[Run]:
+    """The text runs of a page, in content order, with their position, size, weight and text rise.
+
+    When `shapes` is a list, what the page draws is appended to it. `tick` is called for every
+    operator (a reader's deadline check)."""
     runs: list[Run] = []
-    state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0}
+    state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0,
+             "path": [], "fill": 0.0, "spaced": []}
     try:
         fonts = page["/Resources"]["/Font"]
     except Exception:  # noqa: BLE001 - no font resources: widths are estimated
         fonts = {}
+    try:
+        xobjects = page["/Resources"].get("/XObject") or {}
+    except Exception:  # noqa: BLE001
+        xobjects = {}
+
+    def point(x, y, cm) -> tuple[float, float]:
+        return cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]
+
+    def graphics(operator, operands, cm) -> None:
+        if operator == b"re" and len(operands) == 4:
+            x, y, w, h = (float(v) for v in operands)
+            state["path"] += [point(x, y, cm), point(x + w, y + h, cm)]
+        elif operator in _PATH and len(operands) >= 2:
+            values = [float(v) for v in operands]
+            state["path"] += [point(values[k], values[k + 1], cm) for k in range(0, len(values) - 1, 2)]
+        elif operator in _FILL or operator in _STROKE:
+            if state["path"]:
+                xs, ys = [p[0] for p in state["path"]], [p[1] for p in state["path"]]
+                fill = operator in _FILL
+                shapes.append(Shape(min(xs), min(ys), max(xs), max(ys), "fill" if fill else "stroke", fill and state["fill"] > 0.8))
+            state["path"] = []
+        elif operator == b"n":
+            state["path"] = []  # a clipping path: nothing drawn
+        elif operator in (b"g", b"rg", b"k", b"sc", b"scn"):
+            light = _lightness(operands)
+            state["fill"] = light if light is not None else state["fill"]
+        elif operator == b"Do" and operands:
+            try:
+                subtype = xobjects[operands[0]].get_object().get("/Subtype")
+            except Exception:  # noqa: BLE001 - an XObject of a form's own resources
+                subtype = None
+            if subtype == "/Image":
+                corners = [point(x, y, cm) for x in (0, 1) for y in (0, 1)]
+                xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+                shapes.append(Shape(min(xs), min(ys), max(xs), max(ys), "image"))
+        elif operator == b"INLINE IMAGE":
+            corners = [point(x, y, cm) for x in (0, 1) for y in (0, 1)]
+            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+            shapes.append(Shape(min(xs), min(ys), max(xs), max(ys), "image"))
 
     def before(operator, operands, cm, tm):
+        if tick is not None:
+            tick()
+        if shapes is not None and operator not in (b"Tj", b"TJ", b"Tf", b"Td", b"TD", b"Tm", b"T*", b"BT", b"ET"):
+            try:
+                graphics(operator, operands, cm)
+            except (TypeError, ValueError, IndexError):
+                state["path"] = []
         if operator == b"q":  # the text rise is graphics state: saved and restored with it
-            state["saved"].append(state["rise"])
+            state["saved"].append((state["rise"], state["fill"]))
         elif operator == b"Q":
-            state["rise"] = state["saved"].pop() if state["saved"] else 0.0
+            state["rise"], state["fill"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"])
         elif operator == b"Ts" and operands:
             try:
                 state["rise"] = float(operands[0])
@@ -137,6 +270,7 @@ def page_runs(page, widths: Widths) -> list[Run]:
                 state["font"] = None
         elif operator in (b"Tj", b"TJ", b"'", b'"'):
             state["rises"].append(state["rise"])
+            state["spaced"].append(widths.spaced(state["font"], operands[-1] if operands else b""))
             # where this string ends on the page: browsers place every glyph (justified lines
             # included), so a run ends where its last string does, not at start + letter widths
             shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
@@ -156,7 +290,10 @@ def page_runs(page, widths: Widths) -> list[Run]:
         rises, state["rises"] = state["rises"], []
         ends, state["ends"] = state["ends"], []
         # ligature glyphs ('ﬁ' in 'artiﬁcial', as embedded font subsets map them) are their letters
+        spaced, state["spaced"] = state["spaced"], []
         clean = CONTROL_CHARACTERS.sub("", text.replace("\r", "\n").rstrip("\n")).translate(LIGATURES)
+        if spaced and all(isinstance(t, str) for t in spaced):
+            clean = _respaced(clean, spaced)
         if not clean.strip():
             if text.endswith("\n") and runs:
                 runs[-1].ends_line = True

@@ -1,0 +1,150 @@
+"""Reading order: lines of a page -> the order a reader follows, column by column.
+
+- a Contents row printed as a title and, far to its right, a page number on the same baseline is
+  one line ("Foreword<tab>4"), not text in two columns;
+- a gutter is a vertical strip no line crosses, with lines on both sides (at least three each) and
+  the lines on its right starting at a common left edge; lines that cross it (a chapter title, a
+  full-width figure) cut the page into bands, and each band is read left column, then right;
+- tables keep their rows; page furniture goes last.
+
+>>> order = reading_order(lines, (595.0, 842.0))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..conventions import PAGE_NUMBER_LINE
+from .layout import Line, mark_tables
+
+MIN_COLUMN_LINES = 2
+"""Lines needed on each side of a gutter, starting at one left edge on its right (a page of two
+columns has dozens; a column's last two lines may run over to the top of the next)."""
+
+
+
+def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
+    """Top to bottom; on stretches with columns, each column in turn. Tables keep their rows."""
+    lines = sorted(lines, key=lambda l: (-round(l.y, 1), l.x0))
+    furniture = [l for l in lines if l.role == "furniture"]
+    body = _join_page_numbers([l for l in lines if l.role != "furniture"])
+    if _gutter(body, 0.0, size[0]) is None:
+        mark_tables(body)  # one column: a table may run the page's width (with columns, each column's own)
+    return _order(body, 0.0, size[0], depth=0) + furniture
+
+
+_LEADERS = re.compile(r"^[\s.·…_]{3,}(?:\t?\s*(?:\d{1,4}|[ivxlc]{1,6}))?\s*$")
+
+
+_LEADER_TAIL = re.compile(r"[.·…_](?:\s*[.·…_]){2,}\s*$")
+
+
+def _join_page_numbers(lines: list[Line]) -> list[Line]:
+    """'Foreword' ... '4' on one baseline, the number alone and right of everything else, or dotted
+    leaders drawn apart from their title: one line ('Foreword<tab>4', 'Foreword . . . .<tab>4')."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        # (the number alone reads as figure text: numbers only; next to a title it is a page number)
+        if prev is not None and prev.role == "" and line.role in ("", "figure") and abs(line.y - prev.y) < 0.3 * line.size \
+                and line.x0 > prev.x1 - 1 and not PAGE_NUMBER_LINE.match(prev.text) \
+                and ((PAGE_NUMBER_LINE.match(line.text) and (line.x0 - prev.x1 > 2 * line.size or _LEADER_TAIL.search(prev.text)))
+                     or _LEADERS.match(line.text)):
+            joiner = "\t" if PAGE_NUMBER_LINE.match(line.text) else " "
+            prev.text = f"{prev.text}{joiner}{line.text}"
+            prev.x1 = line.x1
+            prev.runs = prev.runs + line.runs
+            continue
+        out.append(line)
+    return out
+
+
+def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -> list[Line]:
+    found = _gutter(lines, left_edge, right_edge) if depth < 1 else None
+    if found is None:
+        return lines
+    gutter, right_start = found
+    right_end = max((l.x1 for l in lines if l.x0 >= gutter - 3), default=right_edge)
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        for side in (left, right):  # a table set inside one column (the page-wide search saw both columns)
+            if any(l.role == "" for l in side):
+                mark_tables(side)
+        out.extend(_order(left, left_edge, gutter, depth + 1))
+        out.extend(_order(right, gutter, right_edge, depth + 1))
+        left.clear()
+        right.clear()
+
+    column = 1 if depth == 0 else None
+    for line in lines:
+        if line.role == "table" and line.x0 < gutter < line.x1:
+            flush()
+            out.append(line)
+        elif line.x0 < min(gutter, right_start) - 3 and (line.x1 <= gutter + 3 or line.x1 < right_start + 0.5 * (right_end - right_start)):
+            # (a long URL may run past its column's edge into the next: it still belongs to its column)
+            left.append(line)
+            if column:
+                line.column = 1
+        elif line.x0 >= min(gutter, right_start) - 3:
+            right.append(line)
+            if column:
+                line.column = 2
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
+def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[float, float] | None:
+    """The x of a gutter between left_edge and right_edge and where its right column starts, or None.
+
+    Lines crossing a candidate x cut the page into bands; a band with lines on both sides of x and
+    none across is a stretch of two columns. The gutter is the x with the most lines in such
+    stretches (then the fewest crossing), and its right column must start at one left edge."""
+    text = sorted((l for l in lines if l.role in ("", "heading") and l.x1 - l.x0 > 2), key=lambda l: -l.y)
+    if len(text) < 2 * MIN_COLUMN_LINES:
+        return None
+    width = right_edge - left_edge
+    best: tuple[int, int] | None = None  # (side by side, -crossing)
+    runs: list[float] = []
+    starts_at: dict[float, list[float]] = {}
+    for step in range(int(0.35 * width), int(0.65 * width) + 1, 2):
+        x = left_edge + step
+        paired, crossing, left, right, starts = 0, 0, 0, 0, []
+        band: list[float] = []
+        ends: list[float] = []
+        for l in text + [None]:
+            if l is None or (l.x0 < x - 1 and l.x1 > x + 1):
+                # a column's lines run to its edge (justified or ragged); a table's first cells stop short
+                filled = sorted(ends)[int(0.8 * (len(ends) - 1))] >= x - 0.2 * (x - left_edge) if ends else False
+                if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and filled:
+                    paired += left + right
+                    starts += band
+                crossing += l is not None
+                left, right, band, ends = 0, 0, [], []
+            elif l.x1 <= x + 1:
+                left += 1
+                ends.append(l.x1)
+            else:
+                right += 1
+                band.append(round(l.x0))
+        if paired < 2 * MIN_COLUMN_LINES:
+            continue
+        key = (paired, -crossing)
+        if best is None or key > best:
+            best, runs, starts_at = key, [x], {x: starts}
+        elif key == best and runs and x - runs[-1] <= 2:
+            runs.append(x)
+            starts_at[x] = starts
+    if best is None:
+        return None
+    x = (runs[0] + runs[-1]) / 2
+    starts = Counter(starts_at[runs[0]])
+    if not starts or max(starts.values()) < MIN_COLUMN_LINES:
+        return None  # text to the right, but no column edge: scattered labels, not a column
+    return x, float(max(starts, key=lambda k: starts[k]))

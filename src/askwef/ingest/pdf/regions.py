@@ -1,0 +1,131 @@
+"""Figures and boxes: where a page draws a chart or shades a box, and which lines stand in them.
+
+- a *figure region* is a cluster of drawn shapes with an image or three or more solid marks (bars,
+  slices, symbols); lines in it that read as labels (numbers, ticks, short names, legends: no
+  sentence) are figure text, marked "figure" and never indexed; a sentence printed in a figure
+  (a roadmap's step, an infographic's statement) stays;
+- a numbers-only line (axis ticks "0 25 50 75 100", a bar label "64") is figure text anywhere;
+- a *box* is a pale fill or a frame around three or more lines, narrower than most of the page:
+  its lines get the box's number, so a case study or sidebar becomes its own unit and a paragraph
+  never runs into or out of it.
+
+>>> mark_regions(lines, shapes, (595.0, 842.0), 9.5)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..conventions import FIGURE, SOURCE, TABLE
+from ..text import ends_sentence, word_count
+from .layout import Line
+from .runs import Shape
+
+FIGURE_LABEL_WORDS = 5
+"""A line of at most this many words, with no full stop, inside a figure is a label (a category, a
+legend entry, an axis title); longer lines are read as sentences of the figure."""
+
+LABEL_REACH = 24.0
+"""How far (pt) outside a chart's marks its labels may stand: category names under the axis, a legend
+below them, an axis title above (two lines of 7-9 pt type). A heading counts only inside the marks."""
+
+NUMERIC_TOKEN = re.compile(r"^[(\[]?[-–+]?[$€£¥]?\d[\d,.]*(?:%|[kKmMbB]n?|bn|x|pp)?[)\]]?$|^[-–]$")
+"""What an axis tick, a bar label or a year reads like: '64', '25%', '$1.2bn', '2023', '(3)'."""
+
+
+@dataclass(frozen=True)
+class Region:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def holds(self, line: Line, margin: float = 4.0) -> bool:
+        cx = (line.x0 + min(line.x1, line.x0 + 400)) / 2
+        return self.x0 - margin <= cx <= self.x1 + margin and self.y0 - margin <= line.y <= self.y1 + margin
+
+
+def numbers_only(text: str) -> bool:
+    """'0 25 50 75 100', '64', '2018 2020 2022', '25%' -> True; 'Figure 2', '5G networks' -> False."""
+    tokens = text.replace("\t", " ").split()
+    return bool(tokens) and all(NUMERIC_TOKEN.match(t) for t in tokens)
+
+
+def _clusters(shapes: list[Shape], gap: float = 20.0) -> list[list[Shape]]:
+    """Shapes whose boxes come within `gap` of each other, grouped (single link)."""
+    groups: list[list[Shape]] = []
+    boxes: list[list[float]] = []
+    for shape in sorted(shapes, key=lambda s: (-s.y1, s.x0)):
+        joined = None
+        for k, b in enumerate(boxes):
+            if shape.x0 <= b[2] + gap and shape.x1 >= b[0] - gap and shape.y0 <= b[3] + gap and shape.y1 >= b[1] - gap:
+                if joined is None:
+                    joined = k
+                    groups[k].append(shape)
+                    b[:] = [min(b[0], shape.x0), min(b[1], shape.y0), max(b[2], shape.x1), max(b[3], shape.y1)]
+                else:  # the shape bridges two groups: merge them
+                    groups[joined] += groups[k]
+                    o = boxes[joined]
+                    boxes[joined] = [min(o[0], b[0]), min(o[1], b[1]), max(o[2], b[2]), max(o[3], b[3])]
+                    groups[k], boxes[k] = [], [0, 0, -1, -1]
+        if joined is None:
+            groups.append([shape])
+            boxes.append([shape.x0, shape.y0, shape.x1, shape.y1])
+    return [g for g in groups if g]
+
+
+def figure_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Region]:
+    width, height = size
+    marks = [s for s in shapes if not s.light and (s.x1 - s.x0) * (s.y1 - s.y0) < 0.5 * width * height]
+    regions: list[Region] = []
+    for group in _clusters(marks):
+        solid = [s for s in group if s.kind == "fill" and s.x1 - s.x0 >= 1.5 and s.y1 - s.y0 >= 1.5]
+        images = [s for s in group if s.kind == "image" and (s.x1 - s.x0) >= 40 and (s.y1 - s.y0) >= 40]
+        if len(solid) >= 3 or images:
+            regions.append(Region(min(s.x0 for s in group), min(s.y0 for s in group), max(s.x1 for s in group), max(s.y1 for s in group)))
+    return regions
+
+
+def box_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Region]:
+    """Pale fills and framing rectangles big enough to hold text, but not the page's background."""
+    width, height = size
+    out: list[Region] = []
+    for s in shapes:
+        w, h = s.x1 - s.x0, s.y1 - s.y0
+        framed = s.kind == "stroke" and w > 60 and h > 30
+        if (s.light or framed) and w >= 0.25 * width and h >= 30 and w * h <= 0.4 * width * height:
+            region = Region(s.x0, s.y0, s.x1, s.y1)
+            if not any(abs(r.x0 - region.x0) < 3 and abs(r.y1 - region.y1) < 3 for r in out):
+                out.append(region)
+    return out
+
+
+def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, float], body: float) -> None:
+    """Mark figure text ("figure") and the lines of boxes (`Line.box`) on one page."""
+    figures = figure_regions(shapes, size)
+    for line in lines:
+        if line.role not in ("", "heading") or FIGURE.match(line.text) or TABLE.match(line.text) or SOURCE.match(line.text):
+            continue
+        if numbers_only(line.text) and not line.markers:
+            line.role = "figure"
+            continue
+        reach = 4.0 if line.role == "heading" or line.bold else LABEL_REACH
+        if any(r.holds(line, reach) for r in figures) and _label(line, body):
+            line.role = "figure"
+    boxes = [b for b in box_regions(shapes, size) if sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
+    boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
+    for line in lines:
+        if line.role in ("", "heading"):
+            for k, b in enumerate(boxes, start=1):
+                if b.holds(line, 1.0):
+                    line.box = k
+                    break
+
+
+def _label(line: Line, body: float) -> bool:
+    text = line.text.strip()
+    words = word_count(text)
+    if words <= FIGURE_LABEL_WORDS and not ends_sentence(text):
+        return True
+    return line.size < 0.8 * body and words <= 2 * FIGURE_LABEL_WORDS and not ends_sentence(text)

@@ -1,0 +1,51 @@
+"""The publication year of a report: what its first pages print, else the PDF's dates.
+
+"JANUARY 2025" on a cover, "September 2021", "© OECD 2024", "Published 2023": the year printed next
+to a month name or a copyright sign in the front matter. A year that stands alone ("by 2030") says
+nothing. Without one, the PDF's creation date (its metadata) gives it.
+
+>>> publication_year_in(["WHITE PAPER", "JANUARY 2025"])
+2025
+>>> publication_year_in(["© OECD 2024"])
+2024
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATED = re.compile(rf"\b(?:{_MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s)?((?:19|20)\d\d)\b|"
+                    r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def publication_year_in(texts: list[str]) -> int:
+    """The year printed with a copyright sign, else with a month, in `texts` (a copyright counts three
+    times a month; the earliest wins a tie); 0 when none is."""
+    years: Counter = Counter()
+    first: dict[int, int] = {}
+    for k, text in enumerate(texts):
+        for m in _DATED.finditer(text):
+            year = int(next(g for g in m.groups() if g))
+            # a copyright line dates the publication; a month may date the writing ("completed in September 2023")
+            years[year] += 3 if m.group(2) else 1
+            first.setdefault(year, k)
+    if not years:
+        return 0
+    return max(years, key=lambda y: (years[y], -first[y]))
+
+
+def publication_year(lines, reader) -> int:
+    """The year of the report from its front matter's lines, else from the PDF's metadata dates."""
+    year = publication_year_in([l.text for l in lines])
+    if year:
+        return year
+    try:
+        meta = reader.metadata or {}
+        for key in ("/CreationDate", "/ModDate"):
+            if m := re.match(r"D?:?((?:19|20)\d\d)", str(meta.get(key, ""))):
+                return int(m.group(1))
+    except Exception:  # noqa: BLE001 - unreadable metadata: unknown
+        pass
+    return 0

@@ -1,0 +1,99 @@
+"""The PDF reader's parts on small made-up input: columns, printed pages, notes, year, spaces, figures."""
+
+from __future__ import annotations
+
+from askwef.ingest.parsed import Para
+from askwef.ingest.pdf.columns import reading_order
+from askwef.ingest.pdf.despace import despace
+from askwef.ingest.pdf.layout import Line
+from askwef.ingest.pdf.notes import endnote_entries, resolve_ibid
+from askwef.ingest.pdf.pages import printed_labels
+from askwef.ingest.pdf.paragraphs import Vocabulary
+from askwef.ingest.pdf.regions import mark_regions, numbers_only
+from askwef.ingest.pdf.runs import Shape
+from askwef.ingest.pdf.year import publication_year_in
+from askwef.types import Endnote, find_endnote
+
+VOCABULARY = Vocabulary(frozenset(), frozenset(), frozenset())
+
+
+def _line(text: str, x0: float, x1: float, y: float, size: float = 10.0, page: int = 0) -> Line:
+    return Line(page=page, x0=x0, x1=x1, y=y, size=size, bold=False, text=text)
+
+
+def test_two_columns_under_a_full_width_title_are_read_column_by_column():
+    lines = [_line("A title across the page", 50, 545, 800, 20)]
+    lines += [_line(f"left {k}", 50, 290, 760 - 12 * k) for k in range(6)]
+    lines += [_line(f"right {k}", 305, 545, 760 - 12 * k) for k in range(6)]
+    order = [l.text for l in reading_order(lines, (595.0, 842.0))]
+    assert order == ["A title across the page"] + [f"left {k}" for k in range(6)] + [f"right {k}" for k in range(6)]
+
+
+def test_a_contents_row_and_its_far_page_number_are_one_line_not_two_columns():
+    lines = []
+    for k, title in enumerate(["Foreword", "Executive summary", "Introduction", "1 The strategy", "2 The enablers"]):
+        lines += [_line(title, 50, 50 + 8 * len(title), 700 - 14 * k), _line(str(3 + k), 530, 536, 700 - 14 * k)]
+    order = reading_order(lines, (595.0, 842.0))
+    assert [l.text for l in order] == ["Foreword\t3", "Executive summary\t4", "Introduction\t5", "1 The strategy\t6", "2 The enablers\t7"]
+
+
+def test_one_column_with_short_lines_has_no_gutter():
+    lines = [_line(f"a full line of text {k}", 50, 545, 700 - 12 * k) for k in range(10)]
+    lines += [_line("short end.", 50, 120, 570), _line("right note", 400, 545, 570)]
+    order = reading_order(lines, (595.0, 842.0))
+    assert all(l.column == 0 for l in order)
+
+
+def test_printed_numbers_run_behind_the_physical_pages():
+    pages = [[_line("Cover", 50, 200, 700, page=0)], [_line("Contents", 50, 200, 700, page=1)]]
+    pages += [[_line("text", 50, 200, 700, page=i), _line(str(i - 1), 540, 550, 20, page=i)] for i in range(2, 8)]
+    labels = printed_labels(pages, [(595.0, 842.0)] * 8, [str(i + 1) for i in range(8)], explicit=False)
+    assert labels[2:] == ["1", "2", "3", "4", "5", "6"]  # the 3rd page prints 1
+    explicit = ["i", "ii"] + [str(i) for i in range(1, 7)]
+    assert printed_labels(pages, [(595.0, 842.0)] * 8, explicit, explicit=True) == explicit  # labels that agree with the print stay
+
+
+def test_note_entries_with_a_raised_number_and_ibid():
+    lines = [_line("1 Zhao, Z. (2024). Green data centers.", 50, 300, 700), _line("https://example.org/a", 60, 300, 690),
+             _line("2. Ibid., p. 4.", 50, 300, 680), _line("3 Mu, J. (2024). Smart insurance.", 50, 300, 670)]
+    texts, by_number = endnote_entries(lines, VOCABULARY)
+    assert texts[0].startswith("1. Zhao, Z. (2024)") and "https://example.org/a" in texts[0]
+    assert sorted(by_number) == [1, 2, 3]
+    notes = resolve_ibid([Endnote(1, "Zhao, Z. (2024). Green data centers.", "https://example.org/a"), Endnote(2, "Ibid., p. 4."),
+                          Endnote(3, "Mu, J. (2024).")])
+    assert notes[1] == Endnote(2, "Zhao, Z. (2024). Green data centers. p. 4.", "https://example.org/a")
+
+
+def test_a_note_cited_in_a_chapter_resolves_to_that_chapters_note():
+    notes = (Endnote(1, "first chapter's", scope="1 Context"), Endnote(1, "second chapter's", scope="2 Review"))
+    assert find_endnote(notes, 1, "2 Review > A fragmented framework").reference == "second chapter's"
+    assert find_endnote(notes, 1, "1 Context").reference == "first chapter's"
+    assert find_endnote((Endnote(4, "whole document"),), 4, "anything").reference == "whole document"
+
+
+def test_publication_year():
+    assert publication_year_in(["WHITE PAPER", "JANUARY 2025"]) == 2025
+    assert publication_year_in(["The report was completed in September 2023.", "© OECD 2024"]) == 2024
+    assert publication_year_in(["By 2030, AI will be everywhere."]) == 0
+
+
+def test_spaces_inside_words_go_only_when_the_layer_shows_the_fault():
+    broken = [Para("prose", "The plan was a dopted an d the non -ministerial bodies agreed.", markers=((20, 3),))]
+    broken += [Para("prose", f"Ministries an d agencies met {k} times an d agreed.") for k in range(6)]
+    clean = [Para("prose", "The plan was adopted and the non-ministerial bodies agreed and adopted it.")]
+    fixed = despace(broken + clean)
+    assert fixed[0].text == "The plan was adopted and the non-ministerial bodies agreed."
+    assert fixed[0].markers == ((19, 3),)  # the marker after 'adopted' moved with the text
+    assert fixed[1].text == "Ministries and agencies met 0 times and agreed."
+    untouched = [Para("prose", "They went a round of talks; a d hoc group. " * 3), Para("prose", "around and around ad hoc")]
+    assert despace(untouched) == untouched  # too few broken words: a clean text layer is left alone
+
+
+def test_chart_labels_are_figure_text_and_a_sentence_in_the_chart_stays():
+    bars = [Shape(100 + 30 * k, 400, 120 + 30 * k, 400 + 20 * k, "fill") for k in range(1, 5)]
+    lines = [_line("64", 130, 140, 440, 6), _line("Manufacturing Retail Health", 100, 240, 390, 6),
+             _line("The scale of data in China has achieved a CAGR of 26.3%, ranking first in the world.", 100, 400, 470, 7),
+             _line("0 25 50 75 100", 60, 90, 300, 6), _line("A body sentence far away from the chart.", 50, 500, 700)]
+    mark_regions(lines, bars, (595.0, 842.0), 10.0)
+    assert [l.role for l in lines] == ["figure", "figure", "", "figure", ""]
+    assert numbers_only("25% $1.2bn 2023") and not numbers_only("5G networks")

@@ -1,0 +1,109 @@
+"""The PDF reader on the Blueprint report typeset in the WEF white-paper template (tests/wefpdf.py).
+
+The template is what the real white papers look like and what the markdown does not have: an
+outline without numbers and with tab/ETX characters, a Contents list in a narrow column with
+wrapped entries and dotted leaders, two columns, labelled bar charts, pull quotes repeating the body,
+case-study boxes, glued superscript markers and a two-column endnote list with link annotations.
+Reading it must give the markdown's sections with their numbers, its notes and links, no chart
+labels, no pull quote twice, and each sentence's printed page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+import wefpdf  # noqa: E402  (tests/ is on sys.path)
+from askwef.ingest import ingest_file  # noqa: E402
+from askwef.ingest.pdf.regions import numbers_only  # noqa: E402
+from askwef.ingest.text import normalize_for_match  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[3]
+REPORT_MD = ROOT / "corpus" / "blueprint-to-action-china-ai-2025.md"
+
+
+@pytest.fixture(scope="module")
+def wef_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("wef") / "white-paper.pdf"
+    path.write_bytes(wefpdf.wef_pdf(REPORT_MD))
+    return path
+
+
+@pytest.fixture(scope="module")
+def wef_doc(wef_path):
+    return ingest_file(wef_path)
+
+
+@pytest.fixture(scope="module")
+def md_doc():
+    return ingest_file(REPORT_MD)
+
+
+def _sentences(doc):
+    return [(s, sp, s.text[sp.start : sp.end]) for s in doc.sections for sp in s.sentences]
+
+
+def test_the_template_is_hard_in_the_ways_real_papers_are(wef_path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(wef_path)
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert any("\t" in t for t in titles) and any("\x03" in t for t in titles)
+    assert not any(re.match(r"\d", t) for t in titles)  # no chapter numbers in the outline
+    assert "/PageLabels" not in reader.trailer["/Root"]
+    contents = reader.pages[1].extract_text()
+    assert ". . . . ." in contents and "governance\napproach" in contents.replace(" \n", "\n")  # leaders, a wrapped entry
+
+
+def test_every_chapter_and_subsection_found_with_its_number(wef_doc, md_doc):
+    assert [s.path for s in wef_doc.sections] == [s.path for s in md_doc.sections]
+    assert not [w for w in wef_doc.warnings if "Contents entry not found" in w]
+    assert {s.number for s in wef_doc.sections if s.number} == {"1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "3", "4"}
+
+
+def test_chart_labels_are_not_sentences(wef_doc):
+    texts = [t for _, _, t in _sentences(wef_doc)]
+    assert not [t for t in texts if numbers_only(t)]  # axis ticks, bar labels
+    assert "Global average" not in texts and "Share of companies (%)" not in texts  # legend, axis title
+    units = [u for s in wef_doc.sections for u in s.units if u.startswith("FIGURE")]
+    assert len(units) == 7 and "FIGURE 2: AI-influenced revenues at Chinese companies, 2018 vs 2024" in units
+
+
+def test_pull_quotes_are_not_indexed_twice(wef_doc):
+    texts = [normalize_for_match(t).strip("\"") for _, _, t in _sentences(wef_doc)]
+    quoted = "china has made substantial investments to upgrade and transform its infrastructure, data and energy into a critical resource for ai."
+    assert texts.count(quoted) == 1
+    assert not [t for t in texts if t.startswith("\u201c")]
+
+
+def test_notes_markers_and_links_as_in_the_markdown(wef_doc, md_doc):
+    assert [(e.number, e.url) for e in wef_doc.endnotes] == [(e.number, e.url) for e in md_doc.endnotes]
+    links = {(s.path, n) for s, sp, _ in _sentences(wef_doc) for n in sp.endnotes}
+    assert links == {(s.path, n) for s, sp, _ in _sentences(md_doc) for n in sp.endnotes}
+    assert "documents.1" not in " ".join(s.text for s in wef_doc.sections)
+
+
+def test_a_sentence_has_the_page_it_is_printed_on(wef_path, wef_doc):
+    from pypdf import PdfReader
+
+    pages = [normalize_for_match(p.extract_text().replace("-\n", "").replace("\n", " ")) for p in PdfReader(wef_path).pages]
+    checked = 0
+    for section, span, text in _sentences(wef_doc):
+        words = normalize_for_match(text).split()
+        if len(words) < 8 or section.blocks[span.block].kind != "prose":
+            continue
+        head = " ".join(words[:5])
+        where = [i + 1 for i, page in enumerate(pages) if head in page]
+        if len(where) == 1:  # the sentence's opening words are printed on exactly one page
+            assert span.page == where[0] and span.page_label == str(where[0]), (text, span.page, where)
+            checked += 1
+    assert checked >= 150
+    assert len({sp.page for _, sp, _ in _sentences(wef_doc)}) > len({s.page for s in wef_doc.sections})
+
+
+def test_year_from_the_cover(wef_doc):
+    assert wef_doc.year == 2025
