@@ -66,8 +66,10 @@ class Settings:
     """Added to the fused score of passages in a section the question names by title ("the conclusion")."""
     candidates: int = 60
     """How many candidates each retriever contributes before fusion."""
-    abstain_threshold: float = 0.55
-    """Answers whose confidence falls below this are withheld ("the report does not say")."""
+    abstain_threshold: float = 0.5
+    """Answers whose confidence falls below this are withheld ("the report does not say"). Chosen on the dev
+    split (evals/TUNING.md, "Abstention trade-off"): the most questions with the right outcome, counting
+    answerable and unanswerable alike, among thresholds that withhold at most a quarter of answerable ones."""
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

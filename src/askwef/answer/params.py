@@ -18,7 +18,7 @@ CANDIDATE_PASSAGES = 6
 among their sentences for 0.94 of answerable questions)."""
 MAX_QUOTED_SENTENCES = 3
 """An answer quotes at most this many of the ranked sentences (neighbours they lean on come along)."""
-SECOND_SENTENCE_SHARE = 0.75
+SECOND_SENTENCE_SHARE = 0.5
 """A runner-up is quoted too when the ranker gives it at least this share of the best one's
 probability (chosen on the dev split: `askwef tune`, "Runner-ups")."""
 ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages are listed below."
