@@ -280,15 +280,21 @@ def _set_manifest(index_dir: Path, **changes) -> None:
     path.write_text(json.dumps(json.loads(path.read_text()) | changes))
 
 
+def _shard(settings) -> Path:
+    """The folder of the (only) document's shard."""
+    return next((Path(settings.index_dir) / "shards").iterdir())
+
+
 FAULTS = {
     # name: (damage(settings), what `--no-build` says)
     "missing index": (lambda s: shutil.rmtree(s.index_dir), "no index"),
-    "FAISS file cut short": (lambda s: _cut(s.index_dir / "passages.faiss"), "damaged"),
-    "sentences.faiss emptied": (lambda s: (s.index_dir / "sentences.faiss").write_bytes(b""), "damaged"),
-    "passages.jsonl cut short": (lambda s: _cut(s.index_dir / "passages.jsonl"), "damaged"),
-    "documents.json garbage": (lambda s: (s.index_dir / "documents.json").write_text("{]"), "damaged"),
+    "vectors cut short": (lambda s: _cut(_shard(s) / "passages.npy"), "damaged"),
+    "sentence vectors emptied": (lambda s: (_shard(s) / "sentences.npy").write_bytes(b""), "damaged"),
+    "passages.jsonl cut short": (lambda s: _cut(_shard(s) / "passages.jsonl"), "damaged"),
+    "document.json garbage": (lambda s: (_shard(s) / "document.json").write_text("{]"), "damaged"),
+    "shard gone": (lambda s: shutil.rmtree(_shard(s)), "incomplete"),
     "manifest.json garbage": (lambda s: (s.index_dir / "manifest.json").write_text("\x00\x01"), "unreadable"),
-    "bm25 folder gone": (lambda s: shutil.rmtree(s.index_dir / "bm25"), "damaged"),
+    "bm25 folder gone": (lambda s: shutil.rmtree(s.index_dir / "bm25"), "incomplete"),
     "manifest of another model": (lambda s: _set_manifest(s.index_dir, model="another/model"), "model"),
     "manifest of other settings": (lambda s: _set_manifest(s.index_dir, settings_hash="0" * 16), "chunking settings"),
     "manifest of another corpus": (lambda s: _set_manifest(s.index_dir, corpus_sha256="0" * 64), "corpus"),
@@ -384,7 +390,7 @@ def test_server_rebuilds_when_the_index_stops_matching(live, mini_settings, faul
 def test_server_keeps_its_loaded_index_when_files_are_damaged_under_it(live, mini_settings):
     # the loaded copy still matches the corpus, so answering from memory is right; a new start rebuilds
     engine, _, client = live
-    _cut(mini_settings.index_dir / "passages.faiss")
+    _cut(_shard(mini_settings) / "passages.npy")
     assert "30 pens" in _pens(client).json()["text"]
     with pytest.raises(IndexCorrupt):
         Engine.load(mini_settings, embedder=HashEmbedder(), build=False)

@@ -46,34 +46,62 @@ class _Candidate:
     rank: int
 
 
+class _Lazy:
+    """A read-only mapping computed per key on first use and kept (a large library is never walked whole)."""
+
+    LIMIT = 200_000  # entries kept before starting afresh: memory stays bounded under any load
+
+    def __init__(self, compute) -> None:
+        self._compute = compute
+        self._memo: dict = {}
+
+    def __getitem__(self, key):
+        value = self._memo.get(key)
+        if value is None:
+            if len(self._memo) >= self.LIMIT:
+                self._memo.clear()
+            value = self._memo[key] = self._compute(key)
+        return value
+
+    def get(self, key, default=None):
+        value = self[key]
+        return default if value is None else value
+
+
 class _SentenceIndex:
-    """Per-retriever caches: sentences grouped by passage, and their stems."""
+    """Per-retriever caches: sentences grouped by passage, and their stems, each computed when first needed.
+
+    The sentence frequencies behind `idf` were counted per shard at build time (`store.stem_df`), so
+    nothing here walks every sentence of the library.
+    """
 
     def __init__(self, retriever: Retriever) -> None:
-        store = retriever.store
-        self.by_passage: dict[str, list[int]] = {}
-        for i, s in enumerate(store.sentences):
-            self.by_passage.setdefault(s.passage_id, []).append(i)
-        self.stems = [set(t) for t in bm25_tokenize([s.text for s in store.sentences], return_ids=False)] if store.sentences else []
-        self.context = {p.id: c for p, c in zip(store.passages, store.contexts)}
-        context_tokens = bm25_tokenize(list(store.contexts), return_ids=False) if store.contexts else []
-        self.context_stems = {p.id: set(t) for p, t in zip(store.passages, context_tokens)}
-        self.passage_text = {p.id: f"{c} {p.text}" for p, c in zip(store.passages, store.contexts)}
-        self.passage_stems: dict[str, set[str]] = {p.id: set(self.context_stems.get(p.id, ())) for p in store.passages}
-        for s, stems in zip(store.sentences, self.stems):
-            self.passage_stems[s.passage_id] |= stems
+        store = self.store = retriever.store
+        self.by_passage = _Lazy(lambda pid: list(store.passage_sentences(store.passage_row(pid))) if store.passage_row(pid) is not None else [])
+        self.stems = _Lazy(self._sentence_stems)
+        self.context = _Lazy(lambda pid: store.contexts[store.passage_row(pid)] if store.passage_row(pid) is not None else None)
+        self.context_stems = _Lazy(lambda pid: set(bm25_tokenize([self.context[pid]], return_ids=False)[0]) if self.context.get(pid) is not None else None)
+        self.passage_text = _Lazy(self._passage_text)
+        self.passage_stems = _Lazy(lambda pid: set(self.context_stems.get(pid, ())).union(*(self.stems[i] for i in self.by_passage[pid])))
 
         # inverse document frequency over sentences: rare words weigh more in lexical overlap
-        df: dict[str, int] = {}
-        for stems in self.stems:
-            for t in stems:
-                df[t] = df.get(t, 0) + 1
-        for stems in self.context_stems.values():
-            for t in stems:
-                df.setdefault(t, 1)
-        n = max(1, len(self.stems))
+        df = dict(store.stem_df)
+        for t in store.context_stems:
+            df.setdefault(t, 1)
+        n = max(1, len(store.sentences))
         self.idf_unknown = float(np.log(n + 1)) + 1.0
         self.idf = {t: float(np.log((n + 1) / (c + 1))) + 1.0 for t, c in df.items()}
+
+    def _sentence_stems(self, i: int) -> set[str]:
+        # subtle: the stems of the whole passage are computed at once (one tokenizer call), then kept
+        rows = self.store.passage_sentences(int(self.store.sentence_passage[i]))
+        for row, tokens in zip(rows, bm25_tokenize([self.store.sentences.field("text", r) for r in rows], return_ids=False)):
+            self.stems._memo[row] = set(tokens)
+        return self.stems._memo[i]
+
+    def _passage_text(self, pid: str) -> str | None:
+        row = self.store.passage_row(pid)
+        return None if row is None else f"{self.store.contexts[row]} {self.store.passages.field('text', row)}"
 
     def weight(self, terms: set[str]) -> float:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)
@@ -109,7 +137,7 @@ def select(
     """Retrieve and pick the sentences that would answer `question` (no abstention decision yet)."""
     store, w = retriever.store, weights
     resolved = resolve_followup(question, history, retriever)
-    scores = retriever.scores(resolved)
+    scores = retriever.scores(resolved, within=within)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     if not passages:
         return Selection(question, resolved, passages)
