@@ -108,10 +108,16 @@ class Retriever:
             out[ids[0][valid]] = sims[0][valid]
         return out
 
-    def scores(self, question: str, query_vector: np.ndarray | None = None, *, within: str | None = None) -> Scores:
+    def scores(
+        self, question: str, query_vector: np.ndarray | None = None, *, within: str | None = None, lexical: str | None = None
+    ) -> Scores:
+        """Passages scored for `question`; `lexical` (default: the question) is what BM25 and titles read.
+
+        `within` (a document or section) lets a large library score just those passages."""
         q = self.encode(question) if query_vector is None else query_vector
+        words = question if lexical is None else lexical
         if not self.exact:
-            return self._candidate_scores(question, q, within)
+            return self._candidate_scores(words, q, within)
         n = len(self.store.passages)
         passage_cos = self.store.passage_vectors.dot(q) if n else np.zeros(0, np.float32)
         sentence_cos = self.store.sentence_vectors.dot(q)
@@ -120,9 +126,9 @@ class Retriever:
         best_sentence = np.where(best_sentence < -0.5, passage_cos, best_sentence)
         w_s = self.settings.sentence_weight
         dense = (1 - w_s) * passage_cos + w_s * best_sentence
-        bm25 = self.bm25_scores(question)
+        bm25 = self.bm25_scores(words)
         w = self.settings.dense_weight
-        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(question)
+        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words)
         return Scores(dense, bm25, fused, sentence_cos, q)
 
     def _dense_of(self, rows: np.ndarray, q: np.ndarray, sentence_cos: np.ndarray | None = None) -> np.ndarray:

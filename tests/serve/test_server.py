@@ -55,7 +55,9 @@ def http(url):
 def test_healthz_reports_the_manifest(http, engine):
     response = http.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "manifest": engine.manifest}
+    body = response.json()
+    assert body["status"] == "ok" and body["manifest"] == engine.manifest
+    assert body["build"]["state"] == "idle" and body["build"]["serving"]["corpus_sha256"] == engine.manifest["corpus_sha256"]
 
 
 @pytest.mark.parametrize("question", [ANSWERED, ABSTAINED, "How much did costs fall between 2015 and 2024?"])

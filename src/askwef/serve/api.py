@@ -3,7 +3,7 @@
     POST /api/answer    {"question": "...", "history": [...], "k": 10, "within": "..."} -> the Answer
     POST /api/search    {"question": "...", "k": 10, "within": "..."} -> {"passages": [...]}
     GET  /api/sections  -> {"sections": [...]}  (values for `within`)
-    GET  /healthz       -> {"status": "ok", "manifest": {...}}  (never behind auth)
+    GET  /healthz       -> {"status": "ok", "manifest": {...}, "build": {...}}  (never behind auth)
     GET  /openapi.json  the schema of the routes above
     /                   the chat page (Gradio); its own API for gradio_client: "/ask", "/search"
 
@@ -11,10 +11,11 @@ Bad input (empty question, wrong types, k outside 1..100, malformed JSON, an unk
 422 and an oversized body a 413, both as {"detail": "one readable line"}; never a 500. Engine calls
 are CPU-bound, so the endpoints are plain `def`: FastAPI runs them in its threadpool.
 
-Before every answer or search the engine is refreshed (`Engine.refresh`: a hash of the corpus files
-and a look at the manifest, well under a millisecond), so an edited corpus or a rebuilt index is
-picked up without a restart and a stale index never answers. An index that cannot be brought up to
-date is a 503.
+Before every answer or search the engine polls the corpus (`Engine.poll`: a `stat` per corpus file,
+at most once a second; a file is hashed only when its stat changed). A change starts a build in a
+background thread; meanwhile every request is answered from the last consistent index, and the new
+one is swapped in whole once built. `/healthz` (`build`) and the chat page say what is being built
+and how far along it is; a build that fails leaves the last index answering and says why.
 
 Limits are set on purpose, for a 2-core machine where the model is serialised by a lock: more
 threads only add memory and queueing, so work waits in cheap queues instead (see `limits.py` and
@@ -92,13 +93,13 @@ def create_app(
 
     `auth`: 'user:password' (or a pair) for HTTP basic auth, None for none. `feedback_path`: the votes
     log (default: ASKWEF_FEEDBACK or ./feedback.jsonl). `examples`: the example questions on the page.
-    `refresh`: bring the engine up to date with the corpus before every answer and search (rebuilding
-    the index when the corpus, model or settings changed).
+    `refresh`: poll the corpus before every answer and search, rebuilding the index in the background
+    when the corpus, model or settings changed (requests never wait for the build).
     """
 
     def fresh() -> None:
         if refresh:
-            engine.refresh(log=_log)
+            engine.poll(log=_log)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -145,8 +146,8 @@ def create_app(
 
     @app.get("/healthz", response_model=HealthOut, tags=["ops"])
     async def healthz() -> dict:  # async: answers even when every worker thread is busy
-        """Liveness, and what the index was built from. Open even when auth is on."""
-        return {"status": "ok", "manifest": engine.manifest}
+        """Liveness, what the index in use was built from, and what is being built and how far along. Open even when auth is on."""
+        return {"status": "ok", "manifest": engine.manifest, "build": engine.status()}
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -216,7 +217,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     """
     credentials = parse_credentials(os.environ.get(AUTH_ENV))  # fail before the slow part
     log("askwef: loading the model and the index (building it if missing or stale) ...")
-    engine = Engine.load(settings or Settings(), log=log)
+    # an index older than the corpus answers while the new one builds (poll() starts it at the first request)
+    engine = Engine.load(settings or Settings(), log=log, stale_ok=True)
+    engine.poll(log=log)  # a corpus changed while the server was down starts building now, in the background
     app = create_app(engine, auth=credentials)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     log(f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"

@@ -34,7 +34,8 @@ from ..engine import Engine, QuestionError, clean_question  # noqa: E402
 from ..index import IndexProblem  # noqa: E402
 from ..ingest import IngestError  # noqa: E402
 from ..types import Answer, Passage  # noqa: E402
-from .limits import MAX_QUESTION_CHARS  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
+from .limits import MAX_QUESTION_CHARS  # noqa: E402
+from .status import build_note  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
 
 EXAMPLES = (
     "How many green data centres have been established in China?",
@@ -351,6 +352,7 @@ def build_blocks(
                     unhelpful = gr.Button("Not helpful", size="sm", elem_id="askwef-unhelpful")
                     clear_btn = gr.Button("New conversation", size="sm", elem_id="askwef-clear")
                 status = gr.Markdown("", elem_id="askwef-status")
+                building = gr.Markdown(build_note(engine.status()), elem_id="askwef-build")
             with gr.Column(scale=1, min_width=280):
                 within = gr.Dropdown(
                     choices=section_choices(engine), value="", label="Answer from", elem_id="askwef-within",
@@ -372,6 +374,8 @@ def build_blocks(
         helpful.click(lambda a, w: vote("helpful", a, w), inputs=[answers_state, within], outputs=status, api_visibility="private")
         unhelpful.click(lambda a, w: vote("not helpful", a, w), inputs=[answers_state, within], outputs=status, api_visibility="private")
         clear_btn.click(clear, outputs=[chatbot, answers_state, copy, status], api_visibility="private")
+        # the build line follows the background build (engine.poll starts it; see api.py)
+        gr.Timer(2.0).tick(lambda: build_note(engine.status()), outputs=building, api_visibility="private", queue=False)
         gr.api(ask, api_name="ask")
         gr.api(search, api_name="search")
     return blocks
