@@ -577,6 +577,37 @@ def test_build_killed_half_way_never_answers_stale_and_the_next_build_cleans_up(
     assert _leftovers(mini_settings) == []
 
 
+SECOND_REPORT = """# Wind Power Outlook: A Second Report
+
+# Contents
+
+1 Offshore wind	2
+
+# Offshore wind
+
+Windland operates 44 offshore turbines along its northern coast.
+"""
+
+
+@pytest.mark.parametrize("stage", ["embedding", "writing", "swapping"])
+def test_killed_update_of_a_library_keeps_the_last_consistent_set(mini_settings, tmp_path, stage):
+    corpus = Path(mini_settings.corpus_dir)
+    (corpus / "wind.md").write_text(SECOND_REPORT)
+    old = build(mini_settings, HashEmbedder(), progress=False, log=quiet)
+    (corpus / "wind.md").unlink()  # one report removed and one added, in one update
+    (corpus / "solar.md").write_text(SECOND_REPORT.replace("Wind", "Solar").replace("wind", "solar").replace("44 offshore turbines", "80 floating panels"))
+    process, _ = _builder(tmp_path, mini_settings, stage)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    if stage != "swapping":  # the manifest and every shard it lists are the last consistent set
+        store = load(mini_settings)
+        assert store.manifest == old and sorted({p.document for p in store.passages}) == ["mini-report.md", "wind.md"]
+    engine = Engine.load(mini_settings, embedder=HashEmbedder(), log=quiet)  # the next build finishes the update
+    assert sorted(d.name for d in engine.store.documents) == ["mini-report.md", "solar.md"]
+    assert engine.manifest["build"]["reused"] == 1 and "80 floating panels" in engine.search("floating panels", 1)[0].text
+    assert _leftovers(mini_settings) == []
+
+
 def test_killed_swap_then_a_failed_build_puts_the_old_index_back(mini_settings, tmp_path):
     old = build(mini_settings, HashEmbedder(), progress=False, log=quiet)
     process, _ = _builder(tmp_path, mini_settings, "swapping")
@@ -617,7 +648,7 @@ def test_real_askwef_build_killed_mid_way_leaves_the_old_index_usable(real_setti
     askwef = [sys.executable, "-m", "askwef.cli"]
     where = ["--corpus", str(real_settings.corpus_dir), "--index", str(index_dir)]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(ROOT / "src"))
-    process = subprocess.Popen([*askwef, "build", *where], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen([*askwef, "build", "--full", *where], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
     seen = b""
     while b"embedding" not in seen:  # tqdm's bar: the model is loaded and the build is under way
         chunk = process.stderr.read1(4096)
@@ -628,7 +659,9 @@ def test_real_askwef_build_killed_mid_way_leaves_the_old_index_usable(real_setti
     done = subprocess.run([*askwef, "ask", "How many green data centres have been established in China?", "--no-build", *where],
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0 and "246" in done.stdout, done.stderr
-    assert not list(index_dir.parent.glob(".tmp-*"))
+    again = subprocess.run([*askwef, "build", "--quiet", *where], capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0 and "1 report(s) unchanged" in again.stdout, again.stderr  # nothing re-embedded
+    assert not list(index_dir.parent.glob(".tmp-*"))  # the next build cleaned what the killed one left
 
 
 # --- load ---------------------------------------------------------------------------------------------

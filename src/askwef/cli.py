@@ -1,6 +1,6 @@
 """The command line: verbs mirror the pipeline (build, search, ask, eval, serve).
 
-    askwef build [--corpus DIR] [--index DIR] [--if-needed]
+    askwef build [--corpus DIR] [--index DIR] [--if-needed | --full]
     askwef search "question" [-k N] [--json] [--mode hybrid|dense|bm25]
     askwef ask "question" [--json] [--within SECTION]
     askwef eval [--golden PATH] ...
@@ -60,11 +60,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"index at {settings.index_dir} is up to date")
             return 0
     else:
-        manifest = build(settings, embedder, progress=not args.quiet, log=log)
+        full = {"reuse": False, "use_cache": False} if args.full else {}
+        manifest = build(settings, embedder, progress=not args.quiet, log=log, **full)
     counts = manifest["counts"]
+    done = manifest.get("build", {})
     print(
         f"built {settings.index_dir}: {counts['documents']} document(s), {counts['passages']} passages, "
         f"{counts['sentences']} sentences in {manifest['build_seconds']} s"
+        + (f" ({done.get('reused', 0)} report(s) unchanged, {done.get('ingested', 0)} read and embedded)" if done else "")
     )
     return 0
 
@@ -171,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="ingest, chunk, embed and index the corpus")
     common(p, no_build=False)
     p.add_argument("--if-needed", action="store_true", help="only when the index is missing or stale")
+    p.add_argument("--full", action="store_true", help="read and embed every report afresh (no shard reused, no embedding cache)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.set_defaults(func=cmd_build)
 
