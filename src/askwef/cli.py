@@ -6,6 +6,7 @@
     askwef eval [--golden PATH] ...
     askwef serve [--host H] [--port P]
     askwef loadtest [--clients N] [--duration S] [--url URL]
+    askwef scale [--source PATH ...] [--sizes 1,10,100,1000]
 
 Errors are one clear line on stderr and a non-zero exit, never a traceback.
 """
@@ -163,7 +164,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="askwef", description="Extractive, cited answers from a policy report, offline.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,serve,bench,loadtest}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,scale,serve,bench,loadtest}")
 
     def common(p: argparse.ArgumentParser, *, no_build: bool = True) -> None:
         p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
@@ -210,9 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .evaluate.cli import add_parser as add_eval_parser
     from .evaluate.tune import add_parser as add_tune_parser
+    from .evaluate.scale import add_parser as add_scale_parser
     from .serve.loadtest import add_parser as add_loadtest_parser
 
     add_eval_parser(sub)
+    add_scale_parser(sub)
     add_tune_parser(sub)
     add_loadtest_parser(sub)
     return parser

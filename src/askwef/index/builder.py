@@ -73,7 +73,7 @@ def _link_tree(source: Path, target: Path) -> None:
             shutil.copy2(path, target / path.name)
 
 
-def _reuse(source: Path, target: Path) -> dict | None:
+def reuse_shard(source: Path, target: Path) -> dict | None:
     """Link an unchanged shard into the new index; None (build it afresh) when it is damaged."""
     try:
         _link_tree(source, target)
@@ -95,9 +95,7 @@ def _build_locked(settings: Settings, embedder: Embedder, *, progress: bool, log
     files = corpus_files(corpus_dir)
     previous = _previous(target, settings, embedder) if reuse else None
     old = {d["shard"]: d for d in (previous or {}).get("documents", []) + (previous or {}).get("skipped", [])}
-    tmp = target.parent / f".tmp-{target.name}-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / "shards").mkdir(parents=True)
+    tmp = staging(target)
     cache = EmbeddingCache(cache_path(settings) if use_cache else None)
     problems: list[str] = []
     entries: list[dict] = []
@@ -109,7 +107,7 @@ def _build_locked(settings: Settings, embedder: Embedder, *, progress: bool, log
             sha = file_sha256(path)
             named.append((path.name, sha))
             key = shard_key(path.name, sha, embedder.name, embedder.dim, settings.index_hash(), FORMAT_VERSION)
-            info = _reuse(target / "shards" / key, tmp / "shards" / key) if key in old else None
+            info = reuse_shard(target / "shards" / key, tmp / "shards" / key) if key in old else None
             if info is not None:
                 stats["reused"] += 1
             else:
@@ -136,31 +134,54 @@ def _build_locked(settings: Settings, embedder: Embedder, *, progress: bool, log
                 stats["texts_embedded"] += cache.misses - misses
                 info = write_shard(tmp / "shards" / key, doc, chunks, vectors[: len(chunks.passages)], vectors[len(chunks.passages) :])
                 stats["ingested"] += 1
-            entries.append({
-                "name": info["name"], "title": info["title"], "source": info["source"], "sha256": info["sha256"],
-                "year": info.get("year"), "shard": key, "passages": info["counts"]["passages"], "sentences": info["counts"]["sentences"],
-            })
-        kept, skipped = _dedupe(entries, problems)
-        if not kept:
+            entries.append(entry_of(info, key))
+        if not entries:
             raise BuildError(f"no readable report in {corpus_dir}" + (f" ({problems[0]})" if problems else "; add .md or .pdf files"))
         report(stage="indexing", document="", done=len(files), total=len(files))
-        manifest = _write_library(tmp, target, previous, kept, skipped, embedder)
-        manifest |= {
-            "corpus_sha256": combine(named),
-            "settings_hash": settings.index_hash(),
-            "settings": {k: v for k, v in settings.describe().items() if k in INDEX_FIELDS},
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "build_seconds": round(time.perf_counter() - started, 2),
-            "problems": problems,
-            "build": stats,
-        }
-        # the manifest is written last: a folder without it is never taken for an index
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
-        report(stage="swapping", document="", done=len(files), total=len(files))
-        swap_into_place(tmp, target)
+        return finish_library(tmp, target, previous, entries, settings=settings, embedder=embedder, corpus_hash=combine(named),
+                              problems=problems, stats=stats, started=started, report=report)
     finally:
         cache.close()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def staging(target: Path) -> Path:
+    """A new, empty folder beside the index where the next version is assembled (`.tmp-<name>-<pid>`)."""
+    tmp = target.parent / f".tmp-{target.name}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp / "shards").mkdir(parents=True)
+    return tmp
+
+
+def entry_of(info: dict, key: str) -> dict:
+    """A document's line in the manifest, from its shard's document.json."""
+    return {
+        "name": info["name"], "title": info["title"], "source": info["source"], "sha256": info["sha256"],
+        "year": info.get("year"), "shard": key, "passages": info["counts"]["passages"], "sentences": info["counts"]["sentences"],
+    }
+
+
+def finish_library(tmp: Path, target: Path, previous: dict | None, entries: list[dict], *, settings: Settings, embedder: Embedder,
+                   corpus_hash: str, problems: list[str], stats: dict, started: float, report: Progress = None) -> dict:
+    """Everything after the shards: dedupe, BM25, the ANN index, the manifest (last), and the swap into place.
+
+    `tmp` holds the shards of `entries` (staging()); `previous` is the manifest of the index at `target`.
+    """
+    kept, skipped = _dedupe(entries, problems)
+    manifest = _write_library(tmp, target, previous, kept, skipped, embedder)
+    manifest |= {
+        "corpus_sha256": corpus_hash,
+        "settings_hash": settings.index_hash(),
+        "settings": {k: v for k, v in settings.describe().items() if k in INDEX_FIELDS},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "build_seconds": round(time.perf_counter() - started, 2),
+        "problems": problems,
+        "build": stats,
+    }
+    # the manifest is written last: a folder without it is never taken for an index
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    (report or _quiet)(stage="swapping", document="", done=len(entries), total=len(entries))
+    swap_into_place(tmp, target)
     return manifest
 
 
