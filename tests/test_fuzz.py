@@ -53,7 +53,7 @@ def api_schema(live_url):
     return schemathesis.openapi.from_url(live_url + "/openapi.json")
 
 
-OPERATIONS = ("POST /api/answer", "POST /api/search", "GET /api/sections", "GET /healthz")
+OPERATIONS = ("POST /api/answer", "POST /api/search", "GET /api/sections", "GET /healthz", "GET /read")
 API_CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,

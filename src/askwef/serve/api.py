@@ -3,6 +3,7 @@
     POST /api/answer    {"question": "...", "history": [...], "k": 10, "within": "..."} -> the Answer
     POST /api/search    {"question": "...", "k": 10, "within": "..."} -> {"passages": [...]}
     GET  /api/sections  -> {"sections": [...]}  (values for `within`)
+    GET  /read          ?doc=&passage=&start=&end= -> the quoted place, highlighted (HTML; see read.py)
     GET  /healthz       -> {"status": "ok", "manifest": {...}, "build": {...}}  (never behind auth)
     GET  /openapi.json  the schema of the routes above
     /                   the chat page (Gradio); its own API for gradio_client: "/ask", "/search"
@@ -37,9 +38,9 @@ from collections.abc import Iterator, Sequence
 
 import anyio.to_thread
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..engine import Engine, QuestionError
@@ -54,6 +55,7 @@ from .limits import (
     WORKER_THREADS,
 )
 from .middleware import BasicAuth, BodyLimit, ClosedRoutes, parse_credentials
+from .read import READ_PATH, render_context
 from .schemas import (
     AnswerOut,
     AnswerRequest,
@@ -143,6 +145,25 @@ def create_app(
         """Every section path in reading order: the values `within` accepts."""
         fresh()
         return {"sections": list(dict.fromkeys(engine.sections()))}
+
+    error_json = {"application/json": {"schema": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}
+
+    @app.get(READ_PATH, response_class=HTMLResponse, tags=["answers"], responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The quoted place as an HTML page"},
+        404: {"content": error_json, "description": "No such document and passage in the index"},
+        422: {"content": error_json, "description": "Invalid input"},
+    })
+    def read_in_context(
+        doc: str = Query(..., max_length=1000, description="document name, as in a quote"),
+        passage: str = Query(..., max_length=100, description="passage id, as in a quote"),
+        start: int = Query(0, ge=0, le=10**9, description="the quote's start offset"),
+        end: int = Query(0, ge=0, le=10**9, description="the quote's end offset"),
+    ):
+        """The section (markdown) or printed page (PDF) a quote stands in, the quoted sentence highlighted."""
+        page = render_context(engine.store, doc, passage, start, end)
+        if page is None:
+            return JSONResponse({"detail": "no such document and passage in the index"}, status_code=404)
+        return HTMLResponse(page)
 
     @app.get("/healthz", response_model=HealthOut, tags=["ops"])
     async def healthz() -> dict:  # async: answers even when every worker thread is busy
