@@ -667,15 +667,18 @@ def test_real_askwef_build_killed_mid_way_leaves_the_old_index_usable(real_setti
 # --- load ---------------------------------------------------------------------------------------------
 
 
-def test_short_load_through_api_and_gradio_has_no_errors(url, tmp_path, capsys):
+def test_short_load_through_api_and_gradio_has_no_errors(url, engine, tmp_path, capsys, monkeypatch):
     out = tmp_path / "loadtest.json"
+    monkeypatch.setattr("askwef.engine.load_model", lambda: HashEmbedder())  # the in-process timing loads the same index
     code = cli.main(["loadtest", "--url", url, "--pid", str(os.getpid()), "--clients", "8", "--duration", "5",
-                     "--timeout", "60", "--out", str(out)])
+                     "--timeout", "60", "--out", str(out), "--corpus", str(engine.settings.corpus_dir), "--index", str(engine.settings.index_dir)])
     printed = capsys.readouterr().out
     result = json.loads(out.read_text())
     assert code == 0 and result["errors"] == 0, result["error_kinds"]
     assert set(result["routes"]) == {"api", "api-bad", "gradio"} and all(r["requests"] for r in result["routes"].values())
     assert result["server_rss_mib"]["peak"] > 0 and "errors: none" in printed
+    assert result["server_cpu_ms_per_answer"] > 0 and result["answer_ms_in_process"] > 0 and "server CPU" in printed
+    assert result["request_path_over_answer"] == round(result["server_cpu_ms_per_answer"] / result["answer_ms_in_process"], 2)
 
 
 def test_limits_are_set_on_purpose(engine):

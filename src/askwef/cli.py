@@ -4,7 +4,7 @@
     askwef search "question" [-k N] [--json] [--mode hybrid|dense|bm25]
     askwef ask "question" [--json] [--within SECTION]
     askwef eval [--golden PATH] ...
-    askwef serve [--host H] [--port P]
+    askwef serve [--host H] [--port P] [--workers N]
     askwef loadtest [--clients N] [--duration S] [--url URL]
     askwef scale [--source PATH ...] [--sizes 1,10,100,1000]
 
@@ -127,7 +127,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(host=args.host, port=args.port, settings=_settings(args)) or 0
+    return serve(host=args.host, port=args.port, settings=_settings(args), workers=args.workers) or 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -201,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, no_build=False)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--workers", type=int, default=1, help="processes serving the port, each with the model, on one read-only index (default 1)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("bench", help="warm latency of encode, search and answer")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-EXACT_MAX_PASSAGES = 50_000
+EXACT_MAX_PASSAGES = 20_000
 """Up to this many passages, every question scores every passage and sentence exactly (askwef scale:
 an exact scan of 50,000 passages and their sentences stays well inside the latency target)."""
 ANN_KIND = "ivf-sq8"

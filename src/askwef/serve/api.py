@@ -49,6 +49,7 @@ from ..ingest import IngestError
 from ..settings import Settings
 from .limits import (
     AUTH_ENV,
+    TORCH_THREADS,
     GRADIO_CONCURRENCY,
     GRADIO_QUEUE_SIZE,
     UVICORN_LIMITS,
@@ -231,22 +232,56 @@ def _version() -> str:
 
 # --- running --------------------------------------------------------------------------------------
 
-def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, *, log=print) -> int:
+def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, *, workers: int = 1, log=print) -> int:
     """Load (building if missing or stale, with progress) and serve until interrupted.
 
-    Auth from ASKWEF_AUTH ('user:password'); feedback goes to ASKWEF_FEEDBACK (default ./feedback.jsonl).
+    `workers`: processes serving the same port (uvicorn's workers; the kernel spreads connections over
+    them), each with the model and the read-only index on disk (see docs/deploy.md). Auth from
+    ASKWEF_AUTH ('user:password'); feedback goes to ASKWEF_FEEDBACK (default ./feedback.jsonl).
     """
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
     credentials = parse_credentials(os.environ.get(AUTH_ENV))  # fail before the slow part
+    settings = settings or Settings()
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    banner = (f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
+              + ("  (basic auth on)" if credentials else "") + (f"  ({workers} worker processes)" if workers > 1 else ""))
+    if workers > 1:
+        from ..engine import ensure_index
+        from ..index import staleness
+        from ..settings import MODEL_NAME
+
+        if staleness(settings, MODEL_NAME) is not None:  # built once, here, before the workers load it read-only
+            from ..embed import load_model
+
+            ensure_index(settings, load_model(), log=log)
+        os.environ["ASKWEF_CORPUS"], os.environ["ASKWEF_INDEX"] = str(settings.corpus_dir), str(settings.index_dir)
+        log(banner)
+        uvicorn.run("askwef.serve.api:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info", **UVICORN_LIMITS)
+        return 0
+    limit_torch_threads()
     log("askwef: loading the model and the index (building it if missing or stale) ...")
     # an index older than the corpus answers while the new one builds (poll() starts it at the first request)
-    engine = Engine.load(settings or Settings(), log=log, stale_ok=True)
+    engine = Engine.load(settings, log=log, stale_ok=True)
     engine.poll(log=log)  # a corpus changed while the server was down starts building now, in the background
     app = create_app(engine, auth=credentials)
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    log(f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
-        + ("  (basic auth on)" if credentials else ""))
+    log(banner)
     uvicorn.run(app, host=host, port=port, log_level="info", **UVICORN_LIMITS)
     return 0
+
+
+def worker_app() -> FastAPI:
+    """One worker process of `serve(workers=N)`: the model, the index at ASKWEF_INDEX (read-only), the app."""
+    limit_torch_threads()
+    engine = Engine.load(Settings(), log=_log, stale_ok=True)
+    return create_app(engine, auth=parse_credentials(os.environ.get(AUTH_ENV)))
+
+
+def limit_torch_threads() -> None:
+    """Each serving process runs the model on TORCH_THREADS threads (see limits.py: concurrency comes from requests)."""
+    import torch
+
+    torch.set_num_threads(TORCH_THREADS)
 
 
 @contextlib.contextmanager
