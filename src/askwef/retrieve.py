@@ -88,6 +88,7 @@ class Retriever:
         n = len(store.passages)
         step = max(1, n // ANCHOR_SAMPLE)
         self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
+        self._anchor_vectors = None  # (passage vectors, sentence vectors, sentences per anchor), read on first use
 
     def encode(self, question: str) -> np.ndarray:
         return self.embedder.encode([question])[0]
@@ -144,9 +145,23 @@ class Retriever:
         scos = store.sentence_vectors.take(srows) @ q if len(srows) else np.zeros(0, np.float32)
         if sentence_cos is not None:
             sentence_cos[srows] = scos
-        best = np.full(len(rows), -1.0, dtype=np.float32)
-        np.maximum.at(best, np.repeat(np.arange(len(rows)), sizes), scos)
-        best = np.where(best < -0.5, passage_cos, best)
+        best = _group_max(scos, sizes, passage_cos)
+        w_s = self.settings.sentence_weight
+        return ((1 - w_s) * passage_cos + w_s * best).astype(np.float32)
+
+    def _anchor_dense(self, q: np.ndarray) -> np.ndarray:
+        """Exact dense scores of the fixed anchor passages, from vectors kept in memory (a few MB)."""
+        if self._anchor_vectors is None:
+            rows = self._anchors
+            lo = np.searchsorted(self.sentence_rows, rows, side="left")
+            sizes = np.searchsorted(self.sentence_rows, rows, side="right") - lo
+            srows = np.concatenate([np.arange(a, a + k) for a, k in zip(lo, sizes)]) if len(rows) else np.zeros(0, np.int64)
+            self._anchor_vectors = (self.store.passage_vectors.take(rows), self.store.sentence_vectors.take(srows), sizes)
+        pv, sv, sizes = self._anchor_vectors
+        if not len(pv):
+            return np.zeros(0, dtype=np.float32)
+        passage_cos = pv @ q
+        best = _group_max(sv @ q, sizes, passage_cos)
         w_s = self.settings.sentence_weight
         return ((1 - w_s) * passage_cos + w_s * best).astype(np.float32)
 
@@ -160,16 +175,16 @@ class Retriever:
             candidates = np.flatnonzero(scope)  # a document or a section: small enough to score whole
         else:
             c = ann_index.CANDIDATES
-            proposed = [store.rows_of_ids(ann_index.search(store.passage_index, q, c))]
-            if n > c:
-                proposed.append(np.argpartition(-bm25, c)[:c])
+            proposed = [store.rows_of_ids(ann_index.search(store.passage_index, q, c, nprobe=ann_index.NPROBE))]
+            hits = np.flatnonzero(bm25 > 0)  # BM25 proposes only passages holding a word of the question
+            proposed.append(hits[np.argpartition(-bm25[hits], c)[:c]] if len(hits) > c else hits)
             proposed.append(np.flatnonzero(named)[:NAMED_MAX])
             candidates = np.unique(np.concatenate(proposed).astype(np.int64))
             if scope is not None:
                 candidates = candidates[scope[candidates]]
         sentence_cos = np.zeros(len(store.sentences), dtype=np.float32)
         dense_c = self._dense_of(candidates, q, sentence_cos)
-        anchors = self._dense_of(self._anchors, q)
+        anchors = self._anchor_dense(q)
         lo = float(min(dense_c.min(initial=np.inf), anchors.min(initial=np.inf)))
         hi = float(max(dense_c.max(initial=-np.inf), anchors.max(initial=-np.inf)))
         scaled = (dense_c - lo) / (hi - lo) if hi > lo else np.zeros_like(dense_c)
@@ -214,6 +229,20 @@ class Retriever:
 
     def search(self, question: str, k: int = 10, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         return self.rank(self.scores(question, within=within), k=k, mode=mode, within=within)
+
+
+def _group_max(values: np.ndarray, sizes: np.ndarray, empty: np.ndarray) -> np.ndarray:
+    """The max of each run of `values` ([3 values][0][2 values] by `sizes`); `empty`'s value for a run of none.
+
+    >>> _group_max(np.array([1., 3., 2., 5., 4.]), np.array([3, 0, 2]), np.array([9., 8., 7.])).tolist()
+    [3.0, 8.0, 5.0]
+    """
+    out = np.array(empty, dtype=np.float32, copy=True)
+    full = sizes > 0
+    if values.size:
+        starts = np.r_[0, np.cumsum(sizes)[:-1]][full]
+        out[full] = np.maximum.reduceat(values, starts)
+    return out
 
 
 def in_scope(passage: Passage, within: str) -> bool:

@@ -443,12 +443,12 @@ def test_a_bug_is_still_a_json_500(http, engine, monkeypatch):
 # --- read in context -----------------------------------------------------------------------------------
 
 
-def test_a_citation_opens_its_section_with_the_sentence_highlighted(http, engine):
+def test_a_citation_opens_its_section_with_the_sentence_highlighted(url, engine):
     from askwef.serve.read import context_url
 
     answer = engine.answer(ANSWERED)
     quote = answer.quotes[0]
-    page = http.get(context_url(quote))
+    page = httpx.get(url + context_url(quote))
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert f'<mark id="quote">{html.escape(quote.text)}</mark>' in page.text
     assert html.escape(quote.section.split(" > ")[-1]) in page.text
@@ -471,12 +471,12 @@ def test_the_chat_answer_links_each_citation_to_its_context(engine):
     {"doc": "/etc/passwd", "passage": "../manifest.json"},
     {"doc": "other.md", "passage": None},  # a real passage of another document
 ])
-def test_read_serves_only_indexed_passages(http, engine, query):
+def test_read_serves_only_indexed_passages(url, engine, query):
     if query["passage"] is None:
         query = dict(query, passage=engine.store.passages[0].id)
-    response = http.get("/read", params=query)
+    response = httpx.get(url + "/read", params=query)
     assert response.status_code == 404 and "no such document" in response.json()["detail"]
-    assert http.get("/read", params={"doc": "x", "passage": "y", "start": -1}).status_code == 422
+    assert httpx.get(url + "/read", params={"doc": "x", "passage": "y", "start": -1}).status_code == 422
 
 
 def test_a_pdf_citation_opens_its_printed_page(tmp_path):

@@ -30,9 +30,10 @@ an exact scan of 50,000 passages and their sentences stays well inside the laten
 ANN_KIND = "ivf-sq8"
 """IVF with 8-bit scalar-quantised vectors: a quarter of float32's memory; exact rescoring follows anyway."""
 NPROBE = 32
-"""Centroid groups scanned per question (askwef scale: recall@10 against exact search within 1 point)."""
-CANDIDATES = 200
-"""Passages the ANN index proposes per question before exact rescoring."""
+"""Centroid groups scanned per question (askwef scale: 64 gave the same recall@10 as 32 at 1,000 reports)."""
+CANDIDATES = 800
+"""Passages the ANN index proposes per question before exact rescoring (askwef scale, 1,000 reports: recall@10
+against exact search 0.944 with 200, 0.978 with 400, 0.992 with 800; NPROBE 32 or 64 made no difference)."""
 RETRAIN_GROWTH = 4.0
 """The centroids are trained again once the library holds this many times the passages they were trained on."""
 
@@ -42,8 +43,8 @@ def choose_kind(n_passages: int) -> str:
 
 
 def nlist_for(n: int) -> int:
-    """About 4 * sqrt(n) centroid groups (faiss's guideline), as a power of two, at most 4,096."""
-    return int(min(4096, max(64, 2 ** round(math.log2(4 * math.sqrt(max(n, 1)))))))
+    """About 4 * sqrt(n) centroid groups (faiss's guideline), as a power of two, at most 1,024 (training stays seconds)."""
+    return int(min(1024, max(64, 2 ** round(math.log2(4 * math.sqrt(max(n, 1)))))))
 
 
 def new_index(kind: str, dim: int, training: np.ndarray):

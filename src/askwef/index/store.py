@@ -147,6 +147,7 @@ def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
         or (ann_index is not None and ann_index.ntotal != len(passages))
     ):
         raise IndexCorrupt(f"the index at {index_dir} is inconsistent (vector and text counts differ); rebuild with: askwef build")
+    _release_freed_memory()  # the JSON rows read above are gone; give their pages back to the system
     stem_df: dict[str, int] = {}
     context_stems: set[str] = set()
     for s in shards:
@@ -160,6 +161,16 @@ def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
         sentence_passage, starts, np.array([int(e.get("id_base", 0)) for e in entries], dtype=np.int64),
         stem_df, frozenset(context_stems),
     )
+
+
+def _release_freed_memory() -> None:
+    """glibc keeps freed heap pages; reading a large library frees millions of small objects at once."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _doc_from_json(d: dict) -> DocumentInfo:
