@@ -236,7 +236,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     """Load (building if missing or stale, with progress) and serve until interrupted.
 
     `workers`: processes serving the same port (uvicorn's workers; the kernel spreads connections over
-    them), each with the model and the read-only index on disk (see docs/deploy.md). Auth from
+    them), each with the model and the read-only index on disk (see docs/deploy.md). They serve the
+    JSON API only: Gradio keeps a chat's state in the process that started it, and connections are
+    spread with no affinity, so the chat page needs one process (or replicas behind a sticky proxy). Auth from
     ASKWEF_AUTH ('user:password'); feedback goes to ASKWEF_FEEDBACK (default ./feedback.jsonl).
     """
     if workers < 1:
@@ -245,7 +247,8 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     settings = settings or Settings()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     banner = (f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
-              + ("  (basic auth on)" if credentials else "") + (f"  ({workers} worker processes)" if workers > 1 else ""))
+              + ("  (basic auth on)" if credentials else "")
+              + (f"  ({workers} worker processes, JSON API only: see docs/deploy.md for the chat page)" if workers > 1 else ""))
     if workers > 1:
         from ..engine import ensure_index
         from ..index import staleness
@@ -271,10 +274,10 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
 
 
 def worker_app() -> FastAPI:
-    """One worker process of `serve(workers=N)`: the model, the index at ASKWEF_INDEX (read-only), the app."""
+    """One worker process of `serve(workers=N)`: the model, the index at ASKWEF_INDEX (read-only), the JSON API."""
     limit_torch_threads()
     engine = Engine.load(Settings(), log=_log, stale_ok=True)
-    return create_app(engine, auth=parse_credentials(os.environ.get(AUTH_ENV)))
+    return create_app(engine, auth=parse_credentials(os.environ.get(AUTH_ENV)), mount_chat=False)
 
 
 def limit_torch_threads() -> None:

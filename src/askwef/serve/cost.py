@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 
-def _tree(pid: int) -> list[int]:
+def process_tree(pid: int) -> list[int]:
     """The process and its descendants (uvicorn's worker processes), from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
@@ -41,7 +41,7 @@ def cpu_seconds(pid: int | None) -> float | None:
         return None
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
-    for p in _tree(pid):
+    for p in process_tree(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
@@ -74,3 +74,26 @@ def answer_in_process(questions: list[str], *, corpus: str | None, index: str | 
         "answer_wall_ms_in_process": round((time.perf_counter() - wall) * 1000 / n, 2),
         "torch_threads": TORCH_THREADS,
     }
+
+
+def rss_mib(pid: int | None, field: str = "VmHWM") -> float | None:
+    """VmHWM (peak resident set) or VmRSS of a process and its worker processes, in MiB, from /proc; psutil without /proc."""
+    if pid is None:
+        return None
+    total = None
+    for p in process_tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith(field + ":"):
+                    total = (total or 0.0) + int(line.split()[1]) / 1024  # kB
+        except OSError:
+            pass
+    if total is not None:
+        return round(total, 1)
+    try:
+        import psutil
+
+        info = psutil.Process(pid).memory_info()
+        return round((getattr(info, "peak_wset", None) or info.rss) / 2**20, 1)
+    except Exception:
+        return None

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cost import answer_in_process, cpu_seconds
+from .cost import answer_in_process, cpu_seconds, rss_mib
 from .limits import (
     BACKLOG,
     GRADIO_CONCURRENCY,
@@ -148,7 +148,7 @@ def run_load(
         raise ValueError("need at least one client and a positive duration")
     n_gradio = round(clients * gradio_share) if clients > 1 else 0
     _warm_up(url, timeout, auth)
-    rss_before = _rss_mib(pid, "VmRSS")
+    rss_before = rss_mib(pid, "VmRSS")
     cpu_before = cpu_seconds(pid)
     samples: list[Sample] = []  # list.append is atomic: the clients share it
     clock: dict[str, float] = {}
@@ -172,7 +172,7 @@ def run_load(
     stuck = sum(t.is_alive() for t in threads)
     result = summarise(
         list(samples), elapsed=elapsed, clients=clients, gradio_clients=n_gradio, duration=duration, stuck=stuck,
-        url=url, rss_before=rss_before, rss_peak=_rss_mib(pid, "VmHWM"), rss_after=_rss_mib(pid, "VmRSS"),
+        url=url, rss_before=rss_before, rss_peak=rss_mib(pid, "VmHWM"), rss_after=rss_mib(pid, "VmRSS"),
     )
     answers = sum(1 for s in samples if s.ok and s.route != "api-bad")
     result["server_cpu_s"] = round(cpu - cpu_before, 2) if cpu is not None and cpu_before is not None else None
@@ -266,26 +266,6 @@ def format_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-# --- the server's memory ------------------------------------------------------------------------------
-
-def _rss_mib(pid: int | None, field: str = "VmHWM") -> float | None:
-    """VmHWM (peak resident set) or VmRSS of a process, in MiB, from /proc; psutil when there is no /proc."""
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return round(int(line.split()[1]) / 1024, 1)  # kB
-    except OSError:
-        pass
-    try:
-        import psutil
-
-        info = psutil.Process(pid).memory_info()
-        return round((getattr(info, "peak_wset", None) or info.rss) / 2**20, 1)
-    except Exception:
-        return None
-
 
 # --- starting a server ---------------------------------------------------------------------------------
 
@@ -342,7 +322,8 @@ def add_parser(sub) -> None:
     p.add_argument("--pid", type=int, help="with --url: the server's process id, for its peak memory")
     p.add_argument("--clients", type=int, default=32, help="concurrent clients (default 32)")
     p.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
-    p.add_argument("--gradio-share", type=float, default=0.25, help="share of the clients going through Gradio's queue (default 0.25)")
+    p.add_argument("--gradio-share", type=float, default=None,
+                   help="share of the clients going through Gradio's queue (default 0.25; 0 with --workers above 1: the API only)")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds one request may take before it counts as an error")
     p.add_argument("--out", default=str(DEFAULT_OUT), help=f"JSON summary (default {DEFAULT_OUT})")
     p.add_argument("--corpus", metavar="DIR", help="corpus folder for the server it starts")
@@ -354,6 +335,8 @@ def add_parser(sub) -> None:
 
 
 def cmd_loadtest(args: argparse.Namespace) -> int:
+    if args.gradio_share is None:
+        args.gradio_share = 0.25 if args.workers == 1 else 0.0  # several workers serve the JSON API only (askwef serve)
     if not 0 <= args.gradio_share <= 1:
         raise ValueError("--gradio-share must be between 0 and 1")
     auth = None
