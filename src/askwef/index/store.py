@@ -59,7 +59,7 @@ class IndexStore:
     id_bases: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # ANN id of document i's first passage
     stem_df: dict = field(default_factory=dict)  # sentence frequency of each stem (answering's idf)
     context_stems: frozenset = frozenset()  # stems of the heading contexts
-    _rows: dict = field(default_factory=dict, repr=False, compare=False)  # passage id -> row, filled on first use
+    _rows: dict = field(default_factory=dict, repr=False, compare=False)  # sorted id keys and their rows, on first use
 
     @property
     def exact(self) -> bool:
@@ -80,11 +80,25 @@ class IndexStore:
         return range(0)
 
     def passage_row(self, passage_id: str) -> int | None:
-        """The row of a passage by its id (None when it is not in the index)."""
+        """The row of a passage by its id (None when it is not in the index).
+
+        Ids start with 16 hex digits (a sha256 prefix): a sorted array of those as integers finds a row
+        in a few microseconds for 8 bytes a passage, where a dict of strings would take ~100.
+        """
         if not self._rows and len(self.passages):
             ids = self.passages.columns["id"]
-            self._rows.update((ids[i], i) for i in range(len(self.passages)))  # type: ignore[index]
-        return self._rows.get(passage_id)
+            keys = np.fromiter((_key(ids[i]) for i in range(len(self.passages))), dtype=np.uint64, count=len(self.passages))  # type: ignore[index]
+            order = np.argsort(keys, kind="stable")
+            self._rows.update(keys=keys[order], order=order)
+        if not self._rows:
+            return None
+        key = np.uint64(_key(passage_id))
+        lo = np.searchsorted(self._rows["keys"], key, side="left")
+        hi = np.searchsorted(self._rows["keys"], key, side="right")
+        for row in self._rows["order"][lo:hi]:
+            if self.passages.field("id", int(row)) == passage_id:
+                return int(row)
+        return None
 
     def passage_sentences(self, row: int) -> range:
         """The sentence rows of passage `row` (they are contiguous)."""
@@ -137,7 +151,7 @@ def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
     sentences = Table.concat([s.sentences for s in shards])
     starts = np.zeros(len(shards) + 1, dtype=np.int64)
     np.cumsum([len(s.passages) for s in shards], out=starts[1:])
-    sentence_passage = np.concatenate([s.sentence_passage.astype(np.int64) + starts[i] for i, s in enumerate(shards)])
+    sentence_passage = np.concatenate([s.sentence_passage.astype(np.int32) + np.int32(starts[i]) for i, s in enumerate(shards)])
     passage_vectors = Vectors([s.passage_vectors for s in shards], dim)
     sentence_vectors = Vectors([s.sentence_vectors for s in shards], dim)
     counts = manifest.get("counts", {})
@@ -161,6 +175,14 @@ def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
         sentence_passage, starts, np.array([int(e.get("id_base", 0)) for e in entries], dtype=np.int64),
         stem_df, frozenset(context_stems),
     )
+
+
+def _key(passage_id: str) -> int:
+    """A passage id's leading 16 hex digits as an integer (0 for an id that does not start with them)."""
+    try:
+        return int(passage_id[:16], 16)
+    except ValueError:
+        return 0
 
 
 def _release_freed_memory() -> None:
