@@ -162,6 +162,7 @@ def synthetic_part(real: dict, sizes: list[int], work: Path, questions_file: Pat
         build_s = time.perf_counter() - t
         log(f"synthetic: measuring {n} report(s) ({manifest['counts']['passages']} passages, ANN {manifest['ann']['kind']}) ...")
         measured = measure_child(target, questions_file, exact_answers=manifest["counts"]["passages"] <= 100_000)
+        measured["load_average"] = round(os.getloadavg()[0], 2)
         t = time.perf_counter()
         grown = build_synthetic(reals, n, target, MODEL_NAME, dim, add_one=True)
         add_s = time.perf_counter() - t
@@ -186,11 +187,39 @@ def add_parser(sub) -> None:
     p.add_argument("--json-out", default="evals/scale.json", help="results as JSON (default evals/scale.json)")
     p.add_argument("--md-out", default="evals/SCALE.md", help="results as markdown with the chart (default evals/SCALE.md)")
     p.add_argument("--no-chart", action="store_true")
+    p.add_argument("--remeasure", action="store_true",
+                   help="measure again the libraries a --keep run left in --work (they hold one more report: the added one); "
+                        "build figures are kept from --json-out")
     p.set_defaults(func=cmd_scale)
+
+
+def remeasure(args: argparse.Namespace, log) -> dict:
+    """The results of --json-out with every kept library in --work measured again (latency, memory, recall)."""
+    if not args.work:
+        raise ValueError("--remeasure needs --work DIR, the folder a --keep run built its libraries in")
+    result = json.loads(Path(args.json_out).read_text())
+    work = Path(args.work)
+    for row in result["synthetic"]:
+        target = work / "synthetic" / f"n{row['reports']}" / "current"
+        if not (target / "manifest.json").exists():
+            raise ValueError(f"no library kept at {target}; run askwef scale --keep --work {work} first")
+        log(f"remeasuring {row['reports']} report(s) ...")
+        row.update(measure_child(target, work / "questions.json", exact_answers=row["passages"] <= 100_000))
+        row["load_average"] = round(os.getloadavg()[0], 2)
+    result["remeasured_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    return result
 
 
 def cmd_scale(args: argparse.Namespace) -> int:
     from .scale_report import write_report
+
+    log = (lambda msg: print(msg, file=sys.stderr, flush=True))
+    if args.remeasure:
+        result = remeasure(args, log)
+        Path(args.json_out).write_text(json.dumps(result, indent=1) + "\n")
+        write_report(result, Path(args.md_out), chart=not args.no_chart)
+        log(f"wrote {args.json_out} and {args.md_out}")
+        return 0
 
     sources: list[Path] = []
     for item in args.source:
@@ -203,7 +232,6 @@ def cmd_scale(args: argparse.Namespace) -> int:
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if not sizes or sizes[0] < 1:
         raise ValueError("--sizes must be whole numbers of at least 1, e.g. 1,10,100,1000")
-    log = (lambda msg: print(msg, file=sys.stderr, flush=True))
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="askwef-scale-"))
     questions_file = work / "questions.json"
     work.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,8 @@ def write_report(result: dict, path: Path, *, chart: bool = True) -> None:
         f"- Command: `{result['command']}`",
         f"- Finished: {result['finished_at']} on {result['machine']['cpus']} CPUs, Python {result['machine']['python']}",
         f"- Real reports: {', '.join(result['sources'])}",
+        *([f"- Latency, memory and recall measured again at {result['remeasured_at']} (`--remeasure`): each library then "
+           "held one more report, the one its add-one step added"] if result.get("remeasured_at") else []),
         "",
         "## Adding one report (real reports, real model)",
         "",
@@ -48,19 +50,24 @@ def write_report(result: dict, path: Path, *, chart: bool = True) -> None:
         "resident set (model included) after the timed questions and before exact search runs.",
         "",
         "| reports | passages | sentences | search kind | build s/report | add one s | index MiB | RSS MiB | "
-        "search p50/p95 ms | answer p50/p95 ms | exact search p50/p95 ms | recall@10 vs exact |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "search p50/p95 ms | answer p50/p95 ms | answer CPU p50/p95 ms | exact search p50/p95 ms | recall@10 vs exact |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         kind = r["ann"].get("kind", "exact")
         kind = f"{kind} (nlist {r['ann'].get('nlist')})" if kind != "exact" else "exact"
+        cpu = r.get("answer_cpu_ms") or {}
         lines.append(
             f"| {r['reports']:,} | {r['passages']:,} | {r['sentences']:,} | {kind} | {r['build_s_per_report']} | {r['add_one_s']} | "
             f"{_mib(r['index_bytes'])} | {r['rss_mib']:,.0f} | {r['search_ms']['p50']} / {r['search_ms']['p95']} | "
-            f"{r['answer_ms']['p50']} / {r['answer_ms']['p95']} | {r['exact_search_ms']['p50']} / {r['exact_search_ms']['p95']} | "
-            f"{r['recall_at_10']:.3f} |"
+            f"{r['answer_ms']['p50']} / {r['answer_ms']['p95']} | {cpu.get('p50', 'n/a')} / {cpu.get('p95', 'n/a')} | "
+            f"{r['exact_search_ms']['p50']} / {r['exact_search_ms']['p95']} | {r['recall_at_10']:.3f} |"
         )
     lines += [
+        "",
+        "Latency is wall time (what a user waits) and, beside it, the CPU time of the answering process: on a shared "
+        "machine the first grows with other jobs' load, the second much less. Load average of the machine when each "
+        "size was measured: " + ", ".join(f"{r.get('load_average', 'n/a')} at {r['reports']:,}" for r in rows) + ".",
         "",
         "Exact search scores every passage and sentence; *search kind* is what the library uses (exact up to "
         "`index.ann.EXACT_MAX_PASSAGES` passages, IVF candidates rescored exactly above). Encoding the question: "
