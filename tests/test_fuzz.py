@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -54,7 +53,7 @@ def api_schema(live_url):
     return schemathesis.openapi.from_url(live_url + "/openapi.json")
 
 
-OPERATIONS = ("POST /api/answer", "POST /api/search", "GET /api/sections", "GET /healthz")
+OPERATIONS = ("POST /api/answer", "POST /api/search", "GET /api/sections", "GET /healthz", "GET /read")
 API_CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
@@ -234,7 +233,7 @@ def test_passages_fit_the_token_budget(report, budget):
 @given(reports())
 @settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 def test_a_whole_index_build_twice_gives_the_same_ids(report):
-    from askwef.index import build
+    from askwef.index import build, load
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -244,8 +243,7 @@ def test_a_whole_index_build_twice_gives_the_same_ids(report):
         for attempt in ("a", "b"):
             limits = SMALL.replace(corpus_dir=corpus, index_dir=Path(tmp) / attempt / "current")
             build(limits, HashEmbedder(), progress=False, log=lambda *_: None)
-            rows = (limits.index_dir / "passages.jsonl").read_text().splitlines()
-            ids.append([json.loads(row)["id"] for row in rows])
+            ids.append([p.id for p in load(limits).passages])
         assert ids[0] == ids[1] and ids[0]
         assert ingest_file(corpus / "generated.md").sha256 == ingest_file(corpus / "generated.md").sha256
 

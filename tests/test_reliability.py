@@ -4,7 +4,8 @@ Every path a user has (the Python API, the CLI in-process, the HTTP API, Gradio'
 hostile inputs and must answer, abstain or refuse with one clear line: never a traceback or a 500.
 Index faults are made on disk (files cut short, a foreign manifest, an edited corpus, builds killed
 with SIGKILL in child processes, two builds at once) and must end in a clear error or a clean
-rebuild, never an answer from a stale index. The fast tier runs on the fixture report with the
+rebuild. The CLI and the Python API never answer from a stale index; the server answers from the
+last consistent index while the new one builds in the background, and says so on /healthz. The fast tier runs on the fixture report with the
 HashEmbedder; `slow` tests use the real model on the real report.
 """
 
@@ -280,15 +281,21 @@ def _set_manifest(index_dir: Path, **changes) -> None:
     path.write_text(json.dumps(json.loads(path.read_text()) | changes))
 
 
+def _shard(settings) -> Path:
+    """The folder of the (only) document's shard."""
+    return next((Path(settings.index_dir) / "shards").iterdir())
+
+
 FAULTS = {
     # name: (damage(settings), what `--no-build` says)
     "missing index": (lambda s: shutil.rmtree(s.index_dir), "no index"),
-    "FAISS file cut short": (lambda s: _cut(s.index_dir / "passages.faiss"), "damaged"),
-    "sentences.faiss emptied": (lambda s: (s.index_dir / "sentences.faiss").write_bytes(b""), "damaged"),
-    "passages.jsonl cut short": (lambda s: _cut(s.index_dir / "passages.jsonl"), "damaged"),
-    "documents.json garbage": (lambda s: (s.index_dir / "documents.json").write_text("{]"), "damaged"),
+    "vectors cut short": (lambda s: _cut(_shard(s) / "passages.npy"), "damaged"),
+    "sentence vectors emptied": (lambda s: (_shard(s) / "sentences.npy").write_bytes(b""), "damaged"),
+    "passages.jsonl cut short": (lambda s: _cut(_shard(s) / "passages.jsonl"), "damaged"),
+    "document.json garbage": (lambda s: (_shard(s) / "document.json").write_text("{]"), "damaged"),
+    "shard gone": (lambda s: shutil.rmtree(_shard(s)), "incomplete"),
     "manifest.json garbage": (lambda s: (s.index_dir / "manifest.json").write_text("\x00\x01"), "unreadable"),
-    "bm25 folder gone": (lambda s: shutil.rmtree(s.index_dir / "bm25"), "damaged"),
+    "bm25 folder gone": (lambda s: shutil.rmtree(s.index_dir / "bm25"), "incomplete"),
     "manifest of another model": (lambda s: _set_manifest(s.index_dir, model="another/model"), "model"),
     "manifest of other settings": (lambda s: _set_manifest(s.index_dir, settings_hash="0" * 16), "chunking settings"),
     "manifest of another corpus": (lambda s: _set_manifest(s.index_dir, corpus_sha256="0" * 64), "corpus"),
@@ -350,11 +357,24 @@ def _pens(client) -> httpx.Response:
     return client.post("/api/answer", json={"question": PENS})
 
 
+def _settled(engine, client) -> dict:
+    """Let the server notice the change (it polls at most once a second) and finish its background build."""
+    for _ in range(200):
+        engine._last_poll = 0.0  # the next request polls at once (the throttle is for load, not for this test)
+        _pens(client)
+        engine.wait()
+        status = client.get("/healthz").json()["build"]
+        if status["state"] != "building" and not (engine._builder and engine._builder.is_alive()):
+            return status
+    raise AssertionError("the background build never settled")
+
+
 def test_server_picks_up_an_edited_corpus_without_restart(live, mini_settings):
     engine, base, client = live
     assert "30 pens" in _pens(client).json()["text"]
     before = client.get("/healthz").json()["manifest"]["corpus_sha256"]
     _edit_corpus(mini_settings)
+    assert _settled(engine, client)["state"] == "idle"
     body = _pens(client).json()
     assert "45 pens" in body["text"] and "30 pens" not in body["text"]
     assert client.get("/healthz").json()["manifest"]["corpus_sha256"] != before
@@ -365,6 +385,7 @@ def test_server_picks_up_an_edited_corpus_without_restart(live, mini_settings):
 
     report = next(Path(mini_settings.corpus_dir).glob("*.md"))
     report.write_text(report.read_text().replace("SeaFarm runs 45 pens", "SeaFarm runs 60 pens"))
+    _settled(engine, client)
     gradio = Client(base + "/", verbose=False)
     try:
         assert "60 pens" in gradio.predict(PENS, api_name="/ask")["text"]
@@ -374,40 +395,106 @@ def test_server_picks_up_an_edited_corpus_without_restart(live, mini_settings):
 
 @pytest.mark.parametrize("fault", ["manifest of another model", "manifest of other settings", "manifest of another corpus", "missing index"])
 def test_server_rebuilds_when_the_index_stops_matching(live, mini_settings, fault):
-    _, _, client = live
+    engine, _, client = live
     FAULTS[fault][0](mini_settings)
-    response = _pens(client)
+    engine._last_poll = 0.0
+    response = _pens(client)  # answered from the index in memory while the build starts
     assert response.status_code == 200 and "30 pens" in response.json()["text"]
+    assert _settled(engine, client)["state"] == "idle"
     assert staleness(mini_settings, HashEmbedder().name) is None
 
 
 def test_server_keeps_its_loaded_index_when_files_are_damaged_under_it(live, mini_settings):
     # the loaded copy still matches the corpus, so answering from memory is right; a new start rebuilds
     engine, _, client = live
-    _cut(mini_settings.index_dir / "passages.faiss")
+    _cut(_shard(mini_settings) / "passages.npy")
     assert "30 pens" in _pens(client).json()["text"]
     with pytest.raises(IndexCorrupt):
         Engine.load(mini_settings, embedder=HashEmbedder(), build=False)
     assert "30 pens" in Engine.load(mini_settings, embedder=HashEmbedder(), log=quiet).answer(PENS).text
 
 
-def test_server_says_503_rather_than_answer_from_an_unbuildable_corpus(live, mini_settings):
-    _, _, client = live
+def test_server_keeps_answering_from_the_last_index_when_the_corpus_cannot_be_built(live, mini_settings):
+    engine, _, client = live
     corpus = Path(mini_settings.corpus_dir)
     report = next(corpus.glob("*.md"))
     original = report.read_text()
-    report.write_text("")  # the corpus now holds nothing readable: the index no longer matches it
-    for path in ("/api/answer", "/api/search"):
+    report.write_text("")  # the corpus now holds nothing readable: the build fails
+    status = _settled(engine, client)
+    assert status["state"] == "failed" and "no readable report" in status["error"]
+    for path in ("/api/answer", "/api/search"):  # still answered, from the last consistent index
         response = client.post(path, json={"question": PENS})
-        assert response.status_code == 503 and "no readable report" in response.json()["detail"], response.text
+        assert response.status_code == 200 and "30 pens" in response.text
     moved = corpus.with_name("corpus-away")
     corpus.rename(moved)  # the corpus folder is gone altogether
-    response = _pens(client)
-    assert response.status_code == 503 and "does not exist" in response.json()["detail"]
-    assert client.get("/healthz").status_code == 200  # liveness still answers
+    status = _settled(engine, client)
+    assert status["state"] == "failed" and "does not exist" in status["error"]
+    assert "30 pens" in _pens(client).json()["text"]
     moved.rename(corpus)
-    report.write_text(original)
-    assert "30 pens" in _pens(client).json()["text"]  # back without a restart
+    report.write_text(original.replace("SeaFarm runs 30 pens", "SeaFarm runs 45 pens"))
+    assert _settled(engine, client)["state"] == "idle"
+    assert "45 pens" in _pens(client).json()["text"]  # back without a restart
+
+
+class _HeldEmbedder(HashEmbedder):
+    """Holds the background build mid-embedding until `release` is set; questions pass straight through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+        self.reached = threading.Event()
+
+    def encode(self, texts):
+        import threading
+
+        if threading.current_thread().name == "askwef-build":
+            self.reached.set()
+            assert self.release.wait(120), "the test never released the build"
+        return super().encode(texts)
+
+
+def test_server_answers_while_a_rebuild_runs_then_swaps_atomically(mini_settings, tmp_path):
+    embedder = _HeldEmbedder()
+    engine = Engine.load(mini_settings, embedder=embedder, log=quiet)
+    with running(create_app(engine, feedback_path=tmp_path / "feedback.jsonl")) as base, httpx.Client(base_url=base, timeout=60) as client:
+        old = client.get("/healthz").json()["manifest"]
+        _edit_corpus(mini_settings)
+        engine._last_poll = 0.0
+        assert "30 pens" in _pens(client).json()["text"]
+        assert embedder.reached.wait(60), "no background build started"
+        status = client.get("/healthz").json()["build"]
+        assert status["state"] == "building" and status["stage"] == "embedding" and status["document"].endswith(".md")
+        assert 0 <= status["percent"] < 100 and status["serving"]["corpus_sha256"] == old["corpus_sha256"]
+        for _ in range(3):  # every request is answered, from the old index, while the build is held
+            response = _pens(client)
+            assert response.status_code == 200 and "30 pens" in response.json()["text"]
+        page = client.post("/gradio_api/call/ask", json={"data": [PENS]})
+        assert page.status_code == 200
+        from askwef.serve.chat import build_note
+
+        assert "Updating the library" in build_note(engine.status()) and "45" not in build_note(engine.status())
+        embedder.release.set()
+        assert engine.wait(60)
+        assert client.get("/healthz").json()["build"]["state"] == "idle"
+        assert "45 pens" in _pens(client).json()["text"]
+        assert client.get("/healthz").json()["manifest"]["corpus_sha256"] != old["corpus_sha256"]
+
+
+def test_change_detection_hashes_only_files_that_changed(mini_settings):
+    from askwef.index import CorpusWatcher, corpus_sha256
+
+    report = next(Path(mini_settings.corpus_dir).glob("*.md"))
+    os.utime(report, (time.time() - 60, time.time() - 60))  # not modified "just now" (see RACY_SECONDS)
+    watcher = CorpusWatcher(Path(mini_settings.corpus_dir))
+    first = watcher.sha256()
+    assert first == corpus_sha256(Path(mini_settings.corpus_dir)) and watcher.hashed == 1
+    for _ in range(5):
+        assert watcher.sha256() == first
+    assert watcher.hashed == 1  # a stat per file, no hashing, while nothing changes
+    _edit_corpus(mini_settings)  # same size: "30" -> "45"; seen by mtime, or as modified just now
+    assert watcher.sha256() != first and watcher.hashed == 2
 
 
 # --- builds killed half-way, and two at once (child processes) ------------------------------------
@@ -490,6 +577,37 @@ def test_build_killed_half_way_never_answers_stale_and_the_next_build_cleans_up(
     assert _leftovers(mini_settings) == []
 
 
+SECOND_REPORT = """# Wind Power Outlook: A Second Report
+
+# Contents
+
+1 Offshore wind	2
+
+# Offshore wind
+
+Windland operates 44 offshore turbines along its northern coast.
+"""
+
+
+@pytest.mark.parametrize("stage", ["embedding", "writing", "swapping"])
+def test_killed_update_of_a_library_keeps_the_last_consistent_set(mini_settings, tmp_path, stage):
+    corpus = Path(mini_settings.corpus_dir)
+    (corpus / "wind.md").write_text(SECOND_REPORT)
+    old = build(mini_settings, HashEmbedder(), progress=False, log=quiet)
+    (corpus / "wind.md").unlink()  # one report removed and one added, in one update
+    (corpus / "solar.md").write_text(SECOND_REPORT.replace("Wind", "Solar").replace("wind", "solar").replace("44 offshore turbines", "80 floating panels"))
+    process, _ = _builder(tmp_path, mini_settings, stage)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    if stage != "swapping":  # the manifest and every shard it lists are the last consistent set
+        store = load(mini_settings)
+        assert store.manifest == old and sorted({p.document for p in store.passages}) == ["mini-report.md", "wind.md"]
+    engine = Engine.load(mini_settings, embedder=HashEmbedder(), log=quiet)  # the next build finishes the update
+    assert sorted(d.name for d in engine.store.documents) == ["mini-report.md", "solar.md"]
+    assert engine.manifest["build"]["reused"] == 1 and "80 floating panels" in engine.search("floating panels", 1)[0].text
+    assert _leftovers(mini_settings) == []
+
+
 def test_killed_swap_then_a_failed_build_puts_the_old_index_back(mini_settings, tmp_path):
     old = build(mini_settings, HashEmbedder(), progress=False, log=quiet)
     process, _ = _builder(tmp_path, mini_settings, "swapping")
@@ -530,7 +648,7 @@ def test_real_askwef_build_killed_mid_way_leaves_the_old_index_usable(real_setti
     askwef = [sys.executable, "-m", "askwef.cli"]
     where = ["--corpus", str(real_settings.corpus_dir), "--index", str(index_dir)]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(ROOT / "src"))
-    process = subprocess.Popen([*askwef, "build", *where], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen([*askwef, "build", "--full", *where], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
     seen = b""
     while b"embedding" not in seen:  # tqdm's bar: the model is loaded and the build is under way
         chunk = process.stderr.read1(4096)
@@ -541,21 +659,26 @@ def test_real_askwef_build_killed_mid_way_leaves_the_old_index_usable(real_setti
     done = subprocess.run([*askwef, "ask", "How many green data centres have been established in China?", "--no-build", *where],
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0 and "246" in done.stdout, done.stderr
-    assert not list(index_dir.parent.glob(".tmp-*"))
+    again = subprocess.run([*askwef, "build", "--quiet", *where], capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0 and "1 report(s) unchanged" in again.stdout, again.stderr  # nothing re-embedded
+    assert not list(index_dir.parent.glob(".tmp-*"))  # the next build cleaned what the killed one left
 
 
 # --- load ---------------------------------------------------------------------------------------------
 
 
-def test_short_load_through_api_and_gradio_has_no_errors(url, tmp_path, capsys):
+def test_short_load_through_api_and_gradio_has_no_errors(url, engine, tmp_path, capsys, monkeypatch):
     out = tmp_path / "loadtest.json"
+    monkeypatch.setattr("askwef.engine.load_model", lambda: HashEmbedder())  # the in-process timing loads the same index
     code = cli.main(["loadtest", "--url", url, "--pid", str(os.getpid()), "--clients", "8", "--duration", "5",
-                     "--timeout", "60", "--out", str(out)])
+                     "--timeout", "60", "--out", str(out), "--corpus", str(engine.settings.corpus_dir), "--index", str(engine.settings.index_dir)])
     printed = capsys.readouterr().out
     result = json.loads(out.read_text())
     assert code == 0 and result["errors"] == 0, result["error_kinds"]
     assert set(result["routes"]) == {"api", "api-bad", "gradio"} and all(r["requests"] for r in result["routes"].values())
     assert result["server_rss_mib"]["peak"] > 0 and "errors: none" in printed
+    assert result["server_cpu_ms_per_answer"] > 0 and result["answer_ms_in_process"] > 0 and "server CPU" in printed
+    assert result["request_path_over_answer"] == round(result["server_cpu_ms_per_answer"] / result["answer_ms_in_process"], 2)
 
 
 def test_limits_are_set_on_purpose(engine):

@@ -1,11 +1,12 @@
 """The command line: verbs mirror the pipeline (build, search, ask, eval, serve).
 
-    askwef build [--corpus DIR] [--index DIR] [--if-needed]
+    askwef build [--corpus DIR] [--index DIR] [--if-needed | --full]
     askwef search "question" [-k N] [--json] [--mode hybrid|dense|bm25]
     askwef ask "question" [--json] [--within SECTION]
     askwef eval [--golden PATH] ...
-    askwef serve [--host H] [--port P]
+    askwef serve [--host H] [--port P] [--workers N]
     askwef loadtest [--clients N] [--duration S] [--url URL]
+    askwef scale [--source PATH ...] [--sizes 1,10,100,1000]
 
 Errors are one clear line on stderr and a non-zero exit, never a traceback.
 """
@@ -60,11 +61,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"index at {settings.index_dir} is up to date")
             return 0
     else:
-        manifest = build(settings, embedder, progress=not args.quiet, log=log)
+        full = {"reuse": False, "use_cache": False} if args.full else {}
+        manifest = build(settings, embedder, progress=not args.quiet, log=log, **full)
     counts = manifest["counts"]
+    done = manifest.get("build", {})
     print(
         f"built {settings.index_dir}: {counts['documents']} document(s), {counts['passages']} passages, "
         f"{counts['sentences']} sentences in {manifest['build_seconds']} s"
+        + (f" ({done.get('reused', 0)} report(s) unchanged, {done.get('ingested', 0)} read and embedded)" if done else "")
     )
     return 0
 
@@ -123,7 +127,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(host=args.host, port=args.port, settings=_settings(args)) or 0
+    return serve(host=args.host, port=args.port, settings=_settings(args), workers=args.workers) or 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -160,7 +164,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="askwef", description="Extractive, cited answers from a policy report, offline.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,serve,bench,loadtest}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,search,ask,eval,tune,scale,serve,bench,loadtest}")
 
     def common(p: argparse.ArgumentParser, *, no_build: bool = True) -> None:
         p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
@@ -171,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="ingest, chunk, embed and index the corpus")
     common(p, no_build=False)
     p.add_argument("--if-needed", action="store_true", help="only when the index is missing or stale")
+    p.add_argument("--full", action="store_true", help="read and embed every report afresh (no shard reused, no embedding cache)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.set_defaults(func=cmd_build)
 
@@ -196,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, no_build=False)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--workers", type=int, default=1, help="processes serving the port, each with the model, on one read-only index (default 1)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("bench", help="warm latency of encode, search and answer")
@@ -206,9 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .evaluate.cli import add_parser as add_eval_parser
     from .evaluate.tune import add_parser as add_tune_parser
+    from .evaluate.scale import add_parser as add_scale_parser
     from .serve.loadtest import add_parser as add_loadtest_parser
 
     add_eval_parser(sub)
+    add_scale_parser(sub)
     add_tune_parser(sub)
     add_loadtest_parser(sub)
     return parser

@@ -52,13 +52,23 @@ class SentenceTransformerEmbedder:
         self.dim = int(dimension())
         self.max_tokens = int(getattr(model, "max_seq_length", MODEL_MAX_TOKENS) or MODEL_MAX_TOKENS)
         self._tokenizer = model.tokenizer  # type: ignore[attr-defined]
-        # subtle: torch modules are not safe to call from many threads at once on CPU with our
-        # thread settings; the HTTP server answers from a thread pool, so calls are serialised.
+        # subtle: the fast tokenizer is not safe to call from several threads at once ("Already
+        # borrowed"); the HTTP server answers from a thread pool, so tokenizing is serialised.
         self._lock = threading.Lock()
+        model.eval()  # type: ignore[attr-defined]
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) == 1:  # a question: only the tokenizer is serialised, so questions encode in parallel
+            import torch
+
+            with self._lock:
+                features = self._model.preprocess(list(texts))  # type: ignore[attr-defined]
+            with torch.inference_mode():  # the forward pass reads the weights only: safe from several threads
+                vector = self._model(features)["sentence_embedding"]  # type: ignore[operator]
+                vector = torch.nn.functional.normalize(vector, p=2, dim=1)
+            return np.ascontiguousarray(vector.cpu().numpy(), dtype=np.float32)
         with self._lock:
             vectors = self._model.encode(  # type: ignore[attr-defined]
                 list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False

@@ -1,8 +1,17 @@
-"""Engine: the loaded model, index and retriever, ready to search and answer.
+"""Engine: the loaded model, index and retriever, ready to search and answer; and keeping them current.
 
-The model is loaded once (in `embed.load_model`) and passed in; the index is checked against the
-corpus, the model and the settings before every use, and rebuilt (or refused) when it does not match,
-so a stale index never answers.
+The model is loaded once (in `embed.load_model`) and passed in. What the engine answers from (the
+index and its retriever) is one immutable snapshot, replaced whole: a question reads the snapshot
+once, so it never mixes two indexes.
+
+Two ways to follow a corpus that changes:
+
+* `refresh()` (the Python API, the CLI): checks the corpus and the index, and when they no longer
+  match, brings the index up to date before returning, so a stale index never answers.
+* `poll()` (the server): the same check, cheap enough for every request (a `stat` per corpus file,
+  see `index.CorpusWatcher`); when it finds a change it starts the build in a background thread and
+  returns at once. Questions keep being answered from the last consistent index; the new one is
+  swapped in when it is complete. `status()` says what is being built and how far along it is.
 
 >>> engine = Engine.load(Settings())                       # doctest: +SKIP
 >>> engine.search("computing power of China", k=3)         # doctest: +SKIP
@@ -11,19 +20,24 @@ so a stale index never answers.
 from __future__ import annotations
 
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import AnswerModels, answer_question, load_models, resolve_followup
 from .embed import Embedder, load_model
-from .index import IndexCorrupt, IndexStale, IndexStore, read_manifest, staleness
+from .index import CorpusWatcher, IndexCorrupt, IndexProblem, IndexStale, IndexStore, manifest_signature, staleness
 from .index import build as build_index
 from .index import load as load_index
+from .ingest import IngestError
 from .retrieve import Retriever
 from .settings import Settings
 from .types import Answer, Passage
 
 MAX_QUESTION_CHARS = 2000
 """Questions longer than this are cut to it (a question is a sentence or two, not a document)."""
+POLL_SECONDS = 1.0
+"""The server looks at the corpus at most this often (a request in between reuses the last look)."""
 
 
 class QuestionError(ValueError):
@@ -43,47 +57,162 @@ def clean_question(question: object) -> str:
     return text[:MAX_QUESTION_CHARS]
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What the engine answers from: one loaded index, its retriever, and the manifest file it came from."""
+
+    store: IndexStore
+    retriever: Retriever
+    signature: tuple | None
+
+
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder, store: IndexStore, models: AnswerModels | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
-        self.store = store
         self.models = models or load_models()  # the fitted answer models (answer/model.json), read once
-        self.retriever = Retriever(store, embedder, settings)
-        self._lock = threading.Lock()
+        self._snapshot = self._make_snapshot(store)
+        self._lock = threading.Lock()  # one check or build at a time
+        self.watcher = CorpusWatcher(Path(settings.corpus_dir))
+        self._build: dict = {"state": "idle"}
+        self._builder: threading.Thread | None = None
+        self._failed_for: str | None = None  # the corpus hash a background build failed on (not retried until it changes)
+        self._last_poll = 0.0
+
+    def _make_snapshot(self, store: IndexStore) -> Snapshot:
+        return Snapshot(store, Retriever(store, self.embedder, self.settings), manifest_signature(store.path))
 
     @classmethod
-    def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None, build: bool = True, log=print) -> "Engine":
-        """Load the index, building it first when it is missing or stale (unless build=False)."""
+    def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None, build: bool = True, log=print,
+             stale_ok: bool = False) -> "Engine":
+        """Load the index, building it first when it is missing or stale (unless build=False).
+
+        `stale_ok`: an index that is whole but older than the corpus is loaded as it is (the server
+        answers from it while `poll()` rebuilds in the background).
+        """
         settings = settings or Settings()
         embedder = embedder or load_model()
+        if stale_ok:
+            try:
+                store = load_index(settings)
+                if store.manifest.get("model") == embedder.name and store.manifest.get("settings_hash") == settings.index_hash():
+                    return cls(settings, embedder, store)
+            except IndexProblem:
+                pass
         return cls(settings, embedder, _open(settings, embedder, build=build, log=log))
 
-    def refresh(self, *, build: bool = True, log=print) -> None:
-        """Reload (rebuilding if allowed) when the corpus or index changed under us."""
-        with self._lock:
-            reason = staleness(self.settings, self.embedder.name)
-            if reason is None and self.store.manifest == read_manifest(self.settings.index_dir):
-                return
-            self.store = _open(self.settings, self.embedder, build=build, log=log)
-            self.retriever = Retriever(self.store, self.embedder, self.settings)
+    # --- what it answers from -------------------------------------------------------------------
+
+    @property
+    def store(self) -> IndexStore:
+        return self._snapshot.store
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._snapshot.retriever
 
     @property
     def manifest(self) -> dict:
-        return self.store.manifest
+        return self._snapshot.store.manifest
+
+    def _swap(self, store: IndexStore) -> None:
+        self._snapshot = self._make_snapshot(store)  # one assignment: a question sees the old or the new, whole
+
+    # --- keeping it current -----------------------------------------------------------------------
+
+    def _problem(self) -> tuple[str | None, str]:
+        """(why the loaded index is not current or None, the corpus hash): a stat per file, a hash per changed file."""
+        corpus = self.watcher.sha256()
+        snap = self._snapshot
+        if snap.signature == manifest_signature(self.settings.index_dir) and snap.store.manifest.get("corpus_sha256") == corpus:
+            return None, corpus
+        reason = staleness(self.settings, self.embedder.name, corpus_hash=corpus)
+        return reason or "the index on disk was rebuilt", corpus
+
+    def refresh(self, *, build: bool = True, log=print) -> None:
+        """Bring the loaded index up to date (rebuilding if allowed) before returning."""
+        with self._lock:
+            reason, _ = self._problem()
+            if reason is None:
+                return
+            self._swap(_open(self.settings, self.embedder, build=build, log=log))
+
+    def poll(self, *, log=print) -> None:
+        """Start a background build when the corpus or index changed; never waits for one.
+
+        Raises IngestError when the corpus folder cannot be read (the caller decides what to say).
+        """
+        now = time.monotonic()
+        if now - self._last_poll < POLL_SECONDS or (self._builder is not None and self._builder.is_alive()):
+            return
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._last_poll = now
+            try:
+                reason, corpus = self._problem()
+            except (IngestError, OSError) as exc:  # the corpus folder is gone: keep answering, say so
+                self._build = {"state": "failed", "error": str(exc), "ended_at": _now()}
+                return
+            if reason is None or corpus == self._failed_for:
+                return
+            self._build = {"state": "building", "reason": reason, "started_at": _now(), "stage": "starting", "percent": 0.0}
+            self._builder = threading.Thread(target=self._background, args=(reason, corpus, log), name="askwef-build", daemon=True)
+            self._builder.start()
+        finally:
+            self._lock.release()
+
+    def _background(self, reason: str, corpus: str, log) -> None:
+        started = time.perf_counter()
+        log(f"building the index in the background ({reason}); answering from the current one meanwhile")
+        try:
+            with self._lock:
+                if staleness(self.settings, self.embedder.name) is not None:
+                    build_index(self.settings, self.embedder, progress=False, log=log, only_if_stale=True, report=self._report)
+                self._report(stage="loading", percent=99.0)
+                store = load_index(self.settings)
+                self._swap(store)
+            self._failed_for = None
+            self._build = {"state": "idle", "last_build": {"reason": reason, "seconds": round(time.perf_counter() - started, 2), "ended_at": _now()}}
+            log(f"the new index is in use ({store.manifest['counts']['documents']} documents)")
+        except (IndexProblem, IngestError, OSError) as exc:
+            self._failed_for = corpus
+            self._build = {"state": "failed", "reason": reason, "error": str(exc), "ended_at": _now()}
+            log(f"the background build failed ({exc}); still answering from the index built at {self.manifest.get('built_at')}")
+
+    def _report(self, **progress) -> None:
+        done, total = progress.get("done", 0), max(1, progress.get("total", 1))
+        share = progress.get("texts_done", 0) / max(1, progress.get("texts_total", 1)) if "texts_total" in progress else 0.0
+        percent = progress.pop("percent", None)
+        self._build = self._build | progress | {"percent": round(percent if percent is not None else min(98.0, 100 * (done + share) / total), 1)}
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for a background build to end; True when none is running."""
+        builder = self._builder
+        if builder is not None:
+            builder.join(timeout)
+        return builder is None or not builder.is_alive()
+
+    def status(self) -> dict:
+        """What is being built and how far along, and what questions are answered from (for /healthz)."""
+        m = self.manifest
+        serving = {"built_at": m.get("built_at"), "corpus_sha256": m.get("corpus_sha256"), "documents": m.get("counts", {}).get("documents")}
+        return dict(self._build) | {"serving": serving}
+
+    # --- questions ------------------------------------------------------------------------------------
 
     def sections(self) -> list[str]:
         """Section paths of every document, in reading order (for filters)."""
         return [path for doc in self.store.documents for path, _, _ in doc.sections]
 
-    def check_within(self, within: str | None) -> str | None:
+    def check_within(self, within: str | None, store: IndexStore | None = None) -> str | None:
         """A section path (a chapter includes its subsections) or a document name; "" and None mean everything."""
         if within is None or within == "":
             return None
         if not isinstance(within, str):
             raise QuestionError(f"within must be a section path or document name, not {type(within).__name__}")
-        documents = {doc.name for doc in self.store.documents}
-        if within not in documents and within not in set(self.sections()):
+        store = store or self.store
+        if within not in {doc.name for doc in store.documents} and not any(within == p for d in store.documents for p, _, _ in d.sections):
             raise QuestionError(f"within: no section or document called {within!r}; the section paths are listed by GET /api/sections")
         return within
 
@@ -91,15 +220,21 @@ class Engine:
         self, question: str, k: int | None = None, *, mode: str = "hybrid", within: str | None = None, history: list | None = None
     ) -> list[Passage]:
         """The best passages for `question`; a follow-up ("and in healthcare?") is read against `history` first."""
-        q = resolve_followup(clean_question(question), _check_history(history), self.retriever)
-        return self.retriever.search(q, k=validate_k(k, self.settings.k), mode=mode, within=self.check_within(within))
+        snap = self._snapshot
+        q = resolve_followup(clean_question(question), _check_history(history), snap.retriever)
+        return snap.retriever.search(q, k=validate_k(k, self.settings.k), mode=mode, within=self.check_within(within, snap.store))
 
     def answer(self, question: str, *, history: list | None = None, k: int | None = None, within: str | None = None) -> Answer:
+        snap = self._snapshot
         q = clean_question(question)
         return answer_question(
-            self.retriever, q, history=_check_history(history), k=validate_k(k, self.settings.k), within=self.check_within(within),
+            snap.retriever, q, history=_check_history(history), k=validate_k(k, self.settings.k), within=self.check_within(within, snap.store),
             models=self.models,
         )
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def _check_history(history: object) -> list | tuple | None:
@@ -137,7 +272,7 @@ def _open(settings: Settings, embedder: Embedder, *, build: bool, log) -> IndexS
         if not build:
             raise
         log(f"rebuilding the index ({exc})")
-        build_index(settings, embedder, log=log)
+        build_index(settings, embedder, log=log, reuse=False)  # a damaged index is no base to build on
         return load_index(settings)
 
 

@@ -7,6 +7,12 @@ Both dense and BM25 scores are min-max scaled over the corpus, then mixed:
     fused = dense_weight * dense + (1 - dense_weight) * bm25.
 The weights were chosen on the golden questions' dev split (see evals/RESULTS.md, `askwef tune`).
 
+A small library (up to `index.ann.EXACT_MAX_PASSAGES` passages) scores every passage and sentence.
+A large one scores exactly only candidates: the ANN index's best passages, BM25's, and those of a
+section the question names; the dense min-max then runs over the candidates and a fixed sample of
+passages (`ANCHOR_SAMPLE`). A search within one document scores that document whole, whatever the
+library's size. `askwef scale` measures recall@10 of this against scoring everything.
+
 >>> retriever = Retriever(store, embedder, Settings())        # doctest: +SKIP
 >>> retriever.search("How many green data centres?", k=3)[0].section   # doctest: +SKIP
 '2 Key enablers in the AI ecosystem > 2.4 Enabling sustainable energy solutions to power AI'
@@ -22,21 +28,32 @@ import numpy as np
 
 from .embed import Embedder
 from .index import IndexStore, bm25_tokenize
+from .index import ann as ann_index
 from .settings import Settings
 from .types import Passage
 
 MODES = ("hybrid", "dense", "bm25")
+ANCHOR_SAMPLE = 1024
+"""Large libraries: passages (evenly spread, fixed) scored with every question to anchor the dense min-max
+scaling, which exact search takes over all passages (askwef scale measures what this costs in recall)."""
+NAMED_MAX = 2000
+"""Large libraries: at most this many passages of a section the question names join the candidates."""
 
 
 @dataclass(frozen=True)
 class Scores:
-    """Per-passage scores for one question (arrays aligned with store.passages), and per-sentence cosines."""
+    """Per-passage scores for one question (arrays aligned with store.passages), and per-sentence cosines.
+
+    In a large library only `candidates` (passage rows) are scored; the other rows hold -inf (dense,
+    fused) and 0 (sentence cosines). `candidates` is None when every passage was scored.
+    """
 
     dense: np.ndarray
     bm25: np.ndarray
     fused: np.ndarray
     sentence_cosine: np.ndarray
     query_vector: np.ndarray
+    candidates: np.ndarray | None = None
 
 
 def minmax(x: np.ndarray) -> np.ndarray:
@@ -46,21 +63,32 @@ def minmax(x: np.ndarray) -> np.ndarray:
     return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
 
 
+def _title(part: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\d+(\.\d+)*\s+", "", part).lower()).strip()
+
+
 class Retriever:
-    def __init__(self, store: IndexStore, embedder: Embedder, settings: Settings) -> None:
+    def __init__(self, store: IndexStore, embedder: Embedder, settings: Settings, *, exact: bool | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.settings = settings
-        row = {p.id: i for i, p in enumerate(store.passages)}
-        self.sentence_rows = np.array([row[s.passage_id] for s in store.sentences], dtype=np.int64)
-        # section titles (numbering dropped, lower case) -> rows of the passages in that section or below it
-        titles: dict[str, list[int]] = {}
-        for i, p in enumerate(store.passages):
-            for part in p.section.split(" > "):
-                title = re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\d+(\.\d+)*\s+", "", part).lower()).strip()
+        self.exact = store.exact if exact is None else exact
+        self.sentence_rows = store.sentence_passage
+        # section titles (numbering dropped, lower case) -> codes of the section paths holding them
+        self._section_codes, paths = store.passages.codes("section")
+        self._document_codes, self._documents = store.passages.codes("document")
+        titles: dict[str, set[int]] = {}
+        for code, path in enumerate(paths):
+            for part in path.split(" > "):
+                title = _title(part)
                 if title:
-                    titles.setdefault(title, []).append(i)
-        self._section_titles = sorted(titles.items())
+                    titles.setdefault(title, set()).add(code)
+        self._section_paths = paths
+        self._section_titles = sorted((t, np.array(sorted(c), dtype=np.int32)) for t, c in titles.items())
+        n = len(store.passages)
+        step = max(1, n // ANCHOR_SAMPLE)
+        self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
+        self._anchor_vectors = None  # (passage vectors, sentence vectors, sentences per anchor), read on first use
 
     def encode(self, question: str) -> np.ndarray:
         return self.embedder.encode([question])[0]
@@ -81,13 +109,19 @@ class Retriever:
             out[ids[0][valid]] = sims[0][valid]
         return out
 
-    def scores(self, question: str, query_vector: np.ndarray | None = None, *, lexical: str | None = None) -> Scores:
-        """Every passage scored for `question`; `lexical` (default: the question) is what BM25 and titles read."""
+    def scores(
+        self, question: str, query_vector: np.ndarray | None = None, *, within: str | None = None, lexical: str | None = None
+    ) -> Scores:
+        """Passages scored for `question`; `lexical` (default: the question) is what BM25 and titles read.
+
+        `within` (a document or section) lets a large library score just those passages."""
         q = self.encode(question) if query_vector is None else query_vector
         words = question if lexical is None else lexical
+        if not self.exact:
+            return self._candidate_scores(words, q, within)
         n = len(self.store.passages)
-        passage_cos = self._cosines(self.store.passage_index, n, q)
-        sentence_cos = self._cosines(self.store.sentence_index, len(self.store.sentences), q)
+        passage_cos = self.store.passage_vectors.dot(q) if n else np.zeros(0, np.float32)
+        sentence_cos = self.store.sentence_vectors.dot(q)
         best_sentence = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best_sentence, self.sentence_rows, sentence_cos)
         best_sentence = np.where(best_sentence < -0.5, passage_cos, best_sentence)
@@ -98,36 +132,117 @@ class Retriever:
         fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words)
         return Scores(dense, bm25, fused, sentence_cos, q)
 
+    def _dense_of(self, rows: np.ndarray, q: np.ndarray, sentence_cos: np.ndarray | None = None) -> np.ndarray:
+        """Exact dense scores of passage `rows` (their vectors and their sentences' vectors); fills sentence_cos."""
+        store = self.store
+        if len(rows) == 0:
+            return np.zeros(0, dtype=np.float32)
+        passage_cos = store.passage_vectors.take(rows) @ q
+        lo = np.searchsorted(self.sentence_rows, rows, side="left")
+        hi = np.searchsorted(self.sentence_rows, rows, side="right")
+        sizes = hi - lo
+        srows = np.repeat(lo - np.cumsum(np.r_[0, sizes[:-1]]), sizes) + np.arange(int(sizes.sum()))
+        scos = store.sentence_vectors.take(srows) @ q if len(srows) else np.zeros(0, np.float32)
+        if sentence_cos is not None:
+            sentence_cos[srows] = scos
+        best = _group_max(scos, sizes, passage_cos)
+        w_s = self.settings.sentence_weight
+        return ((1 - w_s) * passage_cos + w_s * best).astype(np.float32)
+
+    def _anchor_dense(self, q: np.ndarray) -> np.ndarray:
+        """Exact dense scores of the fixed anchor passages, from vectors kept in memory (a few MB)."""
+        if self._anchor_vectors is None:
+            rows = self._anchors
+            lo = np.searchsorted(self.sentence_rows, rows, side="left")
+            sizes = np.searchsorted(self.sentence_rows, rows, side="right") - lo
+            srows = np.concatenate([np.arange(a, a + k) for a, k in zip(lo, sizes)]) if len(rows) else np.zeros(0, np.int64)
+            self._anchor_vectors = (self.store.passage_vectors.take(rows), self.store.sentence_vectors.take(srows), sizes)
+        pv, sv, sizes = self._anchor_vectors
+        if not len(pv):
+            return np.zeros(0, dtype=np.float32)
+        passage_cos = pv @ q
+        best = _group_max(sv @ q, sizes, passage_cos)
+        w_s = self.settings.sentence_weight
+        return ((1 - w_s) * passage_cos + w_s * best).astype(np.float32)
+
+    def _candidate_scores(self, question: str, q: np.ndarray, within: str | None) -> Scores:
+        """A large library: ANN and BM25 propose candidates, which are then scored exactly."""
+        store, n = self.store, len(self.store.passages)
+        bm25 = self.bm25_scores(question)
+        named = self.named_sections(question)
+        scope = self.scope(within) if within else None
+        if scope is not None and scope.sum() <= ann_index.EXACT_MAX_PASSAGES:
+            candidates = np.flatnonzero(scope)  # a document or a section: small enough to score whole
+        else:
+            c = ann_index.CANDIDATES
+            proposed = [store.rows_of_ids(ann_index.search(store.passage_index, q, c, nprobe=ann_index.NPROBE))]
+            hits = np.flatnonzero(bm25 > 0)  # BM25 proposes only passages holding a word of the question
+            proposed.append(hits[np.argpartition(-bm25[hits], c)[:c]] if len(hits) > c else hits)
+            proposed.append(np.flatnonzero(named)[:NAMED_MAX])
+            candidates = np.unique(np.concatenate(proposed).astype(np.int64))
+            if scope is not None:
+                candidates = candidates[scope[candidates]]
+        sentence_cos = np.zeros(len(store.sentences), dtype=np.float32)
+        dense_c = self._dense_of(candidates, q, sentence_cos)
+        anchors = self._anchor_dense(q)
+        lo = float(min(dense_c.min(initial=np.inf), anchors.min(initial=np.inf)))
+        hi = float(max(dense_c.max(initial=-np.inf), anchors.max(initial=-np.inf)))
+        scaled = (dense_c - lo) / (hi - lo) if hi > lo else np.zeros_like(dense_c)
+        w = self.settings.dense_weight
+        bm25_scaled = minmax(bm25)
+        dense = np.full(n, -np.inf, dtype=np.float32)
+        dense[candidates] = dense_c
+        fused = np.full(n, -np.inf, dtype=np.float32)
+        fused[candidates] = w * scaled + (1 - w) * bm25_scaled[candidates] + self.settings.section_bonus * named[candidates]
+        return Scores(dense, bm25, fused, sentence_cos, q, candidates)
+
     def named_section_ids(self, question: str) -> set[str]:
         """Ids of the passages in the sections the question names by title."""
-        return {self.store.passages[i].id for i in np.flatnonzero(self.named_sections(question))}
+        rows = np.flatnonzero(self.named_sections(question))
+        return {self.store.passages.field("id", int(i)) for i in rows[:NAMED_MAX]}
 
     def named_sections(self, question: str) -> np.ndarray:
         """1.0 for passages of a section whose title the question names ("what does the conclusion say"), else 0."""
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
-        hits = [title for title, _ in self._section_titles if f" {title} " in text]
-        out = np.zeros(len(self.store.passages), dtype=np.float32)
-        for title in hits:
-            out[[i for t, rows in self._section_titles if t == title for i in rows]] = 1.0
-        return out
+        codes = [c for title, c in self._section_titles if f" {title} " in text]
+        if not codes:
+            return np.zeros(len(self.store.passages), dtype=np.float32)
+        return np.isin(self._section_codes, np.concatenate(codes)).astype(np.float32)
+
+    def scope(self, within: str) -> np.ndarray:
+        """Rows in scope of `within`: a section path (with its subsections) or a document name."""
+        sections = [i for i, path in enumerate(self._section_paths) if path == within or path.startswith(within + " > ")]
+        mask = np.isin(self._section_codes, np.array(sections, dtype=np.int32))
+        if within in self._documents:
+            mask |= self._document_codes == self._documents.index(within)
+        return mask
 
     def rank(self, scores: Scores, *, k: int, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
         values = {"hybrid": scores.fused, "dense": scores.dense, "bm25": scores.bm25}[mode]
-        order = np.argsort(-values, kind="stable")
-        out: list[Passage] = []
-        for i in order:
-            p = self.store.passages[int(i)]
-            if within and not in_scope(p, within):
-                continue
-            out.append(dataclasses.replace(p, score=round(float(values[int(i)]), 6)))
-            if len(out) >= k:
-                break
-        return out
+        pool = scores.candidates if scores.candidates is not None and mode != "bm25" else np.arange(len(values))
+        if within:
+            pool = pool[self.scope(within)[pool]]
+        order = pool[np.argsort(-values[pool], kind="stable")][:k]
+        return [dataclasses.replace(self.store.passages[int(i)], score=round(float(values[int(i)]), 6)) for i in order]
 
     def search(self, question: str, k: int = 10, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
-        return self.rank(self.scores(question), k=k, mode=mode, within=within)
+        return self.rank(self.scores(question, within=within), k=k, mode=mode, within=within)
+
+
+def _group_max(values: np.ndarray, sizes: np.ndarray, empty: np.ndarray) -> np.ndarray:
+    """The max of each run of `values` ([3 values][0][2 values] by `sizes`); `empty`'s value for a run of none.
+
+    >>> _group_max(np.array([1., 3., 2., 5., 4.]), np.array([3, 0, 2]), np.array([9., 8., 7.])).tolist()
+    [3.0, 8.0, 5.0]
+    """
+    out = np.array(empty, dtype=np.float32, copy=True)
+    full = sizes > 0
+    if values.size:
+        starts = np.r_[0, np.cumsum(sizes)[:-1]][full]
+        out[full] = np.maximum.reduceat(values, starts)
+    return out
 
 
 def in_scope(passage: Passage, within: str) -> bool:

@@ -15,8 +15,11 @@ def quiet(*_):
 def test_build_writes_plain_files_and_a_manifest(mini_settings, hash_embedder):
     manifest = build(mini_settings, hash_embedder, progress=False, log=quiet)
     folder = mini_settings.index_dir
-    for name in ("manifest.json", "documents.json", "passages.jsonl", "sentences.jsonl", "passages.faiss", "sentences.faiss", "bm25"):
+    for name in ("manifest.json", "bm25"):
         assert (folder / name).exists(), name
+    shard = folder / "shards" / manifest["documents"][0]["shard"]
+    for name in ("document.json", "passages.jsonl", "sentences.jsonl", "passages.npy", "sentences.npy", "tokens.json"):
+        assert (shard / name).exists(), name
     on_disk = json.loads((folder / "manifest.json").read_text())
     assert on_disk == manifest
     assert manifest["model"] == hash_embedder.name and manifest["settings_hash"] == mini_settings.index_hash()
@@ -24,6 +27,7 @@ def test_build_writes_plain_files_and_a_manifest(mini_settings, hash_embedder):
     assert not list(folder.parent.glob(".tmp-*"))
     store = load(mini_settings)
     assert len(store.passages) == manifest["counts"]["passages"] == store.passage_index.ntotal
+    assert manifest["ann"]["kind"] == "exact" and store.exact
 
 
 def test_staleness_names_the_reason(mini_settings, hash_embedder):
@@ -53,10 +57,11 @@ def test_corpus_edit_after_load_is_picked_up(mini_engine, mini_settings):
     assert "45 pens" in answer.text and "30 pens" not in answer.text
 
 
-@pytest.mark.parametrize("victim", ["passages.faiss", "passages.jsonl", "documents.json", "manifest.json"])
+@pytest.mark.parametrize("victim", ["passages.npy", "passages.jsonl", "document.json", "manifest.json"])
 def test_damaged_files_are_detected_and_rebuilt(mini_settings, hash_embedder, victim):
-    build(mini_settings, hash_embedder, progress=False, log=quiet)
-    path = mini_settings.index_dir / victim
+    manifest = build(mini_settings, hash_embedder, progress=False, log=quiet)
+    shard = mini_settings.index_dir / "shards" / manifest["documents"][0]["shard"]
+    path = mini_settings.index_dir / victim if victim == "manifest.json" else shard / victim
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
     reason = staleness(mini_settings, hash_embedder.name)
     if reason is None:  # a cut that leaves readable files is caught when loading
@@ -74,6 +79,9 @@ def test_failed_build_leaves_the_old_index_in_place(mini_settings, hash_embedder
     class Boom(HashEmbedder):
         def encode(self, texts):
             raise RuntimeError("killed half-way")
+
+    report = next(mini_settings.corpus_dir.glob("*.md"))
+    report.write_text(report.read_text().replace("SeaFarm runs 30 pens", "SeaFarm runs 45 pens"))  # something to embed
 
     with pytest.raises(RuntimeError):
         build(mini_settings, Boom(), progress=False, log=quiet)
@@ -98,3 +106,12 @@ def test_two_builds_at_once_both_succeed_and_leave_one_index(mini_settings, hash
         t.join()
     assert errors == []
     assert load(mini_settings).passages and ensure_index(mini_settings, hash_embedder, log=quiet) is None
+
+
+def test_a_damaged_shard_is_not_reused(mini_settings, hash_embedder):
+    manifest = build(mini_settings, hash_embedder, progress=False, log=quiet)
+    shard = mini_settings.index_dir / "shards" / manifest["documents"][0]["shard"]
+    (shard / "tokens.json").write_text("[[")  # only a later build reads it
+    rebuilt = build(mini_settings, hash_embedder, progress=False, log=quiet)
+    assert rebuilt["build"]["reused"] == 0 and rebuilt["build"]["ingested"] == 1
+    assert load(mini_settings).passages

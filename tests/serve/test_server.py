@@ -7,6 +7,7 @@ report with the HashEmbedder; requests with httpx and gradio_client. The slow te
 
 from __future__ import annotations
 
+import html
 import base64
 import json
 from pathlib import Path
@@ -55,7 +56,9 @@ def http(url):
 def test_healthz_reports_the_manifest(http, engine):
     response = http.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "manifest": engine.manifest}
+    body = response.json()
+    assert body["status"] == "ok" and body["manifest"] == engine.manifest
+    assert body["build"]["state"] == "idle" and body["build"]["serving"]["corpus_sha256"] == engine.manifest["corpus_sha256"]
 
 
 @pytest.mark.parametrize("question", [ANSWERED, ABSTAINED, "How much did costs fall between 2015 and 2024?"])
@@ -435,3 +438,64 @@ def test_a_bug_is_still_a_json_500(http, engine, monkeypatch):
     response = http.post("/api/answer", json={"question": ANSWERED})
     assert response.status_code == 500
     assert response.json() == {"detail": "internal error (RuntimeError)"}
+
+
+# --- read in context -----------------------------------------------------------------------------------
+
+
+def test_a_citation_opens_its_section_with_the_sentence_highlighted(url, engine):
+    from askwef.serve.read import context_url
+
+    answer = engine.answer(ANSWERED)
+    quote = answer.quotes[0]
+    page = httpx.get(url + context_url(quote))
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert f'<mark id="quote">{html.escape(quote.text)}</mark>' in page.text
+    assert html.escape(quote.section.split(" > ")[-1]) in page.text
+    section_passages = [p for p in engine.store.passages if p.document == quote.document and p.section == quote.section]
+    assert all(html.escape(p.text[:40]) in page.text for p in section_passages)  # the whole section, not just the quote
+    others = [p for p in engine.store.passages if p.section != quote.section and len(p.text) > 60]
+    assert not any(html.escape(p.text[:60]) in page.text for p in others)
+
+
+def test_the_chat_answer_links_each_citation_to_its_context(engine):
+    from askwef.serve.chat import render_answer
+
+    rendered = render_answer(engine.answer(ANSWERED), turn=0)
+    assert 'class="askwef-read" href="/read?doc=' in rendered and "read in context" in rendered
+
+
+@pytest.mark.parametrize("query", [
+    {"doc": "mini-report.md", "passage": "0" * 16},
+    {"doc": "../../etc/passwd", "passage": "0" * 16},
+    {"doc": "/etc/passwd", "passage": "../manifest.json"},
+    {"doc": "other.md", "passage": None},  # a real passage of another document
+])
+def test_read_serves_only_indexed_passages(url, engine, query):
+    if query["passage"] is None:
+        query = dict(query, passage=engine.store.passages[0].id)
+    response = httpx.get(url + "/read", params=query)
+    assert response.status_code == 404 and "no such document" in response.json()["detail"]
+    assert httpx.get(url + "/read", params={"doc": "x", "passage": "y", "start": -1}).status_code == 422
+
+
+def test_a_pdf_citation_opens_its_printed_page(tmp_path):
+    from pdfgen import report_pdf
+
+    from askwef.engine import Engine
+    from askwef.serve.read import context_url, render_context
+    from askwef.settings import Settings
+    from askwef.embed import HashEmbedder
+    from conftest import MINI_REPORT
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "mini.pdf").write_bytes(report_pdf(MINI_REPORT))
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.1)
+    engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    assert engine.store.documents[0].source == "pdf"
+    quote = engine.answer("How many pens does SeaFarm run?").quotes[0]
+    page = render_context(engine.store, quote.document, quote.passage_id, quote.start, quote.end)
+    assert page is not None and f"Page {quote.page}" in page and '<mark id="quote">' in page
+    shown = [p for p in engine.store.passages if html.escape(p.text) in page or p.id == quote.passage_id]
+    assert shown and all(p.page == quote.page for p in shown)
+    assert context_url(quote).startswith("/read?doc=mini.pdf&")

@@ -76,7 +76,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     stage = stage_for(retriever)
     resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of)
     query = analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
-    scores = retriever.scores(resolved.question, retriever.encode(query.embed), lexical=query.lexical)
+    scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     top = passages[:CANDIDATE_PASSAGES]
     # a question that names a section by its title ("what does the conclusion say") is answered from it

@@ -50,7 +50,7 @@ def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[floa
         if not q.answerable:
             continue
         s = r.scores(q.question)
-        passage_cos = r._cosines(r.store.passage_index, len(r.store.passages), s.query_vector)
+        passage_cos = r.store.passage_vectors.dot(s.query_vector)
         best = np.full(len(r.store.passages), -1.0, dtype=np.float32)
         np.maximum.at(best, r.sentence_rows, s.sentence_cosine)
         best = np.where(best < -0.5, passage_cos, best)

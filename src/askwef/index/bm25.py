@@ -13,9 +13,10 @@ def bm25_tokenize(texts: list[str], *, return_ids: bool = True):
     return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False, return_ids=return_ids)
 
 
-def save_bm25(folder: Path, texts: list[str]) -> None:
+def save_bm25(folder: Path, tokens: list[list[str]]) -> None:
+    """BM25 over passages given as their tokens (`bm25_tokenize(..., return_ids=False)`, kept per shard)."""
     import bm25s
 
     retriever = bm25s.BM25()
-    retriever.index(bm25_tokenize(texts), show_progress=False)
+    retriever.index(tokens, show_progress=False)
     retriever.save(str(folder))

@@ -1,17 +1,31 @@
-"""A loaded index: everything retrieval and answering read, in memory; and loading it from its folder."""
+"""A loaded index: everything retrieval and answering read, in memory (or mapped); and loading it from its folder.
+
+The shards of the manifest are read in its order and laid end to end: passages, sentences and
+vectors are compact columns (`columns.py`, `vectors.py`), so a library of a thousand reports fits
+in a few GB where a million frozen dataclasses would not. `store.passages[i]` and
+`store.sentences[i]` still give a `Passage` and a `Sentence`. A document's passages are one range of
+rows (`document_rows`), so a search restricted to one document only reads that range.
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from ..settings import Settings
-from ..types import Endnote, Passage, Sentence, find_endnote
+from ..types import Endnote, find_endnote
+from .ann import EXACT_MAX_PASSAGES
+from .ann import read as read_ann
+from .columns import Strings, Table
 from .errors import IndexCorrupt, IndexMissing
 from .manifest import read_manifest
+from .shard import read_shard
+from .vectors import Vectors
+
+MMAP_FROM_PASSAGES = EXACT_MAX_PASSAGES
+"""Above this many passages, vectors are mapped from disk rather than read (they are then only rescored, never scanned)."""
 
 
 @dataclass(frozen=True)
@@ -27,19 +41,30 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class IndexStore:
-    """A loaded index: everything retrieval and answering read, in memory."""
+    """A loaded index: everything retrieval and answering read."""
 
     path: Path
     manifest: dict
     documents: tuple[DocumentInfo, ...]
-    passages: tuple[Passage, ...]
-    contexts: tuple[str, ...]
-    sentences: tuple[Sentence, ...]
-    passage_index: object  # faiss.Index
-    sentence_index: object  # faiss.Index
-    passage_vectors: np.ndarray
-    sentence_vectors: np.ndarray
+    passages: Table  # of Passage
+    contexts: Strings  # one per passage: the heading context embedded with it
+    sentences: Table  # of Sentence, grouped by passage, in reading order
+    passage_index: object  # Vectors (exact) or a faiss IVF index (large libraries)
+    sentence_index: Vectors
+    passage_vectors: Vectors
+    sentence_vectors: Vectors
     bm25: object  # bm25s.BM25
+    sentence_passage: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # passage row of each sentence
+    document_starts: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # passage rows of document i: [starts[i], starts[i+1])
+    id_bases: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # ANN id of document i's first passage
+    stem_df: dict = field(default_factory=dict)  # sentence frequency of each stem (answering's idf)
+    context_stems: frozenset = frozenset()  # stems of the heading contexts
+    _rows: dict = field(default_factory=dict, repr=False, compare=False)  # sorted id keys and their rows, on first use
+
+    @property
+    def exact(self) -> bool:
+        """True when questions score every passage (no ANN index)."""
+        return isinstance(self.passage_index, Vectors)
 
     def endnote(self, document: str, number: int, section: str = "") -> Endnote | None:
         """Note `number` of `document`; with the citing `section`, the note of its chapter when the
@@ -49,44 +74,127 @@ class IndexStore:
                 return find_endnote(doc.endnotes, number, section)
         return None
 
+    def document_rows(self, name: str) -> range:
+        """The passage rows of one document (empty when it is not in the index)."""
+        for i, doc in enumerate(self.documents):
+            if doc.name == name:
+                return range(int(self.document_starts[i]), int(self.document_starts[i + 1]))
+        return range(0)
 
-def load(settings: Settings) -> IndexStore:
-    """Read an index folder; raises IndexMissing or IndexCorrupt with a message saying what to run."""
+    def passage_row(self, passage_id: str) -> int | None:
+        """The row of a passage by its id (None when it is not in the index).
+
+        Ids start with 16 hex digits (a sha256 prefix): a sorted array of those as integers finds a row
+        in a few microseconds for 8 bytes a passage, where a dict of strings would take ~100.
+        """
+        if not self._rows and len(self.passages):
+            ids = self.passages.columns["id"]
+            keys = np.fromiter((_key(ids[i]) for i in range(len(self.passages))), dtype=np.uint64, count=len(self.passages))  # type: ignore[index]
+            order = np.argsort(keys, kind="stable")
+            self._rows.update(keys=keys[order], order=order)
+        if not self._rows:
+            return None
+        key = np.uint64(_key(passage_id))
+        lo = np.searchsorted(self._rows["keys"], key, side="left")
+        hi = np.searchsorted(self._rows["keys"], key, side="right")
+        for row in self._rows["order"][lo:hi]:
+            if self.passages.field("id", int(row)) == passage_id:
+                return int(row)
+        return None
+
+    def passage_sentences(self, row: int) -> range:
+        """The sentence rows of passage `row` (they are contiguous)."""
+        lo = int(np.searchsorted(self.sentence_passage, row, side="left"))
+        hi = int(np.searchsorted(self.sentence_passage, row, side="right"))
+        return range(lo, hi)
+
+    def rows_of_ids(self, ids: np.ndarray) -> np.ndarray:
+        """Passage rows of ANN vector ids (each document's block of ids starts at its id_base)."""
+        order = np.argsort(self.id_bases, kind="stable")
+        which = order[np.searchsorted(self.id_bases[order], ids, side="right") - 1]
+        return (self.document_starts[which] + (ids - self.id_bases[which])).astype(np.int64)
+
+    def nbytes(self) -> dict[str, int]:
+        """What the loaded index holds in memory, by part (mapped vectors excluded)."""
+        return {
+            "texts": self.passages.nbytes() + self.sentences.nbytes() + self.contexts.nbytes(),
+            "vectors": self.passage_vectors.nbytes() + self.sentence_vectors.nbytes(),
+        }
+
+
+def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
+    """Read an index folder; raises IndexMissing or IndexCorrupt with a message saying what to run.
+
+    `mmap`: map vectors from disk (default: only for libraries above MMAP_FROM_PASSAGES passages).
+    """
     import bm25s
-    import faiss
 
     index_dir = Path(settings.index_dir)
     manifest = read_manifest(index_dir)
     if manifest is None:
         raise IndexMissing(f"no index at {index_dir}; build it with: askwef build")
+    entries = manifest.get("documents", [])
+    total = int(manifest.get("counts", {}).get("passages", 0))
+    mapped = total > MMAP_FROM_PASSAGES if mmap is None else mmap
     try:
-        documents = tuple(_doc_from_json(d) for d in json.loads((index_dir / "documents.json").read_text()))
-        rows = [json.loads(line) for line in (index_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines() if line]
-        contexts = tuple(r.pop("context") for r in rows)
-        passages = tuple(Passage(**{**r, "endnotes": tuple(r["endnotes"])}) for r in rows)
-        sentences = tuple(
-            Sentence(**{**r, "endnotes": tuple(r["endnotes"])})
-            for r in (json.loads(line) for line in (index_dir / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line)
-        )
-        passage_index = faiss.read_index(str(index_dir / "passages.faiss"))
-        sentence_index = faiss.read_index(str(index_dir / "sentences.faiss"))
-        bm25 = bm25s.BM25.load(str(index_dir / "bm25"))
+        shards = [read_shard(index_dir / "shards" / e["shard"], mmap=mapped) for e in entries]
+        if not shards:
+            raise ValueError("the manifest lists no document")
+        bm25 = bm25s.BM25.load(str(index_dir / "bm25"), mmap=mapped)
+        kind = manifest.get("ann", {}).get("kind", "exact")
+        ann_index = read_ann(index_dir / "passages.faiss", mmap=mapped) if kind != "exact" else None
+    except IndexCorrupt:
+        raise
     except Exception as exc:  # any unreadable piece means the whole index is unusable
         raise IndexCorrupt(f"the index at {index_dir} is damaged ({type(exc).__name__}: {exc}); rebuild with: askwef build") from exc
+
+    dim = int(manifest.get("dim", 1))
+    passages = Table.concat([s.passages for s in shards])
+    sentences = Table.concat([s.sentences for s in shards])
+    starts = np.zeros(len(shards) + 1, dtype=np.int64)
+    np.cumsum([len(s.passages) for s in shards], out=starts[1:])
+    sentence_passage = np.concatenate([s.sentence_passage.astype(np.int32) + np.int32(starts[i]) for i, s in enumerate(shards)])
+    passage_vectors = Vectors([s.passage_vectors for s in shards], dim)
+    sentence_vectors = Vectors([s.sentence_vectors for s in shards], dim)
     counts = manifest.get("counts", {})
+    bm25_docs = int(getattr(bm25, "scores", {}).get("num_docs", len(passages)))
     if (
-        passage_index.ntotal != len(passages)
-        or sentence_index.ntotal != len(sentences)
-        or counts.get("passages") != len(passages)
-        or counts.get("sentences") != len(sentences)
+        counts.get("passages") != len(passages) or counts.get("sentences") != len(sentences) or bm25_docs != len(passages)
+        or (ann_index is not None and ann_index.ntotal != len(passages))
     ):
         raise IndexCorrupt(f"the index at {index_dir} is inconsistent (vector and text counts differ); rebuild with: askwef build")
-    passage_vectors = passage_index.reconstruct_n(0, passage_index.ntotal) if passage_index.ntotal else np.zeros((0, manifest.get("dim", 1)), np.float32)
-    sentence_vectors = sentence_index.reconstruct_n(0, sentence_index.ntotal) if sentence_index.ntotal else np.zeros((0, manifest.get("dim", 1)), np.float32)
+    _release_freed_memory()  # the JSON rows read above are gone; give their pages back to the system
+    stem_df: dict[str, int] = {}
+    context_stems: set[str] = set()
+    for s in shards:
+        for t, c in s.info.get("stem_df", {}).items():
+            stem_df[t] = stem_df.get(t, 0) + c
+        context_stems.update(s.info.get("context_stems", ()))
     return IndexStore(
-        index_dir, manifest, documents, passages, contexts, sentences, passage_index, sentence_index,
-        np.ascontiguousarray(passage_vectors, dtype=np.float32), np.ascontiguousarray(sentence_vectors, dtype=np.float32), bm25,
+        index_dir, manifest, tuple(_doc_from_json(s.info) for s in shards), passages,
+        Strings.concat([s.contexts for s in shards]), sentences,
+        ann_index if ann_index is not None else passage_vectors, sentence_vectors, passage_vectors, sentence_vectors, bm25,
+        sentence_passage, starts, np.array([int(e.get("id_base", 0)) for e in entries], dtype=np.int64),
+        stem_df, frozenset(context_stems),
     )
+
+
+def _key(passage_id: str) -> int:
+    """A passage id's leading 16 hex digits as an integer (0 for an id that does not start with them)."""
+    try:
+        return int(passage_id[:16], 16)
+    except ValueError:
+        return 0
+
+
+def _release_freed_memory() -> None:
+    """glibc keeps freed heap pages; reading a large library frees millions of small objects at once."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _doc_from_json(d: dict) -> DocumentInfo:
@@ -94,5 +202,5 @@ def _doc_from_json(d: dict) -> DocumentInfo:
         d["name"], d["title"], d["source"], d["sha256"],
         tuple((s["path"], int(s["page"]), tuple(s["units"])) for s in d["sections"]),
         tuple(Endnote(**e) for e in d["endnotes"]),
-        int(d.get("year", 0)),
+        int(d.get("year") or 0),
     )

@@ -7,6 +7,7 @@
     limits.py      every size, thread and queue limit, in one place
     loadtest.py    `askwef loadtest`: concurrent clients through the API and Gradio's queue
     screenshot.py  the screenshot in docs/, taken in headless Chromium
+    status.py      the line the chat page shows while the library is rebuilt
 
 >>> serve(host="127.0.0.1", port=7860)      # doctest: +SKIP
 """

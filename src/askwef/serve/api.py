@@ -3,7 +3,8 @@
     POST /api/answer    {"question": "...", "history": [...], "k": 10, "within": "..."} -> the Answer
     POST /api/search    {"question": "...", "k": 10, "within": "..."} -> {"passages": [...]}
     GET  /api/sections  -> {"sections": [...]}  (values for `within`)
-    GET  /healthz       -> {"status": "ok", "manifest": {...}}  (never behind auth)
+    GET  /read          ?doc=&passage=&start=&end= -> the quoted place, highlighted (HTML; see read.py)
+    GET  /healthz       -> {"status": "ok", "manifest": {...}, "build": {...}}  (never behind auth)
     GET  /openapi.json  the schema of the routes above
     /                   the chat page (Gradio); its own API for gradio_client: "/ask", "/search"
 
@@ -11,10 +12,11 @@ Bad input (empty question, wrong types, k outside 1..100, malformed JSON, an unk
 422 and an oversized body a 413, both as {"detail": "one readable line"}; never a 500. Engine calls
 are CPU-bound, so the endpoints are plain `def`: FastAPI runs them in its threadpool.
 
-Before every answer or search the engine is refreshed (`Engine.refresh`: a hash of the corpus files
-and a look at the manifest, well under a millisecond), so an edited corpus or a rebuilt index is
-picked up without a restart and a stale index never answers. An index that cannot be brought up to
-date is a 503.
+Before every answer or search the engine polls the corpus (`Engine.poll`: a `stat` per corpus file,
+at most once a second; a file is hashed only when its stat changed). A change starts a build in a
+background thread; meanwhile every request is answered from the last consistent index, and the new
+one is swapped in whole once built. `/healthz` (`build`) and the chat page say what is being built
+and how far along it is; a build that fails leaves the last index answering and says why.
 
 Limits are set on purpose, for a 2-core machine where the model is serialised by a lock: more
 threads only add memory and queueing, so work waits in cheap queues instead (see `limits.py` and
@@ -36,9 +38,9 @@ from collections.abc import Iterator, Sequence
 
 import anyio.to_thread
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..engine import Engine, QuestionError
@@ -47,12 +49,14 @@ from ..ingest import IngestError
 from ..settings import Settings
 from .limits import (
     AUTH_ENV,
+    TORCH_THREADS,
     GRADIO_CONCURRENCY,
     GRADIO_QUEUE_SIZE,
     UVICORN_LIMITS,
     WORKER_THREADS,
 )
 from .middleware import BasicAuth, BodyLimit, ClosedRoutes, parse_credentials
+from .read import READ_PATH, render_context
 from .schemas import (
     AnswerOut,
     AnswerRequest,
@@ -92,13 +96,13 @@ def create_app(
 
     `auth`: 'user:password' (or a pair) for HTTP basic auth, None for none. `feedback_path`: the votes
     log (default: ASKWEF_FEEDBACK or ./feedback.jsonl). `examples`: the example questions on the page.
-    `refresh`: bring the engine up to date with the corpus before every answer and search (rebuilding
-    the index when the corpus, model or settings changed).
+    `refresh`: poll the corpus before every answer and search, rebuilding the index in the background
+    when the corpus, model or settings changed (requests never wait for the build).
     """
 
     def fresh() -> None:
         if refresh:
-            engine.refresh(log=_log)
+            engine.poll(log=_log)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -143,10 +147,29 @@ def create_app(
         fresh()
         return {"sections": list(dict.fromkeys(engine.sections()))}
 
+    error_json = {"application/json": {"schema": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}
+
+    @app.get(READ_PATH, response_class=HTMLResponse, tags=["answers"], responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The quoted place as an HTML page"},
+        404: {"content": error_json, "description": "No such document and passage in the index"},
+        422: {"content": error_json, "description": "Invalid input"},
+    })
+    def read_in_context(
+        doc: str = Query(..., max_length=1000, description="document name, as in a quote"),
+        passage: str = Query(..., max_length=100, description="passage id, as in a quote"),
+        start: int = Query(0, ge=0, le=10**9, description="the quote's start offset"),
+        end: int = Query(0, ge=0, le=10**9, description="the quote's end offset"),
+    ):
+        """The section (markdown) or printed page (PDF) a quote stands in, the quoted sentence highlighted."""
+        page = render_context(engine.store, doc, passage, start, end)
+        if page is None:
+            return JSONResponse({"detail": "no such document and passage in the index"}, status_code=404)
+        return HTMLResponse(page)
+
     @app.get("/healthz", response_model=HealthOut, tags=["ops"])
     async def healthz() -> dict:  # async: answers even when every worker thread is busy
-        """Liveness, and what the index was built from. Open even when auth is on."""
-        return {"status": "ok", "manifest": engine.manifest}
+        """Liveness, what the index in use was built from, and what is being built and how far along. Open even when auth is on."""
+        return {"status": "ok", "manifest": engine.manifest, "build": engine.status()}
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -209,20 +232,59 @@ def _version() -> str:
 
 # --- running --------------------------------------------------------------------------------------
 
-def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, *, log=print) -> int:
+def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, *, workers: int = 1, log=print) -> int:
     """Load (building if missing or stale, with progress) and serve until interrupted.
 
-    Auth from ASKWEF_AUTH ('user:password'); feedback goes to ASKWEF_FEEDBACK (default ./feedback.jsonl).
+    `workers`: processes serving the same port (uvicorn's workers; the kernel spreads connections over
+    them), each with the model and the read-only index on disk (see docs/deploy.md). They serve the
+    JSON API only: Gradio keeps a chat's state in the process that started it, and connections are
+    spread with no affinity, so the chat page needs one process (or replicas behind a sticky proxy). Auth from
+    ASKWEF_AUTH ('user:password'); feedback goes to ASKWEF_FEEDBACK (default ./feedback.jsonl).
     """
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
     credentials = parse_credentials(os.environ.get(AUTH_ENV))  # fail before the slow part
-    log("askwef: loading the model and the index (building it if missing or stale) ...")
-    engine = Engine.load(settings or Settings(), log=log)
-    app = create_app(engine, auth=credentials)
+    settings = settings or Settings()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    log(f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
-        + ("  (basic auth on)" if credentials else ""))
+    banner = (f"askwef: chat at http://{shown}:{port}/  API at http://{shown}:{port}/api/answer"
+              + ("  (basic auth on)" if credentials else "")
+              + (f"  ({workers} worker processes, JSON API only: see docs/deploy.md for the chat page)" if workers > 1 else ""))
+    if workers > 1:
+        from ..engine import ensure_index
+        from ..index import staleness
+        from ..settings import MODEL_NAME
+
+        if staleness(settings, MODEL_NAME) is not None:  # built once, here, before the workers load it read-only
+            from ..embed import load_model
+
+            ensure_index(settings, load_model(), log=log)
+        os.environ["ASKWEF_CORPUS"], os.environ["ASKWEF_INDEX"] = str(settings.corpus_dir), str(settings.index_dir)
+        log(banner)
+        uvicorn.run("askwef.serve.api:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info", **UVICORN_LIMITS)
+        return 0
+    limit_torch_threads()
+    log("askwef: loading the model and the index (building it if missing or stale) ...")
+    # an index older than the corpus answers while the new one builds (poll() starts it at the first request)
+    engine = Engine.load(settings, log=log, stale_ok=True)
+    engine.poll(log=log)  # a corpus changed while the server was down starts building now, in the background
+    app = create_app(engine, auth=credentials)
+    log(banner)
     uvicorn.run(app, host=host, port=port, log_level="info", **UVICORN_LIMITS)
     return 0
+
+
+def worker_app() -> FastAPI:
+    """One worker process of `serve(workers=N)`: the model, the index at ASKWEF_INDEX (read-only), the JSON API."""
+    limit_torch_threads()
+    engine = Engine.load(Settings(), log=_log, stale_ok=True)
+    return create_app(engine, auth=parse_credentials(os.environ.get(AUTH_ENV)), mount_chat=False)
+
+
+def limit_torch_threads() -> None:
+    """Each serving process runs the model on TORCH_THREADS threads (see limits.py: concurrency comes from requests)."""
+    import torch
+
+    torch.set_num_threads(TORCH_THREADS)
 
 
 @contextlib.contextmanager

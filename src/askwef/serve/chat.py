@@ -34,7 +34,9 @@ from ..engine import Engine, QuestionError, clean_question  # noqa: E402
 from ..index import IndexProblem  # noqa: E402
 from ..ingest import IngestError  # noqa: E402
 from ..types import Answer, Passage  # noqa: E402
-from .limits import MAX_QUESTION_CHARS  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
+from .limits import MAX_QUESTION_CHARS  # noqa: E402
+from .read import context_url  # noqa: E402
+from .status import build_note  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
 
 EXAMPLES = (
     "How many green data centres have been established in China?",
@@ -143,14 +145,15 @@ def render_answer(answer: Answer, turn: int) -> str:
     quoted = "".join(f"<p>“{_e(q.text)}”{_sups(q.endnotes, turn)}</p>" for q in answer.quotes)
     parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
     # Where the quotes stand, one line per (section, page), with their endnote markers.
-    places: list[tuple[str, int, list[int]]] = []
+    places: list[tuple[str, int, list[int], str]] = []
     for q in answer.quotes:
         if places and places[-1][:2] == (q.section, q.page):
             places[-1][2].extend(n for n in q.endnotes if n not in places[-1][2])
         else:
-            places.append((q.section, q.page, list(q.endnotes)))
-    for section, page, notes in places:
-        parts.append(f'<p class="askwef-source">— {_where(section, page)}{_sups(notes, turn)}</p>')
+            places.append((q.section, q.page, list(q.endnotes), context_url(q)))
+    for section, page, notes, url in places:
+        read = f' <a class="askwef-read" href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">read in context</a>'
+        parts.append(f'<p class="askwef-source">— {_where(section, page)}{_sups(notes, turn)}{read}</p>')
     if answer.endnotes:
         refs = []
         for note in answer.endnotes:
@@ -351,6 +354,7 @@ def build_blocks(
                     unhelpful = gr.Button("Not helpful", size="sm", elem_id="askwef-unhelpful")
                     clear_btn = gr.Button("New conversation", size="sm", elem_id="askwef-clear")
                 status = gr.Markdown("", elem_id="askwef-status")
+                building = gr.Markdown(build_note(engine.status()), elem_id="askwef-build")
             with gr.Column(scale=1, min_width=280):
                 within = gr.Dropdown(
                     choices=section_choices(engine), value="", label="Answer from", elem_id="askwef-within",
@@ -372,6 +376,8 @@ def build_blocks(
         helpful.click(lambda a, w: vote("helpful", a, w), inputs=[answers_state, within], outputs=status, api_visibility="private")
         unhelpful.click(lambda a, w: vote("not helpful", a, w), inputs=[answers_state, within], outputs=status, api_visibility="private")
         clear_btn.click(clear, outputs=[chatbot, answers_state, copy, status], api_visibility="private")
+        # the build line follows the background build (engine.poll starts it; see api.py)
+        gr.Timer(2.0).tick(lambda: build_note(engine.status()), outputs=building, api_visibility="private", queue=False)
         gr.api(ask, api_name="ask")
         gr.api(search, api_name="search")
     return blocks

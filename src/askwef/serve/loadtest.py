@@ -9,9 +9,11 @@ Each client loops until the deadline, one request at a time, each with a timeout
 POST /api/answer; one API request in twenty is a blank question, which must get a 422. Anything
 else (a 5xx, a timeout, a dropped connection, a 200 without an answer) counts as an error.
 
-Reports requests, errors by kind, p50/p95/max latency per route, throughput and the server's peak
-resident memory (VmHWM from /proc/PID/status), as a table and as JSON (default
-evals/out/loadtest.json). Exits 1 when there was any error.
+Reports requests, errors by kind, p50/p95/max latency per route, throughput, the server's peak
+resident memory (VmHWM from /proc/PID/status) and its CPU time per answer (`server_cpu_ms_per_answer`,
+worker processes included), then times `answer()` in its own process on the same index
+(`answer_ms_in_process`, see cost.py), as a table and as JSON (default evals/out/loadtest.json).
+Exits 1 when there was any error.
 
 >>> result = run_load("http://127.0.0.1:7860", clients=4, duration=2)       # doctest: +SKIP
 >>> result["errors"]                                                          # doctest: +SKIP
@@ -33,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cost import answer_in_process, cpu_seconds, rss_mib
 from .limits import (
     BACKLOG,
     GRADIO_CONCURRENCY,
@@ -145,7 +148,8 @@ def run_load(
         raise ValueError("need at least one client and a positive duration")
     n_gradio = round(clients * gradio_share) if clients > 1 else 0
     _warm_up(url, timeout, auth)
-    rss_before = _rss_mib(pid, "VmRSS")
+    rss_before = rss_mib(pid, "VmRSS")
+    cpu_before = cpu_seconds(pid)
     samples: list[Sample] = []  # list.append is atomic: the clients share it
     clock: dict[str, float] = {}
     # the clock starts once every client is connected; the barrier's action runs before any is released
@@ -164,11 +168,16 @@ def run_load(
     for t in threads:  # bounded: each request has a timeout, so every client ends by deadline + timeout
         t.join(timeout=max(0.0, began + duration + timeout + 10 - time.monotonic()))
     elapsed = time.monotonic() - began
+    cpu = cpu_seconds(pid)
     stuck = sum(t.is_alive() for t in threads)
-    return summarise(
+    result = summarise(
         list(samples), elapsed=elapsed, clients=clients, gradio_clients=n_gradio, duration=duration, stuck=stuck,
-        url=url, rss_before=rss_before, rss_peak=_rss_mib(pid, "VmHWM"), rss_after=_rss_mib(pid, "VmRSS"),
+        url=url, rss_before=rss_before, rss_peak=rss_mib(pid, "VmHWM"), rss_after=rss_mib(pid, "VmRSS"),
     )
+    answers = sum(1 for s in samples if s.ok and s.route != "api-bad")
+    result["server_cpu_s"] = round(cpu - cpu_before, 2) if cpu is not None and cpu_before is not None else None
+    result["server_cpu_ms_per_answer"] = round(1000 * (cpu - cpu_before) / answers, 2) if result["server_cpu_s"] is not None and answers else None
+    return result
 
 
 def _warm_up(url: str, timeout: float, auth) -> None:
@@ -247,31 +256,15 @@ def format_table(result: dict) -> str:
         f"{'all':<10} {result['requests']:>9} {result['errors']:>7} {result['p50_ms']:>9.1f} {result['p95_ms']:>9.1f}"
     )
     lines.append(f"throughput {result['throughput_rps']} answers/s over {result['elapsed_s']} s")
+    if result.get("server_cpu_ms_per_answer") is not None:
+        lines.append(f"server CPU {result['server_cpu_ms_per_answer']} ms per answer"
+                     + (f"; answer() in process {result['answer_ms_in_process']} ms CPU ({result['answer_wall_ms_in_process']} ms wall):"
+                        f" the request path costs x{result.get('request_path_over_answer')}" if "answer_ms_in_process" in result else ""))
     if rss["peak"] is not None:
         lines.append(f"server memory: {rss['before']} MiB before, peak {rss['peak']} MiB, {rss['after']} MiB after")
     lines.append("errors: none" if not result["errors"] else "errors: " + ", ".join(f"{k} x{v}" for k, v in result["error_kinds"].items()))
     return "\n".join(lines)
 
-
-# --- the server's memory ------------------------------------------------------------------------------
-
-def _rss_mib(pid: int | None, field: str = "VmHWM") -> float | None:
-    """VmHWM (peak resident set) or VmRSS of a process, in MiB, from /proc; psutil when there is no /proc."""
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return round(int(line.split()[1]) / 1024, 1)  # kB
-    except OSError:
-        pass
-    try:
-        import psutil
-
-        info = psutil.Process(pid).memory_info()
-        return round((getattr(info, "peak_wset", None) or info.rss) / 2**20, 1)
-    except Exception:
-        return None
 
 
 # --- starting a server ---------------------------------------------------------------------------------
@@ -282,13 +275,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(*, corpus: str | None = None, index: str | None = None, startup_timeout: float = 600.0, log=print):
+def start_server(*, corpus: str | None = None, index: str | None = None, workers: int = 1, startup_timeout: float = 600.0, log=print):
     """`askwef serve` on a free loopback port in a child process; returns (process, url, log path)."""
     import httpx
 
     port = free_port()
     argv = [sys.executable, "-m", "askwef.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    argv += (["--corpus", corpus] if corpus else []) + (["--index", index] if index else [])
+    argv += (["--corpus", corpus] if corpus else []) + (["--index", index] if index else []) + ["--workers", str(workers)]
     env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
     folder = Path(tempfile.mkdtemp(prefix="askwef-loadtest-"))
     env.setdefault("ASKWEF_FEEDBACK", str(folder / "feedback.jsonl"))
@@ -329,16 +322,21 @@ def add_parser(sub) -> None:
     p.add_argument("--pid", type=int, help="with --url: the server's process id, for its peak memory")
     p.add_argument("--clients", type=int, default=32, help="concurrent clients (default 32)")
     p.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
-    p.add_argument("--gradio-share", type=float, default=0.25, help="share of the clients going through Gradio's queue (default 0.25)")
+    p.add_argument("--gradio-share", type=float, default=None,
+                   help="share of the clients going through Gradio's queue (default 0.25; 0 with --workers above 1: the API only)")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds one request may take before it counts as an error")
     p.add_argument("--out", default=str(DEFAULT_OUT), help=f"JSON summary (default {DEFAULT_OUT})")
     p.add_argument("--corpus", metavar="DIR", help="corpus folder for the server it starts")
     p.add_argument("--index", metavar="DIR", help="index folder for the server it starts")
+    p.add_argument("--workers", type=int, default=1, help="worker processes of the server it starts (askwef serve --workers)")
+    p.add_argument("--no-in-process", action="store_true", help="skip timing answer() in this process after the load")
     p.add_argument("--json", action="store_true", help="print the JSON summary instead of the table")
     p.set_defaults(func=cmd_loadtest)
 
 
 def cmd_loadtest(args: argparse.Namespace) -> int:
+    if args.gradio_share is None:
+        args.gradio_share = 0.25 if args.workers == 1 else 0.0  # several workers serve the JSON API only (askwef serve)
     if not 0 <= args.gradio_share <= 1:
         raise ValueError("--gradio-share must be between 0 and 1")
     auth = None
@@ -351,7 +349,7 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
     url, pid = args.url, args.pid
     try:
         if url is None:
-            process, url, _ = start_server(corpus=args.corpus, index=args.index, log=log)
+            process, url, _ = start_server(corpus=args.corpus, index=args.index, workers=args.workers, log=log)
             pid = process.pid
         log(f"{args.clients} clients for {args.duration:g} s against {url} ...")
         result = run_load(url.rstrip("/"), clients=args.clients, duration=args.duration, gradio_share=args.gradio_share,
@@ -362,6 +360,12 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
     finally:
         if process is not None:
             stop_server(process)
+    if not args.no_in_process:  # after the server stopped: the same index, answer() alone
+        log("timing answer() in this process on the same questions ...")
+        result |= answer_in_process([q for q in QUESTIONS], corpus=args.corpus, index=args.index)
+        if result.get("server_cpu_ms_per_answer"):
+            result["request_path_over_answer"] = round(result["server_cpu_ms_per_answer"] / result["answer_ms_in_process"], 2)
+    result["workers"] = args.workers
     result["command"] = "askwef loadtest " + " ".join(sys.argv[2:]) if sys.argv[1:2] == ["loadtest"] else "askwef loadtest"
     result["finished_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     out = Path(args.out)

@@ -122,9 +122,28 @@ class SectionsOut(BaseModel):
     sections: list[str]
 
 
+class BuildOut(BaseModel):
+    """What the index builder is doing: idle, building (with stage, document and percent) or failed (with the error)."""
+
+    state: Literal["idle", "building", "failed"]
+    reason: str | None = None
+    stage: str | None = None
+    document: str | None = None
+    done: int | None = None
+    total: int | None = None
+    percent: float | None = None
+    started_at: str | None = None
+    error: str | None = None
+    serving: dict[str, Any] = {}
+    last_build: dict[str, Any] | None = None
+
+    model_config = {"extra": "allow"}
+
+
 class HealthOut(BaseModel):
     status: Literal["ok"]
     manifest: dict[str, Any]
+    build: BuildOut
 
 
 class ErrorOut(BaseModel):
