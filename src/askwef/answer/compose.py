@@ -68,7 +68,7 @@ def _endnotes(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:
             if (s.document, n) in seen:
                 continue
             seen.add((s.document, n))
-            note = retriever.store.endnote(s.document, n)
+            note = retriever.store.endnote(s.document, n, s.section)
             if note is not None:
                 out.append(note)
     return tuple(out)
