@@ -28,9 +28,12 @@ def test_build_if_needed_is_a_no_op_when_fresh(run):
 def test_ask_prints_quote_section_and_endnotes(run):
     code, out, _ = run("ask", "How much tidal resource does the coast of Exampleland hold?")
     assert code == 0
-    quote, rest = out.split("\n\n", 1)
-    assert quote.startswith("“") and "12 gigawatts" in quote
-    assert "1 Why tides matter > 1.1 Resource potential, p. 4 [2]" in rest
+    blocks = out.split("\n\n")
+    quote = next(b for b in blocks if b.startswith("“"))
+    assert "12 gigawatts" in quote
+    rest = out.split(quote, 1)[1]
+    # every quote names its document (title, and year when known), its section and page
+    assert "— Tidal Power Outlook: A Test Report · 1 Why tides matter › 1.1 Resource potential, p. 4 [2]" in rest
     assert "[2] Exampleland Energy Agency" in rest and "https://example.org/atlas_2023" in rest
 
 

@@ -109,11 +109,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         for p in answer.passages[:3]:
             print(f"  - {p.section} (p. {p.page}): {textwrap.shorten(p.text, 160)}")
         return 0
+    if answer.span:
+        print(f"Answer: {answer.span}\n")
+    if answer.context:
+        print(textwrap.fill(f"({answer.context})", 100))
     print(textwrap.fill(f"“{answer.text}”", 100))
     print()
     for q in answer.quotes:
         sup = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
-        print(f"— {q.section}, p. {q.page}{sup}")
+        print(f"— {q.source()}{sup}")
     if answer.endnotes:
         print()
         for e in answer.endnotes:

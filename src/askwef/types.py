@@ -173,6 +173,13 @@ class Quote(_Serializable):
     start: int
     end: int
     endnotes: tuple[int, ...] = ()
+    title: str = ""  # the document's title, as its first page or heading gives it
+    year: int = 0  # the document's publication year (0 unknown)
+
+    def source(self) -> str:
+        """Where the quote stands, for people: 'Blueprint to Action (2025) · 2 Industry › 2.1 Energy, p. 12'."""
+        doc = f"{self.title or self.document}{f' ({self.year})' if self.year else ''}"
+        return f"{doc} · {self.section.replace(' > ', ' › ')}, p. {self.page}"
 
 
 @dataclass(frozen=True)

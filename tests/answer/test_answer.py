@@ -113,3 +113,9 @@ def test_a_leaning_sentence_after_a_figure_takes_the_running_text_not_the_captio
     sentences = (s("Guidelines set 50 standards.", "prose"), s("FIGURE 4 | Framework", "caption"), s("Step 1", "item"), s("These standards matter.", "prose"))
     assert _previous_sentence(sentences, 3) == 0
     assert _previous_sentence((s("FIGURE 1", "caption"), s("It grew.", "prose")), 1) is None
+
+
+def test_every_quote_names_its_document(mini_engine):
+    a = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
+    assert a.quotes and all(q.title == "Tidal Power Outlook: A Test Report" for q in a.quotes)
+    assert a.quotes[0].source().startswith("Tidal Power Outlook: A Test Report · 1 Why tides matter")

@@ -370,8 +370,24 @@ def test_rendered_answer_links_endnotes_to_the_reference_list():
     html_out = render_answer(_hostile_answer(), turn=4)
     assert '<blockquote class="askwef-quote">' in html_out
     assert 'href="#askwef-t4-n1"' in html_out and 'id="askwef-t4-n1"' in html_out
-    assert "A &lt;b&gt;chapter&lt;/b&gt; › Sub, p.&nbsp;3" in html_out
+    assert "d.md · A &lt;b&gt;chapter&lt;/b&gt; › Sub, p. 3" in html_out
     assert "<details" in html_out and "score 0.500" in html_out
+
+
+def test_rendered_answer_bolds_the_short_answer_once_and_shows_its_context():
+    quotes = (
+        Quote("By 2030 the plan aims at 10 trillion yuan.", "p1", "r.md", "2 Targets", 5, 0, 40, (), "Blueprint to Action", 2025),
+        Quote("Related sectors reach 10 trillion yuan too.", "p1", "r.md", "2 Targets", 5, 41, 80),
+    )
+    answer = Answer(question="q", text=" ".join(q.text for q in quotes), quotes=quotes, confidence=0.9,
+                    span="10 trillion yuan", context="Case study <Envision>")
+    html_out = render_answer(answer, turn=0)
+    assert html_out.count('<strong class="askwef-span">10 trillion yuan</strong>') == 1
+    assert html_out.index("askwef-span") < html_out.index("Related sectors")
+    assert '<p class="askwef-context">Case study &lt;Envision&gt;</p>' in html_out
+    assert "— Blueprint to Action (2025) · 2 Targets, p. 5" in html_out and "— r.md · 2 Targets, p. 5" in html_out
+    text = plain_answer(answer)
+    assert "A: 10 trillion yuan" in text and "(Case study <Envision>)" in text
 
 
 def test_rendered_abstention_says_so_and_opens_the_passages():
@@ -388,7 +404,7 @@ def test_rendered_question_is_escaped():
 
 def test_plain_answer_carries_the_citations():
     text = plain_answer(_hostile_answer())
-    assert "— A <b>chapter</b> > Sub, p. 3" in text
+    assert "— d.md · A <b>chapter</b> › Sub, p. 3" in text
     assert "[3] Ref three https://example.org/fine_path" in text
 
 
@@ -499,3 +515,17 @@ def test_a_pdf_citation_opens_its_printed_page(tmp_path):
     shown = [p for p in engine.store.passages if html.escape(p.text) in page or p.id == quote.passage_id]
     assert shown and all(p.page == quote.page for p in shown)
     assert context_url(quote).startswith("/read?doc=mini.pdf&")
+
+
+def test_the_filter_lists_each_report_of_a_library(tmp_path):
+    from askwef.serve.chat import section_choices
+
+    from conftest import fixture_engine
+
+    extra = "# Wind Notes 2021\n\n## 1 Offshore\n\nOffshore wind grew fast in the test year.\n"
+    engine = fixture_engine(tmp_path, {"wind-notes.md": extra})
+    choices = section_choices(engine)
+    reports = [(label, value) for label, value in choices if label.startswith("Report: ")]
+    assert [v for _, v in reports] == [d.name for d in engine.store.documents] and len(reports) == 2
+    name = next(v for _, v in reports if "wind" in v)
+    assert all(p.document == name for p in engine.search("offshore wind", within=name))

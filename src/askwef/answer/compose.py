@@ -33,7 +33,8 @@ def answer_question(
             question, "", passages=shown, confidence=round(confidence, 4), abstained=True, message=message,
             resolved_question=sel.resolved,
         )
-    quotes = tuple(_quote(store.sentences[i]) for i in sel.chosen)
+    documents = {d.name: d for d in store.documents}
+    quotes = tuple(_quote(store.sentences[i], documents.get(store.sentences[i].document)) for i in sel.chosen)
     text = " ".join(q.text for q in quotes)
     best = store.sentences[sel.prepared.candidates.indexes[sel.best]]
     query = sel.prepared.query
@@ -55,8 +56,9 @@ def answer_question(
     )
 
 
-def _quote(s: Sentence) -> Quote:
-    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes)
+def _quote(s: Sentence, doc) -> Quote:
+    title, year = (doc.title, int(doc.year or 0)) if doc is not None else ("", 0)
+    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year)
 
 
 def _endnotes(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:

@@ -64,6 +64,8 @@ CSS = """
   border-left: 4px solid var(--color-accent); background: var(--background-fill-secondary); }
 .askwef-answer blockquote.askwef-quote p { margin: 0 0 .35em 0; }
 .askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
+.askwef-answer .askwef-context { color: #555; font-size: .92em; margin: 0 0 .3em 0; }
+.askwef-answer strong.askwef-span { background: #fff3b0; padding: 0 .15em; border-radius: 2px; }
 .askwef-answer .askwef-source { margin: .2em 0; font-size: .95em; font-weight: 600; color: var(--body-text-color); }
 .askwef-answer sup a { text-decoration: none; font-weight: 600; }
 .askwef-answer .askwef-refs { font-size: .85em; margin: .5em 0 .4em 0; padding-left: 2.2em; }
@@ -142,18 +144,27 @@ def render_answer(answer: Answer, turn: int) -> str:
         parts.append("</div>")
         return "".join(parts)
 
-    quoted = "".join(f"<p>“{_e(q.text)}”{_sups(q.endnotes, turn)}</p>" for q in answer.quotes)
+    if answer.context:
+        parts.append(f'<p class="askwef-context">{_e(answer.context)}</p>')
+    marked = False  # the short answer is shown in bold once, in the first quote that holds it
+    quoted = ""
+    for q in answer.quotes:
+        text = _e(q.text)
+        if answer.span and not marked and answer.span in q.text:
+            before, _, after = q.text.partition(answer.span)
+            text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
+        quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
     parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
     # Where the quotes stand, one line per (section, page), with their endnote markers.
-    places: list[tuple[str, int, list[int], str]] = []
+    places: list[tuple[str, list[int], str]] = []
     for q in answer.quotes:
-        if places and places[-1][:2] == (q.section, q.page):
-            places[-1][2].extend(n for n in q.endnotes if n not in places[-1][2])
+        if places and places[-1][0] == q.source():
+            places[-1][1].extend(n for n in q.endnotes if n not in places[-1][1])
         else:
-            places.append((q.section, q.page, list(q.endnotes), context_url(q)))
-    for section, page, notes, url in places:
+            places.append((q.source(), list(q.endnotes), context_url(q)))
+    for where, notes, url in places:
         read = f' <a class="askwef-read" href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">read in context</a>'
-        parts.append(f'<p class="askwef-source">— {_where(section, page)}{_sups(notes, turn)}{read}</p>')
+        parts.append(f'<p class="askwef-source">— {_e(where)}{_sups(notes, turn)}{read}</p>')
     if answer.endnotes:
         refs = []
         for note in answer.endnotes:
@@ -184,10 +195,14 @@ def plain_answer(answer: Answer) -> str:
         lines += [f"- {p.section}, p. {p.page}: {p.text[:200]}" for p in answer.passages[:3]]
         return "\n".join(lines)
     lines = [f"Q: {answer.question}", ""]
+    if answer.span:
+        lines += [f"A: {answer.span}", ""]
+    if answer.context:
+        lines.append(f"({answer.context})")
     for q in answer.quotes:
         notes = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
         lines.append(f"“{q.text}”{notes}")
-        lines.append(f"  — {q.section}, p. {q.page}")
+        lines.append(f"  — {q.source()}")
     if answer.endnotes:
         lines += ["", "References:"]
         lines += [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in answer.endnotes]
@@ -267,9 +282,14 @@ def chat_turn(engine: Engine, question: str, within: str, messages: list, answer
 
 
 def section_choices(engine: Engine) -> list[tuple[str, str]]:
-    """Dropdown choices (label, value): the whole report, then every section path once, in reading order."""
+    """Dropdown choices (label, value): the whole library, then (with several reports) each report by its
+    title and year, then every section path once, in reading order."""
+    documents = list(engine.store.documents)
+    choices = [(WHOLE_REPORT, "")]
+    if len(documents) > 1:
+        choices += [(f"Report: {d.title or d.name}{f' ({d.year})' if d.year else ''}", d.name) for d in documents]
     paths = list(dict.fromkeys(engine.sections()))
-    return [(WHOLE_REPORT, "")] + [(p.replace(" > ", " › "), p) for p in paths]
+    return choices + [(p.replace(" > ", " › "), p) for p in paths]
 
 
 def build_blocks(

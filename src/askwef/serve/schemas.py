@@ -81,6 +81,8 @@ class QuoteOut(BaseModel):
     start: int
     end: int
     endnotes: list[int] = []
+    title: str = ""
+    year: int = 0
 
 
 class PassageOut(BaseModel):
@@ -112,6 +114,8 @@ class AnswerOut(BaseModel):
     abstained: bool
     message: str
     resolved_question: str
+    span: str = ""
+    context: str = ""
 
 
 class SearchOut(BaseModel):
