@@ -44,3 +44,46 @@ def test_unknown_within_is_refused_with_a_pointer(mini_engine):
     with pytest.raises(QuestionError, match="no section or document called 'Nope'"):
         mini_engine.search("tides", 3, within="Nope")
     assert mini_engine.search("tides", 3, within="") and mini_engine.search("tides", 3, within="mini-report.md")
+
+
+WIND_NOTES = """# Wind Notes: An OECD Review
+
+## Disclaimer
+
+This document is a fixture for tests. It reads like a report but says nothing true about the sea.
+
+## 1 Offshore costs
+
+Offshore wind farms cost less each year, and their financing comes from pension funds.
+"""
+
+
+def test_a_question_naming_a_report_prefers_its_passages(tmp_path):
+    from conftest import fixture_engine
+
+    engine = fixture_engine(tmp_path, {"wind-notes.md": WIND_NOTES})
+    r = engine.retriever
+    plain = r.search("Who finances the projects?", k=1)[0]
+    assert plain.document == "mini-report.md"
+    named = r.search("In the OECD review, who finances the projects?", k=1)[0]
+    assert named.document == "wind-notes.md"
+    assert not r.named_documents("Who finances the projects?").any()  # no report named: no bonus
+
+
+def test_boilerplate_repeated_across_reports_never_outranks_content(tmp_path):
+    from conftest import fixture_engine
+
+    engine = fixture_engine(tmp_path, {"wind-notes.md": WIND_NOTES})
+    r = engine.retriever
+    share = dict(zip((p.id for p in engine.store.passages), r.boilerplate()))
+    disclaimers = [p for p in engine.store.passages if "fixture for tests" in p.text]
+    assert len(disclaimers) == 2 and all(share[p.id] > 0.5 for p in disclaimers)
+    question = "Is this document a fixture that says nothing true about the sea?"
+    alone = fixture_engine(tmp_path / "alone").retriever.search(question, k=1)[0]
+    assert "fixture for tests" in alone.text  # in one report the disclaimer is content like any other
+    assert "fixture for tests" not in r.search(question, k=1)[0].text  # repeated across reports, it falls
+
+
+def test_one_report_has_no_boilerplate_and_names_no_report(mini_engine):
+    assert not mini_engine.retriever.boilerplate().any()
+    assert not mini_engine.retriever.named_documents("In the Tidal Power Outlook, what are the costs?").any()

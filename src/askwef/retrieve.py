@@ -38,6 +38,17 @@ ANCHOR_SAMPLE = 1024
 scaling, which exact search takes over all passages (askwef scale measures what this costs in recall)."""
 NAMED_MAX = 2000
 """Large libraries: at most this many passages of a section the question names join the candidates."""
+DOCUMENT_BONUS = 1.0
+"""Added to the fused score of the passages of a report the question names ("in the UK strategy, ..."):
+as much as the whole fused range, so the question goes to that report, and the others' passages follow
+only when it holds nothing on the question. Set by judgement (a named report is an instruction), not fit."""
+BOILERPLATE_PENALTY = 1.0
+"""Taken from the fused score of a passage times the share of its sentences found word for word in another
+report of the library (disclaimers, addresses, contributors): a passage of such text falls below content."""
+BOILERPLATE_MIN_CHARS = 30
+"""Shorter sentences ("Introduction", "Contents") repeat across reports without being boilerplate."""
+NAME_STOPWORDS = frozenset("a an and the of for in on to with by at from its report paper white final pdf md".split())
+"""Words of a title or file name that name no report on their own."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,8 @@ class Retriever:
         step = max(1, n // ANCHOR_SAMPLE)
         self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
         self._anchor_vectors = None  # (passage vectors, sentence vectors, sentences per anchor), read on first use
+        self._names = _document_names(store)
+        self._boilerplate: np.ndarray | None = None  # per passage, computed on first use
 
     def encode(self, question: str) -> np.ndarray:
         return self.embedder.encode([question])[0]
@@ -130,6 +143,7 @@ class Retriever:
         bm25 = self.bm25_scores(words)
         w = self.settings.dense_weight
         fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words)
+        fused = fused + DOCUMENT_BONUS * self.named_documents(words) - BOILERPLATE_PENALTY * self.boilerplate()
         return Scores(dense, bm25, fused, sentence_cos, q)
 
     def _dense_of(self, rows: np.ndarray, q: np.ndarray, sentence_cos: np.ndarray | None = None) -> np.ndarray:
@@ -194,6 +208,7 @@ class Retriever:
         dense[candidates] = dense_c
         fused = np.full(n, -np.inf, dtype=np.float32)
         fused[candidates] = w * scaled + (1 - w) * bm25_scaled[candidates] + self.settings.section_bonus * named[candidates]
+        fused[candidates] += DOCUMENT_BONUS * self.named_documents(question)[candidates]
         return Scores(dense, bm25, fused, sentence_cos, q, candidates)
 
     def named_section_ids(self, question: str) -> set[str]:
@@ -208,6 +223,31 @@ class Retriever:
         if not codes:
             return np.zeros(len(self.store.passages), dtype=np.float32)
         return np.isin(self._section_codes, np.concatenate(codes)).astype(np.float32)
+
+    def named_documents(self, question: str) -> np.ndarray:
+        """1.0 for passages of a report the question names, else 0 (always 0 in a library of one report).
+
+        A report is named by its whole title or file name, by an acronym of its name no other report
+        shares ("OECD", "UK"), or by two words of its name no other report's name holds.
+        """
+        n = len(self.store.passages)
+        if len(self._names) < 2:
+            return np.zeros(n, dtype=np.float32)
+        text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
+        words = set(text.split())
+        named = [name for name, (phrases, acronyms, distinct) in self._names.items()
+                 if any(f" {p} " in text for p in phrases) or acronyms & words or len(distinct & words) >= 2]
+        if not named or len(named) == len(self._names):
+            return np.zeros(n, dtype=np.float32)
+        codes = [self._documents.index(name) for name in named if name in self._documents]
+        return np.isin(self._document_codes, np.array(codes, dtype=np.int32)).astype(np.float32)
+
+    def boilerplate(self) -> np.ndarray:
+        """Per passage: the share of its sentences (of BOILERPLATE_MIN_CHARS or more) that another report
+        of the library repeats word for word. Zeros for one report, and for a large library (not computed)."""
+        if self._boilerplate is None:
+            self._boilerplate = _boilerplate(self.store) if self.exact else np.zeros(len(self.store.passages), dtype=np.float32)
+        return self._boilerplate
 
     def scope(self, within: str) -> np.ndarray:
         """Rows in scope of `within`: a section path (with its subsections) or a document name."""
@@ -229,6 +269,42 @@ class Retriever:
 
     def search(self, question: str, k: int = 10, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         return self.rank(self.scores(question, within=within), k=k, mode=mode, within=within)
+
+
+def _document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set[str]]]:
+    """Per report: (its title and file name as phrases, its acronyms, its name words) where acronyms
+    and words are kept only when no other report's name has them."""
+    raw = {}
+    for doc in store.documents:
+        stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
+        phrases = {p for p in (_title(doc.title), _title(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= 2}
+        acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
+        words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 2} - NAME_STOPWORDS
+        raw[doc.name] = (phrases, acronyms, words)
+    out = {}
+    for name, (phrases, acronyms, words) in raw.items():
+        others_a = set().union(*(a for n, (_, a, _) in raw.items() if n != name))
+        others_w = set().union(*(w for n, (_, _, w) in raw.items() if n != name))
+        out[name] = (phrases, acronyms - others_a - NAME_STOPWORDS, words - others_w)
+    return out
+
+
+def _boilerplate(store: IndexStore) -> np.ndarray:
+    n = len(store.passages)
+    share = np.zeros(n, dtype=np.float32)
+    if len(store.documents) < 2:
+        return share
+    sentences = store.sentences
+    keys = [" ".join(re.findall(r"[a-z0-9]+", sentences.field("text", i).lower())) for i in range(len(sentences))]
+    seen: dict[str, set[str]] = {}
+    for i, key in enumerate(keys):
+        if len(key) >= BOILERPLATE_MIN_CHARS:
+            seen.setdefault(key, set()).add(sentences.field("document", i))
+    repeated = np.array([len(key) >= BOILERPLATE_MIN_CHARS and len(seen[key]) > 1 for key in keys], dtype=np.float32)
+    rows = np.asarray(store.sentence_passage, dtype=np.int64)
+    counts = np.bincount(rows, minlength=n).astype(np.float32)
+    np.divide(np.bincount(rows, weights=repeated, minlength=n).astype(np.float32), counts, out=share, where=counts > 0)
+    return share
 
 
 def _group_max(values: np.ndarray, sizes: np.ndarray, empty: np.ndarray) -> np.ndarray:
