@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from askwef.serve.chat import FeedbackLog, chat_turn, plain_answer, render_answer, render_question
+from askwef.serve.chat import FeedbackLog, chat_turn
+from askwef.serve.render import plain_answer, render_answer, render_question
 from askwef.serve.api import create_app, running
 from askwef.serve.limits import MAX_BODY_BYTES, MAX_QUESTION_CHARS
 from askwef.serve.middleware import parse_credentials
@@ -475,7 +476,7 @@ def test_a_citation_opens_its_section_with_the_sentence_highlighted(url, engine)
 
 
 def test_the_chat_answer_links_each_citation_to_its_context(engine):
-    from askwef.serve.chat import render_answer
+    from askwef.serve.render import render_answer
 
     rendered = render_answer(engine.answer(ANSWERED), turn=0)
     assert 'class="askwef-read" href="/read?doc=' in rendered and "read in context" in rendered

@@ -197,7 +197,8 @@ def create_app(
     if mount_chat:
         import gradio as gr
 
-        from .chat import CSS, EXAMPLES, THEME, FeedbackLog, build_blocks
+        from .chat import EXAMPLES, THEME, FeedbackLog, build_blocks
+        from .render import CSS
         from .chat import feedback_path as default_feedback_path
 
         feedback = FeedbackLog(feedback_path or default_feedback_path())

@@ -1,0 +1,176 @@
+"""The HTML and plain text the chat shows for an Answer.
+
+Every reply leads with the report's own sentences in a blockquote (the short answer in bold, the
+context it leans on above), then where they stand (report, section path, page) with the endnote
+numbers as superscripts linking to the reference list under the answer, then a collapsible panel of
+the supporting passages. An abstention says so plainly and still lists the closest passages.
+
+Safety: everything that comes from text (the report, a question) goes through `html.escape`
+before it becomes HTML, and links are made only from http(s) URLs. Each reply is one line of HTML
+with no blank line, so Gradio's markdown renderer treats it as a raw HTML block and never
+reinterprets `*`, `_` or `[...](...)` found in the report.
+
+>>> render_answer(engine.answer("How many green data centres?"), turn=0)   # doctest: +SKIP
+'<div class="askwef-answer"><blockquote class="askwef-quote">To date, <strong class="askwef-span">246</strong> ...'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..types import Answer, Passage
+from .read import context_url
+
+ABSTAIN_LEAD = "The report does not seem to cover this."
+PASSAGE_PREVIEW_CHARS = 500
+
+CSS = """
+.askwef-answer { line-height: 1.5; }
+.askwef-answer blockquote.askwef-quote { font-size: 1.08em; margin: 0 0 .6em 0; padding: .5em .9em;
+  border-left: 4px solid var(--color-accent); background: var(--background-fill-secondary); }
+.askwef-answer blockquote.askwef-quote p { margin: 0 0 .35em 0; }
+.askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
+.askwef-answer .askwef-context { color: #555; font-size: .92em; margin: 0 0 .3em 0; }
+.askwef-answer strong.askwef-span { background: #fff3b0; padding: 0 .15em; border-radius: 2px; }
+.askwef-answer .askwef-source { margin: .2em 0; font-size: .95em; font-weight: 600; color: var(--body-text-color); }
+.askwef-answer sup a { text-decoration: none; font-weight: 600; }
+.askwef-answer .askwef-refs { font-size: .85em; margin: .5em 0 .4em 0; padding-left: 2.2em; }
+.askwef-answer .askwef-refs li { margin: .15em 0; word-break: break-word; }
+.askwef-answer .askwef-meta { font-size: .8em; color: var(--body-text-color-subdued); margin: .3em 0; }
+.askwef-answer .askwef-abstain { font-weight: 600; margin: 0 0 .4em 0; }
+.askwef-answer details.askwef-passages { margin-top: .5em; font-size: .88em; }
+.askwef-answer details.askwef-passages summary { cursor: pointer; font-weight: 600; }
+.askwef-answer details.askwef-passages li { margin: .45em 0; }
+.askwef-answer .askwef-passage-where { color: var(--body-text-color-subdued); }
+#askwef-examples button { text-align: left; justify-content: flex-start; }
+.askwef-error { color: var(--error-text-color, #b91c1c); }
+"""
+
+
+# --- rendering: Answer -> HTML and plain text ---------------------------------------------------
+
+def _e(text: object) -> str:
+    """Escape text for HTML (quotes too) and keep line breaks without leaving a blank line.
+
+    'a < b\\n\\nc' -> 'a &lt; b<br>c'
+    """
+    return "<br>".join(html.escape(line, quote=True) for line in str(text).splitlines() if line.strip())
+
+
+def _safe_url(url: str) -> str | None:
+    """The URL if it is plain http(s) without spaces or quotes, else None (it is then shown as text only)."""
+    url = (url or "").strip()
+    if re.fullmatch(r"https?://[^\s\"'<>`]+", url, flags=re.I):
+        return url
+    return None
+
+
+def _anchor(turn: int, number: int) -> str:
+    return f"askwef-t{turn}-n{number}"
+
+
+def _sups(numbers, turn: int) -> str:
+    """Endnote markers as superscript links to the reference list: (2, 3) -> '<sup>[2](#..), [3]</sup>'."""
+    if not numbers:
+        return ""
+    links = ",".join(f'<a href="#{_anchor(turn, n)}" title="Endnote {n}">{n}</a>' for n in numbers)
+    return f"<sup>{links}</sup>"
+
+
+def _where(section: str, page: int) -> str:
+    return f"{_e(section.replace(' > ', ' › '))}, p.&nbsp;{int(page)}"
+
+
+def _passages_panel(passages: tuple[Passage, ...], *, open_: bool) -> str:
+    if not passages:
+        return ""
+    items = []
+    for p in passages:
+        text = p.text if len(p.text) <= PASSAGE_PREVIEW_CHARS else p.text[:PASSAGE_PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+        unit = f" · {_e(p.unit)}" if p.unit else ""
+        notes = f" · endnotes {', '.join(str(n) for n in p.endnotes)}" if p.endnotes else ""
+        items.append(
+            f'<li><div class="askwef-passage-where"><strong>{_where(p.section, p.page)}</strong>{unit}'
+            f" · score {p.score:.3f}{notes}</div><div>{_e(text)}</div></li>"
+        )
+    opened = " open" if open_ else ""
+    return (
+        f'<details class="askwef-passages"{opened}><summary>Supporting passages ({len(passages)})</summary>'
+        f"<ol>{''.join(items)}</ol></details>"
+    )
+
+
+def render_answer(answer: Answer, turn: int) -> str:
+    """One reply as a single line of HTML. `turn` keeps the endnote anchors unique on the page."""
+    parts = ['<div class="askwef-answer">']
+    if answer.abstained or not answer.quotes:
+        detail = answer.message or "The closest passages are listed below."
+        parts.append(f'<p class="askwef-abstain">{ABSTAIN_LEAD}</p><p>{_e(detail)}</p>')
+        parts.append(_passages_panel(answer.passages, open_=True))
+        parts.append("</div>")
+        return "".join(parts)
+
+    if answer.context:
+        parts.append(f'<p class="askwef-context">{_e(answer.context)}</p>')
+    marked = False  # the short answer is shown in bold once, in the first quote that holds it
+    quoted = ""
+    for q in answer.quotes:
+        text = _e(q.text)
+        if answer.span and not marked and answer.span in q.text:
+            before, _, after = q.text.partition(answer.span)
+            text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
+        quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
+    parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
+    # Where the quotes stand, one line per (section, page), with their endnote markers.
+    places: list[tuple[str, list[int], str]] = []
+    for q in answer.quotes:
+        if places and places[-1][0] == q.source():
+            places[-1][1].extend(n for n in q.endnotes if n not in places[-1][1])
+        else:
+            places.append((q.source(), list(q.endnotes), context_url(q)))
+    for where, notes, url in places:
+        read = f' <a class="askwef-read" href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">read in context</a>'
+        parts.append(f'<p class="askwef-source">— {_e(where)}{_sups(notes, turn)}{read}</p>')
+    if answer.endnotes:
+        refs = []
+        for note in answer.endnotes:
+            url = _safe_url(note.url)
+            link = f' <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>' if url else (
+                f" {_e(note.url)}" if note.url else ""
+            )
+            refs.append(f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{link}</li>')
+        parts.append(f'<ol class="askwef-refs">{"".join(refs)}</ol>')
+    parts.append(f'<p class="askwef-meta">confidence {answer.confidence:.2f}</p>')
+    parts.append(_passages_panel(answer.passages, open_=False))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_question(question: str) -> str:
+    return f'<p class="askwef-question">{_e(question)}</p>'
+
+
+def render_error(message: str) -> str:
+    return f'<p class="askwef-error">{_e(message)}</p>'
+
+
+def plain_answer(answer: Answer) -> str:
+    """The answer with its citations as plain text, for copying into an email or a note."""
+    if answer.abstained or not answer.quotes:
+        lines = [f"Q: {answer.question}", ABSTAIN_LEAD, "Closest passages:"]
+        lines += [f"- {p.section}, p. {p.page}: {p.text[:200]}" for p in answer.passages[:3]]
+        return "\n".join(lines)
+    lines = [f"Q: {answer.question}", ""]
+    if answer.span:
+        lines += [f"A: {answer.span}", ""]
+    if answer.context:
+        lines.append(f"({answer.context})")
+    for q in answer.quotes:
+        notes = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
+        lines.append(f"“{q.text}”{notes}")
+        lines.append(f"  — {q.source()}")
+    if answer.endnotes:
+        lines += ["", "References:"]
+        lines += [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in answer.endnotes]
+    return "\n".join(lines)
