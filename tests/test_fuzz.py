@@ -41,7 +41,7 @@ def live_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini", base / "corpus")
     engine = Engine.load(
-        Settings(corpus_dir=base / "corpus", index_dir=base / "index" / "current", abstain_threshold=0.1),
+        Settings(corpus_dir=base / "corpus", index_dir=base / "index" / "current", abstain_threshold=0.05),
         embedder=HashEmbedder(), log=lambda *_: None,
     )
     with running(create_app(engine, feedback_path=base / "feedback.jsonl")) as url:

@@ -507,7 +507,7 @@ def test_a_pdf_citation_opens_its_printed_page(tmp_path):
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "mini.pdf").write_bytes(report_pdf(MINI_REPORT))
-    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.1)
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
     engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
     assert engine.store.documents[0].source == "pdf"
     quote = engine.answer("How many pens does SeaFarm run?").quotes[0]

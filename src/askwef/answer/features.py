@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,16 +29,18 @@ from ..index import bm25_tokenize
 from ..types import Passage
 from .lexicon import Lexicon
 from .params import ANSWER_TYPES, NOT_STANDALONE
-from .query import Query, holds
+from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")
+LAZY_LIMIT = 200_000
+"""Entries a per-sentence or per-passage cache keeps before starting afresh: memory stays bounded."""
 
 FEATURES = (
     "cosine", "cosine_gap", "cosine_rank", "passage_dense", "passage_bm25", "passage_fused", "passage_rank",
     "lexical", "lexical_sentence", "focus", "unit_overlap",
     *(f"asks_{t}_holds" for t in ANSWER_TYPES), *(f"asks_{t}_lacks" for t in ANSWER_TYPES),
     *(f"kind_{k}" for k in KINDS[1:]), "leans_back", "log_words", "position", "neighbour_cosine", "passage_lexical",
-    "previous_unit", "previous_section", "bias",
+    "previous_unit", "previous_section", "quoted_before", "bias",
 )
 
 
@@ -49,67 +51,95 @@ class Candidates:
     indexes: tuple[int, ...]
     matrix: np.ndarray  # (len(indexes), len(FEATURES))
     passages: tuple[Passage, ...]  # the passages they come from, ranked
+    new_words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    """Per candidate, in a follow-up: the idf-weighted share of the follow-up's new words it holds (not a
+    fitted feature: too few follow-ups on dev to fit it; `select.py` weighs it by FOLLOWUP_NEW_WORDS)."""
+
+
+class Lazy:
+    """A read-only mapping computed per key on first use and kept: a library of a thousand reports is
+    never walked whole to answer one question. Bounded: past LAZY_LIMIT entries it starts afresh."""
+
+    def __init__(self, compute) -> None:
+        self._compute = compute
+        self._memo: dict = {}
+
+    def __getitem__(self, key):
+        if key not in self._memo:
+            if len(self._memo) >= LAZY_LIMIT:
+                self._memo.clear()
+            self._memo[key] = self._compute(key)
+        return self._memo[key]
+
+    def get(self, key, default=None):
+        value = self[key]
+        return default if value is None else value
 
 
 class StoreFeatures:
-    """What is measured once per loaded index: every sentence's stems, kinds of answer held, line kind."""
+    """What is measured of the index's sentences, each when first needed: stems, kinds of answer held, line kind.
+
+    The idf of answering is over sentences, counted per report at build time (`store.stem_df`), so
+    nothing here reads every sentence of the library.
+    """
 
     def __init__(self, store, lexicon: Lexicon) -> None:
         self.store = store
         self.lexicon = lexicon
-        sentences = store.sentences
-        self.by_passage: dict[str, list[int]] = {}
-        for i, s in enumerate(sentences):
-            self.by_passage.setdefault(s.passage_id, []).append(i)
-        self.row = {p.id: i for i, p in enumerate(store.passages)}
-        tokens = bm25_tokenize([s.text for s in sentences], return_ids=False) if sentences else []
-        self.stems = [frozenset(t) for t in tokens]
-        contexts = bm25_tokenize(list(store.contexts), return_ids=False) if store.contexts else []
-        self.context_stems = {p.id: frozenset(t) for p, t in zip(store.passages, contexts)}
-        units = sorted({s.unit for s in sentences if s.unit})
-        unit_tokens = bm25_tokenize(units, return_ids=False) if units else []
-        self.unit_stems = {u: frozenset(t) for u, t in zip(units, unit_tokens)}
-        self.passage_stems: dict[str, frozenset[str]] = {}
-        for pid, indexes in self.by_passage.items():
-            self.passage_stems[pid] = frozenset().union(self.context_stems.get(pid, frozenset()), *(self.stems[i] for i in indexes))
-        self.holds = np.array([[holds(s.text)[t] for t in ANSWER_TYPES] for s in sentences], dtype=np.float32).reshape(len(sentences), len(ANSWER_TYPES))
-        self.kinds = np.array([[s.kind == k for k in KINDS[1:]] for s in sentences], dtype=np.float32).reshape(len(sentences), len(KINDS) - 1)
-        self.leans = np.array([bool(NOT_STANDALONE.match(s.text)) for s in sentences], dtype=np.float32)
-        self.log_words = np.array([np.log1p(len(s.text.split())) for s in sentences], dtype=np.float32)
-        self.answers_nothing = np.array([len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) for s in sentences])
+        self.row = Lazy(store.passage_row)
+        self.by_passage = Lazy(lambda pid: list(store.passage_sentences(self.row[pid])) if self.row[pid] is not None else [])
+        self.stems = Lazy(self._sentence_stems)
+        self.context_stems = Lazy(lambda pid: frozenset(_stems(store.contexts[self.row[pid]])) if self.row[pid] is not None else None)
+        self.unit_stems = Lazy(lambda unit: frozenset(_stems(unit)) if unit else None)
+        self.passage_stems = Lazy(
+            lambda pid: frozenset().union(self.context_stems.get(pid, frozenset()), *(self.stems[i] for i in self.by_passage[pid]))
+        )
+        self.sentence = Lazy(self._measure)
 
-        # inverse document frequency over sentences: rare words weigh more in word overlap
-        df: dict[str, int] = {}
-        for stems in self.stems:
-            for t in stems:
-                df[t] = df.get(t, 0) + 1
-        for stems in self.context_stems.values():
-            for t in stems:
-                df.setdefault(t, 1)
-        n = max(1, len(self.stems))
+        df = dict(store.stem_df)
+        for t in store.context_stems:
+            df.setdefault(t, 1)
+        n = max(1, len(store.sentences))
         self.idf_unknown = float(np.log(n + 1)) + 1.0
         self.idf = {t: float(np.log((n + 1) / (c + 1))) + 1.0 for t, c in df.items()}
         self.vocabulary = frozenset(df)
+
+    def _sentence_stems(self, i: int) -> frozenset[str]:
+        # the stems of the sentence's whole passage at once (one tokenizer call), then kept
+        rows = self.store.passage_sentences(int(self.store.sentence_passage[i]))
+        for row, tokens in zip(rows, bm25_tokenize([self.store.sentences.field("text", r) for r in rows], return_ids=False)):
+            self.stems._memo[row] = frozenset(tokens)
+        return self.stems._memo[i]
+
+    def _measure(self, i: int) -> tuple[np.ndarray, np.ndarray, float, float, bool]:
+        """(answer kinds held, line kind, leans back, log words, answers nothing) of sentence i."""
+        s = self.store.sentences[i]
+        held = holds(s.text)
+        return (
+            np.array([held[t] for t in ANSWER_TYPES], dtype=np.float32),
+            np.array([s.kind == k for k in KINDS[1:]], dtype=np.float32),
+            float(bool(NOT_STANDALONE.match(s.text))),
+            float(np.log1p(len(s.text.split()))),
+            len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text),
+        )
 
     def weight(self, terms) -> float:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)
 
 
-def store_features(retriever, lexicon_factory) -> StoreFeatures:
-    """The cache belongs to the retriever (one per loaded index), built on first use."""
-    cache = getattr(retriever, "_features_cache", None)
-    if cache is None or cache.store is not retriever.store:
-        cache = StoreFeatures(retriever.store, lexicon_factory(retriever))
-        retriever._features_cache = cache  # type: ignore[attr-defined]
-    return cache
+def _stems(text: str) -> list[str]:
+    return bm25_tokenize([text], return_ids=False)[0]
 
 
 def candidate_matrix(
-    query: Query, scores, passages: tuple[Passage, ...], cache: StoreFeatures, previous: tuple[str, str] | None = None
+    query: Query, scores, passages: tuple[Passage, ...], cache: StoreFeatures, previous: tuple[str, str, str] | None = None,
+    asked: str = "",
 ) -> Candidates:
     """Feature rows for the sentences of `passages` (best first); sentences that answer nothing are left out.
 
-    `previous`: (section, unit) of the last answer in a conversation, so a follow-up can stay with it.
+    `previous`: (section, unit, text) of the last answer in a conversation, so a follow-up can stay with
+    it and move past what it already quoted; `asked`: the follow-up's own words, whose stems the last
+    answer lacks are what it asks about ("new_words": "what about its accuracy?" -> accuracy).
     """
     sentences = cache.store.sentences
     qstems = query.stems
@@ -120,8 +150,11 @@ def candidate_matrix(
     best_dense = float(rows_dense.max()) if len(rows_dense) else 1.0
     best_bm25 = float(rows_bm25.max()) if len(rows_bm25) and rows_bm25.max() > 0 else 1.0
     best_fused = max((p.score for p in passages), default=1.0) or 1.0
+    new = content_stems(asked) - content_stems(previous[2]) if previous is not None and asked else set()
+    new_weight = cache.weight(new)
     indexes: list[int] = []
     rows: list[list[float]] = []
+    news: list[float] = []
     for rank, p in enumerate(passages):
         context = cache.context_stems.get(p.id, frozenset())
         rest = qstems - context
@@ -129,7 +162,8 @@ def candidate_matrix(
         siblings = cache.by_passage.get(p.id, [])
         passage_lexical = cache.weight(qstems & cache.passage_stems.get(p.id, frozenset())) / qweight
         for position, i in enumerate(siblings):
-            if cache.answers_nothing[i]:
+            holds_row, kind_row, leans, log_words, answers_nothing = cache.sentence[i]
+            if answers_nothing:
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             stems = cache.stems[i]
             s = sentences[i]
@@ -139,7 +173,6 @@ def candidate_matrix(
                 if 0 <= j < len(sentences) and sentences[j].section == s.section and sentences[j].document == s.document
             ]
             lexical = cache.weight(qstems & (stems | context)) / qweight
-            holds_row = cache.holds[i]
             rows.append([
                 float(scores.sentence_cosine[i]), 0.0, 0.0,
                 float(rows_dense[rank]) / best_dense if best_dense > 0 else 0.0,
@@ -151,12 +184,14 @@ def candidate_matrix(
                 cache.weight(rest & stems) / rest_weight if rest_weight else lexical,
                 cache.weight(qstems & unit) / qweight,
                 *(asks * holds_row), *(asks * (1.0 - holds_row)),
-                *cache.kinds[i], float(cache.leans[i]), float(cache.log_words[i]),
+                *kind_row, leans, log_words,
                 position / max(1, len(siblings) - 1), max(neighbours, default=0.0), passage_lexical,
                 float(previous is not None and bool(s.unit) and s.unit == previous[1]),
                 float(previous is not None and s.section == previous[0]),
+                float(previous is not None and bool(previous[2]) and s.text in previous[2]),
                 1.0,
             ])
+            news.append(cache.weight(new & (stems | context)) / new_weight if new_weight else 0.0)
             indexes.append(i)
     matrix = np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     if len(rows):
@@ -166,4 +201,4 @@ def candidate_matrix(
         ranks = np.empty(len(cos), dtype=np.float32)
         ranks[order] = np.arange(len(cos), dtype=np.float32)
         matrix[:, 2] = np.minimum(ranks, 10.0) / 10.0
-    return Candidates(tuple(indexes), matrix, passages)
+    return Candidates(tuple(indexes), matrix, passages, np.array(news, dtype=np.float32))

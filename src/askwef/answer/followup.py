@@ -11,7 +11,8 @@ previous turn:
   State Grid Corporation of China?";
 - anything else keeps the previous question beside it ("why those seven" -> "why those seven
   (which industries does the report focus on?)"), and the answer may stay where the last one stood
-  (`Resolved.previous` feeds the ranker's "previous_unit" and "previous_section").
+  (`Resolved.previous` feeds the ranker's "previous_unit", "previous_section" and "quoted_before":
+  a follow-up usually asks for something the last answer did not already quote).
 
 >>> resolve("and in healthcare?", [("What AI is used in retail?", "...")], titles=["retail", "healthcare"]).question
 'What AI is used in healthcare?'
@@ -41,7 +42,7 @@ class Resolved:
 
     question: str  # self-contained as far as the rules go: what is shown as "as understood"
     asked: str  # the turn's own words, after the substitutions: what kind of answer it wants comes from these
-    previous: tuple[str, str] | None = None  # (section, unit) of the last answer, for a follow-up
+    previous: tuple[str, str, str] | None = None  # (section, unit, text) of the last answer, for a follow-up
 
 
 def normalize_history(history) -> list[Turn]:
@@ -92,7 +93,7 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Res
     if not turns or not is_followup(question):
         return Resolved(question, question)
     last = turns[-1]
-    previous = (last.section, last.unit) if last.section else None
+    previous = (last.section, last.unit, last.answer) if last.section else None
     body = FOLLOWUP_START.sub("", question).strip().rstrip("?").strip()
     before = last.question.rstrip("?").strip()
 

@@ -21,6 +21,11 @@ MAX_QUOTED_SENTENCES = 3
 SECOND_SENTENCE_SHARE = 0.5
 """A runner-up is quoted too when the ranker gives it at least this share of the best one's
 probability (chosen on the dev split: `askwef tune`, "Runner-ups")."""
+FOLLOWUP_NEW_WORDS = 3.0
+"""Added to a candidate's ranker logit, times the share of a follow-up's new words it holds ("what about
+its accuracy?" after State Grid: the sentence with "accuracy", not the last answer again). Set by
+judgement: the dev split has 16 answerable follow-ups, too few to fit it; checked by
+tests/test_real_report.py and the followup kind in evals/RESULTS.md."""
 ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages are listed below."
 PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The closest passages are listed below."
 MAX_RESOLVED_CHARS = 2000
@@ -28,6 +33,9 @@ MAX_RESOLVED_CHARS = 2000
 
 # --- the corpus's vocabulary (lexicon.py) --------------------------------------------------------
 
+LEXICON_MAX_TEXTS = 100_000
+"""The lexicon (typos, abbreviations) reads at most this many sentences and contexts: all of a report or
+a few dozen; an even sample of a library of hundreds (the Blueprint report has 455 sentences)."""
 MIN_CORRECTABLE_LENGTH = 5
 """Words shorter than this are never "mended": most short unknown words are names or abbreviations
 ("BYD", "JD"), and one edit away from a short word lies another real word."""

@@ -21,11 +21,11 @@ import numpy as np
 
 from ..retrieve import Retriever
 from ..types import Passage, Sentence
-from .features import Candidates, StoreFeatures, candidate_matrix
+from .features import Candidates, Lazy, StoreFeatures, candidate_matrix
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
+from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
 from .pins import home_places
 from .query import Query, TypeModel, analyse
 
@@ -37,11 +37,11 @@ class Stage:
         store = retriever.store
         self.store = store
         words = getattr(retriever.embedder, "words", None)
-        texts = [s.text for s in store.sentences] + list(store.contexts)
-        self.lexicon = Lexicon.from_texts(texts, dictionary=words() if callable(words) else frozenset())
+        self.lexicon = Lexicon.from_texts(_sample_texts(store), dictionary=words() if callable(words) else frozenset())
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
-        self.home = home_places(store.sentences)  # per document, the place it is about (pins.py)
+        # per document, the place it is about (pins.py), read from its own sentences when first asked
+        self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
 
     def entity_of(self, turn) -> str:
         """What an earlier answer was about: the name its case study's title gives."""
@@ -51,6 +51,23 @@ class Stage:
             hit = next((s for s in self.store.sentences if s.unit and s.text and s.text in turn.answer), None)
             return unit_name(hit.unit) if hit else ""
         return ""
+
+
+def _sample_texts(store) -> list[str]:
+    """The texts the lexicon learns the corpus's words from: every sentence and heading context, or in a
+    library past LEXICON_MAX_TEXTS, that many spread evenly over it (its rarest words may then be missed)."""
+    sentences, contexts = store.sentences, store.contexts
+    total = len(sentences) + len(contexts)
+    step = max(1, -(-total // LEXICON_MAX_TEXTS))
+    return [sentences.field("text", i) for i in range(0, len(sentences), step)] + [contexts[i] for i in range(0, len(contexts), step)]
+
+
+def _document_sentences(store, name: str) -> list[Sentence]:
+    rows = store.document_rows(name)
+    if not rows:
+        return []
+    first, last = store.passage_sentences(rows.start), store.passage_sentences(rows.stop - 1)
+    return [store.sentences[i] for i in range(first.start, last.stop)]
 
 
 def stage_for(retriever: Retriever) -> Stage:
@@ -85,7 +102,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     named = retriever.named_section_ids(query.lexical)
     if any(p.id in named for p in top):
         top = tuple(p for p in top if p.id in named)
-    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous)
+    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked)
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
     return Prepared(question, resolved, query, passages, candidates, top_dense)
 
@@ -121,7 +138,8 @@ def select(
     cands = prepared.candidates
     if not cands.indexes:
         return Selection(prepared)
-    probabilities = models.ranker.probability(cands.matrix)
+    logit = models.ranker.logit(cands.matrix) + FOLLOWUP_NEW_WORDS * cands.new_words
+    probabilities = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
     best = int(np.argmax(probabilities))
     chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
     return Selection(prepared, probabilities, best, tuple(chosen))

@@ -157,7 +157,7 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
         if not group:
             continue
         lines += ["", f"## Abstention trade-off on {name} ({len(group)} questions)", "",
-                  "Whatever the threshold, a question is not answered when it names a year the quote's passages lack or "
+                  "Whatever the threshold, a question is not answered when it pins a year, quarter or place the quote's passages lack or "
                   "none of its words is in the corpus (`answer.confidence.ruled_out`).", "",
                   "| threshold | abstains on unanswerable | false abstention on answerable | answer accuracy |", "|---|---|---|---|"]
         for t, un, fa, acc in tradeoff(group, SECOND_SENTENCE_SHARE):
