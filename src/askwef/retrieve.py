@@ -244,9 +244,12 @@ class Retriever:
 
     def boilerplate(self) -> np.ndarray:
         """Per passage: the share of its sentences (of BOILERPLATE_MIN_CHARS or more) that another report
-        of the library repeats word for word. Zeros for one report, and for a large library (not computed)."""
+        of the library repeats word for word. Zeros for one report, and for a library past exact search's
+        size (not computed there; an exact search of such a library, the yardstick of `askwef scale`,
+        skips it too, so both rank alike)."""
         if self._boilerplate is None:
-            self._boilerplate = _boilerplate(self.store) if self.exact else np.zeros(len(self.store.passages), dtype=np.float32)
+            small = self.store.exact
+            self._boilerplate = _boilerplate(self.store) if small else np.zeros(len(self.store.passages), dtype=np.float32)
         return self._boilerplate
 
     def scope(self, within: str) -> np.ndarray:

@@ -130,16 +130,18 @@ def _bounded(r: Resolved) -> Resolved:
 
 
 def topic_titles(documents) -> list[str]:
-    """Section titles usable as topics (industries, chapters), longest first, plus their first word."""
+    """Section titles usable as topics (industries, chapters), longest first, plus their first and last
+    words ("industrial manufacturing": "industrial", "manufacturing")."""
     titles: set[str] = set()
     for doc in documents:
         for path, _, _ in doc.sections:
             last = re.sub(r"^\d+(\.\d+)*\s+", "", path.split(" > ")[-1])
             if 0 < len(last.split()) <= 4:
                 titles.add(last.lower())
-                first = last.split()[0].lower()
-                if len(first) > 4:
-                    titles.add(first)
+                for word in {last.split()[0].lower(), last.split()[-1].lower()}:
+                    word = word.strip(":,;")
+                    if len(word) > 4:
+                        titles.add(word)
     return sorted(titles, key=len, reverse=True)
 
 
