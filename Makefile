@@ -35,7 +35,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 eval: $(STAMP)
-	$(BIN)/askwef eval --split test
+	$(BIN)/askwef eval --split test --before evals/before/results.json
 
 bench: $(STAMP)
 	$(BIN)/askwef bench

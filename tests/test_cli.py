@@ -62,3 +62,14 @@ def test_no_build_refuses_missing_index(run):
 def test_missing_corpus_folder_is_one_line(run, tmp_path):
     code, _, err = run("build", "--corpus", str(tmp_path / "nowhere"))
     assert code == 1 and "does not exist" in err and "Traceback" not in err
+
+
+def test_ask_shows_the_short_answer_first_and_bold_in_a_terminal(run, monkeypatch):
+    question = "How much tidal resource does the coast of Exampleland hold?"
+    code, out, _ = run("ask", question)
+    assert code == 0 and out.startswith("Answer: 12 gigawatts\n") and "\033[1m" not in out  # piped: plain text
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    _, out, _ = run("ask", question)
+    assert out.startswith("Answer: \033[1m12 gigawatts\033[0m") and out.count("\033[1m12 gigawatts\033[0m") == 2

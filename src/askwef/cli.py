@@ -109,11 +109,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         for p in answer.passages[:3]:
             print(f"  - {p.section} (p. {p.page}): {textwrap.shorten(p.text, 160)}")
         return 0
+    bold = (lambda t: f"\033[1m{t}\033[0m") if sys.stdout.isatty() else (lambda t: t)
     if answer.span:
-        print(f"Answer: {answer.span}\n")
+        print(f"Answer: {bold(answer.span)}\n")
     if answer.context:
         print(textwrap.fill(f"({answer.context})", 100))
-    print(textwrap.fill(f"“{answer.text}”", 100))
+    quote = textwrap.fill(f"“{answer.text}”", 100)
+    if answer.span and answer.span in quote:  # bold in a terminal, once (a wrapped span stays plain)
+        quote = quote.replace(answer.span, bold(answer.span), 1)
+    print(quote)
     print()
     for q in answer.quotes:
         sup = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""

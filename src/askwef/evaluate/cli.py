@@ -56,6 +56,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help=f"comma-separated subset of {','.join(SYSTEM_NAMES)} (default: all)",
     )
     parser.add_argument("--no-chart", action="store_true", help="do not draw the PNG chart")
+    parser.add_argument(
+        "--before", type=Path, metavar="RESULTS_JSON",
+        help="an earlier run's results.json: RESULTS.md gains askwef's figures per kind before and after (e.g. evals/before/results.json)",
+    )
     parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
     parser.add_argument("--index", metavar="DIR", help="index folder (default: ASKWEF_INDEX or ./index/current)")
     parser.add_argument("--no-build", action="store_true", help="refuse to use a missing or stale index instead of rebuilding it")
@@ -144,6 +148,12 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     run = EvalRun(run.questions, run.systems, run.k, run.budget, info)
     print(format_table(run))
     written = write_outputs(run, args.out, args.results_md, chart=not args.no_chart)
+    if args.before is not None and args.results_md is not None:
+        from .compare import before_after_markdown
+        from .reporting import results_dict
+
+        with Path(args.results_md).open("a", encoding="utf-8") as f:
+            f.write("\n" + before_after_markdown(results_dict(run), args.before))
     for path in written:
         say(f"wrote {path}")
     return 0
