@@ -33,7 +33,7 @@ def test_ask_prints_quote_section_and_endnotes(run):
     assert "12 gigawatts" in quote
     rest = out.split(quote, 1)[1]
     # every quote names its document (title, and year when known), its section and page
-    assert "— Tidal Power Outlook: A Test Report · 1 Why tides matter › 1.1 Resource potential, p. 4 [2]" in rest
+    assert "— Tidal Power Outlook: A Test Report (2025) · 1 Why tides matter › 1.1 Resource potential, p. 4 [2]" in rest
     assert "[2] Exampleland Energy Agency" in rest and "https://example.org/atlas_2023" in rest
 
 

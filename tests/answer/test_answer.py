@@ -118,7 +118,8 @@ def test_a_leaning_sentence_after_a_figure_takes_the_running_text_not_the_captio
 def test_every_quote_names_its_document(mini_engine):
     a = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
     assert a.quotes and all(q.title == "Tidal Power Outlook: A Test Report" for q in a.quotes)
-    assert a.quotes[0].source().startswith("Tidal Power Outlook: A Test Report · 1 Why tides matter")
+    assert a.quotes[0].year == 2025  # "MARCH 2025" on the cover
+    assert a.quotes[0].source().startswith("Tidal Power Outlook: A Test Report (2025) · 1 Why tides matter")
 
 
 def test_a_quarter_the_report_does_not_give_is_not_answered_with_another(mini_engine):

@@ -129,3 +129,11 @@ def test_report_without_contents_takes_sections_from_headings(tmp_path):
     path.write_text("# A Plain Report\n\n# Part one\n\nShort text.\n\n## Detail\n\nMore text here.\n\n# Part two\n\nEnd.\n")
     doc = ingest_file(path)
     assert [s.path for s in doc.sections] == ["Part one", "Part one > Detail", "Part two"]
+
+
+def test_a_markdown_report_takes_its_year_from_the_cover_not_from_its_text():
+    from askwef.ingest.markdown import read_markdown
+
+    cover = "# A Report\n\nWHITE PAPER\nJANUARY 2025\n\n# Contents\n\nIntro\t3\n\n# Intro\n\nBy 2030, in March 2031, it grows.\n"
+    assert read_markdown(cover).year == 2025
+    assert read_markdown("# A Report\n\nNo date here.\n").year == 0

@@ -23,7 +23,7 @@ from ..ingest import corpus_files
 from ..settings import Settings
 from .errors import IndexCorrupt
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 FILES = ("manifest.json", "bm25")
 """Files every index folder has; each document adds shards/<its shard>/ and a large library passages.faiss."""
 RACY_SECONDS = 2.0

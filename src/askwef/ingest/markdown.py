@@ -15,8 +15,11 @@ import re
 from .conventions import CONTENTS_ROW, ENDNOTE_HEADINGS
 from .endnotes import parse_endnotes
 from .parsed import ContentsEntry, Para, ParsedReport
+from .pdf.year import publication_year_in
 from .text import Cleaned, clean_inline, split_numbering, title_key, word_count
 
+FRONT_MATTER_LINES = 40
+"""Lines at the top of a report without a Contents list read for its publication year."""
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+•–—]|\d+[.)])\s+(?=\S)")
 
@@ -53,7 +56,10 @@ def read_markdown(text: str) -> ParsedReport:
     body_end = endnotes_at if endnotes_at is not None else len(lines)
     endnotes = parse_endnotes(lines[endnotes_at + 1 :]) if endnotes_at is not None else []
     paras = _paragraphs(lines[body_start:body_end])
-    return ParsedReport(title, tuple(contents), tuple(paras), tuple(endnotes))
+    # the year the cover prints ("JANUARY 2025"), read from what comes before the Contents
+    front = lines[: contents_at if contents_at is not None else FRONT_MATTER_LINES][:FRONT_MATTER_LINES]
+    year = publication_year_in([clean_inline(line).text for line in front])
+    return ParsedReport(title, tuple(contents), tuple(paras), tuple(endnotes), year=year)
 
 
 def _paragraphs(lines: list[str]) -> list[Para]:
