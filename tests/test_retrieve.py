@@ -87,3 +87,16 @@ def test_boilerplate_repeated_across_reports_never_outranks_content(tmp_path):
 def test_one_report_has_no_boilerplate_and_names_no_report(mini_engine):
     assert not mini_engine.retriever.boilerplate().any()
     assert not mini_engine.retriever.named_documents("In the Tidal Power Outlook, what are the costs?").any()
+
+
+def test_name_words_scattered_through_a_question_name_no_report(tmp_path):
+    from conftest import fixture_engine
+
+    strategy = "# National AI Strategy\n\n## 1 Skills\n\nThe UK will train more people in AI skills.\n"
+    engine = fixture_engine(tmp_path, {"UK_National_AI_Strategy.md": strategy})
+    r = engine.retriever
+    assert not r.named_documents("Which national plan sets out the tidal strategy?").any()
+    assert not r.named_documents("What strategy does the report set for skills?").any()
+    named = r.named_documents("In the UK national AI strategy, what about skills?")
+    rows = {p.document for p, flag in zip(engine.store.passages, named) if flag}
+    assert rows == {"UK_National_AI_Strategy.md"}

@@ -47,6 +47,9 @@ BOILERPLATE_PENALTY = 1.0
 report of the library (disclaimers, addresses, contributors): a passage of such text falls below content."""
 BOILERPLATE_MIN_CHARS = 30
 """Shorter sentences ("Introduction", "Contents") repeat across reports without being boilerplate."""
+NAME_MIN_WORDS = 4
+"""A title or file name names its report when the question holds it whole and it has at least this many
+words: "UK National AI Strategy" does, "National AI Strategy" alone would catch "China's national AI strategy"."""
 NAME_STOPWORDS = frozenset("a an and the of for in on to with by at from its report paper white final pdf md".split())
 """Words of a title or file name that name no report on their own."""
 
@@ -228,15 +231,18 @@ class Retriever:
         """1.0 for passages of a report the question names, else 0 (always 0 in a library of one report).
 
         A report is named by its whole title or file name, by an acronym of its name no other report
-        shares ("OECD", "UK"), or by two words of its name no other report's name holds.
+        shares ("OECD", "UK"), or by two words its name has side by side that no other report's name
+        holds ("public administration"); two such words apart are not enough, nor a short generic
+        title ("China's national AI strategy" does not name the UK's "National AI Strategy").
         """
         n = len(self.store.passages)
         if len(self._names) < 2:
             return np.zeros(n, dtype=np.float32)
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
         words = set(text.split())
+        pairs = set(_pairs(text))
         named = [name for name, (phrases, acronyms, distinct) in self._names.items()
-                 if any(f" {p} " in text for p in phrases) or acronyms & words or len(distinct & words) >= 2]
+                 if any(f" {p} " in text for p in phrases) or acronyms & words or distinct & pairs]
         if not named or len(named) == len(self._names):
             return np.zeros(n, dtype=np.float32)
         codes = [self._documents.index(name) for name in named if name in self._documents]
@@ -274,21 +280,31 @@ class Retriever:
         return self.rank(self.scores(question, within=within), k=k, mode=mode, within=within)
 
 
-def _document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set[str]]]:
-    """Per report: (its title and file name as phrases, its acronyms, its name words) where acronyms
-    and words are kept only when no other report's name has them."""
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Neighbouring words of a text once stop words and single letters are out."""
+    words = [w for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if len(w) > 1 and w not in NAME_STOPWORDS]
+    return list(zip(words, words[1:]))
+
+
+def _document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set]]:
+    """Per report: (its title and file name as phrases, its acronyms, pairs of neighbouring words of its
+    name) where acronyms and pairs are kept only when no other report's name has them (a pair: both words)."""
     raw = {}
     for doc in store.documents:
         stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
-        phrases = {p for p in (_title(doc.title), _title(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= 2}
+        # a title of three words or fewer ("National AI Strategy") is too generic to name a report by itself
+        phrases = {p for p in (_title(doc.title), _title(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= NAME_MIN_WORDS}
         acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
-        words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 2} - NAME_STOPWORDS
+        words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1} - NAME_STOPWORDS
         raw[doc.name] = (phrases, acronyms, words)
     out = {}
     for name, (phrases, acronyms, words) in raw.items():
+        doc = next(d for d in store.documents if d.name == name)
         others_a = set().union(*(a for n, (_, a, _) in raw.items() if n != name))
         others_w = set().union(*(w for n, (_, _, w) in raw.items() if n != name))
-        out[name] = (phrases, acronyms - others_a - NAME_STOPWORDS, words - others_w)
+        stem = re.sub(r"\.(md|pdf)$", "", name, flags=re.I)
+        pairs = {p for part in (doc.title, stem) for p in _pairs(part) if not (set(p) & others_w)}
+        out[name] = (phrases, acronyms - others_a - NAME_STOPWORDS, pairs)
     return out
 
 
