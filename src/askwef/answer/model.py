@@ -39,8 +39,9 @@ class LinearModel:
         x = (np.asarray(matrix, dtype=np.float64) - np.array(self.mean)) / np.array(self.scale)
         return x @ np.array(self.coef) + self.intercept
 
-    def probability(self, matrix: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.logit(matrix), -30, 30)))
+    def probability(self, matrix: np.ndarray, offset: np.ndarray | float = 0.0) -> np.ndarray:
+        """P(label | row); `offset` is added to each row's logit first (a weight set outside the fit)."""
+        return 1.0 / (1.0 + np.exp(-np.clip(self.logit(matrix) + offset, -30, 30)))
 
     def to_dict(self) -> dict:
         return {"features": list(self.features), "coef": list(self.coef), "mean": list(self.mean), "scale": list(self.scale), "intercept": self.intercept}

@@ -138,8 +138,7 @@ def select(
     cands = prepared.candidates
     if not cands.indexes:
         return Selection(prepared)
-    logit = models.ranker.logit(cands.matrix) + FOLLOWUP_NEW_WORDS * cands.new_words
-    probabilities = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
+    probabilities = models.ranker.probability(cands.matrix, offset=FOLLOWUP_NEW_WORDS * cands.new_words)
     best = int(np.argmax(probabilities))
     chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
     return Selection(prepared, probabilities, best, tuple(chosen))
