@@ -17,7 +17,7 @@ import numpy as np
 
 from .features import FEATURES
 from .params import ANSWER_TYPES
-from .pins import missing
+from .pins import missing, missing_years
 from .select import Selection, stage_for
 
 _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}
@@ -53,26 +53,11 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
         unknown=cache.weight({t for t in stems if t not in cache.vocabulary}) / weight,
         absent=cache.weight(stems - passage_stems) / weight,
         absent_quote=cache.weight(stems - quote_stems) / weight,
-        year_missing=float(bool(missing_years(sel, retriever))),
+        year_missing=float(bool(missing_years(sel.resolved, sel.around))),
         type_lacks=float(lacks),
         followup=float(prepared.resolved.previous is not None or prepared.resolved.question != prepared.question),
     )
     return out
-
-
-def _around(sel: Selection, retriever) -> str:
-    """The text of the passages the chosen quote stands in."""
-    sentences = retriever.store.sentences
-    ids = {sentences[i].passage_id for i in sel.chosen}
-    return " ".join(p.text for p in sel.prepared.candidates.passages if p.id in ids)
-
-
-def missing_years(sel: Selection, retriever) -> tuple[str, ...]:
-    """The years the question names that the passages of the chosen quote never mention (a feature)."""
-    if sel.best is None:
-        return ()
-    around = _around(sel, retriever)
-    return tuple(y for y in sel.prepared.query.years if y not in around)
 
 
 def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> tuple[str, ...] | None:
@@ -84,7 +69,7 @@ def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> tuple[st
     if sel.best is None:
         return ()
     best = retriever.store.sentences[sel.prepared.candidates.indexes[sel.best]]
-    pins = missing(sel.resolved, _around(sel, retriever), stage_for(retriever).home.get(best.document, set()))
+    pins = missing(sel.resolved, sel.around, stage_for(retriever).home.get(best.document, set()))
     if pins or features["unknown"] >= 1.0:
         return pins
     return None

@@ -86,10 +86,15 @@ def home_places(sentences: Iterable) -> dict[str, set[str]]:
     return {doc: {c.most_common(1)[0][0]} if c else set() for doc, c in counts.items()}
 
 
+def missing_years(question: str, around: str) -> list[str]:
+    """The years `question` names that `around` never mentions."""
+    return [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
+
+
 def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[str, ...]:
     """What `question` pins (years, quarters, places other than `home`) that `around` never mentions,
     in the question's words as far as possible ("2021", "third quarter", "japan")."""
-    years = [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
+    years = missing_years(question, around)
     quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
     g = gazetteer()
     places = sorted((g.mentions(question) - set(home)) - g.mentions(around))

@@ -115,6 +115,7 @@ class Selection:
     probabilities: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per candidate
     best: int | None = None  # the best candidate's row
     chosen: tuple[int, ...] = ()  # sentence indexes (into store.sentences), reading order
+    around: str = ""  # the text of the passages the chosen sentences stand in (what pins are checked against)
 
     @property
     def question(self) -> str:
@@ -141,7 +142,9 @@ def select(
     probabilities = models.ranker.probability(cands.matrix, offset=FOLLOWUP_NEW_WORDS * cands.new_words)
     best = int(np.argmax(probabilities))
     chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
-    return Selection(prepared, probabilities, best, tuple(chosen))
+    ids = {retriever.store.sentences[i].passage_id for i in chosen}
+    around = " ".join(p.text for p in cands.passages if p.id in ids)
+    return Selection(prepared, probabilities, best, tuple(chosen), around)
 
 
 def choose(
