@@ -178,8 +178,12 @@ class Quote(_Serializable):
 
     def source(self) -> str:
         """Where the quote stands, for people: 'Blueprint to Action (2025) · 2 Industry › 2.1 Energy, p. 12'."""
-        doc = f"{self.title or self.document}{f' ({self.year})' if self.year else ''}"
-        return f"{doc} · {self.section.replace(' > ', ' › ')}, p. {self.page}"
+        return f"{report_label(self.title, self.document, self.year)} · {self.section.replace(' > ', ' › ')}, p. {self.page}"
+
+
+def report_label(title: str, name: str, year: int) -> str:
+    """A report as people name it: its title (else its file name) and its year when known: 'Blueprint to Action (2025)'."""
+    return f"{title or name}{f' ({year})' if year else ''}"
 
 
 @dataclass(frozen=True)

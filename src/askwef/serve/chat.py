@@ -24,7 +24,7 @@ import gradio as gr  # noqa: E402  (after the analytics switch)
 from ..engine import Engine, QuestionError, clean_question  # noqa: E402
 from ..index import IndexProblem  # noqa: E402
 from ..ingest import IngestError  # noqa: E402
-from ..types import Answer  # noqa: E402
+from ..types import Answer, report_label  # noqa: E402
 from .limits import MAX_QUESTION_CHARS  # noqa: E402
 from .render import plain_answer, render_answer, render_error, render_question  # noqa: E402
 from .status import build_note  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
@@ -125,7 +125,7 @@ def section_choices(engine: Engine) -> list[tuple[str, str]]:
     documents = list(engine.store.documents)
     choices = [(WHOLE_REPORT, "")]
     if len(documents) > 1:
-        choices += [(f"Report: {d.title or d.name}{f' ({d.year})' if d.year else ''}", d.name) for d in documents]
+        choices += [(f"Report: {report_label(d.title, d.name, d.year)}", d.name) for d in documents]
     paths = list(dict.fromkeys(engine.sections()))
     return choices + [(p.replace(" > ", " › "), p) for p in paths]
 
