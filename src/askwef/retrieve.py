@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -296,15 +297,14 @@ def _document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], se
         phrases = {p for p in (_title(doc.title), _title(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= NAME_MIN_WORDS}
         acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
         words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1} - NAME_STOPWORDS
-        raw[doc.name] = (phrases, acronyms, words)
+        raw[doc.name] = (phrases, acronyms, words, {p for part in (doc.title, stem) for p in _pairs(part)})
+    # how many reports' names hold each acronym and word: one means only its own
+    acronym_count = Counter(a for _, acronyms, _, _ in raw.values() for a in acronyms)
+    word_count = Counter(w for _, _, words, _ in raw.values() for w in words)
     out = {}
-    for name, (phrases, acronyms, words) in raw.items():
-        doc = next(d for d in store.documents if d.name == name)
-        others_a = set().union(*(a for n, (_, a, _) in raw.items() if n != name))
-        others_w = set().union(*(w for n, (_, _, w) in raw.items() if n != name))
-        stem = re.sub(r"\.(md|pdf)$", "", name, flags=re.I)
-        pairs = {p for part in (doc.title, stem) for p in _pairs(part) if not (set(p) & others_w)}
-        out[name] = (phrases, acronyms - others_a - NAME_STOPWORDS, pairs)
+    for name, (phrases, acronyms, _, pairs) in raw.items():
+        own_acronyms = {a for a in acronyms if acronym_count[a] == 1} - NAME_STOPWORDS
+        out[name] = (phrases, own_acronyms, {p for p in pairs if all(word_count[w] <= 1 for w in p)})
     return out
 
 
