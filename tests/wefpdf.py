@@ -54,7 +54,7 @@ from reportlab.platypus import (
 from askwef.ingest import ingest_file, read_markdown, rejoin_paragraphs
 from askwef.ingest.conventions import FIGURE, SOURCE, UNIT
 from askwef.ingest.text import split_sentences, title_key
-from pdfgen import _escape, _markup, _opens, _raw_endnotes, hyphenate
+from pdfgen import _escape, _markup, _opens, _Outline, _raw_endnotes, hyphenate
 
 WIDTH, HEIGHT = A4
 MARGIN = 50
@@ -100,20 +100,6 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 # --- pieces of the template ----------------------------------------------------------------------
-
-
-class _Mark(Flowable):
-    """A zero-size mark: the doc template records the page it lands on and adds an outline entry."""
-
-    def __init__(self, key: str, outline_title: str = "", level: int = 0):
-        super().__init__()
-        self.key, self.outline_title, self.level = key, outline_title, level
-
-    def wrap(self, aw, ah):
-        return 0, 0
-
-    def draw(self):
-        pass
 
 
 class _TocEntry(Flowable):
@@ -257,11 +243,11 @@ class _Doc(BaseDocTemplate):
         self.landed: dict[str, int] = {}
 
     def afterFlowable(self, flowable):
-        if isinstance(flowable, _Mark):
+        if isinstance(flowable, _Outline):
             self.landed.setdefault(flowable.key, self.page)
-            if self.outline and flowable.outline_title:
+            if self.outline:
                 self.canv.bookmarkHorizontalAbsolute(flowable.key, top=self.frame._y + 14, left=self.frame._x1)
-                self.canv.addOutlineEntry(flowable.outline_title, flowable.key, flowable.level, closed=False)
+                self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level, closed=False)
 
 
 def _story(md_path: Path, landed: dict[str, int]) -> list:
@@ -277,7 +263,7 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
                    Paragraph("In collaboration with Accenture", s["small"]), Spacer(1, 30),
                    Paragraph(escape(report.title), s["cover"]), Spacer(1, 24),
                    Paragraph("WHITE PAPER<br/>JANUARY 2025", s["small"]), PageBreak()]
-    story += [_Mark("contents", "Contents"), Paragraph("Contents", s["h1"]), Spacer(1, 8)]
+    story += [_Outline("Contents", 0, "contents"), Paragraph("Contents", s["h1"]), Spacer(1, 8)]
     for e in contents:
         label = f"{e.number} {e.title}".strip()
         indent = 12 if "." in e.number else 0
@@ -317,7 +303,7 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
                 story += [NextPageTemplate("chapter" if sec.number else template), PageBreak()]
                 if sec.number:
                     story.append(NextPageTemplate(template))
-                story.append(_Mark(key, _outline_title(sec.title), 0))
+                story.append(_Outline(_outline_title(sec.title), 0, key))
                 if sec.number:
                     story.append(Paragraph(sec.number, s["number"]))
                 story.append(Paragraph(escape(sec.title), s["h1"]))
@@ -328,7 +314,7 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
                     story.append(FrameBreak())
             else:
                 story.append(CondPageBreak(60))
-                story.append(_Mark(key, _outline_title(sec.title), 1))
+                story.append(_Outline(_outline_title(sec.title), 1, key))
                 label = f"{sec.number} {sec.title}".strip()
                 story.append(Paragraph(escape(label), s["h2"] if sec.number or sec.level == 1 else s["h3"]))
             i += 1
@@ -406,7 +392,7 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
     flush_box()
 
     # the endnote list: two columns, over pages, every URL a link annotation
-    story += [NextPageTemplate("two"), PageBreak(), _Mark("endnotes", "Endnotes", 0), Paragraph("Endnotes", s["h1"])]
+    story += [NextPageTemplate("two"), PageBreak(), _Outline("Endnotes", 0, "endnotes"), Paragraph("Endnotes", s["h1"])]
     for number, text in _raw_endnotes(md_path):
         linked = re.sub(r"(https?://\S+?)([.,;]?)(?=\s|$)", lambda m: f'<a href="{escape(m.group(1))}" color="#1c3f94">{escape(m.group(1))}</a>{m.group(2)}',
                         escape(text).replace("&amp;", "&"))
