@@ -164,6 +164,24 @@ class _Doc(BaseDocTemplate):
             self.landed[flowable.key] = self.page - 1
 
 
+
+def table_row(row, s) -> list:
+    """A table row of the report as two cells: its label and its list of items."""
+    items = [Paragraph(_markup(it.text, it.markers), s["cellitem"], bulletText="•") for it in row.items]
+    return [Paragraph(escape(row.text), s["cell"]), items]
+
+
+def table_from(paras, i: int, s, width: float) -> tuple:
+    """The table whose header is paras[i] with the rows that follow it; returns it and the index of its last row."""
+    rows = [[Paragraph(escape(c), s["cellhead"]) for c in paras[i].text.split(" | ")]]
+    while i + 1 < len(paras) and paras[i + 1].kind == "row":
+        i += 1
+        rows.append(table_row(paras[i], s))
+    table = Table(rows, colWidths=[0.27 * width, 0.73 * width])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#999999"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return table, i
+
 def _furniture(canv: rl_canvas.Canvas, doc) -> None:
     canv.saveState()
     canv.setFont("Helvetica", 7.5)
@@ -239,21 +257,10 @@ def _story(md_path: Path, landed: dict[str, int], contents_page: bool = True) ->
         elif p.kind == "item":
             story.append(Paragraph(_markup(p.text, p.markers), s["item"], bulletText="•"))
         elif p.kind == "table_header":
-            cells = p.text.split(" | ")
-            rows = [[Paragraph(escape(c), s["cellhead"]) for c in cells]]
-            while i + 1 < len(paras) and paras[i + 1].kind == "row":
-                i += 1
-                row = paras[i]
-                items = [Paragraph(_markup(it.text, it.markers), s["cellitem"], bulletText="•") for it in row.items]
-                rows.append([Paragraph(escape(row.text), s["cell"]), items])
-            full = WIDTH - 2 * MARGIN
-            table = Table(rows, colWidths=[0.27 * full, 0.73 * full])
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#999999"),
-                                       ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+            table, i = table_from(paras, i, s, WIDTH - 2 * MARGIN)
             story += [table, Spacer(1, 8)]
         elif p.kind == "row":  # a row without a header: a one-row table
-            items = [Paragraph(_markup(it.text, it.markers), s["cellitem"], bulletText="•") for it in p.items]
-            story.append(Table([[Paragraph(escape(p.text), s["cell"]), items]], colWidths=[0.27 * (WIDTH - 2 * MARGIN), 0.73 * (WIDTH - 2 * MARGIN)]))
+            story.append(Table([table_row(p, s)], colWidths=[0.27 * (WIDTH - 2 * MARGIN), 0.73 * (WIDTH - 2 * MARGIN)]))
         else:
             story.append(Paragraph(_markup(p.text, p.markers), s["body"]))
         i += 1

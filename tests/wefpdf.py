@@ -54,7 +54,7 @@ from reportlab.platypus import (
 from askwef.ingest import ingest_file, read_markdown, rejoin_paragraphs
 from askwef.ingest.conventions import FIGURE, SOURCE, UNIT
 from askwef.ingest.text import split_sentences, title_key
-from pdfgen import _escape, _markup, _opens, _Outline, _raw_endnotes, hyphenate
+from pdfgen import _escape, _markup, _opens, _Outline, _raw_endnotes, hyphenate, table_from, table_row
 
 WIDTH, HEIGHT = A4
 MARGIN = 50
@@ -364,20 +364,10 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
         elif p.kind == "item":
             story.append(Paragraph(_markup(text, p.markers), s["item"], bulletText="•"))
         elif p.kind == "table_header":
-            cells = p.text.split(" | ")
-            rows = [[Paragraph(escape(c), s["cellhead"]) for c in cells]]
-            while i + 1 < len(paras) and paras[i + 1].kind == "row":
-                i += 1
-                row = paras[i]
-                items = [Paragraph(_markup(it.text, it.markers), s["cellitem"], bulletText="•") for it in row.items]
-                rows.append([Paragraph(escape(row.text), s["cell"]), items])
-            table = Table(rows, colWidths=[0.27 * width, 0.73 * width])
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#999999"),
-                                       ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+            table, i = table_from(paras, i, s, width)
             story += [table, Spacer(1, 8)]
         elif p.kind == "row":
-            items = [Paragraph(_markup(it.text, it.markers), s["cellitem"], bulletText="•") for it in p.items]
-            story.append(Table([[Paragraph(escape(p.text), s["cell"]), items]], colWidths=[0.27 * width, 0.73 * width]))
+            story.append(Table([table_row(p, s)], colWidths=[0.27 * width, 0.73 * width]))
         else:
             paragraphs_seen += 1
             split = _split_for_quote(text, p.markers) if template == "two" and paragraphs_seen % 4 == 0 else None
