@@ -100,3 +100,41 @@ def test_name_words_scattered_through_a_question_name_no_report(tmp_path):
     named = r.named_documents("In the UK national AI strategy, what about skills?")
     rows = {p.document for p, flag in zip(engine.store.passages, named) if flag}
     assert rows == {"UK_National_AI_Strategy.md"}
+
+
+
+EXAMPLELAND = """# Exampleland Tidal Review
+
+## 1 Prices
+
+Exampleland's tidal energy became 40% cheaper over the decade. The Exampleland grid buys it at night,
+and Exampleland ports run their cranes on it.
+"""
+OTHERLAND = """# Otherland Tidal Review
+
+## 1 Costs
+
+Tidal power costs fell by 35% between 2015 and 2024. Otherland plans more barrages, and the Otherland grid
+buys tidal power at night. Otherland banks finance the projects.
+"""
+
+
+def test_names_a_report_owns_send_its_questions_there(tmp_path, monkeypatch):
+    from conftest import fixture_engine
+
+    import askwef.retrieve as retrieve
+
+    engine = fixture_engine(tmp_path, {"exampleland.md": EXAMPLELAND, "otherland.md": OTHERLAND})
+    r = engine.retriever
+    question = "how much did tidal power costs fall in exampleland?"  # lower case still names it
+    gap = dict(zip((p.document for p in engine.store.passages), r.subject_gap(question)))
+    assert gap["exampleland.md"] == 0 and gap["otherland.md"] > 0.5 and gap["mini-report.md"] > 0.5
+    assert not r.subject_gap("How much did tidal power costs fall?").any()  # no name: no report preferred
+    assert not r.subject_gap("What do the ports use tidal power for?").any()  # names nobody owns say nothing
+    assert r.search(question, k=1)[0].document == "exampleland.md"
+    monkeypatch.setattr(retrieve, "SUBJECT_WEIGHT", 0.0)
+    assert r.search(question, k=1)[0].document == "otherland.md"  # without it the look-alike wins
+
+
+def test_one_report_prefers_no_report(mini_engine):
+    assert not mini_engine.retriever.subject_gap("What does Exampleland hold?").any()

@@ -53,6 +53,21 @@ NAME_MIN_WORDS = 4
 words: "UK National AI Strategy" does, "National AI Strategy" alone would catch "China's national AI strategy"."""
 NAME_STOPWORDS = frozenset("a an and the of for in on to with by at from its report paper white final pdf md".split())
 """Words of a title or file name that name no report on their own."""
+SUBJECT_WEIGHT = 0.3
+"""Taken from the fused score of the passages of every report but the one a name in the question belongs to
+("China", "Alipay", "Palestinian"), times how much less that report uses it (see `_subjects`). Fit on the
+dev questions of the three-report library (Blueprint answers 0.757 before names were used, 0.793 with named
+sections kept to the names' report and this at 0.0, 0.800 at 0.3; OECD and UK unchanged):
+without it, questions about China were answered from the UK strategy's look-alike passages. A further
+penalty on such candidates' ranker logits (1, 2, 4) gained nothing on dev and was left out."""
+SUBJECT_MIN_COUNT = 3
+"""A word is a name only if the library uses it at least this often (rarer words say little about reports)."""
+SUBJECT_CASE_SHARE = 0.8
+"""...and only if at least this share of its uses inside a sentence (after its first word) are capitalised:
+names of places, companies and programmes ("China", "Alipay"), not topics every report shares ("compute")."""
+SUBJECT_OWNER_SHARE = 0.75
+"""...and it belongs to a report when that report's rate of use is at least this share of all reports'
+rates: "AI", used about as much by the Blueprint report as by the UK strategy, belongs to neither."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,7 @@ class Retriever:
         self._anchor_vectors = None  # (passage vectors, sentence vectors, sentences per anchor), read on first use
         self._names = _document_names(store)
         self._boilerplate: np.ndarray | None = None  # per passage, computed on first use
+        self._subjects: dict[str, np.ndarray] | None = None  # name -> per-report share of its use, on first use
 
     def encode(self, question: str) -> np.ndarray:
         return self.embedder.encode([question])[0]
@@ -148,6 +164,7 @@ class Retriever:
         w = self.settings.dense_weight
         fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words)
         fused = fused + DOCUMENT_BONUS * self.named_documents(words) - BOILERPLATE_PENALTY * self.boilerplate()
+        fused = fused - SUBJECT_WEIGHT * self.subject_gap(words)
         return Scores(dense, bm25, fused, sentence_cos, q)
 
     def _dense_of(self, rows: np.ndarray, q: np.ndarray, sentence_cos: np.ndarray | None = None) -> np.ndarray:
@@ -221,12 +238,15 @@ class Retriever:
         return {self.store.passages.field("id", int(i)) for i in rows[:NAMED_MAX]}
 
     def named_sections(self, question: str) -> np.ndarray:
-        """1.0 for passages of a section whose title the question names ("what does the conclusion say"), else 0."""
+        """1.0 for passages of a section whose title the question names ("what does the conclusion say"), else 0;
+        in a library, only in the report the question's names belong to ("the challenges chapter" of a
+        question about China is the Blueprint report's, not the UK strategy's)."""
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
         codes = [c for title, c in self._section_titles if f" {title} " in text]
         if not codes:
             return np.zeros(len(self.store.passages), dtype=np.float32)
-        return np.isin(self._section_codes, np.concatenate(codes)).astype(np.float32)
+        named = np.isin(self._section_codes, np.concatenate(codes))
+        return (named & (self.subject_gap(question) == 0)).astype(np.float32)
 
     def named_documents(self, question: str) -> np.ndarray:
         """1.0 for passages of a report the question names, else 0 (always 0 in a library of one report).
@@ -258,6 +278,23 @@ class Retriever:
             small = self.store.exact
             self._boilerplate = _boilerplate(self.store) if small else np.zeros(len(self.store.passages), dtype=np.float32)
         return self._boilerplate
+
+    def subject_gap(self, question: str) -> np.ndarray:
+        """Per passage, how far its report falls short of the report the question's names belong to most.
+
+        Each name in the question (a word the library mostly capitalises: "China", "ICBC") has a share
+        per report: the report's rate of use over the sum of every report's rate. A report's score is
+        its best share among the question's names; the gap is the best report's score minus its own,
+        so 0 for every passage when the question names nothing, or names that all reports use alike.
+        Zeros for one report and for a library past exact search's size (like `boilerplate`)."""
+        n = len(self.store.passages)
+        if self._subjects is None:
+            self._subjects = _subjects(self.store, self._documents) if self.store.exact and len(self._documents) > 1 else {}
+        shares = [self._subjects[w] for w in set(re.findall(r"[a-z][a-z0-9]*", question.lower())) if w in self._subjects]
+        if not shares:
+            return np.zeros(n, dtype=np.float32)
+        best = np.max(shares, axis=0)
+        return (best.max() - best)[self._document_codes].astype(np.float32)
 
     def scope(self, within: str) -> np.ndarray:
         """Rows in scope of `within`: a section path (with its subsections) or a document name."""
@@ -305,6 +342,41 @@ def _document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], se
     for name, (phrases, acronyms, _, pairs) in raw.items():
         own_acronyms = {a for a in acronyms if acronym_count[a] == 1} - NAME_STOPWORDS
         out[name] = (phrases, own_acronyms, {p for p in pairs if all(word_count[w] <= 1 for w in p)})
+    return out
+
+
+def _subjects(store: IndexStore, documents: list[str]) -> dict[str, np.ndarray]:
+    """Names that belong to one report (SUBJECT_MIN_COUNT, SUBJECT_CASE_SHARE, SUBJECT_OWNER_SHARE) -> per report (in `documents`' order),
+    the report's rate of use (per word of its text) over the sum of the reports' rates."""
+    column = {name: i for i, name in enumerate(documents)}
+    counts: dict[str, np.ndarray] = {}
+    inside: Counter[str] = Counter()  # uses after a sentence's first word, where case tells a name
+    lower: Counter[str] = Counter()
+    sizes = np.zeros(len(documents), dtype=np.float64)
+    sentences = store.sentences
+    titles = set()
+    for i in range(len(sentences)):
+        d = column[sentences.field("document", i)]
+        titles.add((d, sentences.field("unit", i)))
+        for j, word in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9]*", sentences.field("text", i))):
+            key = word.lower()
+            counts.setdefault(key, np.zeros(len(documents)))[d] += 1
+            if j:
+                inside[key] += 1
+                lower[key] += word[0].islower()
+    # a case study's title names its subject ("Alipay AI Healthcare Manager – ..."): counted once, case aside
+    for d, title in titles:
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", title):
+            counts.setdefault(word.lower(), np.zeros(len(documents)))[d] += 1
+    for per_report in counts.values():
+        sizes += per_report
+    out = {}
+    for key, per_report in counts.items():
+        if per_report.sum() >= SUBJECT_MIN_COUNT and inside[key] and lower[key] <= (1 - SUBJECT_CASE_SHARE) * inside[key]:
+            rate = per_report / np.maximum(sizes, 1)
+            share = rate / rate.sum()
+            if share.max() >= SUBJECT_OWNER_SHARE:
+                out[key] = share
     return out
 
 
