@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +29,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexStore, bm25_tokenize
 from .index import ann as ann_index
+from .index.library import boilerplate, document_names, pairs, subjects, title_key
 from .settings import Settings
 from .types import Passage
 
@@ -46,28 +46,13 @@ only when it holds nothing on the question. Set by judgement (a named report is 
 BOILERPLATE_PENALTY = 1.0
 """Taken from the fused score of a passage times the share of its sentences found word for word in another
 report of the library (disclaimers, addresses, contributors): a passage of such text falls below content."""
-BOILERPLATE_MIN_CHARS = 30
-"""Shorter sentences ("Introduction", "Contents") repeat across reports without being boilerplate."""
-NAME_MIN_WORDS = 4
-"""A title or file name names its report when the question holds it whole and it has at least this many
-words: "UK National AI Strategy" does, "National AI Strategy" alone would catch "China's national AI strategy"."""
-NAME_STOPWORDS = frozenset("a an and the of for in on to with by at from its report paper white final pdf md".split())
-"""Words of a title or file name that name no report on their own."""
 SUBJECT_WEIGHT = 0.3
 """Taken from the fused score of the passages of every report but the one a name in the question belongs to
-("China", "Alipay", "Palestinian"), times how much less that report uses it (see `_subjects`). Fit on the
+("China", "Alipay", "Palestinian"), times how much less that report uses it (see `index.library.subjects`). Fit on the
 dev questions of the three-report library (Blueprint answers 0.757 before names were used, 0.793 with named
 sections kept to the names' report and this at 0.0, 0.800 at 0.3; OECD and UK unchanged):
 without it, questions about China were answered from the UK strategy's look-alike passages. A further
 penalty on such candidates' ranker logits (1, 2, 4) gained nothing on dev and was left out."""
-SUBJECT_MIN_COUNT = 3
-"""A word is a name only if the library uses it at least this often (rarer words say little about reports)."""
-SUBJECT_CASE_SHARE = 0.8
-"""...and only if at least this share of its uses inside a sentence (after its first word) are capitalised:
-names of places, companies and programmes ("China", "Alipay"), not topics every report shares ("compute")."""
-SUBJECT_OWNER_SHARE = 0.75
-"""...and it belongs to a report when that report's rate of use is at least this share of all reports'
-rates: "AI", used about as much by the Blueprint report as by the UK strategy, belongs to neither."""
 
 
 @dataclass(frozen=True)
@@ -93,10 +78,6 @@ def minmax(x: np.ndarray) -> np.ndarray:
     return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
 
 
-def _title(part: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\d+(\.\d+)*\s+", "", part).lower()).strip()
-
-
 class Retriever:
     def __init__(self, store: IndexStore, embedder: Embedder, settings: Settings, *, exact: bool | None = None) -> None:
         self.store = store
@@ -110,7 +91,7 @@ class Retriever:
         titles: dict[str, set[int]] = {}
         for code, path in enumerate(paths):
             for part in path.split(" > "):
-                title = _title(part)
+                title = title_key(part)
                 if title:
                     titles.setdefault(title, set()).add(code)
         self._section_paths = paths
@@ -119,7 +100,7 @@ class Retriever:
         step = max(1, n // ANCHOR_SAMPLE)
         self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
         self._anchor_vectors = None  # (passage vectors, sentence vectors, sentences per anchor), read on first use
-        self._names = _document_names(store)
+        self._names = document_names(store)
         self._boilerplate: np.ndarray | None = None  # per passage, computed on first use
         self._subjects: dict[str, np.ndarray] | None = None  # name -> per-report share of its use, on first use
 
@@ -261,22 +242,22 @@ class Retriever:
             return np.zeros(n, dtype=np.float32)
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
         words = set(text.split())
-        pairs = set(_pairs(text))
+        text_pairs = set(pairs(text))
         named = [name for name, (phrases, acronyms, distinct) in self._names.items()
-                 if any(f" {p} " in text for p in phrases) or acronyms & words or distinct & pairs]
+                 if any(f" {p} " in text for p in phrases) or acronyms & words or distinct & text_pairs]
         if not named or len(named) == len(self._names):
             return np.zeros(n, dtype=np.float32)
         codes = [self._documents.index(name) for name in named if name in self._documents]
         return np.isin(self._document_codes, np.array(codes, dtype=np.int32)).astype(np.float32)
 
     def boilerplate(self) -> np.ndarray:
-        """Per passage: the share of its sentences (of BOILERPLATE_MIN_CHARS or more) that another report
+        """Per passage: the share of its sentences (of index.library.BOILERPLATE_MIN_CHARS or more) that another report
         of the library repeats word for word. Zeros for one report, and for a library past exact search's
         size (not computed there; an exact search of such a library, the yardstick of `askwef scale`,
         skips it too, so both rank alike)."""
         if self._boilerplate is None:
             small = self.store.exact
-            self._boilerplate = _boilerplate(self.store) if small else np.zeros(len(self.store.passages), dtype=np.float32)
+            self._boilerplate = boilerplate(self.store) if small else np.zeros(len(self.store.passages), dtype=np.float32)
         return self._boilerplate
 
     def subject_gap(self, question: str) -> np.ndarray:
@@ -289,7 +270,7 @@ class Retriever:
         Zeros for one report and for a library past exact search's size (like `boilerplate`)."""
         n = len(self.store.passages)
         if self._subjects is None:
-            self._subjects = _subjects(self.store, self._documents) if self.store.exact and len(self._documents) > 1 else {}
+            self._subjects = subjects(self.store, self._documents) if self.store.exact and len(self._documents) > 1 else {}
         shares = [self._subjects[w] for w in set(re.findall(r"[a-z][a-z0-9]*", question.lower())) if w in self._subjects]
         if not shares:
             return np.zeros(n, dtype=np.float32)
@@ -316,86 +297,6 @@ class Retriever:
 
     def search(self, question: str, k: int = 10, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         return self.rank(self.scores(question, within=within), k=k, mode=mode, within=within)
-
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    """Neighbouring words of a text once stop words and single letters are out."""
-    words = [w for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if len(w) > 1 and w not in NAME_STOPWORDS]
-    return list(zip(words, words[1:]))
-
-
-def _document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set]]:
-    """Per report: (its title and file name as phrases, its acronyms, pairs of neighbouring words of its
-    name) where acronyms and pairs are kept only when no other report's name has them (a pair: both words)."""
-    raw = {}
-    for doc in store.documents:
-        stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
-        # a title of three words or fewer ("National AI Strategy") is too generic to name a report by itself
-        phrases = {p for p in (_title(doc.title), _title(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= NAME_MIN_WORDS}
-        acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
-        words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1} - NAME_STOPWORDS
-        raw[doc.name] = (phrases, acronyms, words, {p for part in (doc.title, stem) for p in _pairs(part)})
-    # how many reports' names hold each acronym and word: one means only its own
-    acronym_count = Counter(a for _, acronyms, _, _ in raw.values() for a in acronyms)
-    word_count = Counter(w for _, _, words, _ in raw.values() for w in words)
-    out = {}
-    for name, (phrases, acronyms, _, pairs) in raw.items():
-        own_acronyms = {a for a in acronyms if acronym_count[a] == 1} - NAME_STOPWORDS
-        out[name] = (phrases, own_acronyms, {p for p in pairs if all(word_count[w] <= 1 for w in p)})
-    return out
-
-
-def _subjects(store: IndexStore, documents: list[str]) -> dict[str, np.ndarray]:
-    """Names that belong to one report (SUBJECT_MIN_COUNT, SUBJECT_CASE_SHARE, SUBJECT_OWNER_SHARE) -> per report (in `documents`' order),
-    the report's rate of use (per word of its text) over the sum of the reports' rates."""
-    column = {name: i for i, name in enumerate(documents)}
-    counts: dict[str, np.ndarray] = {}
-    inside: Counter[str] = Counter()  # uses after a sentence's first word, where case tells a name
-    lower: Counter[str] = Counter()
-    sizes = np.zeros(len(documents), dtype=np.float64)
-    sentences = store.sentences
-    titles = set()
-    for i in range(len(sentences)):
-        d = column[sentences.field("document", i)]
-        titles.add((d, sentences.field("unit", i)))
-        for j, word in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9]*", sentences.field("text", i))):
-            key = word.lower()
-            counts.setdefault(key, np.zeros(len(documents)))[d] += 1
-            if j:
-                inside[key] += 1
-                lower[key] += word[0].islower()
-    # a case study's title names its subject ("Alipay AI Healthcare Manager – ..."): counted once, case aside
-    for d, title in titles:
-        for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", title):
-            counts.setdefault(word.lower(), np.zeros(len(documents)))[d] += 1
-    for per_report in counts.values():
-        sizes += per_report
-    out = {}
-    for key, per_report in counts.items():
-        if per_report.sum() >= SUBJECT_MIN_COUNT and inside[key] and lower[key] <= (1 - SUBJECT_CASE_SHARE) * inside[key]:
-            rate = per_report / np.maximum(sizes, 1)
-            share = rate / rate.sum()
-            if share.max() >= SUBJECT_OWNER_SHARE:
-                out[key] = share
-    return out
-
-
-def _boilerplate(store: IndexStore) -> np.ndarray:
-    n = len(store.passages)
-    share = np.zeros(n, dtype=np.float32)
-    if len(store.documents) < 2:
-        return share
-    sentences = store.sentences
-    keys = [" ".join(re.findall(r"[a-z0-9]+", sentences.field("text", i).lower())) for i in range(len(sentences))]
-    seen: dict[str, set[str]] = {}
-    for i, key in enumerate(keys):
-        if len(key) >= BOILERPLATE_MIN_CHARS:
-            seen.setdefault(key, set()).add(sentences.field("document", i))
-    repeated = np.array([len(key) >= BOILERPLATE_MIN_CHARS and len(seen[key]) > 1 for key in keys], dtype=np.float32)
-    rows = np.asarray(store.sentence_passage, dtype=np.int64)
-    counts = np.bincount(rows, minlength=n).astype(np.float32)
-    np.divide(np.bincount(rows, weights=repeated, minlength=n).astype(np.float32), counts, out=share, where=counts > 0)
-    return share
 
 
 def _group_max(values: np.ndarray, sizes: np.ndarray, empty: np.ndarray) -> np.ndarray:

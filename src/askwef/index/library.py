@@ -1,0 +1,117 @@
+"""What the reports of a library say about one another, computed once from the index for retrieval:
+the names each report goes by (its title, file name, acronyms), the text they repeat word for word
+(boilerplate), and the names in their text that one report owns ("China", "Palestinian").
+
+>>> names = document_names(store)     # doctest: +SKIP
+>>> names["UK_National_AI_Strategy.pdf"][1]    # its own acronyms   # doctest: +SKIP
+{'uk'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+
+from .store import IndexStore
+
+BOILERPLATE_MIN_CHARS = 30
+"""Shorter sentences ("Introduction", "Contents") repeat across reports without being boilerplate."""
+NAME_MIN_WORDS = 4
+"""A title or file name names its report when the question holds it whole and it has at least this many
+words: "UK National AI Strategy" does, "National AI Strategy" alone would catch "China's national AI strategy"."""
+NAME_STOPWORDS = frozenset("a an and the of for in on to with by at from its report paper white final pdf md".split())
+"""Words of a title or file name that name no report on their own."""
+SUBJECT_MIN_COUNT = 3
+"""A word is a name only if the library uses it at least this often (rarer words say little about reports)."""
+SUBJECT_CASE_SHARE = 0.8
+"""...and only if at least this share of its uses inside a sentence (after its first word) are capitalised:
+names of places, companies and programmes ("China", "Alipay"), not topics every report shares ("compute")."""
+SUBJECT_OWNER_SHARE = 0.75
+"""...and it belongs to a report when that report's rate of use is at least this share of all reports'
+rates: "AI", used about as much by the Blueprint report as by the UK strategy, belongs to neither."""
+
+
+def title_key(part: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\d+(\.\d+)*\s+", "", part).lower()).strip()
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    """Neighbouring words of a text once stop words and single letters are out."""
+    words = [w for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if len(w) > 1 and w not in NAME_STOPWORDS]
+    return list(zip(words, words[1:]))
+
+
+def document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set]]:
+    """Per report: (its title and file name as phrases, its acronyms, pairs of neighbouring words of its
+    name) where acronyms and pairs are kept only when no other report's name has them (a pair: both words)."""
+    raw = {}
+    for doc in store.documents:
+        stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
+        # a title of three words or fewer ("National AI Strategy") is too generic to name a report by itself
+        phrases = {p for p in (title_key(doc.title), title_key(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= NAME_MIN_WORDS}
+        acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
+        words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1} - NAME_STOPWORDS
+        raw[doc.name] = (phrases, acronyms, words, {p for part in (doc.title, stem) for p in pairs(part)})
+    # how many reports' names hold each acronym and word: one means only its own
+    acronym_count = Counter(a for _, acronyms, _, _ in raw.values() for a in acronyms)
+    word_count = Counter(w for _, _, words, _ in raw.values() for w in words)
+    out = {}
+    for name, (phrases, acronyms, _, name_pairs) in raw.items():
+        own_acronyms = {a for a in acronyms if acronym_count[a] == 1} - NAME_STOPWORDS
+        out[name] = (phrases, own_acronyms, {p for p in name_pairs if all(word_count[w] <= 1 for w in p)})
+    return out
+
+
+def subjects(store: IndexStore, documents: list[str]) -> dict[str, np.ndarray]:
+    """Names that belong to one report (SUBJECT_MIN_COUNT, SUBJECT_CASE_SHARE, SUBJECT_OWNER_SHARE) -> per
+    report (in `documents`' order), the report's rate of use (per word of its text) over the sum of the reports' rates."""
+    column = {name: i for i, name in enumerate(documents)}
+    counts: dict[str, np.ndarray] = {}
+    inside: Counter[str] = Counter()  # uses after a sentence's first word, where case tells a name
+    lower: Counter[str] = Counter()
+    sizes = np.zeros(len(documents), dtype=np.float64)
+    sentences = store.sentences
+    titles = set()
+    for i in range(len(sentences)):
+        d = column[sentences.field("document", i)]
+        titles.add((d, sentences.field("unit", i)))
+        for j, word in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9]*", sentences.field("text", i))):
+            key = word.lower()
+            counts.setdefault(key, np.zeros(len(documents)))[d] += 1
+            if j:
+                inside[key] += 1
+                lower[key] += word[0].islower()
+    # a case study's title names its subject ("Alipay AI Healthcare Manager – ..."): counted once, case aside
+    for d, title in titles:
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", title):
+            counts.setdefault(word.lower(), np.zeros(len(documents)))[d] += 1
+    for per_report in counts.values():
+        sizes += per_report
+    out = {}
+    for key, per_report in counts.items():
+        if per_report.sum() >= SUBJECT_MIN_COUNT and inside[key] and lower[key] <= (1 - SUBJECT_CASE_SHARE) * inside[key]:
+            rate = per_report / np.maximum(sizes, 1)
+            share = rate / rate.sum()
+            if share.max() >= SUBJECT_OWNER_SHARE:
+                out[key] = share
+    return out
+
+
+def boilerplate(store: IndexStore) -> np.ndarray:
+    n = len(store.passages)
+    share = np.zeros(n, dtype=np.float32)
+    if len(store.documents) < 2:
+        return share
+    sentences = store.sentences
+    keys = [" ".join(re.findall(r"[a-z0-9]+", sentences.field("text", i).lower())) for i in range(len(sentences))]
+    seen: dict[str, set[str]] = {}
+    for i, key in enumerate(keys):
+        if len(key) >= BOILERPLATE_MIN_CHARS:
+            seen.setdefault(key, set()).add(sentences.field("document", i))
+    repeated = np.array([len(key) >= BOILERPLATE_MIN_CHARS and len(seen[key]) > 1 for key in keys], dtype=np.float32)
+    rows = np.asarray(store.sentence_passage, dtype=np.int64)
+    counts = np.bincount(rows, minlength=n).astype(np.float32)
+    np.divide(np.bincount(rows, weights=repeated, minlength=n).astype(np.float32), counts, out=share, where=counts > 0)
+    return share
