@@ -118,6 +118,15 @@ REASON_ONLY = re.compile(r"^\s*(?:ok\W+|and\W+)?(why|how come|how so|sources?|as
 """A turn that is only a question word ("why?", "source?") asks about the last answer."""
 MAX_FOLLOWUP_WORDS = 8
 """A turn this short that points back with a pronoun ("how accurate is it?") is a follow-up; a longer one stands alone."""
+PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|the company|the platform|the system|the firm|the bank)\b", re.I)
+"""The pronouns a name may replace. Not "this", "that", "these", "those": they mostly open a noun ("that
+jump", "those seven") or stand for what the last answer said, which the previous question beside the turn carries."""
+ELLIPSIS_MAX_WORDS = 4
+"""An "and ...?" / "what about ...?" turn this short names only what changes ("and in policing or public
+safety?"); a longer one is a question of its own (dev conversations: the ellipses have 1 to 4 words)."""
+MIN_TOPIC_PREFIX = 4
+"""A word must have at least this many letters to stand for a topic it begins ("autos": "automotive");
+shorter stems begin too many words ("car", "ai")."""
 
 # A sentence opening with a pronoun or demonstrative leans on the one before it ("This translated into ...").
 NOT_STANDALONE = re.compile(r"^(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)

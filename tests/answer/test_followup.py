@@ -1,0 +1,85 @@
+"""Follow-ups read against the conversation (answer/followup.py): no model, no index, just the rules."""
+
+from askwef.answer.followup import name_like, names_in, resolve
+from askwef.types import Answer
+
+TITLES = sorted(
+    ["automotive and autonomous transport", "public services", "healthcare", "finance", "retail", "executive summary",
+     "infrastructure and computing power"],
+    key=len, reverse=True,
+)
+
+
+def _conversation(*questions, entity_of=None):
+    """Each turn resolved against the earlier ones (raw questions as history, as the chat sends them)."""
+    out, history = [], []
+    for q in questions:
+        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of))
+        history.append({"question": q, "answer": "..."})
+    return out
+
+
+def test_a_long_conversation_never_nests_the_earlier_questions():
+    turns = _conversation(
+        "Can you give me the key takeaways from the exec summary?", "why does it say china's approach is different",
+        "which industries does it focus on?", "why those seven",
+    )
+    last = turns[-1].question
+    assert last.startswith("why those seven? (which industries does it focus on")
+    assert last.count("(") == 1 and "approach is different" not in last
+    # the conversation's last question that stood alone stays beside a turn with nothing to substitute
+    assert "key takeaways" in last
+
+
+def test_a_new_year_takes_the_old_ones_place_whole():
+    turns = _conversation("how much of companies' revenue is influenced by AI now?", "and back in 2018?")
+    assert turns[1].question.endswith("in 2018?")
+    turns = _conversation("what was revenue in 2022?", "what about by 2025?")
+    assert turns[1].question == "what was revenue in 2025?"
+
+
+def test_a_pronoun_never_becomes_a_year_a_number_or_a_lone_capitalised_word():
+    history = [Answer("how does china regulate generative ai", "Chinese rules of 2019 ...", span="2019")]
+    r = resolve("is it strict or more pro-innovation?", history, titles=TITLES)
+    assert r.question == "is it strict or more pro-innovation? (how does china regulate generative ai)"
+    assert not name_like("2019") and not name_like("Chinese") and not name_like("AI")
+    assert name_like("GAC Honda") and name_like("ICBC") and name_like("COSMOPlat")
+
+
+def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
+    turns = _conversation("how is GAC honda using AI for quality checks", "how accurate is it", "what did they use before",
+                          entity_of=lambda turn: "GAC Honda")
+    assert turns[1].asked == "how accurate is GAC Honda"
+    assert turns[2].asked == "what did GAC Honda use before"
+    assert "quality checks" in turns[2].question  # the last question that stood alone stays beside it
+    turns = _conversation("Tell me about China Mobile's computing power network", "how big is it")
+    assert turns[1].asked == "how big is China Mobile"
+    assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]
+
+
+def test_a_word_that_begins_like_a_topic_swaps_the_topic():
+    turns = _conversation("biggest AI use case in chinese healthcare?", "what about finance", "and autos")
+    assert turns[1].question == "biggest AI use case in chinese finance?"
+    assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
+
+
+def test_an_ellipsis_naming_no_topic_replaces_only_a_whole_title():
+    turns = _conversation("how is AI used in chinese government services", "and in policing or public safety?")
+    # "services" is only a word of the title "public services": it is not swapped for "public"
+    assert "government public" not in turns[1].question and "policing or public safety" in turns[1].question
+    assert "how is AI used in chinese government services" in turns[1].question
+    turns = _conversation("whats the biggest AI trend in chinese retail right now", "and in policing or public safety?")
+    assert turns[1].question == "whats the biggest AI trend in chinese policing or public safety right now?"
+
+
+def test_an_answer_in_the_history_counts_with_the_question_as_asked():
+    first = Answer("What is Haier's COSMOPlat?", "COSMOPlat is ...", resolved_question="What is Haier's COSMOPlat?")
+    second = Answer("how many companies are on it", "...", resolved_question="how many companies are on Haier's COSMOPlat? (What is Haier's COSMOPlat)")
+    r = resolve("what results did they get?", [first, second], titles=TITLES)
+    assert r.asked == "what results did Haier's COSMOPlat get"
+    assert r.question.count("(") == 1
+
+
+def test_a_question_that_stands_alone_passes_unchanged():
+    r = resolve("How many green data centres has China built?", [("What is COSMOPlat?", "...")], titles=TITLES)
+    assert r.question == r.asked == "How many green data centres has China built?" and r.previous is None
