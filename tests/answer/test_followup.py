@@ -1,6 +1,6 @@
 """Follow-ups read against the conversation (answer/followup.py): no model, no index, just the rules."""
 
-from askwef.answer.followup import name_like, names_in, resolve
+from askwef.answer.followup import content_words, name_like, names_in, resolve
 from askwef.types import Answer
 
 TITLES = sorted(
@@ -67,7 +67,7 @@ def test_an_ellipsis_naming_no_topic_replaces_only_a_whole_title():
     turns = _conversation("how is AI used in chinese government services", "and in policing or public safety?")
     # "services" is only a word of the title "public services": it is not swapped for "public"
     assert "government public" not in turns[1].question and "policing or public safety" in turns[1].question
-    assert "how is AI used in chinese government services" in turns[1].question
+    assert turns[1].question == "in policing or public safety?"  # three words of its own: read on them
     turns = _conversation("whats the biggest AI trend in chinese retail right now", "and in policing or public safety?")
     assert turns[1].question == "whats the biggest AI trend in chinese policing or public safety right now?"
 
@@ -83,3 +83,11 @@ def test_an_answer_in_the_history_counts_with_the_question_as_asked():
 def test_a_question_that_stands_alone_passes_unchanged():
     r = resolve("How many green data centres has China built?", [("What is COSMOPlat?", "...")], titles=TITLES)
     assert r.question == r.asked == "How many green data centres has China built?" and r.previous is None
+
+
+def test_a_turn_that_says_enough_on_its_own_is_read_on_its_own_words():
+    first = "why is data still a bottleneck for ai in china"
+    assert resolve("does privacy law make it harder?", [(first, "...")], titles=TITLES).question == "does privacy law make it harder?"
+    thin = resolve("when did that come into force?", [("how does china regulate generative ai", "...")], titles=TITLES)
+    assert thin.question == "when did that come into force? (how does china regulate generative ai)"
+    assert content_words("when did that come into force") == ["come", "force"]

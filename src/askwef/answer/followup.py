@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ..types import Answer
 from .params import (
-    ELLIPSIS_MAX_WORDS, FIELD_ABBREVIATIONS, FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, MIN_TOPIC_PREFIX,
+    ELLIPSIS_MAX_WORDS, FIELD_ABBREVIATIONS, FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, FUNCTION_WORDS, MIN_OWN_WORDS, MIN_TOPIC_PREFIX,
     PERSONAL_PRONOUN, PRONOUN, REASON_ONLY, YEAR,
 )
 
@@ -153,10 +153,22 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     if entity and PERSONAL_PRONOUN.search(body):
         named = re.sub(r"\b(its|their)\b", f"{entity}'s", body, flags=re.I)
         named = re.sub(r"\b(it|they|them|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
-        return _bounded(Resolved(f"{named}? ({context})", named, previous, named))
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named))
 
     # anything else: the previous question stays beside it
-    return _bounded(Resolved(f"{body}? ({context})", body, previous, body))
+    return _bounded(Resolved(_beside(body, body, context), body, previous, body))
+
+
+def _beside(own: str, body: str, context: str) -> str:
+    """A turn with the conversation beside it, unless its own words (`body`, before any name was put in)
+    say enough (MIN_OWN_WORDS content words): then the earlier questions' words would only pull the
+    answer back to the last one ("does privacy law make it harder?")."""
+    return f"{own}?" if len(content_words(body)) >= MIN_OWN_WORDS else f"{own}? ({context})"
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a text that are not English function words: "when did that come into force" -> ["come", "force"]."""
+    return [w for w in re.findall(r"[a-z][a-z\-]+", text.lower().replace("’", "'")) if w not in FUNCTION_WORDS]
 
 
 def _title_in(text: str, titles: list[str]) -> str | None:

@@ -124,6 +124,20 @@ jump", "those seven") or stand for what the last answer said, which the previous
 ELLIPSIS_MAX_WORDS = 4
 """An "and ...?" / "what about ...?" turn this short names only what changes ("and in policing or public
 safety?"); a longer one is a question of its own (dev conversations: the ellipses have 1 to 4 words)."""
+MIN_OWN_WORDS = 3
+"""A follow-up with at least this many content words of its own ("does privacy law make it harder?") is
+retrieved on its own words; a thinner one ("why those seven", "when did that come into force?") keeps the
+earlier questions beside it (dev follow-ups: 3 against 2 and 4, the one value tried either side)."""
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its it's they them their there here he she his her we our you your i me my "
+    "what whats what's which who whom whose when where why how whether if or and but nor so than then also too "
+    "is are was were be been being am do does did done doing has have had having can could will would shall should may might must "
+    "of in on at to for from by with about into onto over under after before since until during through between against "
+    "any some all each every more most much many few less least other another such same own just only very really still yet "
+    "again ever now not no yes ok okay hmm please tell me say said give get got".split()
+)
+"""English function words (articles, pronouns, auxiliaries, question words, prepositions, quantifiers) and
+the verbs that only frame a request ("tell me", "give"): what is left of a turn is what it says on its own."""
 MIN_TOPIC_PREFIX = 4
 """A word must have at least this many letters to stand for a topic it begins ("autos": "automotive");
 shorter stems begin too many words ("car", "ai")."""
