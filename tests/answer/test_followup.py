@@ -91,3 +91,24 @@ def test_a_turn_that_says_enough_on_its_own_is_read_on_its_own_words():
     thin = resolve("when did that come into force?", [("how does china regulate generative ai", "...")], titles=TITLES)
     assert thin.question == "when did that come into force? (how does china regulate generative ai)"
     assert content_words("when did that come into force") == ["come", "force"]
+
+
+def test_it_stands_for_a_term_the_last_question_quoted():
+    r = resolve("how is it diffrent from internet plus", [("What does 'data multiplier' mean in the policy context?", "...")], titles=TITLES)
+    assert r.asked == "how is data multiplier diffrent from internet plus"
+
+
+def test_a_person_is_the_last_short_answer_when_it_is_a_name():
+    history = [Answer("who wrote this white paper?", "Na Na, Head of ...", span="Na Na")]
+    assert resolve("what is her role?", history, titles=TITLES).asked == "what is Na Na's role"
+    assert resolve("who hired her", history, titles=TITLES).asked == "who hired Na Na"
+    # "it" is never the short answer, even when that is a name
+    assert "Na Na" not in resolve("when was it published?", history, titles=TITLES).question
+
+
+def test_there_points_back_and_a_capitalised_ellipsis_swaps_the_name():
+    assert resolve("how much did traffic improve there", [("Which city first used City Brain?", "...")], titles=TITLES).question == (
+        "how much did traffic improve there? (Which city first used City Brain)"
+    )
+    assert resolve("and ICBC?", [("how accurate is State Grid's forecasting?", "...")], titles=TITLES).question == "how accurate is ICBC's forecasting?"
+    assert resolve("what about Alipay", [("How is State Grid using AI?", "...")], titles=TITLES).question == "How is Alipay using AI?"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..types import Answer
 from .params import (
     ELLIPSIS_MAX_WORDS, FIELD_ABBREVIATIONS, FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, FUNCTION_WORDS, MIN_OWN_WORDS, MIN_TOPIC_PREFIX,
-    PERSONAL_PRONOUN, PRONOUN, REASON_ONLY, YEAR,
+    PERSON_PRONOUN, PERSONAL_PRONOUN, PRONOUN, REASON_ONLY, YEAR,
 )
 
 
@@ -136,11 +136,14 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
 
     # a new topic in place of the old one: "and in healthcare?", "same question for finance", "and autos"
     new_topic = _title_in(body, titles) or (_title_like(body, titles) if ellipsis else None)
-    free = ellipsis and not new_topic  # an ellipsis that names no topic of the corpus takes only a whole title's place
+    free = ellipsis and not new_topic  # an ellipsis that names no topic of the corpus takes only a whole title's or a name's place
     if free:
         new_topic = named
     if new_topic and (ellipsis or not PRONOUN.search(body)) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
         old = _span_of(_title_in(before, titles), before) if free else _old_topic(before, titles)
+        if free and not old and named[:1].isupper() and named.lower() not in FIELD_ABBREVIATIONS:
+            # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
+            old = _span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
         if old:
             swapped = before[: old[0]] + new_topic + before[old[1]:]
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
@@ -149,10 +152,10 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
 
     # a personal pronoun stands for a name the last turn was about
-    entity = _entity(last, before, entity_of)
+    entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
     if entity and PERSONAL_PRONOUN.search(body):
-        named = re.sub(r"\b(its|their)\b", f"{entity}'s", body, flags=re.I)
-        named = re.sub(r"\b(it|they|them|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
+        named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", f"{entity}'s", body, flags=re.I)  # "her role"; "hired her" below
+        named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
         return _bounded(Resolved(_beside(named, body, context), named, previous, named))
 
     # anything else: the previous question stays beside it
@@ -212,6 +215,8 @@ def _old_topic(before: str, titles: list[str]) -> tuple[int, int] | None:
     return None
 
 
+QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{2,60})['\"’”](?=\W|$)")
+"""A term the asker put in quotes ("What does 'data multiplier' mean?"): what "it" stands for next."""
 NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’\-]*)*")
 
 
@@ -243,13 +248,14 @@ def names_in(question: str) -> list[str]:
 
 
 def _entity(last: Turn, before: str, entity_of) -> str:
-    """What the last turn was about: its answer's case study, else a name in its question. Not its short
+    """What the last turn was about: its answer's case study, else a term its question quotes or a name in
+    it. Not its short
     answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
     found = entity_of(last) if entity_of else ""
     if found:
         return found
-    names = names_in(before)
-    return names[0] if names else ""
+    names = QUOTED.findall(before) + names_in(before)
+    return names[0].strip() if names else ""
 
 
 def _bounded(r: Resolved) -> Resolved:

@@ -113,12 +113,18 @@ FOLLOWUP_START = re.compile(
     re.I,
 )
 """How a turn that goes on from the last one opens (English conversation, as in the dev conversations)."""
-PRONOUN = re.compile(r"\b(its|it|their|they|them|this|that|these|those|the company|the platform|the system|the firm|the bank)\b", re.I)
+PRONOUN = re.compile(
+    r"\b(its|it|their|they|them|this|that|these|those|he|she|him|her|his|there|the company|the platform|the system|the firm|the bank)\b", re.I
+)
+"""Words that point back at the conversation: pronouns and "there" ("how much did traffic improve there"). Not "one"
+("which one is the most important?" asked alone did better on dev: the confidence model abstains on it)."""
 REASON_ONLY = re.compile(r"^\s*(?:ok\W+|and\W+)?(why|how come|how so|sources?|as of when|since when|when|where|who|how)\W*$", re.I)
 """A turn that is only a question word ("why?", "source?") asks about the last answer."""
 MAX_FOLLOWUP_WORDS = 8
 """A turn this short that points back with a pronoun ("how accurate is it?") is a follow-up; a longer one stands alone."""
-PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|the company|the platform|the system|the firm|the bank)\b", re.I)
+PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|he|she|him|her|his|the company|the platform|the system|the firm|the bank)\b", re.I)
+PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his)\b", re.I)
+"""A person: the last answer's short answer stands for them when it is a name ("who wrote it?" -> "Na Na")."""
 """The pronouns a name may replace. Not "this", "that", "these", "those": they mostly open a noun ("that
 jump", "those seven") or stand for what the last answer said, which the previous question beside the turn carries."""
 ELLIPSIS_MAX_WORDS = 4
@@ -134,7 +140,7 @@ FUNCTION_WORDS = frozenset(
     "is are was were be been being am do does did done doing has have had having can could will would shall should may might must "
     "of in on at to for from by with about into onto over under after before since until during through between against "
     "any some all each every more most much many few less least other another such same own just only very really still yet "
-    "again ever now not no yes ok okay hmm please tell me say said give get got".split()
+    "again ever now not no yes ok okay hmm please tell me say said give get got one ones he she him his".split()
 )
 """English function words (articles, pronouns, auxiliaries, question words, prepositions, quantifiers) and
 the verbs that only frame a request ("tell me", "give"): what is left of a turn is what it says on its own."""
