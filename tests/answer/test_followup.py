@@ -1,4 +1,6 @@
-"""Follow-ups read against the conversation (answer/followup.py): no model, no index, just the rules."""
+"""Follow-ups read against the conversation (answer/followup.py: the rules alone, no index), and how selection moves past the last answer."""
+
+import importlib
 
 from askwef.answer.followup import content_words, name_like, names_in, resolve
 from askwef.types import Answer
@@ -112,3 +114,21 @@ def test_there_points_back_and_a_capitalised_ellipsis_swaps_the_name():
     )
     assert resolve("and ICBC?", [("how accurate is State Grid's forecasting?", "...")], titles=TITLES).question == "how accurate is ICBC's forecasting?"
     assert resolve("what about Alipay", [("How is State Grid using AI?", "...")], titles=TITLES).question == "How is Alipay using AI?"
+
+
+def test_a_follow_up_moves_past_what_the_last_answer_quoted(mini_engine, monkeypatch):
+    select_module = importlib.import_module("askwef.answer.select")  # askwef.answer.select is also the function's name
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    retriever = mini_engine.retriever
+
+    def probabilities(penalty):
+        monkeypatch.setattr(select_module, "FOLLOWUP_QUOTED_BEFORE", penalty)
+        sel = select_module.select(retriever, "and what else?", history=[first])
+        quoted = [k for k, i in enumerate(sel.prepared.candidates.indexes) if retriever.store.sentences[i].text in first.text]
+        return sel.probabilities, quoted
+
+    before, quoted = probabilities(0.0)
+    after, _ = probabilities(3.0)
+    others = [k for k in range(len(before)) if k not in quoted]
+    assert quoted and others
+    assert all(after[k] < before[k] for k in quoted) and all(after[k] == before[k] for k in others)

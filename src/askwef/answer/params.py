@@ -26,6 +26,12 @@ FOLLOWUP_NEW_WORDS = 3.0
 its accuracy?" after State Grid: the sentence with "accuracy", not the last answer again). Set by
 judgement: the dev split has 16 answerable follow-ups, too few to fit it; checked by
 tests/test_real_report.py and the followup kind in evals/RESULTS.md."""
+FOLLOWUP_QUOTED_BEFORE = 3.0
+"""Taken from a candidate's ranker logit in a follow-up when the last answer already quoted it ("what did
+they use before?" after GAC Honda: not the case study's opening again). The fitted "quoted_before" weight
+cannot learn this: it is fit on histories whose answers are the earlier turns' golden evidence, not askwef's own
+longer answers.
+Dev follow-ups, answerable: 10/16 at 0, 1 and 2; 11/16 at 3 and 4; 10/16 at 6; 9/16 at 10."""
 ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages are listed below."
 PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The closest passages are listed below."
 MAX_RESOLVED_CHARS = 2000
