@@ -132,3 +132,10 @@ def test_a_follow_up_moves_past_what_the_last_answer_quoted(mini_engine, monkeyp
     others = [k for k in range(len(before)) if k not in quoted]
     assert quoted and others
     assert all(after[k] < before[k] for k in quoted) and all(after[k] == before[k] for k in others)
+
+
+def test_only_the_last_turns_are_read_back():
+    history = [("What AI is used in retail?", "...")] + [("and in healthcare?", "...")] * 60 + [("how is State Grid using AI", "...")]
+    calls = []
+    r = resolve("how accurate is it", history, titles=TITLES, entity_of=lambda turn: calls.append(turn) or "")
+    assert r.question == "how accurate is State Grid? (how is State Grid using AI)" and len(calls) == 1

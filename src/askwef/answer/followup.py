@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ..types import Answer
 from .params import (
-    ELLIPSIS_MAX_WORDS, FIELD_ABBREVIATIONS, FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, FUNCTION_WORDS, MIN_OWN_WORDS, MIN_TOPIC_PREFIX,
+    ELLIPSIS_MAX_WORDS, FIELD_ABBREVIATIONS, FOLLOWUP_MEMORY, FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, FUNCTION_WORDS, MIN_OWN_WORDS, MIN_TOPIC_PREFIX,
     PERSON_PRONOUN, PERSONAL_PRONOUN, PRONOUN, REASON_ONLY, YEAR,
 )
 
@@ -106,6 +106,7 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Res
     if not turns or not is_followup(question):
         return Resolved(question, question, own=_plain(question))
     own = anchor = ""
+    turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
             own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of).own
@@ -152,8 +153,11 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
 
     # a personal pronoun stands for a name the last turn was about
-    entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
-    if entity and PERSONAL_PRONOUN.search(body):
+    if PERSONAL_PRONOUN.search(body):
+        entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
+    else:
+        entity = ""
+    if entity:
         named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", f"{entity}'s", body, flags=re.I)  # "her role"; "hired her" below
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
         return _bounded(Resolved(_beside(named, body, context), named, previous, named))

@@ -126,6 +126,9 @@ PRONOUN = re.compile(
 ("which one is the most important?" asked alone did better on dev: the confidence model abstains on it)."""
 REASON_ONLY = re.compile(r"^\s*(?:ok\W+|and\W+)?(why|how come|how so|sources?|as of when|since when|when|where|who|how)\W*$", re.I)
 """A turn that is only a question word ("why?", "source?") asks about the last answer."""
+FOLLOWUP_MEMORY = 6
+"""A follow-up is read against at most this many earlier turns, each re-read against the one before (the
+golden conversations have at most 4 turns; a chat of 50 turns costs no more than one of 6)."""
 MAX_FOLLOWUP_WORDS = 8
 """A turn this short that points back with a pronoun ("how accurate is it?") is a follow-up; a longer one stands alone."""
 PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|he|she|him|her|his|the company|the platform|the system|the firm|the bank)\b", re.I)
