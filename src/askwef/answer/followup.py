@@ -2,15 +2,21 @@
 
 A turn that leans on the conversation (it opens with "and", "what about", "same question for"; or it
 is short and points back with "it", "they", "that"; or it is a bare "why?") is read against the
-previous turn:
+previous turn *as that turn was understood on its own*: each earlier turn is read against the one
+before it in turn, so a conversation of four turns never nests four questions in one.
 
-- a new topic (a section title of the corpus, such as an industry) or a new year takes the place of
-  the old one in the previous question: "and in healthcare?" after "what AI is used in retail?";
-- a pronoun becomes what the last answer was about: its case study's name, else the name it gave
-  as its short answer, else a name in its question: "how accurate is it?" -> "how accurate is
-  State Grid Corporation of China?";
-- anything else keeps the previous question beside it ("why those seven" -> "why those seven
-  (which industries does the report focus on?)"), and the answer may stay where the last one stood
+- a new year takes the place of the old one: "and in 2023?";
+- a new topic takes the place of the old one in the previous question: "and in healthcare?" after
+  "what AI is used in retail?". A topic is a section title of the corpus ("public services"), or a
+  word that begins like one of its words ("autos": "automotive"); a short ellipsis that names no
+  title ("and in policing or public safety?") takes the old topic's place as it is written;
+- a personal pronoun ("it", "they", "its") becomes a name the last turn was about: its answer's case
+  study, else a name in its question or its short answer ("how accurate is it?" -> "how accurate is
+  GAC Honda?"). A name is capitalised and written as one ("GAC Honda", "ICBC", "COSMOPlat"), never a
+  year, a number or a lone capitalised word ("Chinese"). With no such name, "it" is left as it is
+  (it is often the report itself: "which industries does it focus on?");
+- anything else keeps the previous question beside it ("why those seven" -> "why those seven?
+  (which industries does it focus on)"), and the answer may stay where the last one stood
   (`Resolved.previous` feeds the ranker's "previous_unit", "previous_section" and "quoted_before":
   a follow-up usually asks for something the last answer did not already quote).
 
@@ -24,7 +30,22 @@ import re
 from dataclasses import dataclass
 
 from ..types import Answer
-from .params import FOLLOWUP_START, MAX_FOLLOWUP_WORDS, MAX_RESOLVED_CHARS, PRONOUN, REASON_ONLY, YEAR
+from .params import (
+    ELLIPSIS_MAX_WORDS,
+    FIELD_ABBREVIATIONS,
+    FOLLOWUP_MEMORY,
+    FOLLOWUP_START,
+    FUNCTION_WORDS,
+    MAX_FOLLOWUP_WORDS,
+    MAX_RESOLVED_CHARS,
+    MIN_OWN_WORDS,
+    MIN_TOPIC_PREFIX,
+    PERSON_PRONOUN,
+    PERSONAL_PRONOUN,
+    PRONOUN,
+    REASON_ONLY,
+    YEAR,
+)
 
 
 @dataclass(frozen=True)
@@ -43,10 +64,14 @@ class Resolved:
     question: str  # self-contained as far as the rules go: what is shown as "as understood"
     asked: str  # the turn's own words, after the substitutions: what kind of answer it wants comes from these
     previous: tuple[str, str, str] | None = None  # (section, unit, text) of the last answer, for a follow-up
+    own: str = ""  # what the next turn is read against: the substituted question, without the one beside it
 
 
 def normalize_history(history) -> list[Turn]:
-    """Accept [{'question','answer'}], [(q, a)], Gradio messages [{'role','content'}], or Answer objects."""
+    """Accept [{'question','answer'}], [(q, a)], Gradio messages [{'role','content'}], or Answer objects.
+
+    An Answer counts with the question as asked (not as it was understood): `resolve` reads each
+    earlier turn against the one before it again."""
     turns: list[Turn] = []
     if not history:
         return turns
@@ -55,7 +80,7 @@ def normalize_history(history) -> list[Turn]:
         if isinstance(item, Answer):
             quote = item.quotes[0] if item.quotes else None
             unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
-            turns.append(Turn(item.resolved_question or item.question, item.text, quote.section if quote else "", unit, item.span))
+            turns.append(Turn(item.question or item.resolved_question, item.text, quote.section if quote else "", unit, item.span))
         elif isinstance(item, dict) and "role" in item:
             content = item.get("content")
             content = content if isinstance(content, str) else str(content or "")
@@ -91,57 +116,176 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Res
     """
     turns = normalize_history(history)
     if not turns or not is_followup(question):
-        return Resolved(question, question)
-    last = turns[-1]
+        return Resolved(question, question, own=_plain(question))
+    own = anchor = ""
+    turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
+    for i, turn in enumerate(turns):  # each earlier turn as understood on its own
+        if i and is_followup(turn.question):
+            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of).own
+        else:
+            own = anchor = _plain(turn.question)
+    return _read(question, turns[-1], own, anchor, titles, entity_of)
+
+
+def _plain(question: str) -> str:
+    return question.strip().rstrip("?").strip()
+
+
+def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of) -> Resolved:
+    """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
+    the conversation's last question that stood alone, which a turn with nothing to substitute keeps
+    beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...")."""
+    context = before if not anchor or anchor.lower() in before.lower() else f"{before}; {anchor}"
     previous = (last.section, last.unit, last.answer) if last.section else None
-    body = FOLLOWUP_START.sub("", question).strip().rstrip("?").strip()
-    before = last.question.rstrip("?").strip()
+    body = _plain(FOLLOWUP_START.sub("", question))
+    named = re.sub(r"^(?:in|for|on|about|with|the)\s+", "", body, flags=re.I)  # what an ellipsis names: "in policing" -> "policing"
+    ellipsis = bool(FOLLOWUP_START.match(question)) and not PRONOUN.search(body) and len(named.split()) <= ELLIPSIS_MAX_WORDS
 
     # a new year in place of the old one: "and in 2023?"
-    years = YEAR.findall(body)
-    if years and not PRONOUN.search(body) and len(body.split()) <= 4:
-        old = YEAR.findall(before)
-        swapped = YEAR.sub(years[0], before, count=1) if old else f"{before} in {years[0]}"
-        return _bounded(Resolved(swapped + "?", swapped, previous))
+    years = [m.group(0) for m in YEAR.finditer(body)]
+    if years and not PRONOUN.search(body) and len(body.split()) <= ELLIPSIS_MAX_WORDS:
+        swapped = YEAR.sub(years[0], before, count=1) if YEAR.search(before) else f"{before} in {years[0]}"
+        return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
 
-    # a new topic in place of the old one: "and in healthcare?", "same question for finance"
-    new_topic = next((t for t in titles if re.search(rf"\b{re.escape(t)}\b", body, re.I)), None)
-    if new_topic and not PRONOUN.search(body) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
-        old_topic = next((t for t in titles if re.search(rf"\b{re.escape(t)}\b", before, re.I)), None)
-        if old_topic:
-            swapped = re.sub(rf"\b{re.escape(old_topic)}\b", new_topic, before, flags=re.I)
-        else:
+    # a new topic in place of the old one: "and in healthcare?", "same question for finance", "and autos"
+    new_topic = _title_in(body, titles) or (_title_like(body, titles) if ellipsis else None)
+    free = ellipsis and not new_topic  # an ellipsis that names no topic of the corpus takes only a whole title's or a name's place
+    if free:
+        new_topic = named
+    if new_topic and (ellipsis or not PRONOUN.search(body)) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
+        old = _span_of(_title_in(before, titles), before) if free else _old_topic(before, titles)
+        if free and not old and named[:1].isupper() and named.lower() not in FIELD_ABBREVIATIONS:
+            # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
+            old = _span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
+        if old:
+            swapped = before[: old[0]] + new_topic + before[old[1]:]
+            return _bounded(Resolved(swapped + "?", swapped, None, swapped))
+        if _title_in(body, titles):
             swapped = f"{before} in {new_topic}"
-        return _bounded(Resolved(swapped + "?", swapped, None))
+            return _bounded(Resolved(swapped + "?", swapped, None, swapped))
 
-    # a pronoun stands for what the last answer was about
-    entity = (entity_of(last) if entity_of else "") or last.span
-    if entity and PRONOUN.search(body):
-        named = re.sub(r"\b(its|their)\b", f"{entity}'s", body, flags=re.I)
-        named = re.sub(r"\b(it|they|them|this|that|these|those|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
-        return _bounded(Resolved(f"{named}? ({before})", named, previous))
+    # a personal pronoun stands for a name the last turn was about
+    if PERSONAL_PRONOUN.search(body):
+        entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
+    else:
+        entity = ""
+    if entity:
+        named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", f"{entity}'s", body, flags=re.I)  # "her role"; "hired her" below
+        named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named))
 
     # anything else: the previous question stays beside it
-    return _bounded(Resolved(f"{body}? ({before})", body, previous))
+    return _bounded(Resolved(_beside(body, body, context), body, previous, body))
+
+
+def _beside(own: str, body: str, context: str) -> str:
+    """A turn with the conversation beside it, unless its own words (`body`, before any name was put in)
+    say enough (MIN_OWN_WORDS content words): then the earlier questions' words would only pull the
+    answer back to the last one ("does privacy law make it harder?")."""
+    return f"{own}?" if len(content_words(body)) >= MIN_OWN_WORDS else f"{own}? ({context})"
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a text that are not English function words: "when did that come into force" -> ["come", "force"]."""
+    return [w for w in re.findall(r"[a-z][a-z\-]+", text.lower().replace("’", "'")) if w not in FUNCTION_WORDS]
+
+
+def _title_in(text: str, titles: list[str]) -> str | None:
+    """The longest whole section title `text` names."""
+    return next((t for t in titles if re.search(rf"\b{re.escape(t)}\b", text, re.I)), None)
+
+
+def _words_of(titles: list[str]) -> list[str]:
+    """The first and last words of multi-word titles ("public services": "public", "services"), longest first."""
+    words = {w.strip(":,;") for t in titles if len(t.split()) > 1 for w in (t.split()[0], t.split()[-1])}
+    return sorted((w for w in words if len(w) >= MIN_TOPIC_PREFIX and w not in titles), key=len, reverse=True)
+
+
+def _title_like(body: str, titles: list[str]) -> str | None:
+    """The shortest title a one-word ellipsis begins a word of: "autos" -> "automotive and autonomous
+    transport" (the word's stem, "auto", begins "automotive")."""
+    words = re.findall(r"[a-z]+", body.lower())
+    if len(words) != 1:
+        return None
+    stem = re.sub(r"(?:es|s)$", "", words[0])
+    if len(stem) < MIN_TOPIC_PREFIX:
+        return None
+    return next((t for t in sorted(titles, key=len) if any(w.startswith(stem) for w in re.findall(r"[a-z]+", t))), None)
+
+
+def _span_of(phrase: str | None, text: str) -> tuple[int, int] | None:
+    m = re.search(rf"\b{re.escape(phrase)}\b", text, re.I) if phrase else None
+    return (m.start(), m.end()) if m else None
+
+
+def _old_topic(before: str, titles: list[str]) -> tuple[int, int] | None:
+    """Where the previous question names its topic: a whole title, else a word of one (or a word that begins one)."""
+    for t in titles + _words_of(titles):
+        m = re.search(rf"\b{re.escape(t)}\b", before, re.I)
+        if m:
+            return m.start(), m.end()
+    for m in re.finditer(r"[A-Za-z]+", before):
+        w = m.group(0).lower()
+        if len(w) >= MIN_TOPIC_PREFIX and any(t.startswith(w) and t != w for t in titles if " " not in t):
+            return m.start(), m.end()
+    return None
+
+
+QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{2,60})['\"’”](?=\W|$)")
+"""A term the asker put in quotes ("What does 'data multiplier' mean?"): what "it" stands for next."""
+NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’\-]*)*")
+
+
+def name_like(text: str) -> bool:
+    """A name a pronoun may stand for: no digits, and two capitalised words or a word of two capitals
+    ("GAC Honda", "ICBC", "COSMOPlat"), not a field abbreviation ("AI") nor a lone "Chinese"."""
+    words = text.split()
+    if not words or re.search(r"\d", text) or text.lower() in FIELD_ABBREVIATIONS:
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 2 or any(sum(c.isupper() for c in w) >= 2 for w in capitalised)
+
+
+def names_in(question: str) -> list[str]:
+    """Names in a question, leaving out its first word: "Tell me about China Mobile's network" -> ["China Mobile"]."""
+    out = []
+    for m in NAME_RUN.finditer(question):
+        if m.start() == len(question) - len(question.lstrip()):
+            rest = m.group(0).split(None, 1)
+            if len(rest) < 2:
+                continue
+            candidate = rest[1]
+        else:
+            candidate = m.group(0)
+        candidate = re.sub(r"['’]s?$", "", candidate).strip()
+        if name_like(candidate):
+            out.append(candidate)
+    return out
+
+
+def _entity(last: Turn, before: str, entity_of) -> str:
+    """What the last turn was about: its answer's case study, else a term its question quotes or a name in
+    it. Not its short
+    answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
+    found = entity_of(last) if entity_of else ""
+    if found:
+        return found
+    names = QUOTED.findall(before) + names_in(before)
+    return names[0].strip() if names else ""
 
 
 def _bounded(r: Resolved) -> Resolved:
-    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous)
+    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS])
 
 
 def topic_titles(documents) -> list[str]:
-    """Section titles usable as topics (industries, chapters), longest first, plus their first and last
-    words ("industrial manufacturing": "industrial", "manufacturing")."""
+    """Section titles usable as topics (industries, chapters), lower case, longest first."""
     titles: set[str] = set()
     for doc in documents:
         for path, _, _ in doc.sections:
             last = re.sub(r"^\d+(\.\d+)*\s+", "", path.split(" > ")[-1])
             if 0 < len(last.split()) <= 4:
                 titles.add(last.lower())
-                for word in {last.split()[0].lower(), last.split()[-1].lower()}:
-                    word = word.strip(":,;")
-                    if len(word) > 4:
-                        titles.add(word)
     return sorted(titles, key=len, reverse=True)
 
 

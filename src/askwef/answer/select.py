@@ -21,13 +21,16 @@ import numpy as np
 
 from ..retrieve import Retriever
 from ..types import Passage, Sentence
-from .features import Candidates, Lazy, StoreFeatures, candidate_matrix
+from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
+from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
 from .pins import home_places
 from .query import Query, TypeModel, analyse
+
+
+_QUOTED_BEFORE = FEATURES.index("quoted_before")
 
 
 class Stage:
@@ -139,7 +142,9 @@ def select(
     cands = prepared.candidates
     if not cands.indexes:
         return Selection(prepared)
-    probabilities = models.ranker.probability(cands.matrix, offset=FOLLOWUP_NEW_WORDS * cands.new_words)
+    # a follow-up asks for what the last answer did not already quote: its new words up, its quotes down
+    offset = FOLLOWUP_NEW_WORDS * cands.new_words - FOLLOWUP_QUOTED_BEFORE * cands.matrix[:, _QUOTED_BEFORE]
+    probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = int(np.argmax(probabilities))
     chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
     ids = {retriever.store.sentences[i].passage_id for i in chosen}

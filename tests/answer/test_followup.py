@@ -1,0 +1,141 @@
+"""Follow-ups read against the conversation (answer/followup.py: the rules alone, no index), and how selection moves past the last answer."""
+
+import importlib
+
+from askwef.answer.followup import content_words, name_like, names_in, resolve
+from askwef.types import Answer
+
+TITLES = sorted(
+    ["automotive and autonomous transport", "public services", "healthcare", "finance", "retail", "executive summary",
+     "infrastructure and computing power"],
+    key=len, reverse=True,
+)
+
+
+def _conversation(*questions, entity_of=None):
+    """Each turn resolved against the earlier ones (raw questions as history, as the chat sends them)."""
+    out, history = [], []
+    for q in questions:
+        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of))
+        history.append({"question": q, "answer": "..."})
+    return out
+
+
+def test_a_long_conversation_never_nests_the_earlier_questions():
+    turns = _conversation(
+        "Can you give me the key takeaways from the exec summary?", "why does it say china's approach is different",
+        "which industries does it focus on?", "why those seven",
+    )
+    last = turns[-1].question
+    assert last.startswith("why those seven? (which industries does it focus on")
+    assert last.count("(") == 1 and "approach is different" not in last
+    # the conversation's last question that stood alone stays beside a turn with nothing to substitute
+    assert "key takeaways" in last
+
+
+def test_a_new_year_takes_the_old_ones_place_whole():
+    turns = _conversation("how much of companies' revenue is influenced by AI now?", "and back in 2018?")
+    assert turns[1].question.endswith("in 2018?")
+    turns = _conversation("what was revenue in 2022?", "what about by 2025?")
+    assert turns[1].question == "what was revenue in 2025?"
+
+
+def test_a_pronoun_never_becomes_a_year_a_number_or_a_lone_capitalised_word():
+    history = [Answer("how does china regulate generative ai", "Chinese rules of 2019 ...", span="2019")]
+    r = resolve("is it strict or more pro-innovation?", history, titles=TITLES)
+    assert r.question == "is it strict or more pro-innovation? (how does china regulate generative ai)"
+    assert not name_like("2019") and not name_like("Chinese") and not name_like("AI")
+    assert name_like("GAC Honda") and name_like("ICBC") and name_like("COSMOPlat")
+
+
+def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
+    turns = _conversation("how is GAC honda using AI for quality checks", "how accurate is it", "what did they use before",
+                          entity_of=lambda turn: "GAC Honda")
+    assert turns[1].asked == "how accurate is GAC Honda"
+    assert turns[2].asked == "what did GAC Honda use before"
+    assert "quality checks" in turns[2].question  # the last question that stood alone stays beside it
+    turns = _conversation("Tell me about China Mobile's computing power network", "how big is it")
+    assert turns[1].asked == "how big is China Mobile"
+    assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]
+
+
+def test_a_word_that_begins_like_a_topic_swaps_the_topic():
+    turns = _conversation("biggest AI use case in chinese healthcare?", "what about finance", "and autos")
+    assert turns[1].question == "biggest AI use case in chinese finance?"
+    assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
+
+
+def test_an_ellipsis_naming_no_topic_replaces_only_a_whole_title():
+    turns = _conversation("how is AI used in chinese government services", "and in policing or public safety?")
+    # "services" is only a word of the title "public services": it is not swapped for "public"
+    assert "government public" not in turns[1].question and "policing or public safety" in turns[1].question
+    assert turns[1].question == "in policing or public safety?"  # three words of its own: read on them
+    turns = _conversation("whats the biggest AI trend in chinese retail right now", "and in policing or public safety?")
+    assert turns[1].question == "whats the biggest AI trend in chinese policing or public safety right now?"
+
+
+def test_an_answer_in_the_history_counts_with_the_question_as_asked():
+    first = Answer("What is Haier's COSMOPlat?", "COSMOPlat is ...", resolved_question="What is Haier's COSMOPlat?")
+    second = Answer("how many companies are on it", "...", resolved_question="how many companies are on Haier's COSMOPlat? (What is Haier's COSMOPlat)")
+    r = resolve("what results did they get?", [first, second], titles=TITLES)
+    assert r.asked == "what results did Haier's COSMOPlat get"
+    assert r.question.count("(") == 1
+
+
+def test_a_question_that_stands_alone_passes_unchanged():
+    r = resolve("How many green data centres has China built?", [("What is COSMOPlat?", "...")], titles=TITLES)
+    assert r.question == r.asked == "How many green data centres has China built?" and r.previous is None
+
+
+def test_a_turn_that_says_enough_on_its_own_is_read_on_its_own_words():
+    first = "why is data still a bottleneck for ai in china"
+    assert resolve("does privacy law make it harder?", [(first, "...")], titles=TITLES).question == "does privacy law make it harder?"
+    thin = resolve("when did that come into force?", [("how does china regulate generative ai", "...")], titles=TITLES)
+    assert thin.question == "when did that come into force? (how does china regulate generative ai)"
+    assert content_words("when did that come into force") == ["come", "force"]
+
+
+def test_it_stands_for_a_term_the_last_question_quoted():
+    r = resolve("how is it diffrent from internet plus", [("What does 'data multiplier' mean in the policy context?", "...")], titles=TITLES)
+    assert r.asked == "how is data multiplier diffrent from internet plus"
+
+
+def test_a_person_is_the_last_short_answer_when_it_is_a_name():
+    history = [Answer("who wrote this white paper?", "Na Na, Head of ...", span="Na Na")]
+    assert resolve("what is her role?", history, titles=TITLES).asked == "what is Na Na's role"
+    assert resolve("who hired her", history, titles=TITLES).asked == "who hired Na Na"
+    # "it" is never the short answer, even when that is a name
+    assert "Na Na" not in resolve("when was it published?", history, titles=TITLES).question
+
+
+def test_there_points_back_and_a_capitalised_ellipsis_swaps_the_name():
+    assert resolve("how much did traffic improve there", [("Which city first used City Brain?", "...")], titles=TITLES).question == (
+        "how much did traffic improve there? (Which city first used City Brain)"
+    )
+    assert resolve("and ICBC?", [("how accurate is State Grid's forecasting?", "...")], titles=TITLES).question == "how accurate is ICBC's forecasting?"
+    assert resolve("what about Alipay", [("How is State Grid using AI?", "...")], titles=TITLES).question == "How is Alipay using AI?"
+
+
+def test_a_follow_up_moves_past_what_the_last_answer_quoted(mini_engine, monkeypatch):
+    select_module = importlib.import_module("askwef.answer.select")  # askwef.answer.select is also the function's name
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    retriever = mini_engine.retriever
+
+    def probabilities(penalty):
+        monkeypatch.setattr(select_module, "FOLLOWUP_QUOTED_BEFORE", penalty)
+        sel = select_module.select(retriever, "and what else?", history=[first])
+        quoted = [k for k, i in enumerate(sel.prepared.candidates.indexes) if retriever.store.sentences[i].text in first.text]
+        return sel.probabilities, quoted
+
+    before, quoted = probabilities(0.0)
+    after, _ = probabilities(3.0)
+    others = [k for k in range(len(before)) if k not in quoted]
+    assert quoted and others
+    assert all(after[k] < before[k] for k in quoted) and all(after[k] == before[k] for k in others)
+
+
+def test_only_the_last_turns_are_read_back():
+    history = [("What AI is used in retail?", "...")] + [("and in healthcare?", "...")] * 60 + [("how is State Grid using AI", "...")]
+    calls = []
+    r = resolve("how accurate is it", history, titles=TITLES, entity_of=lambda turn: calls.append(turn) or "")
+    assert r.question == "how accurate is State Grid? (how is State Grid using AI)" and len(calls) == 1
