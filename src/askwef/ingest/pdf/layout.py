@@ -41,6 +41,10 @@ class Line:
     display: bool = False  # set larger than the body and not a heading: a standfirst or a pull quote
     marker_boxes: list[tuple[int, float, float]] = field(default_factory=list)  # (number, x, y) of each marker
 
+CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
+"""A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',
+'.', ')'. Not '.5' or '...', which may open a word."""
+
 
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
@@ -62,7 +66,11 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             cells = run.bold and cur[-1].bold and not same_x and run.x > x_end + 0.6 * run.size \
                 and word_count(run.text) <= 6 and word_count("".join(r.text for r in cur)) <= 6
             if same_base and continues and not cells:
-                if run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
+                if CLOSING_PUNCTUATION.match(run.text):
+                    # a link's or a word's box may end short of where its comma is set ('(GPAI) ,'):
+                    # no word space stands before closing punctuation
+                    cur[-1].text = cur[-1].text.rstrip() if cur[-1].text.strip() else cur[-1].text
+                elif run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
                     run.text = " " + run.text  # a gap on the page is a space in the text
                 cur.append(run)
                 # reportlab-style runs all carry the line's start x: their width adds up

@@ -283,7 +283,9 @@ def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
 def _continues(current: _Open, line: Line, leading: dict[float, float], body: float, edges: dict[tuple[int, int], float]) -> bool:
     """Whether `line` goes on with the open paragraph (same style, normal line gap, or across a column)."""
     last = current.last
-    if abs(last.size - line.size) >= 0.3 or last.bold != line.bold:
+    if abs(last.size - line.size) >= 0.3:
+        return False
+    if last.bold != line.bold and not _emphasis(current, line):
         return False
     if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column:
         return False  # an item's continuation is indented past its bullet
@@ -303,6 +305,25 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         return True
     # a new column or page: go on only with a sentence cut in the middle
     return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-"))
+
+
+def _emphasis(current: _Open, line: Line) -> bool:
+    """A change of weight inside a sentence: the open text stops mid-sentence and the line goes on in
+    lower case, or in the weight the line before ended in ("... AI for IOT. The government is" with
+    its last words bold, then bold "currently undertaking a wider review"), in the same column
+    (`_continues` checks the line gap). A bold line after a finished sentence, or one opening with a
+    capital after a line of the other weight, starts a paragraph (a run-in heading)."""
+    last = current.last
+    if last.page != line.page or last.column != line.column or last.box != line.box \
+            or ends_sentence(current.text) or current.text.rstrip().endswith(":"):
+        return False
+    return starts_lowercase(line.text) or _edge_weight(last, -1) == _edge_weight(line, 0)
+
+
+def _edge_weight(line: Line, end: int) -> bool:
+    """Whether the first (end=0) or last (end=-1) words of a line are bold."""
+    runs = [r for r in line.runs if r.text.strip()]
+    return runs[end].bold if runs else line.bold
 
 
 def _finish(p: _Open) -> Para:

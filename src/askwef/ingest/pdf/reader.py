@@ -242,7 +242,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     links = link_targets(reader)
     notes = with_link_targets(notes, {**foot_lines, **entry_lines}, links)
     notes += linked_markers(flat[after:], {n.number for n in notes}, links)
-    notes += foot_links(ordered, links, body, {n.number for n in notes})
+    notes += foot_links(ordered, links, body, {n.number for n in notes}, shapes)
     notes = resolve_ibid(notes)
     body_lines = [l for l in flat[after:] if l.role != "notes"]
     paras = despace(paragraphs(body_lines, body, vocabulary, labels))

@@ -1,0 +1,82 @@
+"""Reading faults found by comparing the PDFs' sentences with the markdown and the golden evidence:
+footnotes drawn as outlines, a change of weight inside a sentence, word gaps at a run's end,
+punctuation after a link."""
+
+from __future__ import annotations
+
+from askwef.ingest.pdf.layout import Line, page_lines
+from askwef.ingest.pdf.notes import drawn_note_starts, foot_links
+from askwef.ingest.pdf.paragraphs import Vocabulary, paragraphs
+from askwef.ingest.pdf.runs import Run, Shape, _respaced
+
+VOCABULARY = Vocabulary(frozenset(), frozenset(), frozenset())
+
+
+def _glyph_row(y: float, numbered: bool, x: float = 71.0) -> list[Shape]:
+    """A drawn footnote row: its number raised 2.3 pt at the left edge (when it opens a note), then letters."""
+    row = [Shape(x, y + 2.3, x + 2, y + 5.2, "fill")] if numbered else []
+    return row + [Shape(x + 5 + 4 * k, y, x + 8 + 4 * k, y + 5, "fill") for k in range(10)]
+
+
+def test_raised_numbers_at_the_left_edge_open_drawn_footnotes():
+    shapes = _glyph_row(90, True) + _glyph_row(82, False) + _glyph_row(74, True)
+    assert drawn_note_starts(shapes) == [92.3, 76.3]
+    assert drawn_note_starts(_glyph_row(90, False)) == []
+
+
+def _body_line(text: str, y: float, markers=()) -> Line:
+    return Line(page=0, x0=70, x1=270, y=y, size=10, bold=False, text=text, markers=list(markers))
+
+
+def test_a_footnote_without_a_url_keeps_the_others_in_step():
+    # markers 4, 5, 6; footnote 5 has no link, footnote 6 a URL wrapped over two rows
+    lines = [_body_line("One claim.", 300, [(10, 4)]), _body_line("Another claim.", 288, [(14, 5)]), _body_line("A third.", 276, [(8, 6)])]
+    shapes = [_glyph_row(90, True) + _glyph_row(82, True) + _glyph_row(74, True) + _glyph_row(66, False)]
+    links = {0: [((90, 88.4, 260, 98.9), "https://a.example/x"), ((90, 72.4, 260, 82.9), "https://c.example/y"),
+                 ((76, 64.4, 200, 74.9), "https://c.example/y")]}
+    notes = foot_links([lines], links, 10.0, set(), shapes)
+    assert [(n.number, n.url) for n in notes] == [(4, "https://a.example/x"), (6, "https://c.example/y")]
+    # without the drawn numbers, three markers and two targets cannot be matched: nothing is guessed
+    assert foot_links([lines], links, 10.0, set(), [[]]) == []
+
+
+def test_fewer_drawn_footnotes_than_markers_run_the_last_over_to_a_later_page():
+    lines = [_body_line("One.", 300, [(4, 7)]), _body_line("Two.", 288, [(4, 8)])]
+    shapes = [_glyph_row(90, True)]
+    notes = foot_links([lines], {0: [((90, 88.4, 260, 98.9), "https://a.example/")]}, 10.0, set(), shapes)
+    assert [n.number for n in notes] == [7]
+
+
+def _styled(text: str, y: float, bold: bool, runs=None) -> Line:
+    line = Line(page=0, x0=70, x1=270, y=y, size=10, bold=bold, text=text)
+    line.runs = runs or [Run(text, 70, y, 10, bold, 0, 200, True)]
+    return line
+
+
+def test_a_change_of_weight_inside_a_sentence_does_not_cut_the_paragraph():
+    mixed = _styled("is a leader in AI for IOT. The government is", 506, False,
+                    [Run("is a leader in AI for IOT. ", 70, 506, 10, False, 0, 120, False),
+                     Run("The government is", 190, 506, 10, True, 0, 80, True)])
+    lines = [_styled("XMOS", 518, False), mixed, _styled("currently undertaking a wider review of its", 494, True),
+             _styled("international and domestic approach to", 482, True), _styled("the semiconductor sector. Given", 470, False),
+             _styled("further support will be considered.", 458, False)]
+    paras = paragraphs(lines, 10.0, VOCABULARY)
+    assert [p.kind for p in paras] == ["prose"]
+    assert "The government is currently undertaking a wider review of its international and domestic approach to the semiconductor sector." in paras[0].text
+
+
+def test_a_bold_line_after_a_finished_sentence_still_opens_a_paragraph():
+    lines = [_styled("The first paragraph ends here.", 506, False), _styled("Tech Nation", 494, True),
+             _styled("Tech Nation is a programme.", 482, False)]
+    assert [p.text for p in paragraphs(lines, 10.0, VOCABULARY)] == ["The first paragraph ends here.", "Tech Nation", "Tech Nation is a programme."]
+
+
+def test_a_word_gap_after_a_runs_last_letter_is_kept():
+    assert _respaced("set out in early 2022.", ["set out in early 2022. "]) == "set out in early 2022. "
+    assert _respaced("setout", ["set out"]) == "set out"
+
+
+def test_no_space_before_a_comma_that_follows_a_link():
+    runs = [Run("the Global Partnership on AI (GPAI)", 70, 500, 10, False, 0, 150, False),
+            Run(", providing support", 224, 500, 10, False, 0, 80, True)]
+    assert page_lines(runs, 0)[0].text == "the Global Partnership on AI (GPAI), providing support"
