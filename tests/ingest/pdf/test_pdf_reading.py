@@ -80,3 +80,35 @@ def test_no_space_before_a_comma_that_follows_a_link():
     runs = [Run("the Global Partnership on AI (GPAI)", 70, 500, 10, False, 0, 150, False),
             Run(", providing support", 224, 500, 10, False, 0, 80, True)]
     assert page_lines(runs, 0)[0].text == "the Global Partnership on AI (GPAI), providing support"
+
+
+def test_a_line_end_hyphen_goes_when_the_second_half_is_no_word_of_the_report():
+    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary, join_lines
+
+    lines = [_body_line(t, 500 - 12 * k) for k, t in enumerate([
+        "we develop tools and service standards that are oriented to users",
+        "a cross-border flow of the data in cross-sector work",
+    ])]
+    vocabulary = hyphen_vocabulary(lines)
+    assert join_lines("These develop-", "ments matter", vocabulary)[0] == "These developments matter"
+    assert join_lines("new service-", "oriented models", vocabulary)[0] == "new service-oriented models"
+    assert join_lines("a cross-", "disciplinary fusion", vocabulary)[0] == "a cross-disciplinary fusion"  # 'cross' opens compounds
+
+
+def test_a_paragraphs_line_that_a_charts_marks_reach_is_not_a_chart_label():
+    from askwef.ingest.pdf.regions import mark_regions
+
+    lines = [_body_line("within the industry. AI applications like production", 345),
+             _body_line("optimization, predictive maintenance, intelligent quality", 333),
+             _body_line("control and AI-assisted design are revolutionizing", 321),
+             Line(page=0, x0=150, x1=190, y=250, size=6, bold=False, text="Global average")]
+    bars = [Shape(60 + 25 * k, 200, 70 + 25 * k, 340, "fill") for k in range(9)]
+    mark_regions(lines, bars, (595.0, 842.0), 10.0)
+    assert [l.role for l in lines] == ["", "", "", "figure"]
+
+
+def test_a_standfirsts_short_last_line_in_the_left_column_goes_on_with_it():
+    wide = Line(page=0, x0=56, x1=536, y=705, size=13, bold=False, text="Five key enablers – infrastructure, data and talent", column=0)
+    short = Line(page=0, x0=56, x1=270, y=688, size=13, bold=False, text="– are powering China's AI innovation.", column=1)
+    paras = paragraphs([wide, short], 9.0, VOCABULARY)
+    assert [p.text for p in paras] == ["Five key enablers – infrastructure, data and talent – are powering China's AI innovation."]

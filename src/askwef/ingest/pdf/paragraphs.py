@@ -32,6 +32,16 @@ class Vocabulary:
     hyphenated: frozenset[str]
     plain: frozenset[str]
     parts: frozenset[str]
+    stems: frozenset[str] = frozenset()  # the first STEM letters of the plain words and parts
+
+    def knows(self, word: str) -> bool:
+        """A word of the report, or the start of one ('purpose' for 'purposes'); 'ments' is none."""
+        return word in self.plain or word in self.parts or (len(word) >= 4 and word[:STEM] in self.stems)
+
+
+STEM = 5
+"""Letters two forms of a word share ('reinforc'ing, 'reinforc'e): a line end's second half whose first
+five letters (four, when it has four) begin a word of the report is a word, not a fragment."""
 
 
 def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
@@ -48,16 +58,17 @@ def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
             elif w.isalpha():
                 plain.add(w)
     parts = {p for w in hyphenated for p in w.split("-") if p}
-    return Vocabulary(frozenset(hyphenated), frozenset(plain), frozenset(parts))
+    stems = {w[:k] for w in plain | parts for k in (4, STEM) if len(w) >= k}
+    return Vocabulary(frozenset(hyphenated), frozenset(plain), frozenset(parts), frozenset(stems))
 
 
 def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]:
     """Join two lines: 'trans-' + 'formation' -> 'transformation'; the second line's offset is returned.
 
     A hyphen at a line end stays when the report writes the word with it elsewhere; it goes when the
-    report uses the joined word. Otherwise it stays when the first half is a word of the report
-    ('service-' + 'oriented'), an acronym or holds a digit ('AI-', '5G-'), and goes when it is a
-    fragment ('trans-' + 'formation').
+    report uses the joined word. Otherwise it stays when the first half opens compounds elsewhere
+    ('cross-' + 'border') or both halves are words of the report ('service-' + 'oriented'), the first is an acronym or holds a digit ('AI-', '5G-'), and goes when
+    either is a fragment ('trans-' + 'formation', 'develop-' + 'ments', 'chan-' + 'ging').
     """
     if m := URL_TAIL.search(left):
         url = m.group(0)
@@ -72,12 +83,14 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
         joined = f"{head}{tail}".casefold()
         v = vocabulary
         head_word = last_part.casefold()
+        tail_word = tail.casefold()
         keep = joined_h in v.hyphenated or (
             joined not in v.plain
             and (
                 "-" in tail  # 'vehicle-' + 'road-city'
                 or "-" in head  # 'order-to-' + 'delivery'
-                or (len(head_word) >= 3 and (head_word in v.plain or head_word in v.parts))
+                # both halves words of the report: 'service-' + 'oriented'; not 'develop-' + 'ments'
+                or (len(head_word) >= 3 and (head_word in v.parts or head_word in v.plain and v.knows(tail_word)))
                 or last_part.isupper() or any(c.isdigit() for c in last_part)
                 or not right[:1].islower()
             )
@@ -289,7 +302,10 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         return False
     if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column:
         return False  # an item's continuation is indented past its bullet
-    same_flow = last.page == line.page and last.column == line.column and last.y > line.y
+    # a full-width line over a column's first line at their left edge (a standfirst's short last
+    # line is put in the left column) is the same flow too
+    spans = last.column != line.column and 0 in (last.column, line.column) and abs(last.x0 - line.x0) <= 2
+    same_flow = last.page == line.page and (last.column == line.column or spans) and last.y > line.y
     if same_flow:
         gap = last.y - line.y
         normal = leading.get(round(line.size, 1), 1.2 * line.size)
