@@ -112,3 +112,27 @@ def test_a_standfirsts_short_last_line_in_the_left_column_goes_on_with_it():
     short = Line(page=0, x0=56, x1=270, y=688, size=13, bold=False, text="– are powering China's AI innovation.", column=1)
     paras = paragraphs([wide, short], 9.0, VOCABULARY)
     assert [p.text for p in paras] == ["Five key enablers – infrastructure, data and talent – are powering China's AI innovation."]
+
+
+def test_an_items_lower_case_line_at_its_bullets_edge_goes_on_with_it():
+    lines = [Line(page=0, x0=305, x1=541, y=733, size=6.7, bold=False, text="– Ecosystem enablers: China has established a vibrant AI"),
+             Line(page=0, x0=305, x1=541, y=724, size=6.7, bold=False, text="ecosystem that promotes collaborative innovation."),
+             Line(page=0, x0=305, x1=541, y=711, size=6.7, bold=False, text="– Industrial application: Leading companies invest"),
+             Line(page=0, x0=305, x1=541, y=702, size=6.7, bold=False, text="heavily in AI.")]
+    paras = paragraphs(lines, 6.7, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras] == [
+        ("item", "Ecosystem enablers: China has established a vibrant AI ecosystem that promotes collaborative innovation."),
+        ("item", "Industrial application: Leading companies invest heavily in AI."),
+    ]
+
+
+def test_a_narrow_table_in_small_type_is_a_table():
+    from askwef.ingest.pdf.layout import mark_tables
+
+    def cell(text, x0, x1, y, bold=False):
+        return Line(page=0, x0=x0, x1=x1, y=y, size=5.3, bold=bold, text=text)
+
+    lines = [cell("Application", 58, 92, 701, True), cell("Solutions in China", 97, 151, 701, True),
+             cell("Smart city", 58, 89, 690), cell("– AI integrates public services", 117, 285, 684)]
+    mark_tables(lines)
+    assert [l.role for l in lines] == ["table"] * 4

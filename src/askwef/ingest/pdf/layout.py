@@ -156,6 +156,12 @@ def body_size(pages: list[list[Line]]) -> float:
     return max(chars, key=lambda s: chars[s]) if chars else 10.0
 
 
+TABLE_SPREAD = 4.5
+"""How far (in type sizes) a header row's first and last cells stand apart at least: 40 pt at the
+Blueprint's 9 pt, 24 pt for a browser's 5.3 pt table in a narrow column; closer bold words are one
+phrase, not cells."""
+
+
 def mark_tables(lines: list[Line]) -> None:
     """Find table regions: a row of 2+ short bold cells, then lines at those cells' x positions."""
     by_y: dict[float, list[Line]] = defaultdict(list)
@@ -171,7 +177,7 @@ def mark_tables(lines: list[Line]) -> None:
                 or max(l.size for l in row) - min(l.size for l in row) > 0.5:  # a chapter number beside its title is no header row
             continue
         columns = [l.x0 for l in row]
-        if columns[-1] - columns[0] < 40:
+        if columns[-1] - columns[0] < TABLE_SPREAD * max(l.size for l in row):  # a narrow table in small type spreads less
             continue
         region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
         members: list[Line] = []

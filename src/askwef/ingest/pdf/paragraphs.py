@@ -300,8 +300,9 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         return False
     if last.bold != line.bold and not _emphasis(current, line):
         return False
-    if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column:
-        return False  # an item's continuation is indented past its bullet
+    if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column \
+            and (ends_sentence(current.text) or not starts_lowercase(line.text)):
+        return False  # an item's continuation is indented past its bullet, or goes on mid-sentence in lower case
     # a full-width line over a column's first line at their left edge (a standfirst's short last
     # line is put in the left column) is the same flow too
     spans = last.column != line.column and 0 in (last.column, line.column) and abs(last.x0 - line.x0) <= 2
