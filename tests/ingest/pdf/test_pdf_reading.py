@@ -136,3 +136,21 @@ def test_a_narrow_table_in_small_type_is_a_table():
              cell("Smart city", 58, 89, 690), cell("– AI integrates public services", 117, 285, 684)]
     mark_tables(lines)
     assert [l.role for l in lines] == ["table"] * 4
+
+
+def test_a_header_row_that_ends_a_page_takes_the_next_pages_rows():
+    from askwef.ingest.pdf.layout import continue_tables
+
+    def cell(text, x0, y, page, bold=False):
+        return Line(page=page, x0=x0, x1=x0 + min(120, 4 * len(text)), y=y, size=8, bold=bold, text=text)
+
+    first = [cell("The healthcare sector grows fast.", 56, 120, 0), cell("Application", 56, 71, 0, True), cell("Solutions in China", 190, 71, 0, True)]
+    second = [cell("Drug research and development", 56, 595, 1), cell("China's AI-driven drug R&D sector is projected to reach", 190, 595, 1),
+              cell("(R&D)", 56, 584, 1), cell("$187 million in 2024.", 199, 584, 1), cell("CASE STUDY 4", 20, 520, 1, True)]
+    continue_tables([first, second])
+    assert [l.role for l in first] == ["", "table", "table"]
+    assert [(l.role, l.column) for l in second] == [("table", 0), ("table", 1), ("table", 0), ("table", 1), ("", 0)]
+    paras = paragraphs(first + second, 9.0, VOCABULARY)
+    assert [p.kind for p in paras] == ["prose", "table_header", "row", "bold"]
+    assert paras[2].text == "Drug research and development (R&D)"
+    assert [i.text for i in paras[2].items] == ["China's AI-driven drug R&D sector is projected to reach $187 million in 2024."]
