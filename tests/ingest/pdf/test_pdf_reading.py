@@ -154,3 +154,14 @@ def test_a_header_row_that_ends_a_page_takes_the_next_pages_rows():
     assert [p.kind for p in paras] == ["prose", "table_header", "row", "bold"]
     assert paras[2].text == "Drug research and development (R&D)"
     assert [i.text for i in paras[2].items] == ["China's AI-driven drug R&D sector is projected to reach $187 million in 2024."]
+
+
+def test_a_heading_runs_on_only_into_the_lower_case_line_right_under_it():
+    heading = Line(page=0, x0=305, x1=424, y=746, size=9.3, bold=True, text="Clarifying the strategy", role="heading", level=2)
+    under = Line(page=0, x0=305, x1=464, y=732, size=6.7, bold=False, text="and roadmaps from a country-level perspective")
+    assert [(p.kind, p.text) for p in paragraphs([heading, under], 6.7, VOCABULARY)] == [
+        ("prose", "Clarifying the strategy and roadmaps from a country-level perspective")]
+    # a diagram's bold row and a lower-case label far below it are two things
+    row = Line(page=0, x0=145, x1=450, y=639, size=10, bold=True, text="To remain an AI and science superpower fit for the next decade")
+    label = Line(page=0, x0=83, x1=203, y=460, size=10, bold=False, text="long term needs of the AI")
+    assert [p.text for p in paragraphs([row, label], 10.0, VOCABULARY)] == [row.text, label.text]
