@@ -5,7 +5,7 @@ over two lines is joined without a space. `hyphen_vocabulary` reads what the rep
 about hyphens ('ai-powered' seen inside a line, plain words, compound parts).
 
 >>> join_lines("These develop-", "ments", Vocabulary(frozenset(), frozenset({"develop"}), frozenset()))
-('These developments', 14)
+('These developments', 13)
 """
 
 from __future__ import annotations
