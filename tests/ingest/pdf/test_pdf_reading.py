@@ -165,3 +165,11 @@ def test_a_heading_runs_on_only_into_the_lower_case_line_right_under_it():
     row = Line(page=0, x0=145, x1=450, y=639, size=10, bold=True, text="To remain an AI and science superpower fit for the next decade")
     label = Line(page=0, x0=83, x1=203, y=460, size=10, bold=False, text="long term needs of the AI")
     assert [p.text for p in paragraphs([row, label], 10.0, VOCABULARY)] == [row.text, label.text]
+
+
+def test_no_space_between_a_word_and_its_hyphen_set_as_a_run_of_its_own():
+    runs = [Run("regulatory frameworks for e", 65.2, 498, 9.96, False, 0, 121.2, False),
+            Run("-", 188.3, 498, 9.96, False, 0, 3.3, False), Run("transactions, including", 191.7, 498, 9.96, False, 0, 100, True)]
+    assert page_lines(runs, 0)[0].text == "regulatory frameworks for e-transactions, including"
+    spaced = [Run("from 2020", 65, 498, 10, False, 0, 40, False), Run("- 2022", 109, 498, 10, False, 0, 25, True)]
+    assert page_lines(spaced, 0)[0].text == "from 2020 - 2022"

@@ -45,6 +45,18 @@ CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
 """A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',
 '.', ')'. Not '.5' or '...', which may open a word."""
 
+HYPHEN_GAP = 0.35
+"""A gap (in type sizes) next to a hyphen must be this wide to be a word space: a word processor sets
+a compound's hyphen as its own run a little off the estimated end of the word before it ('e' '-'
+'transactions'); a spaced dash ('2020 - 2022') has a full space, 0.25 em or more, and its own space
+character as a rule."""
+
+
+def _at_hyphen(left: str, right: str) -> bool:
+    """The gap between a word and the hyphen that follows it: 'e' | '-transactions', 'in' | '-depth'
+    (after a hyphen, 'policy-' | 'and law-making', a space is as likely as none: the usual gap rules)."""
+    return right.startswith("-") and left[-1:].isalnum()
+
 
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
@@ -70,7 +82,8 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
                     # a link's or a word's box may end short of where its comma is set ('(GPAI) ,'):
                     # no word space stands before closing punctuation
                     cur[-1].text = cur[-1].text.rstrip() if cur[-1].text.strip() else cur[-1].text
-                elif run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
+                elif run.x > x_end + (HYPHEN_GAP if _at_hyphen(cur[-1].text, run.text) else 0.15) * run.size \
+                        and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
                     run.text = " " + run.text  # a gap on the page is a space in the text
                 cur.append(run)
                 # reportlab-style runs all carry the line's start x: their width adds up
