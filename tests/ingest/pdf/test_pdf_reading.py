@@ -173,3 +173,9 @@ def test_no_space_between_a_word_and_its_hyphen_set_as_a_run_of_its_own():
     assert page_lines(runs, 0)[0].text == "regulatory frameworks for e-transactions, including"
     spaced = [Run("from 2020", 65, 498, 10, False, 0, 40, False), Run("- 2022", 109, 498, 10, False, 0, 25, True)]
     assert page_lines(spaced, 0)[0].text == "from 2020 - 2022"
+
+
+def test_a_hyphen_run_glued_to_the_next_word_joins_the_word_before_whatever_the_estimated_gap():
+    runs = [Run("also creates many opportunities for non", 75.3, 172, 9.96, False, 0, 327.2, False),
+            Run("-", 411.1, 172, 9.96, False, 0, 3.3, False), Run("compliance with laws", 414.4, 172, 9.96, False, 0, 115.7, True)]
+    assert page_lines(runs, 0)[0].text == "also creates many opportunities for non-compliance with laws"

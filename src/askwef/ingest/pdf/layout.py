@@ -58,11 +58,22 @@ def _at_hyphen(left: str, right: str) -> bool:
     return right.startswith("-") and left[-1:].isalnum()
 
 
+def _glued_hyphen(runs: list[Run], index: int) -> bool:
+    """A hyphen set as a run of its own that the next run's letters follow with no gap ('non' '-'
+    'compliance'): a compound's hyphen, whatever gap the estimated width of the word before it leaves
+    (a Word layer's justified lines run past their letters' widths)."""
+    run = runs[index]
+    if run.text != "-" or index + 1 >= len(runs):
+        return False
+    after = runs[index + 1]
+    return abs(after.y - run.y) < 0.3 * run.size and after.text[:1].isalpha() and abs(after.x - (run.x + run.width)) < 0.1 * run.size
+
+
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
     groups: list[list[Run]] = []
     x_end = 0.0
-    for run in runs:
+    for index, run in enumerate(runs):
         cur = groups[-1] if groups else None
         if cur is not None and not cur[-1].ends_line:
             first = cur[0]
@@ -82,7 +93,7 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
                     # a link's or a word's box may end short of where its comma is set ('(GPAI) ,'):
                     # no word space stands before closing punctuation
                     cur[-1].text = cur[-1].text.rstrip() if cur[-1].text.strip() else cur[-1].text
-                elif run.x > x_end + (HYPHEN_GAP if _at_hyphen(cur[-1].text, run.text) else 0.15) * run.size \
+                elif not _glued_hyphen(runs, index) and run.x > x_end + (HYPHEN_GAP if _at_hyphen(cur[-1].text, run.text) else 0.15) * run.size \
                         and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
                     run.text = " " + run.text  # a gap on the page is a space in the text
                 cur.append(run)
