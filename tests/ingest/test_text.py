@@ -40,3 +40,11 @@ def test_titles_compare_without_numbering_case_or_punctuation():
 def test_ends_sentence():
     assert ends_sentence("It ended.") and ends_sentence("as follows:") and ends_sentence("“Quoted.”")
     assert not ends_sentence("more than doubled;") and not ends_sentence("the")
+
+
+def test_a_citation_set_after_the_full_stop_closes_the_sentence_before():
+    from askwef.ingest.text import split_sentences
+
+    text = "The reform has been slow. (World Bank, 2019[5]) A overly complex stock of regulation. It rose. (In 2020 it fell.) Then more."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The reform has been slow. (World Bank, 2019[5])", "A overly complex stock of regulation.", "It rose.", "(In 2020 it fell.)", "Then more."]

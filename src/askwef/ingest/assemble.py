@@ -41,8 +41,11 @@ def _join(a: Para, b: Para) -> Para:
                 pages=a.pages + tuple((o + shift, n, label) for o, n, label in b.pages))
 
 
-def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
-    """Join paragraphs the conversion split mid-sentence ("...lower" + "maintenance costs ...")."""
+def rejoin_paragraphs(paras: list[Para], keys: set[str], *, runs_on: bool = True) -> list[Para]:
+    """Join paragraphs the conversion split mid-sentence ("...lower" + "maintenance costs ...").
+    With `runs_on`, a heading or bold line followed by lower case is the start of that sentence; a
+    PDF reader, which sees where lines stand, joins those itself (a diagram's bold row and the
+    lower-case label under it are not one sentence)."""
     out: list[Para] = []
     for p in paras:
         prev = out[-1] if out else None
@@ -51,7 +54,7 @@ def rejoin_paragraphs(paras: list[Para], keys: set[str]) -> list[Para]:
                 if starts_lowercase(p.text) or (word_count(prev.text) >= 20 and word_count(p.text) >= 3):
                     out[-1] = _join(prev, p)
                     continue
-            if prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:
+            if runs_on and prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:
                 # a heading that runs on into the next line: "Clarifying the strategy" + "and roadmaps ..."
                 out[-1] = _join(Para("prose", prev.text, pages=prev.pages), p)
                 continue
@@ -79,7 +82,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     # chapters whose subsections the Contents lists (by number, or by depth when the reader knows it)
     parents = {title_key(e.title) for e, nxt in zip(entries, entries[1:]) if e.level == 1 and nxt.level > 1}
     first_page = min((e.page for e in entries), default=1)
-    paras = rejoin_paragraphs(list(report.paras), keys)
+    paras = rejoin_paragraphs(list(report.paras), keys, runs_on=source != "pdf")
 
     sections: list[_SectionBuilder] = []
     chapter: _SectionBuilder | None = None

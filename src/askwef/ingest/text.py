@@ -117,16 +117,26 @@ def collapse_space(text: str, markers: list[tuple[int, int]] | tuple[tuple[int, 
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[$€£¥]?[A-Z0-9\u4e00-\u9fff])")
 
 
+_CITATION_AFTER = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,100}(?<![.!?])\)(?=\s+[A-Z“\"‘']|\s*$)")
+"""A parenthesis holding a number (a year, a note) and no sentence of its own, right after a
+sentence's end, then the next sentence's capital: a citation set after the full stop, as the OECD
+review sets some ('... in the PA. (World Bank, 2019[5]) A overly ...')."""
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over `text`; a text without end punctuation is one sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
+        if m.start() < start:
+            continue  # inside a citation taken into the sentence before
         end = m.end()
         word = re.search(r"(\S+)$", text[start : m.start()] + text[m.start() : m.start() + 1])
         token = (word.group(1) if word else "").rstrip(".!?").lower().lstrip("(\"'“‘")
         if token in SENTENCE_ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue  # "e.g. This", initials like "S. Huang"
+        if cited := _CITATION_AFTER.match(text, end):
+            end = cited.end()  # 'in the PA. (World Bank, 2019[5]) A overly ...': the citation closes the sentence before
         if end > start and text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = end

@@ -41,12 +41,39 @@ class Line:
     display: bool = False  # set larger than the body and not a heading: a standfirst or a pull quote
     marker_boxes: list[tuple[int, float, float]] = field(default_factory=list)  # (number, x, y) of each marker
 
+CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
+"""A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',
+'.', ')'. Not '.5' or '...', which may open a word."""
+
+HYPHEN_GAP = 0.35
+"""A gap (in type sizes) next to a hyphen must be this wide to be a word space: a word processor sets
+a compound's hyphen as its own run a little off the estimated end of the word before it ('e' '-'
+'transactions'); a spaced dash ('2020 - 2022') has a full space, 0.25 em or more, and its own space
+character as a rule."""
+
+
+def _at_hyphen(left: str, right: str) -> bool:
+    """The gap between a word and the hyphen that follows it: 'e' | '-transactions', 'in' | '-depth'
+    (after a hyphen, 'policy-' | 'and law-making', a space is as likely as none: the usual gap rules)."""
+    return right.startswith("-") and left[-1:].isalnum()
+
+
+def _glued_hyphen(runs: list[Run], index: int) -> bool:
+    """A hyphen set as a run of its own that the next run's letters follow with no gap ('non' '-'
+    'compliance'): a compound's hyphen, whatever gap the estimated width of the word before it leaves
+    (a Word layer's justified lines run past their letters' widths)."""
+    run = runs[index]
+    if run.text != "-" or index + 1 >= len(runs):
+        return False
+    after = runs[index + 1]
+    return abs(after.y - run.y) < 0.3 * run.size and after.text[:1].isalpha() and abs(after.x - (run.x + run.width)) < 0.1 * run.size
+
 
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
     groups: list[list[Run]] = []
     x_end = 0.0
-    for run in runs:
+    for index, run in enumerate(runs):
         cur = groups[-1] if groups else None
         if cur is not None and not cur[-1].ends_line:
             first = cur[0]
@@ -62,7 +89,12 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             cells = run.bold and cur[-1].bold and not same_x and run.x > x_end + 0.6 * run.size \
                 and word_count(run.text) <= 6 and word_count("".join(r.text for r in cur)) <= 6
             if same_base and continues and not cells:
-                if run.x > x_end + 0.15 * run.size and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
+                if CLOSING_PUNCTUATION.match(run.text):
+                    # a link's or a word's box may end short of where its comma is set ('(GPAI) ,'):
+                    # no word space stands before closing punctuation
+                    cur[-1].text = cur[-1].text.rstrip() if cur[-1].text.strip() else cur[-1].text
+                elif not _glued_hyphen(runs, index) and run.x > x_end + (HYPHEN_GAP if _at_hyphen(cur[-1].text, run.text) else 0.15) * run.size \
+                        and not cur[-1].text.endswith(" ") and not run.text.startswith(" "):
                     run.text = " " + run.text  # a gap on the page is a space in the text
                 cur.append(run)
                 # reportlab-style runs all carry the line's start x: their width adds up
@@ -148,6 +180,12 @@ def body_size(pages: list[list[Line]]) -> float:
     return max(chars, key=lambda s: chars[s]) if chars else 10.0
 
 
+TABLE_SPREAD = 4.5
+"""How far (in type sizes) a header row's first and last cells stand apart at least: 40 pt at the
+Blueprint's 9 pt, 24 pt for a browser's 5.3 pt table in a narrow column; closer bold words are one
+phrase, not cells."""
+
+
 def mark_tables(lines: list[Line]) -> None:
     """Find table regions: a row of 2+ short bold cells, then lines at those cells' x positions."""
     by_y: dict[float, list[Line]] = defaultdict(list)
@@ -163,26 +201,66 @@ def mark_tables(lines: list[Line]) -> None:
                 or max(l.size for l in row) - min(l.size for l in row) > 0.5:  # a chapter number beside its title is no header row
             continue
         columns = [l.x0 for l in row]
-        if columns[-1] - columns[0] < 40:
+        if columns[-1] - columns[0] < TABLE_SPREAD * max(l.size for l in row):  # a narrow table in small type spreads less
             continue
         region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
-        members: list[Line] = []
-        last_y = y
-        for line in region:
-            if last_y - line.y > 4 * line.size + 8:
-                break
-            if line.x0 < columns[0] - 3 or (line.x0 < columns[1] - 3 and line.x1 > columns[1] + 3):
-                break
-            if re.match(r"^(Sources?|Notes?)\s*:", line.text) or (members and abs(line.size - members[0].size) > 0.3):
-                break
-            members.append(line)
-            last_y = line.y
+        members = _members(region, columns, y)
         if not members:
             continue
-        for l in row:
-            l.role = "table"
-            l.level = -1  # the header row
-        for l in members:
-            l.role = "table"
-            l.column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
+        _mark_table(row, members, columns)
         done.update(id(l) for l in row)
+
+
+def _members(region: list[Line], columns: list[float], top: float | None) -> list[Line]:
+    """The lines under a header row (at `top`; None: from the top of a page) that stand in its columns."""
+    members: list[Line] = []
+    last_y = top
+    for line in region:
+        if last_y is not None and last_y - line.y > 4 * line.size + 8:
+            break
+        if line.x0 < columns[0] - 3 or (line.x0 < columns[1] - 3 and line.x1 > columns[1] + 3):
+            break
+        if re.match(r"^(Sources?|Notes?)\s*:", line.text) or (members and abs(line.size - members[0].size) > 0.3):
+            break
+        members.append(line)
+        last_y = line.y
+    return members
+
+
+def _mark_table(header: list[Line], members: list[Line], columns: list[float]) -> None:
+    for l in header:
+        l.role = "table"
+        l.level = -1  # the header row
+    for l in members:
+        l.role = "table"
+        l.column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
+
+
+def continue_tables(pages: list[list[Line]]) -> None:
+    """A table whose header row ends a page (its rows all on the next) or whose rows run over: the
+    lines opening the next page that stand in its columns are its rows. Pages in reading order."""
+    for page, following in zip(pages, pages[1:]):
+        body = [l for l in page if l.role != "furniture"]
+        rest = [l for l in following if l.role != "furniture"]
+        if not body or not rest or rest[0].role == "table":
+            continue
+        last = body[-1]
+        if last.role == "table":
+            header = [l for l in body if l.role == "table" and l.level == -1]
+            header = [l for l in header if abs(l.y - min(h.y for h in header)) < 0.5]  # the page's last table
+            if len(header) < 2:
+                continue  # a table begun on an earlier page still: its columns are not at hand
+            columns = sorted(l.x0 for l in header)
+            row: list[Line] = []
+        else:
+            row = sorted((l for l in body if abs(l.y - last.y) < 0.5 and l.role == ""), key=lambda l: l.x0)
+            if len(row) < 2 or not all(l.bold and word_count(l.text) <= 6 for l in row) \
+                    or max(l.size for l in row) - min(l.size for l in row) > 0.5 or last not in row:
+                continue
+            columns = [l.x0 for l in row]
+            if columns[-1] - columns[0] < TABLE_SPREAD * max(l.size for l in row):
+                continue
+        members = _members(rest, columns, None)
+        # rows, not a paragraph at the page's edge: lines in the first column and in another
+        if any(l.x0 >= columns[1] - 3 for l in members) and any(l.x0 < columns[1] - 3 for l in members):
+            _mark_table(row, members, columns)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from statistics import median
 
 from ...types import Endnote
 from ..conventions import ENDNOTE_HEADINGS, NOTE_ENTRY_START, REFERENCE_HEADINGS
@@ -229,11 +230,16 @@ def linked_markers(lines: list[Line], known: set[int], links) -> list[Endnote]:
     return [out[n] for n in sorted(out)]
 
 
-def foot_links(pages: list[list[Line]], links, body: float, known: set[int]) -> list[Endnote]:
+def foot_links(pages: list[list[Line]], links, body: float, known: set[int], shapes: list[list] | None = None) -> list[Endnote]:
     """Footnotes whose text is drawn, not written (the UK strategy outlines its footnotes), but whose
-    URLs carry link annotations: on a page with markers, the links below the last line of body text,
-    one per footnote (a URL wrapped over two lines is one link target), in order, are the page's
-    markers' notes when there are as many of them as markers without a note."""
+    URLs carry link annotations: the page's markers without a note are its footnotes in order.
+
+    Where the footnotes' glyphs are drawn (`shapes`), each footnote starts at a number raised above
+    its row at the left edge (`drawn_note_starts`): a link belongs to the footnote whose number
+    stands on or above it, so a footnote without a URL, or with two, keeps the others in step; when
+    a page shows fewer numbers than markers, the last notes run over to a later page. Without drawn
+    numbers, the links below the last line of body text, one per footnote (a URL wrapped over two
+    lines is one link target), in order, are the notes when there are as many as markers."""
     out: list[Endnote] = []
     for lines in pages:
         if not lines:
@@ -246,13 +252,61 @@ def foot_links(pages: list[list[Line]], links, body: float, known: set[int]) -> 
                     cited.append(n)
         if not cited or not links.get(index):
             continue
+        cited.sort()
         text = [l for l in lines if l.role in ("", "heading") and l.size >= 0.9 * body]
         lowest = min((l.y - 0.3 * l.size for l in text), default=0.0)
         foot = sorted((r for r in links[index] if r[0][3] < lowest), key=lambda r: (-r[0][3], r[0][0]))
+        drawn = shapes[index] if shapes is not None and index < len(shapes) else []
+        starts = drawn_note_starts([s for s in drawn if s.y1 < lowest])
+        if starts and len(starts) <= len(cited):
+            found: dict[int, str] = {}
+            for (x0, y0, x1, y1), uri in foot:
+                # the lowest number at or above the link's bottom: its footnote (a wrapped URL's
+                # second box included)
+                above = [k for k, y in enumerate(starts) if y >= y0 - STARTS_SLACK]
+                if above:
+                    found.setdefault(cited[above[-1]], uri)
+            out += [Endnote(n, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri) for n, uri in sorted(found.items())]
+            continue
         notes: list[str] = []
         for (x0, y0, x1, y1), uri in foot:
             if not notes or notes[-1] != uri:
                 notes.append(uri)
         if len(notes) == len(cited):
-            out += [Endnote(n, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri) for n, uri in zip(sorted(cited), notes)]
+            out += [Endnote(n, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri) for n, uri in zip(cited, notes)]
     return out
+
+
+STARTS_SLACK = 1.0
+"""Points a footnote's raised number may stand below the bottom of its own link box (the UK
+strategy's numbers stand 3.8 pt above it)."""
+
+NUMBER_RISE = 1.0
+"""Points a footnote number's glyphs stand above the baseline of the text beside it (the UK
+strategy's 5.8 pt numbers: 2.3 pt; letters on the baseline: 0.1 pt or less)."""
+
+GLYPH_SIZE = 10.0
+"""A drawn glyph is narrower and lower than this (points): larger fills are rules, panels, bars."""
+
+
+def drawn_note_starts(shapes: list) -> list[float]:
+    """Where footnotes drawn as outlines start, top down (the y of each number): a glyph at the
+    block's left edge raised at least NUMBER_RISE above the glyphs of its row.
+
+    >>> from askwef.ingest.pdf.runs import Shape
+    >>> row = [Shape(x, 90.0, x + 3, 95.0, "fill") for x in (76.0, 80.0, 84.0)]
+    >>> drawn_note_starts([Shape(71.0, 92.2, 73.0, 95.1, "fill")] + row)
+    [92.2]
+    """
+    glyphs = [s for s in shapes if s.kind == "fill" and s.x1 - s.x0 < GLYPH_SIZE and s.y1 - s.y0 < GLYPH_SIZE]
+    if not glyphs:
+        return []
+    left = min(s.x0 for s in glyphs)
+    found: set[float] = set()
+    for g in glyphs:
+        if g.x0 > left + 1.5:
+            continue
+        row = [s for s in glyphs if g.x0 < s.x0 <= g.x0 + 4 * GLYPH_SIZE and s.y1 > g.y0 - 4 and s.y0 < g.y1]
+        if len(row) >= 3 and g.y0 - median(s.y0 for s in row) >= NUMBER_RISE:
+            found.add(round(g.y0, 1))
+    return sorted(found, reverse=True)

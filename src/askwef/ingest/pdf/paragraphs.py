@@ -15,80 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT, URL_TAIL
+from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT
 from ..parsed import Para
 from ..text import Cleaned, ends_sentence, starts_lowercase, word_count
+from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
 from .layout import Line
 from .pages import page_value
 
-# --- joining lines -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """What the report's own lines say about hyphens, lower case: 'ai-powered' seen inside a line,
-    plain words, and the parts hyphenated words are made of ('cross' from 'cross-border')."""
-
-    hyphenated: frozenset[str]
-    plain: frozenset[str]
-    parts: frozenset[str]
-
-
-def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
-    hyphenated: set[str] = set()
-    plain: set[str] = set()
-    for line in lines:
-        words = line.text.split()
-        for i, w in enumerate(words):
-            w = w.strip(".,;:()\"'“”‘’").casefold()
-            if i == 0 or (i == len(words) - 1 and w.endswith("-")):
-                continue  # a line's first and last words may be halves of a broken word
-            if "-" in w.strip("-"):
-                hyphenated.add(w)
-            elif w.isalpha():
-                plain.add(w)
-    parts = {p for w in hyphenated for p in w.split("-") if p}
-    return Vocabulary(frozenset(hyphenated), frozenset(plain), frozenset(parts))
-
-
-def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]:
-    """Join two lines: 'trans-' + 'formation' -> 'transformation'; the second line's offset is returned.
-
-    A hyphen at a line end stays when the report writes the word with it elsewhere; it goes when the
-    report uses the joined word. Otherwise it stays when the first half is a word of the report
-    ('service-' + 'oriented'), an acronym or holds a digit ('AI-', '5G-'), and goes when it is a
-    fragment ('trans-' + 'formation').
-    """
-    if m := URL_TAIL.search(left):
-        url = m.group(0)
-        first = right.split(" ", 1)[0]
-        if url.endswith("://") or not first.startswith(("http", "www.")) and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
-            return left + right, len(left)
-    if re.search(r"[A-Za-z0-9]-$", left) and right[:1].isalpha():
-        head = re.search(r"([\w\-]*)-$", left).group(1)
-        tail = re.match(r"[\w\-]*", right).group(0)
-        last_part = head.split("-")[-1]
-        joined_h = f"{head}-{tail}".casefold()
-        joined = f"{head}{tail}".casefold()
-        v = vocabulary
-        head_word = last_part.casefold()
-        keep = joined_h in v.hyphenated or (
-            joined not in v.plain
-            and (
-                "-" in tail  # 'vehicle-' + 'road-city'
-                or "-" in head  # 'order-to-' + 'delivery'
-                or (len(head_word) >= 3 and (head_word in v.plain or head_word in v.parts))
-                or last_part.isupper() or any(c.isdigit() for c in last_part)
-                or not right[:1].islower()
-            )
-        )
-        if keep:
-            return left + right, len(left)
-        return left[:-1] + right, len(left) - 1
-    if not left:
-        return right, 0
-    return left + " " + right, len(left) + 1
-
+__all__ = ["Vocabulary", "hyphen_vocabulary", "join_lines", "paragraphs"]
 
 # --- paragraphs --------------------------------------------------------------------------------
 
@@ -175,6 +109,14 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
                 j += 1
             close()
             suspended = None
+            if _runs_on(lines[j - 1], lines[j] if j < len(lines) else None):
+                # a heading whose sentence goes on in the text under it ("Clarifying the strategy" +
+                # "and roadmaps from a country-level perspective"): one paragraph, as the markdown has it
+                nxt = lines[j]
+                joined, at = join_lines(text, nxt.text, vocabulary)
+                current = _Open("prose", joined, [(o + at, n) for o, n in nxt.markers], nxt, nxt, [(0,) + mark(line)])
+                i = j + 1
+                continue
             paras.append(Para("heading", text, level=max(1, line.level), pages=(((0,) + mark(line)),)))
             i = j
             continue
@@ -283,11 +225,17 @@ def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
 def _continues(current: _Open, line: Line, leading: dict[float, float], body: float, edges: dict[tuple[int, int], float]) -> bool:
     """Whether `line` goes on with the open paragraph (same style, normal line gap, or across a column)."""
     last = current.last
-    if abs(last.size - line.size) >= 0.3 or last.bold != line.bold:
+    if abs(last.size - line.size) >= 0.3:
         return False
-    if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column:
-        return False  # an item's continuation is indented past its bullet
-    same_flow = last.page == line.page and last.column == line.column and last.y > line.y
+    if last.bold != line.bold and not _emphasis(current, line):
+        return False
+    if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column \
+            and (ends_sentence(current.text) or not starts_lowercase(line.text)):
+        return False  # an item's continuation is indented past its bullet, or goes on mid-sentence in lower case
+    # a full-width line over a column's first line at their left edge (a standfirst's short last
+    # line is put in the left column) is the same flow too
+    spans = last.column != line.column and 0 in (last.column, line.column) and abs(last.x0 - line.x0) <= 2
+    same_flow = last.page == line.page and (last.column == line.column or spans) and last.y > line.y
     if same_flow:
         gap = last.y - line.y
         normal = leading.get(round(line.size, 1), 1.2 * line.size)
@@ -303,6 +251,39 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         return True
     # a new column or page: go on only with a sentence cut in the middle
     return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-"))
+
+
+def _runs_on(heading: Line, line: Line | None) -> bool:
+    """The line right under a heading (same page, column and left edge, within RUN_ON_GAP of its
+    size) opens in lower case: the heading's words are the start of its sentence."""
+    return line is not None and line.role == "" and not line.box and line.page == heading.page and line.column == heading.column \
+        and abs(line.x0 - heading.x0) <= 2 and 0 < heading.y - line.y <= RUN_ON_GAP * heading.size and starts_lowercase(line.text) \
+        and not DASH_ITEM.match(line.text) and not BULLET_LINE.match(line.text)
+
+
+RUN_ON_GAP = 1.8
+"""Baseline gap (in the heading's type sizes) within which a lower-case line continues a heading:
+a browser sets the Blueprint's run-on headings 1.5 sizes above their text; a heading followed by
+a new paragraph stands further off, or the paragraph opens with a capital."""
+
+
+def _emphasis(current: _Open, line: Line) -> bool:
+    """A change of weight inside a sentence: the open text stops mid-sentence and the line goes on in
+    lower case, or in the weight the line before ended in ("... AI for IOT. The government is" with
+    its last words bold, then bold "currently undertaking a wider review"), in the same column
+    (`_continues` checks the line gap). A bold line after a finished sentence, or one opening with a
+    capital after a line of the other weight, starts a paragraph (a run-in heading)."""
+    last = current.last
+    if last.page != line.page or last.column != line.column or last.box != line.box \
+            or ends_sentence(current.text) or current.text.rstrip().endswith(":"):
+        return False
+    return starts_lowercase(line.text) or _edge_weight(last, -1) == _edge_weight(line, 0)
+
+
+def _edge_weight(line: Line, end: int) -> bool:
+    """Whether the first (end=0) or last (end=-1) words of a line are bold."""
+    runs = [r for r in line.runs if r.text.strip()]
+    return runs[end].bold if runs else line.bold
 
 
 def _finish(p: _Open) -> Para:

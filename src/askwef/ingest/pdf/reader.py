@@ -41,7 +41,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
-from .layout import Line, body_size, mark_furniture, page_lines
+from .layout import Line, body_size, continue_tables, mark_furniture, page_lines
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
@@ -214,6 +214,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     title = _title(pages, reader, body)
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
+    continue_tables(ordered)
     flat = [line for lines in ordered for line in lines if line.role != "furniture"]
     mark_headings(flat, body, outline)
     vocabulary = hyphen_vocabulary(flat)
@@ -242,7 +243,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     links = link_targets(reader)
     notes = with_link_targets(notes, {**foot_lines, **entry_lines}, links)
     notes += linked_markers(flat[after:], {n.number for n in notes}, links)
-    notes += foot_links(ordered, links, body, {n.number for n in notes})
+    notes += foot_links(ordered, links, body, {n.number for n in notes}, shapes)
     notes = resolve_ibid(notes)
     body_lines = [l for l in flat[after:] if l.role != "notes"]
     paras = despace(paragraphs(body_lines, body, vocabulary, labels))

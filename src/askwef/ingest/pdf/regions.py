@@ -111,7 +111,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
             line.role = "figure"
             continue
         reach = 4.0 if line.role == "heading" or line.bold else LABEL_REACH
-        if any(r.holds(line, reach) for r in figures) and _label(line, body):
+        if any(r.holds(line, reach) for r in figures) and _label(line, body) and not _running_text(line, lines):
             line.role = "figure"
     boxes = [b for b in box_regions(shapes, size) if sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
@@ -121,6 +121,29 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
                 if b.holds(line, 1.0):
                     line.box = k
                     break
+
+
+def _running_text(line: Line, lines: list[Line]) -> bool:
+    """A line of a paragraph that a chart's marks reach (a wide chart beside the column, labels in
+    its margin): it stands at the column's left edge, nearly as wide as a line of the same size a
+    line gap above or below it that reads as a sentence's line (more words than a label).
+    'optimization, predictive maintenance, intelligent quality' between two lines of prose is text;
+    a legend's or an axis's short names are not."""
+    for other in lines:
+        if other is line or other.role not in ("", "heading") or abs(other.size - line.size) > 0.3 or abs(other.x0 - line.x0) > 2:
+            continue
+        if 0 < abs(other.y - line.y) <= RUNNING_LEADING * line.size and word_count(other.text) > FIGURE_LABEL_WORDS \
+                and not numbers_only(other.text) and line.x1 - line.x0 >= RUNNING_WIDTH * (other.x1 - other.x0):
+            return True
+    return False
+
+
+RUNNING_LEADING = 1.6
+"""Line gap (in type sizes) within which two lines belong to one paragraph: body text is set at about
+1.2 to 1.4 times its size."""
+
+RUNNING_WIDTH = 0.6
+"""A paragraph's line spans most of the measure of the lines around it; a chart label is short."""
 
 
 def _label(line: Line, body: float) -> bool:

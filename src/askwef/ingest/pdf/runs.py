@@ -169,11 +169,13 @@ gap (kerning moves glyphs by tens; the UK strategy's subset fonts space words by
 
 def _respaced(clean: str, spaced: list[str]) -> str:
     """pypdf's text of a run, with the spaces the strings' own word gaps show when they spell the same
-    letters: 'ArtificialIntelligence(AI)is' -> 'Artificial Intelligence (AI) is'."""
+    letters: 'ArtificialIntelligence(AI)is' -> 'Artificial Intelligence (AI) is'. A word gap after
+    the last letter stays ('2022.' then the gap before the next run's 'The'): the next run may
+    start right where the gap ends, with no space of its own."""
     candidate = CONTROL_CHARACTERS.sub("", "".join(spaced)).translate(LIGATURES)
     if candidate.count(" ") > clean.count(" ") and candidate.replace(" ", "") == clean.replace(" ", ""):
         lead = " " if clean.startswith(" ") else ""
-        return lead + " ".join(candidate.split()) + (" " if clean.endswith(" ") else "")
+        return lead + " ".join(candidate.split()) + (" " if clean.endswith(" ") or candidate.endswith(" ") else "")
     return clean
 
 

@@ -1,0 +1,96 @@
+"""Lines joined: a word broken at a line end is made whole again, by the report's own vocabulary.
+
+"trans-" + "formation" -> "transformation"; "service-" + "oriented" keeps its hyphen; a URL broken
+over two lines is joined without a space. `hyphen_vocabulary` reads what the report's lines say
+about hyphens ('ai-powered' seen inside a line, plain words, compound parts).
+
+>>> join_lines("These develop-", "ments", Vocabulary(frozenset(), frozenset({"develop"}), frozenset()))
+('These developments', 13)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..conventions import URL_TAIL
+from .layout import Line
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the report's own lines say about hyphens, lower case: 'ai-powered' seen inside a line,
+    plain words, and the parts hyphenated words are made of ('cross' from 'cross-border')."""
+
+    hyphenated: frozenset[str]
+    plain: frozenset[str]
+    parts: frozenset[str]
+    stems: frozenset[str] = frozenset()  # the first STEM letters of the plain words and parts
+
+    def knows(self, word: str) -> bool:
+        """A word of the report, or the start of one ('purpose' for 'purposes'); 'ments' is none."""
+        return word in self.plain or word in self.parts or (len(word) >= 4 and word[:STEM] in self.stems)
+
+
+STEM = 5
+"""Letters two forms of a word share ('reinforc'ing, 'reinforc'e): a line end's second half whose first
+five letters (four, when it has four) begin a word of the report is a word, not a fragment."""
+
+
+def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
+    hyphenated: set[str] = set()
+    plain: set[str] = set()
+    for line in lines:
+        words = line.text.split()
+        for i, w in enumerate(words):
+            w = w.strip(".,;:()\"'“”‘’").casefold()
+            if i == 0 or (i == len(words) - 1 and w.endswith("-")):
+                continue  # a line's first and last words may be halves of a broken word
+            if "-" in w.strip("-"):
+                hyphenated.add(w)
+            elif w.isalpha():
+                plain.add(w)
+    parts = {p for w in hyphenated for p in w.split("-") if p}
+    stems = {w[:k] for w in plain | parts for k in (4, STEM) if len(w) >= k}
+    return Vocabulary(frozenset(hyphenated), frozenset(plain), frozenset(parts), frozenset(stems))
+
+
+def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]:
+    """Join two lines: 'trans-' + 'formation' -> 'transformation'; the second line's offset is returned.
+
+    A hyphen at a line end stays when the report writes the word with it elsewhere; it goes when the
+    report uses the joined word. Otherwise it stays when the first half opens compounds elsewhere
+    ('cross-' + 'border') or both halves are words of the report ('service-' + 'oriented'), the first is an acronym or holds a digit ('AI-', '5G-'), and goes when
+    either is a fragment ('trans-' + 'formation', 'develop-' + 'ments', 'chan-' + 'ging').
+    """
+    if m := URL_TAIL.search(left):
+        url = m.group(0)
+        first = right.split(" ", 1)[0]
+        if url.endswith("://") or not first.startswith(("http", "www.")) and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
+            return left + right, len(left)
+    if re.search(r"[A-Za-z0-9]-$", left) and right[:1].isalpha():
+        head = re.search(r"([\w\-]*)-$", left).group(1)
+        tail = re.match(r"[\w\-]*", right).group(0)
+        last_part = head.split("-")[-1]
+        joined_h = f"{head}-{tail}".casefold()
+        joined = f"{head}{tail}".casefold()
+        v = vocabulary
+        head_word = last_part.casefold()
+        tail_word = tail.casefold()
+        keep = joined_h in v.hyphenated or (
+            joined not in v.plain
+            and (
+                "-" in tail  # 'vehicle-' + 'road-city'
+                or "-" in head  # 'order-to-' + 'delivery'
+                # both halves words of the report: 'service-' + 'oriented'; not 'develop-' + 'ments'
+                or (len(head_word) >= 3 and (head_word in v.parts or head_word in v.plain and v.knows(tail_word)))
+                or last_part.isupper() or any(c.isdigit() for c in last_part)
+                or not right[:1].islower()
+            )
+        )
+        if keep:
+            return left + right, len(left)
+        return left[:-1] + right, len(left) - 1
+    if not left:
+        return right, 0
+    return left + " " + right, len(left) + 1

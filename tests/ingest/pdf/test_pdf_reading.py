@@ -1,0 +1,181 @@
+"""Reading faults found by comparing the PDFs' sentences with the markdown and the golden evidence:
+footnotes drawn as outlines, a change of weight inside a sentence, word gaps at a run's end,
+punctuation after a link."""
+
+from __future__ import annotations
+
+from askwef.ingest.pdf.layout import Line, page_lines
+from askwef.ingest.pdf.notes import drawn_note_starts, foot_links
+from askwef.ingest.pdf.paragraphs import Vocabulary, paragraphs
+from askwef.ingest.pdf.runs import Run, Shape, _respaced
+
+VOCABULARY = Vocabulary(frozenset(), frozenset(), frozenset())
+
+
+def _glyph_row(y: float, numbered: bool, x: float = 71.0) -> list[Shape]:
+    """A drawn footnote row: its number raised 2.3 pt at the left edge (when it opens a note), then letters."""
+    row = [Shape(x, y + 2.3, x + 2, y + 5.2, "fill")] if numbered else []
+    return row + [Shape(x + 5 + 4 * k, y, x + 8 + 4 * k, y + 5, "fill") for k in range(10)]
+
+
+def test_raised_numbers_at_the_left_edge_open_drawn_footnotes():
+    shapes = _glyph_row(90, True) + _glyph_row(82, False) + _glyph_row(74, True)
+    assert drawn_note_starts(shapes) == [92.3, 76.3]
+    assert drawn_note_starts(_glyph_row(90, False)) == []
+
+
+def _body_line(text: str, y: float, markers=()) -> Line:
+    return Line(page=0, x0=70, x1=270, y=y, size=10, bold=False, text=text, markers=list(markers))
+
+
+def test_a_footnote_without_a_url_keeps_the_others_in_step():
+    # markers 4, 5, 6; footnote 5 has no link, footnote 6 a URL wrapped over two rows
+    lines = [_body_line("One claim.", 300, [(10, 4)]), _body_line("Another claim.", 288, [(14, 5)]), _body_line("A third.", 276, [(8, 6)])]
+    shapes = [_glyph_row(90, True) + _glyph_row(82, True) + _glyph_row(74, True) + _glyph_row(66, False)]
+    links = {0: [((90, 88.4, 260, 98.9), "https://a.example/x"), ((90, 72.4, 260, 82.9), "https://c.example/y"),
+                 ((76, 64.4, 200, 74.9), "https://c.example/y")]}
+    notes = foot_links([lines], links, 10.0, set(), shapes)
+    assert [(n.number, n.url) for n in notes] == [(4, "https://a.example/x"), (6, "https://c.example/y")]
+    # without the drawn numbers, three markers and two targets cannot be matched: nothing is guessed
+    assert foot_links([lines], links, 10.0, set(), [[]]) == []
+
+
+def test_fewer_drawn_footnotes_than_markers_run_the_last_over_to_a_later_page():
+    lines = [_body_line("One.", 300, [(4, 7)]), _body_line("Two.", 288, [(4, 8)])]
+    shapes = [_glyph_row(90, True)]
+    notes = foot_links([lines], {0: [((90, 88.4, 260, 98.9), "https://a.example/")]}, 10.0, set(), shapes)
+    assert [n.number for n in notes] == [7]
+
+
+def _styled(text: str, y: float, bold: bool, runs=None) -> Line:
+    line = Line(page=0, x0=70, x1=270, y=y, size=10, bold=bold, text=text)
+    line.runs = runs or [Run(text, 70, y, 10, bold, 0, 200, True)]
+    return line
+
+
+def test_a_change_of_weight_inside_a_sentence_does_not_cut_the_paragraph():
+    mixed = _styled("is a leader in AI for IOT. The government is", 506, False,
+                    [Run("is a leader in AI for IOT. ", 70, 506, 10, False, 0, 120, False),
+                     Run("The government is", 190, 506, 10, True, 0, 80, True)])
+    lines = [_styled("XMOS", 518, False), mixed, _styled("currently undertaking a wider review of its", 494, True),
+             _styled("international and domestic approach to", 482, True), _styled("the semiconductor sector. Given", 470, False),
+             _styled("further support will be considered.", 458, False)]
+    paras = paragraphs(lines, 10.0, VOCABULARY)
+    assert [p.kind for p in paras] == ["prose"]
+    assert "The government is currently undertaking a wider review of its international and domestic approach to the semiconductor sector." in paras[0].text
+
+
+def test_a_bold_line_after_a_finished_sentence_still_opens_a_paragraph():
+    lines = [_styled("The first paragraph ends here.", 506, False), _styled("Tech Nation", 494, True),
+             _styled("Tech Nation is a programme.", 482, False)]
+    assert [p.text for p in paragraphs(lines, 10.0, VOCABULARY)] == ["The first paragraph ends here.", "Tech Nation", "Tech Nation is a programme."]
+
+
+def test_a_word_gap_after_a_runs_last_letter_is_kept():
+    assert _respaced("set out in early 2022.", ["set out in early 2022. "]) == "set out in early 2022. "
+    assert _respaced("setout", ["set out"]) == "set out"
+
+
+def test_no_space_before_a_comma_that_follows_a_link():
+    runs = [Run("the Global Partnership on AI (GPAI)", 70, 500, 10, False, 0, 150, False),
+            Run(", providing support", 224, 500, 10, False, 0, 80, True)]
+    assert page_lines(runs, 0)[0].text == "the Global Partnership on AI (GPAI), providing support"
+
+
+def test_a_line_end_hyphen_goes_when_the_second_half_is_no_word_of_the_report():
+    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary, join_lines
+
+    lines = [_body_line(t, 500 - 12 * k) for k, t in enumerate([
+        "we develop tools and service standards that are oriented to users",
+        "a cross-border flow of the data in cross-sector work",
+    ])]
+    vocabulary = hyphen_vocabulary(lines)
+    assert join_lines("These develop-", "ments matter", vocabulary)[0] == "These developments matter"
+    assert join_lines("new service-", "oriented models", vocabulary)[0] == "new service-oriented models"
+    assert join_lines("a cross-", "disciplinary fusion", vocabulary)[0] == "a cross-disciplinary fusion"  # 'cross' opens compounds
+
+
+def test_a_paragraphs_line_that_a_charts_marks_reach_is_not_a_chart_label():
+    from askwef.ingest.pdf.regions import mark_regions
+
+    lines = [_body_line("within the industry. AI applications like production", 345),
+             _body_line("optimization, predictive maintenance, intelligent quality", 333),
+             _body_line("control and AI-assisted design are revolutionizing", 321),
+             Line(page=0, x0=150, x1=190, y=250, size=6, bold=False, text="Global average")]
+    bars = [Shape(60 + 25 * k, 200, 70 + 25 * k, 340, "fill") for k in range(9)]
+    mark_regions(lines, bars, (595.0, 842.0), 10.0)
+    assert [l.role for l in lines] == ["", "", "", "figure"]
+
+
+def test_a_standfirsts_short_last_line_in_the_left_column_goes_on_with_it():
+    wide = Line(page=0, x0=56, x1=536, y=705, size=13, bold=False, text="Five key enablers – infrastructure, data and talent", column=0)
+    short = Line(page=0, x0=56, x1=270, y=688, size=13, bold=False, text="– are powering China's AI innovation.", column=1)
+    paras = paragraphs([wide, short], 9.0, VOCABULARY)
+    assert [p.text for p in paras] == ["Five key enablers – infrastructure, data and talent – are powering China's AI innovation."]
+
+
+def test_an_items_lower_case_line_at_its_bullets_edge_goes_on_with_it():
+    lines = [Line(page=0, x0=305, x1=541, y=733, size=6.7, bold=False, text="– Ecosystem enablers: China has established a vibrant AI"),
+             Line(page=0, x0=305, x1=541, y=724, size=6.7, bold=False, text="ecosystem that promotes collaborative innovation."),
+             Line(page=0, x0=305, x1=541, y=711, size=6.7, bold=False, text="– Industrial application: Leading companies invest"),
+             Line(page=0, x0=305, x1=541, y=702, size=6.7, bold=False, text="heavily in AI.")]
+    paras = paragraphs(lines, 6.7, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras] == [
+        ("item", "Ecosystem enablers: China has established a vibrant AI ecosystem that promotes collaborative innovation."),
+        ("item", "Industrial application: Leading companies invest heavily in AI."),
+    ]
+
+
+def test_a_narrow_table_in_small_type_is_a_table():
+    from askwef.ingest.pdf.layout import mark_tables
+
+    def cell(text, x0, x1, y, bold=False):
+        return Line(page=0, x0=x0, x1=x1, y=y, size=5.3, bold=bold, text=text)
+
+    lines = [cell("Application", 58, 92, 701, True), cell("Solutions in China", 97, 151, 701, True),
+             cell("Smart city", 58, 89, 690), cell("– AI integrates public services", 117, 285, 684)]
+    mark_tables(lines)
+    assert [l.role for l in lines] == ["table"] * 4
+
+
+def test_a_header_row_that_ends_a_page_takes_the_next_pages_rows():
+    from askwef.ingest.pdf.layout import continue_tables
+
+    def cell(text, x0, y, page, bold=False):
+        return Line(page=page, x0=x0, x1=x0 + min(120, 4 * len(text)), y=y, size=8, bold=bold, text=text)
+
+    first = [cell("The healthcare sector grows fast.", 56, 120, 0), cell("Application", 56, 71, 0, True), cell("Solutions in China", 190, 71, 0, True)]
+    second = [cell("Drug research and development", 56, 595, 1), cell("China's AI-driven drug R&D sector is projected to reach", 190, 595, 1),
+              cell("(R&D)", 56, 584, 1), cell("$187 million in 2024.", 199, 584, 1), cell("CASE STUDY 4", 20, 520, 1, True)]
+    continue_tables([first, second])
+    assert [l.role for l in first] == ["", "table", "table"]
+    assert [(l.role, l.column) for l in second] == [("table", 0), ("table", 1), ("table", 0), ("table", 1), ("", 0)]
+    paras = paragraphs(first + second, 9.0, VOCABULARY)
+    assert [p.kind for p in paras] == ["prose", "table_header", "row", "bold"]
+    assert paras[2].text == "Drug research and development (R&D)"
+    assert [i.text for i in paras[2].items] == ["China's AI-driven drug R&D sector is projected to reach $187 million in 2024."]
+
+
+def test_a_heading_runs_on_only_into_the_lower_case_line_right_under_it():
+    heading = Line(page=0, x0=305, x1=424, y=746, size=9.3, bold=True, text="Clarifying the strategy", role="heading", level=2)
+    under = Line(page=0, x0=305, x1=464, y=732, size=6.7, bold=False, text="and roadmaps from a country-level perspective")
+    assert [(p.kind, p.text) for p in paragraphs([heading, under], 6.7, VOCABULARY)] == [
+        ("prose", "Clarifying the strategy and roadmaps from a country-level perspective")]
+    # a diagram's bold row and a lower-case label far below it are two things
+    row = Line(page=0, x0=145, x1=450, y=639, size=10, bold=True, text="To remain an AI and science superpower fit for the next decade")
+    label = Line(page=0, x0=83, x1=203, y=460, size=10, bold=False, text="long term needs of the AI")
+    assert [p.text for p in paragraphs([row, label], 10.0, VOCABULARY)] == [row.text, label.text]
+
+
+def test_no_space_between_a_word_and_its_hyphen_set_as_a_run_of_its_own():
+    runs = [Run("regulatory frameworks for e", 65.2, 498, 9.96, False, 0, 121.2, False),
+            Run("-", 188.3, 498, 9.96, False, 0, 3.3, False), Run("transactions, including", 191.7, 498, 9.96, False, 0, 100, True)]
+    assert page_lines(runs, 0)[0].text == "regulatory frameworks for e-transactions, including"
+    spaced = [Run("from 2020", 65, 498, 10, False, 0, 40, False), Run("- 2022", 109, 498, 10, False, 0, 25, True)]
+    assert page_lines(spaced, 0)[0].text == "from 2020 - 2022"
+
+
+def test_a_hyphen_run_glued_to_the_next_word_joins_the_word_before_whatever_the_estimated_gap():
+    runs = [Run("also creates many opportunities for non", 75.3, 172, 9.96, False, 0, 327.2, False),
+            Run("-", 411.1, 172, 9.96, False, 0, 3.3, False), Run("compliance with laws", 414.4, 172, 9.96, False, 0, 115.7, True)]
+    assert page_lines(runs, 0)[0].text == "also creates many opportunities for non-compliance with laws"
