@@ -1,4 +1,4 @@
-"""Stored vectors: half precision on disk, float32 out; read whole or mapped, the same rows and the same search."""
+"""Stored vectors: 16-bit fixed point on disk, float32 out; read whole or mapped, the same rows and the same search."""
 
 from __future__ import annotations
 
@@ -36,13 +36,13 @@ def test_rows_read_whole_or_mapped_are_the_stored_rows_as_float32(tmp_path):
     for v in (whole, mapped):
         taken = v.take(rows)
         assert taken.dtype == np.float32 and taken.shape == (6, 16)
-        assert np.abs(taken - expected).max() < 1e-3  # half precision: ~3 significant digits per component
+        assert np.abs(taken - expected).max() < 2e-5  # fixed point: 1/32767 a step
     assert np.array_equal(whole.take(rows), mapped.take(rows))
     q = _unit(1, seed=3)[0]
-    assert np.allclose(whole.dot(q), mapped.dot(q)) and np.abs(whole.dot(q) - np.vstack(parts) @ q).max() < 2e-3
+    assert np.allclose(whole.dot(q), mapped.dot(q)) and np.abs(whole.dot(q) - np.vstack(parts) @ q).max() < 1e-4
 
 
-def test_a_built_index_stores_half_precision_and_loads_alike_mapped_or_not(mini_settings, hash_embedder):
+def test_a_built_index_stores_fixed_point_and_loads_alike_mapped_or_not(mini_settings, hash_embedder):
     build(mini_settings, hash_embedder, progress=False, log=lambda *_: None)
     shard = next((Path(mini_settings.index_dir) / "shards").iterdir())
     assert np.load(shard / "passages.npy").dtype == STORED and np.load(shard / "sentences.npy").dtype == STORED

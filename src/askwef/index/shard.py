@@ -8,7 +8,7 @@ builds and a build only writes the shards of reports that are new or changed:
                       counts, and the statistics answering needs (sentence stem frequencies)
     passages.jsonl    one Passage per line, with its heading context
     sentences.jsonl   one Sentence per line, grouped by passage in reading order
-    passages.npy      float16 unit vectors, row i = passages.jsonl line i (allow_pickle=False; vectors.STORED)
+    passages.npy      unit vectors as int16 (vectors.STORED), row i = passages.jsonl line i (allow_pickle=False)
     sentences.npy     the same for sentences
     tokens.json       BM25 tokens of each passage (context + text), so BM25 is rebuilt without re-stemming
 
@@ -88,7 +88,7 @@ def write_shard(folder: Path, doc: Document, chunks: Chunks, passage_vectors: np
 
 @dataclass(frozen=True)
 class ShardData:
-    """A shard as read back: compact tables, the vectors as stored (float16, in memory or mapped from disk)."""
+    """A shard as read back: compact tables, the vectors as stored (int16: vectors.widen makes them float32), in memory or mapped."""
 
     info: dict
     passages: Table
