@@ -39,7 +39,7 @@ def test_rows_read_whole_or_mapped_are_the_stored_rows_as_float32(tmp_path):
         assert np.abs(taken - expected).max() < 2e-5  # fixed point: 1/32767 a step
     assert np.array_equal(whole.take(rows), mapped.take(rows))
     q = _unit(1, seed=3)[0]
-    assert np.allclose(whole.dot(q), mapped.dot(q)) and np.abs(whole.dot(q) - np.vstack(parts) @ q).max() < 1e-4
+    assert np.allclose(whole.dot(q), mapped.dot(q), rtol=0, atol=1e-6) and np.abs(whole.dot(q) - np.vstack(parts) @ q).max() < 1e-4
 
 
 def test_a_built_index_stores_fixed_point_and_loads_alike_mapped_or_not(mini_settings, hash_embedder):
@@ -49,6 +49,6 @@ def test_a_built_index_stores_fixed_point_and_loads_alike_mapped_or_not(mini_set
     whole, mapped = load(mini_settings, mmap=False), load(mini_settings, mmap=True)
     assert not whole.passage_vectors.mapped and mapped.passage_vectors.mapped
     q = hash_embedder.encode(["seaweed farming pens"])[0]
-    assert np.array_equal(whole.passage_vectors.dot(q), mapped.passage_vectors.dot(q))
-    assert np.array_equal(whole.sentence_vectors.dot(q), mapped.sentence_vectors.dot(q))
+    assert np.allclose(whole.passage_vectors.dot(q), mapped.passage_vectors.dot(q), rtol=0, atol=1e-6)
+    assert np.allclose(whole.sentence_vectors.dot(q), mapped.sentence_vectors.dot(q), rtol=0, atol=1e-6)
     assert abs(float(np.linalg.norm(whole.passage_vectors.take(np.array([0]))[0])) - 1) < 1e-3
