@@ -73,3 +73,21 @@ def test_askwef_scale_runs_end_to_end(tmp_path):
     assert [r["reports"] for r in rows] == [1, 3] and all(r["recall_at_10"] == 1.0 for r in rows)  # exact search: itself
     assert all(r["answer_ms"]["p95"] > 0 and r["rss_mib"] > 0 and r["index_bytes"] > 0 for r in rows)
     assert "| 3 |" in md.read_text() and (tmp_path / "scale.png").exists()
+
+
+def test_the_report_shows_answer_cpu_time_and_the_heap_and_mapped_split(tmp_path):
+    from askwef.evaluate.scale_report import write_report
+
+    ms = {"p50": 1.0, "p95": 2.0}
+    row = {"reports": 1000, "passages": 5, "sentences": 9, "ann": {"kind": "ivf-sq8", "nlist": 64}, "build_s_per_report": 0.2,
+           "add_one_s": 3.0, "index_bytes": 2**20, "rss_mib": 3100.0, "search_ms": ms, "answer_ms": ms, "exact_search_ms": ms,
+           "encode_ms": ms, "recall_at_10": 0.99, "questions": 50, "answer_cpu_ms": {"p50": 41.5, "p95": 63.25},
+           "rss_anon_mib": 1612.4, "rss_file_mib": 1487.0, "load_average": 1.5}
+    old = {k: v for k, v in row.items() if k not in ("answer_cpu_ms", "rss_anon_mib", "rss_file_mib")} | {"reports": 10}
+    result = {"command": "askwef scale", "finished_at": "now", "machine": {"cpus": 2, "python": "3.11"}, "sources": ["a.md"],
+              "real": {"reports": 1, "passages": 5, "sentences": 9, "full_build_s": 1.0, "adds": [], "model_s_per_report": 1.0},
+              "synthetic": [old, row]}
+    write_report(result, tmp_path / "SCALE.md", chart=False)
+    text = (tmp_path / "SCALE.md").read_text()
+    assert "| 41.5 / 63.25 |" in text and "| n/a / n/a |" in text  # results from before the CPU column still render
+    assert "1,612 + 1,487 at 1,000" in text and "n/a at 10" in text

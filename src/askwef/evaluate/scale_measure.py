@@ -2,10 +2,13 @@
 
     python -m askwef.evaluate.scale_measure INDEX_DIR QUESTIONS.json [--exact-answers]
 
-Loads the model and the index as the server would, answers every question once to warm up, then
-times `search` and `answer` for each (p50, p95), reads its resident memory (VmRSS, VmHWM), and only
-then scores every question exactly (every passage and sentence) for recall@10 of the library's own
-search against exact search, and the exact path's latency. Prints one JSON object.
+Loads the model and the index as the server would (the model on the server's `TORCH_THREADS`),
+answers every question once to warm up, then times `search` and `answer` for each (p50, p95; an
+answer's wall time and the CPU time the process spent on it, which other jobs on a shared machine
+inflate much less), reads its resident memory (VmRSS, VmHWM, and VmRSS split into the heap and the
+mapped files' pages), and only then scores every question exactly (every passage and sentence) for
+recall@10 of the library's own search against exact search, and the exact path's latency. Prints one
+JSON object.
 """
 
 from __future__ import annotations
@@ -26,19 +29,31 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(1, math.ceil(len(ordered) * q)) - 1]
 
 
-def _ms(fn, items) -> list[float]:
-    out = []
+def _timed(fn, items) -> tuple[list[float], list[float]]:
+    """Per item: wall ms and the process's CPU ms (every thread of it) spent on fn(item)."""
+    wall, cpu = [], []
     for item in items:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn(item)
-        out.append((time.perf_counter() - t) * 1000)
-    return out
+        cpu.append((time.process_time() - c) * 1000)
+        wall.append((time.perf_counter() - t) * 1000)
+    return wall, cpu
+
+
+def _ms(fn, items) -> list[float]:
+    return _timed(fn, items)[0]
+
+
+def _p(values: list[float]) -> dict[str, float]:
+    return {"p50": round(percentile(values, 0.5), 2), "p95": round(percentile(values, 0.95), 2)}
 
 
 def rss_mib() -> dict[str, float]:
+    """VmRSS (resident now), VmHWM (peak), RssAnon (heap: not shared) and RssFile (mapped file pages:
+    shared by the processes that map the same index, and given back by the kernel when memory is short)."""
     fields = {}
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(("VmRSS:", "VmHWM:")):
+        if line.startswith(("VmRSS:", "VmHWM:", "RssAnon:", "RssFile:")):
             fields[line.split(":")[0]] = round(int(line.split()[1]) / 1024, 1)
     return fields
 
@@ -61,9 +76,13 @@ def measure(index_dir: Path, questions: list[str], *, exact_answers: bool) -> di
     from ..engine import Engine
     from ..index import load
     from ..retrieve import Retriever
+    from ..serve.limits import TORCH_THREADS
     from ..settings import Settings
 
     started = time.perf_counter()
+    import torch
+
+    torch.set_num_threads(TORCH_THREADS)  # as each serving process does (serve.api.limit_torch_threads)
     embedder = load_model()
     embedder.encode(["warm the model"])
     model_rss = rss_mib()["VmRSS"]
@@ -75,7 +94,7 @@ def measure(index_dir: Path, questions: list[str], *, exact_answers: bool) -> di
         engine.answer(q)
     encode = _ms(lambda q: embedder.encode([q]), questions)
     search = _ms(lambda q: engine.search(q, 10), questions)
-    answer = _ms(lambda q: engine.answer(q), questions)
+    answer, answer_cpu = _timed(lambda q: engine.answer(q), questions)
     memory = rss_mib()
     exact = Retriever(engine.store, embedder, settings, exact=True)
     exact_search = _ms(lambda q: exact.search(q, 10), questions)
@@ -95,13 +114,16 @@ def measure(index_dir: Path, questions: list[str], *, exact_answers: bool) -> di
         "load_s": round(load_s, 2),
         "rss_mib": memory["VmRSS"],
         "peak_rss_mib": memory["VmHWM"],
+        "rss_anon_mib": memory.get("RssAnon"),
+        "rss_file_mib": memory.get("RssFile"),
         "model_rss_mib": model_rss,
         "held_bytes": store.nbytes(),
-        "encode_ms": {"p50": round(percentile(encode, 0.5), 2), "p95": round(percentile(encode, 0.95), 2)},
-        "search_ms": {"p50": round(percentile(search, 0.5), 2), "p95": round(percentile(search, 0.95), 2)},
-        "answer_ms": {"p50": round(percentile(answer, 0.5), 2), "p95": round(percentile(answer, 0.95), 2)},
-        "exact_search_ms": {"p50": round(percentile(exact_search, 0.5), 2), "p95": round(percentile(exact_search, 0.95), 2)},
-        "exact_answer_ms": {"p50": round(percentile(exact_answer, 0.5), 2), "p95": round(percentile(exact_answer, 0.95), 2)} if exact_answer else None,
+        "encode_ms": _p(encode),
+        "search_ms": _p(search),
+        "answer_ms": _p(answer),
+        "answer_cpu_ms": _p(answer_cpu),
+        "exact_search_ms": _p(exact_search),
+        "exact_answer_ms": _p(exact_answer) if exact_answer else None,
         "recall_at_10": round(sum(recalls) / max(1, len(recalls)), 4),
         "questions": len(questions),
         "seconds": round(time.perf_counter() - started, 1),

@@ -11,6 +11,12 @@ def _mib(n: float) -> str:
     return f"{n / 2**20:,.0f}"
 
 
+def _split(row: dict) -> str:
+    """'1,612 + 1,487 at 1,000' (heap + mapped file pages), or 'n/a' for results measured before the split."""
+    anon, mapped = row.get("rss_anon_mib"), row.get("rss_file_mib")
+    return f"{anon:,.0f} + {mapped:,.0f} at {row['reports']:,}" if anon is not None and mapped is not None else f"n/a at {row['reports']:,}"
+
+
 def write_report(result: dict, path: Path, *, chart: bool = True) -> None:
     real, rows = result["real"], result["synthetic"]
     lines = [
@@ -68,6 +74,12 @@ def write_report(result: dict, path: Path, *, chart: bool = True) -> None:
         "Latency is wall time (what a user waits) and, beside it, the CPU time of the answering process: on a shared "
         "machine the first grows with other jobs' load, the second much less. Load average of the machine when each "
         "size was measured: " + ", ".join(f"{r.get('load_average', 'n/a')} at {r['reports']:,}" for r in rows) + ".",
+        "",
+        "Resident memory is the process's heap plus the pages of the index files it maps (vectors of a large "
+        "library, its ANN and BM25 files, the model's files): the mapped pages are shared by every serving process "
+        "of the same index and given back by the kernel when memory is short, and they grow towards the size of "
+        "those files as questions touch more rows. Heap + mapped MiB: "
+        + ", ".join(_split(r) for r in rows) + ".",
         "",
         "Exact search scores every passage and sentence; *search kind* is what the library uses (exact up to "
         "`index.ann.EXACT_MAX_PASSAGES` passages, IVF candidates rescored exactly above). Encoding the question: "

@@ -32,6 +32,7 @@ import numpy as np
 from ..chunk import Chunks, passage_id
 from ..index.columns import Table
 from ..index.shard import ShardData, read_shard, write_shard
+from ..index.vectors import widen
 from ..types import Document, Endnote, Section
 
 NOISE = 0.35
@@ -110,7 +111,7 @@ def write_copy(folder: Path, j: int, reals: list[RealReport]) -> dict:
         sid = hashlib.sha256(f"{pid}\n{s.start}".encode()).hexdigest()[:16]
         sentences.append(dataclasses.replace(s, id=sid, text=rotate_digits(s.text, copy), document=name, passage_id=pid))
     chunks = Chunks(tuple(passages), tuple(real.data.contexts), tuple(sentences))
-    pv, sv = np.asarray(real.data.passage_vectors), np.asarray(real.data.sentence_vectors)
+    pv, sv = widen(real.data.passage_vectors), widen(real.data.sentence_vectors)
     if copy:
         pv, sv = perturb(pv, 2 * j), perturb(sv, 2 * j + 1)
     return write_shard(folder, doc, chunks, pv, sv)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .vectors import widen
+
 EXACT_MAX_PASSAGES = 20_000
 """Up to this many passages, every question scores every passage and sentence exactly (askwef scale:
 an exact scan of 50,000 passages and their sentences stays well inside the latency target)."""
@@ -92,7 +94,7 @@ def update(previous, kind: str, dim: int, removed: list[tuple[int, int]], added:
     for base, vectors in blocks:
         if len(vectors):
             ids = np.arange(base, base + len(vectors), dtype=np.int64)
-            index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+            index.add_with_ids(np.ascontiguousarray(widen(np.asarray(vectors))), ids)
     return index, trained_on
 
 
@@ -100,7 +102,7 @@ def _sample(blocks: list[tuple[int, np.ndarray]], size: int) -> np.ndarray:
     """An even sample of rows across blocks (deterministic), at most `size` of them."""
     total = sum(len(v) for _, v in blocks)
     step = max(1, total // max(size, 1))
-    rows = [np.asarray(v[(-base) % step :: step] if step > 1 else v, dtype=np.float32) for base, v in blocks if len(v)]
+    rows = [widen(np.asarray(v[(-base) % step :: step] if step > 1 else v)) for base, v in blocks if len(v)]
     return np.vstack(rows)[:size] if rows else np.zeros((0, 1), np.float32)
 
 

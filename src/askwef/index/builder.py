@@ -41,6 +41,7 @@ from .errors import BuildError
 from .lock import build_lock, clean_leftovers, swap_into_place
 from .manifest import FORMAT_VERSION, combine, file_sha256, read_manifest, staleness, structural_problem
 from .shard import read_info, read_tokens, shard_key, write_shard
+from .vectors import read_rows
 
 Progress = Callable[..., None]
 """progress(stage=..., document=..., done=..., total=...): what the build is doing, for /healthz."""
@@ -245,7 +246,8 @@ def _write_library(tmp: Path, target: Path, previous: dict | None, kept: list[di
 
 
 def _vectors(tmp: Path, entry: dict) -> np.ndarray:
-    return np.load(tmp / "shards" / entry["shard"] / "passages.npy", mmap_mode="r", allow_pickle=False)
+    """A shard's passage vectors as stored, mapped (ann.update widens them a shard at a time)."""
+    return read_rows(tmp / "shards" / entry["shard"] / "passages.npy", mapped=True)
 
 
 def _quiet(**_: object) -> None:

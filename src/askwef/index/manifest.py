@@ -23,7 +23,8 @@ from ..ingest import corpus_files
 from ..settings import Settings
 from .errors import IndexCorrupt
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+"""5: shard vectors as 16-bit fixed point (index/vectors.py); 4: a report's year in document.json."""
 FILES = ("manifest.json", "bm25")
 """Files every index folder has; each document adds shards/<its shard>/ and a large library passages.faiss."""
 RACY_SECONDS = 2.0

@@ -8,7 +8,7 @@ builds and a build only writes the shards of reports that are new or changed:
                       counts, and the statistics answering needs (sentence stem frequencies)
     passages.jsonl    one Passage per line, with its heading context
     sentences.jsonl   one Sentence per line, grouped by passage in reading order
-    passages.npy      float32 unit vectors, row i = passages.jsonl line i (allow_pickle=False)
+    passages.npy      unit vectors as int16 (vectors.STORED), row i = passages.jsonl line i (allow_pickle=False)
     sentences.npy     the same for sentences
     tokens.json       BM25 tokens of each passage (context + text), so BM25 is rebuilt without re-stemming
 
@@ -32,6 +32,7 @@ from ..types import Document, Passage, Sentence
 from .bm25 import bm25_tokenize
 from .columns import Table, Strings
 from .errors import IndexCorrupt
+from .vectors import for_disk, read_rows
 
 SHARD_FILES = ("document.json", "passages.jsonl", "sentences.jsonl", "passages.npy", "sentences.npy", "tokens.json")
 
@@ -77,8 +78,8 @@ def write_shard(folder: Path, doc: Document, chunks: Chunks, passage_vectors: np
     with (folder / "sentences.jsonl").open("w", encoding="utf-8") as f:
         for s in chunks.sentences:
             f.write(json.dumps(s.to_dict(), ensure_ascii=False) + "\n")
-    np.save(folder / "passages.npy", np.ascontiguousarray(passage_vectors, dtype=np.float32), allow_pickle=False)
-    np.save(folder / "sentences.npy", np.ascontiguousarray(sentence_vectors, dtype=np.float32), allow_pickle=False)
+    np.save(folder / "passages.npy", for_disk(passage_vectors), allow_pickle=False)
+    np.save(folder / "sentences.npy", for_disk(sentence_vectors), allow_pickle=False)
     (folder / "tokens.json").write_text(json.dumps(tokens, ensure_ascii=False))
     # written last: a shard folder without it is never taken for a shard
     (folder / "document.json").write_text(json.dumps(info, ensure_ascii=False, indent=1))
@@ -87,7 +88,7 @@ def write_shard(folder: Path, doc: Document, chunks: Chunks, passage_vectors: np
 
 @dataclass(frozen=True)
 class ShardData:
-    """A shard as read back: compact tables, the vectors (in memory or mapped from disk)."""
+    """A shard as read back: compact tables, the vectors as stored (int16: vectors.widen makes them float32), in memory or mapped."""
 
     info: dict
     passages: Table
@@ -118,9 +119,8 @@ def read_shard(folder: Path, *, mmap: bool = False) -> ShardData:
     sentence_rows = [json.loads(line) for line in (folder / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line]
     row_of = {r["id"]: i for i, r in enumerate(passage_rows)}
     sentence_passage = np.fromiter((row_of[r["passage_id"]] for r in sentence_rows), dtype=np.int32, count=len(sentence_rows))
-    mode = "r" if mmap else None
-    pv = np.load(folder / "passages.npy", mmap_mode=mode, allow_pickle=False)
-    sv = np.load(folder / "sentences.npy", mmap_mode=mode, allow_pickle=False)
+    pv = read_rows(folder / "passages.npy", mapped=mmap)
+    sv = read_rows(folder / "sentences.npy", mapped=mmap)
     counts = info.get("counts", {})
     if not (len(passage_rows) == len(pv) == counts.get("passages") and len(sentence_rows) == len(sv) == counts.get("sentences")):
         raise IndexCorrupt(f"the shard {folder.name} is inconsistent (vector and text counts differ); rebuild with: askwef build")
