@@ -530,3 +530,20 @@ def test_the_filter_lists_each_report_of_a_library(tmp_path):
     assert [v for _, v in reports] == [d.name for d in engine.store.documents] and len(reports) == 2
     name = next(v for _, v in reports if "wind" in v)
     assert all(p.document == name for p in engine.search("offshore wind", within=name))
+
+
+def test_a_serving_process_runs_the_model_blas_and_openmp_on_its_threads():
+    import torch
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from askwef.serve.limits import TORCH_THREADS, limit_threads
+
+    before = torch.get_num_threads()
+    try:
+        with threadpool_limits(limits=None):  # puts the pools back as they were on exit
+            limit_threads()
+            pools = threadpool_info()
+            assert pools and all(p["num_threads"] == TORCH_THREADS for p in pools)
+            assert torch.get_num_threads() == TORCH_THREADS
+    finally:
+        torch.set_num_threads(before)

@@ -76,13 +76,11 @@ def measure(index_dir: Path, questions: list[str], *, exact_answers: bool) -> di
     from ..engine import Engine
     from ..index import load
     from ..retrieve import Retriever
-    from ..serve.limits import TORCH_THREADS
+    from ..serve.limits import limit_threads
     from ..settings import Settings
 
     started = time.perf_counter()
-    import torch
-
-    torch.set_num_threads(TORCH_THREADS)  # as each serving process does (serve.api.limit_torch_threads)
+    limit_threads()  # as each serving process does
     embedder = load_model()
     embedder.encode(["warm the model"])
     model_rss = rss_mib()["VmRSS"]

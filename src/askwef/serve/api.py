@@ -49,11 +49,11 @@ from ..ingest import IngestError
 from ..settings import Settings
 from .limits import (
     AUTH_ENV,
-    TORCH_THREADS,
     GRADIO_CONCURRENCY,
     GRADIO_QUEUE_SIZE,
     UVICORN_LIMITS,
     WORKER_THREADS,
+    limit_threads,
 )
 from .middleware import BasicAuth, BodyLimit, ClosedRoutes, parse_credentials
 from .read import READ_PATH, render_context
@@ -198,8 +198,8 @@ def create_app(
         import gradio as gr
 
         from .chat import EXAMPLES, THEME, FeedbackLog, build_blocks
-        from .render import CSS
         from .chat import feedback_path as default_feedback_path
+        from .render import CSS
 
         feedback = FeedbackLog(feedback_path or default_feedback_path())
         blocks = build_blocks(engine, feedback=feedback, examples=EXAMPLES if examples is None else examples, before=fresh)
@@ -263,7 +263,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
         log(banner)
         uvicorn.run("askwef.serve.api:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info", **UVICORN_LIMITS)
         return 0
-    limit_torch_threads()
+    limit_threads()
     log("askwef: loading the model and the index (building it if missing or stale) ...")
     # an index older than the corpus answers while the new one builds (poll() starts it at the first request)
     engine = Engine.load(settings, log=log, stale_ok=True)
@@ -276,16 +276,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
 
 def worker_app() -> FastAPI:
     """One worker process of `serve(workers=N)`: the model, the index at ASKWEF_INDEX (read-only), the JSON API."""
-    limit_torch_threads()
+    limit_threads()
     engine = Engine.load(Settings(), log=_log, stale_ok=True)
     return create_app(engine, auth=parse_credentials(os.environ.get(AUTH_ENV)), mount_chat=False)
-
-
-def limit_torch_threads() -> None:
-    """Each serving process runs the model on TORCH_THREADS threads (see limits.py: concurrency comes from requests)."""
-    import torch
-
-    torch.set_num_threads(TORCH_THREADS)
 
 
 @contextlib.contextmanager

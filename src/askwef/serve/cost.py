@@ -52,13 +52,11 @@ def cpu_seconds(pid: int | None) -> float | None:
 
 def answer_in_process(questions: list[str], *, corpus: str | None, index: str | None, repeat: int = 5) -> dict:
     """`answer()` timed in this process on the server's index, with the server's torch threads."""
-    import torch
-
     from ..engine import Engine
     from ..settings import Settings
-    from .limits import TORCH_THREADS
+    from .limits import TORCH_THREADS, limit_threads
 
-    torch.set_num_threads(TORCH_THREADS)
+    limit_threads()
     settings = Settings()
     changes = {k: Path(v) for k, v in (("corpus_dir", corpus), ("index_dir", index)) if v}
     engine = Engine.load(settings.replace(**changes) if changes else settings, build=False, stale_ok=True, log=lambda *_: None)
