@@ -4,12 +4,7 @@
 # of answer accuracy lost to the other reports. Writes evals/LIBRARY.md.
 #   bash evals/interference.sh        (from the repository root; real model; about 20 minutes on 2 cores)
 set -euo pipefail
-PY=${PYTHON:-.venv/bin/python}
-ASKWEF=${ASKWEF:-.venv/bin/askwef}
-REAL=${REAL:-../shared/realpdfs}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+source "$(dirname "$0")/env.sh"
 OECD=OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf
 UK=UK_National_AI_Strategy.pdf
 mkdir -p "$WORK"/{blueprint,oecd,uk,library}

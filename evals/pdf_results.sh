@@ -4,12 +4,8 @@
 #   bash evals/pdf_results.sh            (from the repository root; real model; about 20 minutes on 2 cores)
 # The real PDFs are read from ../shared/realpdfs (never copied into the repository).
 set -euo pipefail
-PY=${PYTHON:-.venv/bin/python}
-ASKWEF=${ASKWEF:-.venv/bin/askwef}
-REAL=${REAL:-../shared/realpdfs}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export PYTHONPATH=${PYTHONPATH:-src} HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+source "$(dirname "$0")/env.sh"
+export PYTHONPATH=${PYTHONPATH:-src}
 mkdir -p "$WORK"/{wef,columns,oecd,uk}
 PYTHONPATH=$PYTHONPATH:tests $PY tests/wefpdf.py "$WORK/wef/blueprint-wef-template.pdf"
 PYTHONPATH=$PYTHONPATH:tests $PY tests/chromiumpdf.py "$WORK/columns/blueprint-two-columns.pdf" --columns --no-outline
