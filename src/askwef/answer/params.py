@@ -132,10 +132,10 @@ golden conversations have at most 4 turns; a chat of 50 turns costs no more than
 MAX_FOLLOWUP_WORDS = 8
 """A turn this short that points back with a pronoun ("how accurate is it?") is a follow-up; a longer one stands alone."""
 PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|he|she|him|her|his|the company|the platform|the system|the firm|the bank)\b", re.I)
-PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his)\b", re.I)
-"""A person: the last answer's short answer stands for them when it is a name ("who wrote it?" -> "Na Na")."""
 """The pronouns a name may replace. Not "this", "that", "these", "those": they mostly open a noun ("that
 jump", "those seven") or stand for what the last answer said, which the previous question beside the turn carries."""
+PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his)\b", re.I)
+"""A person: the last answer's short answer stands for them when it is a name ("who wrote it?" -> "Na Na")."""
 ELLIPSIS_MAX_WORDS = 4
 """An "and ...?" / "what about ...?" turn this short names only what changes ("and in policing or public
 safety?"); a longer one is a question of its own (dev conversations: the ellipses have 1 to 4 words)."""
