@@ -4,7 +4,7 @@
     POST /api/search    {"question": "...", "k": 10, "within": "..."} -> {"passages": [...]}
     GET  /api/sections  -> {"sections": [...]}  (values for `within`)
     GET  /read          ?doc=&passage=&start=&end= -> the quoted place, highlighted (HTML; see read.py)
-    GET  /healthz       -> {"status": "ok", "manifest": {...}, "build": {...}}  (never behind auth)
+    GET  /healthz       -> {"status": "ok", "manifest": {...}, "build": {...}, "encoding": {...}}  (never behind auth)
     GET  /openapi.json  the schema of the routes above
     /                   the chat page (Gradio); its own API for gradio_client: "/ask", "/search"
 
@@ -44,6 +44,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..engine import Engine, QuestionError
+from .batch import BatchingEmbedder
 from ..index import IndexProblem
 from ..ingest import IngestError
 from ..settings import Settings
@@ -169,7 +170,9 @@ def create_app(
     @app.get("/healthz", response_model=HealthOut, tags=["ops"])
     async def healthz() -> dict:  # async: answers even when every worker thread is busy
         """Liveness, what the index in use was built from, and what is being built and how far along. Open even when auth is on."""
-        return {"status": "ok", "manifest": engine.manifest, "build": engine.status()}
+        batching = engine.embedder
+        encoding = {"batches": batching.batches, "questions": batching.questions} if isinstance(batching, BatchingEmbedder) else None
+        return {"status": "ok", "manifest": engine.manifest, "build": engine.status(), "encoding": encoding}
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -266,7 +269,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     limit_threads()
     log("askwef: loading the model and the index (building it if missing or stale) ...")
     # an index older than the corpus answers while the new one builds (poll() starts it at the first request)
-    engine = Engine.load(settings, log=log, stale_ok=True)
+    engine = Engine.load(settings, embedder=_batching_model(), log=log, stale_ok=True)
     engine.poll(log=log)  # a corpus changed while the server was down starts building now, in the background
     app = create_app(engine, auth=credentials)
     log(banner)
@@ -274,10 +277,17 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     return 0
 
 
+def _batching_model():
+    """The model, wrapped so that questions answered at the same time are encoded in one batch (serve/batch.py)."""
+    from ..embed import load_model
+
+    return BatchingEmbedder(load_model())
+
+
 def worker_app() -> FastAPI:
     """One worker process of `serve(workers=N)`: the model, the index at ASKWEF_INDEX (read-only), the JSON API."""
     limit_threads()
-    engine = Engine.load(Settings(), log=_log, stale_ok=True)
+    engine = Engine.load(Settings(), embedder=_batching_model(), log=_log, stale_ok=True)
     return create_app(engine, auth=parse_credentials(os.environ.get(AUTH_ENV)), mount_chat=False)
 
 

@@ -148,6 +148,7 @@ def run_load(
         raise ValueError("need at least one client and a positive duration")
     n_gradio = round(clients * gradio_share) if clients > 1 else 0
     _warm_up(url, timeout, auth)
+    encoding_before = _encoding(url, timeout)
     rss_before = rss_mib(pid, "VmRSS")
     cpu_before = cpu_seconds(pid)
     samples: list[Sample] = []  # list.append is atomic: the clients share it
@@ -175,9 +176,24 @@ def run_load(
         url=url, rss_before=rss_before, rss_peak=rss_mib(pid, "VmHWM"), rss_after=rss_mib(pid, "VmRSS"),
     )
     answers = sum(1 for s in samples if s.ok and s.route != "api-bad")
+    encoding_after = _encoding(url, timeout)
+    if encoding_before and encoding_after and encoding_after["batches"] > encoding_before["batches"]:
+        # one worker's count (/healthz reaches one process): the mean batch its questions were encoded in
+        batches = encoding_after["batches"] - encoding_before["batches"]
+        result["encode_batch_mean"] = round((encoding_after["questions"] - encoding_before["questions"]) / batches, 2)
     result["server_cpu_s"] = round(cpu - cpu_before, 2) if cpu is not None and cpu_before is not None else None
     result["server_cpu_ms_per_answer"] = round(1000 * (cpu - cpu_before) / answers, 2) if result["server_cpu_s"] is not None and answers else None
     return result
+
+
+def _encoding(url: str, timeout: float) -> dict | None:
+    """The server's count of shared question batches (/healthz "encoding"); None if it has none."""
+    import httpx
+
+    try:
+        return httpx.get(url + "/healthz", timeout=timeout).json().get("encoding")
+    except (httpx.HTTPError, ValueError):
+        return None
 
 
 def _warm_up(url: str, timeout: float, auth) -> None:
@@ -260,6 +276,8 @@ def format_table(result: dict) -> str:
         lines.append(f"server CPU {result['server_cpu_ms_per_answer']} ms per answer"
                      + (f"; answer() in process {result['answer_ms_in_process']} ms CPU ({result['answer_wall_ms_in_process']} ms wall):"
                         f" the request path costs x{result.get('request_path_over_answer')}" if "answer_ms_in_process" in result else ""))
+    if result.get("encode_batch_mean"):
+        lines.append(f"questions encoded in shared batches of {result['encode_batch_mean']} on average (serve/batch.py)")
     if rss["peak"] is not None:
         lines.append(f"server memory: {rss['before']} MiB before, peak {rss['peak']} MiB, {rss['after']} MiB after")
     lines.append("errors: none" if not result["errors"] else "errors: " + ", ".join(f"{k} x{v}" for k, v in result["error_kinds"].items()))

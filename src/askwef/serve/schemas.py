@@ -144,10 +144,16 @@ class BuildOut(BaseModel):
     model_config = {"extra": "allow"}
 
 
+class EncodingOut(BaseModel):
+    batches: int = Field(description="forward passes run for questions since the process started")
+    questions: int = Field(description="questions they encoded: questions / batches is the mean batch size")
+
+
 class HealthOut(BaseModel):
     status: Literal["ok"]
     manifest: dict[str, Any]
     build: BuildOut
+    encoding: EncodingOut | None = Field(None, description="questions encoded in shared batches (serve/batch.py); this process only")
 
 
 class ErrorOut(BaseModel):
