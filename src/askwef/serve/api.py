@@ -18,8 +18,8 @@ background thread; meanwhile every request is answered from the last consistent 
 one is swapped in whole once built. `/healthz` (`build`) and the chat page say what is being built
 and how far along it is; a build that fails leaves the last index answering and says why.
 
-Limits are set on purpose, for a 2-core machine where the model is serialised by a lock: more
-threads only add memory and queueing, so work waits in cheap queues instead (see `limits.py` and
+Limits are set on purpose, for a 2-core machine: enough threads that questions waiting for the model
+are encoded together in one batch (`batch.py`), and beyond them work waits in cheap queues (see `limits.py` and
 README.md, "Reliability"). Gradio routes the page does not need (uploads, files, proxy, monitoring) are
 closed.
 

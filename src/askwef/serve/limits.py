@@ -11,11 +11,15 @@ MAX_GRADIO_BODY_BYTES = 4 * 1024 * 1024
 """A request body to Gradio's routes larger than this is refused with 413 (the page sends the chat back each turn)."""
 MAX_HISTORY_TURNS = 50
 
-# Concurrency, chosen for 2 cores and a model serialised by a lock (README.md, "Reliability" has the figures):
-WORKER_THREADS = 4
-"""Threads running engine calls, API and Gradio together (anyio's default limiter; its own default is 40)."""
-GRADIO_CONCURRENCY = 2
-"""Gradio events of one kind (e.g. /ask) running at once; the others wait in Gradio's queue."""
+# Concurrency, chosen for 2 cores and questions encoded in shared batches (README.md, "Reliability" has the figures):
+WORKER_THREADS = 16
+"""Threads running engine calls, API and Gradio together (anyio's default limiter; its own default is 40).
+The threads waiting for the model form its next batch (serve/batch.py): `askwef loadtest`, 32 API clients for
+30 s on a busy 2-core machine, 4 threads -> batches of 2.0, 18.1 ms server CPU per answer; 8 -> 4.0, 15.2 ms;
+16 -> 7.7, 12.0 ms (peak memory 661 -> 686 -> 799 MiB)."""
+GRADIO_CONCURRENCY = 4
+"""Gradio events of one kind (e.g. /ask) running at once; the others wait in Gradio's queue. Same load with 8
+Gradio clients and 16 threads: 2 -> Gradio p50 1,483 ms, 4 -> 1,121 ms."""
 GRADIO_QUEUE_SIZE = 64
 """Gradio events waiting at most; one more gets "queue is full" at once rather than a long wait."""
 LIMIT_CONCURRENCY = 128
