@@ -125,3 +125,19 @@ def test_every_quote_names_its_document(mini_engine):
 def test_a_quarter_the_report_does_not_give_is_not_answered_with_another(mini_engine):
     a = mini_engine.answer("How many pens did SeaFarm run in the third quarter?")
     assert a.abstained and "third quarter" in a.message
+
+
+def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_answer():
+    import numpy as np
+
+    from askwef.answer.select import choose
+    from askwef.types import Sentence
+
+    sentences = tuple(Sentence(f"s{i}", f"Sentence number {i} says something.", "d", "S", 1, f"p{i}", 40 * i, 40 * i + 30, (), "", "prose") for i in range(4))
+    indexes = (0, 1, 2, 3)
+    # 0.3 x (1 - 0.6) = 0.12 >= 0.05: quoted; then 0.1 x 0.4 x 0.7 = 0.028 < 0.05: not
+    assert choose(sentences, indexes, np.array([0.6, 0.3, 0.1, 0.05]), 0, gain=0.05) == [0, 1]
+    # a sure best sentence stands alone: 0.3 x 0.05 = 0.015
+    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05) == [0]
+    # at most three sentences, whatever the gain
+    assert len(choose(sentences, indexes, np.array([0.5, 0.5, 0.5, 0.5]), 0, gain=0.0)) == 3

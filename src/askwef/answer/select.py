@@ -4,8 +4,8 @@
    abbreviations read both ways (`query.analyse`), and the passages retrieved (one encoding).
 2. The sentences of the best passages are the candidates (`features.candidate_matrix`); the learned
    ranker (`model.json`) gives each the probability that it holds the answer.
-3. The best one is quoted; so is a runner-up that comes close (`SECOND_SENTENCE_SHARE`), up to three
-   sentences in reading order. A sentence that leans on the one before it ("This translated into
+3. The best one is quoted; so is each runner-up that adds enough to the chance that the quote holds the
+   answer (`RUNNER_UP_GAIN`), up to three sentences in reading order. A sentence that leans on the one before it ("This translated into
    ...") brings it along; a label (a contributor's name) brings the line it introduces.
 
 >>> select(retriever, "How many green data centres has China built?").chosen   # doctest: +SKIP
@@ -25,7 +25,7 @@ from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matri
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, SECOND_SENTENCE_SHARE
+from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, RUNNER_UP_GAIN
 from .pins import home_places
 from .query import Query, TypeModel, analyse
 
@@ -153,14 +153,17 @@ def select(
 
 
 def choose(
-    sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, share: float = SECOND_SENTENCE_SHARE
+    sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, gain: float = RUNNER_UP_GAIN
 ) -> list[int]:
-    """The best sentence, any runner-up that comes close (`share` of its probability), and the neighbours they cannot stand without."""
+    """The best sentence, the runner-ups that each add at least `gain` to the chance that the quote holds the
+    answer (params.RUNNER_UP_GAIN), and the neighbours they cannot stand without."""
     must = indexes[best]
     chosen = [must]
+    all_miss = 1.0 - float(probabilities[best])
     for row in np.argsort(-probabilities, kind="stable")[1:MAX_QUOTED_SENTENCES]:
-        if probabilities[row] >= share * probabilities[best] and indexes[row] not in chosen:
+        if float(probabilities[row]) * all_miss >= gain and indexes[row] not in chosen:
             chosen.append(indexes[row])
+            all_miss *= 1.0 - float(probabilities[row])
     for i in list(chosen):
         prev, nxt = _previous_sentence(sentences, i), _next_sentence(sentences, i)
         if _is_label(sentences[i]) and nxt is not None:

@@ -5,8 +5,8 @@
    src/askwef/answer/model.json; the ranker's strength chosen by cross-validation.
 3. Sentence ranking: top-1 accuracy of the learned ranker (cross-validated) against the
    hand-weighted score it replaced, and against the best sentence by cosine alone.
-4. Runner-ups: answer accuracy (without abstention) for each share at which a close second sentence
-   is quoted too (`params.SECOND_SENTENCE_SHARE`).
+4. Runner-ups: answer accuracy (without abstention) and quote length for each gain in the chance of
+   holding the answer at which a runner-up sentence is quoted too (`params.RUNNER_UP_GAIN`).
 5. Abstention: the trade-off between abstaining on unanswerable and falsely abstaining on answerable
    questions for a range of thresholds, on the tuning split and, for the record, on the held-out
    split (the operating point is chosen on the tuning split).
@@ -28,7 +28,7 @@ from ..answer import confidence_features, load_models, select
 from ..answer.confidence import answer_confidence, ruled_out
 from ..answer.features import FEATURES
 from ..answer.model import MODEL_PATH
-from ..answer.params import ANSWER_TYPES, SECOND_SENTENCE_SHARE
+from ..answer.params import ANSWER_TYPES, RUNNER_UP_GAIN
 from ..answer.select import choose, context_for
 from ..retrieve import minmax
 from ..settings import Settings
@@ -38,7 +38,7 @@ from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
-SHARES = (0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1.01)
+GAINS = (0.02, 0.05, 0.08, 0.12, 0.2, 1.01)
 
 
 def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[float, float], tuple[float, float]]:
@@ -79,33 +79,34 @@ def _hand_score(m: np.ndarray) -> np.ndarray:
 
 
 def outcomes(engine: Any, questions: list[GoldenQuestion], models) -> list[dict[str, Any]]:
-    """Per question: whether the answer (at each runner-up share) holds the fact, and its confidence features."""
+    """Per question: whether the answer (at each runner-up gain) holds the fact, its length, and its confidence features."""
     rows = []
     sentences = engine.store.sentences
     for item in replay(questions, sentences):
         q = item.question
         sel = select(engine.retriever, q.question, history=list(item.history) or None, models=models)
         features = confidence_features(sel, engine.retriever)
-        right = {}
-        for share in SHARES:
+        right, chars = {}, {}
+        for gain in GAINS:
             if sel.best is None:
-                right[share] = False
+                right[gain], chars[gain] = False, 0
                 continue
-            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, share=share)
-            shown = " ".join(sentences[i].text for i in chosen) + " " + context_for(sentences, tuple(chosen))
-            right[share] = q.answerable and contains(shown, q.answer)
+            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, gain=gain)
+            quote = " ".join(sentences[i].text for i in chosen)
+            right[gain] = q.answerable and contains(quote + " " + context_for(sentences, tuple(chosen)), q.answer)
+            chars[gain] = len(quote)
         confidence = answer_confidence(features, models.confidence)
         ruled = ruled_out(sel, engine.retriever, features) is not None
-        rows.append({"id": q.id, "kind": q.kind, "answerable": q.answerable, "right": right, "confidence": confidence, "ruled_out": ruled})
+        rows.append({"id": q.id, "kind": q.kind, "answerable": q.answerable, "right": right, "chars": chars, "confidence": confidence, "ruled_out": ruled})
     return rows
 
 
-def tradeoff(rows: list[dict[str, Any]], share: float) -> list[tuple[float, float, float, float]]:
+def tradeoff(rows: list[dict[str, Any]], gain: float) -> list[tuple[float, float, float, float]]:
     """(threshold, abstention on unanswerable, false abstention on answerable, answer accuracy)."""
     out = []
     for t in THRESHOLDS:
         un = [r["confidence"] < t or r["ruled_out"] for r in rows if not r["answerable"]]
-        ans = [(r["confidence"] < t or r["ruled_out"], r["right"][share]) for r in rows if r["answerable"]]
+        ans = [(r["confidence"] < t or r["ruled_out"], r["right"][gain]) for r in rows if r["answerable"]]
         out.append((t, float(np.mean(un)) if un else 0.0, float(np.mean([a for a, _ in ans])) if ans else 0.0,
                     float(np.mean([(not a) and ok for a, ok in ans])) if ans else 0.0))
     return out
@@ -144,11 +145,14 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
 
     mine = outcomes(engine, questions, models)
     lines += ["", "## Runner-ups: answer accuracy without abstention", "",
-              "| share of the best sentence's probability at which a second is quoted | answer holds the fact |", "|---|---:|"]
+              "A runner-up sentence is quoted too when its probability times the chance that every sentence already chosen "
+              "misses is at least the gain (at most 3 sentences).", "",
+              "| gain at which a runner-up is quoted | answer holds the fact | characters quoted (mean) |", "|---|---:|---:|"]
     answerable = [r for r in mine if r["answerable"]]
-    for share in SHARES:
-        mark = " **(current)**" if abs(share - SECOND_SENTENCE_SHARE) < 1e-9 else ""
-        lines.append(f"| {share if share <= 1 else 'never'}{mark} | {np.mean([r['right'][share] for r in answerable]):.3f} |")
+    for gain in GAINS:
+        mark = " **(current)**" if abs(gain - RUNNER_UP_GAIN) < 1e-9 else ""
+        lines.append(f"| {gain if gain <= 1 else 'never'}{mark} | {np.mean([r['right'][gain] for r in answerable]):.3f} |"
+                     f" {np.mean([r['chars'][gain] for r in answerable]):.0f} |")
 
     lines += ["", "## Confidence model", "", "Fitted weights (standardised features):", "",
               "| feature | weight |", "|---|---:|"]
@@ -160,7 +164,7 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
                   "Whatever the threshold, a question is not answered when it pins a year, quarter or place the quote's passages lack or "
                   "none of its words is in the corpus (`answer.confidence.ruled_out`).", "",
                   "| threshold | abstains on unanswerable | false abstention on answerable | answer accuracy |", "|---|---|---|---|"]
-        for t, un, fa, acc in tradeoff(group, SECOND_SENTENCE_SHARE):
+        for t, un, fa, acc in tradeoff(group, RUNNER_UP_GAIN):
             mark = " **(current)**" if abs(t - settings.abstain_threshold) < 1e-9 else ""
             lines.append(f"| {t}{mark} | {un:.3f} | {fa:.3f} | {acc:.3f} |")
     return "\n".join(lines) + "\n"
