@@ -176,11 +176,9 @@ def run_load(
         url=url, rss_before=rss_before, rss_peak=rss_mib(pid, "VmHWM"), rss_after=rss_mib(pid, "VmRSS"),
     )
     answers = sum(1 for s in samples if s.ok and s.route != "api-bad")
-    encoding_after = _encoding(url, timeout)
-    if encoding_before and encoding_after and encoding_after["batches"] > encoding_before["batches"]:
-        # one worker's count (/healthz reaches one process): the mean batch its questions were encoded in
-        batches = encoding_after["batches"] - encoding_before["batches"]
-        result["encode_batch_mean"] = round((encoding_after["questions"] - encoding_before["questions"]) / batches, 2)
+    after = _encoding(url, timeout)  # one process's count (/healthz reaches one): the mean batch its questions were encoded in
+    if encoding_before and after and after["batches"] > encoding_before["batches"]:
+        result["encode_batch_mean"] = round((after["questions"] - encoding_before["questions"]) / (after["batches"] - encoding_before["batches"]), 2)
     result["server_cpu_s"] = round(cpu - cpu_before, 2) if cpu is not None and cpu_before is not None else None
     result["server_cpu_ms_per_answer"] = round(1000 * (cpu - cpu_before) / answers, 2) if result["server_cpu_s"] is not None and answers else None
     return result
