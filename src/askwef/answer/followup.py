@@ -30,12 +30,12 @@ import re
 from dataclasses import dataclass
 
 from ..types import Answer
+from .query import content_stems
 from .params import (
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
-    FUNCTION_WORDS,
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
@@ -182,12 +182,7 @@ def _beside(own: str, body: str, context: str) -> str:
     """A turn with the conversation beside it, unless its own words (`body`, before any name was put in)
     say enough (MIN_OWN_WORDS content words): then the earlier questions' words would only pull the
     answer back to the last one ("does privacy law make it harder?")."""
-    return f"{own}?" if len(content_words(body)) >= MIN_OWN_WORDS else f"{own}? ({context})"
-
-
-def content_words(text: str) -> list[str]:
-    """The words of a text that are not English function words: "when did that come into force" -> ["come", "force"]."""
-    return [w for w in re.findall(r"[a-z][a-z\-]+", text.lower().replace("’", "'")) if w not in FUNCTION_WORDS]
+    return f"{own}?" if len(content_stems(body, function_words=False)) >= MIN_OWN_WORDS else f"{own}? ({context})"
 
 
 def _title_in(text: str, titles: list[str]) -> str | None:
