@@ -13,11 +13,11 @@ TITLES = sorted(
 )
 
 
-def _conversation(*questions, entity_of=None):
+def _conversation(*questions, entity_of=None, near=None):
     """Each turn resolved against the earlier ones (raw questions as history, as the chat sends them)."""
     out, history = [], []
     for q in questions:
-        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of))
+        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of, near=near))
         history.append({"question": q, "answer": "..."})
     return out
 
@@ -64,6 +64,26 @@ def test_a_word_that_begins_like_a_topic_swaps_the_topic():
     turns = _conversation("biggest AI use case in chinese healthcare?", "what about finance", "and autos")
     assert turns[1].question == "biggest AI use case in chinese finance?"
     assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
+
+
+MEANS = {"banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
+         "policing": ("public services", 0.56), "robots": ("healthcare", 0.40)}
+
+
+def _near(phrases):
+    """A stand-in for the retriever's model: the title each phrase means, and how close (cosines as all-MiniLM-L6-v2 gives)."""
+    return [MEANS.get(p.lower(), ("retail", 0.1)) for p in phrases]
+
+
+def test_a_word_that_means_a_topic_swaps_for_a_word_meaning_another():
+    turns = _conversation("How is AI used in chinese hospitals?", "and in banks?", "what about for the government?", near=_near)
+    assert turns[1].question == "How is AI used in chinese finance?"
+    assert turns[2].question == "How is AI used in chinese public services?"
+    # without the model, or with words too far from any title, nothing is swapped
+    assert _conversation("How is AI used in chinese hospitals?", "and in banks?")[1].question.startswith("in banks?")
+    assert _conversation("How is AI used in chinese hospitals?", "and robots?", near=_near)[1].question.startswith("robots?")
+    # a word meaning the same topic as the ellipsis is not its old topic: the ellipsis narrows it
+    assert not _conversation("How is AI used in chinese government?", "and policing?", near=_near)[1].question.startswith("How")
 
 
 def test_an_ellipsis_naming_no_topic_replaces_only_a_whole_title():

@@ -7,9 +7,11 @@ before it in turn, so a conversation of four turns never nests four questions in
 
 - a new year takes the place of the old one: "and in 2023?";
 - a new topic takes the place of the old one in the previous question: "and in healthcare?" after
-  "what AI is used in retail?". A topic is a section title of the corpus ("public services"), or a
-  word that begins like one of its words ("autos": "automotive"); a short ellipsis that names no
-  title ("and in policing or public safety?") takes the old topic's place as it is written;
+  "what AI is used in retail?". A topic is a section title of the corpus ("public services"), a
+  word that begins like one of its words ("autos": "automotive"), or words the retriever's model
+  puts near one ("and in banks?" after "how is AI used in hospitals?": finance in healthcare's place,
+  the title written out, as its words find its section); a short ellipsis that names no title
+  ("and in policing or public safety?") takes the old topic's place as it is written;
 - a personal pronoun ("it", "they", "its") becomes a name the last turn was about: its answer's case
   study, else a name in its question or its short answer ("how accurate is it?" -> "how accurate is
   GAC Honda?"). A name is capitalised and written as one ("GAC Honda", "ICBC", "COSMOPlat"), never a
@@ -36,6 +38,7 @@ from .params import (
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
+    FOLLOWUP_TOPIC_SIMILARITY,
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
@@ -108,11 +111,13 @@ def is_followup(question: str) -> bool:
     )
 
 
-def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Resolved:
+def resolve(question: str, history, *, titles: list[str], entity_of=None, near=None) -> Resolved:
     """Read `question` against the last turn of `history`; a question that does not lean on it passes unchanged.
 
     `titles`: topics the corpus has (section titles, lower case, longest first). `entity_of(turn)`:
-    what a turn's answer was about (its case study's name), when the caller can tell.
+    what a turn's answer was about (its case study's name), when the caller can tell. `near(phrases)`:
+    for each phrase, the title its meaning is nearest and their cosine (the retriever's model), so
+    "banks" can stand for "finance" and "hospitals" for "healthcare".
     """
     turns = normalize_history(history)
     if not turns or not is_followup(question):
@@ -121,24 +126,24 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Res
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of).own
+            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near).own
         else:
             own = anchor = _plain(turn.question)
-    return _read(question, turns[-1], own, anchor, titles, entity_of)
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near)
 
 
 def _plain(question: str) -> str:
     return question.strip().rstrip("?").strip()
 
 
-def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of) -> Resolved:
+def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None) -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
     beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...")."""
     context = before if not anchor or anchor.lower() in before.lower() else f"{before}; {anchor}"
     previous = (last.section, last.unit, last.answer) if last.section else None
     body = _plain(FOLLOWUP_START.sub("", question))
-    named = re.sub(r"^(?:in|for|on|about|with|the)\s+", "", body, flags=re.I)  # what an ellipsis names: "in policing" -> "policing"
+    named = re.sub(r"^(?:(?:in|for|on|about|with|the)\s+)+", "", body, flags=re.I)  # what an ellipsis names: "for the government" -> "government"
     ellipsis = bool(FOLLOWUP_START.match(question)) and not PRONOUN.search(body) and len(named.split()) <= ELLIPSIS_MAX_WORDS
 
     # a new year in place of the old one: "and in 2023?"
@@ -153,7 +158,14 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     if free:
         new_topic = named
     if new_topic and (ellipsis or not PRONOUN.search(body)) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
-        old = _span_of(_title_in(before, titles), before) if free else _old_topic(before, titles)
+        if free:
+            # ... or, meaning a topic ("banks": finance), the place of a word meaning another ("hospitals": healthcare)
+            means = _nearest(named, near)
+            old = _span_of(_title_in(before, titles), before) or (_near_word(before, near, means) if means else None)
+            if old and means:
+                new_topic = means  # the title's words find its section ("government" alone finds central government policy)
+        else:
+            old = _old_topic(before, titles) or _near_word(before, near, new_topic)
         if free and not old and named[:1].isupper() and named.lower() not in FIELD_ABBREVIATIONS:
             # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
             old = _span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
@@ -206,6 +218,30 @@ def _title_like(body: str, titles: list[str]) -> str | None:
     if len(stem) < MIN_TOPIC_PREFIX:
         return None
     return next((t for t in sorted(titles, key=len) if any(w.startswith(stem) for w in re.findall(r"[a-z]+", t))), None)
+
+
+def _nearest(phrase: str, near) -> str | None:
+    """The title `phrase` means, when its meaning is near enough one (FOLLOWUP_TOPIC_SIMILARITY): "banks" -> "finance"."""
+    if near is None or not phrase:
+        return None
+    title, cosine = near([phrase])[0]
+    return title if cosine >= FOLLOWUP_TOPIC_SIMILARITY else None
+
+
+def _near_word(before: str, near, other: str) -> tuple[int, int] | None:
+    """Where `before` names a topic by a word of its own meaning a title other than `other` ("hospitals" in
+    "how is AI used in chinese hospitals": healthcare), the word nearest its title; None when no word is near one."""
+    if near is None:
+        return None
+    words = [m for m in re.finditer(r"[A-Za-z][a-z\-]+", before) if len(m.group(0)) >= MIN_TOPIC_PREFIX and content_stems(m.group(0), function_words=False)]
+    if not words:
+        return None
+    found = [(cosine, m) for m, (title, cosine) in zip(words, near([m.group(0).lower() for m in words]))
+             if cosine >= FOLLOWUP_TOPIC_SIMILARITY and title != other]
+    if not found:
+        return None
+    m = max(found, key=lambda f: f[0])[1]
+    return m.start(), m.end()
 
 
 def _span_of(phrase: str | None, text: str) -> tuple[int, int] | None:

@@ -153,6 +153,11 @@ FUNCTION_WORDS = frozenset(
 )
 """English function words (articles, pronouns, auxiliaries, question words, prepositions, quantifiers) and
 the verbs that only frame a request ("tell me", "give"): what is left of a turn is what it says on its own."""
+FOLLOWUP_TOPIC_SIMILARITY = 0.5
+"""A word or an ellipsis stands for a section title when the retriever's model puts them at least this close
+(cosine): "banks" finance 0.64, "hospitals" healthcare 0.70, "factories" industrial manufacturing 0.74,
+"cars" automotive 0.54, "government" public services 0.58; words of no topic stay under it ("education" 0.45,
+"robots" 0.40, "forecasting" 0.37). Set by judgement on such words, none of them from the golden questions."""
 MIN_TOPIC_PREFIX = 4
 """A word must have at least this many letters to stand for a topic it begins ("autos": "automotive");
 shorter stems begin too many words ("car", "ai")."""
