@@ -2,6 +2,8 @@
 
 import importlib
 
+import pytest
+
 from askwef.answer.followup import name_like, names_in, resolve
 from askwef.answer.query import content_stems
 from askwef.types import Answer
@@ -160,3 +162,17 @@ def test_only_the_last_turns_are_read_back():
     calls = []
     r = resolve("how accurate is it", history, titles=TITLES, entity_of=lambda turn: calls.append(turn) or "")
     assert r.question == "how accurate is State Grid? (how is State Grid using AI)" and len(calls) == 1
+
+
+def test_a_new_word_is_held_by_a_longer_word_its_stem_begins(mini_engine):
+    """"coast" (the stemmer's "coast") counts as held by "coastline" ("coastlin"); a short stem only by itself."""
+    from askwef.answer.select import select, stage_for
+
+    features = stage_for(mini_engine.retriever).features
+    assert {"coast", "coastlin"} <= features.kin["coast"] and features.kin["tide"] == {"tide"}
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    sel = select(mini_engine.retriever, "and how often do tides reach the coast?", history=[first])
+    cands, sentences = sel.prepared.candidates, mini_engine.retriever.store.sentences
+    row = next(k for k, i in enumerate(cands.indexes) if "every coastline" in sentences[i].text)
+    new = {"often", "tide", "reach", "coast"}  # the follow-up's new stems
+    assert cands.new_words[row] == pytest.approx(features.weight({"tide", "coast"}) / features.weight(new), rel=1e-4)

@@ -26,6 +26,10 @@ FOLLOWUP_NEW_WORDS = 3.0
 its accuracy?" after State Grid: the sentence with "accuracy", not the last answer again). Set by
 judgement: the dev split has 16 answerable follow-ups, too few to fit it; checked by
 tests/test_real_report.py and the followup kind in evals/RESULTS.md."""
+KIN_MIN_STEM = 5
+"""A follow-up's new word counts as held by a sentence holding a longer word its stem begins ("accur", from
+"accurate", begins "accuraci", from "accuracy": the stemmer keeps them apart) when the stem has at least this
+many letters; shorter ones begin too many words ("use": "user")."""
 FOLLOWUP_QUOTED_BEFORE = 3.0
 """Taken from a candidate's ranker logit in a follow-up when the last answer already quoted it ("what did
 they use before?" after GAC Honda: not the case study's opening again). The fitted "quoted_before" weight
