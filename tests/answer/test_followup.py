@@ -116,6 +116,11 @@ def test_a_turn_that_says_enough_on_its_own_is_read_on_its_own_words():
     thin = resolve("when did that come into force?", [("how does china regulate generative ai", "...")], titles=TITLES)
     assert thin.question == "when did that come into force? (how does china regulate generative ai)"
     assert content_stems("when did that come into force", function_words=False) == {"come", "forc"}
+    # a demonstrative standing for the last answer keeps it beside, however many words the turn has
+    share = resolve("what share of the global total is that?", [("How big is China's digital finance market?", "...")], titles=TITLES)
+    assert share.question == "what share of the global total is that? (How big is China's digital finance market)"
+    jump = resolve("what drives that jump in the global total share?", [("How big is China's digital finance market?", "...")], titles=TITLES)
+    assert jump.question == "what drives that jump in the global total share?"
 
 
 def test_it_stands_for_a_term_the_last_question_quoted():

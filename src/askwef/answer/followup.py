@@ -193,8 +193,20 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
 def _beside(own: str, body: str, context: str) -> str:
     """A turn with the conversation beside it, unless its own words (`body`, before any name was put in)
     say enough (MIN_OWN_WORDS content words): then the earlier questions' words would only pull the
-    answer back to the last one ("does privacy law make it harder?")."""
-    return f"{own}?" if len(content_stems(body, function_words=False)) >= MIN_OWN_WORDS else f"{own}? ({context})"
+    answer back to the last one ("does privacy law make it harder?"). Not when a demonstrative stands for
+    the last answer on its own ("what share of the global total is that?"): its words say what of it is asked."""
+    enough = len(content_stems(body, function_words=False)) >= MIN_OWN_WORDS and not _stands_for_answer(body)
+    return f"{own}?" if enough else f"{own}? ({context})"
+
+
+def _stands_for_answer(body: str) -> bool:
+    """A demonstrative with no noun after it (at the end, or before a function word): "is that", "that was",
+    "how can this be reduced"; not "that jump" nor "those seven"."""
+    for m in re.finditer(r"\b(?:this|that|these|those)\b", body, re.I):
+        after = re.match(r"[\s,]*([A-Za-z][\w'’\-]*)?", body[m.end():]).group(1)
+        if after is None or not content_stems(after, function_words=False):
+            return True
+    return False
 
 
 def _title_in(text: str, titles: list[str]) -> str | None:
