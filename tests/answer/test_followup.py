@@ -57,6 +57,13 @@ def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
     assert turns[1].asked == "how accurate is GAC Honda"
     assert turns[2].asked == "what did GAC Honda use before"
     assert "quality checks" in turns[2].question  # the last question that stood alone stays beside it
+    # the name the asker gave wins over a case study the last answer quoted that shares no word with it
+    turns = _conversation("what does Agent Hospital do?", "how accurate is it", entity_of=lambda turn: "Alipay AI Healthcare Manager")
+    assert turns[1].asked == "how accurate is Agent Hospital"
+    turns = _conversation("What did State Grid build?", "how accurate is it", entity_of=lambda turn: "State Grid Corporation of China")
+    assert turns[1].asked == "how accurate is State Grid Corporation of China"
+    turns = _conversation("What is ICBC's anti-fraud platform?", "how big is it", entity_of=lambda turn: "Industrial and Commercial Bank of China")
+    assert turns[1].asked == "how big is Industrial and Commercial Bank of China"
     turns = _conversation("Tell me about China Mobile's computing power network", "how big is it")
     assert turns[1].asked == "how big is China Mobile"
     assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]

@@ -311,10 +311,23 @@ def _entity(last: Turn, before: str, entity_of) -> str:
     it. Not its short
     answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
     found = entity_of(last) if entity_of else ""
-    if found:
+    names = [n.strip() for n in QUOTED.findall(before) + names_in(before)]
+    if found and not (names and not _same_name(names[0], found)):
         return found
-    names = QUOTED.findall(before) + names_in(before)
-    return names[0].strip() if names else ""
+    # the asker's own name wins over a case study it does not name (the last answer quoted another one)
+    return names[0] if names else ""
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one thing: they share a word ("State Grid", "State Grid Corporation of China"), or one is
+    the initials of the other ("ICBC", "Industrial and Commercial Bank of China")."""
+    def words(name: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", name.lower())) if len(w) > 2}
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", name)).lower()
+
+    return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a)
 
 
 def _bounded(r: Resolved) -> Resolved:
