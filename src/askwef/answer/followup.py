@@ -195,7 +195,8 @@ def _beside(own: str, body: str, context: str) -> str:
     say enough (MIN_OWN_WORDS content words): then the earlier questions' words would only pull the
     answer back to the last one ("does privacy law make it harder?"). Not when a demonstrative stands for
     the last answer on its own ("what share of the global total is that?"): its words say what of it is asked."""
-    enough = len(content_stems(body, function_words=False)) >= MIN_OWN_WORDS and not _stands_for_answer(body)
+    words = content_stems(re.sub(r"(?<=\w)-(?=\w)", "", body), function_words=False)  # a compound is one word: "pro-innovation"
+    enough = len(words) >= MIN_OWN_WORDS and not _stands_for_answer(body)
     return f"{own}?" if enough else f"{own}? ({context})"
 
 

@@ -82,11 +82,9 @@ def content_stems(text: str, *, function_words: bool = True) -> set[str]:
     """The content words of a text, stemmed, without the words that only frame a question ("what does the report say").
 
     `function_words=False`: without English function words either, what a turn says on its own
-    ("when did that come into force" -> {"come", "forc"}; with them, "when" and "did" stay too), a
-    compound one word ("pro-innovation" -> {"proinnov"})."""
-    if function_words:
-        return set(bm25_tokenize([text], return_ids=False)[0]) - FRAMING
-    return set(bm25_tokenize([re.sub(r"(?<=\w)-(?=\w)", "", text)], return_ids=False)[0]) - FRAMING - _function_stems()
+    ("when did that come into force" -> {"come", "forc"}; with them, "when" and "did" stay too)."""
+    stems = set(bm25_tokenize([text], return_ids=False)[0]) - FRAMING
+    return stems if function_words else stems - _function_stems()
 
 
 @cache
