@@ -2,7 +2,10 @@
 
 import importlib
 
-from askwef.answer.followup import content_words, name_like, names_in, resolve
+import pytest
+
+from askwef.answer.followup import name_like, names_in, resolve
+from askwef.answer.query import content_stems
 from askwef.types import Answer
 
 TITLES = sorted(
@@ -12,11 +15,11 @@ TITLES = sorted(
 )
 
 
-def _conversation(*questions, entity_of=None):
+def _conversation(*questions, entity_of=None, near=None):
     """Each turn resolved against the earlier ones (raw questions as history, as the chat sends them)."""
     out, history = [], []
     for q in questions:
-        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of))
+        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of, near=near))
         history.append({"question": q, "answer": "..."})
     return out
 
@@ -54,6 +57,13 @@ def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
     assert turns[1].asked == "how accurate is GAC Honda"
     assert turns[2].asked == "what did GAC Honda use before"
     assert "quality checks" in turns[2].question  # the last question that stood alone stays beside it
+    # the name the asker gave wins over a case study the last answer quoted that shares no word with it
+    turns = _conversation("what does Agent Hospital do?", "how accurate is it", entity_of=lambda turn: "Alipay AI Healthcare Manager")
+    assert turns[1].asked == "how accurate is Agent Hospital"
+    turns = _conversation("What did State Grid build?", "how accurate is it", entity_of=lambda turn: "State Grid Corporation of China")
+    assert turns[1].asked == "how accurate is State Grid Corporation of China"
+    turns = _conversation("What is ICBC's anti-fraud platform?", "how big is it", entity_of=lambda turn: "Industrial and Commercial Bank of China")
+    assert turns[1].asked == "how big is Industrial and Commercial Bank of China"
     turns = _conversation("Tell me about China Mobile's computing power network", "how big is it")
     assert turns[1].asked == "how big is China Mobile"
     assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]
@@ -63,6 +73,26 @@ def test_a_word_that_begins_like_a_topic_swaps_the_topic():
     turns = _conversation("biggest AI use case in chinese healthcare?", "what about finance", "and autos")
     assert turns[1].question == "biggest AI use case in chinese finance?"
     assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
+
+
+MEANS = {"banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
+         "policing": ("public services", 0.56), "robots": ("healthcare", 0.40)}
+
+
+def _near(phrases):
+    """A stand-in for the retriever's model: the title each phrase means, and how close (cosines as all-MiniLM-L6-v2 gives)."""
+    return [MEANS.get(p.lower(), ("retail", 0.1)) for p in phrases]
+
+
+def test_a_word_that_means_a_topic_swaps_for_a_word_meaning_another():
+    turns = _conversation("How is AI used in chinese hospitals?", "and in banks?", "what about for the government?", near=_near)
+    assert turns[1].question == "How is AI used in chinese finance?"
+    assert turns[2].question == "How is AI used in chinese public services?"
+    # without the model, or with words too far from any title, nothing is swapped
+    assert _conversation("How is AI used in chinese hospitals?", "and in banks?")[1].question.startswith("in banks?")
+    assert _conversation("How is AI used in chinese hospitals?", "and robots?", near=_near)[1].question.startswith("robots?")
+    # a word meaning the same topic as the ellipsis is not its old topic: the ellipsis narrows it
+    assert not _conversation("How is AI used in chinese government?", "and policing?", near=_near)[1].question.startswith("How")
 
 
 def test_an_ellipsis_naming_no_topic_replaces_only_a_whole_title():
@@ -92,7 +122,12 @@ def test_a_turn_that_says_enough_on_its_own_is_read_on_its_own_words():
     assert resolve("does privacy law make it harder?", [(first, "...")], titles=TITLES).question == "does privacy law make it harder?"
     thin = resolve("when did that come into force?", [("how does china regulate generative ai", "...")], titles=TITLES)
     assert thin.question == "when did that come into force? (how does china regulate generative ai)"
-    assert content_words("when did that come into force") == ["come", "force"]
+    assert content_stems("when did that come into force", function_words=False) == {"come", "forc"}
+    # a demonstrative standing for the last answer keeps it beside, however many words the turn has
+    share = resolve("what share of the global total is that?", [("How big is China's digital finance market?", "...")], titles=TITLES)
+    assert share.question == "what share of the global total is that? (How big is China's digital finance market)"
+    jump = resolve("what drives that jump in the global total share?", [("How big is China's digital finance market?", "...")], titles=TITLES)
+    assert jump.question == "what drives that jump in the global total share?"
 
 
 def test_it_stands_for_a_term_the_last_question_quoted():
@@ -139,3 +174,17 @@ def test_only_the_last_turns_are_read_back():
     calls = []
     r = resolve("how accurate is it", history, titles=TITLES, entity_of=lambda turn: calls.append(turn) or "")
     assert r.question == "how accurate is State Grid? (how is State Grid using AI)" and len(calls) == 1
+
+
+def test_a_new_word_is_held_by_a_longer_word_its_stem_begins(mini_engine):
+    """"coast" (the stemmer's "coast") counts as held by "coastline" ("coastlin"); a short stem only by itself."""
+    from askwef.answer.select import select, stage_for
+
+    features = stage_for(mini_engine.retriever).features
+    assert {"coast", "coastlin"} <= features.kin["coast"] and features.kin["tide"] == {"tide"}
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    sel = select(mini_engine.retriever, "and how often do tides reach the coast?", history=[first])
+    cands, sentences = sel.prepared.candidates, mini_engine.retriever.store.sentences
+    row = next(k for k, i in enumerate(cands.indexes) if "every coastline" in sentences[i].text)
+    new = {"often", "tide", "reach", "coast"}  # the follow-up's new stems
+    assert cands.new_words[row] == pytest.approx(features.weight({"tide", "coast"}) / features.weight(new), rel=1e-4)

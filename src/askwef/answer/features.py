@@ -28,7 +28,7 @@ import numpy as np
 from ..index import bm25_tokenize
 from ..types import Passage
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, NOT_STANDALONE
+from .params import ANSWER_TYPES, KIN_MIN_STEM, NOT_STANDALONE
 from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")
@@ -52,7 +52,8 @@ class Candidates:
     matrix: np.ndarray  # (len(indexes), len(FEATURES))
     passages: tuple[Passage, ...]  # the passages they come from, ranked
     new_words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
-    """Per candidate, in a follow-up: the idf-weighted share of the follow-up's new words it holds (not a
+    """Per candidate, in a follow-up: the idf-weighted share of the follow-up's new words it holds (content
+    words only, so "how" and "does" do not dilute "cameras"; a word is held by a longer one its stem begins: not a
     fitted feature: too few follow-ups on dev to fit it; `select.py` weighs it by FOLLOWUP_NEW_WORDS)."""
 
 
@@ -103,6 +104,14 @@ class StoreFeatures:
         self.idf_unknown = float(np.log(n + 1)) + 1.0
         self.idf = {t: float(np.log((n + 1) / (c + 1))) + 1.0 for t, c in df.items()}
         self.vocabulary = frozenset(df)
+        self.kin = Lazy(self._kin)
+
+    def _kin(self, stem: str) -> frozenset[str]:
+        """A stem and the corpus's stems it begins, when it is long enough to say what it begins
+        (KIN_MIN_STEM): "accur" -> {"accur", "accuraci"}; "use" -> {"use"}."""
+        if len(stem) < KIN_MIN_STEM:
+            return frozenset({stem})
+        return frozenset({stem, *(t for t in self.vocabulary if t.startswith(stem))})
 
     def _sentence_stems(self, i: int) -> frozenset[str]:
         # the stems of the sentence's whole passage at once (one tokenizer call), then kept
@@ -150,8 +159,9 @@ def candidate_matrix(
     best_dense = float(rows_dense.max()) if len(rows_dense) else 1.0
     best_bm25 = float(rows_bm25.max()) if len(rows_bm25) and rows_bm25.max() > 0 else 1.0
     best_fused = max((p.score for p in passages), default=1.0) or 1.0
-    new = content_stems(asked) - content_stems(previous[2]) if previous is not None and asked else set()
+    new = content_stems(asked, function_words=False) - content_stems(previous[2]) if previous is not None and asked else set()
     new_weight = cache.weight(new)
+    kin = {t: cache.kin[t] for t in new}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
     indexes: list[int] = []
     rows: list[list[float]] = []
     news: list[float] = []
@@ -191,7 +201,8 @@ def candidate_matrix(
                 float(previous is not None and bool(previous[2]) and s.text in previous[2]),
                 1.0,
             ])
-            news.append(cache.weight(new & (stems | context)) / new_weight if new_weight else 0.0)
+            held = stems | context
+            news.append(cache.weight(t for t in new if kin[t] & held) / new_weight if new_weight else 0.0)
             indexes.append(i)
     matrix = np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     if len(rows):

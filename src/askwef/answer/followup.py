@@ -7,9 +7,11 @@ before it in turn, so a conversation of four turns never nests four questions in
 
 - a new year takes the place of the old one: "and in 2023?";
 - a new topic takes the place of the old one in the previous question: "and in healthcare?" after
-  "what AI is used in retail?". A topic is a section title of the corpus ("public services"), or a
-  word that begins like one of its words ("autos": "automotive"); a short ellipsis that names no
-  title ("and in policing or public safety?") takes the old topic's place as it is written;
+  "what AI is used in retail?". A topic is a section title of the corpus ("public services"), a
+  word that begins like one of its words ("autos": "automotive"), or words the retriever's model
+  puts near one ("and in banks?" after "how is AI used in hospitals?": finance in healthcare's place,
+  the title written out, as its words find its section); a short ellipsis that names no title
+  ("and in policing or public safety?") takes the old topic's place as it is written;
 - a personal pronoun ("it", "they", "its") becomes a name the last turn was about: its answer's case
   study, else a name in its question or its short answer ("how accurate is it?" -> "how accurate is
   GAC Honda?"). A name is capitalised and written as one ("GAC Honda", "ICBC", "COSMOPlat"), never a
@@ -30,12 +32,13 @@ import re
 from dataclasses import dataclass
 
 from ..types import Answer
+from .query import content_stems
 from .params import (
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
-    FUNCTION_WORDS,
+    FOLLOWUP_TOPIC_SIMILARITY,
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
@@ -108,11 +111,13 @@ def is_followup(question: str) -> bool:
     )
 
 
-def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Resolved:
+def resolve(question: str, history, *, titles: list[str], entity_of=None, near=None) -> Resolved:
     """Read `question` against the last turn of `history`; a question that does not lean on it passes unchanged.
 
     `titles`: topics the corpus has (section titles, lower case, longest first). `entity_of(turn)`:
-    what a turn's answer was about (its case study's name), when the caller can tell.
+    what a turn's answer was about (its case study's name), when the caller can tell. `near(phrases)`:
+    for each phrase, the title its meaning is nearest and their cosine (the retriever's model), so
+    "banks" can stand for "finance" and "hospitals" for "healthcare".
     """
     turns = normalize_history(history)
     if not turns or not is_followup(question):
@@ -121,24 +126,24 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None) -> Res
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of).own
+            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near).own
         else:
             own = anchor = _plain(turn.question)
-    return _read(question, turns[-1], own, anchor, titles, entity_of)
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near)
 
 
 def _plain(question: str) -> str:
     return question.strip().rstrip("?").strip()
 
 
-def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of) -> Resolved:
+def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None) -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
     beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...")."""
     context = before if not anchor or anchor.lower() in before.lower() else f"{before}; {anchor}"
     previous = (last.section, last.unit, last.answer) if last.section else None
     body = _plain(FOLLOWUP_START.sub("", question))
-    named = re.sub(r"^(?:in|for|on|about|with|the)\s+", "", body, flags=re.I)  # what an ellipsis names: "in policing" -> "policing"
+    named = re.sub(r"^(?:(?:in|for|on|about|with|the)\s+)+", "", body, flags=re.I)  # what an ellipsis names: "for the government" -> "government"
     ellipsis = bool(FOLLOWUP_START.match(question)) and not PRONOUN.search(body) and len(named.split()) <= ELLIPSIS_MAX_WORDS
 
     # a new year in place of the old one: "and in 2023?"
@@ -153,7 +158,14 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     if free:
         new_topic = named
     if new_topic and (ellipsis or not PRONOUN.search(body)) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
-        old = _span_of(_title_in(before, titles), before) if free else _old_topic(before, titles)
+        if free:
+            # ... or, meaning a topic ("banks": finance), the place of a word meaning another ("hospitals": healthcare)
+            means = _nearest(named, near)
+            old = _span_of(_title_in(before, titles), before) or (_near_word(before, near, means) if means else None)
+            if old and means:
+                new_topic = means  # the title's words find its section ("government" alone finds central government policy)
+        else:
+            old = _old_topic(before, titles) or _near_word(before, near, new_topic)
         if free and not old and named[:1].isupper() and named.lower() not in FIELD_ABBREVIATIONS:
             # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
             old = _span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
@@ -181,13 +193,21 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
 def _beside(own: str, body: str, context: str) -> str:
     """A turn with the conversation beside it, unless its own words (`body`, before any name was put in)
     say enough (MIN_OWN_WORDS content words): then the earlier questions' words would only pull the
-    answer back to the last one ("does privacy law make it harder?")."""
-    return f"{own}?" if len(content_words(body)) >= MIN_OWN_WORDS else f"{own}? ({context})"
+    answer back to the last one ("does privacy law make it harder?"). Not when a demonstrative stands for
+    the last answer on its own ("what share of the global total is that?"): its words say what of it is asked."""
+    words = content_stems(re.sub(r"(?<=\w)-(?=\w)", "", body), function_words=False)  # a compound is one word: "pro-innovation"
+    enough = len(words) >= MIN_OWN_WORDS and not _stands_for_answer(body)
+    return f"{own}?" if enough else f"{own}? ({context})"
 
 
-def content_words(text: str) -> list[str]:
-    """The words of a text that are not English function words: "when did that come into force" -> ["come", "force"]."""
-    return [w for w in re.findall(r"[a-z][a-z\-]+", text.lower().replace("’", "'")) if w not in FUNCTION_WORDS]
+def _stands_for_answer(body: str) -> bool:
+    """A demonstrative with no noun after it (at the end, or before a function word): "is that", "that was",
+    "how can this be reduced"; not "that jump" nor "those seven"."""
+    for m in re.finditer(r"\b(?:this|that|these|those)\b", body, re.I):
+        after = re.match(r"[\s,]*([A-Za-z][\w'’\-]*)?", body[m.end():]).group(1)
+        if after is None or not content_stems(after, function_words=False):
+            return True
+    return False
 
 
 def _title_in(text: str, titles: list[str]) -> str | None:
@@ -211,6 +231,30 @@ def _title_like(body: str, titles: list[str]) -> str | None:
     if len(stem) < MIN_TOPIC_PREFIX:
         return None
     return next((t for t in sorted(titles, key=len) if any(w.startswith(stem) for w in re.findall(r"[a-z]+", t))), None)
+
+
+def _nearest(phrase: str, near) -> str | None:
+    """The title `phrase` means, when its meaning is near enough one (FOLLOWUP_TOPIC_SIMILARITY): "banks" -> "finance"."""
+    if near is None or not phrase:
+        return None
+    title, cosine = near([phrase])[0]
+    return title if cosine >= FOLLOWUP_TOPIC_SIMILARITY else None
+
+
+def _near_word(before: str, near, other: str) -> tuple[int, int] | None:
+    """Where `before` names a topic by a word of its own meaning a title other than `other` ("hospitals" in
+    "how is AI used in chinese hospitals": healthcare), the word nearest its title; None when no word is near one."""
+    if near is None:
+        return None
+    words = [m for m in re.finditer(r"[A-Za-z][a-z\-]+", before) if len(m.group(0)) >= MIN_TOPIC_PREFIX and content_stems(m.group(0), function_words=False)]
+    if not words:
+        return None
+    found = [(cosine, m) for m, (title, cosine) in zip(words, near([m.group(0).lower() for m in words]))
+             if cosine >= FOLLOWUP_TOPIC_SIMILARITY and title != other]
+    if not found:
+        return None
+    m = max(found, key=lambda f: f[0])[1]
+    return m.start(), m.end()
 
 
 def _span_of(phrase: str | None, text: str) -> tuple[int, int] | None:
@@ -268,10 +312,23 @@ def _entity(last: Turn, before: str, entity_of) -> str:
     it. Not its short
     answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
     found = entity_of(last) if entity_of else ""
-    if found:
+    names = [n.strip() for n in QUOTED.findall(before) + names_in(before)]
+    if found and not (names and not _same_name(names[0], found)):
         return found
-    names = QUOTED.findall(before) + names_in(before)
-    return names[0].strip() if names else ""
+    # the asker's own name wins over a case study it does not name (the last answer quoted another one)
+    return names[0] if names else ""
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one thing: they share a word ("State Grid", "State Grid Corporation of China"), or one is
+    the initials of the other ("ICBC", "Industrial and Commercial Bank of China")."""
+    def words(name: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", name.lower())) if len(w) > 2}
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", name)).lower()
+
+    return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a)
 
 
 def _bounded(r: Resolved) -> Resolved:

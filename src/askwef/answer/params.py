@@ -29,6 +29,10 @@ FOLLOWUP_NEW_WORDS = 3.0
 its accuracy?" after State Grid: the sentence with "accuracy", not the last answer again). Set by
 judgement: the dev split has 16 answerable follow-ups, too few to fit it; checked by
 tests/test_real_report.py and the followup kind in evals/RESULTS.md."""
+KIN_MIN_STEM = 5
+"""A follow-up's new word counts as held by a sentence holding a longer word its stem begins ("accur", from
+"accurate", begins "accuraci", from "accuracy": the stemmer keeps them apart) when the stem has at least this
+many letters; shorter ones begin too many words ("use": "user")."""
 FOLLOWUP_QUOTED_BEFORE = 3.0
 """Taken from a candidate's ranker logit in a follow-up when the last answer already quoted it ("what did
 they use before?" after GAC Honda: not the case study's opening again). The fitted "quoted_before" weight
@@ -156,6 +160,11 @@ FUNCTION_WORDS = frozenset(
 )
 """English function words (articles, pronouns, auxiliaries, question words, prepositions, quantifiers) and
 the verbs that only frame a request ("tell me", "give"): what is left of a turn is what it says on its own."""
+FOLLOWUP_TOPIC_SIMILARITY = 0.5
+"""A word or an ellipsis stands for a section title when the retriever's model puts them at least this close
+(cosine): "banks" finance 0.64, "hospitals" healthcare 0.70, "factories" industrial manufacturing 0.74,
+"cars" automotive 0.54, "government" public services 0.58; words of no topic stay under it ("education" 0.45,
+"robots" 0.40, "forecasting" 0.37). Set by judgement on such words, none of them from the golden questions."""
 MIN_TOPIC_PREFIX = 4
 """A word must have at least this many letters to stand for a topic it begins ("autos": "automotive");
 shorter stems begin too many words ("car", "ai")."""

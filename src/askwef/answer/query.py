@@ -18,10 +18,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..index import bm25_tokenize
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, DATE_WORD, FRAMING, MONEY, NAME, NUMBER, SHARE, YEAR
+from .params import ANSWER_TYPES, DATE_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, SHARE, YEAR
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,18 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
     )
 
 
-def content_stems(text: str) -> set[str]:
-    """The content words of a text, stemmed, without the words that only frame a question ("what does the report say")."""
-    return set(bm25_tokenize([text], return_ids=False)[0]) - FRAMING
+def content_stems(text: str, *, function_words: bool = True) -> set[str]:
+    """The content words of a text, stemmed, without the words that only frame a question ("what does the report say").
+
+    `function_words=False`: without English function words either, what a turn says on its own
+    ("when did that come into force" -> {"come", "forc"}; with them, "when" and "did" stay too)."""
+    stems = set(bm25_tokenize([text], return_ids=False)[0]) - FRAMING
+    return stems if function_words else stems - _function_stems()
+
+
+@cache
+def _function_stems() -> frozenset[str]:
+    return frozenset(t for tokens in bm25_tokenize(sorted(FUNCTION_WORDS), return_ids=False) for t in tokens)
 
 
 def holds(text: str, *, whole: bool = False) -> dict[str, bool]:

@@ -43,8 +43,24 @@ class Stage:
         self.lexicon = Lexicon.from_texts(_sample_texts(store), dictionary=words() if callable(words) else frozenset())
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
+        self.embedder = retriever.embedder
+        self._title_vectors = None  # the titles encoded by the retriever's model, on first use
+        self._near = Lazy(self._nearest_title)
         # per document, the place it is about (pins.py), read from its own sentences when first asked
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
+
+    def near(self, phrases: list[str]) -> list[tuple[str, float]]:
+        """For each phrase, the topic title its meaning is nearest and their cosine (followup.resolve's `near`)."""
+        return [self._near[p] for p in phrases]
+
+    def _nearest_title(self, phrase: str) -> tuple[str, float]:
+        if not self.titles:
+            return "", 0.0
+        if self._title_vectors is None:
+            self._title_vectors = np.asarray(self.embedder.encode(self.titles), dtype=np.float32)
+        cosines = self._title_vectors @ np.asarray(self.embedder.encode([phrase])[0], dtype=np.float32)
+        best = int(np.argmax(cosines))
+        return self.titles[best], float(cosines[best])
 
     def entity_of(self, turn) -> str:
         """What an earlier answer was about: the name its case study's title gives."""
@@ -96,7 +112,7 @@ class Prepared:
 
 def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
     stage = stage_for(retriever)
-    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of)
+    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     query = analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
     scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
