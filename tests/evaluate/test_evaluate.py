@@ -511,3 +511,25 @@ def test_several_golden_files_run_as_one_set_with_unique_ids(tmp_path):
     assert [q.id for q in ev_cli.load_golden_files([a, b])] == ["q1", "q2", "q3", "q4"]
     with pytest.raises(GoldenFormatError, match="also in"):
         ev_cli.load_golden_files([a, write_rows(tmp_path / "c.jsonl", GOLDEN[:1])])
+
+
+def test_replay_gives_each_turn_the_answers_askwef_gave_the_earlier_turns_or_else_the_golden_evidence():
+    from askwef.evaluate.fit import replay
+    from askwef.evaluate.golden import GoldenQuestion
+
+    def q(i, conversation, turn):
+        return GoldenQuestion(f"q{i}", f"question {i}", True, "x", f"evidence {i}.", "S", (), "followup", "dev", conversation=conversation, turn=turn)
+
+    questions = [q(1, "c1", 1), q(2, "c1", 2), q(3, "", 0), q(4, "c1", 3)]
+    seen = []
+
+    def answer(question, history=None):
+        seen.append((question, len(history or [])))
+        return f"askwef's answer to {question}"
+
+    own = replay(questions, answer=answer)
+    assert [len(r.history) for r in own] == [0, 1, 0, 2]
+    assert own[3].history == ("askwef's answer to question 1", "askwef's answer to question 2")
+    assert seen == [("question 1", 0), ("question 2", 1), ("question 4", 2)]  # a lone question is not asked
+    golden = replay(questions)
+    assert [h["answer"] for h in golden[3].history] == ["evidence 1.", "evidence 2."]

@@ -8,7 +8,10 @@
 3. `confidence`: a logistic regression over `answer.CONFIDENCE_FEATURES` of the selection, with the
    types and ranker above; the label is whether the question is answerable.
 
-Conversations are replayed with the golden earlier turns as history (question and evidence).
+Conversations are replayed with the earlier turns as askwef answered them (with the models in
+model.json before this fit), as the chat and `askwef eval` see them: a follow-up's features about the
+last answer ("quoted_before", "previous_unit") are then fit on askwef's own answers, not on the golden
+evidence, which is shorter than what askwef quotes.
 
 >>> models, report = fit(engine, load_golden("evals/golden.jsonl"))   # doctest: +SKIP
 >>> report["ranker"]["top1_cv"]                                        # doctest: +SKIP
@@ -18,7 +21,7 @@ Conversations are replayed with the golden earlier turns as history (question an
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,15 +65,23 @@ class Replayed:
     history: tuple[dict, ...]
 
 
-def replay(questions: Sequence[GoldenQuestion], sentences=()) -> list[Replayed]:
-    """Each question with the golden earlier turns of its conversation as history (where their evidence stands)."""
+def replay(questions: Sequence[GoldenQuestion], sentences=(), *, answer: Callable | None = None) -> list[Replayed]:
+    """Each question with the earlier turns of its conversation as history.
+
+    With `answer` (`engine.answer`), the earlier turns carry the answers askwef gave them, as in the chat
+    and in `askwef eval`: a follow-up is then fit and measured against what the asker actually saw.
+    Without it, each earlier turn's answer is its golden evidence (where that evidence stands)."""
     units = {normalize(s.text): s.unit for s in sentences}
-    turns: dict[str, list[dict]] = {}
+    turns: dict[str, list] = {}
     out = []
     for q in questions:
         history = turns.setdefault(q.conversation, []) if q.conversation else []
         out.append(Replayed(q, tuple(history)))
-        if q.conversation:
+        if not q.conversation:
+            continue
+        if answer is not None:
+            history.append(answer(q.question, history=list(history) or None))
+        else:
             history.append({"question": q.question, "answer": q.evidence, "section": q.section, "unit": units.get(normalize(q.evidence), "") if q.evidence else ""})
     return out
 
@@ -133,7 +144,7 @@ def cross_validated_top1(rows, c: float, folds: int = CV_FOLDS) -> float:
 def fit(engine: Any, questions: Sequence[GoldenQuestion], *, log=print) -> tuple[AnswerModels, dict]:
     """Fit types, ranker and confidence on `questions` (give it the dev split); returns the models and what was measured."""
     started = time.perf_counter()
-    items = replay(questions, engine.store.sentences)
+    items = replay(questions, engine.store.sentences, answer=engine.answer)  # the earlier turns as askwef answered them
     types = fit_types(questions)
     log(f"answer types fit on {sum(q.answerable for q in questions)} answerable questions")
     rows = ranker_data(engine, items, types)

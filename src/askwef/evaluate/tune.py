@@ -82,7 +82,7 @@ def outcomes(engine: Any, questions: list[GoldenQuestion], models) -> list[dict[
     """Per question: whether the answer (at each runner-up gain) holds the fact, its length, and its confidence features."""
     rows = []
     sentences = engine.store.sentences
-    for item in replay(questions, sentences):
+    for item in replay(questions, sentences, answer=engine.answer):
         q = item.question
         sel = select(engine.retriever, q.question, history=list(item.history) or None, models=models)
         features = confidence_features(sel, engine.retriever)
@@ -130,7 +130,7 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
             cells.append(f"{h1:.3f} / {h5:.3f}{mark}")
         lines.append(f"| {w} | " + " | ".join(cells) + " |")
 
-    rows = ranker_data(engine, replay(questions, engine.store.sentences), models.types)
+    rows = ranker_data(engine, replay(questions, engine.store.sentences, answer=engine.answer), models.types)
     reach = float(np.mean([bool(r[2].any()) for r in rows])) if rows else 0.0
     lines += ["", "## Sentence ranking: top-1 accuracy on answerable questions", "",
               f"A candidate is right when it is the evidence sentence or holds the answer; the right one is among the candidates for {reach:.3f}.", "",
@@ -195,6 +195,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         models, fit_report = fit(engine, questions)
         MODEL_PATH.write_text(json.dumps(models.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         load_models.cache_clear()
+        engine.models = models  # the report's conversations are replayed with the answers the new models give
         print(f"wrote {MODEL_PATH}")
     text = report(engine, questions, args.split, held_out=held_out, fit_report=fit_report)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
