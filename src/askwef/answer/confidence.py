@@ -2,19 +2,24 @@
 
 The features describe the chosen sentence and the question together: how sure the ranker is and by
 how much the runner-up trails, how close the best sentence and passage are, and what the question
-asks about that the corpus never mentions (`unknown`), that the chosen passage or quote never
-mentions (`absent`, `absent_quote`), a year it names that the quote's passage lacks, and whether the
-quote lacks the kind of answer asked for. Apart from the model, `ruled_out` says when the quote cannot
-answer: it lacks a year, quarter or place the question pins (`pins.py`). The weights are fit on the dev split (`askwef tune --fit`).
+asks about that the corpus never mentions (`unknown`) or the quote never mentions (`absent_quote`),
+a year it names that the quote's passage lacks, and whether the quote lacks the kind of answer asked
+for. What the question asks about is its content stems less the function words that only put it
+("how many", "does": `coverage.function_stems`). Whether the quote answers to the question's most
+specific words, names and numbers, read with the sentence before it and its titles, is
+`coverage.py` (`uncovered`, `names_absent`, `number_missing`). Apart from the model, `ruled_out` says
+when the quote cannot answer: it lacks a year, quarter or place the question pins (`pins.py`). The
+weights are fit on the dev split (`askwef tune --fit`).
 
 >>> sorted(CONFIDENCE_FEATURES)[:3]
-['absent', 'absent_quote', 'best_probability']
+['absent_quote', 'best_probability', 'bias']
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .coverage import coverage, function_stems
 from .features import FEATURES
 from .params import ANSWER_TYPES
 from .pins import missing, missing_years
@@ -23,8 +28,8 @@ from .select import Selection, stage_for
 _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}
 
 CONFIDENCE_FEATURES = (
-    "best_probability", "margin", "cosine", "top_dense", "unknown", "absent", "absent_quote",
-    "year_missing", "type_lacks", "followup", "bias",
+    "best_probability", "margin", "cosine", "top_dense", "unknown", "absent_quote",
+    "year_missing", "type_lacks", "followup", "uncovered", "names_absent", "number_missing", "bias",
 )
 
 
@@ -39,7 +44,8 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     cands = prepared.candidates
     order = np.sort(sel.probabilities)[::-1]
     stems = prepared.query.stems
-    weight = cache.weight(stems) or 1.0
+    content = (stems - function_stems()) or stems  # what it asks about, not how it asks ("how many", "does")
+    weight = cache.weight(content) or 1.0
     sentences = retriever.store.sentences
     passage_stems = frozenset().union(*(cache.passage_stems.get(sentences[i].passage_id, frozenset()) for i in sel.chosen))
     quote_stems = frozenset().union(*(cache.stems[i] | cache.unit_stems.get(sentences[i].unit, frozenset()) for i in sel.chosen))
@@ -50,13 +56,20 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
         margin=float(order[0] - order[1]) if len(order) > 1 else float(order[0]),
         cosine=float(row[0]),
         top_dense=prepared.top_dense,
-        unknown=cache.weight({t for t in stems if t not in cache.vocabulary}) / weight,
-        absent=cache.weight(stems - passage_stems) / weight,
-        absent_quote=cache.weight(stems - quote_stems) / weight,
+        unknown=cache.weight({t for t in content if t not in cache.vocabulary}) / weight,
+        absent_quote=cache.weight(content - quote_stems) / weight,
         year_missing=float(bool(missing_years(sel.resolved, sel.around))),
         type_lacks=float(lacks),
         followup=float(prepared.resolved.previous is not None or prepared.resolved.question != prepared.question),
     )
+    seen = " ".join(
+        [sentences[i].text for i in sel.chosen]
+        + [sentences[i - 1].text for i in sel.chosen if i > 0 and sentences[i - 1].passage_id == sentences[i].passage_id]
+        + [sentences[i].unit for i in sel.chosen]
+        + [retriever.store.contexts[cache.row[sentences[i].passage_id]] for i in sel.chosen if cache.row[sentences[i].passage_id] is not None]
+    )
+    cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight)
+    out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing)
     return out
 
 

@@ -10,6 +10,9 @@
 5. Abstention: the trade-off between abstaining on unanswerable and falsely abstaining on answerable
    questions for a range of thresholds, on the tuning split and, for the record, on the held-out
    split (the operating point is chosen on the tuning split).
+6. Confidence ablation: the confidence model cross-validated on the tuning split with each feature left
+   out, and gradient boosting in its place: how much of the unanswerable it abstains on at a false
+   abstention of at most `ABLATION_FALSE_ABSTENTION`.
 
 The output is printed and written to evals/TUNING.md. Never fit on the test split.
 """
@@ -24,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from ..answer import confidence_features, load_models, select
+from ..answer import CONFIDENCE_FEATURES, confidence_features, load_models, select
 from ..answer.confidence import answer_confidence, ruled_out
 from ..answer.features import FEATURES
 from ..answer.model import MODEL_PATH
@@ -32,13 +35,15 @@ from ..answer.params import ANSWER_TYPES, RUNNER_UP_GAIN
 from ..answer.select import choose, context_for
 from ..retrieve import minmax
 from ..settings import Settings
-from .fit import CV_FOLDS, cross_validated_top1, fit, ranker_data, replay, top1
+from .fit import CONFIDENCE_C, CV_FOLDS, cross_validated_top1, fit, fit_linear, ranker_data, replay, top1
 from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 GAINS = (0.02, 0.05, 0.08, 0.12, 0.2, 1.01)
+ABLATION_FALSE_ABSTENTION = 0.05
+"""The false abstention the ablation compares models at (the product's bound on answerable questions)."""
 
 
 def fusion_grid(engine: Any, questions: list[GoldenQuestion]) -> dict[tuple[float, float], tuple[float, float]]:
@@ -97,8 +102,51 @@ def outcomes(engine: Any, questions: list[GoldenQuestion], models) -> list[dict[
             chars[gain] = len(quote)
         confidence = answer_confidence(features, models.confidence)
         ruled = ruled_out(sel, engine.retriever, features) is not None
-        rows.append({"id": q.id, "kind": q.kind, "answerable": q.answerable, "right": right, "chars": chars, "confidence": confidence, "ruled_out": ruled})
+        rows.append({"id": q.id, "kind": q.kind, "answerable": q.answerable, "right": right, "chars": chars, "confidence": confidence, "ruled_out": ruled,
+                     "features": [features[n] for n in CONFIDENCE_FEATURES]})
     return rows
+
+
+def abstention_at(probability: np.ndarray, rows: list[dict[str, Any]], most: float = ABLATION_FALSE_ABSTENTION) -> float:
+    """The largest share of unanswerable questions abstained on (below some threshold, or ruled out) while
+    abstaining on at most `most` of the answerable ones."""
+    answerable = np.array([r["answerable"] for r in rows])
+    ruled = np.array([r["ruled_out"] for r in rows])
+    best = 0.0
+    for t in np.unique(np.concatenate([probability, [0.0]])):
+        abstain = (probability < t) | ruled
+        if answerable.any() and abstain[answerable].mean() <= most + 1e-9 and (~answerable).any():
+            best = max(best, float(abstain[~answerable].mean()))
+    return best
+
+
+def ablation(rows: list[dict[str, Any]], folds: int = CV_FOLDS) -> list[tuple[str, float]]:
+    """(model, abstention at ABLATION_FALSE_ABSTENTION) of the confidence model cross-validated on `rows`
+    (questions fold by position): with every feature, with each left out, and gradient boosting instead."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    x = np.array([r["features"] for r in rows], dtype=np.float64)
+    y = np.array([int(r["answerable"]) for r in rows])
+    fold = np.arange(len(rows)) % folds
+
+    def held_out(columns: list[int], boosted: bool = False) -> np.ndarray:
+        p = np.zeros(len(rows))
+        for k in range(folds):
+            train, test = fold != k, fold == k
+            if boosted:
+                model = GradientBoostingClassifier(n_estimators=100, max_depth=2, learning_rate=0.05, subsample=0.8, random_state=0)
+                p[test] = model.fit(x[train][:, columns], y[train]).predict_proba(x[test][:, columns])[:, 1]
+            else:
+                names = [CONFIDENCE_FEATURES[c] for c in columns]
+                p[test] = fit_linear(x[train][:, columns], y[train], names, CONFIDENCE_C).probability(x[test][:, columns])
+        return p
+
+    every = list(range(len(CONFIDENCE_FEATURES)))
+    out = [("logistic regression, every feature", abstention_at(held_out(every), rows))]
+    out += [(f"logistic regression without {CONFIDENCE_FEATURES[c]}", abstention_at(held_out([i for i in every if i != c]), rows))
+            for c in every if CONFIDENCE_FEATURES[c] != "bias"]
+    out.append(("gradient boosting (100 trees of depth 2), every feature", abstention_at(held_out(every, boosted=True), rows)))
+    return out
 
 
 def tradeoff(rows: list[dict[str, Any]], gain: float) -> list[tuple[float, float, float, float]]:
@@ -167,6 +215,11 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
         for t, un, fa, acc in tradeoff(group, RUNNER_UP_GAIN):
             mark = " **(current)**" if abs(t - settings.abstain_threshold) < 1e-9 else ""
             lines.append(f"| {t}{mark} | {un:.3f} | {fa:.3f} | {acc:.3f} |")
+    lines += ["", f"## Confidence ablation on {split} ({CV_FOLDS}-fold cross-validated)", "",
+              f"Abstention on unanswerable questions at a false abstention on answerable ones of at most {ABLATION_FALSE_ABSTENTION} "
+              "(the threshold chosen on the held-out folds' probabilities; ruled-out questions abstain whatever the model).", "",
+              "| confidence model | abstains on unanswerable |", "|---|---:|"]
+    lines += [f"| {name} | {un:.3f} |" for name, un in ablation(mine)]
     return "\n".join(lines) + "\n"
 
 

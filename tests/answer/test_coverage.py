@@ -1,0 +1,58 @@
+from askwef.answer import CONFIDENCE_FEATURES, confidence_features, load_models, select
+from askwef.answer.coverage import coverage, function_stems, names_of
+
+
+def _count(stems) -> float:
+    return float(len(stems))
+
+
+def test_function_words_are_how_a_question_is_put_not_what_it_asks():
+    assert {"how", "mani", "doe", "what"} <= function_stems()
+    assert not {"robot", "china", "revenu"} & function_stems()
+
+
+def test_a_quote_that_holds_every_specific_word_covers_the_question():
+    seen = "There are 1.7 million industrial robots operating in China's factories."
+    c = coverage("How many industrial robots work in China?", frozenset({"industri", "robot", "work", "china"}), seen, seen,
+                 frozenset({"industri", "robot", "china"}), _count)
+    assert c.uncovered == 0.25 and c.names_absent == 0.0 and c.number_missing == 0.0  # only "work" is missing
+
+
+def test_the_sentence_before_and_the_titles_count_as_seen():
+    quote = "It serves 27 provincial companies."
+    seen = f"{quote} The State Grid Corporation of China developed an AI platform. USE CASE 9: State Grid"
+    content = frozenset({"state", "grid", "provinci", "compani"})
+    assert coverage("how many provincial companies does State Grid serve", content, quote, quote, frozenset(), _count).uncovered == 0.5
+    assert coverage("how many provincial companies does State Grid serve", content, seen, quote, frozenset(), _count).uncovered == 0.0
+
+
+def test_a_rare_word_counts_more_than_a_common_one():
+    quote = "The platform serves 27 provincial companies."
+    idf = lambda stems: sum({"southern": 5.0}.get(s, 1.0) for s in stems)  # noqa: E731
+    near_miss = coverage("how many provincial companies does southern serve", frozenset({"southern", "provinci", "compani", "serv"}),
+                         quote, quote, frozenset(), idf)
+    vague = coverage("how many provincial companies does it have", frozenset({"provinci", "compani", "have"}), quote, quote, frozenset(), idf)
+    assert near_miss.uncovered > 0.5 > vague.uncovered > 0.0
+
+
+def test_a_name_the_passage_never_gives_and_a_number_the_quote_lacks():
+    quote = "Apollo Go provided 899,000 rides in 2024."
+    passage = frozenset({"apollo", "go", "provid", "ride", "baidu"})
+    c = coverage("How many rides has Pony.ai given?", frozenset({"ride", "poni", "ai", "given"}), quote, quote, passage, _count)
+    assert c.names_absent == 1.0
+    assert coverage("How many rides has Baidu given?", frozenset({"ride", "baidu"}), quote, quote, passage, _count).names_absent == 0.0
+    assert coverage("Did Apollo Go give 899,000 rides in 2024?", frozenset({"ride"}), quote, quote, passage, _count).number_missing == 0.0
+    assert coverage("Did Apollo Go give 10,000 rides per day?", frozenset({"ride"}), quote, quote, passage, _count).number_missing == 1.0
+
+
+def test_names_are_capitalised_words_after_the_first():
+    assert names_of("Which fraud did ICBC's Shield platform stop?") == ["icbc", "shield"]
+    assert names_of("how many robotaxis run in china") == []
+
+
+def test_confidence_features_of_a_real_selection(mini_engine):
+    sel = select(mini_engine.retriever, "How much tidal resource does the coast of Exampleland hold?", models=load_models())
+    f = confidence_features(sel, mini_engine.retriever)
+    assert set(f) == set(CONFIDENCE_FEATURES) and 0.0 <= f["uncovered"] <= 1.0 and f["names_absent"] == 0.0
+    off = confidence_features(select(mini_engine.retriever, "How much tidal resource does Atlantis hold?", models=load_models()), mini_engine.retriever)
+    assert off["names_absent"] == 1.0 and off["uncovered"] > f["uncovered"]

@@ -1,0 +1,31 @@
+import numpy as np
+
+from askwef.answer import CONFIDENCE_FEATURES
+from askwef.evaluate.tune import ablation, abstention_at
+
+
+def _row(answerable: bool, ruled: bool = False, features=None) -> dict:
+    return {"answerable": answerable, "ruled_out": ruled, "features": features or [0.0] * len(CONFIDENCE_FEATURES)}
+
+
+def test_abstention_at_keeps_false_abstention_within_the_bound():
+    rows = [_row(True)] * 20 + [_row(False)] * 4 + [_row(False, ruled=True)]
+    p = np.array([0.9] * 19 + [0.1] + [0.05, 0.2, 0.95, 0.95, 0.95])
+    # abstaining below 0.1 catches 1 of 4 and the ruled-out one; below 0.2 also the answerable 0.1 (1/20 = 0.05, allowed)
+    assert abstention_at(p, rows, most=0.0) == 2 / 5
+    assert abstention_at(p, rows, most=0.05) == 3 / 5
+
+
+def test_ablation_finds_the_feature_that_separates():
+    rng = np.random.default_rng(0)
+    rows = []
+    for i in range(120):
+        answerable = i % 2 == 0
+        f = list(rng.normal(size=len(CONFIDENCE_FEATURES)))
+        f[0] = (1.0 if answerable else -1.0) + 0.1 * rng.normal()  # best_probability separates the two
+        f[-1] = 1.0  # bias
+        rows.append(_row(answerable, features=f))
+    table = dict(ablation(rows))
+    assert table["logistic regression, every feature"] >= 0.95
+    assert table[f"logistic regression without {CONFIDENCE_FEATURES[0]}"] < 0.5
+    assert "gradient boosting (100 trees of depth 2), every feature" in table
