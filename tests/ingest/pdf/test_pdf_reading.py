@@ -5,7 +5,7 @@ punctuation after a link."""
 from __future__ import annotations
 
 from askwef.ingest.pdf.layout import Line, page_lines
-from askwef.ingest.pdf.notes import drawn_note_starts, foot_links
+from askwef.ingest.pdf.notes import DRAWN_NOTE, drawn_note_starts, foot_links
 from askwef.ingest.pdf.paragraphs import Vocabulary, paragraphs
 from askwef.ingest.pdf.runs import Run, Shape, _respaced
 
@@ -35,7 +35,9 @@ def test_a_footnote_without_a_url_keeps_the_others_in_step():
     links = {0: [((90, 88.4, 260, 98.9), "https://a.example/x"), ((90, 72.4, 260, 82.9), "https://c.example/y"),
                  ((76, 64.4, 200, 74.9), "https://c.example/y")]}
     notes = foot_links([lines], links, 10.0, set(), shapes)
-    assert [(n.number, n.url) for n in notes] == [(4, "https://a.example/x"), (6, "https://c.example/y")]
+    assert [(n.number, n.url) for n in notes] == [(4, "https://a.example/x"), (6, "https://c.example/y"), (5, "")]
+    # footnote 5 is drawn (its number is there) but has no words to read: it says so
+    assert notes[2].reference == DRAWN_NOTE.format(number=5, page=1)
     # without the drawn numbers, three markers and two targets cannot be matched: nothing is guessed
     assert foot_links([lines], links, 10.0, set(), [[]]) == []
 
@@ -45,6 +47,25 @@ def test_fewer_drawn_footnotes_than_markers_run_the_last_over_to_a_later_page():
     shapes = [_glyph_row(90, True)]
     notes = foot_links([lines], {0: [((90, 88.4, 260, 98.9), "https://a.example/")]}, 10.0, set(), shapes)
     assert [n.number for n in notes] == [7]
+
+
+def test_a_drawn_footnote_run_over_to_a_later_page_is_the_first_there():
+    # page 0 cites 7 and 8 and draws one footnote; page 1 cites 9 and draws two: 8 (run over), then 9
+    first = [_body_line("One.", 300, [(4, 7)]), _body_line("Two.", 288, [(4, 8)])]
+    second = [Line(page=1, x0=70, x1=270, y=300, size=10, bold=False, text="Three.", markers=[(6, 9)])]
+    shapes = [_glyph_row(90, True), _glyph_row(90, True) + _glyph_row(82, True)]
+    links = {0: [((90, 88.4, 260, 98.9), "https://a.example/")], 1: [((90, 80.4, 260, 90.9), "https://b.example/")]}
+    notes = foot_links([first, second], links, 10.0, set(), shapes)
+    assert [(n.number, n.url) for n in notes] == [(7, "https://a.example/"), (9, "https://b.example/"), (8, "")]
+
+
+def test_a_tall_glyph_at_the_left_edge_is_not_a_footnote_number():
+    # a capital opening a note's wrapped line reaches down into the row below: raised against it,
+    # but as tall as the letters, not a smaller number
+    capital = Shape(71.3, 97.5, 74.6, 102.6, "fill")
+    row = [Shape(76.0 + 4 * k, 90.9, 79.0 + 4 * k, 95.9, "fill") for k in range(10)]
+    assert drawn_note_starts([capital] + row) == []
+    assert drawn_note_starts([Shape(71.0, 93.2, 72.9, 96.1, "fill")] + row) == [93.2]
 
 
 def _styled(text: str, y: float, bold: bool, runs=None) -> Line:
