@@ -200,3 +200,18 @@ def test_a_hyphen_run_glued_to_the_next_word_joins_the_word_before_whatever_the_
     runs = [Run("also creates many opportunities for non", 75.3, 172, 9.96, False, 0, 327.2, False),
             Run("-", 411.1, 172, 9.96, False, 0, 3.3, False), Run("compliance with laws", 414.4, 172, 9.96, False, 0, 115.7, True)]
     assert page_lines(runs, 0)[0].text == "also creates many opportunities for non-compliance with laws"
+
+
+def _heading(text: str, y: float, size: float = 10.5) -> Line:
+    line = Line(page=0, x0=56, x1=56 + 6 * len(text), y=y, size=size, bold=True, text=text, role="heading", level=1)
+    line.runs = [Run(text, 56, y, size, True, 0, 6 * len(text), True)]
+    return line
+
+
+def test_headings_one_under_the_other_are_not_one_wrapped_heading():
+    # a list of contributors: a group, an organisation, a name, 1.8 sizes apart (the WEF template);
+    # a heading wrapped over two lines stands 1.2 sizes apart
+    listed = [_heading("Lead authors", 737.4), _heading("World Economic Forum", 718.4), _heading("Na Na", 699.4)]
+    assert [p.text for p in paragraphs(listed, 9.0, VOCABULARY)] == ["Lead authors", "World Economic Forum", "Na Na"]
+    wrapped = [_heading("Enabling sustainable energy", 737.4), _heading("solutions to power AI", 724.8)]
+    assert [p.text for p in paragraphs(wrapped, 9.0, VOCABULARY)] == ["Enabling sustainable energy solutions to power AI"]
