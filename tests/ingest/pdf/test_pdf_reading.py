@@ -215,3 +215,18 @@ def test_headings_one_under_the_other_are_not_one_wrapped_heading():
     assert [p.text for p in paragraphs(listed, 9.0, VOCABULARY)] == ["Lead authors", "World Economic Forum", "Na Na"]
     wrapped = [_heading("Enabling sustainable energy", 737.4), _heading("solutions to power AI", 724.8)]
     assert [p.text for p in paragraphs(wrapped, 9.0, VOCABULARY)] == ["Enabling sustainable energy solutions to power AI"]
+
+
+def test_a_box_broken_over_a_page_goes_on_as_the_same_unit():
+    # the WEF template's case study 1: label and title at the foot of a page, its text on the next
+    label = Line(page=0, x0=300, x1=360, y=126, size=7.5, bold=True, text="CASE STUDY 1", box=1)
+    title = Line(page=0, x0=300, x1=500, y=108, size=9.5, bold=True, text="A platform for computing power", box=1)
+    text = [Line(page=1, x0=56, x1=290, y=774, size=8.5, bold=False, text="In 2023, a company launched", box=1),
+            Line(page=1, x0=56, x1=290, y=763, size=8.5, bold=False, text="a computing power grid platform.", box=1)]
+    for line in [label, title, *text]:
+        line.runs = [Run(line.text, line.x0, line.y, line.size, line.bold, 0, line.x1 - line.x0, True)]
+    paras = paragraphs([label, title, *text], 9.0, VOCABULARY)
+    # one box: its label and title (the assembler opens the named unit on "CASE STUDY 1"), then its text
+    assert [(p.kind, p.text) for p in paras] == [("unit", ""), ("bold", "CASE STUDY 1"), ("bold", "A platform for computing power"),
+                                                 ("prose", "In 2023, a company launched a computing power grid platform."),
+                                                 ("unit_end", "")]

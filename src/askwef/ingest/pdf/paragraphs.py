@@ -82,6 +82,8 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             i += 1
             continue
         where = (line.box, line.page) if line.box else (0, -1)
+        if where != box and box[0] and line.box and line.page == box[1] + 1 and not _box_title(lines, i)[0]:
+            box = where  # a box broken over a page: it goes on at the top of the next, with no title of its own
         if where != box:
             interrupt() if line.box else close()
             if box[0]:
