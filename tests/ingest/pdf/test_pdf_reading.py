@@ -5,7 +5,7 @@ punctuation after a link."""
 from __future__ import annotations
 
 from askwef.ingest.pdf.layout import Line, page_lines
-from askwef.ingest.pdf.notes import drawn_note_starts, foot_links
+from askwef.ingest.pdf.notes import DRAWN_NOTE, drawn_note_starts, foot_links
 from askwef.ingest.pdf.paragraphs import Vocabulary, paragraphs
 from askwef.ingest.pdf.runs import Run, Shape, _respaced
 
@@ -35,7 +35,9 @@ def test_a_footnote_without_a_url_keeps_the_others_in_step():
     links = {0: [((90, 88.4, 260, 98.9), "https://a.example/x"), ((90, 72.4, 260, 82.9), "https://c.example/y"),
                  ((76, 64.4, 200, 74.9), "https://c.example/y")]}
     notes = foot_links([lines], links, 10.0, set(), shapes)
-    assert [(n.number, n.url) for n in notes] == [(4, "https://a.example/x"), (6, "https://c.example/y")]
+    assert [(n.number, n.url) for n in notes] == [(4, "https://a.example/x"), (6, "https://c.example/y"), (5, "")]
+    # footnote 5 is drawn (its number is there) but has no words to read: it says so
+    assert notes[2].reference == DRAWN_NOTE.format(number=5, page=1)
     # without the drawn numbers, three markers and two targets cannot be matched: nothing is guessed
     assert foot_links([lines], links, 10.0, set(), [[]]) == []
 
@@ -45,6 +47,25 @@ def test_fewer_drawn_footnotes_than_markers_run_the_last_over_to_a_later_page():
     shapes = [_glyph_row(90, True)]
     notes = foot_links([lines], {0: [((90, 88.4, 260, 98.9), "https://a.example/")]}, 10.0, set(), shapes)
     assert [n.number for n in notes] == [7]
+
+
+def test_a_drawn_footnote_run_over_to_a_later_page_is_the_first_there():
+    # page 0 cites 7 and 8 and draws one footnote; page 1 cites 9 and draws two: 8 (run over), then 9
+    first = [_body_line("One.", 300, [(4, 7)]), _body_line("Two.", 288, [(4, 8)])]
+    second = [Line(page=1, x0=70, x1=270, y=300, size=10, bold=False, text="Three.", markers=[(6, 9)])]
+    shapes = [_glyph_row(90, True), _glyph_row(90, True) + _glyph_row(82, True)]
+    links = {0: [((90, 88.4, 260, 98.9), "https://a.example/")], 1: [((90, 80.4, 260, 90.9), "https://b.example/")]}
+    notes = foot_links([first, second], links, 10.0, set(), shapes)
+    assert [(n.number, n.url) for n in notes] == [(7, "https://a.example/"), (9, "https://b.example/"), (8, "")]
+
+
+def test_a_tall_glyph_at_the_left_edge_is_not_a_footnote_number():
+    # a capital opening a note's wrapped line reaches down into the row below: raised against it,
+    # but as tall as the letters, not a smaller number
+    capital = Shape(71.3, 97.5, 74.6, 102.6, "fill")
+    row = [Shape(76.0 + 4 * k, 90.9, 79.0 + 4 * k, 95.9, "fill") for k in range(10)]
+    assert drawn_note_starts([capital] + row) == []
+    assert drawn_note_starts([Shape(71.0, 93.2, 72.9, 96.1, "fill")] + row) == [93.2]
 
 
 def _styled(text: str, y: float, bold: bool, runs=None) -> Line:
@@ -179,3 +200,33 @@ def test_a_hyphen_run_glued_to_the_next_word_joins_the_word_before_whatever_the_
     runs = [Run("also creates many opportunities for non", 75.3, 172, 9.96, False, 0, 327.2, False),
             Run("-", 411.1, 172, 9.96, False, 0, 3.3, False), Run("compliance with laws", 414.4, 172, 9.96, False, 0, 115.7, True)]
     assert page_lines(runs, 0)[0].text == "also creates many opportunities for non-compliance with laws"
+
+
+def _heading(text: str, y: float, size: float = 10.5) -> Line:
+    line = Line(page=0, x0=56, x1=56 + 6 * len(text), y=y, size=size, bold=True, text=text, role="heading", level=1)
+    line.runs = [Run(text, 56, y, size, True, 0, 6 * len(text), True)]
+    return line
+
+
+def test_headings_one_under_the_other_are_not_one_wrapped_heading():
+    # a list of contributors: a group, an organisation, a name, 1.8 sizes apart (the WEF template);
+    # a heading wrapped over two lines stands 1.2 sizes apart
+    listed = [_heading("Lead authors", 737.4), _heading("World Economic Forum", 718.4), _heading("Na Na", 699.4)]
+    assert [p.text for p in paragraphs(listed, 9.0, VOCABULARY)] == ["Lead authors", "World Economic Forum", "Na Na"]
+    wrapped = [_heading("Enabling sustainable energy", 737.4), _heading("solutions to power AI", 724.8)]
+    assert [p.text for p in paragraphs(wrapped, 9.0, VOCABULARY)] == ["Enabling sustainable energy solutions to power AI"]
+
+
+def test_a_box_broken_over_a_page_goes_on_as_the_same_unit():
+    # the WEF template's case study 1: label and title at the foot of a page, its text on the next
+    label = Line(page=0, x0=300, x1=360, y=126, size=7.5, bold=True, text="CASE STUDY 1", box=1)
+    title = Line(page=0, x0=300, x1=500, y=108, size=9.5, bold=True, text="A platform for computing power", box=1)
+    text = [Line(page=1, x0=56, x1=290, y=774, size=8.5, bold=False, text="In 2023, a company launched", box=1),
+            Line(page=1, x0=56, x1=290, y=763, size=8.5, bold=False, text="a computing power grid platform.", box=1)]
+    for line in [label, title, *text]:
+        line.runs = [Run(line.text, line.x0, line.y, line.size, line.bold, 0, line.x1 - line.x0, True)]
+    paras = paragraphs([label, title, *text], 9.0, VOCABULARY)
+    # one box: its label and title (the assembler opens the named unit on "CASE STUDY 1"), then its text
+    assert [(p.kind, p.text) for p in paras] == [("unit", ""), ("bold", "CASE STUDY 1"), ("bold", "A platform for computing power"),
+                                                 ("prose", "In 2023, a company launched a computing power grid platform."),
+                                                 ("unit_end", "")]

@@ -7,8 +7,10 @@
   of that page;
 - a reference list ("References") is neither body text nor notes: its lines are set aside;
 - a marker with no entry whose position carries a web link annotation (the UK strategy prints no
-  notes: its markers are links) gets the link's target as its note; any other marker without an
-  entry is reported, never invented;
+  notes: its markers are links) gets the link's target as its note; a footnote drawn as outlines
+  (its raised number found among the page's glyphs) with no link is a note whose words cannot be
+  read (`DRAWN_NOTE`), so the sentence keeps its citation; any other marker without an entry is
+  reported, never invented;
 - "Ibid." resolves to the note before it; a note's URL comes from the link annotation over its lines
   when there is one (printed URLs may be cut or decoded).
 """
@@ -241,6 +243,7 @@ def foot_links(pages: list[list[Line]], links, body: float, known: set[int], sha
     numbers, the links below the last line of body text, one per footnote (a URL wrapped over two
     lines is one link target), in order, are the notes when there are as many as markers."""
     out: list[Endnote] = []
+    pending: list[int] = []  # markers whose drawn footnotes run over from an earlier page
     for lines in pages:
         if not lines:
             continue
@@ -250,12 +253,12 @@ def foot_links(pages: list[list[Line]], links, body: float, known: set[int], sha
             for _, n in line.markers:
                 if n not in known and n not in cited:
                     cited.append(n)
-        if not cited or not links.get(index):
+        if not cited and not pending:
             continue
-        cited.sort()
+        cited = pending + sorted(cited)
         text = [l for l in lines if l.role in ("", "heading") and l.size >= 0.9 * body]
         lowest = min((l.y - 0.3 * l.size for l in text), default=0.0)
-        foot = sorted((r for r in links[index] if r[0][3] < lowest), key=lambda r: (-r[0][3], r[0][0]))
+        foot = sorted((r for r in links.get(index, []) if r[0][3] < lowest), key=lambda r: (-r[0][3], r[0][0]))
         drawn = shapes[index] if shapes is not None and index < len(shapes) else []
         starts = drawn_note_starts([s for s in drawn if s.y1 < lowest])
         if starts and len(starts) <= len(cited):
@@ -267,6 +270,13 @@ def foot_links(pages: list[list[Line]], links, body: float, known: set[int], sha
                 if above:
                     found.setdefault(cited[above[-1]], uri)
             out += [Endnote(n, re.sub(r"^https?://(www\.)?", "", uri).rstrip("/"), uri) for n, uri in sorted(found.items())]
+            # a drawn footnote with no link: its words are not in the text layer, but it is there
+            out += [Endnote(n, DRAWN_NOTE.format(number=n, page=index + 1)) for n in cited[: len(starts)] if n not in found]
+            pending = cited[len(starts):]
+            continue
+        cited = cited[len(pending):]  # the links below this page's text are its own markers' notes
+        pending = [] if starts else pending  # carried over a page that draws no footnote
+        if not foot or not cited:
             continue
         notes: list[str] = []
         for (x0, y0, x1, y1), uri in foot:
@@ -277,6 +287,10 @@ def foot_links(pages: list[list[Line]], links, body: float, known: set[int], sha
     return out
 
 
+DRAWN_NOTE = "Footnote {number}, drawn as outlines on page {page} of the PDF: its words are not in the text layer"
+"""The note of a footnote the page draws (its raised number found) with no link to read: the sentence
+keeps its citation, and the answer says why the note's words are missing."""
+
 STARTS_SLACK = 1.0
 """Points a footnote's raised number may stand below the bottom of its own link box (the UK
 strategy's numbers stand 3.8 pt above it)."""
@@ -284,6 +298,11 @@ strategy's numbers stand 3.8 pt above it)."""
 NUMBER_RISE = 1.0
 """Points a footnote number's glyphs stand above the baseline of the text beside it (the UK
 strategy's 5.8 pt numbers: 2.3 pt; letters on the baseline: 0.1 pt or less)."""
+
+NUMBER_HEIGHT = 0.9
+"""A footnote number is set smaller than its note's text: its glyph is lower than this share of the
+row's (the UK strategy: 2.9 pt against 3.8 pt); a capital opening a wrapped line of a note above,
+which stands higher than the lower row its box reaches into, is as tall as the row (5.1 pt against 5.0)."""
 
 GLYPH_SIZE = 10.0
 """A drawn glyph is narrower and lower than this (points): larger fills are rules, panels, bars."""
@@ -307,6 +326,7 @@ def drawn_note_starts(shapes: list) -> list[float]:
         if g.x0 > left + 1.5:
             continue
         row = [s for s in glyphs if g.x0 < s.x0 <= g.x0 + 4 * GLYPH_SIZE and s.y1 > g.y0 - 4 and s.y0 < g.y1]
-        if len(row) >= 3 and g.y0 - median(s.y0 for s in row) >= NUMBER_RISE:
+        if (len(row) >= 3 and g.y0 - median(s.y0 for s in row) >= NUMBER_RISE
+                and g.y1 - g.y0 < NUMBER_HEIGHT * median(s.y1 - s.y0 for s in row)):
             found.add(round(g.y0, 1))
     return sorted(found, reverse=True)

@@ -82,6 +82,8 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             i += 1
             continue
         where = (line.box, line.page) if line.box else (0, -1)
+        if where != box and box[0] and line.box and line.page == box[1] + 1 and not _box_title(lines, i)[0]:
+            box = where  # a box broken over a page: it goes on at the top of the next, with no title of its own
         if where != box:
             interrupt() if line.box else close()
             if box[0]:
@@ -104,7 +106,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             text = line.text
             j = i + 1
             while j < len(lines) and lines[j].role == "heading" and lines[j].page == line.page and abs(lines[j].size - line.size) < 0.3 \
-                    and 0 < lines[j - 1].y - lines[j].y < 2 * line.size and lines[j].level == line.level:
+                    and 0 < lines[j - 1].y - lines[j].y < HEADING_LEADING * line.size and lines[j].level == line.level:
                 text = join_lines(text, lines[j].text, vocabulary)[0]
                 j += 1
             close()
@@ -260,6 +262,12 @@ def _runs_on(heading: Line, line: Line | None) -> bool:
         and abs(line.x0 - heading.x0) <= 2 and 0 < heading.y - line.y <= RUN_ON_GAP * heading.size and starts_lowercase(line.text) \
         and not DASH_ITEM.match(line.text) and not BULLET_LINE.match(line.text)
 
+
+HEADING_LEADING = 1.6
+"""Baseline gap (in type sizes) within which a heading's next line of the same size is its wrapped
+second line: headings are set solid or close (1.1-1.3 sizes in the WEF template, the Chromium print,
+the OECD review); headings one under the other further apart are separate (a list of contributors:
+"Lead authors", "World Economic Forum", "Na Na", 1.8 sizes apart)."""
 
 RUN_ON_GAP = 1.8
 """Baseline gap (in the heading's type sizes) within which a lower-case line continues a heading:
