@@ -52,7 +52,8 @@ def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
 def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] | frozenset[str]) -> str:
     """The span of `text` that answers, or "" when the question asks for no number, date or name it holds."""
     asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
-    words = [(m.start(), m.end(), _stems(m.group(0))) for m in re.finditer(r"\S+", text)]
+    found = list(re.finditer(r"\S+", text))
+    words = [(m.start(), m.end(), set(stems)) for m, stems in zip(found, bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else [])]
     for _, kind in reversed(asked):  # the most likely kind first
         best: tuple[float, int, int] | None = None
         for start, end in _candidates(text, kind):

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+
+
+_LOCAL = threading.local()
 
 
 def bm25_tokenize(texts: list[str], *, return_ids: bool = True):
     """The one tokenizer of BM25, for the index and for questions: English stop words out, Snowball stems."""
     import bm25s
-    import Stemmer
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False, return_ids=return_ids)
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False, return_ids=return_ids)
+
+
+def _stemmer():
+    """This thread's Snowball stemmer, made once (PyStemmer's stemmers are not to be shared between threads)."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _LOCAL.stemmer = Stemmer.Stemmer("english")
+    return stemmer
 
 
 def save_bm25(folder: Path, tokens: list[list[str]]) -> None:
