@@ -1,5 +1,6 @@
 from askwef.answer import CONFIDENCE_FEATURES, confidence_features, load_models, select
-from askwef.answer.coverage import coverage, function_stems, names_of
+from askwef.answer.coverage import coverage, names_of
+from askwef.answer.query import function_stems
 
 
 def _count(stems) -> float:

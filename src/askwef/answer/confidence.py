@@ -5,7 +5,7 @@ how much the runner-up trails, how close the best sentence and passage are, and 
 asks about that the corpus never mentions (`unknown`) or the quote never mentions (`absent_quote`),
 a year it names that the quote's passage lacks, and whether the quote lacks the kind of answer asked
 for. What the question asks about is its content stems less the function words that only put it
-("how many", "does": `coverage.function_stems`). Whether the quote answers to the question's most
+("how many", "does": `query.function_stems`). Whether the quote answers to the question's most
 specific words, names and numbers, read with the sentence before it and its titles, is
 `coverage.py` (`uncovered`, `names_absent`, `number_missing`). Apart from the model, `ruled_out` says
 when the quote cannot answer: it lacks a year, quarter or place the question pins (`pins.py`). The
@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .coverage import coverage, function_stems
+from .coverage import coverage
 from .features import FEATURES
 from .params import ANSWER_TYPES
 from .pins import missing, missing_years
+from .query import function_stems
 from .select import Selection, stage_for
 
 _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}

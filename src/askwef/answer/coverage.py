@@ -26,12 +26,11 @@ nothing over the stems, so it is not done.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from ..index import bm25_tokenize
 from .params import FUNCTION_WORDS, YEAR
+from .query import stems as _stems
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -42,17 +41,6 @@ class Coverage:
     uncovered: float = 0.0
     names_absent: float = 0.0
     number_missing: float = 0.0
-
-
-@functools.cache
-def function_stems() -> frozenset[str]:
-    """The stems of `params.FUNCTION_WORDS` ("how", "mani", "doe"): how a question is put, not what it asks about.
-    The report never writes most of them, so counted as its words they made every question look off topic."""
-    return frozenset(t for tokens in bm25_tokenize(sorted(FUNCTION_WORDS), return_ids=False) for t in tokens)
-
-
-def _stems(text: str) -> set[str]:
-    return set(bm25_tokenize([text], return_ids=False)[0]) if text.strip() else set()
 
 
 def names_of(question: str) -> list[str]:

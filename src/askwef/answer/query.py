@@ -83,12 +83,19 @@ def content_stems(text: str, *, function_words: bool = True) -> set[str]:
 
     `function_words=False`: without English function words either, what a turn says on its own
     ("when did that come into force" -> {"come", "forc"}; with them, "when" and "did" stay too)."""
-    stems = set(bm25_tokenize([text], return_ids=False)[0]) - FRAMING
-    return stems if function_words else stems - _function_stems()
+    content = stems(text) - FRAMING
+    return content if function_words else content - function_stems()
+
+
+def stems(text: str) -> set[str]:
+    """A text's stems as BM25 reads them (English stop words out, Snowball stems)."""
+    return set(bm25_tokenize([text], return_ids=False)[0]) if text.strip() else set()
 
 
 @cache
-def _function_stems() -> frozenset[str]:
+def function_stems() -> frozenset[str]:
+    """The stems of `params.FUNCTION_WORDS` ("how", "mani", "doe"): how a question is put, not what it asks about.
+    The report never writes most of them, so counted as its words they made every question look off topic."""
     return frozenset(t for tokens in bm25_tokenize(sorted(FUNCTION_WORDS), return_ids=False) for t in tokens)
 
 

@@ -18,6 +18,7 @@ import re
 
 from ..index import bm25_tokenize
 from .params import SPAN_MIN_PROBABILITY
+from .query import stems as _stems
 
 _NUMBER_SPAN = re.compile(
     r"(?:(?:about|around|approximately|nearly|over|more than|up to|almost|some)\s+)?"
@@ -28,10 +29,6 @@ _NUMBER_SPAN = re.compile(
 )
 _YEAR_SPAN = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
 _NAME_SPAN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|the|&|de)\s+)*[A-Z][\w&'’\-]*)*")
-
-
-def _stems(text: str) -> set[str]:
-    return set(bm25_tokenize([text], return_ids=False)[0])
 
 
 def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
