@@ -35,7 +35,7 @@ from ..answer.params import ANSWER_TYPES, RUNNER_UP_GAIN
 from ..answer.select import choose, context_for
 from ..retrieve import minmax
 from ..settings import Settings
-from .fit import CONFIDENCE_C, CV_FOLDS, cross_validated_top1, fit, fit_linear, ranker_data, replay, top1
+from .fit import CONFIDENCE_C, CV_FOLDS, Replayed, cross_validated_top1, fit, fit_linear, ranker_data, replay, top1
 from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
@@ -83,11 +83,11 @@ def _hand_score(m: np.ndarray) -> np.ndarray:
     return m[:, f["cosine"]] + m[:, f["lexical"]] + m[:, f["focus"]] + 0.6 * m[:, f["passage_fused"]] + kinds - 0.25 * (m[:, f["kind_caption"]] + m[:, f["kind_heading"]])
 
 
-def outcomes(engine: Any, questions: list[GoldenQuestion], models) -> list[dict[str, Any]]:
-    """Per question: whether the answer (at each runner-up gain) holds the fact, its length, and its confidence features."""
+def outcomes(engine: Any, items: list[Replayed], models) -> list[dict[str, Any]]:
+    """Per replayed question: whether the answer (at each runner-up gain) holds the fact, its length, and its confidence features."""
     rows = []
     sentences = engine.store.sentences
-    for item in replay(questions, sentences, answer=engine.answer):
+    for item in items:
         q = item.question
         sel = select(engine.retriever, q.question, history=list(item.history) or None, models=models)
         features = confidence_features(sel, engine.retriever)
@@ -178,7 +178,8 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
             cells.append(f"{h1:.3f} / {h5:.3f}{mark}")
         lines.append(f"| {w} | " + " | ".join(cells) + " |")
 
-    rows = ranker_data(engine, replay(questions, engine.store.sentences, answer=engine.answer), models.types)
+    items = replay(questions, engine.store.sentences, answer=engine.answer)  # once: the ranker's rows and the outcomes below
+    rows = ranker_data(engine, items, models.types)
     reach = float(np.mean([bool(r[2].any()) for r in rows])) if rows else 0.0
     lines += ["", "## Sentence ranking: top-1 accuracy on answerable questions", "",
               f"A candidate is right when it is the evidence sentence or holds the answer; the right one is among the candidates for {reach:.3f}.", "",
@@ -191,7 +192,7 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
         lines.append(f"| logistic regression, C={models.provenance.get('ranker_c')} ({CV_FOLDS}-fold cross-validated) | {cross_validated_top1(rows, float(models.provenance.get('ranker_c', 1.0))):.3f} |")
     lines.append(f"| the fitted ranker in model.json (fit on this split: not a fair score) | {top1(rows, lambda m: models.ranker.logit(m)):.3f} |")
 
-    mine = outcomes(engine, questions, models)
+    mine = outcomes(engine, items, models)
     lines += ["", "## Runner-ups: answer accuracy without abstention", "",
               "A runner-up sentence is quoted too when its probability times the chance that every sentence already chosen "
               "misses is at least the gain (at most 3 sentences).", "",
@@ -205,7 +206,7 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
     lines += ["", "## Confidence model", "", "Fitted weights (standardised features):", "",
               "| feature | weight |", "|---|---:|"]
     lines += [f"| {n} | {w:+.3f} |" for n, w in zip(models.confidence.features, models.confidence.coef)]
-    for name, group in ((split, mine), ("test (held out, measured only)", outcomes(engine, held_out, models) if held_out else [])):
+    for name, group in ((split, mine), ("test (held out, measured only)", outcomes(engine, replay(held_out, engine.store.sentences, answer=engine.answer), models) if held_out else [])):
         if not group:
             continue
         lines += ["", f"## Abstention trade-off on {name} ({len(group)} questions)", "",
