@@ -143,9 +143,10 @@ class Retriever:
         dense = (1 - w_s) * passage_cos + w_s * best_sentence
         bm25 = self.bm25_scores(words)
         w = self.settings.dense_weight
-        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words)
+        gap = self.subject_gap(words)
+        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words, gap)
         fused = fused + DOCUMENT_BONUS * self.named_documents(words) - BOILERPLATE_PENALTY * self.boilerplate()
-        fused = fused - SUBJECT_WEIGHT * self.subject_gap(words)
+        fused = fused - SUBJECT_WEIGHT * gap
         return Scores(dense, bm25, fused, sentence_cos, q)
 
     def _dense_of(self, rows: np.ndarray, q: np.ndarray, sentence_cos: np.ndarray | None = None) -> np.ndarray:
@@ -218,16 +219,18 @@ class Retriever:
         rows = np.flatnonzero(self.named_sections(question))
         return {self.store.passages.field("id", int(i)) for i in rows[:NAMED_MAX]}
 
-    def named_sections(self, question: str) -> np.ndarray:
+    def named_sections(self, question: str, gap: np.ndarray | None = None) -> np.ndarray:
         """1.0 for passages of a section whose title the question names ("what does the conclusion say"), else 0;
         in a library, only in the report the question's names belong to ("the challenges chapter" of a
-        question about China is the Blueprint report's, not the UK strategy's)."""
+        question about China is the Blueprint report's, not the UK strategy's). `gap`: the question's
+        `subject_gap`, when the caller has it already."""
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
         codes = [c for title, c in self._section_titles if f" {title} " in text]
         if not codes:
             return np.zeros(len(self.store.passages), dtype=np.float32)
         named = np.isin(self._section_codes, np.concatenate(codes))
-        return (named & (self.subject_gap(question) == 0)).astype(np.float32)
+        gap = self.subject_gap(question) if gap is None else gap
+        return (named & (gap == 0)).astype(np.float32)
 
     def named_documents(self, question: str) -> np.ndarray:
         """1.0 for passages of a report the question names, else 0 (always 0 in a library of one report).
