@@ -188,3 +188,14 @@ def test_a_new_word_is_held_by_a_longer_word_its_stem_begins(mini_engine):
     row = next(k for k, i in enumerate(cands.indexes) if "every coastline" in sentences[i].text)
     new = {"often", "tide", "reach", "coast"}  # the follow-up's new stems
     assert cands.new_words[row] == pytest.approx(features.weight({"tide", "coast"}) / features.weight(new), rel=1e-4)
+
+
+def test_they_and_their_stand_for_the_plural_noun_the_last_question_named():
+    turns = _conversation("How many green data centres has China established?", "what is their power-usage effectiveness?",
+                          entity_of=lambda turn: "Dongjiang Lake Big Data Centre")
+    assert turns[1].asked == "what is green data centres' power-usage effectiveness"
+    turns = _conversation("how many AI doctors does it have", "how many diseases can they handle?")
+    assert turns[1].asked == "how many diseases can AI doctors handle"
+    # a name the asker gave still wins: companies are "they" too
+    turns = _conversation("how is GAC honda using AI for quality checks", "how many cameras did they install")
+    assert turns[1].asked == "how many cameras did GAC install"  # not "quality checks"

@@ -39,12 +39,16 @@ from .params import (
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
     FOLLOWUP_TOPIC_SIMILARITY,
+    FUNCTION_WORDS,
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
     MIN_TOPIC_PREFIX,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
+    PLURAL_NOUN,
+    PLURAL_PHRASE_WORDS,
+    PLURAL_PRONOUN,
     PRONOUN,
     REASON_ONLY,
     YEAR,
@@ -179,10 +183,13 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     # a personal pronoun stands for a name the last turn was about
     if PERSONAL_PRONOUN.search(body):
         entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
+        if PLURAL_PRONOUN.search(body) and not _named(before):
+            entity = plural_phrase(before) or entity  # "their" after "how many green data centres ...": the centres
     else:
         entity = ""
     if entity:
-        named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", f"{entity}'s", body, flags=re.I)  # "her role"; "hired her" below
+        owner = f"{entity}'" if entity.endswith("s") and not entity[:1].isupper() else f"{entity}'s"
+        named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", owner, body, flags=re.I)  # "her role"; "hired her" below
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
         return _bounded(Resolved(_beside(named, body, context), named, previous, named))
 
@@ -305,6 +312,28 @@ def names_in(question: str) -> list[str]:
         if name_like(candidate):
             out.append(candidate)
     return out
+
+
+def _named(text: str) -> bool:
+    return bool(QUOTED.findall(text) or names_in(text))
+
+
+def plural_phrase(question: str) -> str:
+    """The last plural noun the asker wrote, with the content words just before it: "green data centres" in
+    "How many green data centres has China built", "AI doctors" in "how many AI doctors does it have".
+    What "they" and "their" stand for when the question names nothing: a case study the last answer
+    quoted is one thing, not many."""
+    words = re.findall(r"[A-Za-z][\w\-]*", _plain(question))
+    found = ""
+    for i, w in enumerate(words):
+        if not PLURAL_NOUN.fullmatch(w) or w.lower() in FUNCTION_WORDS or not content_stems(w, function_words=False):
+            continue
+        j = i
+        while j > 0 and i - j < PLURAL_PHRASE_WORDS - 1 and words[j - 1].lower() not in FUNCTION_WORDS \
+                and content_stems(words[j - 1], function_words=False):
+            j -= 1
+        found = " ".join(words[j: i + 1])
+    return found
 
 
 def _entity(last: Turn, before: str, entity_of) -> str:

@@ -141,6 +141,12 @@ MAX_FOLLOWUP_WORDS = 8
 PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|he|she|him|her|his|the company|the platform|the system|the firm|the bank)\b", re.I)
 """The pronouns a name may replace. Not "this", "that", "these", "those": they mostly open a noun ("that
 jump", "those seven") or stand for what the last answer said, which the previous question beside the turn carries."""
+PLURAL_PRONOUN = re.compile(r"\b(they|their|them)\b", re.I)
+"""Pronouns for many: they stand for the plural noun the last question named when it named no name."""
+PLURAL_NOUN = re.compile(r"[a-z][a-z\-]{2,}(?<![isu])s")
+"""A plural noun by its ending, lower case ("centres", "doctors", "cabins"; not "process", "analysis", "status")."""
+PLURAL_PHRASE_WORDS = 3
+"""At most this many words make the plural phrase: the noun and the content words just before it ("green data centres")."""
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his)\b", re.I)
 """A person: the last answer's short answer stands for them when it is a name ("who wrote it?" -> "Na Na")."""
 ELLIPSIS_MAX_WORDS = 4
