@@ -63,9 +63,11 @@ def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
     turns = _conversation("What did State Grid build?", "how accurate is it", entity_of=lambda turn: "State Grid Corporation of China")
     assert turns[1].asked == "how accurate is State Grid Corporation of China"
     turns = _conversation("What is ICBC's anti-fraud platform?", "how big is it", entity_of=lambda turn: "Industrial and Commercial Bank of China")
-    assert turns[1].asked == "how big is Industrial and Commercial Bank of China"
-    turns = _conversation("Tell me about China Mobile's computing power network", "how big is it")
-    assert turns[1].asked == "how big is China Mobile"
+    # what the asker said of the name after its "'s" is what "it" is, and stays what it is the turn after
+    assert turns[1].asked == "how big is ICBC's anti-fraud platform"
+    turns = _conversation("Tell me about China Mobile's computing power network", "how big is it", "how fast did it grow")
+    assert turns[1].asked == "how big is China Mobile's computing power network"
+    assert turns[2].asked == "how fast did China Mobile's computing power network grow"
     assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]
 
 

@@ -44,6 +44,7 @@ from .params import (
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
     MIN_TOPIC_PREFIX,
+    OWNED_WORDS,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
     PLURAL_NOUN,
@@ -72,6 +73,7 @@ class Resolved:
     asked: str  # the turn's own words, after the substitutions: what kind of answer it wants comes from these
     previous: tuple[str, str, str] | None = None  # (section, unit, text) of the last answer, for a follow-up
     own: str = ""  # what the next turn is read against: the substituted question, without the one beside it
+    entity: str = ""  # what a pronoun of the turn was read as: a pronoun in the next turn stands for it again
 
 
 def normalize_history(history) -> list[Turn]:
@@ -126,24 +128,26 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None, near=N
     turns = normalize_history(history)
     if not turns or not is_followup(question):
         return Resolved(question, question, own=_plain(question))
-    own = anchor = ""
+    own = anchor = entity = ""
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near).own
+            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity)
+            own, entity = read.own, read.entity
         else:
-            own = anchor = _plain(turn.question)
-    return _read(question, turns[-1], own, anchor, titles, entity_of, near)
+            own, anchor, entity = _plain(turn.question), _plain(turn.question), ""
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity)
 
 
 def _plain(question: str) -> str:
     return question.strip().rstrip("?").strip()
 
 
-def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None) -> Resolved:
+def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None, carried: str = "") -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
-    beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...")."""
+    beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...");
+    `carried`: what a pronoun of the last turn was read as, which a pronoun of this one stands for again."""
     context = before if not anchor or anchor.lower() in before.lower() else f"{before}; {anchor}"
     previous = (last.section, last.unit, last.answer) if last.section else None
     body = _plain(FOLLOWUP_START.sub("", question))
@@ -182,7 +186,12 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
 
     # a personal pronoun stands for a name the last turn was about
     if PERSONAL_PRONOUN.search(body):
-        entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
+        if PERSON_PRONOUN.search(body) and name_like(last.span):
+            entity = last.span
+        elif carried and carried in before:
+            entity = carried  # "it" again: the same thing ("how many clients does it support?" after "how much data does it integrate?")
+        else:
+            entity = _entity(last, before, entity_of)
         if PLURAL_PRONOUN.search(body) and not _named(before):
             entity = plural_phrase(before) or entity  # "their" after "how many green data centres ...": the centres
     else:
@@ -191,7 +200,7 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         owner = f"{entity}'" if entity.endswith("s") and not entity[:1].isupper() else f"{entity}'s"
         named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", owner, body, flags=re.I)  # "her role"; "hired her" below
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
-        return _bounded(Resolved(_beside(named, body, context), named, previous, named))
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity))
 
     # anything else: the previous question stays beside it
     return _bounded(Resolved(_beside(body, body, context), body, previous, body))
@@ -342,10 +351,27 @@ def _entity(last: Turn, before: str, entity_of) -> str:
     answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
     found = entity_of(last) if entity_of else ""
     names = [n.strip() for n in QUOTED.findall(before) + names_in(before)]
+    owned = _owned(names[0], before) if names else ""
+    if owned:
+        return owned  # "ICBC's anti-fraud platform": what of the name the asker meant, not the bank
     if found and not (names and not _same_name(names[0], found)):
         return found
     # the asker's own name wins over a case study it does not name (the last answer quoted another one)
     return names[0] if names else ""
+
+
+def _owned(name: str, question: str) -> str:
+    """The name with what the asker said of it after an "'s" ("ICBC's anti-fraud platform", "China Mobile's
+    network"): the content words up to a function word or the end, at most OWNED_WORDS; "" when none follow."""
+    m = re.search(rf"\b{re.escape(name)}['’]s\s+", question)
+    if not m:
+        return ""
+    taken = []
+    for w in re.findall(r"[A-Za-z][\w\-]*", question[m.end():]):
+        if w.lower() in FUNCTION_WORDS or not content_stems(w, function_words=False) or len(taken) == OWNED_WORDS:
+            break
+        taken.append(w)
+    return f"{name}'s {' '.join(taken)}" if taken else ""
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -361,7 +387,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _bounded(r: Resolved) -> Resolved:
-    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS])
+    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS], r.entity)
 
 
 def topic_titles(documents) -> list[str]:

@@ -147,6 +147,8 @@ PLURAL_NOUN = re.compile(r"[a-z][a-z\-]{2,}(?<![isu])s")
 """A plural noun by its ending, lower case ("centres", "doctors", "cabins"; not "process", "analysis", "status")."""
 PLURAL_PHRASE_WORDS = 3
 """At most this many words make the plural phrase: the noun and the content words just before it ("green data centres")."""
+OWNED_WORDS = 3
+"""At most this many words after a name's "'s" are what "it" stands for ("ICBC's anti-fraud platform"): a noun and its modifiers."""
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his)\b", re.I)
 """A person: the last answer's short answer stands for them when it is a name ("who wrote it?" -> "Na Na")."""
 ELLIPSIS_MAX_WORDS = 4
