@@ -15,8 +15,11 @@ before it in turn, so a conversation of four turns never nests four questions in
 - a personal pronoun ("it", "they", "its") becomes a name the last turn was about: its answer's case
   study, else a name in its question or its short answer ("how accurate is it?" -> "how accurate is
   GAC Honda?"). A name is capitalised and written as one ("GAC Honda", "ICBC", "COSMOPlat"), never a
-  year, a number or a lone capitalised word ("Chinese"). With no such name, "it" is left as it is
-  (it is often the report itself: "which industries does it focus on?");
+  year, a number or a lone capitalised word ("Chinese"); what the asker said of it after its "'s" comes
+  along ("ICBC's anti-fraud platform"); "they"/"their" after a question naming no name is its plural
+  noun ("green data centres"); a pronoun the turn after stands for the same thing again (`referents.py`
+  reads these). With none of them, "it" is left as it is (it is often the report itself: "which
+  industries does it focus on?");
 - anything else keeps the previous question beside it ("why those seven" -> "why those seven?
   (which industries does it focus on)"), and the answer may stay where the last one stood
   (`Resolved.previous` feeds the ranker's "previous_unit", "previous_section" and "quoted_before":
@@ -32,27 +35,32 @@ import re
 from dataclasses import dataclass
 
 from ..types import Answer
-from .query import content_stems
 from .params import (
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
     FOLLOWUP_TOPIC_SIMILARITY,
-    FUNCTION_WORDS,
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
     MIN_TOPIC_PREFIX,
-    OWNED_WORDS,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
-    PLURAL_NOUN,
-    PLURAL_PHRASE_WORDS,
     PLURAL_PRONOUN,
     PRONOUN,
     REASON_ONLY,
     YEAR,
+)
+from .query import content_stems
+from .referents import (
+    QUOTED,
+    has_name,
+    name_like,
+    names_in,
+    owned,
+    plural_phrase,
+    same_name,
 )
 
 
@@ -192,7 +200,7 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
             entity = carried  # "it" again: the same thing ("how many clients does it support?" after "how much data does it integrate?")
         else:
             entity = _entity(last, before, entity_of)
-        if PLURAL_PRONOUN.search(body) and not _named(before):
+        if PLURAL_PRONOUN.search(body) and not has_name(before):
             entity = plural_phrase(before) or entity  # "their" after "how many green data centres ...": the centres
     else:
         entity = ""
@@ -291,99 +299,19 @@ def _old_topic(before: str, titles: list[str]) -> tuple[int, int] | None:
     return None
 
 
-QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{2,60})['\"’”](?=\W|$)")
-"""A term the asker put in quotes ("What does 'data multiplier' mean?"): what "it" stands for next."""
-NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’\-]*)*")
-
-
-def name_like(text: str) -> bool:
-    """A name a pronoun may stand for: no digits, and two capitalised words or a word of two capitals
-    ("GAC Honda", "ICBC", "COSMOPlat"), not a field abbreviation ("AI") nor a lone "Chinese"."""
-    words = text.split()
-    if not words or re.search(r"\d", text) or text.lower() in FIELD_ABBREVIATIONS:
-        return False
-    capitalised = [w for w in words if w[:1].isupper()]
-    return len(capitalised) >= 2 or any(sum(c.isupper() for c in w) >= 2 for w in capitalised)
-
-
-def names_in(question: str) -> list[str]:
-    """Names in a question, leaving out its first word: "Tell me about China Mobile's network" -> ["China Mobile"]."""
-    out = []
-    for m in NAME_RUN.finditer(question):
-        if m.start() == len(question) - len(question.lstrip()):
-            rest = m.group(0).split(None, 1)
-            if len(rest) < 2:
-                continue
-            candidate = rest[1]
-        else:
-            candidate = m.group(0)
-        candidate = re.sub(r"['’]s?$", "", candidate).strip()
-        if name_like(candidate):
-            out.append(candidate)
-    return out
-
-
-def _named(text: str) -> bool:
-    return bool(QUOTED.findall(text) or names_in(text))
-
-
-def plural_phrase(question: str) -> str:
-    """The last plural noun the asker wrote, with the content words just before it: "green data centres" in
-    "How many green data centres has China built", "AI doctors" in "how many AI doctors does it have".
-    What "they" and "their" stand for when the question names nothing: a case study the last answer
-    quoted is one thing, not many."""
-    words = re.findall(r"[A-Za-z][\w\-]*", _plain(question))
-    found = ""
-    for i, w in enumerate(words):
-        if not PLURAL_NOUN.fullmatch(w) or w.lower() in FUNCTION_WORDS or not content_stems(w, function_words=False):
-            continue
-        j = i
-        while j > 0 and i - j < PLURAL_PHRASE_WORDS - 1 and words[j - 1].lower() not in FUNCTION_WORDS \
-                and content_stems(words[j - 1], function_words=False):
-            j -= 1
-        found = " ".join(words[j: i + 1])
-    return found
-
-
 def _entity(last: Turn, before: str, entity_of) -> str:
     """What the last turn was about: its answer's case study, else a term its question quotes or a name in
     it. Not its short
     answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
     found = entity_of(last) if entity_of else ""
     names = [n.strip() for n in QUOTED.findall(before) + names_in(before)]
-    owned = _owned(names[0], before) if names else ""
-    if owned:
-        return owned  # "ICBC's anti-fraud platform": what of the name the asker meant, not the bank
-    if found and not (names and not _same_name(names[0], found)):
+    said = owned(names[0], before) if names else ""
+    if said:
+        return said  # "ICBC's anti-fraud platform": what of the name the asker meant, not the bank
+    if found and not (names and not same_name(names[0], found)):
         return found
     # the asker's own name wins over a case study it does not name (the last answer quoted another one)
     return names[0] if names else ""
-
-
-def _owned(name: str, question: str) -> str:
-    """The name with what the asker said of it after an "'s" ("ICBC's anti-fraud platform", "China Mobile's
-    network"): the content words up to a function word or the end, at most OWNED_WORDS; "" when none follow."""
-    m = re.search(rf"\b{re.escape(name)}['’]s\s+", question)
-    if not m:
-        return ""
-    taken = []
-    for w in re.findall(r"[A-Za-z][\w\-]*", question[m.end():]):
-        if w.lower() in FUNCTION_WORDS or not content_stems(w, function_words=False) or len(taken) == OWNED_WORDS:
-            break
-        taken.append(w)
-    return f"{name}'s {' '.join(taken)}" if taken else ""
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Two names of one thing: they share a word ("State Grid", "State Grid Corporation of China"), or one is
-    the initials of the other ("ICBC", "Industrial and Commercial Bank of China")."""
-    def words(name: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", name.lower())) if len(w) > 2}
-
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", name)).lower()
-
-    return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a)
 
 
 def _bounded(r: Resolved) -> Resolved:
