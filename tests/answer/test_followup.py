@@ -63,9 +63,11 @@ def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
     turns = _conversation("What did State Grid build?", "how accurate is it", entity_of=lambda turn: "State Grid Corporation of China")
     assert turns[1].asked == "how accurate is State Grid Corporation of China"
     turns = _conversation("What is ICBC's anti-fraud platform?", "how big is it", entity_of=lambda turn: "Industrial and Commercial Bank of China")
-    assert turns[1].asked == "how big is Industrial and Commercial Bank of China"
-    turns = _conversation("Tell me about China Mobile's computing power network", "how big is it")
-    assert turns[1].asked == "how big is China Mobile"
+    # what the asker said of the name after its "'s" is what "it" is, and stays what it is the turn after
+    assert turns[1].asked == "how big is ICBC's anti-fraud platform"
+    turns = _conversation("Tell me about China Mobile's computing power network", "how big is it", "how fast did it grow")
+    assert turns[1].asked == "how big is China Mobile's computing power network"
+    assert turns[2].asked == "how fast did China Mobile's computing power network grow"
     assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]
 
 
@@ -188,3 +190,14 @@ def test_a_new_word_is_held_by_a_longer_word_its_stem_begins(mini_engine):
     row = next(k for k, i in enumerate(cands.indexes) if "every coastline" in sentences[i].text)
     new = {"often", "tide", "reach", "coast"}  # the follow-up's new stems
     assert cands.new_words[row] == pytest.approx(features.weight({"tide", "coast"}) / features.weight(new), rel=1e-4)
+
+
+def test_they_and_their_stand_for_the_plural_noun_the_last_question_named():
+    turns = _conversation("How many green data centres has China established?", "what is their power-usage effectiveness?",
+                          entity_of=lambda turn: "Dongjiang Lake Big Data Centre")
+    assert turns[1].asked == "what is green data centres' power-usage effectiveness"
+    turns = _conversation("how many AI doctors does it have", "how many diseases can they handle?")
+    assert turns[1].asked == "how many diseases can AI doctors handle"
+    # a name the asker gave still wins: companies are "they" too
+    turns = _conversation("how is GAC honda using AI for quality checks", "how many cameras did they install")
+    assert turns[1].asked == "how many cameras did GAC install"  # not "quality checks"

@@ -15,8 +15,11 @@ before it in turn, so a conversation of four turns never nests four questions in
 - a personal pronoun ("it", "they", "its") becomes a name the last turn was about: its answer's case
   study, else a name in its question or its short answer ("how accurate is it?" -> "how accurate is
   GAC Honda?"). A name is capitalised and written as one ("GAC Honda", "ICBC", "COSMOPlat"), never a
-  year, a number or a lone capitalised word ("Chinese"). With no such name, "it" is left as it is
-  (it is often the report itself: "which industries does it focus on?");
+  year, a number or a lone capitalised word ("Chinese"); what the asker said of it after its "'s" comes
+  along ("ICBC's anti-fraud platform"); "they"/"their" after a question naming no name is its plural
+  noun ("green data centres"); a pronoun the turn after stands for the same thing again (`referents.py`
+  reads these). With none of them, "it" is left as it is (it is often the report itself: "which
+  industries does it focus on?");
 - anything else keeps the previous question beside it ("why those seven" -> "why those seven?
   (which industries does it focus on)"), and the answer may stay where the last one stood
   (`Resolved.previous` feeds the ranker's "previous_unit", "previous_section" and "quoted_before":
@@ -32,7 +35,6 @@ import re
 from dataclasses import dataclass
 
 from ..types import Answer
-from .query import content_stems
 from .params import (
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
@@ -45,9 +47,20 @@ from .params import (
     MIN_TOPIC_PREFIX,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
+    PLURAL_PRONOUN,
     PRONOUN,
     REASON_ONLY,
     YEAR,
+)
+from .query import content_stems
+from .referents import (
+    QUOTED,
+    has_name,
+    name_like,
+    names_in,
+    owned,
+    plural_phrase,
+    same_name,
 )
 
 
@@ -68,6 +81,7 @@ class Resolved:
     asked: str  # the turn's own words, after the substitutions: what kind of answer it wants comes from these
     previous: tuple[str, str, str] | None = None  # (section, unit, text) of the last answer, for a follow-up
     own: str = ""  # what the next turn is read against: the substituted question, without the one beside it
+    entity: str = ""  # what a pronoun of the turn was read as: a pronoun in the next turn stands for it again
 
 
 def normalize_history(history) -> list[Turn]:
@@ -122,24 +136,26 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None, near=N
     turns = normalize_history(history)
     if not turns or not is_followup(question):
         return Resolved(question, question, own=_plain(question))
-    own = anchor = ""
+    own = anchor = entity = ""
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            own = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near).own
+            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity)
+            own, entity = read.own, read.entity
         else:
-            own = anchor = _plain(turn.question)
-    return _read(question, turns[-1], own, anchor, titles, entity_of, near)
+            own, anchor, entity = _plain(turn.question), _plain(turn.question), ""
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity)
 
 
 def _plain(question: str) -> str:
     return question.strip().rstrip("?").strip()
 
 
-def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None) -> Resolved:
+def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None, carried: str = "") -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
-    beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...")."""
+    beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...");
+    `carried`: what a pronoun of the last turn was read as, which a pronoun of this one stands for again."""
     context = before if not anchor or anchor.lower() in before.lower() else f"{before}; {anchor}"
     previous = (last.section, last.unit, last.answer) if last.section else None
     body = _plain(FOLLOWUP_START.sub("", question))
@@ -178,13 +194,21 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
 
     # a personal pronoun stands for a name the last turn was about
     if PERSONAL_PRONOUN.search(body):
-        entity = last.span if PERSON_PRONOUN.search(body) and name_like(last.span) else _entity(last, before, entity_of)
+        if PERSON_PRONOUN.search(body) and name_like(last.span):
+            entity = last.span
+        elif carried and carried in before:
+            entity = carried  # "it" again: the same thing ("how many clients does it support?" after "how much data does it integrate?")
+        else:
+            entity = _entity(last, before, entity_of)
+        if PLURAL_PRONOUN.search(body) and not has_name(before):
+            entity = plural_phrase(before) or entity  # "their" after "how many green data centres ...": the centres
     else:
         entity = ""
     if entity:
-        named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", f"{entity}'s", body, flags=re.I)  # "her role"; "hired her" below
+        owner = f"{entity}'" if entity.endswith("s") and not entity[:1].isupper() else f"{entity}'s"
+        named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", owner, body, flags=re.I)  # "her role"; "hired her" below
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
-        return _bounded(Resolved(_beside(named, body, context), named, previous, named))
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity))
 
     # anything else: the previous question stays beside it
     return _bounded(Resolved(_beside(body, body, context), body, previous, body))
@@ -275,64 +299,23 @@ def _old_topic(before: str, titles: list[str]) -> tuple[int, int] | None:
     return None
 
 
-QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{2,60})['\"’”](?=\W|$)")
-"""A term the asker put in quotes ("What does 'data multiplier' mean?"): what "it" stands for next."""
-NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’\-]*)*")
-
-
-def name_like(text: str) -> bool:
-    """A name a pronoun may stand for: no digits, and two capitalised words or a word of two capitals
-    ("GAC Honda", "ICBC", "COSMOPlat"), not a field abbreviation ("AI") nor a lone "Chinese"."""
-    words = text.split()
-    if not words or re.search(r"\d", text) or text.lower() in FIELD_ABBREVIATIONS:
-        return False
-    capitalised = [w for w in words if w[:1].isupper()]
-    return len(capitalised) >= 2 or any(sum(c.isupper() for c in w) >= 2 for w in capitalised)
-
-
-def names_in(question: str) -> list[str]:
-    """Names in a question, leaving out its first word: "Tell me about China Mobile's network" -> ["China Mobile"]."""
-    out = []
-    for m in NAME_RUN.finditer(question):
-        if m.start() == len(question) - len(question.lstrip()):
-            rest = m.group(0).split(None, 1)
-            if len(rest) < 2:
-                continue
-            candidate = rest[1]
-        else:
-            candidate = m.group(0)
-        candidate = re.sub(r"['’]s?$", "", candidate).strip()
-        if name_like(candidate):
-            out.append(candidate)
-    return out
-
-
 def _entity(last: Turn, before: str, entity_of) -> str:
     """What the last turn was about: its answer's case study, else a term its question quotes or a name in
     it. Not its short
     answer: a span is often part of a name ("Guidelines for the Construction") or not what "it" stands for."""
     found = entity_of(last) if entity_of else ""
     names = [n.strip() for n in QUOTED.findall(before) + names_in(before)]
-    if found and not (names and not _same_name(names[0], found)):
+    said = owned(names[0], before) if names else ""
+    if said:
+        return said  # "ICBC's anti-fraud platform": what of the name the asker meant, not the bank
+    if found and not (names and not same_name(names[0], found)):
         return found
     # the asker's own name wins over a case study it does not name (the last answer quoted another one)
     return names[0] if names else ""
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Two names of one thing: they share a word ("State Grid", "State Grid Corporation of China"), or one is
-    the initials of the other ("ICBC", "Industrial and Commercial Bank of China")."""
-    def words(name: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", name.lower())) if len(w) > 2}
-
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", name)).lower()
-
-    return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a)
-
-
 def _bounded(r: Resolved) -> Resolved:
-    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS])
+    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS], r.entity)
 
 
 def topic_titles(documents) -> list[str]:
