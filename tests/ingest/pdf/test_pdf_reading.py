@@ -116,6 +116,20 @@ def test_a_line_end_hyphen_goes_when_the_second_half_is_no_word_of_the_report():
     assert join_lines("a cross-", "disciplinary fusion", vocabulary)[0] == "a cross-disciplinary fusion"  # 'cross' opens compounds
 
 
+
+def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_prints_whole():
+    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary, join_lines
+
+    lines = [_body_line(t, 500 - 12 * k) for k, t in enumerate([
+        "a model trained on data and other views of the matter",
+        "the partners co-invest in the data centres they share",
+    ])]
+    vocabulary = hyphen_vocabulary(lines)
+    assert join_lines("compared to the pre-", "trained model", vocabulary)[0] == "compared to the pre-trained model"
+    # a short word as the second half is a hyphenator's break: 'inter-' + 'views'
+    assert join_lines("in the inter-", "views we held", vocabulary)[0] == "in the interviews we held"
+    assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
+
 def test_a_paragraphs_line_that_a_charts_marks_reach_is_not_a_chart_label():
     from askwef.ingest.pdf.regions import mark_regions
 
