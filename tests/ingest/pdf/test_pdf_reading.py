@@ -244,3 +244,28 @@ def test_a_box_broken_over_a_page_goes_on_as_the_same_unit():
     assert [(p.kind, p.text) for p in paras] == [("unit", ""), ("bold", "CASE STUDY 1"), ("bold", "A platform for computing power"),
                                                  ("prose", "In 2023, a company launched a computing power grid platform."),
                                                  ("unit_end", "")]
+
+
+def test_a_word_processors_justified_run_ends_where_its_tj_adjustments_put_it(tmp_path):
+    """A Word layer justifies a line with TJ adjustments in a simple font and places the rest of a word
+    in a run of its own: the letter widths alone end the first run short, and a space stood inside the
+    word ('institutio ns'). The run ends where its adjustments put it, so the word is whole."""
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from askwef.ingest.pdf.layout import page_lines
+    from askwef.ingest.pdf.runs import Widths, page_runs
+
+    path = tmp_path / "word.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 760, "A heading line")
+    # three words, each 600 thousandths of an em apart (6 pt, a justified line), then the word's end 0.3 pt after them
+    end = 60 + stringWidth("relevantpublicinstitutio", "Helvetica", 10) + 2 * 6.0 + 0.3
+    c._code.append("BT /F1 10 Tf 1 0 0 1 60 700 Tm [(relevant) -600 (public) -600 (institutio)] TJ ET")
+    c._code.append(f"BT /F1 10 Tf 1 0 0 1 {end:.3f} 700 Tm (ns to support) Tj ET")
+    c.showPage()
+    c.save()
+    lines = page_lines(page_runs(PdfReader(path).pages[0], Widths()), 0)
+    assert [line.text for line in lines if line.y < 710] == ["relevant public institutions to support"]

@@ -103,15 +103,26 @@ class Widths:
         return 0.5 * size * len(text)
 
 
-    def advance(self, font_dict, string, size: float) -> tuple[float, str] | None:
-        """How far a Tj/TJ string of a Type0 font moves the text position (text space), and its
-        letters; None when the font is not a Type0 font or unknown (letter widths are estimated)."""
+    def font(self, font_dict):
+        """The font of a font resource (loaded once), or None."""
+        if font_dict is None:
+            return None
+        self.width(font_dict, "", 10.0)
+        return self._fonts.get(id(font_dict)) or None
+
+    def advance(self, font_dict, string, size: float, spacing: tuple[float, float] = (0.0, 0.0)) -> tuple[float, str] | None:
+        """How far a Tj/TJ string moves the text position (text space), and its letters; None when
+        the font is unknown (letter widths are estimated). A simple font's string (one byte a glyph,
+        as a word processor writes them) counts its TJ adjustments, which justify the line, and the
+        character and word spacing (`spacing`: Tc, Tw), so a run ends where its last letter does."""
         if font_dict is None:
             return None
         self.width(font_dict, "", size)  # loads the font
         font = self._fonts.get(id(font_dict))
-        if not font or getattr(font, "sub_type", "") != "Type0":
+        if not font:
             return None
+        if getattr(font, "sub_type", "") != "Type0":
+            return _simple_advance(font, string, size, spacing)
         glyphs = getattr(font, "character_widths", None) or {}
         letters = getattr(font, "character_map", None) or {}
         total = 0.0
@@ -162,6 +173,33 @@ class Widths:
         return text
 
 
+def _simple_advance(font, string, size: float, spacing: tuple[float, float]) -> tuple[float, str] | None:
+    """`Widths.advance` for a simple font: each byte a glyph, its width by the font's encoding."""
+    encoding = getattr(font, "encoding", None)
+    glyphs = getattr(font, "character_widths", None) or {}
+    letters = getattr(font, "character_map", None) or {}
+    if not isinstance(encoding, dict) or not glyphs:
+        return None
+    default = float(getattr(font, "space_width", 0) or 500)
+    char_spacing, word_spacing = spacing
+    total = 0.0
+    text = ""
+    for part in string if isinstance(string, list) else [string]:
+        if isinstance(part, (int, float)):
+            total -= float(part) / 1000 * size
+            continue
+        raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
+        if raw is None:
+            return None
+        for byte in raw:
+            char = encoding.get(byte, chr(byte))
+            char = char if isinstance(char, str) else chr(byte)
+            total += float(glyphs.get(char, default)) / 1000 * size + char_spacing + (word_spacing if byte == 32 else 0.0)
+            letter = letters.get(chr(byte), char)
+            text += letter if isinstance(letter, str) else char
+    return total, text
+
+
 WORD_GAP = 150
 """A TJ adjustment moving the next glyph right by this many thousandths of an em or more is a word
 gap (kerning moves glyphs by tens; the UK strategy's subset fonts space words by 260)."""
@@ -203,7 +241,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     operator (a reader's deadline check)."""
     runs: list[Run] = []
     state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0,
-             "path": [], "fill": 0.0, "spaced": []}
+             "path": [], "fill": 0.0, "spaced": [], "tc": 0.0, "tw": 0.0}
     try:
         fonts = page["/Resources"]["/Font"]
     except Exception:  # noqa: BLE001 - no font resources: widths are estimated
@@ -256,10 +294,20 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 graphics(operator, operands, cm)
             except (TypeError, ValueError, IndexError):
                 state["path"] = []
-        if operator == b"q":  # the text rise is graphics state: saved and restored with it
-            state["saved"].append((state["rise"], state["fill"]))
+        if operator == b"q":  # the text state is graphics state: saved and restored with it
+            state["saved"].append((state["rise"], state["fill"], state["tc"], state["tw"]))
         elif operator == b"Q":
-            state["rise"], state["fill"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"])
+            state["rise"], state["fill"], state["tc"], state["tw"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"], 0.0, 0.0)
+        elif operator in (b"Tc", b"Tw") and operands:
+            try:
+                state[operator.decode().lower()] = float(operands[0])
+            except (TypeError, ValueError):
+                pass
+        elif operator == b'"' and len(operands) >= 3:
+            try:
+                state["tw"], state["tc"] = float(operands[0]), float(operands[1])
+            except (TypeError, ValueError):
+                pass
         elif operator == b"Ts" and operands:
             try:
                 state["rise"] = float(operands[0])
@@ -270,12 +318,12 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 state["font"], state["size"] = fonts[operands[0]].get_object(), float(operands[1])
             except Exception:  # noqa: BLE001 - a font of a form's own resources: estimated
                 state["font"] = None
-        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+        if operator in (b"Tj", b"TJ", b"'", b'"'):
             state["rises"].append(state["rise"])
             state["spaced"].append(widths.spaced(state["font"], operands[-1] if operands else b""))
             # where this string ends on the page: browsers place every glyph (justified lines
             # included), so a run ends where its last string does, not at start + letter widths
-            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
+            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"], (state["tc"], state["tw"]))
             if shown is not None:
                 advance, letters = shown
                 m = _mult(tm, cm)
@@ -286,7 +334,8 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 state["at"], state["advance"] = at, advance
                 scale = math.hypot(m[0], m[1]) or 1.0
                 start = m[4] + state["offset"] * scale
-                state["ends"].append((start, start + advance * scale, m[5], letters))
+                simple = getattr(widths.font(state["font"]), "sub_type", "") != "Type0"
+                state["ends"].append((start, start + advance * scale, m[5], letters, simple))
 
     def visit(text, cm, tm, font_dict, font_size):
         rises, state["rises"] = state["rises"], []
@@ -309,6 +358,8 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
         bold = bool(BOLD_FONT_NAME.search(name))
         x = m[4]
+        if ends and any(e[4] for e in ends) and not _one_line(ends, clean, m[4], m[5]):
+            ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
                 x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
@@ -323,6 +374,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
 
     page.extract_text(visitor_text=visit, visitor_operand_before=before)
     return runs
+
+
+def _one_line(shown: list[tuple], text: str, x: float, y: float) -> bool:
+    """The strings of a run shown from its start on its baseline, spelling its letters: their extent is
+    the run's. reportlab's runs after a line's first all report the line's start, their strings
+    placed after the strings before them: their letter widths add up instead (`page_lines`)."""
+    spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
+    return abs(shown[0][0] - x) < 0.5 and all(abs(s[2] - y) < 0.5 for s in shown) and spelled == text.replace(" ", "")
 
 
 def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
