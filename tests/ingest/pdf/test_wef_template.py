@@ -67,7 +67,8 @@ def test_every_chapter_and_subsection_found_with_its_number(wef_doc, md_doc):
 
 def test_chart_labels_are_not_sentences(wef_doc):
     texts = [t for _, _, t in _sentences(wef_doc)]
-    assert not [t for t in texts if numbers_only(t)]  # axis ticks, bar labels
+    # axis ticks and bar labels are not; the timeline's years under its steps are (as in the markdown)
+    assert [t for t in texts if numbers_only(t)] == ["2020", "2025", "2030"]
     assert "Global average" not in texts and "Share of companies (%)" not in texts  # legend, axis title
     units = [u for s in wef_doc.sections for u in s.units if u.startswith("FIGURE")]
     assert len(units) == 7 and "FIGURE 2: AI-influenced revenues at Chinese companies, 2018 vs 2024" in units
@@ -127,3 +128,19 @@ def test_lines_break_only_at_real_hyphenation_points_and_read_back_whole(wef_pat
     # 'super-|vision' keeps its hyphen: 'super' opens a compound elsewhere ('super-apps') and 'vision' is a word
     kept = [p for p in soft if f"{p[0]}{p[1]}" not in text]
     assert kept == [("super", "vision")], kept
+
+
+def test_a_timelines_years_under_a_chart_are_read_with_their_steps(wef_doc, md_doc):
+    """Figure 3 is a timeline set under a bar chart: 'Step 1' / '2020' / its points. The years are its
+    content (when each step ends), not the chart's ticks, and 'Step 1' is set larger than the chart's labels."""
+    def figure3(doc):
+        section = next(s for s in doc.sections if s.number == "1.1")
+        texts = [section.text[sp.start : sp.end] for sp in section.sentences]
+        start = next(i for i, t in enumerate(texts) if t.startswith("FIGURE 3"))
+        return texts[start + 1 : start + 16]
+
+    assert figure3(wef_doc) == figure3(md_doc)
+    assert figure3(wef_doc)[:2] == ["Step 1", "2020"]
+    # the chart's own year ticks stay out
+    sentences = [t for _, _, t in _sentences(wef_doc)]
+    assert "2018" not in sentences and "2022" not in sentences
