@@ -269,3 +269,24 @@ def test_a_word_processors_justified_run_ends_where_its_tj_adjustments_put_it(tm
     c.save()
     lines = page_lines(page_runs(PdfReader(path).pages[0], Widths()), 0)
     assert [line.text for line in lines if line.y < 710] == ["relevant public institutions to support"]
+
+
+def test_an_imprint_printed_again_on_the_back_cover_is_not_text():
+    from dataclasses import replace
+
+    from askwef.ingest.pdf.layout import mark_imprint
+
+    imprint = ["Published in May 2021 by the Office", "© Crown copyright 2021", "This publication is licensed under the terms of",
+               "the Open Licence v3.0 except where otherwise stated.", "ISBN 978-1-5286-2894-5"]
+    body = [[_body_line(f"page {k} says something of its own here", 700 - 12 * i) for i in range(4)] for k in range(3)]
+    closing = [_body_line(t, 700 - 12 * i) for i, t in enumerate(imprint)]
+    back = [_body_line(t, 300 - 12 * i) for i, t in enumerate([imprint[0], imprint[1], imprint[4], "Any enquiries to: x@y.uk"])]
+    pages = body + [closing, [_body_line("National AI Strategy", 400)], back]
+    pages = [[replace(line, page=k) for line in lines] for k, lines in enumerate(pages)]
+    mark_imprint(pages)
+    assert all(line.role == "furniture" for line in pages[3] + pages[5])
+    assert all(line.role == "" for lines in pages[:3] + [pages[4]] for line in lines)
+    # a report whose closing pages repeat nothing keeps them
+    plain = [[replace(line, page=k, role="") for line in lines] for k, lines in enumerate(body + [closing])]
+    mark_imprint(plain)
+    assert all(line.role == "" for lines in plain for line in lines)
