@@ -144,3 +144,13 @@ def test_a_timelines_years_under_a_chart_are_read_with_their_steps(wef_doc, md_d
     # the chart's own year ticks stay out
     sentences = [t for _, _, t in _sentences(wef_doc)]
     assert "2018" not in sentences and "2022" not in sentences
+
+
+def test_a_box_broken_over_two_columns_is_one_unit(wef_doc, md_doc):
+    """Case study 3 runs from the foot of the left column to the top of the right one: its second part
+    opens with no title of its own and goes on as the same unit, as in the markdown."""
+    def unit_sentences(doc, name):
+        return [t for _, sp, t in _sentences(doc) if sp.unit.startswith(name)]
+
+    md = unit_sentences(md_doc, "CASE STUDY 3")
+    assert len(md) >= 5 and unit_sentences(wef_doc, "CASE STUDY 3") == md
