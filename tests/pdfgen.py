@@ -46,6 +46,30 @@ GUTTER = 24
 TWO_COLUMN_CHAPTERS = {"1", "2", "4"}
 
 
+def _keep_real_hyphens() -> None:
+    """reportlab 5.1's `_shyUnsplit(s, ss)` strips a trailing '-' whenever it rejoins the parts of a word
+    broken over lines, so a word broken at its own hyphen ('vehicle-|road-city') loses that hyphen when
+    the paragraph is wrapped again at a frame or column break ('vehicleroad-city'), and the rejoined word
+    is then hyphenated where it has no hyphenation point ('pret-|rained' from 'pre-trained'). A head that
+    got an added hyphen has it stripped before the join (the one-argument call), so the join keeps it."""
+    from reportlab.platypus import paragraph
+
+    strip = paragraph._shyUnsplit
+    if getattr(strip, "keeps_real_hyphens", False):
+        return
+
+    def unsplit(s, ss=None):
+        if not ss or isinstance(s, paragraph._SHYIndexedStr):
+            return strip(s, ss)
+        return s + ss
+
+    unsplit.keeps_real_hyphens = True
+    paragraph._shyUnsplit = unsplit
+
+
+_keep_real_hyphens()
+
+
 def hyphenate(word: str):
     """A tiny hyphenator for reportlab (`hyphenationLang` accepts a callable): 'transformation' ->
     ('transfor', 'mation'), ('trans', 'formation'), ... split before a consonant that follows a vowel."""

@@ -116,6 +116,20 @@ def test_a_line_end_hyphen_goes_when_the_second_half_is_no_word_of_the_report():
     assert join_lines("a cross-", "disciplinary fusion", vocabulary)[0] == "a cross-disciplinary fusion"  # 'cross' opens compounds
 
 
+
+def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_prints_whole():
+    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary, join_lines
+
+    lines = [_body_line(t, 500 - 12 * k) for k, t in enumerate([
+        "a model trained on data and other views of the matter",
+        "the partners co-invest in the data centres they share",
+    ])]
+    vocabulary = hyphen_vocabulary(lines)
+    assert join_lines("compared to the pre-", "trained model", vocabulary)[0] == "compared to the pre-trained model"
+    # a short word as the second half is a hyphenator's break: 'inter-' + 'views'
+    assert join_lines("in the inter-", "views we held", vocabulary)[0] == "in the interviews we held"
+    assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
+
 def test_a_paragraphs_line_that_a_charts_marks_reach_is_not_a_chart_label():
     from askwef.ingest.pdf.regions import mark_regions
 
@@ -230,3 +244,49 @@ def test_a_box_broken_over_a_page_goes_on_as_the_same_unit():
     assert [(p.kind, p.text) for p in paras] == [("unit", ""), ("bold", "CASE STUDY 1"), ("bold", "A platform for computing power"),
                                                  ("prose", "In 2023, a company launched a computing power grid platform."),
                                                  ("unit_end", "")]
+
+
+def test_a_word_processors_justified_run_ends_where_its_tj_adjustments_put_it(tmp_path):
+    """A Word layer justifies a line with TJ adjustments in a simple font and places the rest of a word
+    in a run of its own: the letter widths alone end the first run short, and a space stood inside the
+    word ('institutio ns'). The run ends where its adjustments put it, so the word is whole."""
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from askwef.ingest.pdf.layout import page_lines
+    from askwef.ingest.pdf.runs import Widths, page_runs
+
+    path = tmp_path / "word.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 760, "A heading line")
+    # three words, each 600 thousandths of an em apart (6 pt, a justified line), then the word's end 0.3 pt after them
+    end = 60 + stringWidth("relevantpublicinstitutio", "Helvetica", 10) + 2 * 6.0 + 0.3
+    c._code.append("BT /F1 10 Tf 1 0 0 1 60 700 Tm [(relevant) -600 (public) -600 (institutio)] TJ ET")
+    c._code.append(f"BT /F1 10 Tf 1 0 0 1 {end:.3f} 700 Tm (ns to support) Tj ET")
+    c.showPage()
+    c.save()
+    lines = page_lines(page_runs(PdfReader(path).pages[0], Widths()), 0)
+    assert [line.text for line in lines if line.y < 710] == ["relevant public institutions to support"]
+
+
+def test_an_imprint_printed_again_on_the_back_cover_is_not_text():
+    from dataclasses import replace
+
+    from askwef.ingest.pdf.layout import mark_imprint
+
+    imprint = ["Published in May 2021 by the Office", "© Crown copyright 2021", "This publication is licensed under the terms of",
+               "the Open Licence v3.0 except where otherwise stated.", "ISBN 978-1-5286-2894-5"]
+    body = [[_body_line(f"page {k} says something of its own here", 700 - 12 * i) for i in range(4)] for k in range(3)]
+    closing = [_body_line(t, 700 - 12 * i) for i, t in enumerate(imprint)]
+    back = [_body_line(t, 300 - 12 * i) for i, t in enumerate([imprint[0], imprint[1], imprint[4], "Any enquiries to: x@y.uk"])]
+    pages = body + [closing, [_body_line("National AI Strategy", 400)], back]
+    pages = [[replace(line, page=k) for line in lines] for k, lines in enumerate(pages)]
+    mark_imprint(pages)
+    assert all(line.role == "furniture" for line in pages[3] + pages[5])
+    assert all(line.role == "" for lines in pages[:3] + [pages[4]] for line in lines)
+    # a report whose closing pages repeat nothing keeps them
+    plain = [[replace(line, page=k, role="") for line in lines] for k, lines in enumerate(body + [closing])]
+    mark_imprint(plain)
+    assert all(line.role == "" for lines in plain for line in lines)

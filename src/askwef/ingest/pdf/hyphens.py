@@ -37,6 +37,11 @@ STEM = 5
 five letters (four, when it has four) begin a word of the report is a word, not a fragment."""
 
 
+WHOLE_TAIL = 6
+"""Letters a line end's second half needs for its being a word the report prints unbroken to keep the
+hyphen ('trained', 'purpose'): a hyphenator's tails that are words are short ('son', 'views', 'works': 'inter-views' in the WEF template)."""
+
+
 def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
     hyphenated: set[str] = set()
     plain: set[str] = set()
@@ -84,6 +89,8 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
                 or "-" in head  # 'order-to-' + 'delivery'
                 # both halves words of the report: 'service-' + 'oriented'; not 'develop-' + 'ments'
                 or (len(head_word) >= 3 and (head_word in v.parts or head_word in v.plain and v.knows(tail_word)))
+                # the second half a whole word the report prints unbroken: 'pre-' + 'trained', 'general-' + 'purpose'
+                or len(tail_word) >= WHOLE_TAIL and tail_word in v.plain
                 or last_part.isupper() or any(c.isdigit() for c in last_part)
                 or not right[:1].islower()
             )

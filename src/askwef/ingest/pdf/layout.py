@@ -159,6 +159,30 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
                 line.role = "furniture"
 
 
+IMPRINT_PAGES = 3
+"""The closing pages where a report prints its imprint (publisher, copyright, licence, ISBN) and
+repeats it on the back cover."""
+
+IMPRINT_SHARED = 3
+"""Lines of two words or more that two of the closing pages both print: the imprint repeated, not text."""
+
+
+def mark_imprint(pages: list[list[Line]]) -> None:
+    """The imprint: closing pages that print three or more of the same lines (the UK strategy's
+    'Published in September 2021 by ...', '© Crown copyright 2021', ISBN on its last page and again on
+    the back cover) are furniture, the whole page, so the licence boilerplate is not read as the last
+    section's text. Body text is not repeated on another page; running heads are furniture already."""
+    closing = [lines for lines in pages[-IMPRINT_PAGES:] if lines]
+
+    def texts(lines: list[Line]) -> set[str]:
+        return {" ".join(l.text.split()).casefold() for l in lines if l.role != "furniture" and len(l.text.split()) >= 2}
+
+    imprint = [lines for lines in closing if any(other is not lines and len(texts(lines) & texts(other)) >= IMPRINT_SHARED for other in closing)]
+    for lines in imprint:
+        for line in lines:
+            line.role = "furniture"
+
+
 def _is_page_number(text: str, index: int, labels: list[str]) -> bool:
     """'17' on the page labelled 17 (or near its physical number), 'iv', 'Page 3 of 30'; not a year."""
     if not PAGE_NUMBER_LINE.match(text):

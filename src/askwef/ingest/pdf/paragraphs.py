@@ -53,6 +53,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     leading = _leading(lines)
     edges = _right_edges(lines)
     box = (0, -1)  # (box number, page) of the box being read
+    box_column = 0  # the column of the box's last line
 
     def mark(line: Line) -> tuple[int, str]:
         label = labels[line.page] if line.page < len(labels) else str(line.page + 1)
@@ -82,8 +83,11 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             i += 1
             continue
         where = (line.box, line.page) if line.box else (0, -1)
-        if where != box and box[0] and line.box and line.page == box[1] + 1 and not _box_title(lines, i)[0]:
-            box = where  # a box broken over a page: it goes on at the top of the next, with no title of its own
+        broken = line.page == box[1] + 1 or (line.page == box[1] and line.column > box_column)
+        if where != box and box[0] and line.box and broken and not _box_title(lines, i)[0]:
+            # a box broken over a page or a column: it goes on at the top of the next, with no title of its own
+            box = where
+        box_column = line.column if line.box else box_column
         if where != box:
             interrupt() if line.box else close()
             if box[0]:

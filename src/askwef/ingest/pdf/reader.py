@@ -41,7 +41,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
-from .layout import Line, body_size, continue_tables, mark_furniture, page_lines
+from .layout import Line, body_size, continue_tables, mark_furniture, mark_imprint, page_lines
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
@@ -210,6 +210,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     explicit = "/PageLabels" in reader.trailer["/Root"]
     labels = printed_labels(pages, sizes, page_labels(reader, len(pages)), explicit)
     mark_furniture(pages, sizes, labels)
+    mark_imprint(pages)
     body = body_size(pages)
     for index, lines in enumerate(pages):
         mark_regions(lines, shapes[index], sizes[index], body)

@@ -26,6 +26,10 @@ FIGURE_LABEL_WORDS = 5
 """A line of at most this many words, with no full stop, inside a figure is a label (a category, a
 legend entry, an axis title); longer lines are read as sentences of the figure."""
 
+LABEL_SIZE = 0.5
+"""A line near a chart but outside its marks set more than this (pt) larger than the largest type inside
+the marks is not one of its labels (the WEF template: labels 6 pt, a timeline's steps 7.5 pt)."""
+
 LABEL_REACH = 24.0
 """How far (pt) outside a chart's marks its labels may stand: category names under the axis, a legend
 below them, an axis title above (two lines of 7-9 pt type). A heading counts only inside the marks."""
@@ -104,14 +108,22 @@ def box_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Region]:
 def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, float], body: float) -> None:
     """Mark figure text ("figure") and the lines of boxes (`Line.box`) on one page."""
     figures = figure_regions(shapes, size)
+    label_sizes = [max((l.size for l in lines if r.holds(l)), default=0.0) for r in figures]
+    numbers: list[Line] = []
     for line in lines:
         if line.role not in ("", "heading") or FIGURE.match(line.text) or TABLE.match(line.text) or SOURCE.match(line.text):
             continue
         if numbers_only(line.text) and not line.markers:
-            line.role = "figure"
+            numbers.append(line)
             continue
         reach = 4.0 if line.role == "heading" or line.bold else LABEL_REACH
-        if any(r.holds(line, reach) for r in figures) and _label(line, body) and not _running_text(line, lines):
+        # outside the marks, only type no larger than the chart's own labels labels it: a timeline's
+        # 'Step 1' under a chart is set in the figure's text size
+        if any(r.holds(line, 4.0) or r.holds(line, reach) and line.size <= labels + LABEL_SIZE for r, labels in zip(figures, label_sizes)) \
+                and _label(line, body) and not _running_text(line, lines):
+            line.role = "figure"
+    for line in numbers:  # once the labels are known: a step's number is read between its words
+        if not _step_number(line, lines, figures):
             line.role = "figure"
     boxes = [b for b in box_regions(shapes, size) if sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
@@ -137,6 +149,29 @@ def _running_text(line: Line, lines: list[Line]) -> bool:
             return True
     return False
 
+
+def _step_number(line: Line, lines: list[Line], figures: list[Region]) -> bool:
+    """A number that is a timeline's content, not a chart's tick: one number outside every chart's
+    marks, in a column of words, a heading or label a line gap above it at its left edge and a
+    line of words a line gap below ('Step 1' / '2020' / '• AI technology and applications ...').
+    An axis's ticks stand among numbers or in a row; a bar's value stands inside its chart."""
+    if len(line.text.split()) != 1 or any(r.holds(line) for r in figures):
+        return False
+
+    def neighbour(direction: int) -> Line | None:
+        near = [o for o in lines if o is not line and o.page == line.page and o.role in ("", "heading")
+                and 0 < direction * (o.y - line.y) <= RUNNING_LEADING * max(o.size, line.size)
+                and o.x0 - 2 <= max(line.x0, o.x0) <= o.x1 and abs(o.x0 - line.x0) <= STEP_INDENT * line.size]
+        return min(near, key=lambda o: abs(o.y - line.y)) if near else None
+
+    above, below = neighbour(1), neighbour(-1)
+    # the column may end under it (the step's lines go on in the next)
+    return all(o is not None and not numbers_only(o.text) and any(c.isalpha() for c in o.text) for o in (above, below or above))
+
+
+STEP_INDENT = 1.5
+"""How far (in type sizes) the lines around a timeline's number may start from it: a heading at its
+edge, a bulleted line whose bullet hangs there."""
 
 RUNNING_LEADING = 1.6
 """Line gap (in type sizes) within which two lines belong to one paragraph: body text is set at about

@@ -17,6 +17,9 @@ import math
 from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, LIGATURES
+from .widths import Widths
+
+__all__ = ["Run", "Shape", "Widths", "page_runs"]
 
 
 @dataclass
@@ -68,105 +71,6 @@ def _mult(m: list[float], n: list[float]) -> list[float]:
     ]
 
 
-class Widths:
-    """Text widths from the PDF's font resources (pypdf knows the metrics of the standard 14 fonts).
-
-    A composite (Type0) font, as browsers embed them, keys its widths by glyph id, not by letter:
-    the letters are mapped back through the font's ToUnicode map ('D' -> glyph 0x27 -> 770 units).
-    """
-
-    def __init__(self) -> None:
-        self._fonts: dict[int, object] = {}
-        self._glyphs: dict[int, dict[str, float]] = {}
-
-    def width(self, font_dict, text: str, size: float) -> float:
-        key = id(font_dict)
-        font = self._fonts.get(key)
-        if font is None and font_dict is not None:
-            try:
-                from pypdf.generic._font import Font
-
-                font = Font.from_font_resource(font_dict)
-            except Exception:  # noqa: BLE001 - any odd font falls back to an estimate
-                font = False
-            self._fonts[key] = font
-            self._glyphs[key] = _letter_widths(font) if font else {}
-        if font:
-            letters = self._glyphs.get(key) or {}
-            if letters:
-                default = float(getattr(font, "space_width", 0) or 500) if " " not in letters else letters[" "]
-                return sum(letters.get(c, default) for c in text) * size / 1000
-            try:
-                return font.get_text_width(text) * size / 1000  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001
-                pass
-        return 0.5 * size * len(text)
-
-
-    def advance(self, font_dict, string, size: float) -> tuple[float, str] | None:
-        """How far a Tj/TJ string of a Type0 font moves the text position (text space), and its
-        letters; None when the font is not a Type0 font or unknown (letter widths are estimated)."""
-        if font_dict is None:
-            return None
-        self.width(font_dict, "", size)  # loads the font
-        font = self._fonts.get(id(font_dict))
-        if not font or getattr(font, "sub_type", "") != "Type0":
-            return None
-        glyphs = getattr(font, "character_widths", None) or {}
-        letters = getattr(font, "character_map", None) or {}
-        total = 0.0
-        text = ""
-        for part in string if isinstance(string, list) else [string]:
-            if isinstance(part, (int, float)):
-                total -= float(part) / 1000 * size  # a TJ adjustment
-                continue
-            raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
-            if raw is None:
-                return None
-            for i in range(0, len(raw) - 1, 2):
-                code = chr(raw[i] << 8 | raw[i + 1])
-                total += float(glyphs.get(code, 0.0)) / 1000 * size
-                letter = letters.get(code, "")
-                text += letter if isinstance(letter, str) else ""
-        return total, text
-
-    def spaced(self, font_dict, string) -> str | None:
-        """The letters a Tj/TJ string shows, with a space where a TJ adjustment opens a word gap
-        (pypdf judges gaps by a space width some font subsets do not have, and runs words together:
-        'ArtificialIntelligence(AI)is'); None when the font's letters are unknown."""
-        if font_dict is None:
-            return None
-        self.width(font_dict, "", 10.0)  # loads the font
-        font = self._fonts.get(id(font_dict))
-        letters = getattr(font, "character_map", None) if font else None
-        if not letters:
-            return None
-        two = getattr(font, "sub_type", "") == "Type0"
-        encoding = getattr(font, "encoding", None)
-        text = ""
-        for part in string if isinstance(string, list) else [string]:
-            if isinstance(part, (int, float)):
-                if -float(part) >= WORD_GAP and text and not text.endswith(" "):
-                    text += " "
-                continue
-            raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
-            if raw is None:
-                return None
-            step = 2 if two else 1
-            for i in range(0, len(raw) - step + 1, step):
-                code = chr(raw[i] << 8 | raw[i + 1]) if two else chr(raw[i])
-                letter = letters.get(code)
-                if not isinstance(letter, str) and not two and isinstance(encoding, dict):
-                    letter = encoding.get(raw[i])
-                text += letter if isinstance(letter, str) else ""
-        return text
-
-
-WORD_GAP = 150
-"""A TJ adjustment moving the next glyph right by this many thousandths of an em or more is a word
-gap (kerning moves glyphs by tens; the UK strategy's subset fonts space words by 260)."""
-
-
 def _respaced(clean: str, spaced: list[str]) -> str:
     """pypdf's text of a run, with the spaces the strings' own word gaps show when they spell the same
     letters: 'ArtificialIntelligence(AI)is' -> 'Artificial Intelligence (AI) is'. A word gap after
@@ -177,18 +81,6 @@ def _respaced(clean: str, spaced: list[str]) -> str:
         lead = " " if clean.startswith(" ") else ""
         return lead + " ".join(candidate.split()) + (" " if clean.endswith(" ") or candidate.endswith(" ") else "")
     return clean
-
-
-def _letter_widths(font) -> dict[str, float]:
-    """Letter -> width of a Type0 font whose widths are keyed by glyph code; {} for a simple font."""
-    if getattr(font, "sub_type", "") != "Type0":
-        return {}
-    widths = getattr(font, "character_widths", None) or {}
-    letters: dict[str, float] = {}
-    for code, letter in (getattr(font, "character_map", None) or {}).items():
-        if isinstance(letter, str) and len(letter) == 1 and code in widths and letter not in letters:
-            letters[letter] = float(widths[code])
-    return letters
 
 
 _FILL = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
@@ -203,7 +95,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     operator (a reader's deadline check)."""
     runs: list[Run] = []
     state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0,
-             "path": [], "fill": 0.0, "spaced": []}
+             "path": [], "fill": 0.0, "spaced": [], "tc": 0.0, "tw": 0.0}
     try:
         fonts = page["/Resources"]["/Font"]
     except Exception:  # noqa: BLE001 - no font resources: widths are estimated
@@ -256,10 +148,20 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 graphics(operator, operands, cm)
             except (TypeError, ValueError, IndexError):
                 state["path"] = []
-        if operator == b"q":  # the text rise is graphics state: saved and restored with it
-            state["saved"].append((state["rise"], state["fill"]))
+        if operator == b"q":  # the text state is graphics state: saved and restored with it
+            state["saved"].append((state["rise"], state["fill"], state["tc"], state["tw"]))
         elif operator == b"Q":
-            state["rise"], state["fill"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"])
+            state["rise"], state["fill"], state["tc"], state["tw"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"], 0.0, 0.0)
+        elif operator in (b"Tc", b"Tw") and operands:
+            try:
+                state[operator.decode().lower()] = float(operands[0])
+            except (TypeError, ValueError):
+                pass
+        elif operator == b'"' and len(operands) >= 3:
+            try:
+                state["tw"], state["tc"] = float(operands[0]), float(operands[1])
+            except (TypeError, ValueError):
+                pass
         elif operator == b"Ts" and operands:
             try:
                 state["rise"] = float(operands[0])
@@ -270,12 +172,12 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 state["font"], state["size"] = fonts[operands[0]].get_object(), float(operands[1])
             except Exception:  # noqa: BLE001 - a font of a form's own resources: estimated
                 state["font"] = None
-        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+        if operator in (b"Tj", b"TJ", b"'", b'"'):
             state["rises"].append(state["rise"])
             state["spaced"].append(widths.spaced(state["font"], operands[-1] if operands else b""))
             # where this string ends on the page: browsers place every glyph (justified lines
             # included), so a run ends where its last string does, not at start + letter widths
-            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"])
+            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"], (state["tc"], state["tw"]))
             if shown is not None:
                 advance, letters = shown
                 m = _mult(tm, cm)
@@ -286,7 +188,8 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 state["at"], state["advance"] = at, advance
                 scale = math.hypot(m[0], m[1]) or 1.0
                 start = m[4] + state["offset"] * scale
-                state["ends"].append((start, start + advance * scale, m[5], letters))
+                simple = getattr(widths.font(state["font"]), "sub_type", "") != "Type0"
+                state["ends"].append((start, start + advance * scale, m[5], letters, simple))
 
     def visit(text, cm, tm, font_dict, font_size):
         rises, state["rises"] = state["rises"], []
@@ -309,6 +212,8 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
         bold = bool(BOLD_FONT_NAME.search(name))
         x = m[4]
+        if ends and any(e[4] for e in ends) and not _one_line(ends, clean, m[4], m[5]):
+            ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
                 x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
@@ -323,6 +228,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
 
     page.extract_text(visitor_text=visit, visitor_operand_before=before)
     return runs
+
+
+def _one_line(shown: list[tuple], text: str, x: float, y: float) -> bool:
+    """The strings of a run shown from its start on its baseline, spelling its letters: their extent is
+    the run's. reportlab's runs after a line's first all report the line's start, their strings
+    placed after the strings before them: their letter widths add up instead (`page_lines`)."""
+    spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
+    return abs(shown[0][0] - x) < 0.5 and all(abs(s[2] - y) < 0.5 for s in shown) and spelled == text.replace(" ", "")
 
 
 def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
