@@ -138,6 +138,10 @@ def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_an
     # 0.3 x (1 - 0.6) = 0.12 >= 0.05: quoted; then 0.1 x 0.4 x 0.7 = 0.028 < 0.05: not
     assert choose(sentences, indexes, np.array([0.6, 0.3, 0.1, 0.05]), 0, gain=0.05) == [0, 1]
     # a sure best sentence stands alone: 0.3 x 0.05 = 0.015
-    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05) == [0]
+    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05, neighbour_gain=0.05) == [0]
+    # ... unless the runner-up is its neighbour and the neighbour's gain is lower: 0.015 >= 0.01
+    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05, neighbour_gain=0.01) == [0, 1]
+    # a runner-up two sentences away is no neighbour: 0.3 x 0.05 = 0.015 < 0.05
+    assert choose(sentences, indexes, np.array([0.95, 0.05, 0.3, 0.05]), 0, gain=0.05, neighbour_gain=0.01) == [0]
     # at most three sentences, whatever the gain
     assert len(choose(sentences, indexes, np.array([0.5, 0.5, 0.5, 0.5]), 0, gain=0.0)) == 3
