@@ -17,12 +17,19 @@ SHUFFLES - 1 reshuffles of them; earlier turns of a conversation carry their gol
 - `predicate`: the idf-weighted share of the question's stems outside its case study's name (`unit_name`) it
   holds ("how do they keep the Dongjiang Lake data centre cool?" -> keep, cool).
 
-None of the last four was kept: each moved top-1 by at most 0.011, two questions of 175 (C=1, 5 folds x 5
-shuffles, the conversations replayed with askwef's own answers as `askwef tune` fits: ranker 0.657; + within
-0.646, + near 0.646, + year 0.655, + predicate 0.662, + predicate and its within-passage difference 0.663;
-the within-passage differences of the kinds of answer held 0.657). Two other models on the ranker's own
-features did no better: a listwise logistic (softmax over each question's candidates) 0.658 and gradient
-boosting (HistGradientBoosting, depth 3, 100 rounds) 0.649 (both measured on the same rows outside this script). What did help is quoting the best sentence's neighbour more often
+None of the last four was kept. This script's table (2026-12-04, dev, 175 answerable questions):
+
+| C | the ranker's features | + title | + before | + contrast | + within | + near | + year | + predicate |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| 0.3 | 0.659 | 0.659 | 0.666 | 0.657 | 0.655 | 0.643 | 0.666 | 0.662 |
+| 1.0 | 0.662 | 0.662 | 0.671 | 0.662 | 0.657 | 0.653 | 0.669 | 0.665 |
+| 3.0 | 0.659 | 0.661 | 0.667 | 0.662 | 0.659 | 0.654 | 0.666 | 0.661 |
+
+Each moves top-1 by at most 0.01, one or two questions of 175; with the conversations replayed with askwef's
+own answers (as `askwef tune` fits) the new four moved it -0.011 to +0.005 (ranker 0.657). Two other models on
+the ranker's own features did no better there: a listwise logistic (softmax over each question's candidates)
+0.658 and gradient boosting (HistGradientBoosting, depth 3, 100 rounds) 0.649 (measured outside this script).
+What did help is quoting the best sentence's neighbour more often
 (params.NEIGHBOUR_GAIN): of the ranker's wrong picks on dev, 21 of 45 had the right sentence in the same passage.
 
     .venv/bin/python evals/ranker_candidates.py            # dev split, real model; ~5 min on 2 cores
