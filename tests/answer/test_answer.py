@@ -13,7 +13,9 @@ def test_answer_quotes_report_sentences_verbatim_with_sources(mini_engine):
     for q in a.quotes:
         passage = next(p for p in mini_engine.store.passages if p.id == q.passage_id)
         assert q.text in passage.text and q.section == passage.section and q.page == passage.page
-    assert "12 gigawatts" in a.text and [e.number for e in a.endnotes] == [2]
+    # the endnotes are the quoted sentences' own: the figure's (2), then its neighbour's (3, 4) when quoted too
+    assert "12 gigawatts" in a.text and [e.number for e in a.endnotes] == [n for q in a.quotes for n in q.endnotes]
+    assert a.endnotes[0].number == 2
     assert a.endnotes[0].url == "https://example.org/atlas_2023"
     assert a.passages and 0.0 <= a.confidence <= 1.0 and len(a.text) <= 600
 
@@ -138,6 +140,10 @@ def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_an
     # 0.3 x (1 - 0.6) = 0.12 >= 0.05: quoted; then 0.1 x 0.4 x 0.7 = 0.028 < 0.05: not
     assert choose(sentences, indexes, np.array([0.6, 0.3, 0.1, 0.05]), 0, gain=0.05) == [0, 1]
     # a sure best sentence stands alone: 0.3 x 0.05 = 0.015
-    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05) == [0]
+    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05, neighbour_gain=0.05) == [0]
+    # ... unless the runner-up is its neighbour and the neighbour's gain is lower: 0.015 >= 0.01
+    assert choose(sentences, indexes, np.array([0.95, 0.3, 0.1, 0.05]), 0, gain=0.05, neighbour_gain=0.01) == [0, 1]
+    # a runner-up two sentences away is no neighbour: 0.3 x 0.05 = 0.015 < 0.05
+    assert choose(sentences, indexes, np.array([0.95, 0.05, 0.3, 0.05]), 0, gain=0.05, neighbour_gain=0.01) == [0]
     # at most three sentences, whatever the gain
     assert len(choose(sentences, indexes, np.array([0.5, 0.5, 0.5, 0.5]), 0, gain=0.0)) == 3

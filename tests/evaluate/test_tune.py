@@ -29,3 +29,18 @@ def test_ablation_finds_the_feature_that_separates():
     assert table["logistic regression, every feature"] >= 0.95
     assert table[f"logistic regression without {CONFIDENCE_FEATURES[0]}"] < 0.5
     assert "gradient boosting (100 trees of depth 2), every feature" in table
+
+
+def test_outcomes_measure_each_gain_of_the_runner_ups_and_of_the_neighbour(mini_engine):
+    from askwef.answer import load_models
+    from askwef.evaluate.fit import replay
+    from askwef.evaluate.golden import GoldenQuestion
+    from askwef.evaluate.tune import GAINS, NEIGHBOUR_GAINS, outcomes
+
+    q = GoldenQuestion("t1", "By how much did SeaFarm's yields rise?", True, "12%", "Its yields rose by 12% in 2023.", "", (), "case_study")
+    (row,) = outcomes(mini_engine, replay([q]), load_models())
+    assert set(row["right"]) == set(GAINS) | {("neighbour", g) for g in NEIGHBOUR_GAINS}
+    # a lower gain never quotes less
+    never, always = row["chars"][("neighbour", max(NEIGHBOUR_GAINS))], row["chars"][("neighbour", 0.0)]
+    assert 0 < never <= always
+    assert row["chars"][min(GAINS)] >= row["chars"][max(GAINS)] > 0

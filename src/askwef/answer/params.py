@@ -24,6 +24,14 @@ answer: its ranker probability times the chance that every sentence already chos
 probabilities are calibrated per sentence). Chosen on the dev split (`askwef tune`, "Runner-ups"): answer
 accuracy without abstention 0.811 at 297 characters a quote, where the old rule (a share of 0.5 of the best
 one's probability) gave 0.771 at 256 and its share 0.3 gave 0.800 at 307."""
+NEIGHBOUR_GAIN = 0.005
+"""The gain (as RUNNER_UP_GAIN) at which a runner-up standing right before or after the best sentence is quoted:
+the ranker's misses are most often the best one's neighbour in the same case study (its opening chosen, the
+sentence with the figure next to it). Chosen on the dev split with the ranker's probabilities cross-validated
+(5 folds x 3 shuffles; at RUNNER_UP_GAIN 0.05): answer holds the fact 0.794 at 285 characters without it, 0.804 at
+304 at 0.02, 0.810 at 314 at 0.01, 0.815 at 321 at 0.005; the same gain for any runner-up of the best one's passage
+gave 0.823 at 350, and RUNNER_UP_GAIN 0.02 for all 0.821 at 352: the neighbour buys the most per character.
+`askwef tune` measures it with the fitted ranker (evals/TUNING.md, "Runner-ups")."""
 FOLLOWUP_NEW_WORDS = 3.0
 """Added to a candidate's ranker logit, times the share of a follow-up's new words it holds ("what about
 its accuracy?" after State Grid: the sentence with "accuracy", not the last answer again). Set by

@@ -5,7 +5,7 @@
 2. The sentences of the best passages are the candidates (`features.candidate_matrix`); the learned
    ranker (`model.json`) gives each the probability that it holds the answer.
 3. The best one is quoted; so is each runner-up that adds enough to the chance that the quote holds the
-   answer (`RUNNER_UP_GAIN`), up to three sentences in reading order. A sentence that leans on the one before it ("This translated into
+   answer (`RUNNER_UP_GAIN`; less for the best one's neighbour, `NEIGHBOUR_GAIN`), up to three sentences in reading order. A sentence that leans on the one before it ("This translated into
    ...") brings it along; a label (a contributor's name) brings the line it introduces.
 
 >>> select(retriever, "How many green data centres has China built?").chosen   # doctest: +SKIP
@@ -25,7 +25,7 @@ from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matri
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NOT_STANDALONE, RUNNER_UP_GAIN
+from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NEIGHBOUR_GAIN, NOT_STANDALONE, RUNNER_UP_GAIN
 from .pins import home_places
 from .query import Query, TypeModel, analyse
 
@@ -169,15 +169,19 @@ def select(
 
 
 def choose(
-    sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, gain: float = RUNNER_UP_GAIN
+    sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, gain: float = RUNNER_UP_GAIN,
+    neighbour_gain: float = NEIGHBOUR_GAIN,
 ) -> list[int]:
     """The best sentence, the runner-ups that each add at least `gain` to the chance that the quote holds the
-    answer (params.RUNNER_UP_GAIN), and the neighbours they cannot stand without."""
+    answer (params.RUNNER_UP_GAIN; `neighbour_gain` for the sentence right before or after the best one), and the
+    neighbours they cannot stand without."""
     must = indexes[best]
     chosen = [must]
+    beside = {_previous_sentence(sentences, must), _next_sentence(sentences, must)} - {None}
     all_miss = 1.0 - float(probabilities[best])
     for row in np.argsort(-probabilities, kind="stable")[1:MAX_QUOTED_SENTENCES]:
-        if float(probabilities[row]) * all_miss >= gain and indexes[row] not in chosen:
+        needed = neighbour_gain if indexes[row] in beside else gain
+        if float(probabilities[row]) * all_miss >= needed and indexes[row] not in chosen:
             chosen.append(indexes[row])
             all_miss *= 1.0 - float(probabilities[row])
     for i in list(chosen):

@@ -31,7 +31,7 @@ from ..answer import CONFIDENCE_FEATURES, confidence_features, load_models, sele
 from ..answer.confidence import answer_confidence, ruled_out
 from ..answer.features import FEATURES
 from ..answer.model import MODEL_PATH
-from ..answer.params import ANSWER_TYPES, RUNNER_UP_GAIN
+from ..answer.params import ANSWER_TYPES, NEIGHBOUR_GAIN, RUNNER_UP_GAIN
 from ..answer.select import choose, context_for
 from ..retrieve import minmax
 from ..settings import Settings
@@ -42,6 +42,8 @@ DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 GAINS = (0.02, 0.05, 0.08, 0.12, 0.2, 1.01)
+NEIGHBOUR_GAINS = (0.0, 0.005, 0.01, 0.02, 0.05)
+"""Gains at which the best sentence's neighbour is quoted (params.NEIGHBOUR_GAIN), each at RUNNER_UP_GAIN."""
 ABLATION_FALSE_ABSTENTION = 0.05
 """The false abstention the ablation compares models at (the product's bound on answerable questions)."""
 
@@ -92,14 +94,16 @@ def outcomes(engine: Any, items: list[Replayed], models) -> list[dict[str, Any]]
         sel = select(engine.retriever, q.question, history=list(item.history) or None, models=models)
         features = confidence_features(sel, engine.retriever)
         right, chars = {}, {}
-        for gain in GAINS:
+        # keys: a gain (the neighbour's at NEIGHBOUR_GAIN), or ("neighbour", its gain) at RUNNER_UP_GAIN
+        for key in (*GAINS, *(("neighbour", g) for g in NEIGHBOUR_GAINS)):
+            gain, neighbour = (RUNNER_UP_GAIN, key[1]) if isinstance(key, tuple) else (key, NEIGHBOUR_GAIN)
             if sel.best is None:
-                right[gain], chars[gain] = False, 0
+                right[key], chars[key] = False, 0
                 continue
-            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, gain=gain)
+            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, gain=gain, neighbour_gain=neighbour)
             quote = " ".join(sentences[i].text for i in chosen)
-            right[gain] = q.answerable and contains(quote + " " + context_for(sentences, tuple(chosen)), q.answer)
-            chars[gain] = len(quote)
+            right[key] = q.answerable and contains(quote + " " + context_for(sentences, tuple(chosen)), q.answer)
+            chars[key] = len(quote)
         confidence = answer_confidence(features, models.confidence)
         ruled = ruled_out(sel, engine.retriever, features) is not None
         rows.append({"id": q.id, "kind": q.kind, "answerable": q.answerable, "right": right, "chars": chars, "confidence": confidence, "ruled_out": ruled,
@@ -195,13 +199,19 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
     mine = outcomes(engine, items, models)
     lines += ["", "## Runner-ups: answer accuracy without abstention", "",
               "A runner-up sentence is quoted too when its probability times the chance that every sentence already chosen "
-              "misses is at least the gain (at most 3 sentences).", "",
+              f"misses is at least the gain (at most 3 sentences; the best one's neighbour at {NEIGHBOUR_GAIN}).", "",
               "| gain at which a runner-up is quoted | answer holds the fact | characters quoted (mean) |", "|---|---:|---:|"]
     answerable = [r for r in mine if r["answerable"]]
     for gain in GAINS:
         mark = " **(current)**" if abs(gain - RUNNER_UP_GAIN) < 1e-9 else ""
         lines.append(f"| {gain if gain <= 1 else 'never'}{mark} | {np.mean([r['right'][gain] for r in answerable]):.3f} |"
                      f" {np.mean([r['chars'][gain] for r in answerable]):.0f} |")
+    lines += ["", f"The best sentence's neighbour (the sentence right before or after it) at its own gain, other runner-ups at {RUNNER_UP_GAIN}:", "",
+              "| gain at which the neighbour is quoted | answer holds the fact | characters quoted (mean) |", "|---|---:|---:|"]
+    for g in NEIGHBOUR_GAINS:
+        mark = " **(current)**" if abs(g - NEIGHBOUR_GAIN) < 1e-9 else ""
+        lines.append(f"| {g}{mark} | {np.mean([r['right'][('neighbour', g)] for r in answerable]):.3f} |"
+                     f" {np.mean([r['chars'][('neighbour', g)] for r in answerable]):.0f} |")
 
     lines += ["", "## Confidence model", "", "Fitted weights (standardised features):", "",
               "| feature | weight |", "|---|---:|"]
