@@ -27,8 +27,8 @@ None of the last four was kept. This script's table (2026-12-04, dev, 175 answer
 
 Each moves top-1 by at most 0.01, one or two questions of 175; with the conversations replayed with askwef's
 own answers (as `askwef tune` fits) the new four moved it -0.011 to +0.005 (ranker 0.657). Two other models on
-the ranker's own features did no better there: a listwise logistic (softmax over each question's candidates)
-0.658 and gradient boosting (HistGradientBoosting, depth 3, 100 rounds) 0.649 (measured outside this script).
+the ranker's own features, a listwise logistic (softmax over each question's candidates) and gradient boosting
+(HistGradientBoosting), were tried with scratch scripts and did no better; this script does not reproduce them.
 What did help is quoting the best sentence's neighbour more often
 (params.NEIGHBOUR_GAIN): of the ranker's wrong picks on dev, 21 of 45 had the right sentence in the same passage.
 
