@@ -103,32 +103,33 @@ def test_no_space_before_a_comma_that_follows_a_link():
     assert page_lines(runs, 0)[0].text == "the Global Partnership on AI (GPAI), providing support"
 
 
-def test_a_line_end_hyphen_goes_when_the_second_half_is_no_word_of_the_report():
-    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary, join_lines
+def _hyphen_vocabulary(*texts: str):
+    """The words a report of these body lines prints whole, as the reader learns them for hyphens."""
+    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary
 
-    lines = [_body_line(t, 500 - 12 * k) for k, t in enumerate([
-        "we develop tools and service standards that are oriented to users",
-        "a cross-border flow of the data in cross-sector work",
-    ])]
-    vocabulary = hyphen_vocabulary(lines)
+    return hyphen_vocabulary([_body_line(t, 500 - 12 * k) for k, t in enumerate(texts)])
+
+
+def test_a_line_end_hyphen_goes_when_the_second_half_is_no_word_of_the_report():
+    from askwef.ingest.pdf.paragraphs import join_lines
+
+    vocabulary = _hyphen_vocabulary("we develop tools and service standards that are oriented to users",
+                                    "a cross-border flow of the data in cross-sector work")
     assert join_lines("These develop-", "ments matter", vocabulary)[0] == "These developments matter"
     assert join_lines("new service-", "oriented models", vocabulary)[0] == "new service-oriented models"
     assert join_lines("a cross-", "disciplinary fusion", vocabulary)[0] == "a cross-disciplinary fusion"  # 'cross' opens compounds
 
 
-
 def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_prints_whole():
-    from askwef.ingest.pdf.paragraphs import hyphen_vocabulary, join_lines
+    from askwef.ingest.pdf.paragraphs import join_lines
 
-    lines = [_body_line(t, 500 - 12 * k) for k, t in enumerate([
-        "a model trained on data and other views of the matter",
-        "the partners co-invest in the data centres they share",
-    ])]
-    vocabulary = hyphen_vocabulary(lines)
+    vocabulary = _hyphen_vocabulary("a model trained on data and other views of the matter",
+                                    "the partners co-invest in the data centres they share")
     assert join_lines("compared to the pre-", "trained model", vocabulary)[0] == "compared to the pre-trained model"
     # a short word as the second half is a hyphenator's break: 'inter-' + 'views'
     assert join_lines("in the inter-", "views we held", vocabulary)[0] == "in the interviews we held"
     assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
+
 
 def test_a_paragraphs_line_that_a_charts_marks_reach_is_not_a_chart_label():
     from askwef.ingest.pdf.regions import mark_regions
