@@ -113,6 +113,28 @@ def test_several_texts_pass_straight_through_and_the_model_facts_are_the_inner_o
         BatchingEmbedder(inner, max_batch=0)
 
 
+class _Worded(HashEmbedder):
+    """A model with a vocabulary, as SentenceTransformerEmbedder has."""
+
+    def words(self) -> frozenset[str]:
+        return frozenset({"compute", "tidal"})
+
+
+def test_the_models_words_reach_the_answer_stage_through_the_wrapper(tmp_path):
+    """The lexicon keeps the model's whole words from being mended ("compute" is not a typo of "computer"):
+    a served engine, whose model is wrapped, must read them as the plain one does."""
+    from askwef.answer.select import stage_for
+    from askwef.engine import Engine
+    from conftest import fixture_engine
+
+    assert BatchingEmbedder(_Worded()).words() == _Worded().words()
+    assert BatchingEmbedder(HashEmbedder()).words() == frozenset()  # a model with no vocabulary: none, as before
+    settings = fixture_engine(tmp_path).settings
+    plain = Engine.load(settings, embedder=_Worded(), build=False, log=lambda *_: None)
+    served = Engine.load(settings, embedder=BatchingEmbedder(_Worded()), build=False, log=lambda *_: None)
+    assert stage_for(served.retriever).lexicon.dictionary == stage_for(plain.retriever).lexicon.dictionary == _Worded().words()
+
+
 def test_a_server_over_a_batching_model_answers_as_the_plain_one_and_counts_its_batches(tmp_path):
     """The served engine encodes through BatchingEmbedder: same answers, and /healthz counts the batches."""
     import httpx

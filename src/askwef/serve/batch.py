@@ -58,6 +58,12 @@ class BatchingEmbedder:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
+    def words(self) -> frozenset[str]:
+        """The wrapped model's whole words (`SentenceTransformerEmbedder.words`), which the answer stage's
+        lexicon keeps from being "mended" ("compute" is a word); none when the model has no vocabulary."""
+        words = getattr(self.inner, "words", None)
+        return words() if callable(words) else frozenset()
+
     def encode(self, texts: list[str]) -> np.ndarray:
         if len(texts) != 1:
             return self.inner.encode(texts)
