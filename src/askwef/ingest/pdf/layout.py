@@ -173,14 +173,11 @@ def mark_imprint(pages: list[list[Line]]) -> None:
     the back cover) are furniture, the whole page, so the licence boilerplate is not read as the last
     section's text. Body text is not repeated on another page; running heads are furniture already."""
     closing = [lines for lines in pages[-IMPRINT_PAGES:] if lines]
-
-    def texts(lines: list[Line]) -> set[str]:
-        return {" ".join(l.text.split()).casefold() for l in lines if l.role != "furniture" and len(l.text.split()) >= 2}
-
-    imprint = [lines for lines in closing if any(other is not lines and len(texts(lines) & texts(other)) >= IMPRINT_SHARED for other in closing)]
-    for lines in imprint:
-        for line in lines:
-            line.role = "furniture"
+    texts = [{" ".join(l.text.split()).casefold() for l in lines if l.role != "furniture" and len(l.text.split()) >= 2} for lines in closing]
+    for k, lines in enumerate(closing):
+        if any(j != k and len(texts[k] & other) >= IMPRINT_SHARED for j, other in enumerate(texts)):
+            for line in lines:
+                line.role = "furniture"
 
 
 def _is_page_number(text: str, index: int, labels: list[str]) -> bool:
