@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 
 _LOCAL = threading.local()
+_WORDS = re.compile(r"(?u)\b\w\w+\b").findall
+"""bm25s.tokenize's default token pattern: words of two characters or more."""
 
 
 def bm25_tokenize(texts: list[str], *, return_ids: bool = True):
-    """The one tokenizer of BM25, for the index and for questions: English stop words out, Snowball stems."""
-    import bm25s
+    """The one tokenizer of BM25, for the index and for questions: English stop words out, Snowball stems.
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False, return_ids=return_ids)
+    With `return_ids=False` (each text's stems, what askwef uses) it does what `bm25s.tokenize` does
+    (lower case, its token pattern, its English stop words, then the stemmer) without the progress
+    bars and vocabulary bookkeeping that call builds for every text: the answer stage tokenizes a
+    question and the texts it compares several times per answer. tests/index/test_bm25.py checks the
+    two agree on the whole report.
+    """
+    if return_ids:
+        import bm25s
+
+        return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False, return_ids=True)
+    stop = _stopwords()
+    stem = _stemmer().stemWords
+    out = []
+    for text in texts:
+        words = [w for w in _WORDS(text.lower()) if w not in stop]
+        out.append(stem(words) if words else [])
+    return out
+
+
+def _stopwords() -> frozenset[str]:
+    stop = getattr(_LOCAL, "stopwords", None)
+    if stop is None:
+        from bm25s.stopwords import STOPWORDS_EN
+
+        stop = _LOCAL.stopwords = frozenset(STOPWORDS_EN)
+    return stop
 
 
 def _stemmer():
