@@ -124,7 +124,7 @@ class _Ints:
         return cls(data, offsets)
 
     def __getitem__(self, i: int) -> tuple[int, ...]:
-        return tuple(int(x) for x in self.data[self.offsets[i] : self.offsets[i + 1]])
+        return tuple(self.data[self.offsets[i] : self.offsets[i + 1]].tolist())  # Python ints, 6x faster than int() each
 
     def nbytes(self) -> int:
         return self.data.nbytes + self.offsets.nbytes
@@ -162,7 +162,7 @@ class Table(Sequence):
         self.cls = cls
         self.columns = columns
         self._length = length
-        self._names = tuple(columns)
+        self._columns = tuple(columns.values())
 
     @classmethod
     def from_rows(cls, kind: type, rows: list[dict]) -> "Table":
@@ -200,7 +200,7 @@ class Table(Sequence):
             i += self._length
         if not 0 <= i < self._length:
             raise IndexError(i)
-        return self.cls(*(self.columns[name][i] for name in self._names))  # type: ignore[index]
+        return self.cls(*[column[i] for column in self._columns])  # type: ignore[index]
 
     def __iter__(self) -> Iterator:
         for i in range(self._length):
