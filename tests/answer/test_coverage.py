@@ -1,5 +1,5 @@
 from askwef.answer import CONFIDENCE_FEATURES, confidence_features, load_models, select
-from askwef.answer.coverage import coverage, names_of
+from askwef.answer.coverage import counted, coverage, names_of, unfamiliar, unit_missing
 from askwef.answer.query import function_stems
 
 
@@ -57,3 +57,37 @@ def test_confidence_features_of_a_real_selection(mini_engine):
     assert set(f) == set(CONFIDENCE_FEATURES) and 0.0 <= f["uncovered"] <= 1.0 and f["names_absent"] == 0.0
     off = confidence_features(select(mini_engine.retriever, "How much tidal resource does Atlantis hold?", models=load_models()), mini_engine.retriever)
     assert off["names_absent"] == 1.0 and off["uncovered"] > f["uncovered"]
+
+
+def test_a_count_is_answered_only_by_a_number_of_the_thing_counted():
+    quote = "There are 1.7 million industrial robots operating in China's factories."
+    content = frozenset({"robot", "china"})
+    assert coverage("How many industrial robots are in China?", content, quote, quote, frozenset(), _count).unit_missing == 0.0
+    # another metric of the same thing: robots per worker, not a robot count
+    assert coverage("How many robots per 10,000 workers does China have?", content, quote, quote, frozenset(), _count).unit_missing == 1.0
+    # the counted noun may stand a few words after its number, and number words count
+    assert unit_missing("how many cameras did GAC Honda install", "GAC Honda installed seven ball-shaped cameras on its line.") == 0.0
+    assert unit_missing("what share of hospitals are confident", "76% of clinicians in China are confident in using AI.") == 1.0
+    assert unit_missing("what share of clinicians are confident", "76% of clinicians in China are confident in using AI.") == 0.0
+    # a year is not a count, and a question that counts nothing is not checked
+    assert unit_missing("how many rides were given", "Apollo Go began in 2021, giving rides.") == 1.0
+    assert unit_missing("what did Apollo Go do", "Apollo Go began in 2021.") == 0.0
+
+
+def test_counted_nouns_end_at_the_first_function_word():
+    assert counted("how many provincial companies does it serve") == ["companies"]
+    assert counted("How many robots per 10000 workers does Japan have?") == ["workers"]
+    assert counted("what does the report say") == []
+
+
+def test_a_word_the_model_splits_into_pieces_is_a_name_whatever_its_case():
+    words = frozenset({"how", "many", "rides", "has", "given", "health", "agents", "integrate", "ride"})
+    assert unfamiliar("how many rides has pony.ai given", words) == ["pony.ai"]
+    assert unfamiliar("How many rides has Pony.ai given?", words) == ["pony.ai"]
+    assert unfamiliar("how many rides", frozenset()) == []  # no dictionary (a test embedder): nothing is unfamiliar
+    quote = "Apollo Go provided 899,000 rides in 2024."
+    passage = frozenset({"apollo", "go", "provid", "ride", "baidu"})
+    c = coverage("how many rides has pony.ai given", frozenset({"ride", "poni", "ai"}), quote, quote, passage, _count, dictionary=words)
+    assert c.unfamiliar_absent == 1.0 and c.names_absent == 0.0  # lower case: not a name by its capital
+    known = coverage("how many rides has baidu given", frozenset({"ride", "baidu"}), quote, quote, passage, _count, dictionary=words)
+    assert known.unfamiliar_absent == 0.0  # "baidu" is split by the model, but the passage names it

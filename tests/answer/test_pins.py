@@ -36,3 +36,11 @@ def test_a_reports_home_is_the_place_it_names_most():
     sentences = [SimpleNamespace(document="a.md", text=t) for t in ("China leads.", "China builds.", "Japan watches.")]
     sentences.append(SimpleNamespace(document="b.md", text="Nothing about places."))
     assert home_places(sentences) == {"a.md": {"china"}, "b.md": set()}
+
+
+def test_a_copyright_notice_does_not_give_the_year_a_question_pins():
+    from askwef.answer.pins import missing_years
+
+    assert missing_years("what is the target for 2025?", "© 2025 World Economic Forum. All rights reserved.") == ["2025"]
+    assert missing_years("what is the target for 2025?", "Copyright 2025 OECD. The target for 2025 is 50%.") == []
+    assert missing_years("what is the target for 2025?", "The plan sets a target for 2025.") == []

@@ -57,5 +57,7 @@ def test_held_out_models_fit_on_the_tuning_rows_and_measure_the_held_out_ones():
     for threshold, abstains, false_abstains in table.values():
         assert 0.0 < threshold < 1.0 and abstains >= 0.95 and false_abstains <= 0.05
     # held-out rows where the feature means the opposite: every model, fit on the tuning rows, now fails there
+    # (the threshold is the highest that abstains on at most 5% of the tuning rows' answerable questions, so about
+    # as many of the flipped unanswerable ones, drawn alike, fall under it too)
     for _, abstains, false_abstains in ({n: (t, u, f) for n, t, u, f in held_out_models(_separable(0), _separable(1, n=60, flipped=True))}).values():
-        assert abstains <= 0.05 and false_abstains >= 0.95
+        assert abstains <= 0.1 and false_abstains >= 0.95

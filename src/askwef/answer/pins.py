@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .params import ADJECTIVE_ENDING, PLACE_ALIASES, QUARTER, QUARTER_NAMES, YEAR
+from .params import ADJECTIVE_ENDING, COPYRIGHT_YEAR, PLACE_ALIASES, QUARTER, QUARTER_NAMES, YEAR
 
 
 class Gazetteer:
@@ -87,7 +87,12 @@ def home_places(sentences: Iterable) -> dict[str, set[str]]:
 
 
 def missing_years(question: str, around: str) -> list[str]:
-    """The years `question` names that `around` never mentions."""
+    """The years `question` names that `around` never mentions (a copyright notice's year aside).
+
+    >>> missing_years("what is the target for 2025?", "© 2025 World Economic Forum. All rights reserved.")
+    ['2025']
+    """
+    around = COPYRIGHT_YEAR.sub(" ", around)
     return [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
 
 
