@@ -1,5 +1,5 @@
 from askwef.answer import CONFIDENCE_FEATURES, confidence_features, load_models, select
-from askwef.answer.coverage import counted, coverage, names_of, unfamiliar, unit_missing
+from askwef.answer.coverage import counted, coverage, names_of, unit_missing
 from askwef.answer.query import function_stems
 
 
@@ -78,16 +78,3 @@ def test_counted_nouns_end_at_the_first_function_word():
     assert counted("how many provincial companies does it serve") == ["companies"]
     assert counted("How many robots per 10000 workers does Japan have?") == ["workers"]
     assert counted("what does the report say") == []
-
-
-def test_a_word_the_model_splits_into_pieces_is_a_name_whatever_its_case():
-    words = frozenset({"how", "many", "rides", "has", "given", "health", "agents", "integrate", "ride"})
-    assert unfamiliar("how many rides has pony.ai given", words) == ["pony.ai"]
-    assert unfamiliar("How many rides has Pony.ai given?", words) == ["pony.ai"]
-    assert unfamiliar("how many rides", frozenset()) == []  # no dictionary (a test embedder): nothing is unfamiliar
-    quote = "Apollo Go provided 899,000 rides in 2024."
-    passage = frozenset({"apollo", "go", "provid", "ride", "baidu"})
-    c = coverage("how many rides has pony.ai given", frozenset({"ride", "poni", "ai"}), quote, quote, passage, _count, dictionary=words)
-    assert c.unfamiliar_absent == 1.0 and c.names_absent == 0.0  # lower case: not a name by its capital
-    known = coverage("how many rides has baidu given", frozenset({"ride", "baidu"}), quote, quote, passage, _count, dictionary=words)
-    assert known.unfamiliar_absent == 0.0  # "baidu" is split by the model, but the passage names it

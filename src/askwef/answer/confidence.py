@@ -7,7 +7,7 @@ a year it names that the quote's passage lacks, and whether the quote lacks the 
 for. What the question asks about is its content stems less the function words that only put it
 ("how many", "does": `query.function_stems`). Whether the quote answers to the question's most
 specific words, names and numbers, read with the sentence before it and its titles, is
-`coverage.py` (`uncovered`, `names_absent`, `number_missing`, `unit_missing`, `unfamiliar_absent`). Apart from the model, `ruled_out` says
+`coverage.py` (`uncovered`, `names_absent`, `number_missing`, `unit_missing`). Apart from the model, `ruled_out` says
 when the quote cannot answer: it lacks a year, quarter or place the question pins (`pins.py`). The
 weights are fit on the dev split (`askwef tune --fit`).
 
@@ -31,7 +31,7 @@ _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}
 CONFIDENCE_FEATURES = (
     "best_probability", "margin", "cosine", "top_dense", "unknown", "absent_quote",
     "year_missing", "type_lacks", "followup", "uncovered", "names_absent", "number_missing",
-    "unit_missing", "unfamiliar_absent", "bias",
+    "unit_missing", "bias",
 )
 
 
@@ -73,9 +73,9 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     stage = stage_for(retriever)
     asked = stage.lexicon.normalize(prepared.resolved.asked).text  # the turn's own words, mended
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
-                   asked=asked, dictionary=stage.lexicon.dictionary)
+                   asked=asked)
     out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing,
-               unit_missing=cov.unit_missing, unfamiliar_absent=cov.unfamiliar_absent)
+               unit_missing=cov.unit_missing)
     return out
 
 

@@ -143,7 +143,7 @@ the words after it up to the first function word; the last of them is the counte
 UNIT_WINDOW = 8
 """The counted noun must stand within this many words after a number of the quote ("20 AI agents from health
 service providers"). Chosen on dev while writing it (confidence model 5-fold cross-validated, 10 shuffles, with
-coverage.unfamiliar_absent beside it; abstention on unanswerable at false abstention <= 0.05): windows of 3, 5
+a feature since dropped beside it; abstention on unanswerable at false abstention <= 0.05): windows of 3, 5
 and 8 words gave 0.457, 0.462, 0.468; the last word of the counted phrase as the noun beat any of its words
 (0.468 against 0.453), and "how many" alone did as well as with "share of" (0.464)."""
 
