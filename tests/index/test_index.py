@@ -115,3 +115,18 @@ def test_a_damaged_shard_is_not_reused(mini_settings, hash_embedder):
     rebuilt = build(mini_settings, hash_embedder, progress=False, log=quiet)
     assert rebuilt["build"]["reused"] == 0 and rebuilt["build"]["ingested"] == 1
     assert load(mini_settings).passages
+
+
+def test_a_new_report_reader_reads_every_report_again(mini_settings, hash_embedder, monkeypatch):
+    from askwef.index import builder, manifest as manifest_module
+
+    first = build(mini_settings, hash_embedder, progress=False, log=quiet)
+    assert first["reader"] == manifest_module.reader_version() and len(first["reader"]) == 16
+    assert build(mini_settings, hash_embedder, progress=False, log=quiet)["build"]["reused"] == 1  # same reader: kept
+    monkeypatch.setattr(manifest_module, "reader_version", lambda: "another-reader")
+    monkeypatch.setattr(builder, "reader_version", lambda: "another-reader")
+    assert "report reader" in staleness(mini_settings, hash_embedder.name)
+    again = build(mini_settings, hash_embedder, progress=False, log=quiet)
+    assert again["build"]["reused"] == 0 and again["build"]["ingested"] == 1
+    assert again["build"]["texts_cached"] > 0 and again["build"]["texts_embedded"] == 0  # read again, not embedded again
+    assert staleness(mini_settings, hash_embedder.name) is None

@@ -39,7 +39,7 @@ from .bm25 import save_bm25
 from .cache import EmbeddingCache
 from .errors import BuildError
 from .lock import build_lock, clean_leftovers, swap_into_place
-from .manifest import FORMAT_VERSION, combine, file_sha256, read_manifest, staleness, structural_problem
+from .manifest import FORMAT_VERSION, combine, file_sha256, read_manifest, reader_version, staleness, structural_problem
 from .shard import read_info, read_tokens, shard_key, write_shard
 from .vectors import read_rows
 
@@ -107,7 +107,7 @@ def _build_locked(settings: Settings, embedder: Embedder, *, progress: bool, log
             report(stage="reading", document=path.name, done=n, total=len(files))
             sha = file_sha256(path)
             named.append((path.name, sha))
-            key = shard_key(path.name, sha, embedder.name, embedder.dim, settings.index_hash(), FORMAT_VERSION)
+            key = shard_key(path.name, sha, embedder.name, embedder.dim, settings.index_hash(), FORMAT_VERSION, reader_version())
             info = reuse_shard(target / "shards" / key, tmp / "shards" / key) if key in old else None
             if info is not None:
                 stats["reused"] += 1
@@ -173,6 +173,7 @@ def finish_library(tmp: Path, target: Path, previous: dict | None, entries: list
     manifest |= {
         "corpus_sha256": corpus_hash,
         "settings_hash": settings.index_hash(),
+        "reader": reader_version(),
         "settings": {k: v for k, v in settings.describe().items() if k in INDEX_FIELDS},
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - started, 2),

@@ -1,7 +1,8 @@
 """The manifest and the checks against it: is the index on disk the one this corpus, model and settings need?
 
-`manifest.json` records the format version, the model, the corpus sha256, the settings hash and the
-shard of every document: one manifest describes one consistent set. `staleness()` says why an index
+`manifest.json` records the format version, the model, the corpus sha256, the settings hash, the
+report reader's version (`reader_version`) and the shard of every document: one manifest describes one
+consistent set. `staleness()` says why an index
 cannot be used as it is (None when it can).
 
 Hashing every file of a corpus of large PDFs on every request is what made change detection costly.
@@ -12,6 +13,7 @@ git's "racy" rule), so a check is one directory listing and a `stat` per file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -29,6 +31,25 @@ FILES = ("manifest.json", "bm25")
 """Files every index folder has; each document adds shards/<its shard>/ and a large library passages.faiss."""
 RACY_SECONDS = 2.0
 """A file modified less than this long before it was looked at is hashed again next time (mtime granularity)."""
+
+
+@functools.cache
+def reader_version() -> str:
+    """A hash of the code that turns a report file into passages (the `askwef.ingest` package and `chunk.py`).
+
+    A report's shard is keyed by it and an index records it, so a new version of the reader (a PDF read
+    better) makes every report be read again on the next build, not only the changed files; the
+    embedding cache keeps the texts that read the same from being embedded again. A hash and not a
+    number bumped by hand, which a change to the reader could forget.
+    """
+    from .. import chunk, ingest
+
+    root = Path(ingest.__file__).parent
+    files = sorted(root.rglob("*.py")) + [Path(chunk.__file__)]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def file_sha256(path: Path) -> str:
@@ -121,6 +142,8 @@ def structural_problem(index_dir: Path, manifest: dict, embedder_name: str, sett
         return f"the index was built with model {manifest.get('model')!r}, not {embedder_name!r}"
     if manifest.get("settings_hash") != settings.index_hash():
         return "the index was built with other chunking settings"
+    if manifest.get("reader") != reader_version():
+        return "the index was built by another version of askwef's report reader"
     needed = list(FILES) + [f"shards/{d.get('shard')}/document.json" for d in manifest.get("documents", [])]
     if manifest.get("ann", {}).get("kind", "exact") != "exact":
         needed.append("passages.faiss")

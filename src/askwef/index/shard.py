@@ -37,9 +37,10 @@ from .vectors import for_disk, read_rows
 SHARD_FILES = ("document.json", "passages.jsonl", "sentences.jsonl", "passages.npy", "sentences.npy", "tokens.json")
 
 
-def shard_key(name: str, sha256: str, model: str, dim: int, settings_hash: str, format_version: int) -> str:
-    """The shard folder for a report file: readable prefix + a hash of everything that shapes its content."""
-    digest = hashlib.sha256(f"{format_version}\0{name}\0{sha256}\0{model}\0{dim}\0{settings_hash}".encode()).hexdigest()[:16]
+def shard_key(name: str, sha256: str, model: str, dim: int, settings_hash: str, format_version: int, reader: str = "") -> str:
+    """The shard folder for a report file: readable prefix + a hash of everything that shapes its content
+    (`reader`: the report reader's version, `manifest.reader_version`)."""
+    digest = hashlib.sha256(f"{format_version}\0{name}\0{sha256}\0{model}\0{dim}\0{settings_hash}\0{reader}".encode()).hexdigest()[:16]
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "report"
     return f"{slug}-{digest}"
 
