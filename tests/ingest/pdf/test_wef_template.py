@@ -154,3 +154,13 @@ def test_a_box_broken_over_two_columns_is_one_unit(wef_doc, md_doc):
 
     md = unit_sentences(md_doc, "CASE STUDY 3")
     assert len(md) >= 5 and unit_sentences(wef_doc, "CASE STUDY 3") == md
+
+
+def test_a_table_under_a_chapter_opening_is_one_table_unit(wef_doc, md_doc):
+    """Table 1 stands on chapter 3's opening page: its rows are one table unit, as in the markdown,
+    not loose paragraphs (its sentence on 3D inspection carries note 35 in the table)."""
+    def table1(doc):
+        return [(t, sp.endnotes) for _, sp, t in _sentences(doc) if sp.unit.startswith("TABLE 1:")]
+
+    md = table1(md_doc)
+    assert len(md) >= 5 and table1(wef_doc) == md
