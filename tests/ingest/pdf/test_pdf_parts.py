@@ -141,3 +141,28 @@ def test_a_bookmarked_heading_over_a_table_introduces_its_section():
     assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), heading("Another heading", 690), prose], 10.0)
     year = _line("2020", 50, 90, 690)  # a timeline's year under its step, in body type
     assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), year, prose], 10.0)
+
+
+def test_a_note_list_belongs_to_the_chapter_whose_title_wraps_over_four_lines():
+    """The OECD review's chapter 3 title is set over four lines; its 'Note' list is its own, not the
+    chapter before's."""
+    from askwef.ingest.pdf.notes import note_sections
+    from askwef.ingest.text import title_key
+
+    def heading(text, y, page):
+        line = _line(text, 50, 400, y, 20.0, page)
+        line.role = "heading"
+        return line
+
+    lines = [heading("Review of the Strategic Framework", 700, 0), _line("Body text of the chapter.", 50, 400, 650, page=0),
+             heading("Notes", 600, 0), _line("1 A note of chapter two.", 50, 400, 580, page=0),
+             heading("Review of the Institutional", 700, 1), heading("Framework for Public", 676, 1),
+             heading("Administration Reform in the", 652, 1), heading("Palestinian Authority", 628, 1),
+             _line("Body text of chapter three.", 50, 400, 560, page=1), heading("Note", 500, 1),
+             _line("1 Since 2007, a note of chapter three.", 50, 400, 480, page=1)]
+    chapters = {title_key("Review of the Strategic Framework"),
+                title_key("Review of the Institutional Framework for Public Administration Reform in the Palestinian Authority")}
+    lists = note_sections(lines, chapters)
+    assert [(key, chapter) for _, _, key, chapter in lists] == [
+        ("notes", "Review of the Strategic Framework"),
+        ("note", "Review of the Institutional Framework for Public Administration Reform in the Palestinian Authority")]

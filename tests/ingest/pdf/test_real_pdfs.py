@@ -17,6 +17,7 @@ import pytest
 from askwef.ingest import ingest_file
 from askwef.ingest.pdf.notes import DRAWN_NOTE
 from askwef.ingest.text import normalize_for_match, title_key
+from askwef.types import find_endnote
 
 ROOT = Path(__file__).resolve().parents[3]
 REAL = ROOT.parent / "shared" / "realpdfs"
@@ -77,6 +78,9 @@ def test_oecd_notes_close_each_chapter_and_restart(oecd):
     assert sum(1 for e in oecd.endnotes if e.number == 1) >= 3  # numbering restarts per chapter
     assert not [w for w in oecd.warnings if "has no entry" in w]  # '2020[2]' citations are not markers
     assert all(not s.path.endswith(("> References", "> Notes")) for s in oecd.sections)
+    # chapter 3's title wraps over four lines: its one note is its own, not taken for chapter 2's
+    chapter3 = next(s.path for s in oecd.sections if s.number == "3")
+    assert find_endnote(oecd.endnotes, 1, chapter3 + " > x").reference.startswith("Since 2007, legislative competences")
 
 
 def test_oecd_evidence_in_its_section_on_its_printed_page(oecd):
