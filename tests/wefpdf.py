@@ -237,6 +237,10 @@ class _Doc(BaseDocTemplate):
             PageTemplate("cover", [Frame(MARGIN, MARGIN, full, body_h, id="cover")]),
             PageTemplate("contents", [Frame(MARGIN + 245, MARGIN, full - 245, body_h, id="toc")], onPage=_footer),
             PageTemplate("chapter", [Frame(MARGIN, HEIGHT - MARGIN - top_h, full, top_h, id="top")] + columns(body_h - top_h), onPage=_footer),
+            # a one-column chapter opens on one column too: its tables and charts are set full width
+            # and would stand off the page in a half-width column
+            PageTemplate("chapter-one", [Frame(MARGIN, HEIGHT - MARGIN - top_h, full, top_h, id="top"),
+                                         Frame(MARGIN, MARGIN, full, body_h - top_h, id="one")], onPage=_footer),
             PageTemplate("two", columns(body_h), onPage=_footer),
             PageTemplate("one", [Frame(MARGIN, MARGIN, full, body_h, id="one")], onPage=_footer),
         ])
@@ -300,7 +304,8 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
             if sec.level == 1 and key in entry_pages:
                 template = "one" if chapter in ONE_COLUMN_CHAPTERS else "two"
                 width = WIDTH - 2 * MARGIN if template == "one" else COLUMN
-                story += [NextPageTemplate("chapter" if sec.number else template), PageBreak()]
+                opener = "chapter-one" if template == "one" else "chapter"
+                story += [NextPageTemplate(opener if sec.number else template), PageBreak()]
                 if sec.number:
                     story.append(NextPageTemplate(template))
                 story.append(_Outline(_outline_title(sec.title), 0, key))

@@ -6,7 +6,8 @@
 - "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title;
 - paragraphs the conversion split mid-sentence are joined again;
 - figures (from "FIGURE N" to their "Source:" line) never open sections, and their note markers are
-  figure-local, not endnotes.
+  figure-local, not endnotes; a figure's text stays in the section's running text, in a PDF as in
+  the markdown (no named unit: the same report reads the same, and its chunks and answers with it).
 
 >>> doc = assemble("r.md", "0" * 64, read_markdown(Path("corpus/blueprint-to-action-china-ai-2025.md").read_text()))  # doctest: +SKIP
 >>> doc.sections[5].path                                                                                  # doctest: +SKIP
@@ -92,7 +93,6 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     table_label = ""
     table_unit = ""
     title_candidate = ""
-    figure_unit = ""
     boxed = False
     consumed: set[int] = set()
 
@@ -123,16 +123,14 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
             in_figure = False
             if SOURCE.match(text):
-                add("caption", text, pages=p.pages, unit_name=figure_unit)
+                add("caption", text, pages=p.pages, unit_name="")
                 continue
-        if m := FIGURE.match(text):
+        if FIGURE.match(text):
             in_figure, unit, table_unit = True, "", ""
-            # a PDF's figure is a named unit: its title and caption stay, its labels are not read
-            figure_unit = f"{m.group(1).upper()} {m.group(2)}: {m.group(3).strip(' |')}".rstrip(": ") if source == "pdf" else ""
-            add("caption", text, pages=p.pages, unit_name=figure_unit)
+            add("caption", text, pages=p.pages, unit_name="")
             continue
         if in_figure or SOURCE.match(text):
-            add("item" if p.kind == "item" else "caption", text, pages=p.pages, unit_name=figure_unit if in_figure else None)
+            add("item" if p.kind == "item" else "caption", text, pages=p.pages, unit_name="" if in_figure else None)
             continue
 
         if headingish:

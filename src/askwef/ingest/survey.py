@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .conventions import FIGURE
 from .files import ingest_file
 from .parsed import IngestError
 from .text import normalize_for_match, title_key, word_count
@@ -76,8 +77,8 @@ def survey(path: Path, golden: list[dict]) -> list[str]:
     fragments = sum(1 for s, sp in sentences if _fragment(s.text[sp.start : sp.end]))
     share = fragments / len(sentences) if sentences else 0.0
     out.append(f"- sentences indexed: {len(sentences)}; fragments (labels, ticks): {fragments} ({share:.1%})")
-    figure_units = sum(1 for s in doc.sections for u in s.units if u.startswith(("FIGURE", "Figure")))
-    out.append(f"- figure units (title and caption kept): {figure_units}")
+    figures = sum(1 for s in doc.sections for b in s.blocks if b.kind == "caption" and FIGURE.match(s.text[b.start : b.end]))
+    out.append(f"- figures (title and caption kept): {figures}")
     linked = sum(len(sp.endnotes) for _, sp in sentences)
     unlinked = sum(1 for w in doc.warnings if "has no entry in the endnote list" in w)
     scoped = sum(1 for e in doc.endnotes if e.scope)

@@ -47,8 +47,8 @@ def _sentences(doc) -> dict[str, set[str]]:
 
 
 def _units(doc) -> list[tuple[str, ...]]:
-    """Units by section, figures aside (a PDF names its figures as units; the markdown has no figure units)."""
-    return [tuple(u for u in s.units if not u.startswith("FIGURE ")) for s in doc.sections]
+    """Units by section (a figure is no unit in either reading: its text runs in its section)."""
+    return [s.units for s in doc.sections]
 
 
 def _links(doc) -> set[tuple[str, int]]:

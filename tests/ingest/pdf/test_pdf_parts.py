@@ -97,3 +97,72 @@ def test_chart_labels_are_figure_text_and_a_sentence_in_the_chart_stays():
     mark_regions(lines, bars, (595.0, 842.0), 10.0)
     assert [l.role for l in lines] == ["figure", "figure", "", "figure", ""]
     assert numbers_only("25% $1.2bn 2023") and not numbers_only("5G networks")
+
+
+def test_outline_matched_to_the_contents_when_a_chapter_lists_no_references():
+    """The OECD review: its Contents lists no References for Annex A, its outline does. Matching the
+    outline's first 'References' to the next one the Contents lists (Annex B's) lost Annex B's entries
+    and its subsections; aligned in order, Annex B's subsection under a matched parent is kept."""
+    from askwef.ingest.parsed import ContentsEntry
+    from askwef.ingest.pdf.headings import OutlineItem, merge_outline
+
+    contents = [ContentsEntry("", "Annex A. Simplifying", 91, 1), ContentsEntry("", "Introduction", 91, 2),
+                ContentsEntry("", "Annex B. Prioritising", 131, 1), ContentsEntry("", "Towards enhanced analysis", 144, 2),
+                ContentsEntry("", "References", 156, 2)]
+    outline = [OutlineItem("Annex A. Simplifying", 1, 92, 91), OutlineItem("Introduction", 2, 92, 91),
+               OutlineItem("References", 2, 126, 125), OutlineItem("Annex B. Prioritising", 1, 132, 131),
+               OutlineItem("Towards enhanced analysis", 2, 145, 144), OutlineItem("Enhancing problem analysis", 3, 145, 144),
+               OutlineItem("References", 2, 157, 156)]
+    merged = merge_outline(contents, outline, "Review")
+    assert [(e.title, e.level) for e in merged] == [
+        ("Annex A. Simplifying", 1), ("Introduction", 2), ("Annex B. Prioritising", 1), ("Towards enhanced analysis", 2),
+        ("Enhancing problem analysis", 3), ("References", 2)]
+
+
+def test_a_bookmarked_heading_over_a_table_introduces_its_section():
+    """A bookmark's heading followed by a table, then prose, opens a section (the OECD review's
+    'Digitalisation in the PA'); one followed by a chart's labels, a short line in body type or
+    another heading does not."""
+    from askwef.ingest.pdf.headings import OutlineItem, _introduces_prose
+
+    def heading(text, y):
+        line = _line(text, 50, 300, y, 11.0)
+        line.role = "heading"
+        return line
+
+    cells = [_line("Online Portals", 50, 120, 680, 9.0), _line("www.example.gov", 130, 250, 680, 8.5)]
+    prose = _line("The portal offers few services online and most of them only give information to users.", 50, 500, 600)
+    item = OutlineItem("Digitalisation in the PA", 3, 0, 1)
+    assert _introduces_prose(item, [heading("Digitalisation in the PA", 700), *cells, prose], 10.0)
+    labels = [_line(t, 60, 90, 650 - 10 * i, 7.0) for i, t in enumerate(("2018", "2020"))]
+    for label in labels:
+        label.role = "figure"
+    assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), *labels, prose], 10.0)
+    assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), heading("Another heading", 690), prose], 10.0)
+    year = _line("2020", 50, 90, 690)  # a timeline's year under its step, in body type
+    assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), year, prose], 10.0)
+
+
+def test_a_note_list_belongs_to_the_chapter_whose_title_wraps_over_four_lines():
+    """The OECD review's chapter 3 title is set over four lines; its 'Note' list is its own, not the
+    chapter before's."""
+    from askwef.ingest.pdf.notes import note_sections
+    from askwef.ingest.text import title_key
+
+    def heading(text, y, page):
+        line = _line(text, 50, 400, y, 20.0, page)
+        line.role = "heading"
+        return line
+
+    lines = [heading("Review of the Strategic Framework", 700, 0), _line("Body text of the chapter.", 50, 400, 650, page=0),
+             heading("Notes", 600, 0), _line("1 A note of chapter two.", 50, 400, 580, page=0),
+             heading("Review of the Institutional", 700, 1), heading("Framework for Public", 676, 1),
+             heading("Administration Reform in the", 652, 1), heading("Palestinian Authority", 628, 1),
+             _line("Body text of chapter three.", 50, 400, 560, page=1), heading("Note", 500, 1),
+             _line("1 Since 2007, a note of chapter three.", 50, 400, 480, page=1)]
+    chapters = {title_key("Review of the Strategic Framework"),
+                title_key("Review of the Institutional Framework for Public Administration Reform in the Palestinian Authority")}
+    lists = note_sections(lines, chapters)
+    assert [(key, chapter) for _, _, key, chapter in lists] == [
+        ("notes", "Review of the Strategic Framework"),
+        ("note", "Review of the Institutional Framework for Public Administration Reform in the Palestinian Authority")]

@@ -70,8 +70,8 @@ def test_chart_labels_are_not_sentences(wef_doc):
     # axis ticks and bar labels are not; the timeline's years under its steps are (as in the markdown)
     assert [t for t in texts if numbers_only(t)] == ["2020", "2025", "2030"]
     assert "Global average" not in texts and "Share of companies (%)" not in texts  # legend, axis title
-    units = [u for s in wef_doc.sections for u in s.units if u.startswith("FIGURE")]
-    assert len(units) == 7 and "FIGURE 2: AI-influenced revenues at Chinese companies, 2018 vs 2024" in units
+    labels = [t for _, _, t in _sentences(wef_doc) if t.startswith("FIGURE")]
+    assert len(labels) == 7 and "FIGURE 2 | AI-influenced revenues at Chinese companies, 2018 vs 2024" in labels
 
 
 def test_pull_quotes_are_not_indexed_twice(wef_doc):
@@ -141,6 +141,10 @@ def test_a_timelines_years_under_a_chart_are_read_with_their_steps(wef_doc, md_d
 
     assert figure3(wef_doc) == figure3(md_doc)
     assert figure3(wef_doc)[:2] == ["Step 1", "2020"]
+    # and it reads as the markdown reads it: in the section's running text, not a unit of its own
+    # (a unit would cut the section's passages elsewhere than the markdown's: questions n001, n080, n220, n221)
+    section = next(s for s in wef_doc.sections if s.number == "1.1")
+    assert section.units == next(s for s in md_doc.sections if s.number == "1.1").units == ()
     # the chart's own year ticks stay out
     sentences = [t for _, _, t in _sentences(wef_doc)]
     assert "2018" not in sentences and "2022" not in sentences
@@ -154,3 +158,13 @@ def test_a_box_broken_over_two_columns_is_one_unit(wef_doc, md_doc):
 
     md = unit_sentences(md_doc, "CASE STUDY 3")
     assert len(md) >= 5 and unit_sentences(wef_doc, "CASE STUDY 3") == md
+
+
+def test_a_table_under_a_chapter_opening_is_one_table_unit(wef_doc, md_doc):
+    """Table 1 stands on chapter 3's opening page: its rows are one table unit, as in the markdown,
+    not loose paragraphs (its sentence on 3D inspection carries note 35 in the table)."""
+    def table1(doc):
+        return [(t, sp.endnotes) for _, sp, t in _sentences(doc) if sp.unit.startswith("TABLE 1:")]
+
+    md = table1(md_doc)
+    assert len(md) >= 5 and table1(wef_doc) == md

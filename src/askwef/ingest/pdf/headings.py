@@ -193,18 +193,16 @@ def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], tit
         return contents
     keys = [title_key(e.title) for e in contents]
     shift = Counter()
-    matched: dict[int, int] = {}  # outline index -> contents index, both in order ("References" closes every chapter)
-    last = -1
-    for j, item in enumerate(outline):
-        key = title_key(split_numbering(item.title)[1])
-        k = next((k for k in range(last + 1, len(keys)) if keys[k] == key), None)
-        if k is not None:
-            matched[j], last = k, k
-            level = contents[k].level or (contents[k].number.count(".") + 1)
-            shift[level - item.level] += 1
+    # outline index -> contents index, both in order ("References" closes every chapter)
+    matched = _aligned([title_key(split_numbering(item.title)[1]) for item in outline], keys)
+    for j, k in matched.items():
+        level = contents[k].level or (contents[k].number.count(".") + 1)
+        shift[level - outline[j].level] += 1
     if not matched:
         return contents
     delta = shift.most_common(1)[0][0]
+    sizes = Counter(round(l.size, 1) for l in lines or () if l.role == "")
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     deepest = max(e.level or (e.number.count(".") + 1) for e in contents)
     out: list[ContentsEntry] = []
     done = -1
@@ -221,7 +219,7 @@ def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], tit
             continue
         level = max(1, min(4, item.level + delta))
         parent = next((p for p in range(j - 1, -1, -1) if outline[p].level < item.level), None)
-        if level <= deepest or parent not in kept or (lines is not None and not _introduces_prose(item, lines)):
+        if level <= deepest or parent not in kept or (lines is not None and not _introduces_prose(item, lines, body)):
             continue  # the Contents lists this level: a heading it leaves out is not a section of its own
         kept.add(j)
         number, bare = split_numbering(item.title)
@@ -229,6 +227,33 @@ def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], tit
     out.extend(contents[done + 1 :])
     if any(e.level for e in out):  # levels for all, so assemble nests them
         out = [e if e.level else ContentsEntry(e.number, e.title, e.page, e.number.count(".") + 1) for e in out]
+    return out
+
+
+def _aligned(outline_keys: list[str], contents_keys: list[str]) -> dict[int, int]:
+    """The most outline entries matched to Contents entries of the same title, both in order (a longest
+    common subsequence); a first match ahead let the OECD review's outline's 'References' of Annex A
+    (the Contents lists none) take Annex B's, and Annex B and its subsections were lost.
+
+    >>> _aligned(["a", "refs", "b", "x", "refs"], ["a", "b", "x", "refs"])
+    {0: 0, 2: 1, 3: 2, 4: 3}
+    """
+    n, m = len(outline_keys), len(contents_keys)
+    best = [[0] * (m + 1) for _ in range(n + 1)]  # best[j][k]: matches in outline[j:], contents[k:]
+    for j in range(n - 1, -1, -1):
+        for k in range(m - 1, -1, -1):
+            same = outline_keys[j] == contents_keys[k] and bool(outline_keys[j])
+            best[j][k] = max(best[j + 1][k], best[j][k + 1], best[j + 1][k + 1] + 1 if same else 0)
+    out: dict[int, int] = {}
+    j = k = 0
+    while j < n and k < m:
+        if outline_keys[j] == contents_keys[k] and outline_keys[j] and best[j][k] == best[j + 1][k + 1] + 1:
+            out[j] = k
+            j, k = j + 1, k + 1
+        elif best[j + 1][k] >= best[j][k + 1]:
+            j += 1
+        else:
+            k += 1
     return out
 
 
@@ -283,8 +308,16 @@ def contents_from_outline(outline: list[OutlineItem], lines: list[Line], title: 
     return entries, min((item.page for item in items), default=0)
 
 
-def _introduces_prose(item: OutlineItem, lines: list[Line]) -> bool:
-    """Whether the bookmark's heading, on its page, is followed by a line of prose (eight words or more)."""
+PROSE_LOOKAHEAD = 60
+"""Lines after a bookmark's heading searched for its first prose line: a table of a page (the OECD
+review's table of online portals under 'Digitalisation in the PA' runs 40 lines)."""
+
+
+def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool:
+    """Whether the bookmark's heading, on its page, is followed by a line of prose (eight words or more),
+    in body type, at once or after a table's lines set smaller or a bold subheading (the OECD review's
+    'Digitalisation in the PA' opens on a table of portals); a chart's labels, a plain line in body
+    type or larger (a timeline's '2020' under 'Step 1') or another heading before any prose: no."""
     key = title_key(item.title)
     for i, line in enumerate(lines):
         if line.page != item.page or line.role != "heading":
@@ -293,8 +326,13 @@ def _introduces_prose(item: OutlineItem, lines: list[Line]) -> bool:
         while title_key(text) != key and j < len(lines) and lines[j].role == "heading" and len(title_key(text)) < len(key):
             text, j = f"{text} {lines[j].text}", j + 1
         if title_key(text) == key:
-            following = lines[j] if j < len(lines) else None
-            return following is not None and following.role == "" and word_count(following.text) >= 8
+            for following in lines[j : j + PROSE_LOOKAHEAD]:
+                prose = following.role == "" and word_count(following.text) >= 8 and not following.bold
+                if prose and following.size > body - 0.25:
+                    return True
+                if following.role in ("heading", "figure") or (following.size > body - 0.25 and not following.bold):
+                    return False  # not a table's smaller cells, nor a bold subheading
+            return False
     return False
 
 
