@@ -178,9 +178,9 @@ def candidate_matrix(
             stems = cache.stems[i]
             s = sentences[i]
             unit = cache.unit_stems.get(s.unit, frozenset())
-            neighbours = [
+            neighbours = [  # fields, not whole rows: this runs for every candidate
                 float(scores.sentence_cosine[j]) for j in (i - 1, i + 1)
-                if 0 <= j < len(sentences) and sentences[j].section == s.section and sentences[j].document == s.document
+                if 0 <= j < len(sentences) and sentences.field("section", j) == s.section and sentences.field("document", j) == s.document
             ]
             lexical = cache.weight(qstems & (stems | context)) / qweight
             rows.append([
