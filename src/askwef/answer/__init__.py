@@ -18,7 +18,7 @@ Answer(text='To date, 246 green data centres have been established in the countr
 
 from __future__ import annotations
 
-from .compose import answer_question
+from .route import answer_question
 from .confidence import CONFIDENCE_FEATURES, confidence_features
 from .followup import normalize_history, resolve
 from .model import AnswerModels, LinearModel, load_models
