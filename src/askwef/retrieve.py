@@ -56,9 +56,10 @@ dev questions of the three-report library (Blueprint answers 0.757 before names 
 sections kept to the names' report and this at 0.0, 0.800 at 0.3; OECD and UK unchanged):
 without it, questions about China were answered from the UK strategy's look-alike passages. A further
 penalty on such candidates' ranker logits (1, 2, 4) gained nothing on dev and was left out."""
-ALONE_KEPT = 8
+ALONE_KEPT = 16
 """A library: at most this many reports kept as indexes of their own (`Retriever.alone`), the most recently asked;
-one costs its vectors' copy (a few MB for a report of a few hundred pages) and a second to make."""
+one costs a copy of its vectors (a few MB for a report of a few hundred pages) and about a second to make, so
+`answer.route` answers report by report only in a library of at most this many (each made once, then kept)."""
 
 _MEMO = threading.local()
 

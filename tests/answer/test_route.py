@@ -80,3 +80,17 @@ def test_a_report_is_made_once_and_kept(tmp_path):
     assert r.alone("nope.md") is None
     single = fixture_engine(tmp_path / "single").retriever
     assert single.alone("mini-report.md") is single
+
+
+def test_a_library_past_the_reports_kept_is_answered_as_one_index(tmp_path, monkeypatch):
+    import importlib
+
+    from askwef.answer import compose
+
+    route = importlib.import_module("askwef.answer.route")  # askwef.answer is also a function's name
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    monkeypatch.setattr(route, "ALONE_KEPT", 1)
+    whole = compose.answer_question(library.retriever, QUESTIONS[1], models=library.models)
+    routed = library.answer(QUESTIONS[1])
+    assert (routed.text, routed.confidence) == (whole.text, whole.confidence)
+    assert not library.retriever._alone  # no report's own index was made

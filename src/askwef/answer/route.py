@@ -6,7 +6,8 @@ Retrieval over a library ranks the reports' passages against one another (with t
 (BM25's idf, min-max scaling, the lexicon, the words' weights) a report's sentences rank differently than they
 do alone, and its answers suffer from the other reports (issue 13). Here each report is answered by
 `Retriever.alone(name)`, an index of that report only, so when the router is right a report's answer in the
-library is its answer alone.
+library is its answer alone. A library of more than `retrieve.ALONE_KEPT` reports is answered as one index
+(its reports' own indexes would be made again and again as questions move between them).
 
 >>> answer_question(retriever, "How many green data centres has China built?")   # doctest: +SKIP
 Answer(text='To date, 246 green data centres have been established in the country, ...', ...)
@@ -14,9 +15,9 @@ Answer(text='To date, 246 green data centres have been established in the countr
 
 from __future__ import annotations
 
-from ..retrieve import Retriever, one_question
+from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
-from . import compose
+from .compose import answer_question as answer_one
 from .followup import resolve
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, ROUTE_MARGIN, ROUTE_REPORTS
@@ -29,17 +30,17 @@ def answer_question(
 ) -> Answer:
     """`compose.answer_question`, but in a library each routed report answers as if alone (see the module)."""
     models = models or load_models()
-    if len(retriever.store.documents) < 2:
-        return compose.answer_question(retriever, question, history=history, k=k, within=within, models=models)
+    if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
+        return answer_one(retriever, question, history=history, k=k, within=within, models=models)
     with one_question():
         answers = []
         for name in route(retriever, question, history=history, within=within, models=models):
             alone = retriever.alone(name)
             if alone is not None:
                 inner = None if within in (None, "", name) else within
-                answers.append(compose.answer_question(alone, question, history=history, k=k, within=inner, models=models))
+                answers.append(answer_one(alone, question, history=history, k=k, within=inner, models=models))
         if not answers:
-            return compose.answer_question(retriever, question, history=history, k=k, within=within, models=models)
+            return answer_one(retriever, question, history=history, k=k, within=within, models=models)
         return best_answer(answers)
 
 
