@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
+from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +32,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexStore, bm25_tokenize
 from .index import ann as ann_index
-from .index.library import boilerplate, document_names, pairs, subjects, title_key
+from .index.library import boilerplate, document_names, document_store, pairs, subjects, title_key
 from .settings import Settings
 from .types import Passage
 
@@ -53,6 +56,26 @@ dev questions of the three-report library (Blueprint answers 0.757 before names 
 sections kept to the names' report and this at 0.0, 0.800 at 0.3; OECD and UK unchanged):
 without it, questions about China were answered from the UK strategy's look-alike passages. A further
 penalty on such candidates' ranker logits (1, 2, 4) gained nothing on dev and was left out."""
+ALONE_KEPT = 16
+"""A library: at most this many reports kept as indexes of their own (`Retriever.alone`), the most recently asked;
+one costs a copy of its vectors (a few MB for a report of a few hundred pages) and about a second to make, so
+`answer.route` answers report by report only in a library of at most this many (each made once, then kept)."""
+
+_MEMO = threading.local()
+
+
+@contextmanager
+def one_question():
+    """Within it, a text this thread encodes once is not encoded again: a question asked of a library and then of
+    the reports it routes to is encoded once, not once per report. Nothing is kept from one question to the next."""
+    outer = getattr(_MEMO, "vectors", None)
+    if outer is None:
+        _MEMO.vectors = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _MEMO.vectors = None
 
 
 @dataclass(frozen=True)
@@ -103,9 +126,36 @@ class Retriever:
         self._names = document_names(store)
         self._boilerplate: np.ndarray | None = None  # per passage, computed on first use
         self._subjects: dict[str, np.ndarray] | None = None  # name -> per-report share of its use, on first use
+        self._alone: OrderedDict[str, Retriever] = OrderedDict()  # report name -> its retriever as if alone (`alone`)
+        self._alone_lock = threading.Lock()
 
     def encode(self, question: str) -> np.ndarray:
-        return self.embedder.encode([question])[0]
+        memo = getattr(_MEMO, "vectors", None)
+        if memo is None:
+            return self.embedder.encode([question])[0]
+        key = (id(self.embedder), question)
+        if key not in memo:
+            memo[key] = self.embedder.encode([question])[0]
+        return memo[key]
+
+    def alone(self, name: str) -> "Retriever | None":
+        """The retriever of one report of the library as if it were the only one indexed
+        (`index.library.document_store`): made on first use and kept (the ALONE_KEPT most recently asked),
+        so what is computed per index (and the answer stage's caches, which belong to the retriever) is
+        computed once per report. Itself for the only report of a library of one; None for a name not in it."""
+        if len(self.store.documents) < 2:
+            return self if any(d.name == name for d in self.store.documents) else None
+        with self._alone_lock:
+            retriever = self._alone.pop(name, None)
+            if retriever is None:
+                store = document_store(self.store, name)
+                if store is None:
+                    return None
+                retriever = Retriever(store, self.embedder, self.settings)
+            self._alone[name] = retriever
+            while len(self._alone) > ALONE_KEPT:
+                self._alone.popitem(last=False)
+            return retriever
 
     def bm25_scores(self, question: str) -> np.ndarray:
         n = len(self.store.passages)

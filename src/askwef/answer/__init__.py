@@ -8,6 +8,9 @@
    lean on (`select.py`), and the short answer inside them found (`span.py`).
 4. Confidence (`confidence.py`) is a second fitted model: below `settings.abstain_threshold` askwef
    abstains, still listing the closest passages (`compose.py`).
+5. In a library, steps 1-4 run within each of the one or two reports the question's best passages come
+   from, each read as if it were the only report indexed, and the most confident answer is kept
+   (`route.py`): a report's answers do not change because other reports sit beside it.
 
 Patterns, word lists and thresholds live in `params.py`; fitted weights in `model.json`
 (`askwef tune --fit`, dev split only).
@@ -18,7 +21,7 @@ Answer(text='To date, 246 green data centres have been established in the countr
 
 from __future__ import annotations
 
-from .compose import answer_question
+from .route import answer_question
 from .confidence import CONFIDENCE_FEATURES, confidence_features
 from .followup import normalize_history, resolve
 from .model import AnswerModels, LinearModel, load_models

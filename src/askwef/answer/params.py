@@ -16,6 +16,12 @@ MAX_ANSWER_CHARS = 600
 CANDIDATE_PASSAGES = 6
 """Sentences are chosen from this many of the best passages (dev: the sentence holding the answer is
 among their sentences for 0.94 of answerable questions)."""
+ROUTE_REPORTS = 2
+"""A library: a question is answered within at most this many reports, those of its best passages (`route.py`)."""
+ROUTE_MARGIN = 0.1
+"""...each holding a passage among the CANDIDATE_PASSAGES best whose fused score is within this of the best one's.
+Both chosen on the dev questions in the three-report library (Blueprint right 172 of 259 alone, 166 before
+routing): 1 report 168, 2 within 0.1 169, 2 within 0.3 168, 3 within 0.5 168; OECD and UK no worse than before."""
 MAX_QUOTED_SENTENCES = 3
 """An answer quotes at most this many of the ranked sentences (neighbours they lean on come along)."""
 RUNNER_UP_GAIN = 0.05

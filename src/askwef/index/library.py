@@ -14,7 +14,10 @@ from collections import Counter
 
 import numpy as np
 
-from .store import IndexStore
+from .errors import IndexCorrupt
+from .shard import read_shard, read_tokens
+from .store import IndexStore, _doc_from_json, _stem_statistics
+from .vectors import Vectors
 
 BOILERPLATE_MIN_CHARS = 30
 """Shorter sentences ("Introduction", "Contents") repeat across reports without being boilerplate."""
@@ -115,3 +118,33 @@ def boilerplate(store: IndexStore) -> np.ndarray:
     counts = np.bincount(rows, minlength=n).astype(np.float32)
     np.divide(np.bincount(rows, weights=repeated, minlength=n).astype(np.float32), counts, out=share, where=counts > 0)
     return share
+
+
+def document_store(store: IndexStore, name: str) -> IndexStore | None:
+    """One report of a library as an index of its own: what `load` gives for a folder holding only it (its shard,
+    BM25 over its passages alone, its own stem statistics), so whatever is computed over the whole index (BM25's
+    idf, min-max scaling, the answer stage's lexicon and word weights) is computed over the report alone.
+    None when the report is not in the index or its shard cannot be read (the index was rebuilt meanwhile)."""
+    import bm25s
+
+    entry = next((e for e in store.manifest.get("documents", []) if e.get("name") == name), None)
+    if entry is None:
+        return None
+    folder = store.path / "shards" / entry["shard"]
+    try:
+        shard = read_shard(folder)
+        tokens = read_tokens(folder)
+    except (OSError, ValueError, IndexCorrupt):
+        return None
+    bm25 = bm25s.BM25()
+    bm25.index(tokens, show_progress=False)
+    dim = int(store.manifest.get("dim", 1))
+    passage_vectors, sentence_vectors = Vectors([shard.passage_vectors], dim), Vectors([shard.sentence_vectors], dim)
+    stem_df, context_stems = _stem_statistics([shard.info])
+    counts = {"documents": 1, "passages": len(shard.passages), "sentences": len(shard.sentences)}
+    manifest = dict(store.manifest, documents=[entry], counts=counts, ann={"kind": "exact"})
+    return IndexStore(
+        store.path, manifest, (_doc_from_json(shard.info),), shard.passages, shard.contexts, shard.sentences, passage_vectors,
+        sentence_vectors, passage_vectors, sentence_vectors, bm25, shard.sentence_passage.astype(np.int32),
+        np.array([0, len(shard.passages)], dtype=np.int64), np.zeros(1, dtype=np.int64), stem_df, context_stems,
+    )

@@ -1,0 +1,67 @@
+"""Route, then answer as if alone: in a library, a question is answered within each of the few reports its best
+passages come from, each read with that report's own statistics, and the most confident answer is kept.
+
+Retrieval over a library ranks the reports' passages against one another (with the names a question gives,
+`retrieve.py`); the answer stage then reads one report's sentences. Read with the whole library's statistics
+(BM25's idf, min-max scaling, the lexicon, the words' weights) a report's sentences rank differently than they
+do alone, and its answers suffer from the other reports (issue 13). Here each report is answered by
+`Retriever.alone(name)`, an index of that report only, so when the router is right a report's answer in the
+library is its answer alone. A library of more than `retrieve.ALONE_KEPT` reports is answered as one index
+(its reports' own indexes would be made again and again as questions move between them).
+
+>>> answer_question(retriever, "How many green data centres has China built?")   # doctest: +SKIP
+Answer(text='To date, 246 green data centres have been established in the country, ...', ...)
+"""
+
+from __future__ import annotations
+
+from ..retrieve import ALONE_KEPT, Retriever, one_question
+from ..types import Answer
+from .compose import answer_question as answer_one
+from .followup import resolve
+from .model import AnswerModels, load_models
+from .params import CANDIDATE_PASSAGES, ROUTE_MARGIN, ROUTE_REPORTS
+from .query import analyse
+from .select import stage_for
+
+
+def answer_question(
+    retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, models: AnswerModels | None = None
+) -> Answer:
+    """`compose.answer_question`, but in a library each routed report answers as if alone (see the module)."""
+    models = models or load_models()
+    if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
+        return answer_one(retriever, question, history=history, k=k, within=within, models=models)
+    with one_question():
+        answers = []
+        for name in route(retriever, question, history=history, within=within, models=models):
+            alone = retriever.alone(name)
+            if alone is not None:
+                inner = None if within in (None, "", name) else within
+                answers.append(answer_one(alone, question, history=history, k=k, within=inner, models=models))
+        if not answers:
+            return answer_one(retriever, question, history=history, k=k, within=within, models=models)
+        return best_answer(answers)
+
+
+def route(retriever: Retriever, question: str, *, history=None, within: str | None = None, models: AnswerModels) -> list[str]:
+    """The reports a question goes to, best first: those of its CANDIDATE_PASSAGES best passages in the library
+    whose score is within ROUTE_MARGIN of the best, at most ROUTE_REPORTS."""
+    stage = stage_for(retriever)
+    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    query = analyse(resolved.question, stage.lexicon, models.types, asked=resolved.asked)
+    scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
+    passages = retriever.rank(scores, k=CANDIDATE_PASSAGES, within=within)
+    names: list[str] = []
+    for p in passages:
+        if p.score >= passages[0].score - ROUTE_MARGIN and p.document not in names:
+            names.append(p.document)
+    return names[:ROUTE_REPORTS]
+
+
+def best_answer(answers: list[Answer]) -> Answer:
+    """The most confident answer that does not abstain; when all abstain, the first report's (the router's best)."""
+    given = [a for a in answers if not a.abstained]
+    if not given:
+        return answers[0]
+    return max(given, key=lambda a: a.confidence or 0.0)

@@ -1,0 +1,96 @@
+"""answer/route.py: in a library, a report's questions are answered as the report alone answers them."""
+
+from conftest import fixture_engine
+
+OTHER = """# Wind Notes: A Second Report
+
+## 1 Offshore costs
+
+Offshore wind farms cost less each year, and their financing comes from pension funds. Tidal power is
+mentioned here too: tidal barrages cost more than wind farms, and tidal turbines are fewer.
+
+## 2 Ports
+
+Ports in Windland run their cranes on offshore wind power. Windland built 14 offshore wind farms by 2024.
+"""
+QUESTIONS = [
+    "How many pens does SeaFarm run on tidal power?",
+    "How much did tidal power costs fall between 2015 and 2024?",
+    "How much carbon dioxide does the Harbour Works barrage save?",
+    "Who finances tidal projects?",
+]
+
+
+def test_a_reports_answers_in_a_library_are_its_answers_alone(tmp_path):
+    library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
+    alone = fixture_engine(tmp_path / "alone")
+    for question in QUESTIONS:
+        a, b = alone.answer(question), library.answer(question)
+        assert (b.text, b.abstained, b.confidence) == (a.text, a.abstained, a.confidence), question
+
+
+def test_the_library_wide_statistics_would_change_an_answer(tmp_path):
+    """What the routing guards against: the whole library's statistics move the answer stage's confidences."""
+    from askwef.answer import compose
+
+    library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
+    alone = fixture_engine(tmp_path / "alone")
+    within = [compose.answer_question(library.retriever, q, within="mini-report.md", models=library.models) for q in QUESTIONS]
+    assert any(w.confidence != alone.answer(q).confidence for w, q in zip(within, QUESTIONS))
+
+
+def test_a_question_goes_to_the_report_that_holds_its_answer(tmp_path):
+    from askwef.answer.route import route
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    r, models = library.retriever, library.models
+    assert route(r, "How many offshore wind farms did Windland build by 2024?", models=models)[0] == "wind-notes.md"
+    assert route(r, "How many pens does SeaFarm run on tidal power?", models=models)[0] == "mini-report.md"
+    answer = library.answer("How many offshore wind farms did Windland build by 2024?")
+    assert not answer.abstained and {q.document for q in answer.quotes} == {"wind-notes.md"} and "14" in answer.text
+    within = library.answer("Who finances the projects?", within="wind-notes.md")
+    assert within.passages and {p.document for p in within.passages} == {"wind-notes.md"}
+
+
+def test_a_routed_question_is_encoded_once_per_text(tmp_path):
+    from askwef.embed import HashEmbedder
+
+    class Counting(HashEmbedder):
+        texts: list[str] = []
+
+        def encode(self, texts):
+            Counting.texts.extend(texts)
+            return super().encode(texts)
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    library.answer(QUESTIONS[0])  # the reports' indexes and stages made once
+    library.embedder.__class__ = Counting
+    Counting.texts = []
+    library.answer(QUESTIONS[0])
+    assert Counting.texts and len(Counting.texts) == len(set(Counting.texts))
+    library.answer(QUESTIONS[0])
+    assert len(Counting.texts) == 2 * len(set(Counting.texts))  # nothing is kept from one question to the next
+
+
+def test_a_report_is_made_once_and_kept(tmp_path):
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    r = library.retriever
+    first = r.alone("mini-report.md")
+    assert first is not None and first is r.alone("mini-report.md") and first.store.documents[0].name == "mini-report.md"
+    assert r.alone("nope.md") is None
+    single = fixture_engine(tmp_path / "single").retriever
+    assert single.alone("mini-report.md") is single
+
+
+def test_a_library_past_the_reports_kept_is_answered_as_one_index(tmp_path, monkeypatch):
+    import importlib
+
+    from askwef.answer import compose
+
+    route = importlib.import_module("askwef.answer.route")  # askwef.answer is also a function's name
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    monkeypatch.setattr(route, "ALONE_KEPT", 1)
+    whole = compose.answer_question(library.retriever, QUESTIONS[1], models=library.models)
+    routed = library.answer(QUESTIONS[1])
+    assert (routed.text, routed.confidence) == (whole.text, whole.confidence)
+    assert not library.retriever._alone  # no report's own index was made
