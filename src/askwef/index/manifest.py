@@ -42,10 +42,8 @@ def reader_version() -> str:
     embedding cache keeps the texts that read the same from being embedded again. A hash and not a
     number bumped by hand, which a change to the reader could forget.
     """
-    from .. import chunk, ingest
-
-    root = Path(ingest.__file__).parent
-    files = sorted(root.rglob("*.py")) + [Path(chunk.__file__)]
+    package = Path(__file__).resolve().parent.parent  # askwef/
+    files = sorted((package / "ingest").rglob("*.py")) + [package / "chunk.py"]
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
