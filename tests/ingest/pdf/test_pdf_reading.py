@@ -217,6 +217,15 @@ def test_a_hyphen_run_glued_to_the_next_word_joins_the_word_before_whatever_the_
     assert page_lines(runs, 0)[0].text == "also creates many opportunities for non-compliance with laws"
 
 
+def test_a_note_line_opened_by_its_raised_number_keeps_its_words_whole():
+    # the OECD review's chapter notes: the number 3 pt above the baseline, then "Worl" and "d Bank" as two runs
+    # (a justified line's pieces); read against the number's baseline they fell on two lines, "Worl" / "d Bank"
+    runs = [Run("4", 65.18, 217.82, 6.48, False, 0, 3.6, False), Run("Worl", 71.54, 214.82, 9.96, False, 0, 20.43, False),
+            Run("d Bank, 2018 Public Expenditure", 92.06, 214.82, 9.96, False, 0, 150.0, True)]
+    lines = page_lines(runs, 0)
+    assert len(lines) == 1 and lines[0].text.endswith("World Bank, 2018 Public Expenditure")
+
+
 def _heading(text: str, y: float, size: float = 10.5) -> Line:
     line = Line(page=0, x0=56, x1=56 + 6 * len(text), y=y, size=size, bold=True, text=text, role="heading", level=1)
     line.runs = [Run(text, 56, y, size, True, 0, 6 * len(text), True)]

@@ -76,8 +76,8 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     for index, run in enumerate(runs):
         cur = groups[-1] if groups else None
         if cur is not None and not cur[-1].ends_line:
-            first = cur[0]
-            size = max(r.size for r in cur)
+            first = max(cur, key=lambda r: r.size)  # the line's baseline: its largest run, not a raised marker before it
+            size = first.size
             same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size) \
                 or (size < 0.9 * run.size and -0.2 * run.size <= first.y - run.y <= 0.7 * run.size)  # a raised number, then its text
             # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
