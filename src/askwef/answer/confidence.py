@@ -41,7 +41,8 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     out["bias"] = 1.0
     if sel.best is None:
         return out
-    cache = stage_for(retriever).features
+    stage = stage_for(retriever)
+    cache = stage.features
     prepared = sel.prepared
     cands = prepared.candidates
     order = np.sort(sel.probabilities)[::-1]
@@ -70,7 +71,6 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
         + [sentences[i].unit for i in sel.chosen]
         + [retriever.store.contexts[cache.row[sentences[i].passage_id]] for i in sel.chosen if cache.row[sentences[i].passage_id] is not None]
     )
-    stage = stage_for(retriever)
     asked = stage.lexicon.normalize(prepared.resolved.asked).text  # the turn's own words, mended
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
                    asked=asked)
