@@ -104,7 +104,9 @@ def unit_missing(question: str, quote: str) -> float:
     if not nouns:
         return 0.0
     tokens = _TOKEN.findall(quote)
-    after = [_stems(" ".join(tokens[i + 1 : i + 1 + UNIT_WINDOW])) for i, t in enumerate(tokens) if NUMBER.search(t) and not YEAR.fullmatch(t.strip(".,"))]
+    token_stems = [_stems(t) for t in tokens]  # each token's stems once, not once per window holding it
+    after = [set().union(*token_stems[i + 1 : i + 1 + UNIT_WINDOW]) for i, t in enumerate(tokens)
+             if NUMBER.search(t) and not YEAR.fullmatch(t.strip(".,"))]
     return float(any(not any(n & a for a in after) for n in nouns))
 
 
