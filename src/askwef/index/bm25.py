@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -34,13 +35,12 @@ def bm25_tokenize(texts: list[str], *, return_ids: bool = True):
     return out
 
 
+@functools.cache
 def _stopwords() -> frozenset[str]:
-    stop = getattr(_LOCAL, "stopwords", None)
-    if stop is None:
-        from bm25s.stopwords import STOPWORDS_EN
+    """bm25s's English stop words, read once (immutable, so shared by every thread, unlike the stemmer)."""
+    from bm25s.stopwords import STOPWORDS_EN
 
-        stop = _LOCAL.stopwords = frozenset(STOPWORDS_EN)
-    return stop
+    return frozenset(STOPWORDS_EN)
 
 
 def _stemmer():
