@@ -16,8 +16,7 @@ import numpy as np
 
 from .errors import IndexCorrupt
 from .shard import read_shard, read_tokens
-from .store import IndexStore, _doc_from_json, _stem_statistics
-from .vectors import Vectors
+from .store import IndexStore, from_shards
 
 BOILERPLATE_MIN_CHARS = 30
 """Shorter sentences ("Introduction", "Contents") repeat across reports without being boilerplate."""
@@ -138,13 +137,6 @@ def document_store(store: IndexStore, name: str) -> IndexStore | None:
         return None
     bm25 = bm25s.BM25()
     bm25.index(tokens, show_progress=False)
-    dim = int(store.manifest.get("dim", 1))
-    passage_vectors, sentence_vectors = Vectors([shard.passage_vectors], dim), Vectors([shard.sentence_vectors], dim)
-    stem_df, context_stems = _stem_statistics([shard.info])
     counts = {"documents": 1, "passages": len(shard.passages), "sentences": len(shard.sentences)}
     manifest = dict(store.manifest, documents=[entry], counts=counts, ann={"kind": "exact"})
-    return IndexStore(
-        store.path, manifest, (_doc_from_json(shard.info),), shard.passages, shard.contexts, shard.sentences, passage_vectors,
-        sentence_vectors, passage_vectors, sentence_vectors, bm25, shard.sentence_passage.astype(np.int32),
-        np.array([0, len(shard.passages)], dtype=np.int64), np.zeros(1, dtype=np.int64), stem_df, context_stems,
-    )
+    return from_shards(store.path, manifest, [shard], bm25)

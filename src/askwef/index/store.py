@@ -148,6 +148,26 @@ def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
     except Exception as exc:  # any unreadable piece means the whole index is unusable
         raise IndexCorrupt(f"the index at {index_dir} is damaged ({type(exc).__name__}: {exc}); rebuild with: askwef build") from exc
 
+    store = from_shards(index_dir, manifest, shards, bm25, ann_index)
+    # subtle: the shards' own tables are copies of what was just concatenated; drop them before
+    # handing the freed heap back, or a library of 1,000 reports keeps ~0.8 GB it no longer uses
+    del shards
+    _release_freed_memory()
+    counts = manifest.get("counts", {})
+    passages = len(store.passages)
+    bm25_docs = int(getattr(bm25, "scores", {}).get("num_docs", passages))
+    if (
+        counts.get("passages") != passages or counts.get("sentences") != len(store.sentences) or bm25_docs != passages
+        or (ann_index is not None and ann_index.ntotal != passages)
+    ):
+        raise IndexCorrupt(f"the index at {index_dir} is inconsistent (vector and text counts differ); rebuild with: askwef build")
+    return store
+
+
+def from_shards(path: Path, manifest: dict, shards: list, bm25, ann_index=None) -> IndexStore:
+    """An index over `shards` (read_shard's, in the order of manifest["documents"]): their tables and vectors
+    joined, `bm25` over their passages, exact search unless `ann_index` is given (`load`; one report of a
+    library as an index of its own: `library.document_store`)."""
     dim = int(manifest.get("dim", 1))
     passages = Table.concat([s.passages for s in shards])
     sentences = Table.concat([s.sentences for s in shards])
@@ -159,21 +179,10 @@ def load(settings: Settings, *, mmap: bool | None = None) -> IndexStore:
     sentence_vectors = Vectors([s.sentence_vectors for s in shards], dim)
     documents = tuple(_doc_from_json(s.info) for s in shards)
     stem_df, context_stems = _stem_statistics([s.info for s in shards])
-    # subtle: the shards' own tables are copies of what was just concatenated; drop them before
-    # handing the freed heap back, or a library of 1,000 reports keeps ~0.8 GB it no longer uses
-    del shards
-    _release_freed_memory()
-    counts = manifest.get("counts", {})
-    bm25_docs = int(getattr(bm25, "scores", {}).get("num_docs", len(passages)))
-    if (
-        counts.get("passages") != len(passages) or counts.get("sentences") != len(sentences) or bm25_docs != len(passages)
-        or (ann_index is not None and ann_index.ntotal != len(passages))
-    ):
-        raise IndexCorrupt(f"the index at {index_dir} is inconsistent (vector and text counts differ); rebuild with: askwef build")
     return IndexStore(
-        index_dir, manifest, documents, passages, contexts, sentences,
+        path, manifest, documents, passages, contexts, sentences,
         ann_index if ann_index is not None else passage_vectors, sentence_vectors, passage_vectors, sentence_vectors, bm25,
-        sentence_passage, starts, np.array([int(e.get("id_base", 0)) for e in entries], dtype=np.int64),
+        sentence_passage, starts, np.array([int(e.get("id_base", 0)) for e in manifest.get("documents", [])], dtype=np.int64),
         stem_df, context_stems,
     )
 
