@@ -94,3 +94,16 @@ def test_a_library_past_the_reports_kept_is_answered_as_one_index(tmp_path, monk
     routed = library.answer(QUESTIONS[1])
     assert (routed.text, routed.confidence) == (whole.text, whole.confidence)
     assert not library.retriever._alone  # no report's own index was made
+
+
+def test_the_router_s_first_answer_stands_unless_another_is_clearly_more_confident():
+    from askwef.answer.route import best_answer
+    from askwef.types import Answer
+
+    first, close, clear = (Answer(question="q", text=t, confidence=c) for t, c in (("first", 0.55), ("close", 0.58), ("clear", 0.7)))
+    silent = Answer(question="q", text="", confidence=0.9, abstained=True)
+    assert best_answer([first, close], lead=0.05).text == "first"
+    assert best_answer([first, close, clear], lead=0.05).text == "clear"
+    assert best_answer([silent, first, close], lead=0.05).text == "first"  # an abstaining report never wins
+    assert best_answer([silent, silent]) is silent
+    assert best_answer([first, close], lead=0.0).text == "close"

@@ -1,5 +1,5 @@
 """Route, then answer as if alone: in a library, a question is answered within each of the few reports its best
-passages come from, each read with that report's own statistics, and the most confident answer is kept.
+passages come from, each read with that report's own statistics, and the first report's answer is kept unless another is clearly more confident (`ROUTE_LEAD`).
 
 Retrieval over a library ranks the reports' passages against one another (with the names a question gives,
 `retrieve.py`); the answer stage then reads one report's sentences. Read with the whole library's statistics
@@ -20,7 +20,7 @@ from ..types import Answer
 from .compose import answer_question as answer_one
 from .followup import resolve
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, ROUTE_MARGIN, ROUTE_REPORTS
+from .params import CANDIDATE_PASSAGES, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
 from .query import analyse
 from .select import stage_for
 
@@ -59,9 +59,11 @@ def route(retriever: Retriever, question: str, *, history=None, within: str | No
     return names[:ROUTE_REPORTS]
 
 
-def best_answer(answers: list[Answer]) -> Answer:
-    """The most confident answer that does not abstain; when all abstain, the first report's (the router's best)."""
+def best_answer(answers: list[Answer], lead: float = ROUTE_LEAD) -> Answer:
+    """Of the answers that do not abstain (in the router's order), the first, unless another is more confident by
+    more than `lead`; when all abstain, the first report's (the router's best)."""
     given = [a for a in answers if not a.abstained]
     if not given:
         return answers[0]
-    return max(given, key=lambda a: a.confidence or 0.0)
+    best = max(given, key=lambda a: a.confidence or 0.0)
+    return best if (best.confidence or 0.0) > (given[0].confidence or 0.0) + lead else given[0]
