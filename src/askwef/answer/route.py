@@ -1,5 +1,6 @@
 """Route, then answer as if alone: in a library, a question is answered within each of the few reports its best
-passages come from, each read with that report's own statistics, and the first report's answer is kept unless another is clearly more confident (`ROUTE_LEAD`).
+passages come from, each read with that report's own statistics; the first report's answer is kept unless another
+is clearly more confident (`ROUTE_LEAD`).
 
 Retrieval over a library ranks the reports' passages against one another (with the names a question gives,
 `retrieve.py`); the answer stage then reads one report's sentences. Read with the whole library's statistics
