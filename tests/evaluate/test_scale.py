@@ -85,9 +85,11 @@ def test_the_report_shows_answer_cpu_time_and_the_heap_and_mapped_split(tmp_path
            "rss_anon_mib": 1612.4, "rss_file_mib": 1487.0, "load_average": 1.5}
     old = {k: v for k, v in row.items() if k not in ("answer_cpu_ms", "rss_anon_mib", "rss_file_mib")} | {"reports": 10}
     result = {"command": "askwef scale", "finished_at": "now", "machine": {"cpus": 2, "python": "3.11"}, "sources": ["a.md"],
-              "real": {"reports": 1, "passages": 5, "sentences": 9, "full_build_s": 1.0, "adds": [], "model_s_per_report": 1.0},
+              "real": {"reports": 2, "passages": 5, "sentences": 9, "full_build_s": 1.0, "model_s_per_report": 1.0,
+                       "adds": [{"name": "a.md", "passages": 3, "sentences": 6, "remove_s": 0.1, "add_s": 0.6, "add_over_full": 0.6}]},
               "synthetic": [old, row]}
     write_report(result, tmp_path / "SCALE.md", chart=False)
     text = (tmp_path / "SCALE.md").read_text()
     assert "| 41.5 / 63.25 |" in text and "| n/a / n/a |" in text  # results from before the CPU column still render
     assert "1,612 + 1,487 at 1,000" in text and "n/a at 10" in text
+    assert "| a.md | 3 | 6 | 66.7% | 0.1 | 0.6 | 60.0% |" in text  # an add costs about the report's share of the text
