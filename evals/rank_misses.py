@@ -36,6 +36,9 @@ Blueprint's dev split and cross-validated there, 5 folds x 3 shuffles, applied a
   the sentence's overlap divided by its length against the candidates' mean (BM25's b = 0.75); the passage
   scores times the best passage's margin over the second, and times the log of the candidate count. Blueprint
   top-1 0.650 to 0.670 against 0.667; OECD 0.406 to 0.438 against 0.438; UK 0.462 to 0.500 against 0.500.
+- the question's cosine with the sentence read with the one before it, after it, or its passage (the mean of
+  their stored vectors, so no encoding at question time), or that less the best candidate's: Blueprint 0.667 to
+  0.680 against 0.669, OECD 0.438 to 0.469 against 0.438, UK 0.462 against 0.500: a question each way.
 - an abbreviation and what it stands for counted as one concept in the word overlap features ("SMEs" held
   whether a sentence writes it or "small and medium-sized enterprises", which, as four words, outweighed the
   rest of the question): top-1 0.670 / 0.438 / 0.500 against 0.667 / 0.438 / 0.500.
