@@ -1,5 +1,12 @@
 from askwef.answer import CONFIDENCE_FEATURES, confidence_features, load_models, select
-from askwef.answer.coverage import counted, coverage, names_of, unit_missing
+from askwef.answer.coverage import (
+    corpus_names,
+    counted,
+    coverage,
+    lower_names,
+    names_of,
+    unit_missing,
+)
 from askwef.answer.query import function_stems
 
 
@@ -78,3 +85,30 @@ def test_counted_nouns_end_at_the_first_function_word():
     assert counted("how many provincial companies does it serve") == ["companies"]
     assert counted("How many robots per 10000 workers does Japan have?") == ["workers"]
     assert counted("what does the report say") == []
+
+
+def test_the_corpus_names_are_the_words_it_writes_capitalised_inside_its_sentences():
+    texts = ["Online retailers such as JD and Alibaba use AI.", "Sales on JD grew.", "Machine learning helps retailers.",
+             "It is a machine for retailers.", "Rates at Alibaba rose, said Machine Weekly.", "The Data Center at Alibaba.",
+             "A new Data Center opened."]
+    dictionary = frozenset({"jd", "machine", "center", "data", "sales", "retailers", "online"})
+    names = corpus_names(texts, dictionary)
+    assert {"jd", "alibaba"} <= names  # in capitals, or no plain word
+    assert "machine" not in names  # capitalised once as a title's word, lower case twice
+    assert "center" not in names and "center" in corpus_names(texts)  # a plain word capitalised only inside names
+    assert "retailers" not in names and "online" not in names  # a sentence's first word says nothing
+
+
+def test_a_name_typed_in_lower_case_that_the_quote_lacks():
+    quote = "The AI Healthcare Manager within Alipay connects users to over 30 health services."
+    passage = frozenset({"alipay", "ai", "healthcar", "manag", "health", "servic", "user"})
+    names = frozenset({"jd", "alipay", "ai", "japan"})
+    content = frozenset({"ai", "agent", "jd", "health", "integr"})
+    near_miss = coverage("how many AI agents does jd health integrate", content, quote, quote, passage, _count, corpus=names)
+    assert near_miss.corpus_name_absent == 1.0 and near_miss.names_absent == 0.0  # lower case: no capitalised name to see
+    own = coverage("how many health services does alipay connect", frozenset({"health", "servic", "alipay"}), quote, quote, passage,
+                   _count, corpus=names)
+    assert own.corpus_name_absent == 0.0
+    assert lower_names("how many robots work in japan", names) == []  # a place is pins.py's to judge
+    assert lower_names("How many agents does JD integrate", names) == []  # capitalised: names_absent's
+

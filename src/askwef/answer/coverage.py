@@ -12,6 +12,14 @@ specific words count most.
   in the quote's passages or that text;
 - `number_missing`: 1 when a number the question gives (not a year: `pins.py` has those) is not in
   the quote;
+- `corpus_name_absent`: 1 when a word the question writes in lower case is one the corpus writes as a name
+  (capitalised inside its sentences, in capitals or no plain English word: `corpus_names`) and is nowhere in
+  the quote's passages or that text: a name typed in lower case, which `names_absent` cannot see ("how many
+  AI agents does jd health integrate": the report writes "JD" of JD.com, never beside Alipay's health
+  agents). Places are left to `pins.py`. On dev it fires on that question alone; cross-validated (5 folds,
+  20 shuffles) abstention at false abstention <= 0.05 is 0.453 with it and 0.450 without. Counting every
+  word the corpus capitalises it also fired on "data center" (the report writes "centre", and "Center"
+  only in names) and lost (0.448);
 - `unit_missing`: 1 when the question counts something ("how many rides", "what share of households")
   and no number of the quote counts it: the counted noun stands within `UNIT_WINDOW` words after none of
   the quote's numbers ("how many robots per 10,000 workers": "1.7 million industrial robots" counts no
@@ -25,7 +33,11 @@ into pieces ("pony.ai", "zhangbei") missing from the quote won on dev (0.481 -> 
 false abstention <= 0.05) but with a positive weight: it raised the confidence of near misses naming
 an unknown company in lower case ("how many rides has pony.ai given": 0.57 -> 0.77), standing in for
 the paraphrases' uncommon English instead. A feature that helps by the opposite of what it measures
-is not kept.
+is not kept. Told apart from typos (a word within one edit of a word of the report or of the model's
+vocabulary) and from compounds of known words ("rulebook", "robotaxis"), a word neither the report nor
+that vocabulary knows still came out positive on dev (+0.13; it fires on "concierge", "bespoke",
+"summarise" as on "waymo" and "pubmedqa"), so it is not kept either; the report's own capitalisation
+(`corpus_name_absent`) tells its names from plain words instead.
 
 >>> c = coverage("How many robots per 10,000 workers does China have?", frozenset({"robot", "10", "000", "worker", "china"}),
 ...              "China has 1.7 million industrial robots.", "China has 1.7 million industrial robots.", frozenset({"china", "robot"}),
@@ -37,9 +49,21 @@ is not kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .params import ASKED_COUNT, ASKED_SHARE, FUNCTION_WORDS, NUMBER, UNIT_WINDOW, YEAR
+from .params import (
+    ASKED_COUNT,
+    ASKED_SHARE,
+    CORPUS_NAME_MIN,
+    CORPUS_NAME_SHARE,
+    FUNCTION_WORDS,
+    NUMBER,
+    UNIT_WINDOW,
+    YEAR,
+)
+from .pins import gazetteer
 from .query import stems as _stems
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
@@ -53,6 +77,7 @@ class Coverage:
     names_absent: float = 0.0
     number_missing: float = 0.0
     unit_missing: float = 0.0
+    corpus_name_absent: float = 0.0
 
 
 def names_of(question: str) -> list[str]:
@@ -66,6 +91,44 @@ def names_of(question: str) -> list[str]:
         low = re.sub(r"['’]s$", "", w.lower())
         if k > 0 and w[0].isupper() and low not in FUNCTION_WORDS:
             out.append(low)
+    return out
+
+
+def corpus_names(texts: Iterable[str], dictionary: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words a corpus writes as names: capitalised in at least CORPUS_NAME_SHARE of their uses after a
+    sentence's first word, and at least CORPUS_NAME_MIN times, and either written in capitals ("JD", "ICBC")
+    or no plain English word (not in `dictionary`, the embedding model's whole words: "Alipay", "Tsinghua").
+    A plain word the corpus capitalises only inside names ("Center", "Mobile", "Brain") is the plain word in
+    a question written in lower case ("data center"). Lower case; function words and single letters aside.
+
+    >>> texts = ["Users of Alipay buy on JD and at the Data Center.", "It is sold on JD in the Center.", "Shops use Alipay."]
+    >>> sorted(corpus_names(texts, frozenset({"jd", "center", "shops"})))
+    ['alipay', 'jd']
+    """
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    capitals: Counter[str] = Counter()
+    for text in texts:
+        for w in _WORD.findall(text)[1:]:
+            (upper if w[0].isupper() else lower)[w.lower()] += 1
+            if len(w) > 1 and w.isupper():
+                capitals[w.lower()] += 1
+    return frozenset(w for w, n in upper.items()
+                     if n >= CORPUS_NAME_MIN and n >= CORPUS_NAME_SHARE * (n + lower[w]) and len(w) > 1 and w not in FUNCTION_WORDS
+                     and (w not in dictionary or capitals[w] >= CORPUS_NAME_SHARE * n))
+
+
+def lower_names(question: str, names: frozenset[str]) -> list[str]:
+    """The words `question` writes in lower case that the corpus writes as names (`corpus_names`), places aside.
+
+    >>> lower_names("how many AI agents does jd health integrate in japan", frozenset({"jd", "japan", "ai"}))
+    ['jd']
+    """
+    out = []
+    for w in _WORD.findall(question):
+        low = re.sub(r"['’]s$", "", w)
+        if low[:1].islower() and low.lower() in names and not gazetteer().mentions(low):
+            out.append(low.lower())
     return out
 
 
@@ -111,11 +174,11 @@ def unit_missing(question: str, quote: str) -> float:
 
 
 def coverage(question: str, content: frozenset[str], seen: str, quote: str, passage_stems: frozenset[str], idf, *,
-             asked: str | None = None) -> Coverage:
+             asked: str | None = None, corpus: frozenset[str] = frozenset()) -> Coverage:
     """How far `seen` (the quote, the sentence before it, its titles) covers `content`, the question's
     content stems; `idf(stems)` weighs a set of stems; `passage_stems`: the stems of the quote's passages.
     `asked`: the turn's own words (a follow-up's, without the questions beside it; default `question`),
-    read for what it counts."""
+    read for what it counts and its names in lower case; `corpus`: the words the corpus writes as names (`corpus_names`)."""
     seen_stems = _stems(seen)
     asked_stems = (content & _stems(question)) or content  # its own words, not the long forms of its abbreviations
     total = idf(asked_stems) or 1.0
@@ -123,9 +186,11 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question))]
     quoted = quote.replace(",", "")
     own = question if asked is None else asked
+    lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
     return Coverage(
         uncovered=idf(asked_stems - seen_stems) / total,
         names_absent=float(any(s not in passage_stems and s not in seen_stems for s in names)),
         number_missing=float(any(n not in quoted for n in numbers)),
         unit_missing=unit_missing(own, seen),
+        corpus_name_absent=float(any(s not in passage_stems and s not in seen_stems for s in lowered)),
     )

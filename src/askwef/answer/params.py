@@ -159,6 +159,14 @@ a feature since dropped beside it; abstention on unanswerable at false abstentio
 and 8 words gave 0.457, 0.462, 0.468; the last word of the counted phrase as the noun beat any of its words
 (0.468 against 0.453), and "how many" alone did as well as with "share of" (0.464)."""
 
+CORPUS_NAME_SHARE = 0.9
+CORPUS_NAME_MIN = 2
+"""A word is one the corpus writes as a name when at least this share of its uses inside a sentence (after
+its first word), and at least CORPUS_NAME_MIN of them, are capitalised (coverage.corpus_names): "JD",
+"Tsinghua", not "machine" (capitalised in titles, but lower case in running text). Set by judgement, not
+fit: a plain word the report capitalises now and then must not count. On dev the feature it feeds fires on
+one question, unanswerable ("how many AI agents does jd health integrate")."""
+
 # --- follow-ups and neighbour sentences ------------------------------------------------------
 
 FOLLOWUP_START = re.compile(
