@@ -133,3 +133,28 @@ def test_a_number_opening_one_contents_title_is_part_of_the_title():
     assert _contents(["Introduction", "10 Year Vision", "Next steps"]) == [("", "Introduction"), ("", "10 Year Vision"), ("", "Next steps")]
     assert _contents(["1 Strategy", "2 Adoption", "3 Outlook"]) == [("1", "Strategy"), ("2", "Adoption"), ("3", "Outlook")]
     assert _contents(["Foreword", "4 Outlook", "4.1 Markets"]) == [("", "Foreword"), ("4", "Outlook"), ("4.1", "Markets")]
+
+
+def test_a_diagrams_filled_cells_read_one_statement_each(tmp_path):
+    """Cells side by side, each a filled rectangle with its words wrapped over short lines set at
+    different heights (the UK strategy's diagram): each cell reads whole, not line by line across the
+    row. A cell's short label (no more than a chart label's words) is still figure text."""
+    cells = [["Strong", "domestic AI", "capabilities to", "address", "National", "Security issues"],
+             ["Benefits of AI", "adoption", "shared across", "every region", "and sector"],
+             ["Growth in the", "UK's AI sector,", "contributing to", "UK GDP growth"]]
+
+    def draw(c, y):
+        top = y - 10
+        for k, words in enumerate(cells):
+            x = 60 + 150 * k
+            c.setFillGray(0.85)
+            c.rect(x, top - 100, 120, 100, stroke=0, fill=1)
+            c.setFillGray(0)
+            start = top - 14 - 6 * k  # the cells' first lines at different heights
+            for j, line in enumerate(words):
+                c.drawString(x + 8, start - 12 * j, line)
+    path = tmp_path / "diagram.pdf"
+    _page(path, draw)
+    assert [t for _, t in _paras(path)[1:]] == ["Strong domestic AI capabilities to address National Security issues",
+                                                "Benefits of AI adoption shared across every region and sector",
+                                                "Growth in the UK's AI sector, contributing to UK GDP growth"]

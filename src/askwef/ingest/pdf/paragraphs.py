@@ -127,6 +127,11 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             paras.append(Para("heading", text, level=max(1, line.level), pages=(((0,) + mark(line)),)))
             i = j
             continue
+        if line.cell:  # a diagram's cell: its own paragraph, whatever stands beside it
+            close()
+            paras.append(Para("prose", line.text, tuple(line.markers), pages=(((0,) + mark(line)),)))
+            i += 1
+            continue
         if line.display and (current is None or not current.first.display):
             interrupt()
         if suspended is not None and not line.display and not line.box and current is not None and current.first.display:

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..conventions import FIGURE, SOURCE, TABLE
 from ..text import ends_sentence, word_count
@@ -136,9 +136,48 @@ BULLET_GAP = 2.0
 print: 0.8)."""
 
 
+def join_cells(lines: list[Line], shapes: list[Shape], size: tuple[float, float]) -> None:
+    """A diagram's cells: a filled rectangle narrower than a box (under a quarter of the page) holding
+    two or more lines of one size, one under the other, is one statement ('Strong' / 'domestic AI' /
+    'capabilities to' / 'address' / 'National' / 'Security issues' in the UK strategy's strategy
+    diagram, whose five cells side by side interleave line by line). Its lines become one `Line.cell`
+    line, in place of the first."""
+    width, height = size
+    cells: list[Shape] = []
+    for s in shapes:
+        w, h = s.x1 - s.x0, s.y1 - s.y0
+        if s.kind == "fill" and CELL_MIN_WIDTH <= w < 0.25 * width and h < 0.25 * height \
+                and not any(abs(c.x0 - s.x0) < 1 and abs(c.y0 - s.y0) < 1 and abs(c.x1 - s.x1) < 1 and abs(c.y1 - s.y1) < 1 for c in cells):
+            cells.append(s)
+    for s in sorted(cells, key=lambda c: (c.x1 - c.x0) * (c.y1 - c.y0)):  # the innermost cell first
+        inside = sorted((l for l in lines if l.role == "" and not l.cell and s.x0 - 1 <= l.x0 and l.x1 <= s.x1 + 1 and s.y0 <= l.y <= s.y1),
+                        key=lambda l: (-l.y, l.x0))
+        if len(inside) < 2 or max(l.size for l in inside) - min(l.size for l in inside) > 0.3 \
+                or any(a.y - b.y > CELL_LEADING * a.size or a.y - b.y < 0.5 * a.size for a, b in zip(inside, inside[1:])):
+            continue
+        text, markers = inside[0].text, list(inside[0].markers)
+        for line in inside[1:]:
+            glue = "" if text.endswith("-") else " "
+            markers += [(o + len(text) + len(glue), n) for o, n in line.markers]
+            text = f"{text}{glue}{line.text}"
+        first = inside[0]
+        merged = replace(first, x0=min(l.x0 for l in inside), x1=max(l.x1 for l in inside), text=text, markers=markers,
+                         runs=[r for l in inside for r in l.runs], cell=True)
+        drop = {id(l) for l in inside[1:]}
+        lines[:] = [merged if l is first else l for l in lines if id(l) not in drop]
+
+
+CELL_MIN_WIDTH = 40.0
+"""A cell is at least this wide (pt): a narrower fill is a bar or a symbol."""
+
+CELL_LEADING = 1.6
+"""A cell's lines stand at most this many type sizes apart (solid or close set)."""
+
+
 def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, float], body: float) -> None:
-    """Mark the lines drawn bullets open (`Line.bullet`), figure text ("figure") and the lines of boxes
-    (`Line.box`) on one page."""
+    """Join the lines of a diagram's cells (`Line.cell`), mark the lines drawn bullets open
+    (`Line.bullet`), figure text ("figure") and the lines of boxes (`Line.box`) on one page."""
+    join_cells(lines, shapes, size)
     shapes = mark_bullets(lines, shapes)
     figures = figure_regions(shapes, size)
     label_sizes = [max((l.size for l in lines if r.holds(l)), default=0.0) for r in figures]
