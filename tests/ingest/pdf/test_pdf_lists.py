@@ -108,9 +108,8 @@ def test_a_bold_subheading_over_a_full_line_or_further_off_opens_its_own_paragra
         c.drawString(56, y - 22, "strategic planning and execution capabilities.")
     path = tmp_path / "subheading.pdf"
     _page(path, full)
-    assert _paras(path)[1:] == [("bold", "Government support"),
-                                ("prose", "The government plays a proactive role in facilitating AI development, exhibiting robust "
-                                          "strategic planning and execution capabilities.")]
+    text = "The government plays a proactive role in facilitating AI development, exhibiting robust strategic planning and execution capabilities."
+    assert _paras(path)[1:] == [("bold", "Government support"), ("prose", text)]
     # a list of contributors set with a wider gap under each name keeps the names apart (as the markdown's headings)
     apart = tmp_path / "apart.pdf"
     _page(apart, lambda c, y: _byline(c, y, under=20))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..conventions import FIGURE, SOURCE, TABLE
 from ..text import ends_sentence, word_count
@@ -153,7 +154,7 @@ def join_cells(lines: list[Line], shapes: list[Shape], size: tuple[float, float]
         inside = sorted((l for l in lines if l.role == "" and not l.cell and s.x0 - 1 <= l.x0 and l.x1 <= s.x1 + 1 and s.y0 <= l.y <= s.y1),
                         key=lambda l: (-l.y, l.x0))
         if len(inside) < 2 or max(l.size for l in inside) - min(l.size for l in inside) > 0.3 \
-                or any(a.y - b.y > CELL_LEADING * a.size or a.y - b.y < 0.5 * a.size for a, b in zip(inside, inside[1:])):
+                or any(a.y - b.y > CELL_LEADING * a.size or a.y - b.y < 0.5 * a.size for a, b in pairwise(inside)):
             continue
         text, markers = inside[0].text, list(inside[0].markers)
         for line in inside[1:]:
