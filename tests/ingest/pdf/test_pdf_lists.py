@@ -157,3 +157,24 @@ def test_a_diagrams_filled_cells_read_one_statement_each(tmp_path):
     assert [t for _, t in _paras(path)[1:]] == ["Strong domestic AI capabilities to address National Security issues",
                                                 "Benefits of AI adoption shared across every region and sector",
                                                 "Growth in the UK's AI sector, contributing to UK GDP growth"]
+
+
+def test_a_sentence_goes_on_in_bold_at_the_top_of_the_next_column(tmp_path):
+    """A sentence cut by the column break whose next words are bold (emphasis) goes on there, as in
+    one column; a bold line opening with a capital there is a new paragraph."""
+    def draw(c, y):
+        left = ["Within this context, we will ensure that", "we protect the growth of welcome", "investment into the ecosystem of the",
+                "country and its regions. The government has"]
+        right = ["introduced the National Security and", "Investment Act that will provide new", "powers to screen investments well.",
+                 "It is a new act that all will follow."]
+        for k, (a, b) in enumerate(zip(left, right)):
+            c.drawString(56, y - 11 * k, a)
+            c.setFont("Helvetica-Bold" if k == 0 else "Helvetica", 9)
+            c.drawString(310, y - 11 * k, b)
+            c.setFont("Helvetica", 9)
+    path = tmp_path / "columns.pdf"
+    _page(path, draw)
+    text = ("Within this context, we will ensure that we protect the growth of welcome investment into the ecosystem of the country "
+            "and its regions. The government has introduced the National Security and Investment Act that will provide new powers "
+            "to screen investments well. It is a new act that all will follow.")
+    assert _paras(path)[-1] == ("prose", text)

@@ -314,13 +314,18 @@ def _emphasis(current: _Open, line: Line) -> bool:
     """A change of weight inside a sentence: the open text stops mid-sentence and the line goes on in
     lower case, or in the weight the line before ended in ("... AI for IOT. The government is" with
     its last words bold, then bold "currently undertaking a wider review"), in the same column
-    (`_continues` checks the line gap). A bold line after a finished sentence, or one opening with a
-    capital after a line of the other weight, starts a paragraph (a run-in heading)."""
+    (`_continues` checks the line gap), or in lower case at the top of the next column or page (the UK
+    strategy: '... The government has' / bold 'introduced the National Security and'). A bold line
+    after a finished sentence, or one opening with a capital after a line of the other weight, starts
+    a paragraph (a run-in heading)."""
     last = current.last
-    if last.page != line.page or last.column != line.column or last.box != line.box \
-            or ends_sentence(current.text) or current.text.rstrip().endswith(":"):
+    if last.box != line.box or ends_sentence(current.text) or current.text.rstrip().endswith(":"):
         return False
-    return starts_lowercase(line.text) or _edge_weight(last, -1) == _edge_weight(line, 0)
+    if last.page != line.page or last.column != line.column:
+        return starts_lowercase(line.text)
+    # back to the regular weight of a paragraph that opened in it: the emphasis ended mid-sentence
+    back = not current.first.bold and not line.bold
+    return starts_lowercase(line.text) or back or _edge_weight(last, -1) == _edge_weight(line, 0)
 
 
 def _edge_weight(line: Line, end: int) -> bool:
