@@ -178,3 +178,39 @@ def test_a_sentence_goes_on_in_bold_at_the_top_of_the_next_column(tmp_path):
             "and its regions. The government has introduced the National Security and Investment Act that will provide new powers "
             "to screen investments well. It is a new act that all will follow.")
     assert _paras(path)[-1] == ("prose", text)
+
+
+def test_text_and_marks_in_a_form_xobject_stand_where_the_form_is_drawn(tmp_path):
+    """A chart made a form XObject (a Word or InDesign figure): pypdf reports its content in the
+    form's own space. Its labels and bars are placed by the matrix in effect where it is drawn and
+    the form's /Matrix, not read among the lines of the text at those coordinates (the OECD review's
+    Figure A B.1: its labels cut paragraphs under it into pieces)."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen import canvas
+
+    from askwef.ingest.pdf.runs import Widths, page_runs
+
+    path = tmp_path / "form.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.beginForm("chart")
+    c.setFont("Helvetica", 7)
+    c.drawString(10, 40, "Public sector reform")
+    c.rect(100, 38, 80, 8, stroke=0, fill=1)
+    c.endForm()
+    c.setFont("Helvetica", 10)
+    c.drawString(56, 48, "ownership and implementation of the reforms.")
+    c.saveState()
+    c.translate(56, 600)
+    c.scale(2, 0.5)
+    c.doForm("chart")
+    c.restoreState()
+    c.drawString(56, 30, "A line after the chart.")
+    c.showPage()
+    c.save()
+    shapes: list = []
+    runs = {r.text.strip(): r for r in page_runs(PdfReader(path).pages[0], Widths(), shapes)}
+    label = runs["Public sector reform"]
+    assert (round(label.x), round(label.y), round(label.size, 1)) == (76, 620, 3.5)
+    assert (round(runs["A line after the chart."].x), round(runs["A line after the chart."].y)) == (56, 30)  # the page's own space again
+    bar = next(s for s in shapes if s.kind == "fill")
+    assert (round(bar.x0), round(bar.y0), round(bar.x1), round(bar.y1)) == (256, 619, 416, 623)
