@@ -214,3 +214,15 @@ def test_text_and_marks_in_a_form_xobject_stand_where_the_form_is_drawn(tmp_path
     assert (round(runs["A line after the chart."].x), round(runs["A line after the chart."].y)) == (56, 30)  # the page's own space again
     bar = next(s for s in shapes if s.kind == "fill")
     assert (round(bar.x0), round(bar.y0), round(bar.x1), round(bar.y1)) == (256, 619, 416, 623)
+
+
+def test_a_legend_with_a_mark_before_each_entry_is_no_list_item(tmp_path):
+    """A chart's legend draws the same small mark before each of its entries on one line: not a bullet."""
+    def draw(c, y):
+        c.rect(66, y + 1, 4, 4, stroke=0, fill=1)
+        c.drawString(76, y, "% GDP")
+        c.rect(106, y + 1, 4, 4, stroke=0, fill=1)
+        c.drawString(113, y, "% Expenditure")
+    path = tmp_path / "legend.pdf"
+    _page(path, draw)
+    assert all(kind != "item" for kind, _ in _paras(path)[1:])

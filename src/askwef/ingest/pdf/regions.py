@@ -122,6 +122,9 @@ def mark_bullets(lines: list[Line], shapes: list[Shape]) -> list[Shape]:
             if s.kind in ("fill", "stroke") and 0.1 * line.size <= min(w, h) and max(w, h) <= BULLET_SIZE * line.size \
                     and max(w, h) <= 2 * min(w, h) and 0 < line.x0 - s.x1 <= BULLET_GAP * line.size \
                     and line.y < middle < line.y + 0.7 * line.size:
+                if any(o is not s and 0 < abs(o.x0 - s.x0) <= LEGEND_REACH * line.size and abs((o.y0 + o.y1) / 2 - middle) < 0.5 * line.size
+                       and abs((o.x1 - o.x0) - w) < 0.5 and abs((o.y1 - o.y0) - h) < 0.5 for o in shapes):
+                    break  # a legend: another such mark in the row ('■ % GDP ■ % Expenditure')
                 line.bullet = True
                 bullets.add(k)
                 break
@@ -131,6 +134,11 @@ def mark_bullets(lines: list[Line], shapes: list[Shape]) -> list[Shape]:
 BULLET_SIZE = 0.6
 """A drawn bullet is at most this share of its line's type size across (the Chromium print: a 2 pt
 disc by 6.7 pt type); a larger mark beside a line is an icon or a chart's symbol."""
+
+LEGEND_REACH = 15.0
+"""A mark like a bullet with another like it on its row within this many type sizes is a chart legend's
+key (the OECD review's '% GDP' / '% Expenditure'); a list's bullets stand one under the other (a
+column of a two-column page is further off)."""
 
 BULLET_GAP = 2.0
 """How far (in type sizes) a drawn bullet may stand left of its item's first letter (the Chromium
