@@ -2,9 +2,8 @@
 
 - outline titles found where their destination points become headings at the outline's depth; text
   clearly larger than the body is a heading too;
-- the Contents page is parsed when there is one ("Title .... 12", "Title<tab>12", a title wrapped
-  onto the next line); else entries are built from the outline, or from the headings of the chapter
-  size; a chapter printed without its number takes it from its numbered subsections;
+- the Contents page (read in `contents.py`) merged with the outline; with no Contents page, entries
+  are built from the outline, or from the headings of the chapter size; a chapter printed without its number takes it from its numbered subsections;
 - a section's page is the printed page of the heading carrying its title, when found.
 """
 
@@ -14,9 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..conventions import CONTENTS_ROW_PRINTED, MARKER_TEXT
+from ..conventions import MARKER_TEXT
 from ..parsed import ContentsEntry
 from ..text import ends_sentence, split_numbering, title_key, word_count
+from .contents import CONTENTS_TITLES
 from .layout import Line
 
 
@@ -134,51 +134,6 @@ running longer is a standfirst or a pull quote."""
 
 
 # --- contents ------------------------------------------------------------------------------------
-
-
-def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], int]:
-    """The Contents page's entries and the index of the first line after them (0 when there is none).
-
-    Rows are 'Title .... 12' or 'Title<tab>12' (a title and, far right, its page: one line, see
-    `columns`); a title wrapped onto the next line is joined to it; the list may run onto the next
-    pages. Levels come from the indentation when the rows are indented (0 when they are not: the
-    numbering says it)."""
-    start = next((i for i, l in enumerate(lines[:600]) if title_key(l.text) in CONTENTS_TITLES and l.size >= body), None)
-    if start is None:
-        return [], 0
-    rows: list[tuple[str, str, int, float]] = []  # (number, title, page, x0)
-    i = start + 1
-    last = start
-    pending: tuple[str, float] | None = None
-    while i < len(lines):
-        line = lines[i]
-        if line.page - lines[start].page > 2:
-            break
-        if line.role in ("furniture", "figure"):
-            i += 1
-            continue
-        text = f"{pending[0]} {line.text}" if pending else line.text
-        if m := CONTENTS_ROW_PRINTED.match(text):
-            number, bare = split_numbering(m.group("title").replace("\t", " ").strip())
-            page = m.group("page")
-            rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
-            last, pending = i, None
-        elif word_count(text) <= 25 and not ends_sentence(text) and pending is None and (line.role != "heading" or rows):
-            pending = (line.text, line.x0)  # a title wrapped onto the next line (a chapter's in heading type too)
-        else:
-            break
-        i += 1
-    if len(rows) < 3:
-        return [], 0
-    for line in lines[start : last + 1]:
-        line.role = "contents"
-    indents = sorted({round(x / 3) for *_, x in rows})
-    levels = {x: min(k + 1, 4) for k, x in enumerate(indents)} if 1 < len(indents) <= 4 else {}
-    entries = [ContentsEntry(n, t, p, levels.get(round(x / 3), 0)) for n, t, p, x in rows]
-    return entries, last + 1
-
-
-CONTENTS_TITLES = frozenset({"contents", "tableofcontents"})
 
 
 def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], title: str, lines: list[Line] | None = None) -> list[ContentsEntry]:

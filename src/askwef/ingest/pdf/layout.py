@@ -40,6 +40,8 @@ class Line:
     box: int = 0  # 1.. for the lines of a shaded or framed box (a case study, a sidebar), per page
     display: bool = False  # set larger than the body and not a heading: a standfirst or a pull quote
     marker_boxes: list[tuple[int, float, float]] = field(default_factory=list)  # (number, x, y) of each marker
+    bullet: bool = False  # opened by a bullet the page draws as a shape (a browser's list disc), not as text
+    cell: bool = False  # the lines of a diagram's filled cell, joined: a paragraph of its own
 
 CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
 """A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',

@@ -35,6 +35,7 @@ class _Open:
     last: Line
     first: Line
     pages: list[tuple[int, int, str]]
+    byline: bool = False  # a bold name over its title's lines: every line short, none a new paragraph
 
 
 def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | None = None) -> list[Para]:
@@ -126,6 +127,11 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             paras.append(Para("heading", text, level=max(1, line.level), pages=(((0,) + mark(line)),)))
             i = j
             continue
+        if line.cell:  # a diagram's cell: its own paragraph, whatever stands beside it
+            close()
+            paras.append(Para("prose", line.text, tuple(line.markers), pages=(((0,) + mark(line)),)))
+            i += 1
+            continue
         if line.display and (current is None or not current.first.display):
             interrupt()
         if suspended is not None and not line.display and not line.box and current is not None and current.first.display:
@@ -139,11 +145,14 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         if bullet is None and (dash := DASH_ITEM.match(line.text)) and not starts_lowercase(line.text[dash.end():]) \
                 and (current is None or current.kind == "item" or ends_sentence(current.text)):
             bullet = dash  # '– Ecosystem enablers: ...' after a finished sentence; not '– such as' mid-sentence
-        kind = "item" if bullet else "prose"
+        kind = "item" if bullet or line.bullet else "prose"
         text = line.text[bullet.end():] if bullet else line.text
         cut = bullet.end() if bullet else 0
         markers = [(max(0, o - cut), n) for o, n in line.markers]
-        if current is not None and not bullet and _continues(current, line, leading, body, edges):
+        if current is not None and not bullet and not line.bullet and current.kind == "bold" \
+                and _byline(current, line, leading, edges):
+            current.kind, current.byline = "prose", True  # 'Carol Zhou' over 'Head of Platforms and Impact,'
+        if current is not None and not bullet and not line.bullet and _continues(current, line, leading, body, edges):
             joined, at = join_lines(current.text, text, vocabulary)
             current.text = joined
             current.markers += [(o + at, n) for o, n in markers]
@@ -233,11 +242,13 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
     last = current.last
     if abs(last.size - line.size) >= 0.3:
         return False
-    if last.bold != line.bold and not _emphasis(current, line):
+    if last.bold != line.bold and not current.byline and not _emphasis(current, line):
         return False
     if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column \
-            and (ends_sentence(current.text) or not starts_lowercase(line.text)):
-        return False  # an item's continuation is indented past its bullet, or goes on mid-sentence in lower case
+            and (ends_sentence(current.text) or not starts_lowercase(line.text)) and not current.first.bullet:
+        # an item's continuation is indented past its bullet, or goes on mid-sentence in lower case;
+        # under a drawn bullet, any line without a bullet of its own goes on with the item
+        return False
     # a full-width line over a column's first line at their left edge (a standfirst's short last
     # line is put in the left column) is the same flow too
     spans = last.column != line.column and 0 in (last.column, line.column) and abs(last.x0 - line.x0) <= 2
@@ -251,12 +262,32 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         # capital follows: list items whose bullets are drawn, not written ("- AI becomes a key
         # driver ..." printed by a browser), and lines of a figure
         right = edges.get((last.page, last.column), last.x1)
-        if last.x1 < right - 0.3 * (right - last.x0) and not starts_lowercase(line.text) \
+        if last.x1 < right - 0.3 * (right - last.x0) and not starts_lowercase(line.text) and not current.byline \
                 and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text):
             return False
         return True
     # a new column or page: go on only with a sentence cut in the middle
     return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-"))
+
+
+def _short(line: Line, edges: dict[tuple[int, int], float]) -> bool:
+    """A line that stops well short of its column's right edge (less than 70% of the measure)."""
+    right = edges.get((line.page, line.column), line.x1)
+    return line.x1 < right - 0.3 * (right - line.x0)
+
+
+def _byline(current: _Open, line: Line, leading: dict[float, float], edges: dict[tuple[int, int], float]) -> bool:
+    """A bold name over its title in body weight, set as one block ('Carol Zhou' / 'Head of Platforms
+    and Impact,' / 'World Economic Forum Beijing' under a foreword): the open paragraph is one bold
+    line, the line under it is in the regular weight, the same size and left edge, a normal line gap
+    below, and both stop well short of the column's edge. A bold subheading's paragraph opens with a
+    full line, or stands further off."""
+    last = current.last
+    if current.first is not last or line.bold or last.page != line.page or last.column != line.column or last.box != line.box:
+        return False
+    normal = leading.get(round(line.size, 1), 1.2 * line.size)
+    return abs(last.size - line.size) < 0.3 and abs(last.x0 - line.x0) <= 2 and 0 < last.y - line.y <= normal * 1.3 \
+        and _short(last, edges) and _short(line, edges) and not ends_sentence(line.text)
 
 
 def _runs_on(heading: Line, line: Line | None) -> bool:
@@ -283,13 +314,18 @@ def _emphasis(current: _Open, line: Line) -> bool:
     """A change of weight inside a sentence: the open text stops mid-sentence and the line goes on in
     lower case, or in the weight the line before ended in ("... AI for IOT. The government is" with
     its last words bold, then bold "currently undertaking a wider review"), in the same column
-    (`_continues` checks the line gap). A bold line after a finished sentence, or one opening with a
-    capital after a line of the other weight, starts a paragraph (a run-in heading)."""
+    (`_continues` checks the line gap), or in lower case at the top of the next column or page (the UK
+    strategy: '... The government has' / bold 'introduced the National Security and'). A bold line
+    after a finished sentence, or one opening with a capital after a line of the other weight, starts
+    a paragraph (a run-in heading)."""
     last = current.last
-    if last.page != line.page or last.column != line.column or last.box != line.box \
-            or ends_sentence(current.text) or current.text.rstrip().endswith(":"):
+    if last.box != line.box or ends_sentence(current.text) or current.text.rstrip().endswith(":"):
         return False
-    return starts_lowercase(line.text) or _edge_weight(last, -1) == _edge_weight(line, 0)
+    if last.page != line.page or last.column != line.column:
+        return starts_lowercase(line.text)
+    # back to the regular weight of a paragraph that opened in it: the emphasis ended mid-sentence
+    back = not current.first.bold and not line.bold
+    return starts_lowercase(line.text) or back or _edge_weight(last, -1) == _edge_weight(line, 0)
 
 
 def _edge_weight(line: Line, end: int) -> bool:

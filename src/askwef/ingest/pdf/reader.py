@@ -29,11 +29,11 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key, word_count
 from .columns import reading_order
+from .contents import contents_page
 from .despace import despace
 from .headings import (
     contents_from_headings,
     contents_from_outline,
-    contents_page,
     mark_headings,
     merge_outline,
     numbered_chapters,

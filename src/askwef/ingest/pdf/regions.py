@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..conventions import FIGURE, SOURCE, TABLE
 from ..text import ends_sentence, word_count
@@ -105,8 +106,88 @@ def box_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Region]:
     return out
 
 
+def mark_bullets(lines: list[Line], shapes: list[Shape]) -> list[Shape]:
+    """Mark the body lines a drawn bullet opens (`Line.bullet`): a small round or square mark, no
+    wider than BULLET_SIZE of the line's type size, just left of the line's first letter (within
+    BULLET_GAP sizes) at the height of its lower-case letters. A browser draws a list's discs so; the
+    text layer has no bullet, and an item that ends a sentence would run into the next. Returns the
+    shapes that are not bullets (a list's discs are no chart's marks)."""
+    bullets: set[int] = set()
+    for line in lines:
+        if line.role != "":
+            continue
+        for k, s in enumerate(shapes):
+            w, h = s.x1 - s.x0, s.y1 - s.y0
+            middle = (s.y0 + s.y1) / 2
+            if s.kind in ("fill", "stroke") and 0.1 * line.size <= min(w, h) and max(w, h) <= BULLET_SIZE * line.size \
+                    and max(w, h) <= 2 * min(w, h) and 0 < line.x0 - s.x1 <= BULLET_GAP * line.size \
+                    and line.y < middle < line.y + 0.7 * line.size:
+                if any(o is not s and 0 < abs(o.x0 - s.x0) <= LEGEND_REACH * line.size and abs((o.y0 + o.y1) / 2 - middle) < 0.5 * line.size
+                       and abs((o.x1 - o.x0) - w) < 0.5 and abs((o.y1 - o.y0) - h) < 0.5 for o in shapes):
+                    break  # a legend: another such mark in the row ('■ % GDP ■ % Expenditure')
+                line.bullet = True
+                bullets.add(k)
+                break
+    return [s for k, s in enumerate(shapes) if k not in bullets]
+
+
+BULLET_SIZE = 0.6
+"""A drawn bullet is at most this share of its line's type size across (the Chromium print: a 2 pt
+disc by 6.7 pt type); a larger mark beside a line is an icon or a chart's symbol."""
+
+LEGEND_REACH = 15.0
+"""A mark like a bullet with another like it on its row within this many type sizes is a chart legend's
+key (the OECD review's '% GDP' / '% Expenditure'); a list's bullets stand one under the other (a
+column of a two-column page is further off)."""
+
+BULLET_GAP = 2.0
+"""How far (in type sizes) a drawn bullet may stand left of its item's first letter (the Chromium
+print: 0.8)."""
+
+
+def join_cells(lines: list[Line], shapes: list[Shape], size: tuple[float, float]) -> None:
+    """A diagram's cells: a filled rectangle narrower than a box (under a quarter of the page) holding
+    two or more lines of one size, one under the other, is one statement ('Strong' / 'domestic AI' /
+    'capabilities to' / 'address' / 'National' / 'Security issues' in the UK strategy's strategy
+    diagram, whose five cells side by side interleave line by line). Its lines become one `Line.cell`
+    line, in place of the first."""
+    width, height = size
+    cells: list[Shape] = []
+    for s in shapes:
+        w, h = s.x1 - s.x0, s.y1 - s.y0
+        if s.kind == "fill" and CELL_MIN_WIDTH <= w < 0.25 * width and h < 0.25 * height \
+                and not any(abs(c.x0 - s.x0) < 1 and abs(c.y0 - s.y0) < 1 and abs(c.x1 - s.x1) < 1 and abs(c.y1 - s.y1) < 1 for c in cells):
+            cells.append(s)
+    for s in sorted(cells, key=lambda c: (c.x1 - c.x0) * (c.y1 - c.y0)):  # the innermost cell first
+        inside = sorted((l for l in lines if l.role == "" and not l.cell and s.x0 - 1 <= l.x0 and l.x1 <= s.x1 + 1 and s.y0 <= l.y <= s.y1),
+                        key=lambda l: (-l.y, l.x0))
+        if len(inside) < 2 or max(l.size for l in inside) - min(l.size for l in inside) > 0.3 \
+                or any(a.y - b.y > CELL_LEADING * a.size or a.y - b.y < 0.5 * a.size for a, b in pairwise(inside)):
+            continue
+        text, markers = inside[0].text, list(inside[0].markers)
+        for line in inside[1:]:
+            glue = "" if text.endswith("-") else " "
+            markers += [(o + len(text) + len(glue), n) for o, n in line.markers]
+            text = f"{text}{glue}{line.text}"
+        first = inside[0]
+        merged = replace(first, x0=min(l.x0 for l in inside), x1=max(l.x1 for l in inside), text=text, markers=markers,
+                         runs=[r for l in inside for r in l.runs], cell=True)
+        drop = {id(l) for l in inside[1:]}
+        lines[:] = [merged if l is first else l for l in lines if id(l) not in drop]
+
+
+CELL_MIN_WIDTH = 40.0
+"""A cell is at least this wide (pt): a narrower fill is a bar or a symbol."""
+
+CELL_LEADING = 1.6
+"""A cell's lines stand at most this many type sizes apart (solid or close set)."""
+
+
 def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, float], body: float) -> None:
-    """Mark figure text ("figure") and the lines of boxes (`Line.box`) on one page."""
+    """Join the lines of a diagram's cells (`Line.cell`), mark the lines drawn bullets open
+    (`Line.bullet`), figure text ("figure") and the lines of boxes (`Line.box`) on one page."""
+    join_cells(lines, shapes, size)
+    shapes = mark_bullets(lines, shapes)
     figures = figure_regions(shapes, size)
     label_sizes = [max((l.size for l in lines if r.holds(l)), default=0.0) for r in figures]
     numbers: list[Line] = []

@@ -105,6 +105,40 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     except Exception:  # noqa: BLE001
         xobjects = {}
 
+    # a form XObject's content is reported in the form's own space (pypdf starts it with a fresh
+    # matrix): its text and marks are placed by the form's /Matrix and the matrix in effect where
+    # it is drawn. forms: (form space -> page, the form's fonts, its XObjects) of each form being read
+    forms: list[tuple[list[float], dict, dict]] = []
+    pending: list = []  # a form drawn ("Do"), entered at its first operator
+    drawing: list[bool] = []  # for each "Do" being read: whether it drew a form
+
+    def placed(cm) -> list[float]:
+        return _mult(cm, forms[-1][0]) if forms else cm
+
+    def enter(operands, cm) -> bool:
+        """A form is drawn: its transformation is kept until its content is read."""
+        try:
+            xobject = (forms[-1][2] if forms else xobjects)[operands[0]].get_object()
+            if xobject.get("/Subtype") != "/Form":
+                return False
+            matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+            resources = xobject.get("/Resources")
+            resources = resources.get_object() if resources is not None else {}
+            own_fonts = resources.get("/Font") or (forms[-1][1] if forms else fonts)
+            own_xobjects = resources.get("/XObject") or {}
+        except Exception:  # noqa: BLE001 - an unreadable form: its content stays where pypdf puts it
+            return False
+        pending.append((_mult(matrix, cm), own_fonts.get_object() if hasattr(own_fonts, "get_object") else own_fonts,
+                        own_xobjects.get_object() if hasattr(own_xobjects, "get_object") else own_xobjects))
+        return True
+
+    def after(operator, operands, cm, tm):
+        if operator == b"Do" and drawing and drawing.pop():
+            if pending:
+                pending.pop()  # an empty form
+            elif forms:
+                forms.pop()
+
     def point(x, y, cm) -> tuple[float, float]:
         return cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]
 
@@ -128,7 +162,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             state["fill"] = light if light is not None else state["fill"]
         elif operator == b"Do" and operands:
             try:
-                subtype = xobjects[operands[0]].get_object().get("/Subtype")
+                subtype = (forms[-1][2] if forms else xobjects)[operands[0]].get_object().get("/Subtype")
             except Exception:  # noqa: BLE001 - an XObject of a form's own resources
                 subtype = None
             if subtype == "/Image":
@@ -143,6 +177,11 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     def before(operator, operands, cm, tm):
         if tick is not None:
             tick()
+        if pending:
+            forms.append(pending.pop())  # the first operator of a form's content
+        cm = placed(cm)
+        if operator == b"Do" and operands:
+            drawing.append(enter(operands, cm))
         if shapes is not None and operator not in (b"Tj", b"TJ", b"Tf", b"Td", b"TD", b"Tm", b"T*", b"BT", b"ET"):
             try:
                 graphics(operator, operands, cm)
@@ -169,7 +208,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 pass
         elif operator == b"Tf" and len(operands) >= 2:
             try:
-                state["font"], state["size"] = fonts[operands[0]].get_object(), float(operands[1])
+                state["font"], state["size"] = (forms[-1][1] if forms else fonts)[operands[0]].get_object(), float(operands[1])
             except Exception:  # noqa: BLE001 - a font of a form's own resources: estimated
                 state["font"] = None
         if operator in (b"Tj", b"TJ", b"'", b'"'):
@@ -192,6 +231,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 state["ends"].append((start, start + advance * scale, m[5], letters, simple))
 
     def visit(text, cm, tm, font_dict, font_size):
+        cm = placed(cm)
         rises, state["rises"] = state["rises"], []
         ends, state["ends"] = state["ends"], []
         # ligature glyphs ('ﬁ' in 'artiﬁcial', as embedded font subsets map them) are their letters
@@ -226,7 +266,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 return
         runs.append(Run(clean, x, m[5], size, bold, rise, width, text.endswith("\n")))
 
-    page.extract_text(visitor_text=visit, visitor_operand_before=before)
+    page.extract_text(visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after)
     return runs
 
 

@@ -1,0 +1,72 @@
+"""The Contents page: its rows ("Title .... 12", "Title<tab>12", a title wrapped onto the next line),
+levels from their indentation, and the numbers that open titles kept only when they are numbering.
+"""
+
+from __future__ import annotations
+
+from ..conventions import CONTENTS_ROW_PRINTED
+from ..parsed import ContentsEntry
+from ..text import ends_sentence, split_numbering, title_key, word_count
+from .layout import Line
+
+
+def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], int]:
+    """The Contents page's entries and the index of the first line after them (0 when there is none).
+
+    Rows are 'Title .... 12' or 'Title<tab>12' (a title and, far right, its page: one line, see
+    `columns`); a title wrapped onto the next line is joined to it; the list may run onto the next
+    pages. Levels come from the indentation when the rows are indented (0 when they are not: the
+    numbering says it)."""
+    start = next((i for i, l in enumerate(lines[:600]) if title_key(l.text) in CONTENTS_TITLES and l.size >= body), None)
+    if start is None:
+        return [], 0
+    rows: list[tuple[str, str, int, float]] = []  # (number, title, page, x0)
+    i = start + 1
+    last = start
+    pending: tuple[str, float] | None = None
+    while i < len(lines):
+        line = lines[i]
+        if line.page - lines[start].page > 2:
+            break
+        if line.role in ("furniture", "figure"):
+            i += 1
+            continue
+        text = f"{pending[0]} {line.text}" if pending else line.text
+        if m := CONTENTS_ROW_PRINTED.match(text):
+            number, bare = split_numbering(m.group("title").replace("\t", " ").strip())
+            page = m.group("page")
+            rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
+            last, pending = i, None
+        elif word_count(text) <= 25 and not ends_sentence(text) and pending is None and (line.role != "heading" or rows):
+            pending = (line.text, line.x0)  # a title wrapped onto the next line (a chapter's in heading type too)
+        else:
+            break
+        i += 1
+    if len(rows) < 3:
+        return [], 0
+    rows = _lone_numbers(rows)
+    for line in lines[start : last + 1]:
+        line.role = "contents"
+    indents = sorted({round(x / 3) for *_, x in rows})
+    levels = {x: min(k + 1, 4) for k, x in enumerate(indents)} if 1 < len(indents) <= 4 else {}
+    entries = [ContentsEntry(n, t, p, levels.get(round(x / 3), 0)) for n, t, p, x in rows]
+    return entries, last + 1
+
+
+CONTENTS_TITLES = frozenset({"contents", "tableofcontents"})
+
+
+def _lone_numbers(rows: list[tuple[str, str, int, float]]) -> list[tuple[str, str, int, float]]:
+    """A number opening a Contents title is the section's number only when it is one of a sequence:
+    another entry carries the number before or after it, or a subsection ('2.1') of it. Alone it is
+    the title's first word (the UK strategy's '10 Year Vision' among unnumbered entries)."""
+    numbers = {n for n, *_ in rows}
+    out = []
+    for number, bare, page, x0 in rows:
+        if number.isdigit():
+            value = int(number)
+            kin = {str(value - 1), str(value + 1)} & numbers or any(n.startswith(number + ".") for n in numbers)
+            if not kin:
+                number, bare = "", f"{number} {bare}"
+        out.append((number, bare, page, x0))
+    return out
