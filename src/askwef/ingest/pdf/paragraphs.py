@@ -261,8 +261,7 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         # a line that stops well short of the text block's right edge ends its paragraph when a
         # capital follows: list items whose bullets are drawn, not written ("- AI becomes a key
         # driver ..." printed by a browser), and lines of a figure
-        right = edges.get((last.page, last.column), last.x1)
-        if last.x1 < right - 0.3 * (right - last.x0) and not starts_lowercase(line.text) and not current.byline \
+        if _short(last, edges) and not starts_lowercase(line.text) and not current.byline \
                 and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text):
             return False
         return True
@@ -271,7 +270,7 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
 
 
 def _short(line: Line, edges: dict[tuple[int, int], float]) -> bool:
-    """A line that stops well short of its column's right edge (less than 70% of the measure)."""
+    """A line that stops well short of its text block's right edge (under 70% of the measure)."""
     right = edges.get((line.page, line.column), line.x1)
     return line.x1 < right - 0.3 * (right - line.x0)
 
