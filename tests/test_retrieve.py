@@ -138,3 +138,15 @@ def test_names_a_report_owns_send_its_questions_there(tmp_path, monkeypatch):
 
 def test_one_report_prefers_no_report(mini_engine):
     assert not mini_engine.retriever.subject_gap("What does Exampleland hold?").any()
+
+
+def test_an_engine_runs_numpy_s_blas_on_one_thread(tmp_path):
+    """Retrieval's small matrix products on more threads only spin against the model's (engine.BLAS_THREADS)."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from askwef.engine import BLAS_THREADS
+    from conftest import fixture_engine
+
+    with threadpool_limits(limits=2, user_api="blas"):  # as a fresh process starts on this 2-core machine, restored after
+        fixture_engine(tmp_path)
+        assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {BLAS_THREADS}

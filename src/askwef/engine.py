@@ -38,6 +38,12 @@ MAX_QUESTION_CHARS = 2000
 """Questions longer than this are cut to it (a question is a sentence or two, not a document)."""
 POLL_SECONDS = 1.0
 """The server looks at the corpus at most this often (a request in between reuses the last look)."""
+BLAS_THREADS = 1
+"""numpy's BLAS threads in a process that loads an engine. Retrieval's matrix products are small (a question
+against every passage and sentence), and on more threads they only spin against the model's own threads:
+`askwef bench --repeat 20` on a library of the Blueprint report and the two real PDFs (5,231 sentences) on
+this 2-core machine gave an answer 2.6x encoding on BLAS's default 2 threads and 1.24x on 1; the report alone
+1.35x either way. (Serving processes also put the model on one thread: `serve.limits.limit_threads`.)"""
 
 
 class QuestionError(ValueError):
@@ -92,6 +98,7 @@ class Engine:
         """
         settings = settings or Settings()
         embedder = embedder or load_model()
+        limit_blas()
         if stale_ok:
             try:
                 store = load_index(settings)
@@ -231,6 +238,13 @@ class Engine:
             snap.retriever, q, history=_check_history(history), k=validate_k(k, self.settings.k), within=self.check_within(within, snap.store),
             models=self.models,
         )
+
+
+def limit_blas() -> None:
+    """numpy's BLAS on BLAS_THREADS threads for the rest of the process (see BLAS_THREADS)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=BLAS_THREADS, user_api="blas")
 
 
 def _now() -> str:
