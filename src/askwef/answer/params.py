@@ -25,9 +25,10 @@ routing): 1 report 168, 2 within 0.1 169, 2 within 0.3 168, 3 within 0.5 168; OE
 ROUTE_LEAD = 0.05
 """...and the first routed report's answer is kept unless another's confidence leads it by more than this: a smaller
 lead is within the confidence model's noise, and retrieval's order is the better guide. Measured on the same library
-(`askwef eval` per report, 2026-12-05): Blueprint dev 118 of 140 answerable single questions at any lead from 0 to
-0.1; Blueprint test 110 of 136 at 0 and 111 at 0.02 to 0.1 (n088, where two reports' answers tie at 0.55);
-OECD and UK unchanged."""
+(2026-12-05) by answering each golden question (conversations aside) in every report alone and choosing among the
+routed reports' answers at each lead: Blueprint dev 118 of 140 answerable at any lead from 0 to 0.1; Blueprint test
+110 of 136 at 0 and 111 at 0.02 to 0.1 (n088, where two reports' answers tie at 0.55); OECD and UK unchanged.
+`bash evals/interference.sh` then: Blueprint test answers 0.791 alone, 0.774 in the library (0.768 before)."""
 MAX_QUOTED_SENTENCES = 3
 """An answer quotes at most this many of the ranked sentences (neighbours they lean on come along)."""
 RUNNER_UP_GAIN = 0.05
