@@ -22,13 +22,11 @@ last answer quoted ("and back in 2018?"): weight -0.47, but 0.440 with it and 0.
 
 from __future__ import annotations
 
-import weakref
-
 import numpy as np
 
-from .coverage import corpus_names, coverage
+from .coverage import coverage
 from .features import FEATURES
-from .params import ANSWER_TYPES, LEXICON_MAX_TEXTS
+from .params import ANSWER_TYPES
 from .pins import missing, missing_years
 from .query import function_stems
 from .select import Selection, stage_for
@@ -40,25 +38,6 @@ CONFIDENCE_FEATURES = (
     "year_missing", "type_lacks", "followup", "uncovered", "names_absent", "number_missing",
     "unit_missing", "corpus_name_absent", "bias",
 )
-
-_NAMES: dict[int, frozenset[str]] = {}  # per index store (by id, dropped with it), the words it writes as names
-
-
-def names_of_store(store, dictionary: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The words the store's sentences write as names (`coverage.corpus_names`, with the embedding model's
-    whole words as `dictionary`), read once per store. Only running text (prose and list items) is read, as
-    headings capitalise every word; a library past LEXICON_MAX_TEXTS sentences in an even sample of that
-    many (as the lexicon is)."""
-    key = id(store)
-    if key not in _NAMES:
-        sentences = store.sentences
-        field = getattr(sentences, "field", None) or (lambda name, i: getattr(sentences[i], name))
-        step = max(1, -(-len(sentences) // LEXICON_MAX_TEXTS))
-        texts = (field("text", i) for i in range(0, len(sentences), step) if field("kind", i) in ("prose", "item"))
-        _NAMES[key] = corpus_names(texts, dictionary)
-        weakref.finalize(store, _NAMES.pop, key, None)  # the store's id may be another's once it is gone
-    return _NAMES[key]
-
 
 def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     """The features of a selection (zeros and a bias when nothing was found)."""
@@ -96,7 +75,7 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     )
     asked = stage.lexicon.normalize(prepared.resolved.asked).text  # the turn's own words, mended
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
-                   asked=asked, corpus=names_of_store(retriever.store, stage.lexicon.dictionary))
+                   asked=asked, corpus=stage.names)
     out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing,
                unit_missing=cov.unit_missing, corpus_name_absent=cov.corpus_name_absent)
     return out

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from ..retrieve import Retriever
 from ..types import Passage, Sentence
+from .coverage import corpus_names
 from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
@@ -48,6 +50,16 @@ class Stage:
         self._near = Lazy(self._nearest_title)
         # per document, the place it is about (pins.py), read from its own sentences when first asked
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The words the corpus writes as names (`coverage.corpus_names`, with the lexicon's dictionary of plain
+        words), read from running text only (prose and list items: headings capitalise every word); a library
+        past LEXICON_MAX_TEXTS sentences in an even sample of that many, as the lexicon is."""
+        sentences = self.store.sentences
+        step = max(1, -(-len(sentences) // LEXICON_MAX_TEXTS))
+        texts = (sentences.field("text", i) for i in range(0, len(sentences), step) if sentences.field("kind", i) in ("prose", "item"))
+        return corpus_names(texts, self.lexicon.dictionary)
 
     def near(self, phrases: list[str]) -> list[tuple[str, float]]:
         """For each phrase, the topic title its meaning is nearest and their cosine (followup.resolve's `near`)."""
