@@ -9,8 +9,9 @@
 4. Confidence (`confidence.py`) is a second fitted model: below `settings.abstain_threshold` askwef
    abstains, still listing the closest passages (`compose.py`).
 5. In a library, steps 1-4 run within each of the one or two reports the question's best passages come
-   from, each read as if it were the only report indexed, and the most confident answer is kept
-   (`route.py`): a report's answers do not change because other reports sit beside it.
+   from, each read as if it were the only report indexed; the first report's answer is kept unless another
+   is more confident by over `params.ROUTE_LEAD` (`route.py`): a report's answers do not change because other
+   reports sit beside it.
 
 Patterns, word lists and thresholds live in `params.py`; fitted weights in `model.json`
 (`askwef tune --fit`, dev split only).
