@@ -136,14 +136,18 @@ running longer is a standfirst or a pull quote."""
 # --- contents ------------------------------------------------------------------------------------
 
 
-def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], title: str, lines: list[Line] | None = None) -> list[ContentsEntry]:
+def merge_outline(
+    contents: list[ContentsEntry], outline: list[OutlineItem], title: str, lines: list[Line] | None = None, body: float = 0.0
+) -> list[ContentsEntry]:
     """The Contents entries, with the outline's deeper entries the Contents does not list placed
     where the outline has them (the OECD review's Contents lists two levels, its outline four).
 
     An outline entry matching a Contents entry by title gives nothing new (the Contents has the
     numbers: outlines often lack them); the others, deeper than any level the Contents lists and
     whose heading introduces prose (not a figure's label, a signature or a list's title), become
-    entries at the outline's depth, shifted to the Contents' levels."""
+    entries at the outline's depth, shifted to the Contents' levels. `lines`: the body's lines, where
+    that prose is looked for (without them every deeper entry is kept); `body`: their type size
+    (`layout.body_size`)."""
     if not outline or not contents:
         return contents
     keys = [title_key(e.title) for e in contents]
@@ -156,8 +160,6 @@ def merge_outline(contents: list[ContentsEntry], outline: list[OutlineItem], tit
     if not matched:
         return contents
     delta = shift.most_common(1)[0][0]
-    sizes = Counter(round(l.size, 1) for l in lines or () if l.role == "")
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
     deepest = max(e.level or (e.number.count(".") + 1) for e in contents)
     out: list[ContentsEntry] = []
     done = -1
