@@ -69,6 +69,7 @@ from .query import stems as _stems
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _TOKEN = re.compile(r"[\w\-’'.,%$/]+")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def names_of(question: str) -> list[str]:
     """
     out = []
     for k, w in enumerate(_WORD.findall(question)):
-        low = re.sub(r"['’]s$", "", w.lower())
+        low = _POSSESSIVE.sub("", w.lower())
         if k > 0 and w[0].isupper() and low not in FUNCTION_WORDS:
             out.append(low)
     return out
@@ -126,7 +127,7 @@ def lower_names(question: str, names: frozenset[str]) -> list[str]:
     """
     out = []
     for w in _WORD.findall(question):
-        low = re.sub(r"['’]s$", "", w)
+        low = _POSSESSIVE.sub("", w)
         if low[:1].islower() and low.lower() in names and not gazetteer().mentions(low):
             out.append(low.lower())
     return out
@@ -145,7 +146,7 @@ def counted(question: str) -> list[str]:
         for m in pattern.finditer(question):
             words = []
             for w in m.group(1).lower().split():
-                w = re.sub(r"['’]s$", "", w.strip(",.?!;:"))
+                w = _POSSESSIVE.sub("", w.strip(",.?!;:"))
                 if w in FUNCTION_WORDS or not w:
                     break
                 words.append(w)
@@ -187,10 +188,14 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     quoted = quote.replace(",", "")
     own = question if asked is None else asked
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
+
+    def absent(stems: list[str]) -> float:  # 1 when one of them is neither in the quote's passages nor in `seen`
+        return float(any(s not in passage_stems and s not in seen_stems for s in stems))
+
     return Coverage(
         uncovered=idf(asked_stems - seen_stems) / total,
-        names_absent=float(any(s not in passage_stems and s not in seen_stems for s in names)),
+        names_absent=absent(names),
         number_missing=float(any(n not in quoted for n in numbers)),
         unit_missing=unit_missing(own, seen),
-        corpus_name_absent=float(any(s not in passage_stems and s not in seen_stems for s in lowered)),
+        corpus_name_absent=absent(lowered),
     )
