@@ -16,6 +16,16 @@ positive (+0.54), and dev abstains more without it (5 folds x 20 shuffles, abste
 <= 0.05: 0.437 with it, 0.440 without). Measured and not kept: a follow-up whose quote is only what the
 last answer quoted ("and back in 2018?"): weight -0.47, but 0.440 with it and 0.444 without.
 
+Measured with the model at C=0.05 (evaluate/fit.py `CONFIDENCE_C`; 5 folds x 20 shuffles, 0.460 with the
+features above) and not kept: the idf of the question's rarest word the quote's text lacks over its rarest
+word's (weight -0.25, cross-validated 0.464 -> 0.474 over 50 shuffles, but fit with `askwef tune --fit` it
+abstained on 0.500 of dev's unanswerable at 0.046 false abstention against 0.519 at 0.040 without, and test
+answers fell 0.791 -> 0.785); the ranker's distribution (entropy of its probabilities 0.465, the top three's sum
+0.451, the runner-up's 0.453, how many pass 0.5: 0.459); the turn's own words the quote lacks, for follow-ups
+(0.458); whether the quote is what the last answer already quoted (0.441, or all of it: 0.464); whether the turn
+has a history at all (0.456); a yes/no question (0.462); a word before a capitalised word of the quote
+that the quote lacks ("pony" ai, "construction" bank: 0.446 to 0.458, it fires as often on "biggest" AI).
+
 >>> sorted(CONFIDENCE_FEATURES)[:3]
 ['best_probability', 'bias', 'corpus_name_absent']
 """
