@@ -39,6 +39,15 @@ def test_near_miss_year_abstains(mini_engine):
     assert a.abstained and "2021" in a.message
 
 
+def test_a_number_the_quote_lacks_rules_the_answer_out(mini_engine):
+    # the report gives Exampleland's tidal resource in gigawatts, not per 10,000 people
+    asked = mini_engine.answer("How much tidal resource does Exampleland hold per 10000 people?")
+    assert asked.abstained and asked.quotes == () and "does not seem" in asked.message
+    # the number it gives is no reason to refuse
+    given = mini_engine.answer("Does the coast of Exampleland hold 12 gigawatts of tidal resource?")
+    assert not given.abstained and "12 gigawatts" in given.text
+
+
 def test_follow_up_swaps_the_topic(mini_engine):
     first = mini_engine.answer("What do ports use tidal power for in shipping?")
     follow = mini_engine.answer("and in aquaculture?", history=[first])

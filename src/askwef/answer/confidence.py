@@ -16,6 +16,16 @@ positive (+0.54), and dev abstains more without it (5 folds x 20 shuffles, abste
 <= 0.05: 0.437 with it, 0.440 without). Measured and not kept: a follow-up whose quote is only what the
 last answer quoted ("and back in 2018?"): weight -0.47, but 0.440 with it and 0.444 without.
 
+Measured with the model at C=0.05 (evaluate/fit.py `CONFIDENCE_C`; 5 folds x 20 shuffles, 0.460 with the
+features above) and not kept: the idf of the question's rarest word the quote's text lacks over its rarest
+word's (weight -0.25, cross-validated 0.464 -> 0.474 over 50 shuffles, but fit with `askwef tune --fit` it
+abstained on 0.500 of dev's unanswerable at 0.046 false abstention against 0.519 at 0.040 without, and test
+answers fell 0.791 -> 0.785); the ranker's distribution (entropy of its probabilities 0.465, the top three's sum
+0.451, the runner-up's 0.453, how many pass 0.5: 0.459); the turn's own words the quote lacks, for follow-ups
+(0.458); whether the quote is what the last answer already quoted (0.441, or all of it: 0.464); whether the turn
+has a history at all (0.456); a yes/no question (0.462); a word before a capitalised word of the quote
+that the quote lacks ("pony" ai, "construction" bank: 0.446 to 0.458, it fires as often on "biggest" AI).
+
 >>> sorted(CONFIDENCE_FEATURES)[:3]
 ['best_probability', 'bias', 'corpus_name_absent']
 """
@@ -86,12 +96,16 @@ def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> tuple[st
     passages lack (years, quarters, places: `pins.py`; a tuple, maybe empty), or None when nothing rules
     the question out. A question none of whose words the corpus holds ("the capital of France") is
     ruled out too. On dev, 15 of the 17 questions naming a year their quote's passages lack were
-    unanswerable (evals/TUNING.md measures the rule with the threshold)."""
+    unanswerable (evals/TUNING.md measures the rule with the threshold). So is a question giving a number
+    (not a year) the quote lacks (`number_missing`: "how many robots per 10000 workers", "is it L3",
+    "the H100"): on dev it fires on 0 of the 175 answerable questions and 5 of the 154 unanswerable. As a
+    feature of the model fit at C=0.05 its weight shrinks with its rarity (-0.46 -> -0.18), too little to
+    hold the robot density question under the threshold (confidence 0.36)."""
     if sel.best is None:
         return ()
     best = retriever.store.sentences[sel.prepared.candidates.indexes[sel.best]]
     pins = missing(sel.resolved, sel.around, stage_for(retriever).home.get(best.document, set()))
-    if pins or features["unknown"] >= 1.0:
+    if pins or features["unknown"] >= 1.0 or features["number_missing"] >= 1.0:
         return pins
     return None
 

@@ -35,7 +35,12 @@ from .golden import GoldenQuestion, contains, normalize
 
 RANKER_C = (0.03, 0.1, 0.3, 1.0, 3.0)
 TYPES_C = 1.0
-CONFIDENCE_C = 1.0
+CONFIDENCE_C = 0.05
+"""The confidence model's regularisation strength (scikit-learn's C; smaller is stronger). Chosen on the dev
+split: abstention on unanswerable questions at a false abstention of at most 0.05, with the model fit on the
+other folds (5 folds x 30 shuffles): C=1.0 0.442, 0.3 0.447, 0.2 0.452, 0.1 0.458, 0.05 0.462, 0.03 0.461,
+0.02 0.461, 0.01 0.464. With 14 features and 175 answerable against 154 unanswerable questions the weaker
+penalty fits noise; 0.05 is the middle of the plateau."""
 CV_FOLDS = 5
 
 
