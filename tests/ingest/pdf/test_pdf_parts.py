@@ -166,34 +166,3 @@ def test_a_note_list_belongs_to_the_chapter_whose_title_wraps_over_four_lines():
     assert [(key, chapter) for _, _, key, chapter in lists] == [
         ("notes", "Review of the Strategic Framework"),
         ("note", "Review of the Institutional Framework for Public Administration Reform in the Palestinian Authority")]
-
-
-def test_a_table_of_three_columns_with_centred_headers_on_a_page_of_one_column_keeps_its_rows():
-    """The OECD review's Table A A.1: a page of one column, header cells centred over their columns,
-    one-line rows set at the line gap, a country and its institution set as one line, a cell 0.2 pt
-    off its row's baseline. Its third column is not a second column of text, and each row reads whole."""
-    from askwef.ingest.pdf.paragraphs import paragraphs
-
-    def cell(text, x0, y, size=8.5, bold=False):
-        return Line(page=0, x0=x0, x1=x0 + 4.2 * len(text), y=y, size=size, bold=bold, text=text)
-
-    lines = [_line("A paragraph of prose runs across the whole width of this page of one column, as a review sets it.", 65, 532, 740 - 13 * k)
-             for k in range(4)]
-    lines += [cell("Country", 90, 537, 9, True), cell("Relevant Institutions", 226, 537, 9, True), cell("Online Portals", 431, 537, 9, True)]
-    rows = [("Bahrain", "Information and eGovernment Authority", "https://bahrian.bh/"),
-            ("Egypt", "Ministry of Communications", "http://www.egypt.gov.eg"),
-            ("Jordan", "Ministry of Digital Economy", "https://portal.jordan.gov.jo/"),
-            ("Palestinian Authority Ministry of Telecommunications", None, "www.palestine.ps"),
-            ("Qatar", "Ministry of Transport and Communications", "https://hukoomi.gov.qa/"),
-            ("Saudi Arabia", "National Committee for Digital Transformation", "https://www.my.gov.sa")]
-    for k, (country, institution, portal) in enumerate(rows):
-        y = 525 - 12.3 * k
-        lines += [cell(country, 70.6, y), cell(portal, 388, y)]
-        if institution:
-            lines.append(cell(institution, 148, y + (0.2 if country == "Saudi Arabia" else 0.0)))
-    lines += [_line("Source: Compiled by ESCWA.", 65, 268, 440, 9.0)]
-    order = reading_order(lines, (595.0, 842.0))
-    assert all(l.column in (0, 1, 2) for l in order) and [l.role for l in order].count("table") == 3 + 17
-    paras = paragraphs(order, 10.0, VOCABULARY, ["1"])
-    table_rows = [(p.text, [i.text for i in p.items]) for p in paras if p.kind == "row"]
-    assert table_rows == [(c, [" ".join(t for t in (i, p) if t)]) for c, i, p in rows]

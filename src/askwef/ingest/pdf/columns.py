@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from ..conventions import PAGE_NUMBER_LINE
-from .layout import WIDE_HEADER_CELLS, Line, mark_tables
+from .layout import Line, mark_tables
 
 MIN_COLUMN_LINES = 2
 """Lines needed on each side of a gutter, starting at one left edge on its right (a page of two
@@ -31,10 +31,6 @@ def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
     body = _join_page_numbers([l for l in lines if l.role != "furniture"])
     if _gutter(body, 0.0, size[0]) is None:
         mark_tables(body)  # one column: a table may run the page's width (with columns, each column's own)
-    else:
-        # a table of three or more columns across a page of one column looks like two columns of
-        # text: its header row, read first, keeps its rows whole (and out of the search for a gutter)
-        mark_tables(body, min_cells=WIDE_HEADER_CELLS)
     return _order(body, 0.0, size[0], depth=0) + furniture
 
 
@@ -91,11 +87,11 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
         elif line.x0 < min(gutter, right_start) - 3 and (line.x1 <= gutter + 3 or line.x1 < right_start + 0.5 * (right_end - right_start)):
             # (a long URL may run past its column's edge into the next: it still belongs to its column)
             left.append(line)
-            if column and line.role != "table":  # a table's lines keep their table column
+            if column:
                 line.column = 1
         elif line.x0 >= min(gutter, right_start) - 3:
             right.append(line)
-            if column and line.role != "table":  # a table's lines keep their table column
+            if column:
                 line.column = 2
         else:
             flush()

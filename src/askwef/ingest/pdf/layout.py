@@ -209,15 +209,8 @@ Blueprint's 9 pt, 24 pt for a browser's 5.3 pt table in a narrow column; closer 
 phrase, not cells."""
 
 
-WIDE_HEADER_CELLS = 3
-"""Header cells a table set across a page of one column needs to be looked for before the page's
-columns (a two-column page shows at most two bold headings side by side): the OECD review's 'Country |
-Relevant Institutions | Online Portals', whose third column was read as a second column of text."""
-
-
-def mark_tables(lines: list[Line], min_cells: int = 2) -> None:
-    """Find table regions: a row of `min_cells` or more short bold cells, then lines at those cells' x
-    positions, or, under cells centred over their columns, lines whose left edges show the columns."""
+def mark_tables(lines: list[Line]) -> None:
+    """Find table regions: a row of 2+ short bold cells, then lines at those cells' x positions."""
     by_y: dict[float, list[Line]] = defaultdict(list)
     for line in lines:
         if line.role != "furniture":
@@ -226,7 +219,7 @@ def mark_tables(lines: list[Line], min_cells: int = 2) -> None:
     ys = sorted(by_y, reverse=True)
     for y in ys:
         row = sorted(by_y[y], key=lambda l: l.x0)
-        if len(row) < min_cells or id(row[0]) in done or any(l.role == "table" for l in row) \
+        if len(row) < 2 or id(row[0]) in done or any(l.role == "table" for l in row) \
                 or not all(l.bold and word_count(l.text) <= 6 for l in row) \
                 or max(l.size for l in row) - min(l.size for l in row) > 0.5:  # a chapter number beside its title is no header row
             continue
@@ -235,35 +228,10 @@ def mark_tables(lines: list[Line], min_cells: int = 2) -> None:
             continue
         region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
         members = _members(region, columns, y)
-        if not members and len(row) >= WIDE_HEADER_CELLS:
-            members, columns = _centred_members(region, row, y)
         if not members:
             continue
         _mark_table(row, members, columns)
         done.update(id(l) for l in row)
-
-
-def _centred_members(region: list[Line], header: list[Line], top: float) -> tuple[list[Line], list[float]]:
-    """The lines under a header row whose cells are centred over their columns (a cell's text starts
-    right of its column's edge): lines of one size under it, within its reach, until a source or note
-    line; the columns are where two or more of them start, one per header cell. ([], []) when the
-    lines do not show as many columns as the header has cells."""
-    centres = [(l.x0 + l.x1) / 2 for l in header]
-    reach = min(b - a for a, b in zip(centres, centres[1:])) / 2
-    members: list[Line] = []
-    last_y = top
-    for line in region:
-        if last_y - line.y > 4 * line.size + 8 or re.match(r"^(Sources?|Notes?)\s*:", line.text) \
-                or (members and abs(line.size - members[0].size) > 0.3) \
-                or line.x0 < header[0].x0 - reach or line.x1 > header[-1].x1 + 2 * reach:
-            break
-        members.append(line)
-        last_y = line.y
-    starts = Counter(round(l.x0) for l in members)
-    columns = sorted(x for x, n in starts.items() if n >= 2)
-    if len(columns) != len(header) or any(b - a < 2 * header[0].size for a, b in zip(columns, columns[1:])):
-        return [], []
-    return members, [float(x) for x in columns]
 
 
 def _members(region: list[Line], columns: list[float], top: float | None) -> list[Line]:
@@ -319,39 +287,3 @@ def continue_tables(pages: list[list[Line]]) -> None:
         # rows, not a paragraph at the page's edge: lines in the first column and in another
         if any(l.x0 >= columns[1] - 3 for l in members) and any(l.x0 < columns[1] - 3 for l in members):
             _mark_table(row, members, columns)
-
-
-def by_rows(cells: list[Line]) -> list[Line]:
-    """A table's cells top down, those on one baseline left to right; a cell set a fraction of a point
-    off its row's baseline is on it (the OECD review's 'Saudi Arabia' 0.2 pt under its institution)."""
-    out: list[tuple[int, float, float, Line]] = []
-    for line in sorted(cells, key=lambda l: (l.page, -l.y)):
-        base = out[-1][1] if out and out[-1][0] == line.page and abs(out[-1][1] - line.y) < 0.25 * line.size else line.y
-        out.append((line.page, base, line.x0, line))
-    return [l for _, _, _, l in sorted(out, key=lambda t: (t[0], -t[1], t[2]))]
-
-
-TABLE_FULL_LINE = 0.3
-"""A first cell's line ending further than this share of its column's width short of the next column
-has not wrapped ('Integrity' is a row of the OECD review's Table 2.4; 'Organisation and functions of
-public' runs on)."""
-
-
-def row_openings(cells: list[Line]) -> set[int]:
-    """The ids of the first-column lines that open a table's rows: the first, one on a new page, one
-    further than a line gap under the line before; and, when every first-column line has a cell of
-    another column on its baseline (rows of one line set at the line gap: 'Bahrain', 'Egypt' in the
-    OECD review's portals), one under a line that is not full (a first cell wraps only when full) or
-    runs into the next column (two cells set as one line)."""
-    lined = all(any(o.column != 0 and o.page == l.page and abs(o.y - l.y) < 0.25 * l.size for o in cells) for l in cells if l.column == 0)
-    second = min((o.x0 for o in cells if o.column == 1), default=0.0)
-    opens: set[int] = set()
-    previous: Line | None = None
-    for line in by_rows(cells):
-        if line.column != 0:
-            continue
-        if previous is None or previous.page != line.page or previous.y - line.y > 1.25 * 1.3 * line.size \
-                or lined and not second - TABLE_FULL_LINE * (second - previous.x0) <= previous.x1 <= second:
-            opens.add(id(line))
-        previous = line
-    return opens

@@ -19,7 +19,7 @@ from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT
 from ..parsed import Para
 from ..text import Cleaned, ends_sentence, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
-from .layout import Line, by_rows, row_openings
+from .layout import Line
 from .pages import page_value
 
 __all__ = ["Vocabulary", "hyphen_vocabulary", "join_lines", "paragraphs"]
@@ -352,13 +352,15 @@ def _table(lines: list[Line], vocabulary, mark) -> list[Para]:
     if header:
         out.append(Para("table_header", " | ".join(l.text for l in sorted(header, key=lambda l: l.x0))))
     rows: list[tuple[list[Line], list[Line]]] = []
-    opens = row_openings(cells)
-    for line in by_rows(cells):
+    previous_first: Line | None = None
+    for line in sorted(cells, key=lambda l: (l.page, -l.y, l.x0)):
         if line.column == 0:
-            if id(line) in opens or not rows:
+            starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > 1.25 * 1.3 * line.size
+            if starts or not rows:
                 rows.append(([line], []))
             else:
                 rows[-1][0].append(line)
+            previous_first = line
         elif rows:
             rows[-1][1].append(line)
     for first, rest in rows:
