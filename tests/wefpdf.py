@@ -11,7 +11,8 @@ What `tests/pdfgen.py` does not have, and a real WEF white paper does:
 - pull quotes in large coloured type that repeat a sentence of the body, some set in the middle of
   the paragraph they quote (the paragraph goes on after them);
 - every figure drawn as a labelled bar chart: numeric axis ticks, bar value labels, category labels,
-  a legend, an axis title; the figure's own text in small type beside it;
+  a legend, an axis title; the figure's own text in small type beside it; every other one as a chart
+  tool exports it: its bars one path on a pale panel, long category names right-aligned to the axis;
 - case studies in shaded boxes inside the column;
 - superscript endnote markers glued after full stops and as lists ("documents.1 However", "3,4");
 - an "Endnotes" list in two columns over several pages, every URL a link annotation;
@@ -167,6 +168,41 @@ def _chart(number: int, width: float) -> Drawing:
     legend.colorNamePairs = [(BLUE, "China"), (colors.HexColor("#8fb3e8"), "Global average")]
     d.add(legend)
     d.add(String(2, height - 12, "Share of companies (%)", fontName="Helvetica", fontSize=6))
+    return d
+
+
+PANEL_CATEGORIES = ["Manufacturing", "Automotive industry", "Retail and e-commerce", "Health services", "Banking and insurance"]
+
+
+def _panel_chart(number: int, width: float) -> Drawing:
+    """A horizontal bar chart as a chart tool exports it: one series, its bars one path (one fill,
+    a rectangle per bar), no legend, on a pale panel; the category names right-aligned against the
+    axis, further from the bars' left ends than a vertical chart's labels stand below its bars."""
+    from reportlab.graphics.shapes import Line, Path, Rect
+
+    rng = random.Random(number)
+    values = [rng.randint(8, 95) for _ in PANEL_CATEGORIES]
+    height = 150
+    d = Drawing(width, height)
+    d.add(Rect(0, 0, width, height, fillColor=colors.HexColor("#eef2f7"), strokeColor=None))
+    d.add(String(6, height - 12, "Share of companies (%)", fontName="Helvetica", fontSize=6))
+    left, right, top, bottom = 92, width - 22, height - 24, 24
+    step = (top - bottom) / len(values)
+    bars = Path(fillColor=BLUE, strokeColor=None)
+    for k, (name, value) in enumerate(zip(PANEL_CATEGORIES, values)):
+        y = top - (k + 1) * step + step * 0.2
+        end = left + (right - left) * value / 100
+        bars.moveTo(left, y)
+        bars.lineTo(end, y)
+        bars.lineTo(end, y + step * 0.6)
+        bars.lineTo(left, y + step * 0.6)
+        bars.closePath()
+        d.add(String(left - 4, y + 2, name, fontName="Helvetica", fontSize=6, textAnchor="end"))
+        d.add(String(end + 3, y + 2, str(value), fontName="Helvetica", fontSize=5.5))
+    d.add(bars)
+    d.add(Line(left, bottom, left, top, strokeColor=colors.black, strokeWidth=0.5))
+    for tick in range(0, 101, 25):
+        d.add(String(left + (right - left) * tick / 100, bottom - 9, str(tick), fontName="Helvetica", fontSize=6, textAnchor="middle"))
     return d
 
 
@@ -337,7 +373,7 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
                     i += 1
                 story.append(CondPageBreak(220))
                 story.append(Paragraph(_markup(label, p.markers if label == text else ()), s["figlabel"]))
-                story.append(_chart(figure_no, width))
+                story.append(_panel_chart(figure_no, width) if figure_no % 2 else _chart(figure_no, width))
             elif SOURCE.match(text):
                 in_figure = False
                 story.append(Paragraph(_escape(text), s["source"]))

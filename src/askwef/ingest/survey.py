@@ -3,7 +3,7 @@
     python -m askwef.ingest.survey REPORT.pdf [...] [--golden FILE ...] [--out evals/PDF-RESULTS.md]
 
 For each report, a markdown section: pages and reading time; the outline's and the Contents'
-entries found as sections (by title, numbering aside); sections by depth; sentences indexed and the
+entries found as sections (by title, numbering aside, as a section or a heading in a section's path); sections by depth; sentences indexed and the
 share that are fragments (fewer than three words, or mostly numbers: what chart labels and axis
 ticks look like); figure-label lines set aside; notes parsed (per chapter or for the whole
 document), note markers linked to a note, and markers with no note. With golden files naming the
@@ -26,7 +26,7 @@ from pathlib import Path
 from .conventions import FIGURE
 from .files import ingest_file
 from .parsed import IngestError
-from .text import normalize_for_match, title_key, word_count
+from .text import normalize_for_match, split_numbering, title_key, word_count
 
 FRAGMENT_WORDS = 3
 """A 'sentence' of fewer words is a fragment (a label, a tick, a legend entry), unless it ends like a sentence."""
@@ -55,7 +55,10 @@ def survey(path: Path, golden: list[dict]) -> list[str]:
         return [f"## {path.name}", "", f"Not indexed: {exc}", ""]
     seconds = time.perf_counter() - started
     out = [f"## {path.name}", "", f"*{doc.title}* ({doc.year or 'year unknown'})", ""]
-    titles = {title_key(s.title) for s in doc.sections}
+    # a heading with no text of its own before its first subsection is no Section, but stands in
+    # its subsections' paths ('A fragmented strategic framework for PAR > The National Development Plan')
+    titles = {title_key(s.title) for s in doc.sections} | {title_key(split_numbering(p)[1]) for s in doc.sections for p in s.path.split(" > ")} \
+        | {title_key(p) for s in doc.sections for p in s.path.split(" > ")}
     if path.suffix.lower() == ".pdf":
         from pypdf import PdfReader
 

@@ -131,6 +131,18 @@ def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_
     assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
 
 
+def test_a_range_or_a_name_with_a_number_broken_at_its_hyphen_is_read_whole():
+    """The OECD review breaks 'guidelines 2024-|2029' and 'COVID-|19' at the line end: the hyphen
+    stays and no space comes in ('2024- 2029' is no text of the report's)."""
+    from askwef.ingest.pdf.paragraphs import join_lines
+
+    vocabulary = _hyphen_vocabulary("the guidelines of the planning cycle were new", "during the pandemic the law was paused")
+    assert join_lines("the new strategic planning guidelines 2024-", "2029 which have", vocabulary)[0] \
+        == "the new strategic planning guidelines 2024-2029 which have"
+    assert join_lines("paused during the COVID-", "19 pandemic", vocabulary)[0] == "paused during the COVID-19 pandemic"
+    assert join_lines("between 2020 -", "2022 the", vocabulary)[0] == "between 2020 - 2022 the"  # a spaced dash keeps its spaces
+
+
 def test_a_paragraphs_line_that_a_charts_marks_reach_is_not_a_chart_label():
     from askwef.ingest.pdf.regions import mark_regions
 

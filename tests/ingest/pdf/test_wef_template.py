@@ -70,6 +70,8 @@ def test_chart_labels_are_not_sentences(wef_doc):
     # axis ticks and bar labels are not; the timeline's years under its steps are (as in the markdown)
     assert [t for t in texts if numbers_only(t)] == ["2020", "2025", "2030"]
     assert "Global average" not in texts and "Share of companies (%)" not in texts  # legend, axis title
+    # a chart whose bars are one path, on a pale panel, its long category names right-aligned to the axis
+    assert not [t for t in texts if t.startswith(tuple(wefpdf.PANEL_CATEGORIES))]
     labels = [t for _, _, t in _sentences(wef_doc) if t.startswith("FIGURE")]
     assert len(labels) == 7 and "FIGURE 2 | AI-influenced revenues at Chinese companies, 2018 vs 2024" in labels
 

@@ -1,11 +1,14 @@
 """Lines joined: a word broken at a line end is made whole again, by the report's own vocabulary.
 
-"trans-" + "formation" -> "transformation"; "service-" + "oriented" keeps its hyphen; a URL broken
+"trans-" + "formation" -> "transformation"; "service-" + "oriented" keeps its hyphen, and so does a
+range or a name with a number ("2024-" + "2029", "COVID-" + "19"), with no space; a URL broken
 over two lines is joined without a space. `hyphen_vocabulary` reads what the report's lines say
 about hyphens ('ai-powered' seen inside a line, plain words, compound parts).
 
 >>> join_lines("These develop-", "ments", Vocabulary(frozenset(), frozenset({"develop"}), frozenset()))
 ('These developments', 13)
+>>> join_lines("the guidelines 2024-", "2029 which", Vocabulary(frozenset(), frozenset(), frozenset()))
+('the guidelines 2024-2029 which', 20)
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
         first = right.split(" ", 1)[0]
         if url.endswith("://") or not first.startswith(("http", "www.")) and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
             return left + right, len(left)
+    if re.search(r"[A-Za-z0-9]-$", left) and right[:1].isdigit():
+        return left + right, len(left)  # a range or a name with a number: '2024-' + '2029', 'COVID-' + '19'
     if re.search(r"[A-Za-z0-9]-$", left) and right[:1].isalpha():
         head = re.search(r"([\w\-]*)-$", left).group(1)
         tail = re.match(r"[\w\-]*", right).group(0)

@@ -189,10 +189,14 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     join_cells(lines, shapes, size)
     shapes = mark_bullets(lines, shapes)
     figures = figure_regions(shapes, size)
-    label_sizes = [max((l.size for l in lines if r.holds(l)), default=0.0) for r in figures]
+    panels = chart_panels(box_regions(shapes, size), figures, lines)
+    figures += panels
+    # the chart's own type: not its title or source line, which a panel's edge may hold ('FIGURE 3 ...'
+    # set on it made the template's timeline steps under the panel, in the title's size, its labels)
+    label_sizes = [max((l.size for l in lines if r.holds(l) and not _titles(l)), default=0.0) for r in figures]
     numbers: list[Line] = []
     for line in lines:
-        if line.role not in ("", "heading") or FIGURE.match(line.text) or TABLE.match(line.text) or SOURCE.match(line.text):
+        if line.role not in ("", "heading") or _titles(line):
             continue
         if numbers_only(line.text) and not line.markers:
             numbers.append(line)
@@ -206,7 +210,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     for line in numbers:  # once the labels are known: a step's number is read between its words
         if not _step_number(line, lines, figures):
             line.role = "figure"
-    boxes = [b for b in box_regions(shapes, size) if sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
+    boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
     for line in lines:
         if line.role in ("", "heading"):
@@ -214,6 +218,24 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
                 if b.holds(line, 1.0):
                     line.box = k
                     break
+
+
+def chart_panels(boxes: list[Region], figures: list[Region], lines: list[Line]) -> list[Region]:
+    """Boxes that are a chart's panel, not a sidebar: a pale fill holding a chart's marks and no line of
+    prose (more than FIGURE_LABEL_WORDS words). The OECD review sets each chart on a pale panel with
+    its category labels beside the bars; read as a box, 'MENA', 'Jordan', 'PA employment' became a unit
+    of their own. The panel is the figure's region: its labels are figure text."""
+    def inside(r: Region, b: Region) -> bool:
+        return b.x0 - 2 <= r.x0 and r.x1 <= b.x1 + 2 and b.y0 - 2 <= r.y0 and r.y1 <= b.y1 + 2
+
+    return [b for b in boxes if any(inside(r, b) for r in figures)
+            and not any(l.role in ("", "heading") and b.holds(l, 1.0) and word_count(l.text) > FIGURE_LABEL_WORDS
+                        and not numbers_only(l.text) for l in lines)]
+
+
+def _titles(line: Line) -> bool:
+    """A figure's or table's title, or its source line: not one of its labels."""
+    return bool(FIGURE.match(line.text) or TABLE.match(line.text) or SOURCE.match(line.text))
 
 
 def _running_text(line: Line, lines: list[Line]) -> bool:

@@ -145,15 +145,16 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     def graphics(operator, operands, cm) -> None:
         if operator == b"re" and len(operands) == 4:
             x, y, w, h = (float(v) for v in operands)
-            state["path"] += [point(x, y, cm), point(x + w, y + h, cm)]
+            state["path"].append([point(x, y, cm), point(x + w, y, cm), point(x + w, y + h, cm), point(x, y + h, cm)])
         elif operator in _PATH and len(operands) >= 2:
             values = [float(v) for v in operands]
-            state["path"] += [point(values[k], values[k + 1], cm) for k in range(0, len(values) - 1, 2)]
+            if operator == b"m" or not state["path"]:
+                state["path"].append([])
+            state["path"][-1] += [point(values[k], values[k + 1], cm) for k in range(0, len(values) - 1, 2)]
         elif operator in _FILL or operator in _STROKE:
-            if state["path"]:
-                xs, ys = [p[0] for p in state["path"]], [p[1] for p in state["path"]]
-                fill = operator in _FILL
-                shapes.append(Shape(min(xs), min(ys), max(xs), max(ys), "fill" if fill else "stroke", fill and state["fill"] > 0.8))
+            fill = operator in _FILL
+            for x0, y0, x1, y1 in subpath_boxes(state["path"]):
+                shapes.append(Shape(x0, y0, x1, y1, "fill" if fill else "stroke", fill and state["fill"] > 0.8))
             state["path"] = []
         elif operator == b"n":
             state["path"] = []  # a clipping path: nothing drawn
@@ -268,6 +269,39 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
 
     page.extract_text(visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after)
     return runs
+
+
+CHART_PIECES = 3
+"""A path of this many upright rectangles or more is a chart's bars, each its own mark; fewer is one
+mark: the UK strategy draws its footnotes' letters as outlines, an 'i' as two rectangles (stem and
+dot), and a dot taken for its own mark stands raised like a footnote's number."""
+
+
+def subpath_boxes(path: list[list[tuple[float, float]]]) -> list[tuple[float, float, float, float]]:
+    """The marks one painted path makes: a bar chart drawn as one path, its bars the pieces (each
+    opened by 're' or 'm', every one an upright rectangle), is a mark per bar, as when each bar is its
+    own path; any other path (a letter drawn as outlines, a slice, a line) is one mark, its extent.
+
+    >>> bar = lambda x, h: [(x, 0), (x + 5, 0), (x + 5, h), (x, h)]
+    >>> subpath_boxes([bar(0, 20), bar(10, 30), bar(20, 25)])
+    [(0, 0, 5, 20), (10, 0, 15, 30), (20, 0, 25, 25)]
+    >>> subpath_boxes([bar(0, 20), bar(10, 30), [(20, 0), (22, 30), (25, 0)]])
+    [(0, 0, 25, 30)]
+    """
+    pieces = [piece for piece in path if piece]
+    if not pieces:
+        return []
+    boxes = [(min(p[0] for p in piece), min(p[1] for p in piece), max(p[0] for p in piece), max(p[1] for p in piece)) for piece in pieces]
+    if len(pieces) >= CHART_PIECES and all(_upright_rectangle(piece) for piece in pieces):
+        return boxes
+    return [(min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))]
+
+
+def _upright_rectangle(piece: list[tuple[float, float]]) -> bool:
+    """Corners only, two xs and two ys: 're', or 'm' and three or four 'l' around a box."""
+    xs = {round(p[0], 1) for p in piece}
+    ys = {round(p[1], 1) for p in piece}
+    return len(piece) in (4, 5) and len(xs) == 2 and len(ys) == 2
 
 
 def _one_line(shown: list[tuple], text: str, x: float, y: float) -> bool:
