@@ -42,7 +42,7 @@ from .golden import Evidence, GoldenQuestion, Judged, contains, load_golden
 DENSE_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 SENTENCE_WEIGHTS = (0.0, 0.3, 0.5, 0.7, 1.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
-GAINS = (0.02, 0.05, 0.08, 0.12, 0.2, 1.01)
+GAINS = (0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 1.01)
 NEIGHBOUR_GAINS = (0.0, 0.005, 0.01, 0.02, 0.05)
 """Gains at which the best sentence's neighbour is quoted (params.NEIGHBOUR_GAIN), each at RUNNER_UP_GAIN."""
 ABLATION_FALSE_ABSTENTION = 0.05
