@@ -107,3 +107,39 @@ def test_the_router_s_first_answer_stands_unless_another_is_clearly_more_confide
     assert best_answer([silent, first, close], lead=0.05).text == "first"  # an abstaining report never wins
     assert best_answer([silent, silent]) is silent
     assert best_answer([first, close], lead=0.0).text == "close"
+
+
+def test_a_follow_up_stays_in_the_report_of_the_conversation(tmp_path, monkeypatch):
+    """'and tidal turbines?' after an answer about Windland's wind farms asks the wind report, which speaks of
+    them, though the mini report (about tidal power) is where the words alone would send it; a turn that names
+    the other report goes there."""
+    from askwef.answer.route import conversation_report, quoted_document, route
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    r, models = library.retriever, library.models
+    first = library.answer("How many offshore wind farms did Windland build by 2024?")
+    assert {q.document for q in first.quotes} == {"wind-notes.md"}
+    for history in ([first], [{"question": first.question, "answer": first.text}]):  # an Answer, or the API's text only
+        assert conversation_report(r, "and who finances them?", history) == "wind-notes.md"
+        assert route(r, "and who finances them?", history=history, models=models) == ["wind-notes.md"]
+    follow = library.answer("and tidal turbines?", history=[first])
+    assert {q.document for q in follow.quotes} == {"wind-notes.md"} and "tidal turbines are fewer" in follow.text
+    # read against the last question but routed as any question, it would go to the tidal report
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("askwef.answer.route"), "conversation_report", lambda *a: None)
+    assert route(r, "and tidal turbines?", history=[first], models=models)[0] == "mini-report.md"
+    # a question that stands alone, or a follow-up naming the other report, is routed as any question
+    assert conversation_report(r, "How many pens does SeaFarm run on tidal power?", [first]) is None
+    assert conversation_report(r, "and in the Tidal Power Outlook?", [first]) is None
+    assert quoted_document(r.store, "nothing the reports say") == ""
+    assert conversation_report(r, "and who finances them?", [{"question": "hi", "answer": ""}]) is None
+
+
+def test_a_follow_up_naming_what_only_another_report_writes_goes_there(tmp_path):
+    from askwef.answer.route import conversation_report
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    first = library.answer("How many offshore wind farms did Windland build by 2024?")
+    assert conversation_report(library.retriever, "and SeaFarm?", [first]) is None  # SeaFarm: the mini report's
+    assert conversation_report(library.retriever, "and Zorblax?", [first]) == "wind-notes.md"  # no report's word

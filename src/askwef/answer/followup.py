@@ -71,6 +71,7 @@ class Turn:
     section: str = ""
     unit: str = ""
     span: str = ""
+    document: str = ""  # the report its answer quoted, when the history says (an Answer, or a dict's "document")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def normalize_history(history) -> list[Turn]:
         if isinstance(item, Answer):
             quote = item.quotes[0] if item.quotes else None
             unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
-            turns.append(Turn(item.question or item.resolved_question, item.text, quote.section if quote else "", unit, item.span))
+            turns.append(Turn(item.question or item.resolved_question, item.text, quote.section if quote else "", unit, item.span,
+                              quote.document if quote else ""))
         elif isinstance(item, dict) and "role" in item:
             content = item.get("content")
             content = content if isinstance(content, str) else str(content or "")
@@ -107,7 +109,7 @@ def normalize_history(history) -> list[Turn]:
                 turns.append(Turn(pending_user, content))
                 pending_user = None
         elif isinstance(item, dict):
-            turns.append(Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span"))))
+            turns.append(Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span", "document"))))
         elif isinstance(item, (list, tuple)) and len(item) >= 1:
             turns.append(Turn(str(item[0] or ""), str(item[1] or "") if len(item) > 1 else ""))
     if pending_user:

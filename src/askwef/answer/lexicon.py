@@ -143,6 +143,10 @@ class Lexicon:
         low = word.lower()
         return low in self.counts or low in self.abbreviations or low in self.dictionary
 
+    def unknown(self, text: str) -> set[str]:
+        """The words of `text` this corpus never writes and the dictionary lacks (a name it does not know: "seafarm")."""
+        return {w for w in _words(text) if not self.known(w)}
+
     def correct(self, word: str) -> str:
         """The corpus's word nearest to an unknown word (one edit, or a swap of two letters); else the word.
 

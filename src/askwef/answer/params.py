@@ -29,6 +29,10 @@ lead is within the confidence model's noise, and retrieval's order is the better
 routed reports' answers at each lead: Blueprint dev 118 of 140 answerable at any lead from 0 to 0.1; Blueprint test
 110 of 136 at 0 and 111 at 0.02 to 0.1 (n088, where two reports' answers tie at 0.55); OECD and UK unchanged.
 `bash evals/interference.sh` then: Blueprint test answers 0.791 alone, 0.774 in the library (0.768 before)."""
+QUOTED_MIN_CHARS = 30
+"""A follow-up stays in the report its conversation's last answer quoted (`route.conversation_report`). When the
+history gives only that answer's text (the HTTP API's {question, answer} turns), its report is the one whose
+sentences of at least this many characters it holds verbatim; a shorter line ("Step 1", a name) stands in several."""
 MAX_QUOTED_SENTENCES = 3
 """An answer quotes at most this many of the ranked sentences (neighbours they lean on come along)."""
 RUNNER_UP_GAIN = 0.03

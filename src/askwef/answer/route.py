@@ -16,12 +16,14 @@ Answer(text='To date, 246 green data centres have been established in the countr
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
 from .compose import answer_question as answer_one
-from .followup import resolve
+from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
+from .params import CANDIDATE_PASSAGES, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
 from .query import analyse
 from .select import stage_for
 
@@ -47,7 +49,11 @@ def answer_question(
 
 def route(retriever: Retriever, question: str, *, history=None, within: str | None = None, models: AnswerModels) -> list[str]:
     """The reports a question goes to, best first: those of its CANDIDATE_PASSAGES best passages in the library
-    whose score is within ROUTE_MARGIN of the best, at most ROUTE_REPORTS."""
+    whose score is within ROUTE_MARGIN of the best, at most ROUTE_REPORTS; a follow-up, only the report of the
+    conversation (`conversation_report`)."""
+    kept = conversation_report(retriever, question, history) if not within else None
+    if kept:
+        return [kept]
     stage = stage_for(retriever)
     resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     query = analyse(resolved.question, stage.lexicon, models.types, asked=resolved.asked)
@@ -58,6 +64,41 @@ def route(retriever: Retriever, question: str, *, history=None, within: str | No
         if p.score >= passages[0].score - ROUTE_MARGIN and p.document not in names:
             names.append(p.document)
     return names[:ROUTE_REPORTS]
+
+
+def conversation_report(retriever: Retriever, question: str, history) -> str | None:
+    """The report a follow-up stays in ("how much energy does that save per year?" after an answer about a data
+    centre): the one the last answer quoted, unless the turn names a report or a word only another report writes
+    ("and SeaFarm?"). Asked of every routed report, a follow-up's few words find look-alikes elsewhere (another
+    report's energy savings), and a follow-up the conversation's report cannot answer is answered from another
+    instead of abstaining."""
+    turns = normalize_history(history)
+    if not turns or not is_followup(question) or retriever.named_documents(question).any():
+        return None
+    last = turns[-1]
+    name = last.document or quoted_document(retriever.store, last.answer)
+    alone = retriever.alone(name) if name and name in {d.name for d in retriever.store.documents} else None
+    if alone is None:
+        return None
+    strange = stage_for(alone).lexicon.unknown(question)
+    for other in retriever.store.documents:
+        elsewhere = retriever.alone(other.name) if strange and other.name != name else None
+        if elsewhere is not None and any(w in stage_for(elsewhere).lexicon.counts for w in strange):
+            return None
+    return name
+
+
+def quoted_document(store, text: str) -> str:
+    """The report whose sentences (of QUOTED_MIN_CHARS or more) `text` quotes most, or "" when it quotes none."""
+    if not text:
+        return ""
+    sentences = store.sentences
+    quoted: Counter[str] = Counter()
+    for i in range(len(sentences)):
+        sentence = sentences.field("text", i)
+        if len(sentence) >= QUOTED_MIN_CHARS and sentence in text:
+            quoted[sentences.field("document", i)] += len(sentence)
+    return quoted.most_common(1)[0][0] if quoted else ""
 
 
 def best_answer(answers: list[Answer], lead: float = ROUTE_LEAD) -> Answer:
