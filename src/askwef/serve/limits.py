@@ -50,6 +50,23 @@ def limit_threads() -> None:
     threadpool_limits(limits=TORCH_THREADS)
 
 
+GRADIO_ANALYTICS_EVENTS = 64
+"""Events Gradio's queue keeps for its monitoring dashboard, which this app closes (`enable_monitoring=False`,
+CLOSED_PREFIXES). Gradio's default keeps 10,000 and, after every event, builds a pandas DataFrame of them all
+to summarise (`Queue.compute_analytics_summary`): under `askwef loadtest` that was 4% of the time the server
+held the GIL after 40 s (1,200 events), growing with every event up to the 10,000."""
+
+
+def quiet_gradio_analytics(blocks) -> None:
+    """Gradio's queue (`blocks.queue()` made it) keeps GRADIO_ANALYTICS_EVENTS events and never summarises them.
+
+    Its own knobs (GRADIO_ANALYTICS_MAX_EVENTS, GRADIO_ANALYTICS_CACHE_FREQUENCY) are read from the
+    environment when the queue is made; these are the attributes they set."""
+    queue = blocks._queue
+    queue.ANALYTICS_MAX_EVENTS = GRADIO_ANALYTICS_EVENTS
+    queue.ANAYLTICS_CACHE_FREQUENCY = 2**62  # (sic: Gradio's spelling) the summary is never recomputed
+
+
 UVICORN_LIMITS = {"limit_concurrency": LIMIT_CONCURRENCY, "backlog": BACKLOG, "timeout_keep_alive": 5}
 
 CLOSED_PREFIXES = (
