@@ -134,14 +134,14 @@ def create_app(
         history = [turn.model_dump() for turn in request.history] if request.history else None
         fresh()
         answer = engine.answer(request.question, history=history, k=request.k, within=request.within)
-        return _json(answer.to_dict())
+        return answer.to_dict()
 
     @app.post("/api/search", response_model=SearchOut, responses=errors, tags=["answers"])
     def post_search(request: SearchRequest) -> dict:
         """The passages that best match a question, best first."""
         fresh()
         passages = engine.search(request.question, request.k, mode=request.mode, within=request.within)
-        return _json({"passages": [p.to_dict() for p in passages]})
+        return {"passages": [p.to_dict() for p in passages]}
 
     @app.get("/api/sections", response_model=SectionsOut, responses={503: errors[503]}, tags=["answers"])
     def get_sections() -> dict:
@@ -221,17 +221,6 @@ def create_app(
     if credentials:
         app.add_middleware(BasicAuth, credentials=credentials)  # added last, so it runs first
     return app
-
-
-def _json(payload: dict):
-    """`payload` as the JSON response, as is: the value types' `to_dict()` already has the response model's shape
-    (tests/serve/test_api.py checks it against /openapi.json), so FastAPI's second pass (validating the dict into
-    the pydantic model, then serialising that) is skipped. Measured under `askwef loadtest`: see README.md, "Load".
-    A value JSON cannot hold (NaN) takes FastAPI's way, which writes it as null, rather than failing."""
-    try:
-        return JSONResponse(payload)
-    except ValueError:
-        return payload
 
 
 def _log(message: str) -> None:

@@ -53,8 +53,9 @@ def limit_threads() -> None:
 GRADIO_ANALYTICS_EVENTS = 64
 """Events Gradio's queue keeps for its monitoring dashboard, which this app closes (`enable_monitoring=False`,
 CLOSED_PREFIXES). Gradio's default keeps 10,000 and, after every event, builds a pandas DataFrame of them all
-to summarise (`Queue.compute_analytics_summary`): under `askwef loadtest` that was 4% of the time the server
-held the GIL after 40 s (1,200 events), growing with every event up to the 10,000."""
+to summarise (`Queue.compute_analytics_summary`): 1.4 ms of CPU per event with 1,200 kept (40 s of `askwef
+loadtest`, 4% of the samples where the server held the GIL), 5.2 ms with 10,000, where a server that has run a
+while stays."""
 
 
 def quiet_gradio_analytics(blocks) -> None:
