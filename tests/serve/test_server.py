@@ -69,6 +69,22 @@ def test_answer_is_what_the_engine_answers(http, engine, question):
     assert response.json() == engine.answer(question).to_dict()
 
 
+def test_gradio_queue_keeps_few_events_and_never_summarises_them():
+    import gradio as gr
+
+    from askwef.serve.limits import GRADIO_ANALYTICS_EVENTS, quiet_gradio_analytics
+
+    with gr.Blocks() as blocks:
+        gr.Textbox()
+    blocks.queue()
+    quiet_gradio_analytics(blocks)
+    queue = blocks._queue
+    assert queue.ANALYTICS_MAX_EVENTS == GRADIO_ANALYTICS_EVENTS
+    records = [{"time": 0.0, "status": "success", "process_time": 0.1, "function": "ask", "session_hash": "s"}] * 3
+    queue.events_recorded = 3
+    assert queue.compute_analytics_summary(records) == {"functions": {}}  # Gradio's default would summarise "ask"
+
+
 def test_answer_has_quotes_endnotes_and_passages(http):
     body = http.post("/api/answer", json={"question": ANSWERED, "k": 3}).json()
     assert not body["abstained"] and body["text"]

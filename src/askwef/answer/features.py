@@ -151,6 +151,7 @@ def candidate_matrix(
     answer lacks are what it asks about ("new_words": "what about its accuracy?" -> accuracy).
     """
     sentences = cache.store.sentences
+    field, n_sentences = sentences.field, len(sentences)
     qstems = query.stems
     qweight = cache.weight(qstems) or 1.0
     asks = np.array([query.answer_types.get(t, 0.0) for t in ANSWER_TYPES], dtype=np.float32)
@@ -176,11 +177,12 @@ def candidate_matrix(
             if answers_nothing:
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             stems = cache.stems[i]
-            s = sentences[i]
-            unit = cache.unit_stems.get(s.unit, frozenset())
-            neighbours = [  # fields, not whole rows: this runs for every candidate
+            # fields, not whole rows (a Sentence builds every column): this runs for every candidate
+            s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)
+            unit = cache.unit_stems.get(s_unit, frozenset())
+            neighbours = [
                 float(scores.sentence_cosine[j]) for j in (i - 1, i + 1)
-                if 0 <= j < len(sentences) and sentences.field("section", j) == s.section and sentences.field("document", j) == s.document
+                if 0 <= j < n_sentences and field("section", j) == s_section and field("document", j) == s_document
             ]
             lexical = cache.weight(qstems & (stems | context)) / qweight
             rows.append([
@@ -196,9 +198,9 @@ def candidate_matrix(
                 *(asks * holds_row), *(asks * (1.0 - holds_row)),
                 *kind_row, leans, log_words,
                 position / max(1, len(siblings) - 1), max(neighbours, default=0.0), passage_lexical,
-                float(previous is not None and bool(s.unit) and s.unit == previous[1]),
-                float(previous is not None and s.section == previous[0]),
-                float(previous is not None and bool(previous[2]) and s.text in previous[2]),
+                float(previous is not None and bool(s_unit) and s_unit == previous[1]),
+                float(previous is not None and s_section == previous[0]),
+                float(previous is not None and bool(previous[2]) and field("text", i) in previous[2]),
                 1.0,
             ])
             held = stems | context

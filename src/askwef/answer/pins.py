@@ -102,5 +102,6 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     years = missing_years(question, around)
     quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
     g = gazetteer()
-    places = sorted((g.mentions(question) - set(home)) - g.mentions(around))
+    asked = g.mentions(question) - set(home)
+    places = sorted(asked - g.mentions(around)) if asked else []  # the passages are read only when the question names a place
     return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))

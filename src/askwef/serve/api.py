@@ -55,6 +55,7 @@ from .limits import (
     UVICORN_LIMITS,
     WORKER_THREADS,
     limit_threads,
+    quiet_gradio_analytics,
 )
 from .middleware import BasicAuth, BodyLimit, ClosedRoutes, parse_credentials
 from .read import READ_PATH, render_context
@@ -207,6 +208,7 @@ def create_app(
         feedback = FeedbackLog(feedback_path or default_feedback_path())
         blocks = build_blocks(engine, feedback=feedback, examples=EXAMPLES if examples is None else examples, before=fresh)
         blocks.queue(default_concurrency_limit=GRADIO_CONCURRENCY, max_size=GRADIO_QUEUE_SIZE)
+        quiet_gradio_analytics(blocks)
         # no allowed_paths, no static paths, no uploads (ClosedRoutes): no file of the machine is served
         app = gr.mount_gradio_app(
             app, blocks, path="/", theme=THEME, css=CSS, footer_links=[], show_error=True, ssr_mode=False,
