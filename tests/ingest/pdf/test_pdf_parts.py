@@ -208,3 +208,18 @@ def test_a_heading_is_found_on_its_page_over_lines_in_other_type_and_in_either_o
                 ContentsEntry("", "Commercialisation", 9, 2), ContentsEntry("", "Pillar 2: Ensuring AI benefits", 9, 1)]
     found = pages_where_printed(contents, lines, ["22", "23", "40", "41", "48"])
     assert [e.page for e in found] == [22, 40, 40]
+
+
+def test_a_citation_on_its_own_line_goes_with_the_paragraph_before():
+    """The OECD review sets a quotation's source right-aligned on its own line; it is not a sentence of
+    its own. A line in parentheses that is no citation, or one after a heading, stays as it is."""
+    from askwef.ingest.pdf.citations import attach_citations
+
+    paras = [Para("prose", "“It will expand the private sector.”", pages=((0, 95, "96"),)),
+             Para("prose", "(Palestinian Authority, 2016[19])", pages=((0, 96, "97"),)),
+             Para("prose", "(see the table below)"),
+             Para("heading", "Digital projects", level=2), Para("prose", "(OECD, 2011[30])")]
+    out = attach_citations(paras)
+    assert [p.text for p in out] == ["“It will expand the private sector.” (Palestinian Authority, 2016[19])", "(see the table below)",
+                                     "Digital projects", "(OECD, 2011[30])"]
+    assert out[0].pages == ((0, 95, "96"), (37, 96, "97"))  # the citation is printed on the next page
