@@ -241,18 +241,27 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
     out: list[ContentsEntry] = []
     at = 0
     used: set[int] = set()
+    where: list[int | None] = []  # the heading each entry was found at
     for entry in contents:
         key = title_key(entry.title)
         found = next((j for j in range(at, len(headings)) if j not in used and title_key(split_numbering(headings[j][0])[1]) == key), None)
         if found is None:
             out.append(entry)
+            where.append(None)
             continue
         used.add(found)
+        where.append(found)
         # the next entry is looked for from the top of this heading's page: two entries the Contents
         # lists on one page may be printed there in the other order (the UK strategy's 'Commercialisation',
         # listed before 'Pillar 2', is printed beside the pillar's opening, under its title)
         at = next(j for j in range(found + 1) if headings[j][1] == headings[found][1])
         out.append(ContentsEntry(entry.number, entry.title, page_number(labels, headings[found][1]), entry.level))
+    # two entries of one page printed in the other order are read in the order printed: the body is
+    # read in print order, and an entry looked for before the heading it follows is never found
+    for i in range(1, len(out)):
+        if where[i] is not None and where[i - 1] is not None and where[i] < where[i - 1]:
+            out[i - 1], out[i] = out[i], out[i - 1]
+            where[i - 1], where[i] = where[i], where[i - 1]
     return out
 
 
