@@ -16,6 +16,8 @@ What `tests/pdfgen.py` does not have, and a real WEF white paper does:
 - case studies in shaded boxes inside the column;
 - superscript endnote markers glued after full stops and as lists ("documents.1 However", "3,4");
 - an "Endnotes" list in two columns over several pages, every URL a link annotation;
+- a running head past each chapter's opening page: the report's title on odd pages, the chapter's on
+  even ones (a chapter's title printed again on two or three pages, at the top, in small type);
 - no page labels: the printed number is the physical page number, and the cover has none.
 
 >>> data = wef_pdf(Path("corpus/blueprint-to-action-china-ai-2025.md"))  # doctest: +SKIP
@@ -257,6 +259,15 @@ def _footer(canv, doc) -> None:
     canv.restoreState()
 
 
+def _running_head(canv, doc) -> None:
+    """Past a chapter's opening page: the report's title over odd pages, the chapter's over even ones
+    (set when the page ends, so a page the chapter opens on has its opener, not this)."""
+    canv.saveState()
+    canv.setFont("Helvetica", 7)
+    canv.drawString(MARGIN, HEIGHT - 30, doc.chapter if doc.page % 2 == 0 and doc.chapter else FOOTER)
+    canv.restoreState()
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, buf, outline: bool):
         self.outline = outline
@@ -277,12 +288,15 @@ class _Doc(BaseDocTemplate):
             # and would stand off the page in a half-width column
             PageTemplate("chapter-one", [Frame(MARGIN, HEIGHT - MARGIN - top_h, full, top_h, id="top"),
                                          Frame(MARGIN, MARGIN, full, body_h - top_h, id="one")], onPage=_footer),
-            PageTemplate("two", columns(body_h), onPage=_footer),
-            PageTemplate("one", [Frame(MARGIN, MARGIN, full, body_h, id="one")], onPage=_footer),
+            PageTemplate("two", columns(body_h), onPage=_footer, onPageEnd=_running_head),
+            PageTemplate("one", [Frame(MARGIN, MARGIN, full, body_h, id="one")], onPage=_footer, onPageEnd=_running_head),
         ])
         self.landed: dict[str, int] = {}
+        self.chapter = ""  # the title of the chapter being set, for the running head of even pages
 
     def afterFlowable(self, flowable):
+        if isinstance(flowable, Paragraph) and flowable.style.name == "wh1":
+            self.chapter = flowable.getPlainText()
         if isinstance(flowable, _Outline):
             self.landed.setdefault(flowable.key, self.page)
             if self.outline:

@@ -48,3 +48,12 @@ def test_a_citation_set_after_the_full_stop_closes_the_sentence_before():
     text = "The reform has been slow. (World Bank, 2019[5]) A overly complex stock of regulation. It rose. (In 2020 it fell.) Then more."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The reform has been slow. (World Bank, 2019[5])", "A overly complex stock of regulation.", "It rose.", "(In 2020 it fell.)", "Then more."]
+
+
+def test_a_citation_with_its_own_full_stop_closes_the_sentence_before():
+    """The OECD review: '... in co-operation with the World Bank. (World Bank, 2022[11]).'"""
+    from askwef.ingest.text import split_sentences
+
+    text = "It plans reforms with the World Bank. (World Bank, 2022[11]). This Scan follows. It ends. (OECD, 2016[13])."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "It plans reforms with the World Bank. (World Bank, 2022[11]).", "This Scan follows.", "It ends. (OECD, 2016[13])."]

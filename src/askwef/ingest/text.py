@@ -117,10 +117,11 @@ def collapse_space(text: str, markers: list[tuple[int, int]] | tuple[tuple[int, 
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[$€£¥]?[A-Z0-9\u4e00-\u9fff])")
 
 
-_CITATION_AFTER = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,100}(?<![.!?])\)(?=\s+[A-Z“\"‘']|\s*$)")
+_CITATION_AFTER = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,100}(?<![.!?])\)\.?(?=\s+[A-Z“\"‘']|\s*$)")
 """A parenthesis holding a number (a year, a note) and no sentence of its own, right after a
 sentence's end, then the next sentence's capital: a citation set after the full stop, as the OECD
-review sets some ('... in the PA. (World Bank, 2019[5]) A overly ...')."""
+review sets some ('... in the PA. (World Bank, 2019[5]) A overly ...'), at times with a full stop
+of its own ('... with the World Bank. (World Bank, 2022[11]).')."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

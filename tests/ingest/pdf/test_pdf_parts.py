@@ -166,3 +166,60 @@ def test_a_note_list_belongs_to_the_chapter_whose_title_wraps_over_four_lines():
     assert [(key, chapter) for _, _, key, chapter in lists] == [
         ("notes", "Review of the Strategic Framework"),
         ("note", "Review of the Institutional Framework for Public Administration Reform in the Palestinian Authority")]
+
+
+def test_a_chapters_running_head_where_the_reports_stands_is_furniture():
+    """The UK strategy heads odd pages with 'National AI Strategy' and even ones with the chapter's
+    title, printed on two pages only: set where the report's running head stands, in its type, the
+    chapter's is furniture too; a bold heading at that place is not."""
+    from askwef.ingest.pdf.layout import mark_furniture
+
+    pages = []
+    for page in range(10):
+        top = "National AI Strategy" if page % 2 else ("Pillar 1: Investing in the AI ecosystem" if page < 5 else "Pillar 2: Ensuring AI benefits all")
+        pages.append([_line(top, 50, 300, 791, 12, page), _line("Body text of the page that runs on.", 50, 300, 500, 10, page)])
+    heading = Line(page=9, x0=50, x1=300, y=791, size=12, bold=True, text="Commercialisation")
+    pages[9].append(heading)
+    mark_furniture(pages, [(595.0, 842.0)] * 10, [str(i + 1) for i in range(10)])
+    assert all(p[0].role == "furniture" for p in pages)  # 'Pillar 2: ...' is printed on pages 6 and 8 only
+    assert not any(p[1].role for p in pages)
+    assert heading.role == ""
+
+
+def test_a_heading_is_found_on_its_page_over_lines_in_other_type_and_in_either_order():
+    """The UK strategy's 'Pillar 1:' (25 pt) over 'Investing in the long-term' / 'needs of the AI
+    ecosystem' (35 pt) is the Contents' 'Pillar 1: Investing in the long-term needs of the AI
+    ecosystem', on its page, not its running head later; 'Commercialisation', listed before 'Pillar 2'
+    on the same page, is printed beside the pillar's opening, after its title: it is read there."""
+    from askwef.ingest.parsed import ContentsEntry
+    from askwef.ingest.pdf.headings import pages_where_printed
+
+    def heading(text, y, size, page):
+        line = Line(page=page, x0=50, x1=400, y=y, size=size, bold=True, text=text)
+        line.role = "heading"
+        return line
+
+    lines = [heading("Pillar 1:", 769, 25, 0), heading("Investing in the long-term", 729, 35, 0),
+             heading("needs of the AI ecosystem", 689, 35, 0), _line("Body text.", 50, 300, 500, 10, 0),
+             heading("Pillar 2:", 769, 25, 2), heading("Ensuring AI benefits", 729, 35, 2), _line("Body.", 50, 300, 500, 10, 2),
+             heading("Commercialisation", 254, 12, 2), _line("Body.", 50, 300, 230, 10, 2),
+             heading("Pillar 2 - Ensuring AI Benefits", 613, 10, 4)]
+    contents = [ContentsEntry("", "Pillar 1: Investing in the long-term needs of the AI ecosystem", 9, 1),
+                ContentsEntry("", "Commercialisation", 9, 2), ContentsEntry("", "Pillar 2: Ensuring AI benefits", 9, 1)]
+    found = pages_where_printed(contents, lines, ["22", "23", "40", "41", "48"])
+    assert [(e.title[:9], e.page) for e in found] == [("Pillar 1:", 22), ("Pillar 2:", 40), ("Commercia", 40)]  # as printed
+
+
+def test_a_citation_on_its_own_line_goes_with_the_paragraph_before():
+    """The OECD review sets a quotation's source right-aligned on its own line; it is not a sentence of
+    its own. A line in parentheses that is no citation, or one after a heading, stays as it is."""
+    from askwef.ingest.pdf.citations import attach_citations
+
+    paras = [Para("prose", "“It will expand the private sector.”", pages=((0, 95, "96"),)),
+             Para("prose", "(Palestinian Authority, 2016[19])", pages=((0, 96, "97"),)),
+             Para("prose", "(see the table below)"),
+             Para("heading", "Digital projects", level=2), Para("prose", "(OECD, 2011[30])")]
+    out = attach_citations(paras)
+    assert [p.text for p in out] == ["“It will expand the private sector.” (Palestinian Authority, 2016[19])", "(see the table below)",
+                                     "Digital projects", "(OECD, 2011[30])"]
+    assert out[0].pages == ((0, 95, "96"), (37, 96, "97"))  # the citation is printed on the next page

@@ -214,30 +214,54 @@ def _aligned(outline_keys: list[str], contents_keys: list[str]) -> dict[int, int
     return out
 
 
+HEADING_BLOCK_LINES = 4
+"""Lines one heading may run over, a label above it included (the UK strategy's 'AI presents unique' /
+'opportunities and' / 'challenges'; 'Pillar 1:' over a title on two lines)."""
+
+
 def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels: list[str]) -> list[ContentsEntry]:
     """Each Contents entry gets the printed page of the heading that carries its title, when found
     in order: a Contents page copied from another edition (a reprint, a web page printed to PDF)
     lists pages this file does not have. An entry whose heading is not found keeps its number."""
     headings: list[tuple[str, int]] = []
+    block: list[str] = []  # the lines of the heading being read, one under the other
     for i, line in enumerate(lines):
         if line.role != "heading" and not (line.role == "" and line.bold and word_count(line.text) <= 14):
+            block = []
             continue
         prev = lines[i - 1] if i else None
-        if prev is not None and headings and prev.role == line.role and prev.page == line.page and abs(prev.size - line.size) < 0.3 \
-                and 0 < prev.y - line.y < 2 * line.size:
-            text = f"{headings[-1][0]} {line.text}"
-            headings.append((text, line.page))  # a title wrapped over two lines: both readings kept
-        headings.append((line.text, line.page))
+        if prev is not None and block and prev.page == line.page and 0 < prev.y - line.y < 2 * max(prev.size, line.size) \
+                and (abs(prev.size - line.size) < 0.3 and prev.role == line.role or "heading" in (prev.role, line.role)):
+            block.append(line.text)
+        else:
+            block = [line.text]
+        # a title wrapped over lines, or a label over it in other type ('Pillar 1:' over 'Investing in
+        # the long-term' over 'needs of the AI ecosystem'): every reading ending at this line is kept
+        headings += [(" ".join(block[k:]), line.page) for k in range(max(0, len(block) - HEADING_BLOCK_LINES), len(block))]
     out: list[ContentsEntry] = []
     at = 0
+    used: set[int] = set()
+    where: list[int | None] = []  # the heading each entry was found at
     for entry in contents:
         key = title_key(entry.title)
-        found = next((j for j in range(at, len(headings)) if title_key(split_numbering(headings[j][0])[1]) == key), None)
+        found = next((j for j in range(at, len(headings)) if j not in used and title_key(split_numbering(headings[j][0])[1]) == key), None)
         if found is None:
             out.append(entry)
+            where.append(None)
             continue
-        at = found + 1
+        used.add(found)
+        where.append(found)
+        # the next entry is looked for from the top of this heading's page: two entries the Contents
+        # lists on one page may be printed there in the other order (the UK strategy's 'Commercialisation',
+        # listed before 'Pillar 2', is printed beside the pillar's opening, under its title)
+        at = next(j for j in range(found + 1) if headings[j][1] == headings[found][1])
         out.append(ContentsEntry(entry.number, entry.title, page_number(labels, headings[found][1]), entry.level))
+    # two entries of one page printed in the other order are read in the order printed: the body is
+    # read in print order, and an entry looked for before the heading it follows is never found
+    for i in range(1, len(out)):
+        if where[i] is not None and where[i - 1] is not None and where[i] < where[i - 1]:
+            out[i - 1], out[i] = out[i], out[i - 1]
+            where[i - 1], where[i] = where[i], where[i - 1]
     return out
 
 

@@ -142,13 +142,20 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
 
 
 def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], labels: list[str]) -> None:
-    """Running headers/footers (same text, digits aside, same place on many pages) and lone page numbers."""
+    """Running headers/footers (same text, digits aside, same place on many pages), a chapter's running
+    head (any text where the report's running head stands, in its type: the UK strategy heads its even
+    pages with the chapter's title, 'AI presents unique opportunities and challenges' on two pages,
+    where 'National AI Strategy' heads thirty odd ones) and lone page numbers."""
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for lines in pages:
         for line in lines:
             key = re.sub(r"\d+", "#", line.text.casefold())
             seen[(key, round(line.y / 6))].add(line.page)
     threshold = max(3, int(0.3 * len(pages)))
+    # where the report prints its running heads: the place and type of a head set on many pages (a
+    # heading printed at the top of a page is set larger or bolder than its running head)
+    slots = {_slot(line) for lines in pages for line in lines
+             if len(seen[(re.sub(r"\d+", "#", line.text.casefold()), round(line.y / 6))]) >= threshold}
     for lines in pages:
         if not lines:
             continue
@@ -156,9 +163,14 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
         for line in lines:
             band = line.y > 0.9 * height or line.y < 0.08 * height
             key = re.sub(r"\d+", "#", line.text.casefold())
-            repeated = len(seen[(key, round(line.y / 6))]) >= threshold
+            repeated = len(seen[(key, round(line.y / 6))]) >= threshold or _slot(line) in slots
             if band and (repeated or _is_page_number(line.text, line.page, labels)):
                 line.role = "furniture"
+
+
+def _slot(line: Line) -> tuple[int, int, bool]:
+    """Where and in what type a line is set: its place on the page (6 pt bands), size and weight."""
+    return round(line.y / 6), round(line.size), line.bold
 
 
 IMPRINT_PAGES = 3

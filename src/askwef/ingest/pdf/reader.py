@@ -28,6 +28,7 @@ from ...types import Endnote
 from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key, word_count
+from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
 from .despace import despace
@@ -249,7 +250,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     notes += foot_links(ordered, links, body, {n.number for n in notes}, shapes)
     notes = resolve_ibid(notes)
     body_lines = [l for l in flat[after:] if l.role != "notes"]
-    paras = despace(paragraphs(body_lines, body, vocabulary, labels))
+    paras = attach_citations(despace(paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
 
