@@ -196,7 +196,8 @@ def test_example_button_asks_and_votes_are_logged(page, feedback_file):
 def test_planted_script_in_the_report_is_shown_as_text_not_run(page, engine):
     answer = engine.answer(HOSTILE_QUESTION)
     assert "<script>window.__pwned=1</script>" in answer.text, "the hostile text should survive ingestion"
-    asked = HOSTILE_QUESTION + ' <img src=x onerror="window.__pwned=9"><script>window.__pwned=8</script>'
+    # no digit in what is appended: a number the question gives that the quote lacks rules the answer out
+    asked = HOSTILE_QUESTION + ' <img src=x onerror="window.__pwned=true"><script>window.__pwned=null</script>'
     ask_in_page(page, asked)
     page.locator(".askwef-passages summary").last.click()
     assert page.evaluate("typeof window.__pwned") == "undefined"
@@ -205,7 +206,7 @@ def test_planted_script_in_the_report_is_shown_as_text_not_run(page, engine):
     assert "<script>window.__pwned=1</script>" in text
     assert '<img src=x onerror="window.__pwned=2">' in text
     assert '<b onmouseover="window.__pwned=4">Tanks</b>' in text
-    assert '<img src=x onerror="window.__pwned=9">' in text  # the question, echoed as text
+    assert '<img src=x onerror="window.__pwned=true">' in text  # the question, echoed as text
     assert chat.locator("script").count() == 0
     assert chat.locator("img[src='x']").count() == 0
     assert chat.locator("b[onmouseover]").count() == 0
