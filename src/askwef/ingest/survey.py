@@ -57,8 +57,8 @@ def survey(path: Path, golden: list[dict]) -> list[str]:
     out = [f"## {path.name}", "", f"*{doc.title}* ({doc.year or 'year unknown'})", ""]
     # a heading with no text of its own before its first subsection is no Section, but stands in
     # its subsections' paths ('A fragmented strategic framework for PAR > The National Development Plan')
-    titles = {title_key(s.title) for s in doc.sections} | {title_key(split_numbering(p)[1]) for s in doc.sections for p in s.path.split(" > ")} \
-        | {title_key(p) for s in doc.sections for p in s.path.split(" > ")}
+    heads = {p for s in doc.sections for p in s.path.split(" > ")}
+    titles = {title_key(s.title) for s in doc.sections} | {title_key(p) for p in heads} | {title_key(split_numbering(p)[1]) for p in heads}
     if path.suffix.lower() == ".pdf":
         from pypdf import PdfReader
 

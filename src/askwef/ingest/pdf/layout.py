@@ -149,23 +149,25 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for lines in pages:
         for line in lines:
-            key = re.sub(r"\d+", "#", line.text.casefold())
-            seen[(key, round(line.y / 6))].add(line.page)
+            seen[_place(line)].add(line.page)
     threshold = max(3, int(0.3 * len(pages)))
     # where the report prints its running heads: the place and type of a head set on many pages (a
     # heading printed at the top of a page is set larger or bolder than its running head)
-    slots = {_slot(line) for lines in pages for line in lines
-             if len(seen[(re.sub(r"\d+", "#", line.text.casefold()), round(line.y / 6))]) >= threshold}
+    slots = {_slot(line) for lines in pages for line in lines if len(seen[_place(line)]) >= threshold}
     for lines in pages:
         if not lines:
             continue
         height = sizes[lines[0].page][1]
         for line in lines:
             band = line.y > 0.9 * height or line.y < 0.08 * height
-            key = re.sub(r"\d+", "#", line.text.casefold())
-            repeated = len(seen[(key, round(line.y / 6))]) >= threshold or _slot(line) in slots
+            repeated = len(seen[_place(line)]) >= threshold or _slot(line) in slots
             if band and (repeated or _is_page_number(line.text, line.page, labels)):
                 line.role = "furniture"
+
+
+def _place(line: Line) -> tuple[str, int]:
+    """A line's text (digits aside: a running head's page number) and its place on the page (6 pt bands)."""
+    return re.sub(r"\d+", "#", line.text.casefold()), round(line.y / 6)
 
 
 def _slot(line: Line) -> tuple[int, int, bool]:
