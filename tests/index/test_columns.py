@@ -27,6 +27,17 @@ def test_a_table_gives_back_the_values_put_in():
         table[50]
 
 
+def test_a_table_builds_a_row_once_and_keeps_a_bounded_number(monkeypatch):
+    import askwef.index.columns as columns
+
+    monkeypatch.setattr(columns, "ROW_CACHE", 8)
+    rows = [_sentence(i) for i in range(20)]
+    table = Table.from_rows(Sentence, [r.to_dict() for r in rows])
+    assert table[3] is table[3] and table[3] == rows[3]  # built once: the same frozen value again
+    assert [table[i] for i in range(20)] == rows  # past the bound the cache starts afresh, values unchanged
+    assert len(table._rows) <= 8
+
+
 def test_concatenated_tables_keep_rows_and_merge_labels():
     a = Table.from_rows(Sentence, [_sentence(i).to_dict() for i in range(0, 7)])
     b = Table.from_rows(Sentence, [_sentence(i).to_dict() for i in range(7, 20)])
