@@ -36,6 +36,8 @@ def test_a_table_builds_a_row_once_and_keeps_a_bounded_number(monkeypatch):
     assert table[3] is table[3] and table[3] == rows[3]  # built once: the same frozen value again
     assert [table[i] for i in range(20)] == rows  # past the bound the cache starts afresh, values unchanged
     assert len(table._rows) <= 8
+    table._rows.clear()
+    assert list(table) == rows and not table._rows  # a scan builds every row without filling the cache
 
 
 def test_concatenated_tables_keep_rows_and_merge_labels():

@@ -211,12 +211,16 @@ class Table(Sequence):
         if row is None:
             if len(self._rows) >= ROW_CACHE:
                 self._rows.clear()
-            row = self._rows[i] = self.cls(*[column[i] for column in self._columns])  # type: ignore[index]
+            row = self._rows[i] = self._build(i)
         return row
 
     def __iter__(self) -> Iterator:
+        # a scan reads each row once: built, not cached, so it does not push out the rows answers read again
         for i in range(self._length):
-            yield self[i]
+            yield self._build(i)
+
+    def _build(self, i: int):
+        return self.cls(*[column[i] for column in self._columns])  # type: ignore[index]
 
     def field(self, name: str, i: int):
         """One field of row i, without building the whole value: `table.field("text", 3)`."""
