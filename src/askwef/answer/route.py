@@ -25,7 +25,7 @@ from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
 from .query import analyse
-from .select import stage_for
+from .select import quoted_rows, stage_for
 
 
 def answer_question(
@@ -81,23 +81,18 @@ def conversation_report(retriever: Retriever, question: str, history) -> str | N
     if alone is None:
         return None
     strange = stage_for(alone).lexicon.unknown(question)
-    for other in retriever.store.documents:
-        elsewhere = retriever.alone(other.name) if strange and other.name != name else None
-        if elsewhere is not None and any(w in stage_for(elsewhere).lexicon.counts for w in strange):
-            return None
+    others = (retriever.alone(d.name) for d in retriever.store.documents if strange and d.name != name)
+    if any(o is not None and strange & stage_for(o).lexicon.counts.keys() for o in others):
+        return None
     return name
 
 
 def quoted_document(store, text: str) -> str:
     """The report whose sentences (of QUOTED_MIN_CHARS or more) `text` quotes most, or "" when it quotes none."""
-    if not text:
-        return ""
     sentences = store.sentences
     quoted: Counter[str] = Counter()
-    for i in range(len(sentences)):
-        sentence = sentences.field("text", i)
-        if len(sentence) >= QUOTED_MIN_CHARS and sentence in text:
-            quoted[sentences.field("document", i)] += len(sentence)
+    for i in quoted_rows(store, text, QUOTED_MIN_CHARS):
+        quoted[sentences.field("document", i)] += len(sentences.field("text", i))
     return quoted.most_common(1)[0][0] if quoted else ""
 
 

@@ -78,10 +78,20 @@ class Stage:
         """What an earlier answer was about: the name its case study's title gives."""
         if turn.unit:
             return unit_name(turn.unit)
-        if turn.answer:
-            hit = next((s for s in self.store.sentences if s.unit and s.text and s.text in turn.answer), None)
-            return unit_name(hit.unit) if hit else ""
-        return ""
+        units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer))
+        return unit_name(next((u for u in units if u), ""))
+
+
+def quoted_rows(store, text: str, min_chars: int = 1):
+    """The rows of the store's sentences (of at least `min_chars` characters) that `text` quotes verbatim, in order:
+    which sentences an earlier answer, given only as text, quoted."""
+    if not text:
+        return
+    sentences = store.sentences
+    for i in range(len(sentences)):
+        sentence = sentences.field("text", i)
+        if len(sentence) >= min_chars and sentence in text:
+            yield i
 
 
 def _sample_texts(store) -> list[str]:
