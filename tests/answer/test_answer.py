@@ -48,6 +48,13 @@ def test_a_number_the_quote_lacks_rules_the_answer_out(mini_engine):
     assert not given.abstained and "12 gigawatts" in given.text
 
 
+def test_markup_pasted_into_a_question_is_not_read_as_its_words(mini_engine):
+    bare = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
+    pasted = mini_engine.answer('<b>How much</b> tidal resource does the coast of Exampleland hold? <script>window.x=10000</script>')
+    assert not pasted.abstained  # 10000 sits in a script, not in the question: no number the quote lacks
+    assert pasted.text == bare.text and pasted.question.startswith("<b>How much</b>")  # shown as asked
+
+
 def test_follow_up_swaps_the_topic(mini_engine):
     first = mini_engine.answer("What do ports use tidal power for in shipping?")
     follow = mini_engine.answer("and in aquaculture?", history=[first])

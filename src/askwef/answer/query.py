@@ -78,6 +78,21 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
     )
 
 
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+
+
+def plain(question: str) -> str:
+    """The question without markup pasted into it: scripts and styles go whole, tags go and their text stays.
+    A number inside markup (`<script>x=9</script>`) is not one the question gives (`coverage.number_missing`).
+
+    >>> plain("<b>how many</b> robots? <script>window.x=9</script>")
+    'how many robots?'
+    """
+    text = _TAG.sub(" ", _SCRIPT.sub(" ", question))
+    return " ".join(text.split()) or question
+
+
 def content_stems(text: str, *, function_words: bool = True) -> set[str]:
     """The content words of a text, stemmed, without the words that only frame a question ("what does the report say").
 

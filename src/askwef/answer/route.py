@@ -24,7 +24,7 @@ from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
-from .query import analyse
+from .query import analyse, plain
 from .select import quoted_rows, stage_for
 
 
@@ -55,7 +55,7 @@ def route(retriever: Retriever, question: str, *, history=None, within: str | No
     if kept:
         return [kept]
     stage = stage_for(retriever)
-    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    resolved = resolve(plain(question), history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     query = analyse(resolved.question, stage.lexicon, models.types, asked=resolved.asked)
     scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = retriever.rank(scores, k=CANDIDATE_PASSAGES, within=within)

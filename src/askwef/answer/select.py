@@ -29,7 +29,7 @@ from .lexicon import Lexicon
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NEIGHBOUR_GAIN, NOT_STANDALONE, RUNNER_UP_GAIN
 from .pins import home_places
-from .query import Query, TypeModel, analyse
+from .query import Query, TypeModel, analyse, plain
 
 
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
@@ -134,7 +134,7 @@ class Prepared:
 
 def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
     stage = stage_for(retriever)
-    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    resolved = resolve(plain(question), history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     query = analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
     scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
