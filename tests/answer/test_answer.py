@@ -163,3 +163,13 @@ def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_an
     assert choose(sentences, indexes, np.array([0.95, 0.05, 0.3, 0.05]), 0, gain=0.05, neighbour_gain=0.01) == [0]
     # at most three sentences, whatever the gain
     assert len(choose(sentences, indexes, np.array([0.5, 0.5, 0.5, 0.5]), 0, gain=0.0)) == 3
+
+
+def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_itself(mini_engine):
+    itself = {"This paper reviews where it stands.": "Foreword", "This document is a fixture for tests.": "Disclaimer"}
+    about = mini_engine.answer("what is this report about?")
+    assert not about.abstained and about.quotes and all(itself.get(q.text) == q.section for q in about.quotes)
+    wrote = mini_engine.answer("who wrote this paper?")  # "wrote": a word the report never writes, yet no reason to refuse
+    assert not wrote.abstained and all(q.text in itself for q in wrote.quotes)
+    content = mini_engine.answer("What does the report say about Harbour Works?")  # about its content: answered from that
+    assert "This paper reviews" not in content.text

@@ -142,7 +142,7 @@ def _stems(text: str) -> list[str]:
 
 def candidate_matrix(
     query: Query, scores, passages: tuple[Passage, ...], cache: StoreFeatures, previous: tuple[str, str, str] | None = None,
-    asked: str = "",
+    asked: str = "", keep: frozenset[int] | None = None,
 ) -> Candidates:
     """Feature rows for the sentences of `passages` (best first); sentences that answer nothing are left out.
 
@@ -174,7 +174,7 @@ def candidate_matrix(
         passage_lexical = cache.weight(qstems & cache.passage_stems.get(p.id, frozenset())) / qweight
         for position, i in enumerate(siblings):
             holds_row, kind_row, leans, log_words, answers_nothing = cache.sentence[i]
-            if answers_nothing:
+            if answers_nothing or (keep is not None and i not in keep):
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             stems = cache.stems[i]
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate

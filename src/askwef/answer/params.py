@@ -154,6 +154,20 @@ FRAMING = {
     "chapter", "section", "accord", "cover", "call", "summar", "summaris", "summariz", "main", "point", "white",
 }
 
+_ITSELF = r"(?:this|the present)\s+(?:white\s+)?(?:paper|report|document|publication|study|review|strategy|brief)\b"
+SELF_REFERENCE = re.compile(rf"^(?:in\s+)?{_ITSELF}", re.I)
+"""A sentence whose subject is its own document ("This paper presents ...", "This document is published by ...",
+"In this report, ..."): how a report says what it is and who made it. A sentence naming it in passing ("feedback on
+the drafts of this report") is not one."""
+DOCUMENT_WORD = re.compile(r"\b(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
+DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
+                           "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make"})
+"""Stems (Snowball) of what a question about a document as a whole asks besides the document itself ("what is this
+report about", "who wrote the paper", "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
+word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
+questions staff ask of any report; "when was it published" asks a date those sentences rarely give, so a question
+asking a date or a number is not one of these."""
+
 # --- whether the quote answers what is asked (coverage.py) ----------------------------------------
 
 ASKED_COUNT = re.compile(r"\bhow many\s+((?:[\w\-’']+\s*){1,5})", re.I)
@@ -234,5 +248,6 @@ MIN_TOPIC_PREFIX = 4
 """A word must have at least this many letters to stand for a topic it begins ("autos": "automotive");
 shorter stems begin too many words ("car", "ai")."""
 
-# A sentence opening with a pronoun or demonstrative leans on the one before it ("This translated into ...").
-NOT_STANDALONE = re.compile(r"^(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
+# A sentence opening with a pronoun or demonstrative leans on the one before it ("This translated into ..."), unless
+# it opens with its own document ("This paper reviews ...": SELF_REFERENCE).
+NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)

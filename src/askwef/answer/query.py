@@ -22,7 +22,7 @@ from functools import cache
 
 from ..index import bm25_tokenize
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, DATE_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, SHARE, YEAR
+from .params import ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, SHARE, YEAR
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,20 @@ def plain(question: str) -> str:
     """
     text = _TAG.sub(" ", _SCRIPT.sub(" ", question))
     return " ".join(text.split()) or question
+
+
+def about_document(query: Query) -> bool:
+    """Whether the question asks about the document as a whole ("what is this report about", "who wrote the
+    paper"): it names the document (`DOCUMENT_WORD`) and asks nothing else than `DOCUMENT_ASKS`, nor a date or a number.
+
+    >>> about_document(Query("who wrote this report?", "", "", frozenset({"who", "wrote"}), (), {"date": 0.1, "number": 0.2}))
+    True
+    >>> about_document(Query("what does the report say about robots?", "", "", frozenset({"robot", "about"}), (), {}))
+    False
+    """
+    if not DOCUMENT_WORD.search(query.text) or max(query.answer_types.get("date", 0.0), query.answer_types.get("number", 0.0)) > 0.5:
+        return False
+    return not (query.stems - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS)
 
 
 def content_stems(text: str, *, function_words: bool = True) -> set[str]:

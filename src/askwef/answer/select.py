@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,9 +28,20 @@ from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matri
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, FOLLOWUP_NEW_WORDS, FOLLOWUP_QUOTED_BEFORE, LEXICON_MAX_TEXTS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NEIGHBOUR_GAIN, NOT_STANDALONE, RUNNER_UP_GAIN
+from .params import (
+    CANDIDATE_PASSAGES,
+    FOLLOWUP_NEW_WORDS,
+    FOLLOWUP_QUOTED_BEFORE,
+    LEXICON_MAX_TEXTS,
+    MAX_ANSWER_CHARS,
+    MAX_QUOTED_SENTENCES,
+    NEIGHBOUR_GAIN,
+    NOT_STANDALONE,
+    RUNNER_UP_GAIN,
+    SELF_REFERENCE,
+)
 from .pins import home_places
-from .query import Query, TypeModel, analyse, plain
+from .query import Query, TypeModel, about_document, analyse, plain
 
 
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
@@ -60,6 +72,17 @@ class Stage:
         step = max(1, -(-len(sentences) // LEXICON_MAX_TEXTS))
         texts = (sentences.field("text", i) for i in range(0, len(sentences), step) if sentences.field("kind", i) in ("prose", "item"))
         return corpus_names(texts, self.lexicon.dictionary)
+
+    @cached_property
+    def self_reference(self) -> dict[str, frozenset[int]]:
+        """Per passage id, its sentences that speak of their own document (`params.SELF_REFERENCE`: "This paper
+        presents ...", "The findings in this paper are based on ..."), running text only."""
+        sentences = self.store.sentences
+        out: dict[str, set[int]] = {}
+        for i in range(len(sentences)):
+            if sentences.field("kind", i) in ("prose", "item") and SELF_REFERENCE.search(sentences.field("text", i)):
+                out.setdefault(sentences.field("passage_id", i), set()).add(i)
+        return {pid: frozenset(rows) for pid, rows in out.items()}
 
     def near(self, phrases: list[str]) -> list[tuple[str, float]]:
         """For each phrase, the topic title its meaning is nearest and their cosine (followup.resolve's `near`)."""
@@ -130,6 +153,7 @@ class Prepared:
     passages: tuple[Passage, ...]  # ranked, at least CANDIDATE_PASSAGES when the index has them
     candidates: Candidates
     top_dense: float  # the best passage's dense score (cosine), unscaled
+    about_document: bool = False  # asked about the document as a whole, and the candidates are what it says of itself
 
 
 def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
@@ -143,9 +167,28 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     named = retriever.named_section_ids(query.lexical)
     if any(p.id in named for p in top):
         top = tuple(p for p in top if p.id in named)
-    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked)
+    own = _self_reference(retriever, stage, scores, within) if about_document(query) else None
+    if own:  # "what is this report about", "who wrote the paper": what the document says of itself
+        top = own
+    keep = frozenset().union(*(stage.self_reference[p.id] for p in own)) if own else None
+    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked, keep=keep)
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
-    return Prepared(question, resolved, query, passages, candidates, top_dense)
+    return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=bool(own) and bool(candidates.indexes))
+
+
+def _self_reference(retriever: Retriever, stage: Stage, scores, within: str | None) -> tuple[Passage, ...]:
+    """The passages holding a sentence that speaks of its own document, at most CANDIDATE_PASSAGES, those whose
+    such sentence is nearest the question first; among the passages the question's scores reach (in a large
+    library only its candidates are scored)."""
+    row = stage.features.row
+    mask = retriever.scope(within) if within else None
+    near: list[tuple[float, int]] = []
+    for pid, sentences in stage.self_reference.items():
+        r = row.get(pid)
+        if r is not None and np.isfinite(scores.dense[r]) and (mask is None or mask[r]):
+            near.append((max(float(scores.sentence_cosine[i]) for i in sentences), r))
+    store = retriever.store
+    return tuple(dataclasses.replace(store.passages[r], score=round(float(scores.fused[r]), 6)) for _, r in sorted(near, reverse=True)[:CANDIDATE_PASSAGES])
 
 
 @dataclass(frozen=True, eq=False)
