@@ -56,7 +56,7 @@ def answer_question(
         abstained=False,
         message="",
         resolved_question=sel.resolved,
-        span=span_of(best.text, query.answer_types, query.stems),
+        span="" if sel.prepared.about_document else span_of(best.text, query.answer_types, query.stems),  # the whole quote answers
         context=context_for(store.sentences, sel.chosen),
     )
 
