@@ -165,6 +165,21 @@ def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_an
     assert len(choose(sentences, indexes, np.array([0.5, 0.5, 0.5, 0.5]), 0, gain=0.0)) == 3
 
 
+def test_a_lead_in_ending_in_a_colon_brings_the_items_it_introduces():
+    import numpy as np
+
+    from askwef.answer.select import choose
+    from askwef.types import Sentence
+
+    texts = [("Tides vary.", "prose"), ("Three things drive tidal power:", "prose"), ("Predictable flows.", "item"),
+             ("Cheap barrages.", "item"), ("Strong policy.", "item"), ("A fourth item.", "item"), ("Costs fell.", "prose")]
+    sentences = tuple(Sentence(f"s{i}", t, "d", "S", 1, "p", 40 * i, 40 * i + len(t), (), "", kind) for i, (t, kind) in enumerate(texts))
+    probabilities = np.array([0.01, 0.9, 0.01, 0.01, 0.01, 0.01, 0.01])
+    assert choose(sentences, tuple(range(7)), probabilities, 1, gain=0.5, neighbour_gain=0.5) == [1, 2, 3, 4]  # LEAD_IN_ITEMS = 3 items, not the fourth
+    plain = tuple(s if i != 1 else Sentence("s1", "Three things drive tidal power.", "d", "S", 1, "p", 40, 70, (), "", "prose") for i, s in enumerate(sentences))
+    assert choose(plain, tuple(range(7)), probabilities, 1, gain=0.5, neighbour_gain=0.5) == [1]  # no colon: it stands alone
+
+
 def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_itself(mini_engine):
     itself = {"This paper reviews where it stands.": "Foreword", "This document is a fixture for tests.": "Disclaimer"}
     about = mini_engine.answer("what is this report about?")

@@ -33,6 +33,9 @@ QUOTED_MIN_CHARS = 30
 """A follow-up stays in the report its conversation's last answer quoted (`route.conversation_report`). When the
 history gives only that answer's text (the HTTP API's {question, answer} turns), its report is the one whose
 sentences of at least this many characters it holds verbatim; a shorter line ("Step 1", a name) stands in several."""
+LEAD_IN_ITEMS = 3
+"""A quoted sentence that ends in a colon ("Three factors are propelling this transformation:") brings the lines it
+introduces, up to this many list items (or the one sentence after it): quoted alone it promises what it does not give."""
 MAX_QUOTED_SENTENCES = 3
 """An answer quotes at most this many of the ranked sentences (neighbours they lean on come along)."""
 RUNNER_UP_GAIN = 0.03

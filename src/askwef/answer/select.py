@@ -31,6 +31,7 @@ from .model import AnswerModels, load_models
 from .params import (
     CANDIDATE_PASSAGES,
     FOLLOWUP_NEW_WORDS,
+    LEAD_IN_ITEMS,
     FOLLOWUP_QUOTED_BEFORE,
     LEXICON_MAX_TEXTS,
     MAX_ANSWER_CHARS,
@@ -249,14 +250,27 @@ def choose(
         if float(probabilities[row]) * all_miss >= needed and indexes[row] not in chosen:
             chosen.append(indexes[row])
             all_miss *= 1.0 - float(probabilities[row])
+    introduced: list[int] = []  # what a lead-in ending in a colon introduces: quoted as far as room remains
     for i in list(chosen):
         prev, nxt = _previous_sentence(sentences, i), _next_sentence(sentences, i)
         if _is_label(sentences[i]) and nxt is not None:
             chosen.append(nxt)
+        elif sentences[i].text.rstrip().endswith(":") and nxt is not None:
+            introduced += _introduced(sentences, nxt)
         elif prev is not None and (NOT_STANDALONE.match(sentences[i].text) or _is_label(sentences[prev])):
             chosen.append(prev)
-    order = sorted(set(chosen), key=lambda i: (sentences[i].document, sentences[i].section, sentences[i].start))
-    return _fit(sentences, order, must)
+    kept = _fit(sentences, sorted(set(chosen), key=lambda i: _place(sentences, i)), must)
+    room = MAX_ANSWER_CHARS - sum(len(sentences[i].text) + 1 for i in kept)
+    for i in introduced:
+        if i not in kept and len(sentences[i].text) + 1 <= room:
+            kept.append(i)
+            room -= len(sentences[i].text) + 1
+    return sorted(kept, key=lambda i: _place(sentences, i))
+
+
+def _place(sentences: tuple[Sentence, ...], i: int) -> tuple:
+    """Reading order: document, section, offset."""
+    return sentences[i].document, sentences[i].section, sentences[i].start
 
 
 def context_for(sentences: tuple[Sentence, ...], chosen: tuple[int, ...]) -> str:
@@ -269,6 +283,18 @@ def context_for(sentences: tuple[Sentence, ...], chosen: tuple[int, ...]) -> str
     if unit and name and name.lower() not in text.lower():
         return unit
     return ""
+
+
+def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
+    """What a lead-in ending in a colon introduces, from `first` (the sentence after it): its list items, up to
+    LEAD_IN_ITEMS, or that one sentence when it is not an item."""
+    out = [first]
+    while sentences[out[-1]].kind == "item" and len(out) < LEAD_IN_ITEMS:
+        nxt = _next_sentence(sentences, out[-1])
+        if nxt is None or sentences[nxt].kind != "item":
+            break
+        out.append(nxt)
+    return out
 
 
 def _is_label(s: Sentence) -> bool:
