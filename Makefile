@@ -36,6 +36,7 @@ test-fast: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/askwef eval --split test --before evals/before/results.json
+	$(BIN)/askwef eval --split holdout --out evals/out/holdout --results-md evals/HOLDOUT.md --no-chart
 
 bench: $(STAMP)
 	$(BIN)/askwef bench

@@ -28,9 +28,9 @@ def test_size_spread_and_splits(golden, sections):
     assert {q.kind for q in golden} == KINDS | NATURAL_KINDS
     unanswerable = [q for q in golden if not q.answerable]
     assert len(unanswerable) >= 0.15 * len(golden)
-    assert {q.split for q in golden} == {"dev", "test"}
+    assert {q.split for q in golden} == {"dev", "test", "holdout"}
     conversations = {q.conversation for q in golden if q.conversation}
-    assert len(conversations) >= 40 and all(q.split in ("dev", "test") for q in golden)
+    assert len(conversations) >= 40 and all(q.split in ("dev", "test", "holdout") for q in golden)
     assert sum(q.kind == "near_miss" for q in golden) >= 30
     natural = [q for q in golden if q.kind in NATURAL_KINDS]
     assert sum(not q.answerable for q in natural) >= 60

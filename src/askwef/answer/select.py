@@ -274,15 +274,20 @@ def _place(sentences: tuple[Sentence, ...], i: int) -> tuple:
 
 
 def context_for(sentences: tuple[Sentence, ...], chosen: tuple[int, ...]) -> str:
-    """The case study's title, when the quote stands in one and does not name what it is about."""
+    """The title of the case study (or use case, table, box) the quote stands in, unless the quote already holds it:
+    the title says what the case is about ("CASE STUDY 2: Sunshine Zhengyan GPT – transforming insurance ..."), which
+    the quote often does not ("what industry is zhengyan gpt used in")."""
     if not chosen:
         return ""
     unit = sentences[chosen[0]].unit
-    name = unit_name(unit)
     text = " ".join(sentences[i].text for i in chosen)
-    if unit and name and name.lower() not in text.lower():
+    if unit and _title_words(unit) - _title_words(text):
         return unit
     return ""
+
+
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:

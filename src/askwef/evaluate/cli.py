@@ -1,6 +1,6 @@
 """`askwef eval`: load the systems, run the benchmark on a golden file, write the outputs.
 
-    askwef eval [--golden PATH] [--split dev|test|all] [--systems askwef,bm25,dense,common] [--out DIR]
+    askwef eval [--golden PATH] [--split dev|test|holdout|all] [--systems askwef,bm25,dense,common] [--out DIR]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--golden", type=Path, nargs="+", default=[Path("evals/golden.jsonl")],
         help="golden JSONL file(s), run as one set (ids must be unique across them; default: evals/golden.jsonl)",
     )
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which questions to run (default: %(default)s)")
+    parser.add_argument("--split", choices=("dev", "test", "holdout", "all"), default="all", help="which questions to run (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("evals/out"), help="folder for results.json, runs, qrels, chart (default: %(default)s)")
     parser.add_argument("--results-md", type=Path, default=Path("evals/RESULTS.md"), help="markdown summary to write (default: %(default)s)")
     parser.add_argument(

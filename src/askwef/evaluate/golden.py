@@ -2,7 +2,7 @@
 
 A golden file is JSONL, one question a line:
 `{"id", "question", "answerable", "answer", "evidence", "section", "endnotes", "kind"}` and optional
-fields: `"split"` ("dev" or "test"); `"document"` (the report's file name, for a library of reports);
+fields: `"split"` ("dev", "test" or "holdout"); `"document"` (the report's file name, for a library of reports);
 `"page"` (the printed page the evidence stands on); `"context"` (report text the answer may need
 beside its quote: the case study's title naming the company, the sentence before); `"conversation"`
 and `"turn"` (turns of one conversation, asked in order, each with the system's own earlier answers
@@ -61,7 +61,7 @@ class GoldenQuestion:
     section: str
     endnotes: tuple[int, ...]
     kind: str
-    split: str = ""  # "dev", "test" or "" (not assigned)
+    split: str = ""  # "dev" (fit and choose), "test" (measure), "holdout" (measure: written after the models were fit) or ""
     document: str = ""  # the report's file name; "" when the golden file is about one report
     page: int = 0  # printed page of the evidence; 0 when not labelled
     context: str = ""  # report text beside the quote that may hold the answer (a unit title, the sentence before)
@@ -79,14 +79,14 @@ _REQUIRED: dict[str, type | tuple[type, ...]] = {
     "endnotes": list,
     "kind": str,
 }
-_SPLITS = ("dev", "test")
+_SPLITS = ("dev", "test", "holdout")
 
 
 def load_golden(path: str | Path) -> list[GoldenQuestion]:
     """Read a golden JSONL file; raise GoldenFormatError naming the first bad line.
 
     Blank lines are skipped. Each row needs `id, question, answerable, answer, evidence, section,
-    endnotes, kind` and may have `split` ("dev" or "test"); an answerable row needs an answer and
+    endnotes, kind` and may have `split` ("dev", "test" or "holdout"); an answerable row needs an answer and
     evidence, an unanswerable one has "" for both; ids are unique.
     """
     path = Path(path)
@@ -145,7 +145,7 @@ def _parse_row(row: object, where: str) -> GoldenQuestion:
         raise GoldenFormatError(f"{where}: field 'endnotes' must be a list of positive integers, got {json.dumps(endnotes)}")
     split = row.get("split", "")
     if "split" in row and split not in _SPLITS:
-        raise GoldenFormatError(f"{where}: field 'split' must be \"dev\" or \"test\", got {json.dumps(split)}")
+        raise GoldenFormatError(f"{where}: field 'split' must be one of {', '.join(_SPLITS)}, got {json.dumps(split)}")
     if not row["id"].strip() or re.search(r"\s", row["id"]):
         raise GoldenFormatError(f"{where}: field 'id' must be non-empty and without spaces, got {json.dumps(row['id'])}")
     if not row["question"].strip():
