@@ -44,3 +44,12 @@ def test_a_copyright_notice_does_not_give_the_year_a_question_pins():
     assert missing_years("what is the target for 2025?", "© 2025 World Economic Forum. All rights reserved.") == ["2025"]
     assert missing_years("what is the target for 2025?", "Copyright 2025 OECD. The target for 2025 is 50%.") == []
     assert missing_years("what is the target for 2025?", "The plan sets a target for 2025.") == []
+
+
+def test_us_typed_in_lower_case_before_a_noun_is_the_country():
+    from askwef.answer.pins import gazetteer, missing
+
+    assert missing("what share of us firms use AI?", "Over half of Chinese firms use AI.") == ("United States",)
+    assert missing("give us examples of firms using AI", "Over half of Chinese firms use AI.") == ()  # the pronoun
+    assert missing("can you tell us about robotaxis", "Robotaxis run in 50 cities.") == ()
+    assert "united states" in gazetteer().mentions("how many us cities have robotaxis")

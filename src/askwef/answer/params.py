@@ -139,7 +139,13 @@ QUARTER_NAMES = {"q1": "first quarter", "q2": "second quarter", "q3": "third qua
 """A quarter or half a question pins (pins.py): "Q3" and "third quarter" are one."""
 PLACE_ALIASES = {"us": "united states", "usa": "united states", "u.s": "united states", "uk": "united kingdom",
                  "britain": "united kingdom", "korea": "south korea", "america": "united states"}
-"""Short forms the gazetteer (GeoNames country names) does not hold; "us" counts only written "US" or "the US"."""
+"""Short forms the gazetteer (GeoNames country names) does not hold; "us" counts written "US", "the US", or
+typed in lower case before a noun it describes ("us firms", "how many us cities": US_BEFORE_NOUN)."""
+US_PRONOUN_AFTER = frozenset("let give tell show help send ask email contact join".split())
+"""Verbs after which a lower-case "us" is the pronoun even before another word ("give us examples", "let us know"):
+otherwise "us" followed by a word that is not a function word (params.FUNCTION_WORDS) is the country, as staff type
+it ("what share of us firms", "in how many us cities"; the golden set's lower-case "us" before a word are all
+the country). Written for askwef."""
 ADJECTIVE_ENDING = re.compile(r"(?:[aei]?n(?:s|ese)?|[aei]?ans?|ese|ish|i|ic)?")
 """What follows a place's name less its last letter in its adjective: japa|nese, kore|an, germa(n)|, afric|an, europ|ean."""
 DATE_WORD = re.compile(r"\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|quarter)\b")

@@ -13,6 +13,10 @@ the one its own sentences name most ("China" in the Blueprint report), is pinned
 it. Measured on the golden questions (evals/TUNING.md): on dev, places fire on 22 questions, 21 of
 them unanswerable; on test on 17, all unanswerable; quarters on 1 and 3, all unanswerable.
 
+>>> sorted(gazetteer().mentions("in how many us cities are robotaxis piloted? give us examples"))
+['united states']
+>>> gazetteer().mentions("give us examples of robotaxis")
+set()
 >>> gazetteer().mentions("How many industrial robots work in Japanese factories, and in the US?")
 {'japan', 'united states'}
 >>> pinned_quarters("Apollo Go rides in Q3 2024")
@@ -26,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .params import ADJECTIVE_ENDING, COPYRIGHT_YEAR, PLACE_ALIASES, QUARTER, QUARTER_NAMES, YEAR
+from .params import ADJECTIVE_ENDING, COPYRIGHT_YEAR, FUNCTION_WORDS, PLACE_ALIASES, QUARTER, QUARTER_NAMES, US_PRONOUN_AFTER, YEAR
 
 
 class Gazetteer:
@@ -51,15 +55,22 @@ class Gazetteer:
                 gram = " ".join(words[i : i + n])
                 if gram in self.names:
                     out.add(gram)
-        for raw, word in zip(re.findall(r"[A-Za-z][A-Za-z.]*", text), words):
+        for i, (raw, word) in enumerate(zip(re.findall(r"[A-Za-z][A-Za-z.]*", text), words)):
             alias = self.aliases.get(word.rstrip("."))
-            if alias and (word != "us" or raw == "US" or re.search(r"\bthe us\b", text.lower())):
-                out.add(alias)  # "us" is a place only as "US" or "the US"
+            if alias and (word != "us" or raw == "US" or re.search(r"\bthe us\b", text.lower()) or _us_before_noun(words, i)):
+                out.add(alias)  # "us" is a place as "US", "the US" or before a noun ("us firms"), not as "give us"
             if len(word) >= 5:
                 for name in self.stems.get(word[:4], ()):
                     if word != name and word.startswith(name[:-1]) and ADJECTIVE_ENDING.fullmatch(word[len(name) - 1 :]):
                         out.add(self.aliases.get(name, name))
         return out
+
+
+def _us_before_noun(words: list[str], i: int) -> bool:
+    """A lower-case "us" that describes the next word ("us firms") rather than being the pronoun ("give us examples")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i > 0 else ""
+    return bool(after) and after not in FUNCTION_WORDS and before not in US_PRONOUN_AFTER
 
 
 @functools.cache
