@@ -165,6 +165,18 @@ def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_an
     assert len(choose(sentences, indexes, np.array([0.5, 0.5, 0.5, 0.5]), 0, gain=0.0)) == 3
 
 
+def test_quoted_sentences_keep_the_report_s_reading_order_across_sections():
+    import numpy as np
+
+    from askwef.answer.select import choose
+    from askwef.types import Sentence
+
+    # the executive summary is printed before chapter 1, though "1 ..." sorts before "Executive summary"
+    sentences = (Sentence("a", "Summary says tides pay.", "d", "Executive summary", 5, "p1", 0, 23, (), "", "prose"),
+                 Sentence("b", "Chapter one says tides pay well.", "d", "1 Tides", 8, "p2", 0, 32, (), "", "prose"))
+    assert choose(sentences, (0, 1), np.array([0.3, 0.6]), 1, gain=0.01) == [0, 1]
+
+
 def test_a_lead_in_ending_in_a_colon_brings_the_items_it_introduces():
     import numpy as np
 

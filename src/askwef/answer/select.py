@@ -259,18 +259,14 @@ def choose(
             introduced += _introduced(sentences, nxt)
         elif prev is not None and (NOT_STANDALONE.match(sentences[i].text) or _is_label(sentences[prev])):
             chosen.append(prev)
-    kept = _fit(sentences, sorted(set(chosen), key=lambda i: _place(sentences, i)), must)
+    # reading order is the store's order (a report's sections in print order; not their titles' alphabetical order)
+    kept = _fit(sentences, sorted(set(chosen)), must)
     room = MAX_ANSWER_CHARS - sum(len(sentences[i].text) + 1 for i in kept)
     for i in introduced:
         if i not in kept and len(sentences[i].text) + 1 <= room:
             kept.append(i)
             room -= len(sentences[i].text) + 1
-    return sorted(kept, key=lambda i: _place(sentences, i))
-
-
-def _place(sentences: tuple[Sentence, ...], i: int) -> tuple:
-    """Reading order: document, section, offset."""
-    return sentences[i].document, sentences[i].section, sentences[i].start
+    return sorted(kept)
 
 
 def context_for(sentences: tuple[Sentence, ...], chosen: tuple[int, ...]) -> str:
