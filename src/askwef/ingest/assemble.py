@@ -169,7 +169,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_label = f"{m.group(1).upper()} {m.group(2)}"
             title_candidate = m.group(3).strip()
             unit, table_unit = "", ""
-            add("caption", text)
+            add("caption", text, pages=p.pages)
             continue
         if headingish:
             numbered_chapter = chapter is not None and chapter.number and sections and (

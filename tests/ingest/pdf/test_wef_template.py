@@ -108,6 +108,17 @@ def test_a_sentence_has_the_page_it_is_printed_on(wef_path, wef_doc):
     assert len({sp.page for _, sp, _ in _sentences(wef_doc)}) > len({s.page for s in wef_doc.sections})
 
 
+def test_every_sentence_has_its_printed_page_a_tables_label_too(wef_path, wef_doc):
+    from pypdf import PdfReader
+
+    pages = [normalize_for_match(p.extract_text()) for p in PdfReader(wef_path).pages]
+    assert not [text for _, sp, text in _sentences(wef_doc) if sp.page < 1 or not sp.page_label]
+    labels = [(sp.page, text) for _, sp, text in _sentences(wef_doc) if re.match(r"TABLE \d", text)]
+    assert len(labels) == 7  # the seven case-study tables of chapter 3, each on the page it is printed on
+    for page, text in labels:
+        assert normalize_for_match(text) in pages[page - 1], (page, text)
+
+
 def test_year_from_the_cover(wef_doc):
     assert wef_doc.year == 2025
 
