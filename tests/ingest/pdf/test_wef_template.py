@@ -65,17 +65,19 @@ def test_every_chapter_and_subsection_found_with_its_number(wef_doc, md_doc):
     assert {s.number for s in wef_doc.sections if s.number} == {"1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "3", "4"}
 
 
-def test_a_contents_of_chapters_only_the_outline_and_the_printed_headings_give_the_sections_and_numbers(tmp_path, wef_doc):
+@pytest.mark.parametrize("outline", [True, False])
+def test_a_contents_of_chapters_only_the_outline_and_the_printed_headings_give_the_sections_and_numbers(tmp_path, wef_doc, outline):
     """Many white papers list only their chapters in the Contents: the sections ('1.3 Multi-level
     policy design to accelerate AI implementation', wrapped in its column over a pull quote's six-word
-    line) come from the outline, which has no numbers, and take theirs from the heading printed."""
+    line) come from the outline, which has no numbers, or with no outline from the headings printed,
+    and take their numbers and pages from the heading printed."""
     path = tmp_path / "chapters-only.pdf"
-    path.write_bytes(wefpdf.wef_pdf(REPORT_MD, contents_depth=1))
+    path.write_bytes(wefpdf.wef_pdf(REPORT_MD, outline=outline, contents_depth=1))
     from pypdf import PdfReader
 
     assert "1.1" not in PdfReader(path).pages[1].extract_text()  # the Contents lists no section
     doc = ingest_file(path)
-    assert [(s.path, s.number) for s in doc.sections] == [(s.path, s.number) for s in wef_doc.sections]
+    assert [(s.path, s.number, s.page) for s in doc.sections] == [(s.path, s.number, s.page) for s in wef_doc.sections]
     assert [s.text for s in doc.sections] == [s.text for s in wef_doc.sections]
 
 
