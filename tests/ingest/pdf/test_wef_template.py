@@ -90,6 +90,8 @@ def test_chart_labels_are_not_sentences(wef_doc):
     assert not [t for t in texts if t.startswith(tuple(wefpdf.PANEL_CATEGORIES))]
     labels = [t for _, _, t in _sentences(wef_doc) if t.startswith("FIGURE")]
     assert len(labels) == 7 and "FIGURE 2 | AI-influenced revenues at Chinese companies, 2018 vs 2024" in labels
+    # a title wrapped on the chart's panel: its second line is the title's, not a label
+    assert "FIGURE 1 | Research framework for the AI-powered industry transformation in China" in labels
 
 
 def test_pull_quotes_are_not_indexed_twice(wef_doc):
