@@ -99,6 +99,33 @@ def test_a_bold_name_over_its_title_is_one_paragraph(tmp_path):
                                 ("prose", "Samantha Zhu Senior Managing Director and Chairperson, Accenture Greater China")]
 
 
+def test_bylines_on_a_page_of_their_own_whose_lines_all_stop_short(tmp_path):
+    """A page of contributors set in small type (the Chromium print's last page): no line reaches the
+    column's edge, so the edge the other pages give the column says the titles' lines are short."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "contributors.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 9)
+    for k in range(6):
+        c.drawString(56, 750 - 11 * k, "A line of running text set over the full measure of the column, as the report's pages are.")
+    c.showPage()
+    y = 750.0
+    for name, title in (("Kaizhu Huang", "Director, Data Science Research Center, Duke Kunshan"),
+                        ("Gang Liu", "Director, Institute of Economics, Nankai University and more"),
+                        ("Zhenhua Li", "Executive Director, Ant Group")):
+        c.setFont("Helvetica-Bold", 7)
+        c.drawString(56, y, name)
+        c.setFont("Helvetica", 7)
+        c.drawString(56, y - 9, title)
+        y -= 22
+    c.showPage()
+    c.save()
+    assert _paras(path)[1:] == [("prose", "Kaizhu Huang Director, Data Science Research Center, Duke Kunshan"),
+                                ("prose", "Gang Liu Director, Institute of Economics, Nankai University and more"),
+                                ("prose", "Zhenhua Li Executive Director, Ant Group")]
+
+
 def test_a_bold_subheading_over_a_full_line_or_further_off_opens_its_own_paragraph(tmp_path):
     def full(c, y):
         c.setFont("Helvetica-Bold", 9)

@@ -53,6 +53,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     display: set[int] = set()  # indexes in paras of display-type paragraphs
     leading = _leading(lines)
     edges = _right_edges(lines)
+    columns = _column_edges(lines, edges)
     box = (0, -1)  # (box number, page) of the box being read
     box_column = 0  # the column of the box's last line
 
@@ -150,7 +151,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         cut = bullet.end() if bullet else 0
         markers = [(max(0, o - cut), n) for o, n in line.markers]
         if current is not None and not bullet and not line.bullet and current.kind == "bold" \
-                and _byline(current, line, leading, edges):
+                and _byline(current, line, leading, columns):
             current.kind, current.byline = "prose", True  # 'Carol Zhou' over 'Head of Platforms and Impact,'
         if current is not None and not bullet and not line.bullet and _continues(current, line, leading, body, edges):
             joined, at = join_lines(current.text, text, vocabulary)
@@ -235,6 +236,26 @@ def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
             key = (line.page, line.column)
             edges[key] = max(edges.get(key, 0.0), line.x1)
     return edges
+
+
+def _column_edges(lines: list[Line], edges: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """`edges`, where a page's lines all stop short (a page of contributors' names and titles, set in
+    small type: no line reaches the column's edge) raised to the edge the report's other pages give
+    the column with the same left edge (their median)."""
+    lefts: dict[tuple[int, int], float] = {}
+    for line in lines:
+        if line.role == "":
+            key = (line.page, line.column)
+            lefts[key] = min(lefts.get(key, line.x0), line.x0)
+    blocks: dict[tuple[int, int], list[tuple[int, float]]] = defaultdict(list)  # (column, left edge) -> (page, right edge)
+    for (page, column), right in edges.items():
+        blocks[(column, round(lefts[(page, column)]))].append((page, right))
+    out = dict(edges)
+    for (page, column), right in edges.items():
+        others = [r for p, r in blocks[(column, round(lefts[(page, column)]))] if p != page]
+        if others:
+            out[(page, column)] = max(right, median(others))
+    return out
 
 
 def _continues(current: _Open, line: Line, leading: dict[float, float], body: float, edges: dict[tuple[int, int], float]) -> bool:
