@@ -296,13 +296,11 @@ PROSE_LOOKAHEAD = 60
 review's table of online portals under 'Digitalisation in the PA' runs 40 lines)."""
 
 PROSE_WORDS = 8
-"""Words of a line of body type that make it prose under a bookmark's heading (a timeline's '2020'
-under 'Step 1' is not)."""
+"""Words of a line of body type that make it prose under a bookmark's heading (not '2020' under 'Step 1')."""
 
 WRAPPED_WORDS = 4
-"""Words each of two successive lines of body type needs to be a paragraph wrapped in a narrow column:
-the WEF template's two-column body sets six words a line ("China's advanced information and
-communication" under '2.1 Strategic infrastructure investments to support AI scaling')."""
+"""Words each of two successive lines of body type needs to be a paragraph wrapped in a narrow column (the
+WEF template sets six a line: "China's advanced information and communication" under '2.1 ...')."""
 
 
 def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool:
@@ -320,12 +318,9 @@ def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool
         if title_key(text) == key:
             window = lines[j : j + PROSE_LOOKAHEAD]
             for k, following in enumerate(window):
-                if _body_prose(following, body) and (
-                    word_count(following.text) >= PROSE_WORDS
-                    # a paragraph wrapped in a narrow column: two lines of body type, each of a few words
-                    or word_count(following.text) >= WRAPPED_WORDS and k + 1 < len(window) and _body_prose(window[k + 1], body)
-                    and word_count(window[k + 1].text) >= WRAPPED_WORDS
-                ):
+                wrapped = k + 1 < len(window) and _body_prose(window[k + 1], body) and word_count(window[k + 1].text) >= WRAPPED_WORDS
+                if _body_prose(following, body) and (word_count(following.text) >= PROSE_WORDS
+                                                     or wrapped and word_count(following.text) >= WRAPPED_WORDS):
                     return True
                 if following.role in ("heading", "figure") or (following.size > body - 0.25 and not following.bold):
                     return False  # not a table's smaller cells, nor a bold subheading

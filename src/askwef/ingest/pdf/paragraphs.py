@@ -19,6 +19,7 @@ from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT
 from ..parsed import Para
 from ..text import Cleaned, ends_sentence, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
+from .columns import column_edges, right_edges
 from .layout import Line
 from .pages import page_value
 
@@ -52,8 +53,8 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     suspended: _Open | None = None
     display: set[int] = set()  # indexes in paras of display-type paragraphs
     leading = _leading(lines)
-    edges = _right_edges(lines)
-    columns = _column_edges(lines, edges)
+    edges = right_edges(lines)
+    columns = column_edges(lines, edges)
     box = (0, -1)  # (box number, page) of the box being read
     box_column = 0  # the column of the box's last line
 
@@ -226,36 +227,6 @@ def _leading(lines: list[Line]) -> dict[float, float]:
         if a.page == b.page and a.column == b.column and abs(a.size - b.size) < 0.3 and 0 < a.y - b.y < 3 * a.size:
             gaps[round(a.size, 1)].append(a.y - b.y)
     return {s: median(g) for s, g in gaps.items()}
-
-
-def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
-    """Where body lines end on each page and column: the right edge of the text block."""
-    edges: dict[tuple[int, int], float] = {}
-    for line in lines:
-        if line.role == "":
-            key = (line.page, line.column)
-            edges[key] = max(edges.get(key, 0.0), line.x1)
-    return edges
-
-
-def _column_edges(lines: list[Line], edges: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """`edges`, where a page's lines all stop short (a page of contributors' names and titles, set in
-    small type: no line reaches the column's edge) raised to the edge the report's other pages give
-    the column with the same left edge (their median)."""
-    lefts: dict[tuple[int, int], float] = {}
-    for line in lines:
-        if line.role == "":
-            key = (line.page, line.column)
-            lefts[key] = min(lefts.get(key, line.x0), line.x0)
-    blocks: dict[tuple[int, int], list[tuple[int, float]]] = defaultdict(list)  # (column, left edge) -> (page, right edge)
-    for (page, column), right in edges.items():
-        blocks[(column, round(lefts[(page, column)]))].append((page, right))
-    out = dict(edges)
-    for (page, column), right in edges.items():
-        others = [r for p, r in blocks[(column, round(lefts[(page, column)]))] if p != page]
-        if others:
-            out[(page, column)] = max(right, median(others))
-    return out
 
 
 def _continues(current: _Open, line: Line, leading: dict[float, float], body: float, edges: dict[tuple[int, int], float]) -> bool:
