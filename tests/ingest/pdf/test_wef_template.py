@@ -211,3 +211,11 @@ def test_a_chapters_running_head_is_not_a_sentence(wef_path, wef_doc):
     heads = [title for title in chapters if sum(title in lines for lines in pages) >= 3]  # its opener and two heads
     assert heads  # the template is hard this way
     assert not [text for _, _, text in _sentences(wef_doc) if text in chapters]
+
+
+def test_the_survey_finds_every_outline_entry_and_counts_the_endnote_list_apart(wef_path):
+    """The 'Endnotes' bookmark is the note list, read as notes: no section, counted apart."""
+    from askwef.ingest.survey import survey
+
+    out = "\n".join(survey(wef_path, []))
+    assert "outline entries found as sections: 30 of 30 (depth 2); note and reference lists (no sections): 1" in out
