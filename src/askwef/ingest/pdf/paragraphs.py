@@ -257,8 +257,9 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
                 and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text):
             return False
         return True
-    # a new column or page: go on only with a sentence cut in the middle
-    return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-"))
+    # a new column or page: go on only with a sentence cut in the middle, or a byline's title (no new
+    # bold name: 'Shi Piao Executive Director, Digital Economy and Green' / 'Innovation Research Center, ...')
+    return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-") or current.byline and not line.bold)
 
 
 def _short(line: Line, edges: dict[tuple[int, int], float]) -> bool:
