@@ -126,6 +126,40 @@ def test_bylines_on_a_page_of_their_own_whose_lines_all_stop_short(tmp_path):
                                 ("prose", "Zhenhua Li Executive Director, Ant Group")]
 
 
+def test_a_byline_goes_on_at_the_top_of_the_next_column(tmp_path):
+    """A contributor's title cut by the column's end goes on at the top of the next column, where no
+    bold name opens it (the Chromium print: 'Shi Piao Executive Director, Digital Economy and Green' /
+    'Innovation Research Center, Ant Group Research Institute')."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 9)
+    for k in range(6):
+        c.drawString(56, 750 - 11 * k, "Running text in the left column, as far as the gutter.")
+        c.drawString(305, 750 - 11 * k, "Running text in the right column, to the page's edge.")
+    c.showPage()
+    names = [("Kaizhu Huang", ["Director, Data Science Research Center"]), ("Zhenhua Li", ["Executive Director, Ant Group"]),
+             ("Shi Piao", ["Executive Director, Digital Economy and"])]
+    y = 750.0
+    for name, title in names:
+        c.setFont("Helvetica-Bold", 7)
+        c.drawString(56, y, name)
+        c.setFont("Helvetica", 7)
+        c.drawString(56, y - 9, title[0])
+        y -= 22
+    c.drawString(305, 750, "Green Innovation Research Center")
+    for k, (name, title) in enumerate((("Ya-Qin Zhang", "Chair Professor and Dean"), ("Haiqin Xie", "General Manager, COSMOPlat"))):
+        c.setFont("Helvetica-Bold", 7)
+        c.drawString(305, 737 - 22 * k, name)
+        c.setFont("Helvetica", 7)
+        c.drawString(305, 728 - 22 * k, title)
+    c.showPage()
+    c.save()
+    assert ("prose", "Shi Piao Executive Director, Digital Economy and Green Innovation Research Center") in _paras(path)
+    assert ("prose", "Ya-Qin Zhang Chair Professor and Dean") in _paras(path)
+
+
 def test_a_bold_subheading_over_a_full_line_or_further_off_opens_its_own_paragraph(tmp_path):
     def full(c, y):
         c.setFont("Helvetica-Bold", 9)
