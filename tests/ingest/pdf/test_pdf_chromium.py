@@ -139,5 +139,6 @@ def test_a_page_of_contributors_reads_each_name_with_its_title(chromium_doc):
     contributors = next(v for path, v in _sentences(chromium_doc).items() if path == "Contributors")
     assert normalize_for_match("Ya-Qin Zhang Chair Professor and Dean, Tsinghua University") in contributors
     assert normalize_for_match("Kaizhu Huang Director, Data Science Research Center, Duke Kunshan University") in contributors
+    assert normalize_for_match("Jeff Jianfeng Cao Senior Research Fellow, Tencent Research Institute, Tencent") in contributors
     # a title cut by the column's end goes on at the top of the next
     assert normalize_for_match("Shi Piao Executive Director, Digital Economy and Green Innovation Research Center, Ant Group Research Institute") in contributors

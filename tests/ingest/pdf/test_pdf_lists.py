@@ -113,7 +113,9 @@ def test_bylines_on_a_page_of_their_own_whose_lines_all_stop_short(tmp_path):
     y = 750.0
     for name, title in (("Kaizhu Huang", "Director, Data Science Research Center, Duke Kunshan"),
                         ("Gang Liu", "Director, Institute of Economics, Nankai University and more"),
-                        ("Zhenhua Li", "Executive Director, Ant Group")):
+                        ("Zhenhua Li", "Executive Director, Ant Group"),
+                        # a title over 70% of the column, short of a full line (BYLINE_TITLE_SHARE)
+                        ("Jeff Jianfeng Cao", "Senior Research Fellow, Tencent Research Institute, Tencent Holdings, Shenzhen")):
         c.setFont("Helvetica-Bold", 7)
         c.drawString(56, y, name)
         c.setFont("Helvetica", 7)
@@ -123,7 +125,8 @@ def test_bylines_on_a_page_of_their_own_whose_lines_all_stop_short(tmp_path):
     c.save()
     assert _paras(path)[1:] == [("prose", "Kaizhu Huang Director, Data Science Research Center, Duke Kunshan"),
                                 ("prose", "Gang Liu Director, Institute of Economics, Nankai University and more"),
-                                ("prose", "Zhenhua Li Executive Director, Ant Group")]
+                                ("prose", "Zhenhua Li Executive Director, Ant Group"),
+                                ("prose", "Jeff Jianfeng Cao Senior Research Fellow, Tencent Research Institute, Tencent Holdings, Shenzhen")]
 
 
 def test_a_byline_goes_on_at_the_top_of_the_next_column(tmp_path):
