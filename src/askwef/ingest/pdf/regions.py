@@ -243,12 +243,14 @@ def _title_lines(lines: list[Line]) -> set[int]:
     """Ids of the lines of figures' and tables' titles and source lines, a title's wrapped lines too:
     set under it at its left edge, in its size and weight, a line gap apart ('FIGURE 1 | Research
     framework for the AI-powered industry' over 'transformation in China', on the chart's panel)."""
-    found = {id(l) for l in lines if _titles(l)}
-    for line in sorted(lines, key=lambda l: (l.page, -l.y)):
+    titles = [l for l in lines if _titles(l)]  # a few a page: the loop below stays linear in the lines
+    found = {id(l) for l in titles}
+    for line in sorted(lines, key=lambda l: (l.page, -l.y)) if titles else ():
         if id(line) in found or line.role not in ("", "heading"):
             continue
-        if any(id(t) in found for t in lines if t.page == line.page and abs(t.x0 - line.x0) <= 2 and abs(t.size - line.size) <= 0.3
-               and t.bold == line.bold and 0 < t.y - line.y <= RUNNING_LEADING * line.size):
+        if any(t.page == line.page and abs(t.x0 - line.x0) <= 2 and abs(t.size - line.size) <= 0.3
+               and t.bold == line.bold and 0 < t.y - line.y <= RUNNING_LEADING * line.size for t in titles):
+            titles.append(line)
             found.add(id(line))
     return found
 
