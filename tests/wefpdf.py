@@ -304,7 +304,7 @@ class _Doc(BaseDocTemplate):
                 self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level, closed=False)
 
 
-def _story(md_path: Path, landed: dict[str, int]) -> list:
+def _story(md_path: Path, landed: dict[str, int], contents_depth: int = 2) -> list:
     s = _styles()
     report = read_markdown(md_path.read_text(encoding="utf-8"))
     sections = list(ingest_file(md_path).sections)
@@ -319,6 +319,8 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
                    Paragraph("WHITE PAPER<br/>JANUARY 2025", s["small"]), PageBreak()]
     story += [_Outline("Contents", 0, "contents"), Paragraph("Contents", s["h1"]), Spacer(1, 8)]
     for e in contents:
+        if e.number.count(".") + 1 > contents_depth and e.number:
+            continue  # a Contents listing only the chapters: their sections are in the outline alone
         label = f"{e.number} {e.title}".strip()
         indent = 12 if "." in e.number else 0
         story.append(_TocEntry(label, landed.get(title_key(e.title), e.page), WIDTH - 2 * MARGIN - 245, indent, bold="." not in e.number))
@@ -446,15 +448,17 @@ def _story(md_path: Path, landed: dict[str, int]) -> list:
     return story
 
 
-def wef_pdf(md_path: Path, *, outline: bool = True) -> bytes:
+def wef_pdf(md_path: Path, *, outline: bool = True, contents_depth: int = 2) -> bytes:
     """Typeset the markdown report in the white-paper template (two passes: the Contents gets the
-    pages sections landed on). `outline=False` leaves out the bookmarks."""
+    pages sections landed on). `outline=False` leaves out the bookmarks; `contents_depth=1` lists
+    only the chapters in the Contents (their numbered sections, '1.1', are in the outline, unnumbered,
+    and printed over their text)."""
     landed: dict[str, int] = {}
     data = b""
     for _ in range(2):
         buf = BytesIO()
         doc = _Doc(buf, outline)
-        doc.build(_story(Path(md_path), landed), canvasmaker=_Canvas)
+        doc.build(_story(Path(md_path), landed, contents_depth), canvasmaker=_Canvas)
         landed = doc.landed
         data = buf.getvalue()
     return data

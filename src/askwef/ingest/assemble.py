@@ -169,14 +169,18 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_label = f"{m.group(1).upper()} {m.group(2)}"
             title_candidate = m.group(3).strip()
             unit, table_unit = "", ""
-            add("caption", text)
+            add("caption", text, pages=p.pages)
             continue
         if headingish:
             numbered_chapter = chapter is not None and chapter.number and sections and (
                 sections[-1] is chapter or sections[-1].path.startswith(chapter.path + " > ")
             )
             if numbered_chapter and chapter.number not in listed_children and title_key(chapter.title) not in parents and _is_prose(nxt):
-                open_section(text, "", chapter.page, chapter)
+                # a Contents of chapters only: the heading prints its own number ('1.3 Multi-level ...')
+                number, bare = split_numbering(text)
+                if not number.startswith(chapter.number + "."):
+                    number, bare = "", text
+                open_section(bare, number, p.pages[0][1] if p.pages else chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue
             if not sections and _is_prose(nxt):

@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .conventions import FIGURE
+from .conventions import ENDNOTE_HEADINGS, FIGURE
 from .files import ingest_file
 from .parsed import IngestError
 from .text import normalize_for_match, split_numbering, title_key, word_count
@@ -66,8 +66,13 @@ def survey(path: Path, golden: list[dict]) -> list[str]:
         outline = [o for o in outline_items(reader, page_labels(reader, len(reader.pages))) if title_key(o.title) not in ("contents", "tableofcontents")]
         out.append(f"- pages: {len(reader.pages)}; read in {seconds:.1f} s")
         if outline:
-            found = sum(1 for o in outline if title_key(o.title) in titles or title_key(re.sub(r"^\S+\s", "", o.title)) in titles)
-            out.append(f"- outline entries found as sections: {found} of {len(outline)} (depth {max(o.level for o in outline)})")
+            # a note or reference list's bookmark ('Endnotes', each chapter's 'References') is read as notes
+            # or set aside, never a section: counted apart
+            lists = [o for o in outline if title_key(o.title) in ENDNOTE_HEADINGS]
+            rest = [o for o in outline if title_key(o.title) not in ENDNOTE_HEADINGS]
+            found = sum(1 for o in rest if title_key(o.title) in titles or title_key(re.sub(r"^\S+\s", "", o.title)) in titles)
+            out.append(f"- outline entries found as sections: {found} of {len(rest)} (depth {max(o.level for o in outline)})"
+                       + (f"; note and reference lists (no sections): {len(lists)}" if lists else ""))
         else:
             out.append("- outline: none")
     missing = [w for w in doc.warnings if w.startswith("Contents entry not found")]

@@ -72,10 +72,22 @@ def test_sections_match_the_markdown(pdf_doc, md_doc):
     assert _units(pdf_doc) == _units(md_doc)
 
 
+def _pages_as_printed(doc, md_doc) -> None:
+    """A section has the markdown Contents' page; one the Contents does not list (chapter 3's
+    'Retail') has the page its heading is printed on, where the markdown can only give its chapter's."""
+    from askwef.ingest.markdown import read_markdown
+
+    listed = {title_key(e.title) for e in read_markdown(REPORT_MD.read_text(encoding="utf-8")).contents}
+    assert [s.path for s in doc.sections] == [s.path for s in md_doc.sections]
+    moved = [(s, m) for s, m in zip(doc.sections, md_doc.sections) if s.page != m.page]
+    assert not [s.path for s, _ in moved if title_key(s.title) in listed]
+    assert all(m.page < s.page == s.sentences[0].page for s, m in moved), [(s.path, s.page, m.page) for s, m in moved]
+
+
 def test_pages_are_the_printed_labels(pdf_dir, pdf_doc, md_doc):
     from pypdf import PdfReader
 
-    assert [s.page for s in pdf_doc.sections] == [s.page for s in md_doc.sections]
+    _pages_as_printed(pdf_doc, md_doc)
     reader = PdfReader(pdf_dir / "report.pdf")
     assert reader.page_labels[:3] == ["i", "1", "2"]  # physical page n is printed n-1
     reading_guide = next(s for s in pdf_doc.sections if s.title == "Reading guide")
@@ -159,8 +171,7 @@ def test_without_contents_page_or_outline(tmp_path, md_doc, variant):
     path = tmp_path / "variant.pdf"
     path.write_bytes(pdfgen.report_pdf(REPORT_MD, **variant))
     doc = ingest_file(path)
-    assert [s.path for s in doc.sections] == [s.path for s in md_doc.sections]
-    assert [s.page for s in doc.sections] == [s.page for s in md_doc.sections]
+    _pages_as_printed(doc, md_doc)
     assert _links(doc) == _links(md_doc)
 
 

@@ -131,3 +131,14 @@ def test_no_contents_page_the_bookmarks_give_the_sections(chromium_dir, md_doc):
     # the cover's text may stand as front matter under the report's title, never as a chapter of sections
     assert not any(s.path.split(" > ")[0] == md_doc.title and s.level > 1 for s in doc.sections)
     assert [s.path for s in doc.sections if title_key(s.title) == title_key(md_doc.title)] in ([], [doc.sections[0].path])
+
+
+def test_a_page_of_contributors_reads_each_name_with_its_title(chromium_doc):
+    """The last page holds only contributors in small type, no line reaching the column's edge: each
+    bold name and its title are one sentence, as in the markdown."""
+    contributors = next(v for path, v in _sentences(chromium_doc).items() if path == "Contributors")
+    assert normalize_for_match("Ya-Qin Zhang Chair Professor and Dean, Tsinghua University") in contributors
+    assert normalize_for_match("Kaizhu Huang Director, Data Science Research Center, Duke Kunshan University") in contributors
+    assert normalize_for_match("Jeff Jianfeng Cao Senior Research Fellow, Tencent Research Institute, Tencent") in contributors
+    # a title cut by the column's end goes on at the top of the next
+    assert normalize_for_match("Shi Piao Executive Director, Digital Economy and Green Innovation Research Center, Ant Group Research Institute") in contributors

@@ -99,6 +99,70 @@ def test_a_bold_name_over_its_title_is_one_paragraph(tmp_path):
                                 ("prose", "Samantha Zhu Senior Managing Director and Chairperson, Accenture Greater China")]
 
 
+def test_bylines_on_a_page_of_their_own_whose_lines_all_stop_short(tmp_path):
+    """A page of contributors set in small type (the Chromium print's last page): no line reaches the
+    column's edge, so the edge the other pages give the column says the titles' lines are short."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "contributors.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 9)
+    for k in range(6):
+        c.drawString(56, 750 - 11 * k, "A line of running text set over the full measure of the column, as the report's pages are.")
+    c.showPage()
+    y = 750.0
+    for name, title in (("Kaizhu Huang", "Director, Data Science Research Center, Duke Kunshan"),
+                        ("Gang Liu", "Director, Institute of Economics, Nankai University and more"),
+                        ("Zhenhua Li", "Executive Director, Ant Group"),
+                        # a title over 70% of the column, short of a full line (BYLINE_TITLE_SHARE)
+                        ("Jeff Jianfeng Cao", "Senior Research Fellow, Tencent Research Institute, Tencent Holdings, Shenzhen")):
+        c.setFont("Helvetica-Bold", 7)
+        c.drawString(56, y, name)
+        c.setFont("Helvetica", 7)
+        c.drawString(56, y - 9, title)
+        y -= 22
+    c.showPage()
+    c.save()
+    assert _paras(path)[1:] == [("prose", "Kaizhu Huang Director, Data Science Research Center, Duke Kunshan"),
+                                ("prose", "Gang Liu Director, Institute of Economics, Nankai University and more"),
+                                ("prose", "Zhenhua Li Executive Director, Ant Group"),
+                                ("prose", "Jeff Jianfeng Cao Senior Research Fellow, Tencent Research Institute, Tencent Holdings, Shenzhen")]
+
+
+def test_a_byline_goes_on_at_the_top_of_the_next_column(tmp_path):
+    """A contributor's title cut by the column's end goes on at the top of the next column, where no
+    bold name opens it (the Chromium print: 'Shi Piao Executive Director, Digital Economy and Green' /
+    'Innovation Research Center, Ant Group Research Institute')."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 9)
+    for k in range(6):
+        c.drawString(56, 750 - 11 * k, "Running text in the left column, as far as the gutter.")
+        c.drawString(305, 750 - 11 * k, "Running text in the right column, to the page's edge.")
+    c.showPage()
+    names = [("Kaizhu Huang", ["Director, Data Science Research Center"]), ("Zhenhua Li", ["Executive Director, Ant Group"]),
+             ("Shi Piao", ["Executive Director, Digital Economy and"])]
+    y = 750.0
+    for name, title in names:
+        c.setFont("Helvetica-Bold", 7)
+        c.drawString(56, y, name)
+        c.setFont("Helvetica", 7)
+        c.drawString(56, y - 9, title[0])
+        y -= 22
+    c.drawString(305, 750, "Green Innovation Research Center")
+    for k, (name, title) in enumerate((("Ya-Qin Zhang", "Chair Professor and Dean"), ("Haiqin Xie", "General Manager, COSMOPlat"))):
+        c.setFont("Helvetica-Bold", 7)
+        c.drawString(305, 737 - 22 * k, name)
+        c.setFont("Helvetica", 7)
+        c.drawString(305, 728 - 22 * k, title)
+    c.showPage()
+    c.save()
+    assert ("prose", "Shi Piao Executive Director, Digital Economy and Green Innovation Research Center") in _paras(path)
+    assert ("prose", "Ya-Qin Zhang Chair Professor and Dean") in _paras(path)
+
+
 def test_a_bold_subheading_over_a_full_line_or_further_off_opens_its_own_paragraph(tmp_path):
     def full(c, y):
         c.setFont("Helvetica-Bold", 9)

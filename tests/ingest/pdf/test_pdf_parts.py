@@ -141,6 +141,10 @@ def test_a_bookmarked_heading_over_a_table_introduces_its_section():
     assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), heading("Another heading", 690), prose], 10.0)
     year = _line("2020", 50, 90, 690)  # a timeline's year under its step, in body type
     assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), year, prose], 10.0)
+    # a paragraph wrapped in a narrow column, six words a line, is prose; one short line alone is not
+    narrow = [_line("China's advanced information and communication", 50, 250, 690), _line("technology infrastructure has provided a", 50, 250, 680)]
+    assert _introduces_prose(item, [heading("Digitalisation in the PA", 700), *narrow], 10.0)
+    assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), narrow[0], heading("Another heading", 680)], 10.0)
 
 
 def test_a_note_list_belongs_to_the_chapter_whose_title_wraps_over_four_lines():

@@ -65,6 +65,22 @@ def test_every_chapter_and_subsection_found_with_its_number(wef_doc, md_doc):
     assert {s.number for s in wef_doc.sections if s.number} == {"1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "3", "4"}
 
 
+@pytest.mark.parametrize("outline", [True, False])
+def test_a_contents_of_chapters_only_the_outline_and_the_printed_headings_give_the_sections_and_numbers(tmp_path, wef_doc, outline):
+    """Many white papers list only their chapters in the Contents: the sections ('1.3 Multi-level
+    policy design to accelerate AI implementation', wrapped in its column over a pull quote's six-word
+    line) come from the outline, which has no numbers, or with no outline from the headings printed,
+    and take their numbers and pages from the heading printed."""
+    path = tmp_path / "chapters-only.pdf"
+    path.write_bytes(wefpdf.wef_pdf(REPORT_MD, outline=outline, contents_depth=1))
+    from pypdf import PdfReader
+
+    assert "1.1" not in PdfReader(path).pages[1].extract_text()  # the Contents lists no section
+    doc = ingest_file(path)
+    assert [(s.path, s.number, s.page) for s in doc.sections] == [(s.path, s.number, s.page) for s in wef_doc.sections]
+    assert [s.text for s in doc.sections] == [s.text for s in wef_doc.sections]
+
+
 def test_chart_labels_are_not_sentences(wef_doc):
     texts = [t for _, _, t in _sentences(wef_doc)]
     # axis ticks and bar labels are not; the timeline's years under its steps are (as in the markdown)
@@ -74,6 +90,8 @@ def test_chart_labels_are_not_sentences(wef_doc):
     assert not [t for t in texts if t.startswith(tuple(wefpdf.PANEL_CATEGORIES))]
     labels = [t for _, _, t in _sentences(wef_doc) if t.startswith("FIGURE")]
     assert len(labels) == 7 and "FIGURE 2 | AI-influenced revenues at Chinese companies, 2018 vs 2024" in labels
+    # a title wrapped on the chart's panel: its second line is the title's, not a label
+    assert "FIGURE 1 | Research framework for the AI-powered industry transformation in China" in labels
 
 
 def test_pull_quotes_are_not_indexed_twice(wef_doc):
@@ -106,6 +124,17 @@ def test_a_sentence_has_the_page_it_is_printed_on(wef_path, wef_doc):
             checked += 1
     assert checked >= 150
     assert len({sp.page for _, sp, _ in _sentences(wef_doc)}) > len({s.page for s in wef_doc.sections})
+
+
+def test_every_sentence_has_its_printed_page_a_tables_label_too(wef_path, wef_doc):
+    from pypdf import PdfReader
+
+    pages = [normalize_for_match(p.extract_text()) for p in PdfReader(wef_path).pages]
+    assert not [text for _, sp, text in _sentences(wef_doc) if sp.page < 1 or not sp.page_label]
+    labels = [(sp.page, text) for _, sp, text in _sentences(wef_doc) if re.match(r"TABLE \d", text)]
+    assert len(labels) == 7  # the seven case-study tables of chapter 3, each on the page it is printed on
+    for page, text in labels:
+        assert normalize_for_match(text) in pages[page - 1], (page, text)
 
 
 def test_year_from_the_cover(wef_doc):
@@ -182,3 +211,11 @@ def test_a_chapters_running_head_is_not_a_sentence(wef_path, wef_doc):
     heads = [title for title in chapters if sum(title in lines for lines in pages) >= 3]  # its opener and two heads
     assert heads  # the template is hard this way
     assert not [text for _, _, text in _sentences(wef_doc) if text in chapters]
+
+
+def test_the_survey_finds_every_outline_entry_and_counts_the_endnote_list_apart(wef_path):
+    """The 'Endnotes' bookmark is the note list, read as notes: no section, counted apart."""
+    from askwef.ingest.survey import survey
+
+    out = "\n".join(survey(wef_path, []))
+    assert "outline entries found as sections: 30 of 30 (depth 2); note and reference lists (no sections): 1" in out

@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from statistics import median
 
 from ..conventions import PAGE_NUMBER_LINE
 from .layout import Line, mark_tables
@@ -148,3 +149,33 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
     if not starts or max(starts.values()) < MIN_COLUMN_LINES:
         return None  # text to the right, but no column edge: scattered labels, not a column
     return x, float(max(starts, key=lambda k: starts[k]))
+
+
+def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where body lines end on each page and column: the right edge of the text block."""
+    edges: dict[tuple[int, int], float] = {}
+    for line in lines:
+        if line.role == "":
+            key = (line.page, line.column)
+            edges[key] = max(edges.get(key, 0.0), line.x1)
+    return edges
+
+
+def column_edges(lines: list[Line], edges: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """`edges`, where a page's lines all stop short (a page of contributors' names and titles, set in
+    small type: no line reaches the column's edge) raised to the edge the report's other pages give
+    the column with the same left edge (their median)."""
+    lefts: dict[tuple[int, int], float] = {}
+    for line in lines:
+        if line.role == "":
+            key = (line.page, line.column)
+            lefts[key] = min(lefts.get(key, line.x0), line.x0)
+    blocks: dict[tuple[int, int], list[tuple[int, float]]] = defaultdict(list)  # (column, left edge) -> (page, right edge)
+    for (page, column), right in edges.items():
+        blocks[(column, round(lefts[(page, column)]))].append((page, right))
+    out = dict(edges)
+    for (page, column), right in edges.items():
+        others = [r for p, r in blocks[(column, round(lefts[(page, column)]))] if p != page]
+        if others:
+            out[(page, column)] = max(right, median(others))
+    return out

@@ -180,6 +180,8 @@ def merge_outline(
             continue  # the Contents lists this level: a heading it leaves out is not a section of its own
         kept.add(j)
         number, bare = split_numbering(item.title)
+        if not number and lines is not None:  # an outline without numbers: the heading prints its own ('1.3 ...')
+            number = split_numbering(_printed_title(item, lines))[0]
         out.append(ContentsEntry(number, bare, item.number, level))
     out.extend(contents[done + 1 :])
     if any(e.level for e in out):  # levels for all, so assemble nests them
@@ -293,6 +295,13 @@ PROSE_LOOKAHEAD = 60
 """Lines after a bookmark's heading searched for its first prose line: a table of a page (the OECD
 review's table of online portals under 'Digitalisation in the PA' runs 40 lines)."""
 
+PROSE_WORDS = 8
+"""Words of a line of body type that make it prose under a bookmark's heading (not '2020' under 'Step 1')."""
+
+WRAPPED_WORDS = 4
+"""Words each of two successive lines of body type needs to be a paragraph wrapped in a narrow column (the
+WEF template sets six a line: "China's advanced information and communication" under '2.1 ...')."""
+
 
 def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool:
     """Whether the bookmark's heading, on its page, is followed by a line of prose (eight words or more),
@@ -307,14 +316,21 @@ def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool
         while title_key(text) != key and j < len(lines) and lines[j].role == "heading" and len(title_key(text)) < len(key):
             text, j = f"{text} {lines[j].text}", j + 1
         if title_key(text) == key:
-            for following in lines[j : j + PROSE_LOOKAHEAD]:
-                prose = following.role == "" and word_count(following.text) >= 8 and not following.bold
-                if prose and following.size > body - 0.25:
+            window = lines[j : j + PROSE_LOOKAHEAD]
+            for k, following in enumerate(window):
+                wrapped = k + 1 < len(window) and _body_prose(window[k + 1], body) and word_count(window[k + 1].text) >= WRAPPED_WORDS
+                if _body_prose(following, body) and (word_count(following.text) >= PROSE_WORDS
+                                                     or wrapped and word_count(following.text) >= WRAPPED_WORDS):
                     return True
                 if following.role in ("heading", "figure") or (following.size > body - 0.25 and not following.bold):
                     return False  # not a table's smaller cells, nor a bold subheading
             return False
     return False
+
+
+def _body_prose(line: Line, body: float) -> bool:
+    """A line of running text: body type, not bold, no heading, label or table cell."""
+    return line.role == "" and not line.bold and line.size > body - 0.25
 
 
 def _printed_title(item: OutlineItem, lines: list[Line]) -> str:

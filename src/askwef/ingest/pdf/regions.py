@@ -193,10 +193,11 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     figures += panels
     # the chart's own type: not its title or source line, which a panel's edge may hold ('FIGURE 3 ...'
     # set on it made the template's timeline steps under the panel, in the title's size, its labels)
-    label_sizes = [max((l.size for l in lines if r.holds(l) and not _titles(l)), default=0.0) for r in figures]
+    titles = _title_lines(lines)
+    label_sizes = [max((l.size for l in lines if r.holds(l) and id(l) not in titles), default=0.0) for r in figures]
     numbers: list[Line] = []
     for line in lines:
-        if line.role not in ("", "heading") or _titles(line):
+        if line.role not in ("", "heading") or id(line) in titles:
             continue
         if numbers_only(line.text) and not line.markers:
             numbers.append(line)
@@ -236,6 +237,22 @@ def chart_panels(boxes: list[Region], figures: list[Region], lines: list[Line]) 
 def _titles(line: Line) -> bool:
     """A figure's or table's title, or its source line: not one of its labels."""
     return bool(FIGURE.match(line.text) or TABLE.match(line.text) or SOURCE.match(line.text))
+
+
+def _title_lines(lines: list[Line]) -> set[int]:
+    """Ids of the lines of figures' and tables' titles and source lines, a title's wrapped lines too:
+    set under it at its left edge, in its size and weight, a line gap apart ('FIGURE 1 | Research
+    framework for the AI-powered industry' over 'transformation in China', on the chart's panel)."""
+    titles = [l for l in lines if _titles(l)]  # a few a page: the loop below stays linear in the lines
+    found = {id(l) for l in titles}
+    for line in sorted(lines, key=lambda l: (l.page, -l.y)) if titles else ():
+        if id(line) in found or line.role not in ("", "heading"):
+            continue
+        if any(t.page == line.page and abs(t.x0 - line.x0) <= 2 and abs(t.size - line.size) <= 0.3
+               and t.bold == line.bold and 0 < t.y - line.y <= RUNNING_LEADING * line.size for t in titles):
+            titles.append(line)
+            found.add(id(line))
+    return found
 
 
 def _running_text(line: Line, lines: list[Line]) -> bool:
