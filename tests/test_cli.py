@@ -32,8 +32,10 @@ def test_ask_prints_quote_section_and_endnotes(run):
     quote = next(b for b in blocks if b.startswith("“"))
     assert "12 gigawatts" in quote
     rest = out.split(quote, 1)[1]
-    # every quote names its document (title, and year when known), its section and page
-    assert "— Tidal Power Outlook: A Test Report (2025) · 1 Why tides matter › 1.1 Resource potential, p. 4 [2]" in rest
+    # the quotes name their document (title, and year when known), section and page: one line per place, with the
+    # endnotes of its quotes
+    assert "— Tidal Power Outlook: A Test Report (2025) · 1 Why tides matter › 1.1 Resource potential, p. 4 [2, 3, 4]" in rest
+    assert rest.count("1.1 Resource potential, p. 4") == 1
     assert "[2] Exampleland Energy Agency" in rest and "https://example.org/atlas_2023" in rest
 
 

@@ -200,3 +200,22 @@ def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_i
     assert not wrote.abstained and all(q.text in itself for q in wrote.quotes) and wrote.span == ""  # the whole quote answers
     content = mini_engine.answer("What does the report say about Harbour Works?")  # about its content: answered from that
     assert "This paper reviews" not in content.text
+
+
+def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
+    from askwef.answer.select import authors
+    from askwef.types import Sentence
+
+    lines = [("This paper reviews tides.", "Foreword", "prose"), ("Lead authors", "Contributors", "heading"),
+             ("Example Partners", "Contributors", "heading"), ("Ada Wave", "Contributors", "heading"),
+             ("Lead, Tidal Research", "Contributors", "prose"), ("Project team", "Contributors", "heading"),
+             ("Bo Current", "Contributors", "heading")]
+
+    class Rows(tuple):  # the store's sentence table reads one field of a row
+        def field(self, name, i):
+            return getattr(self[i], name)
+
+    rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(lines))
+    assert authors(rows, "r.md") == [1, 2, 3, 4]  # up to the label "Project team": its members did not write it
+    assert authors(rows, "other.md") == []
+    assert authors(Rows(rows[:1]), "r.md") == []  # no list of authors: the self-description answers instead

@@ -176,6 +176,13 @@ report about", "who wrote the paper", "what is the purpose of this study"): with
 word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
 questions staff ask of any report; "when was it published" asks a date those sentences rarely give, so a question
 asking a date or a number is not one of these."""
+AUTHORSHIP = frozenset({"wrote", "write", "written", "writer", "author"})
+"""Stems of a question about the document that asks who wrote it ("who wrote this report", "who are the paper's
+authors"): answered with the document's list of authors when it has one (AUTHORS_HEADING), else as DOCUMENT_ASKS."""
+AUTHORS_HEADING = re.compile(r"^(?:lead\s+|main\s+)?(?:authors?|writers?)$|^written by$", re.I)
+"""The heading over a report's list of authors (WEF papers: "Contributors" > "Lead authors" > organisation > name and
+title, then "Project team"): the list runs to the next heading that is a label, not a name (a word in lower case:
+"Project team"), at most MAX_ANSWER_CHARS."""
 
 # --- whether the quote answers what is asked (coverage.py) ----------------------------------------
 

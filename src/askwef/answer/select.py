@@ -29,6 +29,8 @@ from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
 from .params import (
+    AUTHORS_HEADING,
+    AUTHORSHIP,
     CANDIDATE_PASSAGES,
     FOLLOWUP_NEW_WORDS,
     LEAD_IN_ITEMS,
@@ -229,9 +231,35 @@ def select(
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = int(np.argmax(probabilities))
     chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
+    if prepared.about_document and prepared.query.stems & AUTHORSHIP:  # "who wrote this report": its list of authors
+        chosen = authors(retriever.store.sentences, retriever.store.sentences[cands.indexes[best]].document) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
     return Selection(prepared, probabilities, best, tuple(chosen), around)
+
+
+def authors(sentences, document: str) -> list[int]:
+    """The document's list of authors: the lines under its AUTHORS_HEADING ("Lead authors"), organisations, names and
+    titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; [] when the
+    document has no such heading."""
+    field = sentences.field
+    start = next((i for i in range(len(sentences)) if field("document", i) == document and field("kind", i) == "heading"
+                  and AUTHORS_HEADING.match(field("text", i).strip())), None)
+    if start is None:
+        return []
+    block, size = [start], len(field("text", start))
+    for i in range(start + 1, len(sentences)):
+        text = field("text", i)
+        if field("document", i) != document or field("section", i) != field("section", start) or size + len(text) + 1 > MAX_ANSWER_CHARS:
+            break
+        if field("kind", i) == "heading" and any(w[:1].islower() and w not in _LINKING for w in text.split()):
+            break
+        block.append(i)
+        size += len(text) + 1
+    return block if len(block) > 1 else []
+
+
+_LINKING = frozenset({"of", "and", "for", "the", "de", "van", "von", "da", "&"})
 
 
 def choose(
