@@ -219,3 +219,12 @@ def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
     assert authors(rows, "r.md") == [1, 2, 3, 4]  # up to the label "Project team": its members did not write it
     assert authors(rows, "other.md") == []
     assert authors(Rows(rows[:1]), "r.md") == []  # no list of authors: the self-description answers instead
+
+
+def test_when_the_document_was_published_is_read_from_its_copyright_line():
+    from askwef.answer.params import SELF_REFERENCE, WHEN
+
+    assert SELF_REFERENCE.match("© 2025 World Economic Forum.") and SELF_REFERENCE.match("This paper presents ...")
+    assert not SELF_REFERENCE.match("The authors thank the working group for feedback on this report.")
+    assert WHEN.search("when was this report published") and WHEN.search("what year is this paper from")
+    assert not WHEN.search("what does the report say about robots")

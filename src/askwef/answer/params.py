@@ -164,18 +164,23 @@ FRAMING = {
 }
 
 _ITSELF = r"(?:this|the present)\s+(?:white\s+)?(?:paper|report|document|publication|study|review|strategy|brief)\b"
-SELF_REFERENCE = re.compile(rf"^(?:in\s+)?{_ITSELF}", re.I)
+SELF_REFERENCE = re.compile(rf"^(?:in\s+)?{_ITSELF}|^(?:©|\(c\)|copyright)\s*(?:19|20)\d{{2}}\b", re.I)
 """A sentence whose subject is its own document ("This paper presents ...", "This document is published by ...",
-"In this report, ..."): how a report says what it is and who made it. A sentence naming it in passing ("feedback on
-the drafts of this report") is not one."""
+"In this report, ..."), or its copyright line ("© 2025 World Economic Forum."): how a report says what it is, who made
+it and when. A sentence naming it in passing ("feedback on the drafts of this report") is not one."""
 DOCUMENT_WORD = re.compile(r"\b(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
-                           "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make"})
+                           "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make",
+                           "right", "copyright", "own", "hold", "releas", "issu", "year", "date"})
 """Stems (Snowball) of what a question about a document as a whole asks besides the document itself ("what is this
 report about", "who wrote the paper", "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
 word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
-questions staff ask of any report; "when was it published" asks a date those sentences rarely give, so a question
-asking a date or a number is not one of these."""
+questions staff ask of any report ("when was it published" is answered by its copyright line); a question asking a
+number is not one of these."""
+WHEN = re.compile(r"^\W*when\b|\b(?:what|which) (?:year|date)\b", re.I)
+"""A question about the document that asks when ("when was this report published"): answered from the lines of its
+self-description that give a year (its copyright line). The answer-type model (fit on questions about the report's
+content) gives "when was this report published" a date at 0.16 only."""
 AUTHORSHIP = frozenset({"wrote", "write", "written", "writer", "author"})
 """Stems of a question about the document that asks who wrote it ("who wrote this report", "who are the paper's
 authors"): answered with the document's list of authors when it has one (AUTHORS_HEADING), else as DOCUMENT_ASKS."""

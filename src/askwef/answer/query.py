@@ -95,14 +95,15 @@ def plain(question: str) -> str:
 
 def about_document(query: Query) -> bool:
     """Whether the question asks about the document as a whole ("what is this report about", "who wrote the
-    paper"): it names the document (`DOCUMENT_WORD`) and asks nothing else than `DOCUMENT_ASKS`, nor a date or a number.
+    paper", "when was it published"): it names the document (`DOCUMENT_WORD`) and asks nothing else than `DOCUMENT_ASKS`,
+    nor a number.
 
     >>> about_document(Query("who wrote this report?", "", "", frozenset({"who", "wrote"}), (), {"date": 0.1, "number": 0.2}))
     True
     >>> about_document(Query("what does the report say about robots?", "", "", frozenset({"robot", "about"}), (), {}))
     False
     """
-    if not DOCUMENT_WORD.search(query.text) or max(query.answer_types.get("date", 0.0), query.answer_types.get("number", 0.0)) > 0.5:
+    if not DOCUMENT_WORD.search(query.text) or query.answer_types.get("number", 0.0) > 0.5:
         return False
     return not (query.stems - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS)
 
