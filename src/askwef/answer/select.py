@@ -171,21 +171,23 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     named = retriever.named_section_ids(query.lexical)
     if any(p.id in named for p in top):
         top = tuple(p for p in top if p.id in named)
-    keep = _itself(retriever, stage, scores, within, query) if about_document(query) else None
-    if keep:  # "what is this report about", "who wrote the paper": what the document says of itself
-        top = tuple(p for p in _self_reference(retriever, stage, scores, within) if stage.self_reference[p.id] & keep)
+    keep = None
+    if about_document(query):  # "what is this report about", "who wrote the paper": what the document says of itself
+        own = _self_reference(retriever, stage, scores, within)
+        keep = _itself(retriever.store.sentences, stage, own, query) or None  # none: read as any other question
+        top = tuple(p for p in own if keep and stage.self_reference[p.id] & keep) or top
     candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked, keep=keep)
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
     return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=bool(keep) and bool(candidates.indexes))
 
 
-def _itself(retriever: Retriever, stage: Stage, scores, within: str | None, query: Query) -> frozenset[int]:
-    """The sentences a question about the document is answered from: what it says of itself, in the passages
-    `_self_reference` finds; for "when was it published", only those that give a year (none: the question is read
-    as any other)."""
-    keep = frozenset().union(*(stage.self_reference[p.id] for p in _self_reference(retriever, stage, scores, within)))
+def _itself(sentences, stage: Stage, own: tuple[Passage, ...], query: Query) -> frozenset[int]:
+    """The sentences a question about the document is answered from: what it says of itself in the passages `own`
+    (`_self_reference`); for "when was it published", only those that give a year (none: the question is read as any
+    other)."""
+    keep = frozenset().union(*(stage.self_reference[p.id] for p in own))
     if keep and (query.answer_types.get("date", 0.0) > 0.5 or WHEN.search(query.text)):
-        keep = frozenset(i for i in keep if holds(retriever.store.sentences.field("text", i))["date"])
+        keep = frozenset(i for i in keep if holds(sentences.field("text", i))["date"])
     return keep
 
 
