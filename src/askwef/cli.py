@@ -119,15 +119,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         quote = quote.replace(answer.span, bold(answer.span), 1)
     print(quote)
     print()
-    places: list[tuple[str, list[int]]] = []  # one line per run of quotes from one place, as the chat shows them
-    for q in answer.quotes:
-        if places and places[-1][0] == q.source():
-            places[-1][1].extend(n for n in q.endnotes if n not in places[-1][1])
-        else:
-            places.append((q.source(), list(q.endnotes)))
-    for where, notes in places:
+    for first, notes in answer.places():  # one line per run of quotes from one place, as the chat shows them
         sup = f" [{', '.join(map(str, notes))}]" if notes else ""
-        print(f"— {where}{sup}")
+        print(f"— {first.source()}{sup}")
     if answer.endnotes:
         print()
         for e in answer.endnotes:

@@ -205,3 +205,14 @@ class Answer(_Serializable):
     resolved_question: str = ""  # the question as understood after follow-up resolution
     span: str = ""  # the short answer inside the quote (the number, name or phrase that answers), "" when none stands out
     context: str = ""  # report text shown with the quote when it completes it (the case study's title, the sentence before)
+
+    def places(self) -> list[tuple[Quote, tuple[int, ...]]]:
+        """Where the quotes stand, one entry per run of quotes from one place (`Quote.source`): its first quote and
+        the endnotes of the run, in order, each once (what the chat and the CLI print under the quote)."""
+        out: list[tuple[Quote, list[int]]] = []
+        for q in self.quotes:
+            if out and out[-1][0].source() == q.source():
+                out[-1][1].extend(n for n in q.endnotes if n not in out[-1][1])
+            else:
+                out.append((q, list(q.endnotes)))
+        return [(q, tuple(notes)) for q, notes in out]

@@ -235,3 +235,13 @@ def test_a_question_about_the_document_it_does_not_answer_of_itself_is_read_as_a
     a = mini_engine.answer("when was this report published?")
     assert a.confidence > 0  # its candidates ranked and weighed like any question's (it was left with none at all)
     assert "This paper reviews where it stands." not in a.text
+
+
+def test_an_answer_s_places_are_one_per_run_of_quotes_from_one_place():
+    from askwef.types import Answer, Quote
+
+    def quote(text, section, notes):
+        return Quote(text, "p", "r.md", section, 4, 0, len(text), notes, "Tides", 2025)
+
+    a = Answer("q", "", quotes=(quote("A.", "1 Tides", (2,)), quote("B.", "1 Tides", (2, 3)), quote("C.", "2 Costs", ())))
+    assert [(first.text, notes) for first, notes in a.places()] == [("A.", (2, 3)), ("C.", ())]

@@ -123,15 +123,9 @@ def render_answer(answer: Answer, turn: int) -> str:
         quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
     parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
     # Where the quotes stand, one line per (section, page), with their endnote markers.
-    places: list[tuple[str, list[int], str]] = []
-    for q in answer.quotes:
-        if places and places[-1][0] == q.source():
-            places[-1][1].extend(n for n in q.endnotes if n not in places[-1][1])
-        else:
-            places.append((q.source(), list(q.endnotes), context_url(q)))
-    for where, notes, url in places:
-        read = f' <a class="askwef-read" href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">read in context</a>'
-        parts.append(f'<p class="askwef-source">— {_e(where)}{_sups(notes, turn)}{read}</p>')
+    for first, notes in answer.places():
+        read = f' <a class="askwef-read" href="{html.escape(context_url(first), quote=True)}" target="_blank" rel="noopener">read in context</a>'
+        parts.append(f'<p class="askwef-source">— {_e(first.source())}{_sups(notes, turn)}{read}</p>')
     if answer.endnotes:
         refs = []
         for note in answer.endnotes:
