@@ -21,11 +21,10 @@ from collections import Counter
 from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
 from .compose import answer_question as answer_one
-from .followup import is_followup, normalize_history, resolve
+from .followup import is_followup, normalize_history
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
-from .query import analyse, plain
-from .select import quoted_rows, stage_for
+from .select import quoted_rows, read, stage_for
 
 
 def answer_question(
@@ -54,9 +53,7 @@ def route(retriever: Retriever, question: str, *, history=None, within: str | No
     kept = conversation_report(retriever, question, history) if not within else None
     if kept:
         return [kept]
-    stage = stage_for(retriever)
-    resolved = resolve(plain(question), history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
-    query = analyse(resolved.question, stage.lexicon, models.types, asked=resolved.asked)
+    resolved, query = read(stage_for(retriever), question, history, models.types)
     scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = retriever.rank(scores, k=CANDIDATE_PASSAGES, within=within)
     names: list[str] = []

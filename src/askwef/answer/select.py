@@ -160,10 +160,16 @@ class Prepared:
     about_document: bool = False  # asked about the document as a whole, and the candidates are what it says of itself
 
 
+def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolved, Query]:
+    """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
+    then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
+    resolved = resolve(plain(question), history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
+
+
 def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
     stage = stage_for(retriever)
-    resolved = resolve(plain(question), history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
-    query = analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
+    resolved, query = read(stage, question, history, types)
     scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     top = passages[:CANDIDATE_PASSAGES]
