@@ -66,6 +66,8 @@ class Stage:
         self._near = Lazy(self._nearest_title)
         # per document, the place it is about (pins.py), read from its own sentences when first asked
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
+        # per document, its list of authors (`authors`), read from its sentences when first asked
+        self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name)))
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -250,7 +252,7 @@ def select(
     best = int(np.argmax(probabilities))
     chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
     if prepared.about_document and prepared.query.stems & AUTHORSHIP:  # "who wrote this report": its list of authors
-        chosen = authors(retriever.store.sentences, retriever.store.sentences[cands.indexes[best]].document) or chosen
+        chosen = list(stage_for(retriever).author_lists[retriever.store.sentences.field("document", cands.indexes[best])]) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
     return Selection(prepared, probabilities, best, tuple(chosen), around)
