@@ -32,7 +32,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexStore, bm25_tokenize
 from .index import ann as ann_index
-from .index.library import boilerplate, document_names, document_store, pairs, subjects, title_key
+from .index.library import boilerplate, document_names, document_store, name_words, naming_spans, pairs, subjects, title_key
 from .settings import Settings
 from .types import Passage
 
@@ -124,6 +124,7 @@ class Retriever:
         self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
         self._anchor_vectors = None  # (passage vectors, sentence vectors, sentences per anchor), read on first use
         self._names = document_names(store)
+        self._name_words = name_words(store)
         self._boilerplate: np.ndarray | None = None  # per passage, computed on first use
         self._subjects: dict[str, np.ndarray] | None = None  # name -> per-report share of its use, on first use
         self._alone: OrderedDict[str, Retriever] = OrderedDict()  # report name -> its retriever as if alone (`alone`)
@@ -298,10 +299,35 @@ class Retriever:
         text_pairs = set(pairs(text))
         named = [name for name, (phrases, acronyms, distinct) in self._names.items()
                  if any(f" {p} " in text for p in phrases) or acronyms & words or distinct & text_pairs]
+        named += [name for _, _, name in naming_spans(question, self._name_words) if name not in named]
         if not named or len(named) == len(self._names):
             return np.zeros(n, dtype=np.float32)
         codes = [self._documents.index(name) for name in named if name in self._documents]
         return np.isin(self._document_codes, np.array(codes, dtype=np.int32)).astype(np.float32)
+
+    def unnamed(self, question: str) -> tuple[str, str | None]:
+        """(the question with the report it calls by name and noun said as "the report", that report), or
+        (question, None) when it calls no report, or several, so: "In the UK national AI strategy, what about
+        skills?" -> ("In the report, what about skills?", "UK_National_AI_Strategy.pdf"). Routed to that report, its
+        name would otherwise find the sentences that repeat it (its introduction) rather than what is asked, and
+        "who wrote the UK national AI strategy" is a question about the document itself."""
+        spans = naming_spans(question, self._name_words)
+        if len({name for _, _, name in spans}) != 1:
+            return question, None
+        merged: list[list[int]] = []
+        for start, end, _ in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        out, at = [], 0
+        for start, end in merged:
+            before = question[at:start]
+            article = re.search(r"\b(the|this|that)\s+$", before, re.I)
+            out.append(before + ("report" if article else "the report"))
+            at = end
+        out.append(question[at:])
+        return "".join(out), spans[0][2]
 
     def boilerplate(self) -> np.ndarray:
         """Per passage: the share of its sentences (of index.library.BOILERPLATE_MIN_CHARS or more) that another report

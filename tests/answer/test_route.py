@@ -143,3 +143,18 @@ def test_a_follow_up_naming_what_only_another_report_writes_goes_there(tmp_path)
     first = library.answer("How many offshore wind farms did Windland build by 2024?")
     assert conversation_report(library.retriever, "and SeaFarm?", [first]) is None  # SeaFarm: the mini report's
     assert conversation_report(library.retriever, "and Zorblax?", [first]) == "wind-notes.md"  # no report's word
+
+
+def test_a_question_calling_a_report_by_name_is_answered_from_it_with_its_name_said_as_the_report(tmp_path):
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    text, named = library.retriever.unnamed("What is the Tidal Power Outlook report about?")
+    assert (text, named) == ("What is the report about?", "mini-report.md")
+    assert library.retriever.unnamed("What does the report say about tides?") == ("What does the report say about tides?", None)
+    # about the document itself: what the named report says of itself, not the other report's lines
+    question = "What is the tidal outlook report about?"
+    answer = library.answer(question)
+    assert answer.question == question and not answer.abstained
+    assert {q.document for q in answer.quotes} == {"mini-report.md"}
+    assert any(line in answer.text for line in ("This paper reviews where it stands.", "This document is a fixture for tests."))
+    other = library.answer("What is the Wind Notes report about?")
+    assert not other.quotes or {q.document for q in other.quotes} == {"wind-notes.md"}

@@ -16,6 +16,7 @@ Answer(text='To date, 246 green data centres have been established in the countr
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from ..retrieve import ALONE_KEPT, Retriever, one_question
@@ -32,6 +33,15 @@ def answer_question(
 ) -> Answer:
     """`compose.answer_question`, but in a library each routed report answers as if alone (see the module)."""
     models = models or load_models()
+    if len(retriever.store.documents) >= 2 and not within:
+        text, named = retriever.unnamed(question)
+        if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
+            alone = retriever.alone(named) if len(retriever.store.documents) <= ALONE_KEPT else None
+            if alone is not None:
+                answer = answer_one(alone, text, history=history, k=k, models=models)
+            else:
+                answer = answer_one(retriever, text, history=history, k=k, within=named, models=models)
+            return dataclasses.replace(answer, question=question)
     if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
         return answer_one(retriever, question, history=history, k=k, within=within, models=models)
     with one_question():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,6 +26,16 @@ NAME_MIN_WORDS = 4
 words: "UK National AI Strategy" does, "National AI Strategy" alone would catch "China's national AI strategy"."""
 NAME_STOPWORDS = frozenset("a an and the of for in on to with by at from its report paper white final pdf md".split())
 """Words of a title or file name that name no report on their own."""
+NAMING_NOUNS = frozenset("report paper whitepaper document publication study review".split())
+"""Words that call any report a report: a word only one report's name holds, right before one of these ("the
+Blueprint report", "the China paper"), names that report."""
+KIND_NOUNS = frozenset("strategy plan outlook roadmap agenda framework guideline brief survey blueprint".split())
+"""Words that call a report by its kind when its own name holds them (singular): "the UK strategy" names the "UK
+National AI Strategy"; "the tidal strategy" does not name the "Tidal Power Outlook". Written for askwef from the
+kinds of report its libraries hold (WEF white papers, OECD reviews, national strategies) and what staff call them."""
+NAMING_OPENERS = frozenset("the this that in from of on by".split())
+"""What may stand before a report's name: an article or a preposition, or nothing. A possessive before it makes
+the words another thing's ("China's national AI strategy" is not the UK's "National AI Strategy")."""
 SUBJECT_MIN_COUNT = 3
 """A word is a name only if the library uses it at least this often (rarer words say little about reports)."""
 SUBJECT_CASE_SHARE = 0.8
@@ -63,6 +74,79 @@ def document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set
     for name, (phrases, acronyms, _, name_pairs) in raw.items():
         own_acronyms = {a for a in acronyms if acronym_count[a] == 1} - NAME_STOPWORDS
         out[name] = (phrases, own_acronyms, {p for p in name_pairs if all(word_count[w] <= 1 for w in p)})
+    return out
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """What a question may call one report by: every word of its title and file name (`words`), those no other
+    report's name holds (`own`), and the nouns of its name that call it a report (`nouns`)."""
+
+    words: frozenset[str]
+    own: frozenset[str]
+    nouns: frozenset[str]
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’]s)?")
+
+
+def name_words(store: IndexStore) -> dict[str, NameWords]:
+    """Per report, the words its name is made of (`NameWords`)."""
+    raw = {}
+    for doc in store.documents:
+        stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
+        raw[doc.name] = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1}
+    count = Counter(w for words in raw.values() for w in words)
+    return {
+        name: NameWords(frozenset(words), frozenset(w for w in words - NAME_STOPWORDS if count[w] == 1),
+                        frozenset({w.rstrip("s") for w in words} & KIND_NOUNS))
+        for name, words in raw.items()
+    }
+
+
+def naming_spans(question: str, names: dict[str, NameWords]) -> list[tuple[int, int, str]]:
+    """(start, end, report) of each place `question` calls a report by its name and a noun: "the Blueprint report",
+    "the UK national AI strategy", "the OECD review of the Palestinian Authority". The words before the noun must
+    all be the report's name words and one of them its own (`NameWords.own`); after the noun, "of"/"on"/"for" and
+    more of its name words are the name too. Only with a library: one report's name names nothing.
+
+    >>> names = {"a.md": NameWords(frozenset({"blueprint", "china"}), frozenset({"blueprint", "china"}), frozenset()),
+    ...          "b.pdf": NameWords(frozenset({"uk", "national", "strategy"}), frozenset({"uk", "national", "strategy"}), frozenset({"strategy"}))}
+    >>> [(question[a:b], n) for question in ["What is the Blueprint report about?"] for a, b, n in naming_spans(question, names)]
+    [('Blueprint report', 'a.md')]
+    >>> naming_spans("What is China's national strategy?", names)
+    []
+    """
+    if len(names) < 2:
+        return []
+    tokens = [(m.start(), m.end(), re.sub(r"['’]s$", "", m.group(0).lower())) for m in _TOKEN.finditer(question)]
+    out = []
+    for k, (_, end, word) in enumerate(tokens):
+        for name, nw in names.items():
+            if word not in NAMING_NOUNS and word.rstrip("s") not in nw.nouns:
+                continue
+            j = k - 1 if k > 0 and tokens[k - 1][2] == "white" else k  # "white paper"
+            while j > 0 and tokens[j - 1][2] in nw.words and tokens[j - 1][2] not in NAME_STOPWORDS:
+                j -= 1
+            if j == k or (j == k - 1 and tokens[j][2] == "white"):
+                continue
+            run = [t[2] for t in tokens[j:k] if t[2] != "white"]
+            if not run or not set(run) & nw.own:
+                continue
+            before = question[: tokens[j][0]].rstrip()
+            if before and (before.endswith(("'s", "’s")) or (before.split()[-1].lower() not in NAMING_OPENERS and before[-1].isalnum())):
+                continue
+            stop = end
+            if k + 1 < len(tokens) and tokens[k + 1][2] in ("of", "on", "for", "about"):
+                m = k + 2
+                if m < len(tokens) and tokens[m][2] == "the":
+                    m += 1
+                last = m
+                while last < len(tokens) and tokens[last][2] in nw.words and tokens[last][2] not in NAME_STOPWORDS:
+                    last += 1
+                if last > m:
+                    stop = tokens[last - 1][1]
+            out.append((tokens[j][0], stop, name))
     return out
 
 
