@@ -227,3 +227,17 @@ def test_a_citation_on_its_own_line_goes_with_the_paragraph_before():
     assert [p.text for p in out] == ["“It will expand the private sector.” (Palestinian Authority, 2016[19])", "(see the table below)",
                                      "Digital projects", "(OECD, 2011[30])"]
     assert out[0].pages == ((0, 95, "96"), (37, 96, "97"))  # the citation is printed on the next page
+
+
+def test_a_footer_on_a_landscape_page_is_furniture_as_on_the_upright_ones():
+    """The OECD review's annex turns its tables' pages to landscape: the running footer stands 62 pt above the
+    bottom edge there as on every upright page, which is outside the bottom 8% of a page 595 pt high."""
+    from askwef.ingest.pdf.layout import mark_furniture
+
+    footer = "OECD PUBLIC GOVERNANCE REVIEWS: PALESTINIAN AUTHORITY © OECD 2024"
+    sizes = [(595.0, 842.0)] * 8 + [(842.0, 595.0)] * 2
+    pages = [[_line(footer, 65 if page < 8 else 440, 400, 62, 8, page), _line("Body text of the page that runs on.", 50, 300, 400, 10, page)]
+             for page in range(10)]
+    mark_furniture(pages, sizes, [str(i + 1) for i in range(10)])
+    assert [p[0].role for p in pages] == ["furniture"] * 10
+    assert not any(p[1].role for p in pages)

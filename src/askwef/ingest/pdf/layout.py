@@ -18,6 +18,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..conventions import MARKER_TEXT, PAGE_NUMBER_LINE
 from ..text import collapse_space, parse_marker_numbers, word_count
 from .runs import Run
@@ -154,12 +156,15 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     # where the report prints its running heads: the place and type of a head set on many pages (a
     # heading printed at the top of a page is set larger or bolder than its running head)
     slots = {_slot(line) for lines in pages for line in lines if len(seen[_place(line)]) >= threshold}
+    # margins are set in points, not in shares of a page: a landscape page (the OECD review's annex tables) prints
+    # its footer as far from its bottom edge as the report's upright pages do, so the bands are the typical page's
+    typical = float(np.median([h for _, h in sizes])) if sizes else 0.0
     for lines in pages:
         if not lines:
             continue
         height = sizes[lines[0].page][1]
         for line in lines:
-            band = line.y > 0.9 * height or line.y < 0.08 * height
+            band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
             repeated = len(seen[_place(line)]) >= threshold or _slot(line) in slots
             if band and (repeated or _is_page_number(line.text, line.page, labels)):
                 line.role = "furniture"
