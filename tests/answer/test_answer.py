@@ -203,7 +203,7 @@ def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_i
 
 
 def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
-    from askwef.answer.select import authors
+    from askwef.answer.parts import authors
     from askwef.types import Sentence
 
     lines = [("This paper reviews tides.", "Foreword", "prose"), ("Lead authors", "Contributors", "heading"),

@@ -27,12 +27,12 @@ def answer_question(
     features = confidence_features(sel, retriever)
     confidence = answer_confidence(features, models.confidence)
     pins = ruled_out(sel, retriever, features)
-    if sel.prepared.about_document and not pins:
+    if sel.prepared.itself and not pins:
         # a question about the document itself ("who wrote this report") is answered with what the document says of
         # itself, whatever the confidence model (fit on questions about the report's content) and the rule on words
         # the corpus never writes ("wrote") make of it; a year it pins that the document lacks still rules it out
         pins = None
-    if (confidence < retriever.settings.abstain_threshold and not sel.prepared.about_document) or pins is not None:
+    if (confidence < retriever.settings.abstain_threshold and not sel.prepared.itself) or pins is not None:
         message = PINNED_MISSING_MESSAGE.format(pins=" and ".join(pins)) if pins else ABSTAIN_MESSAGE
         return Answer(
             question, "", passages=shown, confidence=round(confidence, 4), abstained=True, message=message,
@@ -56,7 +56,7 @@ def answer_question(
         abstained=False,
         message="",
         resolved_question=sel.resolved,
-        span="" if sel.prepared.about_document else span_of(best.text, query.answer_types, query.stems),  # the whole quote answers
+        span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems),  # the whole quote answers
         context=context_for(store.sentences, sel.chosen),
     )
 

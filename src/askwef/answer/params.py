@@ -171,7 +171,7 @@ it and when. A sentence naming it in passing ("feedback on the drafts of this re
 DOCUMENT_WORD = re.compile(r"\b(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
                            "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make",
-                           "right", "copyright", "own", "hold", "releas", "issu", "year", "date"})
+                           "right", "copyright", "own", "hold", "releas", "issu", "year", "date", "lead", "led"})
 """Stems (Snowball) of what a question about a document as a whole asks besides the document itself ("what is this
 report about", "who wrote the paper", "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
 word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
@@ -181,13 +181,26 @@ WHEN = re.compile(r"^\W*when\b|\b(?:what|which) (?:year|date)\b", re.I)
 """A question about the document that asks when ("when was this report published"): answered from the lines of its
 self-description that give a year (its copyright line). The answer-type model (fit on questions about the report's
 content) gives "when was this report published" a date at 0.16 only."""
-AUTHORSHIP = frozenset({"wrote", "write", "written", "writer", "author"})
+AUTHORSHIP = frozenset({"wrote", "write", "written", "writer", "author", "lead", "led"})
 """Stems of a question about the document that asks who wrote it ("who wrote this report", "who are the paper's
 authors"): answered with the document's list of authors when it has one (AUTHORS_HEADING), else as DOCUMENT_ASKS."""
 AUTHORS_HEADING = re.compile(r"^(?:lead\s+|main\s+)?(?:authors?|writers?)$|^written by$", re.I)
 """The heading over a report's list of authors (WEF papers: "Contributors" > "Lead authors" > organisation > name and
 title, then "Project team"): the list runs to the next heading that is a label, not a name (a word in lower case:
 "Project team"), at most MAX_ANSWER_CHARS."""
+
+PART_REFERENCE = re.compile(r"\b(figure|fig|table|exhibit|chart|box)\.?\s*(\d{1,3})\b(?![.,]\d)", re.I)
+"""A question naming a part of the report by its number ("what does figure 2 show", "fig. 7", "table 1"): parts.py."""
+PART_LABEL = re.compile(r"^(FIGURE|Figure|FIG|Fig|TABLE|Table|EXHIBIT|Exhibit|CHART|Chart|BOX|Box)\.?\s+(\d{1,3})\b(.*)$")
+"""The label line a report prints over a figure or table ("FIGURE 2 | AI-influenced revenues ...", "TABLE 1"), as
+the reader keeps it (ingest.conventions.FIGURE, TABLE), with boxes too."""
+PART_ASKS = frozenset({"show", "shown", "illustr", "depict", "present", "contain", "mean", "key", "takeaway", "highlight",
+                       "look", "list"})
+"""Stems of what a question about a part asks besides the part itself ("what does figure 2 show", "what are the key
+takeaways of the conclusion"), beyond DOCUMENT_ASKS. Written for askwef from how staff ask about a figure or chapter."""
+PART_OPENING = 2
+"""A question asking for a section by its title is answered with its first this many sentences of running text: a
+WEF paper opens each chapter with a one-sentence standfirst that sums it up, then its first paragraph."""
 
 # --- whether the quote answers what is asked (coverage.py) ----------------------------------------
 

@@ -29,7 +29,6 @@ from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
 from .params import (
-    AUTHORS_HEADING,
     AUTHORSHIP,
     CANDIDATE_PASSAGES,
     FOLLOWUP_NEW_WORDS,
@@ -44,6 +43,7 @@ from .params import (
     SELF_REFERENCE,
     WHEN,
 )
+from .parts import authors, labels, part_question
 from .pins import home_places
 from .query import Query, TypeModel, about_document, analyse, holds, plain
 
@@ -68,6 +68,8 @@ class Stage:
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
         # per document, its list of authors (`authors`), read from its sentences when first asked
         self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name)))
+        # per document, its figures' and tables' label lines (parts.py), read when a question first names one
+        self.labels = Lazy(lambda name: labels(store.sentences, _document_rows(store, name)))
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -132,12 +134,16 @@ def _sample_texts(store) -> list[str]:
     return [sentences.field("text", i) for i in range(0, len(sentences), step)] + [contexts[i] for i in range(0, len(contexts), step)]
 
 
-def _document_sentences(store, name: str) -> list[Sentence]:
+def _document_rows(store, name: str) -> range:
+    """The sentence rows of one document (they are contiguous)."""
     rows = store.document_rows(name)
     if not rows:
-        return []
-    first, last = store.passage_sentences(rows.start), store.passage_sentences(rows.stop - 1)
-    return [store.sentences[i] for i in range(first.start, last.stop)]
+        return range(0)
+    return range(store.passage_sentences(rows.start).start, store.passage_sentences(rows.stop - 1).stop)
+
+
+def _document_sentences(store, name: str) -> list[Sentence]:
+    return [store.sentences[i] for i in _document_rows(store, name)]
 
 
 def stage_for(retriever: Retriever) -> Stage:
@@ -160,6 +166,13 @@ class Prepared:
     candidates: Candidates
     top_dense: float  # the best passage's dense score (cosine), unscaled
     about_document: bool = False  # asked about the document as a whole, and the candidates are what it says of itself
+    part: tuple[int, ...] = ()  # asked for a figure or section and nothing else: what it says of itself (parts.py)
+
+    @property
+    def itself(self) -> bool:
+        """Asked about the document or one of its parts as such: answered with what it says of itself, whatever the
+        confidence model (fit on questions about facts) makes of it, and with no short answer."""
+        return self.about_document or bool(self.part)
 
 
 def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolved, Query]:
@@ -175,18 +188,19 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     top = passages[:CANDIDATE_PASSAGES]
-    # a question that names a section by its title ("what does the conclusion say") is answered from it
-    named = retriever.named_section_ids(query.lexical)
-    if any(p.id in named for p in top):
-        top = tuple(p for p in top if p.id in named)
-    keep = None
-    if about_document(query):  # "what is this report about", "who wrote the paper": what the document says of itself
+    # a question that names a section by its title ("what does the conclusion say") or a figure by its number is
+    # answered from it; one asking for the part and nothing else, with its opening or its label and title (parts.py)
+    top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical), stage.labels)
+    keep = frozenset(part) or None
+    if not part and about_document(query):  # "what is this report about", "who wrote the paper": what the document says of itself
         own = _self_reference(retriever, stage, scores, within)
         keep = _itself(retriever.store.sentences, stage, own, query) or None  # none: read as any other question
         top = tuple(p for p in own if keep and stage.self_reference[p.id] & keep) or top
     candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked, keep=keep)
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
-    return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=bool(keep) and bool(candidates.indexes))
+    found = bool(keep) and bool(candidates.indexes)
+    return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=found and not part,
+                    part=tuple(part) if found else ())
 
 
 def _itself(sentences, stage: Stage, own: tuple[Passage, ...], query: Query) -> frozenset[int]:
@@ -250,36 +264,12 @@ def select(
     offset = FOLLOWUP_NEW_WORDS * cands.new_words - FOLLOWUP_QUOTED_BEFORE * cands.matrix[:, _QUOTED_BEFORE]
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = int(np.argmax(probabilities))
-    chosen = choose(retriever.store.sentences, cands.indexes, probabilities, best)
+    chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best)
     if prepared.about_document and prepared.query.stems & AUTHORSHIP:  # "who wrote this report": its list of authors
         chosen = list(stage_for(retriever).author_lists[retriever.store.sentences.field("document", cands.indexes[best])]) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
     return Selection(prepared, probabilities, best, tuple(chosen), around)
-
-
-def authors(sentences, document: str) -> list[int]:
-    """The document's list of authors: the lines under its AUTHORS_HEADING ("Lead authors"), organisations, names and
-    titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; [] when the
-    document has no such heading."""
-    field = sentences.field
-    start = next((i for i in range(len(sentences)) if field("document", i) == document and field("kind", i) == "heading"
-                  and AUTHORS_HEADING.match(field("text", i).strip())), None)
-    if start is None:
-        return []
-    block, size = [start], len(field("text", start))
-    for i in range(start + 1, len(sentences)):
-        text = field("text", i)
-        if field("document", i) != document or field("section", i) != field("section", start) or size + len(text) + 1 > MAX_ANSWER_CHARS:
-            break
-        if field("kind", i) == "heading" and any(w[:1].islower() and w not in _LINKING for w in text.split()):
-            break
-        block.append(i)
-        size += len(text) + 1
-    return block if len(block) > 1 else []
-
-
-_LINKING = frozenset({"of", "and", "for", "the", "de", "van", "von", "da", "&"})
 
 
 def choose(

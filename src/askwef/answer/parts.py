@@ -1,0 +1,131 @@
+"""Questions about a part of a report rather than a fact in it: a figure or table by its number ("what does
+figure 2 show"), a section by its title ("what's the conclusion").
+
+Such a question shares few words with any sentence ("figure", "2", "show"), so the ranker and the confidence
+model, fit on questions about facts, find nothing sure and askwef abstained; a figure's bare label ("FIGURE 1")
+was even quoted for "figure 2". Here the part is found by its label or title, and what it says of itself is the
+answer: a figure's label line and its title, a section's opening sentences. A question that asks more than the
+part ("what does figure 2 say about healthcare") is read as any other, among the part's passages.
+
+>>> part_reference("what does fig. 2 show?")
+('figure', '2')
+>>> part_reference("how many robots per 10,000 workers?") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index.library import title_key
+from ..types import Passage
+from .params import AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE
+from .query import Query, function_stems, stems
+
+_KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
+
+
+def part_reference(question: str) -> tuple[str, str] | None:
+    """(kind, number) of the figure, table, exhibit, chart or box the question names, or None."""
+    m = PART_REFERENCE.search(question)
+    return (_KINDS[m.group(1).lower()], m.group(2)) if m else None
+
+
+def labels(sentences, rows: range) -> dict[tuple[str, str], int]:
+    """The label lines among sentence `rows` (one document): (kind, number) -> the row of the first that prints it."""
+    out: dict[tuple[str, str], int] = {}
+    for i in rows:
+        if sentences.field("kind", i) not in ("caption", "heading"):
+            continue
+        m = PART_LABEL.match(sentences.field("text", i))
+        if m:
+            out.setdefault((_KINDS[m.group(1).lower()], m.group(2)), i)
+    return out
+
+
+def label_rows(sentences, row: int) -> tuple[int, ...]:
+    """A label line and, when it prints nothing else ("FIGURE 7"), the title line after it in the same section."""
+    m = PART_LABEL.match(sentences.field("text", row))
+    if m and m.group(3).strip(" |:.–—-"):
+        return (row,)
+    nxt = row + 1
+    if nxt < len(sentences) and all(sentences.field(f, nxt) == sentences.field(f, row) for f in ("document", "section")):
+        return (row, nxt)
+    return (row,)
+
+
+def opening_rows(sentences, rows) -> tuple[int, ...]:
+    """A section's opening: its first PART_OPENING sentences of running text (prose or list items), in order."""
+    out = [i for i in sorted(rows) if sentences.field("kind", i) in ("prose", "item")]
+    return tuple(out[:PART_OPENING])
+
+
+def asks_only_for(query_stems, named: str) -> bool:
+    """Whether a question asks for the part `named` (its label or title) and nothing else: its content words,
+    less the words that only put a question, ask about a whole (DOCUMENT_ASKS, PART_ASKS) and name the part.
+
+    >>> asks_only_for(frozenset({"what", "doe", "figur", "2", "show"}), "figure 2")
+    True
+    >>> asks_only_for(frozenset({"what", "doe", "figur", "2", "say", "healthcar"}), "figure 2")
+    False
+    """
+    return not (set(query_stems) - function_stems() - DOCUMENT_ASKS - PART_ASKS - stems(named) - set(re.findall(r"\d+", named)))
+
+
+def part_question(store, query: Query, question: str, top: tuple[Passage, ...], named_sections: set[str], labels_of) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
+    """(the passages to read, the sentence rows answering a question that asks for the part alone, or ()).
+
+    A figure or table the question names by number, printed in one of the reports of `top` (`labels_of(report)`:
+    `labels`), is read alone: its label's passage and the one after it (its labels run on). Failing that, the
+    sections the question names by title (`named_sections`, passage ids) are read alone."""
+    sentences = store.sentences
+    reference = part_reference(question)
+    if reference is not None:
+        for document in dict.fromkeys(p.document for p in top):
+            row = labels_of[document].get(reference)
+            if row is None:
+                continue
+            rows = label_rows(sentences, row)
+            first = int(store.sentence_passage[row])
+            own = [first] + [first + 1] * (first + 1 < len(store.passages) and store.passages.field("section", first + 1) == store.passages.field("section", first))
+            part = tuple(store.passages[r] for r in own)
+            said = PART_REFERENCE.search(question).group(0)  # "fig. 5": its words name the part, whatever their stems
+            return part, rows if asks_only_for(query.stems, f"{said} {' '.join(reference)}") else ()
+    if not any(p.id in named_sections for p in top):
+        return top, ()
+    top = tuple(p for p in top if p.id in named_sections)
+    section, document = top[0].section, top[0].document
+    if not asks_only_for(query.stems, title_key(section.split(" > ")[-1])):
+        return top, ()
+    passages = [r for r in store.document_rows(document) if store.passages.field("section", r) == section]
+    opening = opening_rows(sentences, [i for r in passages for i in store.passage_sentences(r)])
+    if not opening:
+        return top, ()
+    own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
+    part = tuple(store.passages[r] for r in own)
+    ids = {p.id for p in part}
+    return (part + tuple(p for p in top if p.id not in ids))[:CANDIDATE_PASSAGES], opening
+
+
+def authors(sentences, document: str) -> list[int]:
+    """The document's list of authors: the lines under its AUTHORS_HEADING ("Lead authors"), organisations, names and
+    titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; [] when the
+    document has no such heading."""
+    field = sentences.field
+    start = next((i for i in range(len(sentences)) if field("document", i) == document and field("kind", i) == "heading"
+                  and AUTHORS_HEADING.match(field("text", i).strip())), None)
+    if start is None:
+        return []
+    block, size = [start], len(field("text", start))
+    for i in range(start + 1, len(sentences)):
+        text = field("text", i)
+        if field("document", i) != document or field("section", i) != field("section", start) or size + len(text) + 1 > MAX_ANSWER_CHARS:
+            break
+        if field("kind", i) == "heading" and any(w[:1].islower() and w not in _LINKING for w in text.split()):
+            break
+        block.append(i)
+        size += len(text) + 1
+    return block if len(block) > 1 else []
+
+
+_LINKING = frozenset({"of", "and", "for", "the", "de", "van", "von", "da", "&"})

@@ -1,0 +1,41 @@
+"""answer/parts.py: questions about a figure or table by its number, or a section by its title, as such."""
+
+from askwef.answer.features import _bare_label
+from askwef.answer.parts import asks_only_for, part_reference
+
+
+def test_a_figure_or_table_is_named_by_its_kind_and_number():
+    assert part_reference("What does Figure 2 show?") == ("figure", "2")
+    assert part_reference("whats in fig 7") == ("figure", "7")
+    assert part_reference("what does table 1 list") == ("table", "1")
+    assert part_reference("how many robots per 10,000 workers?") is None
+    assert part_reference("the figure of 2.5 million") is None
+
+
+def test_a_bare_label_answers_nothing_but_a_label_with_its_title_does():
+    assert _bare_label("FIGURE 2") and _bare_label("TABLE 1") and _bare_label("FIGURE 7 |")
+    assert not _bare_label("FIGURE 1 | Installed tidal capacity, 2020 vs 2025")
+    assert not _bare_label("Figures show that 2 ports buy power.")
+
+
+def test_asking_for_a_part_and_nothing_else():
+    assert asks_only_for(frozenset({"what", "doe", "figur", "2", "show"}), "figure 2")
+    assert not asks_only_for(frozenset({"which", "sector", "figur", "2", "most"}), "figure 2")
+
+
+def test_what_a_figure_shows_is_its_label_and_title(mini_engine):
+    a = mini_engine.answer("What does figure 2 show?")
+    assert not a.abstained and a.text == "FIGURE 2 Top sectors by demand" and a.span == ""
+    assert {q.section for q in a.quotes} == {"2 Sectors adopting tidal power"}
+    one = mini_engine.answer("what's shown in fig. 1?")
+    assert one.text.startswith("FIGURE 1 | Installed tidal capacity, 2020 vs 2025")
+    # a figure the report does not print: never another figure's bare label
+    none = mini_engine.answer("What does figure 9 show?")
+    assert none.abstained or not none.text.startswith("FIGURE")
+
+
+def test_a_section_asked_for_by_its_title_is_answered_with_its_opening(mini_engine):
+    a = mini_engine.answer("What's the conclusion?")
+    assert not a.abstained and a.text == "Tidal power will not replace wind or solar, but it fills the gaps they leave."
+    about = mini_engine.answer("What does the conclusion say about wind and solar?")  # more than the part: any question
+    assert all(q.section == "Conclusion" for q in about.quotes)
