@@ -107,6 +107,14 @@ def test_the_short_answer_is_the_asked_kind_nearest_the_question_words():
     assert span_of(text, {"number": 0.1}, {"green"}) == ""
 
 
+def test_the_short_answer_is_never_what_the_question_says_nor_a_name_of_the_commonest_words():
+    text = "In 2024 the AI drug R&D sector reached $187 million, an AI-powered market led by Agent Hospital."
+    asked = {"date": 0.7, "money": 0.6}
+    assert span_of(text, asked, {"sector"}) == "2024"  # the question's own year, when nothing says not
+    assert span_of(text, asked, {"sector"}, question="how big was the sector in 2024?") == "$187 million"
+    assert span_of(text, {"name": 0.9}, {"market"}, common={"ai", "power"}) == "Agent Hospital"
+
+
 def test_answer_round_trips_to_json(mini_engine):
     import json
 

@@ -11,7 +11,7 @@ from ..types import Answer, Endnote, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, PINNED_MISSING_MESSAGE
-from .select import context_for, select
+from .select import context_for, select, stage_for
 from .span import span_of
 
 
@@ -56,7 +56,8 @@ def answer_question(
         abstained=False,
         message="",
         resolved_question=sel.resolved,
-        span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems),  # the whole quote answers
+        span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
+                                                     common=stage_for(retriever).common),  # itself: the whole quote answers
         context=context_for(store.sentences, sel.chosen),
     )
 

@@ -120,6 +120,12 @@ questions by `askwef tune`); the text side is read with the patterns below (quer
 
 SPAN_MIN_PROBABILITY = 0.5
 """A span is picked only for the kinds of answer the question asks for with at least this probability."""
+SPAN_COMMON_SHARE = 0.05
+"""A name is not a short answer when each of its words is in at least this share of the report's sentences ("AI",
+"China's", "AI-powered"). Measured with `evals/span_check.py` on dev (right answers' spans that hold the answer /
+name something else): names 16/10 at 0.05, 15/9 at 0.02, 15/12 at 0.1 and 0.2 (with what the question says kept
+out too; before both, 14/16, and numbers 26/14 -> 29/11). On test, measured once: names 10/4 -> 10/3, numbers
+13/12 -> 16/9."""
 
 
 # --- what a text holds (query.holds, span.py) ---------------------------------------------------

@@ -41,6 +41,7 @@ from .params import (
     NOT_STANDALONE,
     RUNNER_UP_GAIN,
     SELF_REFERENCE,
+    SPAN_COMMON_SHARE,
     WHEN,
 )
 from .parts import authors, labels, part_question
@@ -80,6 +81,13 @@ class Stage:
         step = max(1, -(-len(sentences) // LEXICON_MAX_TEXTS))
         texts = (sentences.field("text", i) for i in range(0, len(sentences), step) if sentences.field("kind", i) in ("prose", "item"))
         return corpus_names(texts, self.lexicon.dictionary)
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """The stems in at least SPAN_COMMON_SHARE of the index's sentences ("ai", "china"): a name made of them
+        alone is not a short answer (span.py)."""
+        n = max(1, len(self.store.sentences))
+        return frozenset(t for t, c in self.store.stem_df.items() if c >= SPAN_COMMON_SHARE * n)
 
     @cached_property
     def self_reference(self) -> dict[str, frozenset[int]]:

@@ -46,8 +46,19 @@ def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
     return []
 
 
-def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] | frozenset[str]) -> str:
-    """The span of `text` that answers, or "" when the question asks for no number, date or name it holds."""
+def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] | frozenset[str], *, question: str = "",
+            common: set[str] | frozenset[str] = frozenset()) -> str:
+    """The span of `text` that answers, or "" when the question asks for no number, date or name it holds.
+
+    Not the answer: what the question already says ("2024" for "how big was it in 2024"; a name of its words),
+    nor a name made only of words that are everywhere in the report (`common`: "AI", "China's", "AI-powered").
+
+    >>> span_of("In 2024 the sector reached $187 million.", {"date": 0.6, "money": 0.9}, {"sector"}, question="how big in 2024?")
+    '$187 million'
+    >>> span_of("It is an AI-powered platform within Alipay.", {"name": 0.9}, {"platform"}, common={"ai", "power"})
+    'Alipay'
+    """
+    said = question.lower()
     asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
     found = list(re.finditer(r"\S+", text))
     words = [(m.start(), m.end(), set(stems)) for m, stems in zip(found, bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else [])]
@@ -55,8 +66,8 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
         best: tuple[float, int, int] | None = None
         for start, end in _candidates(text, kind):
             piece = text[start:end].strip(" ,;:.")
-            if not piece or (kind == "name" and _stems(piece) <= set(question_stems)):
-                continue  # a name the question already says is not the answer
+            if not piece or (said and piece.lower() in said) or (kind == "name" and _stems(piece) <= set(question_stems) | set(common)):
+                continue  # what the question already says is not the answer, nor a name of the report's commonest words
             # nearness: question words within five words either side, the closer the better
             at = sum(1 for w in words if w[1] <= start)
             near = sum(
