@@ -1,7 +1,8 @@
 """Small PDFs made here with reportlab's canvas, each with one fault real reports have: words broken at
 a line end (join or keep the hyphen by what the report itself prints, not by a word list: 'super-' +
 'vision' is 'supervision' in a report that prints 'supervisory'; the hyphen a soft hyphen or U+2010); a table set across a spread of two
-pages (the UK strategy's 'Summary of key actions')."""
+pages (the UK strategy's 'Summary of key actions'); a list's labels printed over the numbers the text
+layer carries (its 'Actions')."""
 
 from __future__ import annotations
 
@@ -126,3 +127,30 @@ def test_a_table_across_a_spread_is_read_once_column_by_column(tmp_path):
     # and each column's wrapped lines read on, not interleaved with the next column's
     assert "Begin engagement on the draft national strategy for technologies in health and social care" in text, text
     assert "Publish the assurance roadmap of the centre for data ethics and innovation" in text, text
+
+
+def test_a_list_label_printed_over_the_items_number_is_not_read_into_its_sentence(tmp_path):
+    """A word processor's list: the text layer numbers the items ('1. Work with ...') and the page
+    prints its own label ('i') over the number; the label would land in the sentence ('Horizon i Europe')."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 780, "Actions")
+    c.setFont("Helvetica", 10)
+    y = 750.0
+    for k, (first, rest) in enumerate([("1. Work with partners around the world on shared challenges, including Horizon", "Europe to enable collaboration with other researchers in the region."),
+                                       ("2. Use of development assistance to support partnerships with the developing", "nations that ask for it, and report on what they achieve each year.")]):
+        c.drawString(89, y, first)
+        c.drawString(91 - 3 * k, y, "i" * (k + 1))
+        c.drawString(107, y - 12, rest)
+        y -= 36
+    for j in range(8):
+        c.drawString(56, y - 12.5 * j, f"Line {j + 1} of the page says what the government plans to do over the next ten years.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "list.pdf"
+    path.write_bytes(buf.getvalue())
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert "including Horizon Europe to enable collaboration" in text, text
+    assert "with the developing nations that ask for it" in text, text
+    assert " i " not in text and " ii " not in text, text
