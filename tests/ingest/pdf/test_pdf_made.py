@@ -2,7 +2,7 @@
 a line end (join or keep the hyphen by what the report itself prints, not by a word list: 'super-' +
 'vision' is 'supervision' in a report that prints 'supervisory'; the hyphen a soft hyphen or U+2010); a table set across a spread of two
 pages (the UK strategy's 'Summary of key actions'); a list's labels printed over the numbers the text
-layer carries (its 'Actions')."""
+layer carries (its 'Actions'); a line's words drawn out of order (the OECD review's 'cross-sectoral')."""
 
 from __future__ import annotations
 
@@ -154,3 +154,31 @@ def test_a_list_label_printed_over_the_items_number_is_not_read_into_its_sentenc
     assert "including Horizon Europe to enable collaboration" in text, text
     assert "with the developing nations that ask for it" in text, text
     assert " i " not in text and " ii " not in text, text
+
+
+def test_a_lines_pieces_drawn_out_of_order_read_left_to_right(tmp_path):
+    """The OECD review draws one line as 'leadership of ', 'sectoral', '-', 'the cross', ' ministries ...'
+    (each where it belongs on the line, in another order): one line, read left to right."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 780, "Planning")
+    c.setFont("Helvetica", 10)
+    pieces = ["For the period ahead, the approach is under the leadership of ", "the cross", "-", "sectoral", " ministries and agencies of the government."]
+    at = [56.0]
+    for piece in pieces:
+        at.append(at[-1] + stringWidth(piece, "Helvetica", 10))
+    for k in (0, 3, 2, 1, 4):  # a text object each, with no line break (the review's Word export of a right-to-left span)
+        piece = c.beginText(at[k], 750)
+        piece.textOut(pieces[k])
+        c.drawText(piece)
+    for j in range(8):
+        c.drawString(56, 737.5 - 12.5 * j, f"Line {j + 1} of the page says what the government plans to do over the next ten years.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "order.pdf"
+    path.write_bytes(buf.getvalue())
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert "under the leadership of the cross-sectoral ministries and agencies" in text, text

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..conventions import MARKER_TEXT, PAGE_NUMBER_LINE
 from ..text import collapse_space, parse_marker_numbers, word_count
@@ -71,8 +72,30 @@ def _glued_hyphen(runs: list[Run], index: int) -> bool:
     return abs(after.y - run.y) < 0.3 * run.size and after.text[:1].isalpha() and abs(after.x - (run.x + run.width)) < 0.1 * run.size
 
 
+def _in_line_order(runs: list[Run]) -> list[Run]:
+    """Runs drawn out of order along one baseline, left to right, when in that order they make one
+    unbroken line: the OECD review draws 'leadership of ', 'sectora', '-', 'the cross', ' l ministries'
+    (read as four lines: 'the cross' after 'sectora' in the paragraph). A stretch that does not close
+    up so (two columns, a label over a number) keeps the order it is drawn in."""
+    out: list[Run] = []
+    i = 0
+    while i < len(runs):
+        j = i + 1
+        while j < len(runs) and abs(runs[j].y - runs[i].y) <= 0.1 * runs[i].size and abs(runs[j].size - runs[i].size) < 0.1 * runs[i].size:
+            j += 1
+        stretch = runs[i:j]
+        if any(b.x < a.x - 0.5 for a, b in pairwise(stretch)):
+            ordered = sorted(stretch, key=lambda r: r.x)
+            if all(-1.0 <= b.x - (a.x + a.width) <= 0.5 * a.size for a, b in pairwise(ordered)):
+                stretch = ordered
+        out.extend(stretch)
+        i = j
+    return out
+
+
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
+    runs = _in_line_order(runs)
     groups: list[list[Run]] = []
     x_end = 0.0
     for index, run in enumerate(runs):
