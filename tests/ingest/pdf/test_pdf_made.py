@@ -2,7 +2,8 @@
 a line end (join or keep the hyphen by what the report itself prints, not by a word list: 'super-' +
 'vision' is 'supervision' in a report that prints 'supervisory'; the hyphen a soft hyphen or U+2010); a table set across a spread of two
 pages (the UK strategy's 'Summary of key actions'); a list's labels printed over the numbers the text
-layer carries (its 'Actions'); a line's words drawn out of order (the OECD review's 'cross-sectoral')."""
+layer carries (its 'Actions'); a line's words drawn out of order (the OECD review's 'cross-sectoral'); a landscape page's running foot
+(the OECD review's annex tables)."""
 
 from __future__ import annotations
 
@@ -182,3 +183,32 @@ def test_a_lines_pieces_drawn_out_of_order_read_left_to_right(tmp_path):
     path.write_bytes(buf.getvalue())
     text = " ".join(s.text for s in ingest_file(path).sections)
     assert "under the leadership of the cross-sectoral ministries and agencies" in text, text
+
+
+def test_a_landscape_pages_running_foot_is_furniture_in_its_wider_margin(tmp_path):
+    """A portrait report's running foot, 62 pt up every page, is inside the bottom 8% of a portrait
+    page but not of a landscape one (the OECD review's annex tables): still the foot, not text."""
+    from reportlab.lib.pagesizes import landscape
+
+    foot = "REVIEWS OF THE PLAN: THE AUTHORITY © 2024"
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for page in range(6):
+        size = landscape(A4) if page == 4 else A4
+        c.setPageSize(size)
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(56, size[1] - 60, f"Chapter {page + 1}" if page != 5 else "Chapter 5 (continued)")
+        c.setFont("Helvetica", 10)
+        for j in range(12):
+            c.drawString(56, size[1] - 90 - 12.5 * j, f"Line {j + 1} of page {page + 1} says what the government plans to do over the next ten years, and")
+        last = size[1] - 90 - 12.5 * 12
+        c.drawString(56, last, "what it has done so far." if page != 4 else "for each activity carried out, the achievements should")
+        c.setFont("Helvetica", 8)
+        c.drawString(size[0] / 2 - 100, 62, foot)
+        c.drawString(size[0] - 80, size[1] - 30, str(page + 1))
+        c.showPage()
+    c.save()
+    path = tmp_path / "landscape.pdf"
+    path.write_bytes(buf.getvalue())
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert foot not in text, text

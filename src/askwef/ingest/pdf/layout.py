@@ -206,9 +206,11 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     pages with the chapter's title, 'AI presents unique opportunities and challenges' on two pages,
     where 'National AI Strategy' heads thirty odd ones) and lone page numbers."""
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    printed: dict[str, set[int]] = defaultdict(set)  # the same by text alone, wherever on the page
     for lines in pages:
         for line in lines:
             seen[_place(line)].add(line.page)
+            printed[_place(line)[0]].add(line.page)
     threshold = max(3, int(0.3 * len(pages)))
     # where the report prints its running heads: the place and type of a head set on many pages (a
     # heading printed at the top of a page is set larger or bolder than its running head)
@@ -220,8 +222,19 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
         for line in lines:
             band = line.y > 0.9 * height or line.y < 0.08 * height
             repeated = len(seen[_place(line)]) >= threshold or _slot(line) in slots
-            if band and (repeated or _is_page_number(line.text, line.page, labels)):
+            # a landscape page of a portrait report sets its running foot and folio in wider margins
+            # (the OECD review's annex tables: 'OECD PUBLIC GOVERNANCE REVIEWS: ...' 62 pt up a 595 pt page);
+            # not a number alone (a chapter's number, a year), which any folio would seem to repeat
+            margin = line.y > (1 - LANDSCAPE_MARGIN) * height or line.y < LANDSCAPE_MARGIN * height
+            if band and (repeated or _is_page_number(line.text, line.page, labels)) \
+                    or margin and len(printed[_place(line)[0]]) >= threshold and re.search(r"[^\d\s#]", _place(line)[0]):
                 line.role = "furniture"
+
+
+LANDSCAPE_MARGIN = 0.15
+"""Share of a page's height at its top and at its bottom where a line printed on many pages, wherever
+it stands there, is the running head or foot: a landscape page in a portrait report (the OECD review's
+annex tables) sets its foot 10% up the page and its folio 12% down, outside the 8% and 10% bands."""
 
 
 def _place(line: Line) -> tuple[str, int]:
