@@ -212,3 +212,23 @@ def test_a_landscape_pages_running_foot_is_furniture_in_its_wider_margin(tmp_pat
     path.write_bytes(buf.getvalue())
     text = " ".join(s.text for s in ingest_file(path).sections)
     assert foot not in text, text
+
+
+def test_a_page_whose_box_does_not_start_at_the_origin_keeps_its_right_hand_text(tmp_path):
+    """Lines are kept by the page's own box: a media box of [40 0 635 842] shows text drawn at x 600."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(600, 300, "Right")
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(_report(tmp_path)))
+    writer.pages[0].merge_page(PdfReader(BytesIO(buf.getvalue())).pages[0])
+    writer.pages[0].mediabox = RectangleObject((40, 0, 635, 842))
+    path = tmp_path / "shifted.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert "Right" in text, text

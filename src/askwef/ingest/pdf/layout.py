@@ -161,15 +161,17 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
 
 
 
-def on_page(lines: list[Line], width: float, height: float) -> list[Line]:
-    """The lines that start on the page: a spread exported as single pages (a table across two pages)
-    draws its whole width on each, clipped, so a line that starts off the page is the other page's
-    text, read there, not twice; a line that starts on the page and runs past its edge stays whole.
+def on_page(lines: list[Line], box: tuple[float, float, float, float]) -> list[Line]:
+    """The lines that start on the page (its box: left, bottom, right, top): a spread exported as single
+    pages (a table across two pages) draws its whole width on each, clipped, so a line that starts off
+    the page is the other page's text, read there, not twice; a line that starts on the page and runs
+    past its edge stays whole.
 
-    >>> [l.text for l in on_page([Line(0, 500, 700, 700, 9, False, "here"), Line(0, -114, 184, 700, 9, False, "there")], 595, 842)]
+    >>> [l.text for l in on_page([Line(0, 500, 700, 700, 9, False, "here"), Line(0, -114, 184, 700, 9, False, "there")], (0, 0, 595, 842))]
     ['here']
     """
-    return [l for l in lines if -OFF_PAGE <= l.x0 < width and -OFF_PAGE <= l.y <= height + OFF_PAGE]
+    left, bottom, right, top = box
+    return [l for l in lines if left - OFF_PAGE <= l.x0 < right and bottom - OFF_PAGE <= l.y <= top + OFF_PAGE]
 
 
 OFF_PAGE = 1.0

@@ -195,7 +195,9 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 pages.append([])
                 shapes.append(drawn)
                 continue
-            lines = without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), *sizes[-1]))
+            xs, ys = sorted((float(box.left), float(box.right))), sorted((float(box.bottom), float(box.top)))
+            bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
+            lines = without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds))
             # a spread's page: its text runs on past the page's right edge, the columns to its end
             sizes[-1] = (max([sizes[-1][0]] + [l.x1 for l in lines]), sizes[-1][1])
             pages.append(lines)
