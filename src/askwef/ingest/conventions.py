@@ -89,5 +89,13 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 """Ligature glyphs that fonts without a ToUnicode entry for them leave in the text ('ﬁ' -> 'fi')."""
 
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+"""Hyphens other than the ASCII one a text layer may carry: Chromium prints the hyphen it adds at a
+line end as U+2010, a word processor a non-breaking hyphen as U+2011; both read as '-'."""
+
+SOFT_HYPHEN = "\u00ad"
+"""A soft hyphen: at the end of a run it is the hyphen a line was broken at ('devel\u00ad' + 'opment'),
+read as '-' and joined as any line-end hyphen; anywhere else it is not printed."""
+
 BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 """A font whose name says so is bold ("Arial-BoldMT", "Inter-SemiBold")."""

@@ -133,3 +133,13 @@ def test_survey_counts_a_heading_that_opens_on_a_subsection(tmp_path):
     found, total = (int(n) for n in out.split("outline entries found as sections: ")[1].split(" (")[0].split(" of "))
     assert total == 108 and found >= 107  # the other: the Executive summary's one heading
     assert "note and reference lists (no sections): 12" in out  # each chapter's 'References' and 'Notes'
+
+
+def test_uk_key_actions_across_a_spread_read_once_and_lists_without_their_overprinted_labels(uk):
+    """The 'Summary of key actions' table runs across pp. 8-9, each page drawing the whole spread;
+    the Actions lists print 'i', 'ii' over the numbers of the text layer."""
+    text = " ".join(s.text for s in uk.sections)
+    assert text.count("Publish the Defence AI Strategy, through the Ministry of Defence") == 1
+    assert "Begin engagement on the Draft National Strategy for AI-driven technologies in Health and Social Care, through the NHS AI Lab" in text
+    assert "including participation in Horizon Europe to enable collaboration" in text
+    assert "Then, working with the Department for Education" in text

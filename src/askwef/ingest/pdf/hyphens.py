@@ -30,6 +30,13 @@ class Vocabulary:
     parts: frozenset[str]
     stems: frozenset[str] = frozenset()  # the first STEM letters of the plain words and parts
 
+    def begins(self, joined: str, head: str) -> bool:
+        """A word of the report opens as the joined word does, well past the break: 'supervis'ory for
+        'super-' + 'vision' ('supervision'), so the break is a hyphenator's; 'indep'endent does not
+        speak for 'in-' + 'depth' (too short a start)."""
+        n = max(SHARED_START, len(head) + SHARED_PAST_BREAK)
+        return len(joined) >= n and any(w.startswith(joined[:n]) for w in self.plain)
+
     def knows(self, word: str) -> bool:
         """A word of the report, or the start of one ('purpose' for 'purposes'); 'ments' is none."""
         return word in self.plain or word in self.parts or (len(word) >= 4 and word[:STEM] in self.stems)
@@ -40,6 +47,16 @@ STEM = 5
 five letters (four, when it has four) begin a word of the report is a word, not a fragment."""
 
 
+SHARED_START = 7
+"""Letters a word of the report must share with a broken word joined for it to vouch for the join
+('supervis'ory, 'intervie'wed); shorter starts are common to unrelated words ('indep'endent and 'in-depth',
+'expo'rt and 'ex-post'). On the four PDFs (WEF template, Chromium print, OECD, UK) no compound was joined by it."""
+
+SHARED_PAST_BREAK = 3
+"""...and at least this many of them past the break ('super' + 'vis'), so a compound's first half alone
+('cross'-border, 'crossroads') never vouches."""
+
+
 WHOLE_TAIL = 6
 """Letters a line end's second half needs for its being a word the report prints unbroken to keep the
 hyphen ('trained', 'purpose'): a hyphenator's tails that are words are short ('son', 'views', 'works': 'inter-views' in the WEF template)."""
@@ -48,16 +65,20 @@ hyphen ('trained', 'purpose'): a hyphenator's tails that are words are short ('s
 def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
     hyphenated: set[str] = set()
     plain: set[str] = set()
+    broken = True  # whether the line before ends in a hyphen
     for line in lines:
         words = line.text.split()
         for i, w in enumerate(words):
             w = w.strip(".,;:()\"'“”‘’").casefold()
-            if i == 0 or (i == len(words) - 1 and w.endswith("-")):
-                continue  # a line's first and last words may be halves of a broken word
+            if i == 0 and broken or (i == len(words) - 1 and w.endswith("-")):
+                # a line's last word ending in a hyphen may be half a broken word, and so may the first
+                # word of the line after it; any other first word is whole
+                continue
             if "-" in w.strip("-"):
                 hyphenated.add(w)
             elif w.isalpha():
                 plain.add(w)
+        broken = not words or words[-1].endswith("-")
     parts = {p for w in hyphenated for p in w.split("-") if p}
     stems = {w[:k] for w in plain | parts for k in (4, STEM) if len(w) >= k}
     return Vocabulary(frozenset(hyphenated), frozenset(plain), frozenset(parts), frozenset(stems))
@@ -67,7 +88,8 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
     """Join two lines: 'trans-' + 'formation' -> 'transformation'; the second line's offset is returned.
 
     A hyphen at a line end stays when the report writes the word with it elsewhere; it goes when the
-    report uses the joined word. Otherwise it stays when the first half opens compounds elsewhere
+    report uses the joined word, or a word that opens as it does well past the break ('supervisory'
+    for 'super-' + 'vision'). Otherwise it stays when the first half opens compounds elsewhere
     ('cross-' + 'border') or both halves are words of the report ('service-' + 'oriented'), the first is an acronym or holds a digit ('AI-', '5G-'), and goes when
     either is a fragment ('trans-' + 'formation', 'develop-' + 'ments', 'chan-' + 'ging').
     """
@@ -89,6 +111,7 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
         tail_word = tail.casefold()
         keep = joined_h in v.hyphenated or (
             joined not in v.plain
+            and not v.begins(joined, head.casefold())
             and (
                 "-" in tail  # 'vehicle-' + 'road-city'
                 or "-" in head  # 'order-to-' + 'delivery'

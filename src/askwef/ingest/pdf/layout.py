@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
@@ -73,8 +74,30 @@ def _glued_hyphen(runs: list[Run], index: int) -> bool:
     return abs(after.y - run.y) < 0.3 * run.size and after.text[:1].isalpha() and abs(after.x - (run.x + run.width)) < 0.1 * run.size
 
 
+def _in_line_order(runs: list[Run]) -> list[Run]:
+    """Runs drawn out of order along one baseline, left to right, when in that order they make one
+    unbroken line: the OECD review draws 'leadership of ', 'sectora', '-', 'the cross', ' l ministries'
+    (read as four lines: 'the cross' after 'sectora' in the paragraph). A stretch that does not close
+    up so (two columns, a label over a number) keeps the order it is drawn in."""
+    out: list[Run] = []
+    i = 0
+    while i < len(runs):
+        j = i + 1
+        while j < len(runs) and abs(runs[j].y - runs[i].y) <= 0.1 * runs[i].size and abs(runs[j].size - runs[i].size) < 0.1 * runs[i].size:
+            j += 1
+        stretch = runs[i:j]
+        if any(b.x < a.x - 0.5 for a, b in pairwise(stretch)):
+            ordered = sorted(stretch, key=lambda r: r.x)
+            if all(-1.0 <= b.x - (a.x + a.width) <= 0.5 * a.size for a, b in pairwise(ordered)):
+                stretch = ordered
+        out.extend(stretch)
+        i = j
+    return out
+
+
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
+    runs = _in_line_order(runs)
     groups: list[list[Run]] = []
     x_end = 0.0
     for index, run in enumerate(runs):
@@ -140,6 +163,46 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
 
 
 
+def on_page(lines: list[Line], box: tuple[float, float, float, float]) -> list[Line]:
+    """The lines that start on the page (its box: left, bottom, right, top): a spread exported as single
+    pages (a table across two pages) draws its whole width on each, clipped, so a line that starts off
+    the page is the other page's text, read there, not twice; a line that starts on the page and runs
+    past its edge stays whole.
+
+    >>> [l.text for l in on_page([Line(0, 500, 700, 700, 9, False, "here"), Line(0, -114, 184, 700, 9, False, "there")], (0, 0, 595, 842))]
+    ['here']
+    """
+    left, bottom, right, top = box
+    return [l for l in lines if left - OFF_PAGE <= l.x0 < right and bottom - OFF_PAGE <= l.y <= top + OFF_PAGE]
+
+
+OFF_PAGE = 1.0
+"""Points a line may start outside the page's box and still be the page's (rounding at its edge)."""
+
+
+def without_overprints(lines: list[Line]) -> list[Line]:
+    """Lines less a short one printed over the start of a longer one on its baseline (at least half its
+    width inside the other's): a list's visible label set over the number the text layer carries ('i' over
+    '1. Work with partners ...' in the UK strategy), which read in would cut the sentence it lands in.
+
+    >>> [l.text for l in without_overprints([Line(0, 89, 524, 554, 10, False, "1. Work with partners"), Line(0, 91, 93, 554, 10, False, "i")])]
+    ['1. Work with partners']
+    """
+    by_y = sorted(lines, key=lambda l: l.y)
+    dropped: set[int] = set()
+    for i, line in enumerate(by_y):
+        for other in by_y[i + 1:]:
+            if other.y - line.y >= 0.3 * max(line.size, other.size):
+                break
+            short, long_ = (line, other) if len(line.text) < len(other.text) else (other, line)
+            inside = min(short.x1, long_.x1) - max(short.x0, long_.x0)
+            # (where the longer line starts: a label; a cell further along is another line whose
+            # estimated width ran long)
+            if inside >= 0.5 * (short.x1 - short.x0) > 0 and short.x0 < long_.x0 + 2 * long_.size:
+                dropped.add(id(short))
+    return [l for l in lines if id(l) not in dropped]
+
+
 # --- page furniture and layout -----------------------------------------------------------------
 
 
@@ -149,9 +212,11 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     pages with the chapter's title, 'AI presents unique opportunities and challenges' on two pages,
     where 'National AI Strategy' heads thirty odd ones) and lone page numbers."""
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    printed: dict[str, set[int]] = defaultdict(set)  # the same by text alone, wherever on the page
     for lines in pages:
         for line in lines:
             seen[_place(line)].add(line.page)
+            printed[_place(line)[0]].add(line.page)
     threshold = max(3, int(0.3 * len(pages)))
     # where the report prints its running heads: the place and type of a head set on many pages (a
     # heading printed at the top of a page is set larger or bolder than its running head)
@@ -166,8 +231,19 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
         for line in lines:
             band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
             repeated = len(seen[_place(line)]) >= threshold or _slot(line) in slots
-            if band and (repeated or _is_page_number(line.text, line.page, labels)):
+            # a landscape page of a portrait report sets its running foot and folio in wider margins
+            # (the OECD review's annex tables: 'OECD PUBLIC GOVERNANCE REVIEWS: ...' 62 pt up a 595 pt page);
+            # not a number alone (a chapter's number, a year), which any folio would seem to repeat
+            margin = line.y > (1 - LANDSCAPE_MARGIN) * height or line.y < LANDSCAPE_MARGIN * height
+            if band and (repeated or _is_page_number(line.text, line.page, labels)) \
+                    or margin and len(printed[_place(line)[0]]) >= threshold and re.search(r"[^\d\s#]", _place(line)[0]):
                 line.role = "furniture"
+
+
+LANDSCAPE_MARGIN = 0.15
+"""Share of a page's height at its top and at its bottom where a line printed on many pages, wherever
+it stands there, is the running head or foot: a landscape page in a portrait report (the OECD review's
+annex tables) sets its foot 10% up the page and its folio 12% down, outside the 8% and 10% bands."""
 
 
 def _place(line: Line) -> tuple[str, int]:

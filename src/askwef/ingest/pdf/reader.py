@@ -42,7 +42,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
-from .layout import Line, body_size, continue_tables, mark_furniture, mark_imprint, page_lines
+from .layout import Line, body_size, continue_tables, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
@@ -195,7 +195,12 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 pages.append([])
                 shapes.append(drawn)
                 continue
-            pages.append(page_lines(page_runs(page, widths, drawn, deadline.tick), index))
+            xs, ys = sorted((float(box.left), float(box.right))), sorted((float(box.bottom), float(box.top)))
+            bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
+            lines = without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds))
+            # a spread's page: its text runs on past the page's right edge, the columns to its end
+            sizes[-1] = (max([sizes[-1][0]] + [l.x1 for l in lines]), sizes[-1][1])
+            pages.append(lines)
         except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
             if index == 0:
                 raise IngestError(f"{path}: truncated or damaged PDF ({_reason(exc)})") from exc

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, LIGATURES
+from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
 from .widths import Widths
 
 __all__ = ["Run", "Shape", "Widths", "page_runs"]
@@ -71,12 +71,22 @@ def _mult(m: list[float], n: list[float]) -> list[float]:
     ]
 
 
+def _glyph_text(text: str) -> str:
+    """A run's letters as the page prints them: no control characters, ligatures as their letters,
+    every hyphen as '-', a soft hyphen only where it ends the run: 'ﬁnal\u00ad' -> 'final-'."""
+    text = CONTROL_CHARACTERS.sub("", text).translate(LIGATURES).translate(HYPHENS)
+    end = len(text.rstrip())
+    if text[:end].endswith(SOFT_HYPHEN):
+        return text[: end - 1].replace(SOFT_HYPHEN, "") + "-" + text[end:]
+    return text.replace(SOFT_HYPHEN, "")
+
+
 def _respaced(clean: str, spaced: list[str]) -> str:
     """pypdf's text of a run, with the spaces the strings' own word gaps show when they spell the same
     letters: 'ArtificialIntelligence(AI)is' -> 'Artificial Intelligence (AI) is'. A word gap after
     the last letter stays ('2022.' then the gap before the next run's 'The'): the next run may
     start right where the gap ends, with no space of its own."""
-    candidate = CONTROL_CHARACTERS.sub("", "".join(spaced)).translate(LIGATURES)
+    candidate = _glyph_text("".join(spaced))
     if candidate.count(" ") > clean.count(" ") and candidate.replace(" ", "") == clean.replace(" ", ""):
         lead = " " if clean.startswith(" ") else ""
         return lead + " ".join(candidate.split()) + (" " if clean.endswith(" ") or candidate.endswith(" ") else "")
@@ -237,7 +247,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         ends, state["ends"] = state["ends"], []
         # ligature glyphs ('ﬁ' in 'artiﬁcial', as embedded font subsets map them) are their letters
         spaced, state["spaced"] = state["spaced"], []
-        clean = CONTROL_CHARACTERS.sub("", text.replace("\r", "\n").rstrip("\n")).translate(LIGATURES)
+        clean = _glyph_text(text.replace("\r", "\n").rstrip("\n"))
         if spaced and all(isinstance(t, str) for t in spaced):
             clean = _respaced(clean, spaced)
         if not clean.strip():

@@ -1,0 +1,234 @@
+"""Small PDFs made here with reportlab's canvas, each with one fault real reports have: words broken at
+a line end (join or keep the hyphen by what the report itself prints, not by a word list: 'super-' +
+'vision' is 'supervision' in a report that prints 'supervisory'; the hyphen a soft hyphen or U+2010); a table set across a spread of two
+pages (the UK strategy's 'Summary of key actions'); a list's labels printed over the numbers the text
+layer carries (its 'Actions'); a line's words drawn out of order (the OECD review's 'cross-sectoral'); a landscape page's running foot
+(the OECD review's annex tables)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from askwef.ingest import ingest_file
+
+PAGE = [
+    "Regulation of new technology",
+    "",
+    "The frameworks establish a tiered approach that lets companies test new products in real",
+    "market conditions under the super-",  # a hyphenator's break: 'supervision'
+    "vision of regulatory authorities, and every pilot reports to a supervisory",
+    "board each quarter, while super-apps from private and public entities carry the",
+    "services that citizens use to pay bills and schedule their appointments.",
+    "",
+    "Mining inspectors took over the over-",  # 'oversight', printed whole below, at a line's start
+    "sight of the sites in the north of the country, and the board kept its",
+    "oversight duties when the over-arching rules of the sector changed last year.",
+    "",
+    "The cross-",  # a compound's own hyphen: 'cross' opens compounds and 'border' is a word of the report
+    "border flows of data are governed by rules on the border of each of the provinces,",
+    "and cross-sector work goes on in the many agencies that share the data.",
+]
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _report(tmp_path: Path, hyphen: str = "-", font: str = "Helvetica") -> Path:
+    """One page of PAGE's lines, set left-aligned in 10 pt type under a bold title; the hyphenator's
+    breaks ('super-', 'over-') printed with `hyphen`."""
+    if font != "Helvetica":
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        if not DEJAVU.exists():
+            pytest.skip(f"{DEJAVU} not installed (a TrueType font with U+2010)")
+        pdfmetrics.registerFont(TTFont(font, str(DEJAVU)))
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 780.0
+    for k, text in enumerate(PAGE):
+        c.setFont("Helvetica-Bold" if k == 0 else font, 16 if k == 0 else 10)
+        c.drawString(56, y, text[:-1] + hyphen if text.endswith(("super-", "over-")) else text)
+        y -= 24 if k == 0 else 12.5
+    c.showPage()
+    c.save()
+    path = tmp_path / "report.pdf"
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+# the hyphen a line was broken at, as producers print it: ASCII (InDesign, reportlab), a soft hyphen
+# (a word processor), U+2010 (Chromium's automatic hyphenation; a TrueType font with the glyph carries it:
+# reportlab's own Vera has none)
+@pytest.mark.parametrize(("hyphen", "font"), [("-", "Helvetica"), ("\u00ad", "Helvetica"), ("\u2010", "DejaVuSans")])
+def test_a_break_is_joined_when_the_report_prints_the_word_or_one_that_opens_as_it_does(tmp_path, hyphen, font):
+    text = " ".join(s.text for s in ingest_file(_report(tmp_path, hyphen, font)).sections)
+    # 'supervisory' (inside a line) vouches for 'supervision', though 'super' opens 'super-apps'
+    assert "under the supervision of regulatory authorities" in text, text
+    # 'oversight' is printed whole as a line's first word (the line before it ends without a hyphen)
+    assert "took over the oversight of the sites" in text, text
+    # no such word: the compound keeps its hyphen
+    assert "The cross-border flows of data" in text, text
+
+
+COLUMNS = [
+    ["Investing in the long term", "Publish a framework for the role of government in", "enabling better data availability in the wider economy",
+     "Support the development of data science and digital", "skills through the skills bootcamps of the department"],
+    ["Ensuring benefits to all regions", "Begin engagement on the draft national strategy for", "technologies in health and social care, through the lab",
+     "Publish the defence strategy, through the Ministry of Defence", "Launch a consultation on copyright and patents"],
+    ["Governing effectively", "Publish the assurance roadmap of the centre for data", "ethics and innovation before the end of the year",
+     "Determine the role of data protection in the wider", "governance following the consultation on data"],
+]
+
+
+def _prose(c, title: str, page: int) -> None:
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 780, title)
+    c.setFont("Helvetica", 10)
+    for j in range(20):
+        c.drawString(56, 750 - 12.5 * j, f"Line {j + 1} of page {page} says what the government plans to do over the next ten years,")
+    c.drawString(56, 500, "and what it has done so far.")
+    c.showPage()
+
+
+def _spread(tmp_path: Path) -> Path:
+    """A table of three columns across a spread, exported as two single pages: each page draws the
+    whole spread, shifted by a page's width and clipped, so the middle column starts on the first
+    page and runs past its edge, and the second page draws it again starting left of its own edge."""
+    width, height = A4
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    _prose(c, "Introduction", 1)
+    for page in range(2):
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(56, 780, "Summary of key actions" if page == 0 else "Summary of key actions (continued)")
+        for k, column in enumerate(COLUMNS):
+            x = 100 + 330 * k - page * width
+            for j, text in enumerate(column):
+                c.setFont("Helvetica-Bold" if j == 0 else "Helvetica", 9.5)
+                c.drawString(x, 720 - 14 * j - (8 if j > 2 else 0), text)
+        c.showPage()
+    _prose(c, "The plan", 4)
+    c.save()
+    path = tmp_path / "spread.pdf"
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_a_table_across_a_spread_is_read_once_column_by_column(tmp_path):
+    text = " ".join(s.text for s in ingest_file(_spread(tmp_path)).sections)
+    # the middle column, drawn on both pages, is read once, from the page it starts on, whole
+    assert text.count("Publish the defence strategy") == 1, text
+    assert "Publish the defence strategy, through the Ministry of Defence" in text, text
+    # and each column's wrapped lines read on, not interleaved with the next column's
+    assert "Begin engagement on the draft national strategy for technologies in health and social care" in text, text
+    assert "Publish the assurance roadmap of the centre for data ethics and innovation" in text, text
+
+
+def test_a_list_label_printed_over_the_items_number_is_not_read_into_its_sentence(tmp_path):
+    """A word processor's list: the text layer numbers the items ('1. Work with ...') and the page
+    prints its own label ('i') over the number; the label would land in the sentence ('Horizon i Europe')."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 780, "Actions")
+    c.setFont("Helvetica", 10)
+    y = 750.0
+    for k, (first, rest) in enumerate([("1. Work with partners around the world on shared challenges, including Horizon", "Europe to enable collaboration with other researchers in the region."),
+                                       ("2. Use of development assistance to support partnerships with the developing", "nations that ask for it, and report on what they achieve each year.")]):
+        c.drawString(89, y, first)
+        c.drawString(91 - 3 * k, y, "i" * (k + 1))
+        c.drawString(107, y - 12, rest)
+        y -= 36
+    for j in range(8):
+        c.drawString(56, y - 12.5 * j, f"Line {j + 1} of the page says what the government plans to do over the next ten years.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "list.pdf"
+    path.write_bytes(buf.getvalue())
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert "including Horizon Europe to enable collaboration" in text, text
+    assert "with the developing nations that ask for it" in text, text
+    assert " i " not in text and " ii " not in text, text
+
+
+def test_a_lines_pieces_drawn_out_of_order_read_left_to_right(tmp_path):
+    """The OECD review draws one line as 'leadership of ', 'sectoral', '-', 'the cross', ' ministries ...'
+    (each where it belongs on the line, in another order): one line, read left to right."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 780, "Planning")
+    c.setFont("Helvetica", 10)
+    pieces = ["For the period ahead, the approach is under the leadership of ", "the cross", "-", "sectoral", " ministries and agencies of the government."]
+    at = [56.0]
+    for piece in pieces:
+        at.append(at[-1] + stringWidth(piece, "Helvetica", 10))
+    for k in (0, 3, 2, 1, 4):  # a text object each, with no line break (the review's Word export of a right-to-left span)
+        piece = c.beginText(at[k], 750)
+        piece.textOut(pieces[k])
+        c.drawText(piece)
+    for j in range(8):
+        c.drawString(56, 737.5 - 12.5 * j, f"Line {j + 1} of the page says what the government plans to do over the next ten years.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "order.pdf"
+    path.write_bytes(buf.getvalue())
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert "under the leadership of the cross-sectoral ministries and agencies" in text, text
+
+
+def test_a_landscape_pages_running_foot_is_furniture_in_its_wider_margin(tmp_path):
+    """A portrait report's running foot, 62 pt up every page, is inside the bottom 8% of a portrait
+    page but not of a landscape one (the OECD review's annex tables): still the foot, not text."""
+    from reportlab.lib.pagesizes import landscape
+
+    foot = "REVIEWS OF THE PLAN: THE AUTHORITY © 2024"
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for page in range(6):
+        size = landscape(A4) if page == 4 else A4
+        c.setPageSize(size)
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(56, size[1] - 60, f"Chapter {page + 1}" if page != 5 else "Chapter 5 (continued)")
+        c.setFont("Helvetica", 10)
+        for j in range(12):
+            c.drawString(56, size[1] - 90 - 12.5 * j, f"Line {j + 1} of page {page + 1} says what the government plans to do over the next ten years, and")
+        last = size[1] - 90 - 12.5 * 12
+        c.drawString(56, last, "what it has done so far." if page != 4 else "for each activity carried out, the achievements should")
+        c.setFont("Helvetica", 8)
+        c.drawString(size[0] / 2 - 100, 62, foot)
+        c.drawString(size[0] - 80, size[1] - 30, str(page + 1))
+        c.showPage()
+    c.save()
+    path = tmp_path / "landscape.pdf"
+    path.write_bytes(buf.getvalue())
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert foot not in text, text
+
+
+def test_a_page_whose_box_does_not_start_at_the_origin_keeps_its_right_hand_text(tmp_path):
+    """Lines are kept by the page's own box: a media box of [40 0 635 842] shows text drawn at x 600."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(600, 300, "Right")
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(_report(tmp_path)))
+    writer.pages[0].merge_page(PdfReader(BytesIO(buf.getvalue())).pages[0])
+    writer.pages[0].mediabox = RectangleObject((40, 0, 635, 842))
+    path = tmp_path / "shifted.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    text = " ".join(s.text for s in ingest_file(path).sections)
+    assert "Right" in text, text
