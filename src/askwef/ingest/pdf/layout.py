@@ -222,7 +222,9 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     # heading printed at the top of a page is set larger or bolder than its running head)
     slots = {_slot(line) for lines in pages for line in lines if len(seen[_place(line)]) >= threshold}
     # margins are set in points, not in shares of a page: a landscape page (the OECD review's annex tables) prints
-    # its footer as far from its bottom edge as the report's upright pages do, so the bands are the typical page's
+    # its foot and folio as far from its edges as the report's upright pages do, so the bands are the typical page's
+    # (its folio, 12% down a 595 pt page, is in the band so); the same text anywhere in its wider margins is the
+    # running head or foot too (LANDSCAPE_MARGIN)
     typical = float(np.median([h for _, h in sizes])) if sizes else 0.0
     for lines in pages:
         if not lines:
@@ -231,9 +233,7 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
         for line in lines:
             band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
             repeated = len(seen[_place(line)]) >= threshold or _slot(line) in slots
-            # a landscape page of a portrait report sets its running foot and folio in wider margins
-            # (the OECD review's annex tables: 'OECD PUBLIC GOVERNANCE REVIEWS: ...' 62 pt up a 595 pt page);
-            # not a number alone (a chapter's number, a year), which any folio would seem to repeat
+            # not a number alone there (a chapter's number, a year), which any folio would seem to repeat
             margin = line.y > (1 - LANDSCAPE_MARGIN) * height or line.y < LANDSCAPE_MARGIN * height
             if band and (repeated or _is_page_number(line.text, line.page, labels)) \
                     or margin and len(printed[_place(line)[0]]) >= threshold and re.search(r"[^\d\s#]", _place(line)[0]):
