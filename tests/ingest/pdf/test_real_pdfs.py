@@ -72,6 +72,11 @@ def test_oecd_sections_four_levels_deep_with_chapter_numbers(oecd):
     assert sum(1 for s in oecd.sections if s.level == 3) >= 44
 
 
+def test_oecd_year_is_its_imprints_copyright_not_a_month_in_its_foreword(oecd):
+    # the imprint breaks "© OECD" and "2024" over two lines; the foreword names "September 2023" first
+    assert oecd.year == 2024
+
+
 def test_oecd_notes_close_each_chapter_and_restart(oecd):
     scopes = {e.scope for e in oecd.endnotes}
     assert len(scopes) >= 3 and "" not in scopes

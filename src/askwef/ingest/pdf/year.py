@@ -8,6 +8,8 @@ nothing. Without one, the PDF's creation date (its metadata) gives it.
 2025
 >>> publication_year_in(["© OECD 2024"])
 2024
+>>> publication_year_in(["Please cite this publication as: ...\\n© OECD\\n 2024", "completed in September 2023"])
+2024
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections import Counter
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATED = re.compile(rf"\b(?:{_MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s)?((?:19|20)\d\d)\b|"
+_DATED = re.compile(rf"\b(?:{_MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?((?:19|20)\d\d)\b|"
                     r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -38,7 +40,11 @@ def publication_year_in(texts: list[str]) -> int:
 
 def publication_year(lines, reader) -> int:
     """The year of the report from its front matter's lines, else from the PDF's metadata dates."""
-    year = publication_year_in([l.text for l in lines])
+    # a page's lines read as one text: an imprint breaks "© OECD" and "2024" over two lines
+    pages: dict[int, list[str]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line.text)
+    year = publication_year_in(["\n".join(texts) for texts in pages.values()])
     if year:
         return year
     try:
