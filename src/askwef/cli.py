@@ -128,7 +128,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
             if e.url:
                 print(f"     {e.url}")
-    print(f"\nconfidence {answer.confidence:.2f}")
+    print(f"\n{answer.confidence_line()}")
     return 0
 
 

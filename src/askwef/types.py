@@ -205,6 +205,14 @@ class Answer(_Serializable):
     resolved_question: str = ""  # the question as understood after follow-up resolution
     span: str = ""  # the short answer inside the quote (the number, name or phrase that answers), "" when none stands out
     context: str = ""  # report text shown with the quote when it completes it (the case study's title, the sentence before)
+    about: str = ""  # "document" or "part": asked for the report or a figure, table or section of it as such, and answered
+    # with what that says of itself whatever the confidence (which is fit on questions about facts); "" otherwise
+
+    def confidence_line(self) -> str:
+        """The line under an answer in the chat and the CLI: its confidence, and when it was asked for the report or a
+        part of it as such, that the quote is what that says of itself (the confidence was not used)."""
+        itself = {"document": "the report", "part": "that part of the report"}.get(self.about)
+        return f"confidence {self.confidence:.2f}" + (f" · what {itself} says of itself" if itself else "")
 
     def places(self) -> list[tuple[Quote, tuple[int, ...]]]:
         """Where the quotes stand, one entry per run of quotes from one place (`Quote.source`): its first quote and

@@ -204,10 +204,11 @@ def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_i
     itself = {"This paper reviews where it stands.": "Foreword", "This document is a fixture for tests.": "Disclaimer"}
     about = mini_engine.answer("what is this report about?")
     assert not about.abstained and about.quotes and all(itself.get(q.text) == q.section for q in about.quotes)
+    assert about.about == "document" and about.confidence_line().endswith("what the report says of itself")
     wrote = mini_engine.answer("who wrote this paper?")  # "wrote": a word the report never writes, yet no reason to refuse
     assert not wrote.abstained and all(q.text in itself for q in wrote.quotes) and wrote.span == ""  # the whole quote answers
     content = mini_engine.answer("What does the report say about Harbour Works?")  # about its content: answered from that
-    assert "This paper reviews" not in content.text
+    assert "This paper reviews" not in content.text and content.about == ""
 
 
 def test_who_wrote_the_report_is_answered_with_its_list_of_authors():

@@ -25,7 +25,8 @@ def test_asking_for_a_part_and_nothing_else():
 
 def test_what_a_figure_shows_is_its_label_and_title(mini_engine):
     a = mini_engine.answer("What does figure 2 show?")
-    assert not a.abstained and a.text == "FIGURE 2 Top sectors by demand" and a.span == ""
+    assert not a.abstained and a.text == "FIGURE 2 Top sectors by demand" and a.span == "" and a.about == "part"
+    assert a.confidence_line().endswith("what that part of the report says of itself")
     assert {q.section for q in a.quotes} == {"2 Sectors adopting tidal power"}
     one = mini_engine.answer("what's shown in fig. 1?")
     assert one.text.startswith("FIGURE 1 | Installed tidal capacity, 2020 vs 2025")
@@ -38,4 +39,5 @@ def test_a_section_asked_for_by_its_title_is_answered_with_its_opening(mini_engi
     a = mini_engine.answer("What's the conclusion?")
     assert not a.abstained and a.text == "Tidal power will not replace wind or solar, but it fills the gaps they leave."
     about = mini_engine.answer("What does the conclusion say about wind and solar?")  # more than the part: any question
-    assert all(q.section == "Conclusion" for q in about.quotes)
+    assert all(q.section == "Conclusion" for q in about.quotes) and about.about == ""
+    assert about.confidence_line() == f"confidence {about.confidence:.2f}"

@@ -59,6 +59,7 @@ def answer_question(
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
                                                      common=stage_for(retriever).common),  # itself: the whole quote answers
         context=context_for(store.sentences, sel.chosen),
+        about="document" if sel.prepared.about_document else ("part" if sel.prepared.part else ""),
     )
 
 

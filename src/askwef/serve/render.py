@@ -135,7 +135,7 @@ def render_answer(answer: Answer, turn: int) -> str:
             )
             refs.append(f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{link}</li>')
         parts.append(f'<ol class="askwef-refs">{"".join(refs)}</ol>')
-    parts.append(f'<p class="askwef-meta">confidence {answer.confidence:.2f}</p>')
+    parts.append(f'<p class="askwef-meta">{_e(answer.confidence_line())}</p>')
     parts.append(_passages_panel(answer.passages, open_=False))
     parts.append("</div>")
     return "".join(parts)

@@ -116,6 +116,8 @@ class AnswerOut(BaseModel):
     resolved_question: str
     span: str = ""
     context: str = ""
+    about: str = Field("", description='"document" or "part" when the question asked for the report or one of its parts '
+                       "as such (answered with what it says of itself, whatever the confidence); empty otherwise")
 
 
 class SearchOut(BaseModel):
