@@ -158,3 +158,15 @@ def test_a_question_calling_a_report_by_name_is_answered_from_it_with_its_name_s
     assert any(line in answer.text for line in ("This paper reviews where it stands.", "This document is a fixture for tests."))
     other = library.answer("What is the Wind Notes report about?")
     assert not other.quotes or {q.document for q in other.quotes} == {"wind-notes.md"}
+
+
+def test_a_greeting_a_thanks_or_a_request_for_help_gets_how_to_ask_not_a_quote(mini_engine):
+    from askwef.serve.render import ABSTAIN_LEAD, plain_answer, render_answer
+
+    for said in ("hi", "Thanks!", "thank you so much", "what can you do?", "help"):
+        a = mini_engine.answer(said)
+        assert a.about == "help" and not a.quotes and "Tidal Power Outlook" in a.message, said
+        assert ABSTAIN_LEAD not in render_answer(a, 1) and ABSTAIN_LEAD not in plain_answer(a)
+    # a question after the courtesy is a question
+    asked = mini_engine.answer("thanks, and how many pens does SeaFarm run?")
+    assert asked.about == "" and "30 pens" in asked.text

@@ -75,6 +75,16 @@ at 2.0, 2.5 and 3.0 (11/16 at 0 and 1.5); the earlier helpers' own probe convers
 53 at 2.5, 51 at 3.0: askwef's answers quote two or three sentences, and a detail asked next ("how many clients
 does it support?") often stands among them."""
 ABSTAIN_MESSAGE = "The report does not seem to answer this. The closest passages are listed below."
+SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?(?: you)?(?: (?:so|very) much)?|thx|ty|cheers|"
+    r"ok(?:ay)?|great|cool|nice|perfect|got it|bye|goodbye|help|what can you do|what do you do|who are you|what are you|"
+    r"how does this work|how do i use this)\W*$", re.I)
+"""A turn that is a greeting, a thanks or a request for help, and nothing else: answered with HELP_MESSAGE, never
+with a quote ("thanks!" quoted "... higher efficiencies in production operations thanks to AI."). Written for the
+chat: what staff type to a chat box that is not a question about the report."""
+HELP_MESSAGE = ("I answer questions about {titles} with the report's own sentences, quoted with their section, page "
+                "and endnotes, and say so when the report does not answer. Ask about anything it covers, for example "
+                "“{example}”.")
 PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The closest passages are listed below."
 MAX_RESOLVED_CHARS = 2000
 """As engine.MAX_QUESTION_CHARS: a rewritten follow-up is no longer than a question."""

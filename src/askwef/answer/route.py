@@ -17,6 +17,7 @@ Answer(text='To date, 246 green data centres have been established in the countr
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from ..retrieve import ALONE_KEPT, Retriever, one_question
@@ -24,7 +25,7 @@ from ..types import Answer
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS
+from .params import CANDIDATE_PASSAGES, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
 from .select import quoted_rows, read, stage_for
 
 
@@ -33,6 +34,8 @@ def answer_question(
 ) -> Answer:
     """`compose.answer_question`, but in a library each routed report answers as if alone (see the module)."""
     models = models or load_models()
+    if SMALL_TALK.match(question):  # "hi", "thanks!", "what can you do?": how to ask, not a quote
+        return Answer(question, "", abstained=True, message=help_message(retriever.store), resolved_question=question, about="help")
     if len(retriever.store.documents) >= 2 and not within:
         text, named = retriever.unnamed(question)
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
@@ -111,3 +114,18 @@ def best_answer(answers: list[Answer], lead: float = ROUTE_LEAD) -> Answer:
         return answers[0]
     best = max(given, key=lambda a: a.confidence or 0.0)
     return best if (best.confidence or 0.0) > (given[0].confidence or 0.0) + lead else given[0]
+
+
+def help_message(store) -> str:
+    """HELP_MESSAGE for the reports of `store`: their titles (with years), and the title of the first chapter of the
+    first report as an example of what to ask about."""
+    docs = list(store.documents)
+    titles = "; ".join(f"“{d.title or d.name}”" + (f" ({d.year})" if d.year else "") for d in docs[:5])
+    if len(docs) > 5:
+        titles += f" and {len(docs) - 5} more reports"
+    # the first numbered chapter's title: a section path of one part that opens with its number
+    chapter = next((m.group(1) for d in docs[:1] for path, _, _ in d.sections
+                    if " > " not in path and (m := re.match(r"^\d+\.?\s+(.+)$", path))), "")
+    chapter = re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), chapter)  # "the ...", but "China's ..."
+    example = f"What does the report say about {chapter}?" if chapter else "What are its main findings?"
+    return HELP_MESSAGE.format(titles=titles or "the reports in this index", example=example)

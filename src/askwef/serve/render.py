@@ -104,6 +104,9 @@ def _passages_panel(passages: tuple[Passage, ...], *, open_: bool) -> str:
 def render_answer(answer: Answer, turn: int) -> str:
     """One reply as a single line of HTML. `turn` keeps the endnote anchors unique on the page."""
     parts = ['<div class="askwef-answer">']
+    if answer.about == "help":  # "hi", "thanks", "what can you do?": how to ask, no quote and no abstention
+        parts.append(f'<p class="askwef-help">{_e(answer.message)}</p></div>')
+        return "".join(parts)
     if answer.abstained or not answer.quotes:
         detail = answer.message or "The closest passages are listed below."
         parts.append(f'<p class="askwef-abstain">{ABSTAIN_LEAD}</p><p>{_e(detail)}</p>')
@@ -151,6 +154,8 @@ def render_error(message: str) -> str:
 
 def plain_answer(answer: Answer) -> str:
     """The answer with its citations as plain text, for copying into an email or a note."""
+    if answer.about == "help":
+        return f"Q: {answer.question}\n{answer.message}"
     if answer.abstained or not answer.quotes:
         lines = [f"Q: {answer.question}", ABSTAIN_LEAD, "Closest passages:"]
         lines += [f"- {p.section}, p. {p.page}: {p.text[:200]}" for p in answer.passages[:3]]

@@ -117,7 +117,8 @@ class AnswerOut(BaseModel):
     span: str = ""
     context: str = ""
     about: str = Field("", description='"document" or "part" when the question asked for the report or one of its parts '
-                       "as such (answered with what it says of itself, whatever the confidence); empty otherwise")
+                       'as such (answered with what it says of itself, whatever the confidence); "help" for a greeting, '
+                       "thanks or request for help (answered with how to ask, in `message`); empty otherwise")
 
 
 class SearchOut(BaseModel):
