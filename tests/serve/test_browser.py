@@ -145,6 +145,14 @@ def test_abstention_is_plain_and_lists_the_closest_passages(page, engine):
     shot(page, "abstention")
 
 
+def test_a_greeting_gets_how_to_ask_not_an_abstention(page, engine):
+    ask_in_page(page, "hi")
+    reply = page.locator(".askwef-answer").last
+    text = reply.inner_text()
+    assert "I answer questions about" in text and "does not seem to cover this" not in text
+    assert reply.locator("blockquote").count() == 0 and reply.locator("details.askwef-passages").count() == 0
+
+
 def test_follow_up_uses_the_previous_answer(page, engine):
     follow_up = "and what about its costs?"
     ask_in_page(page, ANSWERED)
