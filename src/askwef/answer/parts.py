@@ -87,8 +87,9 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
                 continue
             rows = label_rows(sentences, row)
             first = int(store.sentence_passage[row])
-            own = [first] + [first + 1] * (first + 1 < len(store.passages) and store.passages.field("section", first + 1) == store.passages.field("section", first))
-            part = tuple(store.passages[r] for r in own)
+            field, nxt = store.passages.field, first + 1
+            runs_on = nxt < len(store.passages) and all(field(f, nxt) == field(f, first) for f in ("document", "section"))
+            part = tuple(store.passages[r] for r in ([first, nxt] if runs_on else [first]))
             said = PART_REFERENCE.search(question).group(0)  # "fig. 5": its words name the part, whatever their stems
             return part, rows if asks_only_for(query.stems, f"{said} {' '.join(reference)}") else ()
     if not any(p.id in named_sections for p in top):
