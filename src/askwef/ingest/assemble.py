@@ -212,6 +212,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             continue
         if p.kind == "row":
             prefix = f"{title_candidate} – {text}: " if title_candidate else f"{text}: "
+            prefix = prefix if text else (f"{title_candidate}: " if title_candidate else "")  # a row begun on the page before
             add("row", prefix, (), p.items, unit_name=table_unit, pages=p.pages)
             continue
         if table_unit and p.kind != "row":
