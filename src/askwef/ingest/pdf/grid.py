@@ -33,14 +33,28 @@ WIDE_HEADER_CELLS = 3
 shows at most two bold headings side by side (the OECD review's 'Country | Relevant Institutions | Online
 Portals' and 'Level of alignment per PAR area | NDP | GRA | Assessment')."""
 
+CORNERED_HEADER_CELLS = 2
+"""Header cells a table needs when its first column, of row labels, has no header cell (an empty
+corner): the UK strategy's 'Summary of key actions', two pillars over 'Short term (next 3 months):',
+'Medium term ...'. Two bold headings side by side over two columns of text have no third column left
+of the first, so they are no table."""
+
 CELL_INDENT = 2.0
 """Type sizes within which lines starting near one another start in one column: a bullet's wrapped lines
 stand 11 pt (1.3 sizes of 8.5 pt) right of the bullet in the OECD review's tables; its columns stand
 90 pt or more apart."""
 
+HEADER_WORDS = 10
+"""Words a header cell may have: the UK strategy's 'Investing in the Long Term Needs of the AI
+Ecosystem' over its key actions; a bold line beside others of more is a phrase of text, not a cell."""
+
 HEADER_LEADING = 1.6
 """Type sizes under a header line within which a bold line of its size is the header cell wrapped (the
 OECD review's 'PAR area' 11 pt under 'Level of alignment per', 9 pt type)."""
+
+ROW_GAP = 8.0
+"""Type sizes between two of a table's lines beyond which the table has ended: the UK strategy's key
+actions leave 55 pt (5.8 sizes) between a row's last action and the next row's first."""
 
 _SOURCE = re.compile(r"^(Sources?|Notes?)\s*:")
 
@@ -72,8 +86,9 @@ def mark_wide_tables(lines: list[Line]) -> list[Line]:
 
 
 def _header_row(row: list[Line]) -> bool:
-    """Three or more short bold cells in one size, side by side, spread over the page."""
-    if len(row) < WIDE_HEADER_CELLS or not all(l.bold and word_count(l.text) <= 6 for l in row):
+    """Two or more short bold cells in one size, side by side, spread over the page (two only over a
+    column of row labels: `_columns`)."""
+    if len(row) < CORNERED_HEADER_CELLS or not all(l.bold and word_count(l.text) <= HEADER_WORDS for l in row):
         return False
     if max(l.size for l in row) - min(l.size for l in row) > 0.5:
         return False
@@ -96,12 +111,15 @@ def _table(lines: list[Line], row: list[Line]) -> tuple[list[Line], list[Line], 
         elif last - l.y >= HEADER_LEADING * size or not l.bold:
             break
     members: list[Line] = []
-    left = row[0].x0 - 3 * size
+    # (row labels without a header cell stand left of the first one)
+    wide = len(row) >= WIDE_HEADER_CELLS
+    left = row[0].x0 - 3 * size if wide else min(l.x0 for l in lines) - 3
+    right = row[-1].x1 + 4 * size if wide else max(l.x1 for l in lines) + 3
     for l in below:
         if l.y >= last - 0.3 * size or any(l is h for h in header):
             continue
         previous = members[-1].y if members else last
-        if _SOURCE.match(l.text) or previous - l.y > 4 * l.size + 8 or l.x0 < left or l.x1 > row[-1].x1 + 4 * size \
+        if _SOURCE.match(l.text) or previous - l.y > ROW_GAP * l.size or l.x0 < left or l.x1 > right \
                 or (members and abs(l.size - members[0].size) > 0.3) or l.size > size + 0.5:
             break
         members.append(l)
@@ -126,6 +144,11 @@ def _columns(members: list[Line], row: list[Line]) -> list[float] | None:
             starts[-1].append(x)
         else:
             starts.append([x])
+    corner = len(starts) > 1 and starts[1][0] <= row[0].x0 + 3  # a column of labels left of the first header cell
+    if corner:
+        labels, starts = starts[0], starts[1:]
+    elif len(row) < WIDE_HEADER_CELLS:
+        return None
     columns: list[float | None] = [None] * len(row)
     for group in starts:
         x = group[0]
@@ -133,9 +156,9 @@ def _columns(members: list[Line], row: list[Line]) -> list[float] | None:
         if cell is None or columns[cell] is not None:
             return None
         columns[cell] = x
-    if sum(c is not None for c in columns) < 2:
+    if sum(c is not None for c in columns) < 2 - corner:
         return None
-    return [c if c is not None else h.x0 for c, h in zip(columns, row)]
+    return ([labels[0]] if corner else []) + [c if c is not None else h.x0 for c, h in zip(columns, row)]
 
 
 def _column_of(x: float, columns: list[float], header: bool = False) -> int:
@@ -161,25 +184,73 @@ def _cut(line: Line, columns: list[float]) -> list[Line]:
     return [first] + _cut(rest, columns)
 
 
-def row_openings(cells: list[Line]) -> set[int]:
-    """Ids of the first-column lines that open a table's rows (cells top down): the first, one on a new
-    page, and one more than a cell's line gap under the first-column line before (the smallest gap
-    between lines of one column: 10.1 pt in the OECD review's portals table, whose rows are 12.2 pt
-    apart); when no line of the table wraps (every line on a first-column baseline), every one."""
-    firsts = [l for l in cells if l.column == 0]
+def table_rows(cells: list[Line]) -> list[tuple[list[Line], list[Line]]]:
+    """A table's rows, (first cell's lines, other cells' lines), page by page. A first cell is its
+    column's lines within a cell's line gap (the smallest gap between lines of one column: 10.1 pt in
+    the OECD review's portals table, whose rows are 12.2 pt apart; when no line wraps, each line). Two
+    rows part at the widest gap between lines of any column from the first cell's last line down to the
+    next's first (a row under a label set at its top, or centred on it: the UK strategy's 'Short term
+    (next 3 months):' beside its actions); every other cell goes whole to the row where it starts. Lines above a page's first label go on the row before, when a
+    row's gap parts them from it (a table run on to a new page)."""
     gaps = []
     for column in {l.column for l in cells}:
-        own = [l for l in cells if l.column == column]
+        own = by_rows([l for l in cells if l.column == column])
         gaps += [a.y - b.y for a, b in zip(own, own[1:]) if a.page == b.page and a.y - b.y > 0.5 * a.size]
-    single = all(any(f.page == l.page and abs(f.y - l.y) < 0.3 * l.size for f in firsts) for l in cells)
-    opens: set[int] = set()
-    previous: Line | None = None
-    for line in firsts:
-        leading = min(gaps, default=1.2 * line.size)
-        if previous is None or previous.page != line.page or single or previous.y - line.y > leading + 0.1 * line.size:
-            opens.add(id(line))
-        previous = line
-    return opens
+    leading = min(gaps, default=0.0)
+    rows: list[tuple[list[Line], list[Line]]] = []
+    for page in sorted({l.page for l in cells}):
+        on = by_rows([l for l in cells if l.page == page])
+        size = on[0].size
+        firsts = [l for l in on if l.column == 0]
+        single = all(any(abs(f.y - l.y) < 0.3 * l.size for f in firsts) for l in on)
+        labels: list[list[Line]] = []
+        for line in firsts:
+            if labels and not single and labels[-1][-1].y - line.y <= leading + 0.1 * size:
+                labels[-1].append(line)
+            else:
+                labels.append([line])
+        others = [l for l in on if l.column != 0]
+        if not labels:
+            (rows[-1][1].extend(others) if rows else rows.append(([], others)))
+            continue
+        cuts = [_widest_gap(on, a[-1].y, b[0].y, size) for a, b in zip(labels, labels[1:])]
+        top = _widest_gap(on, float("inf"), labels[0][0].y, size)
+        earlier = rows[-1] if rows and top is not None and top[1] > leading + 0.1 * size else None
+        start = len(rows)
+        rows.extend((label, []) for label in labels)
+        for cell in _cells(others, leading + 0.1 * size):
+            if earlier is not None and cell[0].y > top[0]:
+                earlier[1].extend(cell)
+                continue
+            k = sum(1 for cut in cuts if cut is not None and cell[0].y < cut[0])
+            rows[start + k][1].extend(cell)
+    return rows
+
+
+def _cells(lines: list[Line], gap: float) -> list[list[Line]]:
+    """Each column's lines in runs no wider apart than `gap`: a cell, kept whole in the row where it
+    starts (a cell set across three rows, centred on them: the OECD review's 'Good integrity coverage.
+    Transparency, accountability, and ...' beside 'Integrity', 'Transparency and accountability' and
+    'Engagement with the civil society')."""
+    out: list[list[Line]] = []
+    for column in sorted({l.column for l in lines}):
+        for line in (l for l in lines if l.column == column):
+            if out and out[-1][-1].column == column and out[-1][-1].y - line.y <= gap:
+                out[-1].append(line)
+            else:
+                out.append([line])
+    return out
+
+
+def _widest_gap(lines: list[Line], upper: float, lower: float, size: float) -> tuple[float, float] | None:
+    """(the y halfway across, its height) of the widest gap between baselines from `upper` down to
+    `lower` (the lowest of equals), or None with no gap there."""
+    ys = sorted({round(l.y, 1) for l in lines if lower - 0.3 * size <= l.y <= upper + 0.3 * size}, reverse=True)
+    best: tuple[float, float] | None = None
+    for a, b in zip(ys, ys[1:]):
+        if a - b > 0.3 * size and (best is None or a - b >= best[1]):
+            best = ((a + b) / 2, a - b)
+    return best
 
 
 def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
@@ -198,25 +269,21 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             cell.append(l) if cell is not None else heads.append([l])
         heads.sort(key=lambda c: c[0].x0)
         out.append(Para("table_header", " | ".join(" ".join(l.text for l in c) for c in heads)))
-    rows: list[tuple[list[Line], list[Line]]] = []
-    ordered = by_rows(cells)
-    opens = row_openings(ordered) if _wide(lines) else None
-    previous_first: Line | None = None
-    for line in ordered:
-        if line.column == 0:
-            if opens is not None:
-                starts = id(line) in opens
-            else:
+    if _wide(lines):
+        rows = table_rows(cells)
+    else:
+        rows = []
+        previous_first: Line | None = None
+        for line in sorted(cells, key=lambda l: (l.page, -l.y, l.x0)):
+            if line.column == 0:
                 starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > 1.25 * 1.3 * line.size
-            if starts or not rows:
-                rows.append(([line], []))
-            else:
-                rows[-1][0].append(line)
-            previous_first = line
-        elif rows:
-            rows[-1][1].append(line)
-        else:
-            rows.append(([], [line]))  # a row begun before this page: its first cell is not here
+                if starts or not rows:
+                    rows.append(([line], []))
+                else:
+                    rows[-1][0].append(line)
+                previous_first = line
+            elif rows:
+                rows[-1][1].append(line)
     for first, rest in rows:
         head = ""
         for l in first:
