@@ -20,6 +20,7 @@ cut into pieces between its neighbours'. Found before the gutter search, its lin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..conventions import BULLET_LINE, DASH_ITEM
@@ -63,7 +64,10 @@ def mark_wide_tables(lines: list[Line]) -> list[Line]:
     """`lines` (top down) with the lines of each table across the page marked "table", each with its
     column (header lines level -1), a line run across two cells cut in two."""
     out = list(lines)
-    for y in sorted({round(l.y, 1) for l in lines}, reverse=True):
+    bold = Counter(round(l.y) for l in lines if l.bold and l.role == "")
+    # (only baselines with bold lines enough for a header row: a page of text has few)
+    baselines = {round(l.y, 1) for l in lines if sum(bold[round(l.y) + d] for d in (-1, 0, 1)) >= CORNERED_HEADER_CELLS}
+    for y in sorted(baselines, reverse=True):
         row = sorted((l for l in out if abs(l.y - y) < 0.3 * l.size and l.role == ""), key=lambda l: l.x0)
         if not _header_row(row):
             continue
