@@ -188,14 +188,16 @@ def _cut(line: Line, columns: list[float]) -> list[Line]:
     return [first] + _cut(rest, columns)
 
 
-def table_rows(cells: list[Line]) -> list[tuple[list[Line], list[Line]]]:
-    """A table's rows, (first cell's lines, other cells' lines), page by page. A first cell is its
-    column's lines within a cell's line gap (the smallest gap between lines of one column: 10.1 pt in
-    the OECD review's portals table, whose rows are 12.2 pt apart; when no line wraps, each line). Two
-    rows part at the widest gap between lines of any column from the first cell's last line down to the
-    next's first (a row under a label set at its top, or centred on it: the UK strategy's 'Short term
-    (next 3 months):' beside its actions); every other cell goes whole to the row where it starts. Lines above a page's first label go on the row before, when a
-    row's gap parts them from it (a table run on to a new page)."""
+def table_rows(cells: list[Line], opens: set[int] | None = None) -> list[tuple[list[Line], list[Line]]]:
+    """A table's rows, (first cell's lines, other cells' lines), page by page; the ids of the lines that
+    open a cell go in `opens` (a cell's paragraphs are items of their own). A first cell is its column's
+    lines within a cell's line gap (the smallest gap between lines of one column: 10.1 pt in the OECD
+    review's portals table, whose rows are 12.2 pt apart; when no line wraps, each line). Two rows part
+    just above the next label when every other column opens a cell beside it (a row set at its label's
+    top), else at the widest gap between lines of any column from one label's last line down to the
+    next's first (a label centred on its row: the UK strategy's 'Short term (next 3 months):' beside its
+    actions); every other cell goes whole to the row where it starts. Lines above a page's first label
+    go on the row before when a row's gap parts them from it (a table run on to a new page)."""
     gaps = []
     for column in {l.column for l in cells}:
         own = by_rows([l for l in cells if l.column == column])
@@ -217,15 +219,18 @@ def table_rows(cells: list[Line]) -> list[tuple[list[Line], list[Line]]]:
         if not labels:
             (rows[-1][1].extend(others) if rows else rows.append(([], others)))
             continue
-        cuts = [_widest_gap(on, a[-1].y, b[0].y, size) for a, b in zip(labels, labels[1:])]
+        cuts = [(b[0].y + 0.5 * size, leading) if _level_with(on, b[0], leading + 0.1 * size) else _widest_gap(on, a[-1].y, b[0].y, size)
+                for a, b in zip(labels, labels[1:])]
         top = _widest_gap(on, float("inf"), labels[0][0].y, size)
         earlier = rows[-1] if rows and top is not None and top[1] > leading + 0.1 * size else None
         start = len(rows)
         rows.extend((label, []) for label in labels)
         for cell in _cells(others, leading + 0.1 * size):
             if earlier is not None and cell[0].y > top[0]:
-                earlier[1].extend(cell)
+                earlier[1].extend(cell)  # (a cell run on from the page before: the same item)
                 continue
+            if opens is not None:
+                opens.add(id(cell[0]))  # a cell's paragraph: its own item
             k = sum(1 for cut in cuts if cut is not None and cell[0].y < cut[0])
             rows[start + k][1].extend(cell)
     return rows
@@ -244,6 +249,21 @@ def _cells(lines: list[Line], gap: float) -> list[list[Line]]:
             else:
                 out.append([line])
     return out
+
+
+def _level_with(lines: list[Line], label: Line, gap: float) -> bool:
+    """Whether every other column with lines there opens a cell on the label's baseline (a row set at its
+    label's top: the row starts there, whatever gaps its cells leave above, as the OECD review's
+    committees table sets 'Main PAR institutions not included: ...' 22 pt under its row's other lines)."""
+    columns = {l.column for l in lines if l.column != 0}
+    if not columns:
+        return False
+    for column in columns:
+        own = [l for l in lines if l.column == column]
+        at = next((k for k, l in enumerate(own) if abs(l.y - label.y) < 0.3 * l.size), None)
+        if at is None or (at and own[at - 1].y - own[at].y <= gap):
+            return False
+    return True
 
 
 def _widest_gap(lines: list[Line], upper: float, lower: float, size: float) -> tuple[float, float] | None:
@@ -273,8 +293,9 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             cell.append(l) if cell is not None else heads.append([l])
         heads.sort(key=lambda c: c[0].x0)
         out.append(Para("table_header", " | ".join(" ".join(l.text for l in c) for c in heads)))
+    opens: set[int] = set()
     if _wide(lines):
-        rows = table_rows(cells)
+        rows = table_rows(cells, opens)
     else:
         rows = []
         previous_first: Line | None = None
@@ -302,7 +323,7 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
                 body = l.text[bullet.end():] if bullet else l.text
                 cut = bullet.end() if bullet else 0
                 m = [(max(0, o - cut), n) for o, n in l.markers]
-                if bullet or not text:
+                if bullet or not text or id(l) in opens:
                     if text:
                         items.append(Cleaned(text, tuple(markers)))
                     text, markers = body, m
