@@ -211,7 +211,9 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_unit = f"{table_label}: {title}" if table_label and title and title != table_label else (title or table_label)
             continue
         if p.kind == "row":
-            prefix = f"{title_candidate} – {text}: " if title_candidate else f"{text}: "
+            label = text if text.endswith(":") else f"{text}:"  # a label that ends in a colon keeps one
+            prefix = f"{title_candidate} – {label} " if title_candidate else f"{label} "
+            prefix = prefix if text else (f"{title_candidate}: " if title_candidate else "")  # a row begun on the page before
             add("row", prefix, (), p.items, unit_name=table_unit, pages=p.pages)
             continue
         if table_unit and p.kind != "row":

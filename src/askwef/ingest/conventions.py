@@ -27,8 +27,10 @@ FIGURE = re.compile(r"^(FIGURE|Figure|EXHIBIT|Exhibit|CHART|Chart)\s+(\d+)\b\s*[
 line is figure text, never a section. From the Blueprint report; EXHIBIT and CHART for consultancies'
 reports."""
 
-TABLE = re.compile(r"^(TABLE|Table)\s+(\d+)\b\s*[|:.–—-]?\s*(.*)$")
-"""A table's label line ("TABLE 3 Selected scenarios and solutions in retail"), from the Blueprint report."""
+TABLE = re.compile(r"^(TABLE|Table)\s+((?:[A-Z]\s?)*[A-Z]\.\d+|\d+(?:\.\d+)*)\b\s*[|:.–—-]?\s*(.*)$")
+"""A table's label line ("TABLE 3 Selected scenarios and solutions in retail", from the Blueprint report;
+"Table 2.4. PAR areas covered by ...", "Table A A.1. Online portals in Arab countries", from the OECD review:
+a chapter's or an annex's number and the table's, not 'TABLE 2' titled '4. PAR areas ...')."""
 
 SOURCE = re.compile(r"^(Sources?|Notes?)\s*:", re.IGNORECASE)
 """The line that closes a figure or table ("Source: ...", "Note: ..."), from the Blueprint report."""

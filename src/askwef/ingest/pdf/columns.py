@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from statistics import median
 
 from ..conventions import PAGE_NUMBER_LINE
+from .grid import mark_wide_tables
 from .layout import Line, mark_tables
 
 MIN_COLUMN_LINES = 2
@@ -30,6 +31,8 @@ def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
     lines = sorted(lines, key=lambda l: (-round(l.y, 1), l.x0))
     furniture = [l for l in lines if l.role == "furniture"]
     body = _join_page_numbers([l for l in lines if l.role != "furniture"])
+    # a table across a page of one column looks like two columns of text: found first, it keeps its cells
+    body = mark_wide_tables(body)
     if _gutter(body, 0.0, size[0]) is None:
         mark_tables(body)  # one column: a table may run the page's width (with columns, each column's own)
     return _order(body, 0.0, size[0], depth=0) + furniture
@@ -82,7 +85,7 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
 
     column = 1 if depth == 0 else None
     for line in lines:
-        if line.role == "table" and line.x0 < gutter < line.x1:
+        if line.role == "table":  # a table across the page (`mark_wide_tables`): its rows in place
             flush()
             out.append(line)
         elif line.x0 < min(gutter, right_start) - 3 and (line.x1 <= gutter + 3 or line.x1 < right_start + 0.5 * (right_end - right_start)):

@@ -17,9 +17,10 @@ from statistics import median
 
 from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT
 from ..parsed import Para
-from ..text import Cleaned, ends_sentence, starts_lowercase, word_count
+from ..text import ends_sentence, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
 from .columns import column_edges, right_edges
+from .grid import table_paras
 from .layout import Line
 from .pages import page_value
 
@@ -106,7 +107,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             j = i
             while j < len(lines) and lines[j].role == "table":
                 j += 1
-            paras.extend(_table(lines[i:j], vocabulary, mark))
+            paras.extend(table_paras(lines[i:j], vocabulary, mark))
             i = j
             continue
         if line.role == "heading":
@@ -341,47 +342,3 @@ def _finish(p: _Open) -> Para:
             return Para("bold", text, pages=pages)
         return Para("prose", text, markers, pages=pages)
     return Para(p.kind, text, markers, pages=pages)
-
-
-def _table(lines: list[Line], vocabulary, mark) -> list[Para]:
-    """Table lines (header cells first) -> a "table_header" and one "row" per row, bullets as items."""
-    header = [l for l in lines if l.level == -1]
-    cells = [l for l in lines if l.level != -1]
-    out: list[Para] = []
-    if header:
-        out.append(Para("table_header", " | ".join(l.text for l in sorted(header, key=lambda l: l.x0))))
-    rows: list[tuple[list[Line], list[Line]]] = []
-    previous_first: Line | None = None
-    for line in sorted(cells, key=lambda l: (l.page, -l.y, l.x0)):
-        if line.column == 0:
-            starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > 1.25 * 1.3 * line.size
-            if starts or not rows:
-                rows.append(([line], []))
-            else:
-                rows[-1][0].append(line)
-            previous_first = line
-        elif rows:
-            rows[-1][1].append(line)
-    for first, rest in rows:
-        head = ""
-        for l in first:
-            head = join_lines(head, l.text, vocabulary)[0] if head else l.text
-        items: list[Cleaned] = []
-        text, markers = "", []
-        for l in rest:
-            # in a cell, a dash opening a line is a bullet too ('– AI forecasts ...')
-            bullet = BULLET_LINE.match(l.text) or DASH_ITEM.match(l.text)
-            body = l.text[bullet.end():] if bullet else l.text
-            cut = bullet.end() if bullet else 0
-            m = [(max(0, o - cut), n) for o, n in l.markers]
-            if bullet or not text:
-                if text:
-                    items.append(Cleaned(text, tuple(markers)))
-                text, markers = body, m
-            else:
-                text, at = join_lines(text, body, vocabulary)
-                markers += [(o + at, n) for o, n in m]
-        if text:
-            items.append(Cleaned(text, tuple(markers)))
-        out.append(Para("row", head, items=tuple(items), pages=(((0,) + mark(first[0])),)))
-    return out

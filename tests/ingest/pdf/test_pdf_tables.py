@@ -1,0 +1,166 @@
+"""Tables as real reports print them, drawn with reportlab's canvas: a table across a page of one column,
+its header row of bold cells centred over the columns, a first column of row labels and cells of a few
+wrapped lines (the OECD review's Table 2.3, a WEF white paper's tables); and a table whose row labels have
+no header cell and stand centred beside their rows (the UK strategy's 'Summary of key actions'). Each cell
+is read whole, in row order, and its row keeps its label."""
+
+from __future__ import annotations
+
+import textwrap
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from askwef.ingest import ingest_file
+
+PROSE = ("The strategic documents present a certain level of alignment of the objectives for the reform of the public "
+         "administration, and the following table analyses that alignment area by area with the recommendations of the "
+         "review, so that each ministry can see where its own plans stand and what remains to be done by the end of the "
+         "period that the plans cover.")
+
+ROWS = [
+    ("Civil service area", ["• Implementing the code of conduct for civil servants", "• Promoting effective human resources management"],
+     ["• Reconsidering the Civil Service Law and its amendments", "• Rationalising government posts"],
+     "The level of alignment of the civil service area can be improved as the objectives are not consistent among the two strategic documents."),
+    ("Organisation and functions of public administration", ["• Reform and restructure local government and administration"],
+     ["• Restructuring government institutions and reconsidering their role in the digital economy"],
+     "The level of alignment of the organisation area is assessed as high because the agenda further specifies the plan."),
+    ("Integrity", ["• Combatting corruption in all its forms"], ["• Prosecuting those involved in corruption cases"],
+     "The level of alignment of the integrity area is assessed as high by the interlocutors of the review."),
+]
+
+
+def _centred(c, text: str, centre: float, y: float, font: str, size: float) -> None:
+    c.setFont(font, size)
+    c.drawString(centre - stringWidth(text, font, size) / 2, y, text)
+
+
+def _prose(c, y: float) -> float:
+    c.setFont("Helvetica", 10)
+    for line in textwrap.wrap(PROSE, 96):
+        c.drawString(56, y, line)
+        y -= 13
+    return y
+
+
+def _save(c, buf: BytesIO, tmp_path: Path, name: str) -> Path:
+    c.showPage()
+    c.save()
+    path = tmp_path / name
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _grid(tmp_path: Path) -> Path:
+    """A page of one column: a title, prose, then a table of four columns (cells 8.5 pt, wrapped at
+    10 pt leading, bullets indented, rows 13 pt apart), a source line, prose."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 790, "Alignment of the plans")
+    y = _prose(c, 760) - 16
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(56, y, "Table 2.3. Alignment between the plan and the agenda")
+    y -= 28
+    lefts, widths = [60.0, 170.0, 300.0, 420.0], [100, 24, 24, 26]
+    for head, left, nxt in zip(["Area of the reform", "Plan", "Agenda", "Assessment"], lefts, lefts[1:] + [540.0]):
+        _centred(c, head, (left + nxt) / 2, y, "Helvetica-Bold", 9)
+    y -= 16
+    for label, plan, agenda, assessment in ROWS:
+        columns = [textwrap.wrap(label, 22)]
+        for k, cell in enumerate((plan, agenda)):
+            lines: list[tuple[float, str]] = []
+            for bullet in cell:
+                wrapped = textwrap.wrap(bullet, widths[k + 1])
+                lines += [(0.0, wrapped[0])] + [(9.0, w) for w in wrapped[1:]]
+            columns.append(lines)
+        columns.append(textwrap.wrap(assessment, widths[3]))
+        depth = 0
+        for k, lines in enumerate(columns):
+            for j, line in enumerate(lines):
+                indent, text = line if isinstance(line, tuple) else (0.0, line)
+                c.setFont("Helvetica", 8.5)
+                c.drawString(lefts[k] + indent, y - 10 * j, text)
+            depth = max(depth, len(lines))
+        y -= 10 * (depth - 1) + 13
+    c.setFont("Helvetica", 9)
+    c.drawString(56, y - 6, "Source: Author's own elaboration.")
+    _prose(c, y - 36)
+    return _save(c, buf, tmp_path, "grid.pdf")
+
+
+def _text(path: Path) -> str:
+    return "\n".join(s.text for s in ingest_file(path).sections)
+
+
+def test_a_tables_wrapped_cells_are_read_whole_in_row_order_under_their_label(tmp_path):
+    text = _text(_grid(tmp_path))
+    for label, plan, agenda, assessment in ROWS:
+        # the cell whole, after its row's label (and before the next row's)
+        assert assessment in text, text
+        assert f"{label}: " in text, text
+        assert text.index(f"{label}: ") < text.index(assessment), text
+        for bullet in plan + agenda:
+            assert bullet[2:] in text, text
+    rows = [text.index(f"{label}: ") for label, *_ in ROWS]
+    assert rows == sorted(rows), text
+    assert text.index(ROWS[0][3]) < rows[1], text
+
+
+KEY_ACTIONS = [
+    ("Short term (next 3 months):", ["Publish a framework for the role of government in enabling better data availability",
+                                     "Consult on the role and options for a national cyber-physical infrastructure framework"],
+     ["Begin engagement on the draft national strategy for health and social care"]),
+    ("Medium term (next 6 months):", ["Evaluate the private funding needs and challenges of scaleups",
+                                      "Publish a review into the compute capacity needs of the country"],
+     ["Publish research into opportunities to encourage diffusion across the economy",
+      "Extend aid to support local innovation in developing countries",
+      "Build an open repository of challenges with real-world applications"]),
+]
+
+
+def _key_actions(tmp_path: Path) -> Path:
+    """Two bold column heads over actions (■ bullets, wrapped), and left of them, with no head of its own,
+    a column of bold row labels wrapped over three lines, each centred on its row's actions."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(56, 790, "Summary of key actions")
+    y = 750.0
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(160, y, "Investing in the long term needs")
+    c.drawString(360, y, "Ensuring benefits in all regions")
+    y -= 30
+    for label, left, right in KEY_ACTIONS:
+        depth = 0
+        for x, actions in ((150.0, left), (350.0, right)):
+            at = 0
+            for action in actions:
+                wrapped = textwrap.wrap(action, 36)
+                c.setFont("Helvetica", 9)
+                c.drawString(x, y - 11 * at, "\u25a0 " + wrapped[0])
+                for j, w in enumerate(wrapped[1:], 1):
+                    c.drawString(x + 12, y - 11 * (at + j), w)
+                at += len(wrapped) + 1
+            depth = max(depth, at - 1)
+        words = label.split()
+        lines = [" ".join(words[:2]), " ".join(words[2:4]), " ".join(words[4:])]
+        middle = y - 11 * (depth - 1) / 2
+        for j, line in enumerate(lines):
+            _centred(c, line, 100, middle + 11 - 11 * j, "Helvetica-Bold", 9)
+        y -= 11 * depth + 40
+    return _save(c, buf, tmp_path, "actions.pdf")
+
+
+def test_row_labels_without_a_header_cell_keep_their_rows_and_stay_out_of_the_items(tmp_path):
+    text = _text(_key_actions(tmp_path))
+    for label, left, right in KEY_ACTIONS:
+        assert f"{label} " in text, text  # the label whole, not cut by the actions beside it
+        for action in left + right:
+            assert action in text, text
+            assert text.index(label) < text.index(action), text
+    # each action in its own row: the medium-term actions after the medium-term label
+    assert text.index(KEY_ACTIONS[0][2][0]) < text.index(KEY_ACTIONS[1][0]), text
