@@ -142,3 +142,20 @@ def test_a_page_of_contributors_reads_each_name_with_its_title(chromium_doc):
     assert normalize_for_match("Jeff Jianfeng Cao Senior Research Fellow, Tencent Research Institute, Tencent") in contributors
     # a title cut by the column's end goes on at the top of the next
     assert normalize_for_match("Shi Piao Executive Director, Digital Economy and Green Innovation Research Center, Ant Group Research Institute") in contributors
+
+
+@pytest.fixture(scope="session")
+def columns_doc(tmp_path_factory):
+    path = tmp_path_factory.mktemp("chromium_columns") / "columns.pdf"
+    path.write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=False, columns=True))
+    return ingest_file(path)
+
+
+def test_a_table_in_a_pages_right_column_keeps_each_cell_whole_with_its_endnote(columns_doc, md_doc):
+    """Printed in two columns, a table set in a page's right column: its header keeps its page column, which
+    once made the table read as one of three columns and cut its cells' last lines off, with their markers."""
+    whole = ("China's AI-driven drug R&D sector is projected to reach $187 million in 2024, making up 12% of the "
+             "global market, with 30% annual growth.")
+    found = [sp.endnotes for s in columns_doc.sections for sp in s.sentences if s.text[sp.start : sp.end] == whole]
+    assert found == [(49,)]
+    assert _links(columns_doc) >= {link for link in _links(md_doc) if link[1] in (35, 47, 48, 49, 60)}

@@ -348,5 +348,8 @@ def by_rows(cells: list[Line]) -> list[Line]:
 
 
 def _wide(lines: list[Line]) -> bool:
-    """A table of three or more columns (`grid.py`): its cells and header read column by column."""
-    return any(l.column >= 2 for l in lines)
+    """A table of three or more columns (`grid.py`): its cells and header read column by column. Its cells, not
+    its header: a header line keeps its page column (`Line.column` 2, the right column of a two-column page), which
+    made a two-column table set in a page's right column wide (the Blueprint report printed in two columns by
+    Chromium: its cells' last lines came apart from them, with their endnote markers)."""
+    return any(l.column >= 2 for l in lines if l.level != -1)
