@@ -71,8 +71,8 @@ class Settings:
     split (evals/TUNING.md, "Abstention trade-off"): the threshold that withholds the most unanswerable
     questions while withholding at most 5% of answerable ones (the bound issue 11 sets: a wrong refusal
     costs a reader more than a weak answer shown with its confidence). With the confidence model fit at
-    C=0.05 (evaluate/fit.py CONFIDENCE_C) and the runner-up gain 0.03: dev 0.526 of unanswerable at 0.046 false
-    abstention (0.2: 0.455 at 0.034; 0.3: 0.558 at 0.069)."""
+    C=0.05 (evaluate/fit.py CONFIDENCE_C) and the runner-up gain 0.03: dev 0.526 of unanswerable at 0.040 false
+    abstention (0.2: 0.461 at 0.034; 0.3: 0.558 at 0.074)."""
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

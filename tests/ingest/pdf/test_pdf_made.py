@@ -16,6 +16,13 @@ from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
 
+
+def _text_of(c: canvas.Canvas, buf: BytesIO, path: Path) -> str:
+    """The text the reader makes of the PDF drawn on canvas `c` (into `buf`), saved at `path`."""
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return " ".join(s.text for s in ingest_file(path).sections)
+
 PAGE = [
     "Regulation of new technology",
     "",
@@ -148,10 +155,7 @@ def test_a_list_label_printed_over_the_items_number_is_not_read_into_its_sentenc
     for j in range(8):
         c.drawString(56, y - 12.5 * j, f"Line {j + 1} of the page says what the government plans to do over the next ten years.")
     c.showPage()
-    c.save()
-    path = tmp_path / "list.pdf"
-    path.write_bytes(buf.getvalue())
-    text = " ".join(s.text for s in ingest_file(path).sections)
+    text = _text_of(c, buf, tmp_path / "list.pdf")
     assert "including Horizon Europe to enable collaboration" in text, text
     assert "with the developing nations that ask for it" in text, text
     assert " i " not in text and " ii " not in text, text
@@ -178,10 +182,7 @@ def test_a_lines_pieces_drawn_out_of_order_read_left_to_right(tmp_path):
     for j in range(8):
         c.drawString(56, 737.5 - 12.5 * j, f"Line {j + 1} of the page says what the government plans to do over the next ten years.")
     c.showPage()
-    c.save()
-    path = tmp_path / "order.pdf"
-    path.write_bytes(buf.getvalue())
-    text = " ".join(s.text for s in ingest_file(path).sections)
+    text = _text_of(c, buf, tmp_path / "order.pdf")
     assert "under the leadership of the cross-sectoral ministries and agencies" in text, text
 
 
@@ -207,10 +208,7 @@ def test_a_landscape_pages_running_foot_is_furniture_in_its_wider_margin(tmp_pat
         c.drawString(size[0] / 2 - 100, 62, foot)
         c.drawString(size[0] - 80, size[1] - 30, str(page + 1))
         c.showPage()
-    c.save()
-    path = tmp_path / "landscape.pdf"
-    path.write_bytes(buf.getvalue())
-    text = " ".join(s.text for s in ingest_file(path).sections)
+    text = _text_of(c, buf, tmp_path / "landscape.pdf")
     assert foot not in text, text
 
 
