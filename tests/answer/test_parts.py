@@ -1,7 +1,6 @@
 """answer/parts.py: questions about a figure or table by its number, or a section by its title, as such."""
 
-from askwef.answer.features import _bare_label
-from askwef.answer.parts import asks_only_for, part_reference
+from askwef.answer.parts import asks_only_for, bare_label, part_reference
 
 
 def test_a_figure_or_table_is_named_by_its_kind_and_number():
@@ -13,9 +12,9 @@ def test_a_figure_or_table_is_named_by_its_kind_and_number():
 
 
 def test_a_bare_label_answers_nothing_but_a_label_with_its_title_does():
-    assert _bare_label("FIGURE 2") and _bare_label("TABLE 1") and _bare_label("FIGURE 7 |")
-    assert not _bare_label("FIGURE 1 | Installed tidal capacity, 2020 vs 2025")
-    assert not _bare_label("Figures show that 2 ports buy power.")
+    assert bare_label("FIGURE 2") and bare_label("TABLE 1") and bare_label("FIGURE 7 |")
+    assert not bare_label("FIGURE 1 | Installed tidal capacity, 2020 vs 2025")
+    assert not bare_label("Figures show that 2 ports buy power.")
 
 
 def test_asking_for_a_part_and_nothing_else():

@@ -28,7 +28,8 @@ import numpy as np
 from ..index import bm25_tokenize
 from ..types import Passage
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, KIN_MIN_STEM, NOT_STANDALONE, PART_LABEL
+from .params import ANSWER_TYPES, KIN_MIN_STEM, NOT_STANDALONE
+from .parts import bare_label
 from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")
@@ -129,18 +130,12 @@ class StoreFeatures:
             np.array([s.kind == k for k in KINDS[1:]], dtype=np.float32),
             float(bool(NOT_STANDALONE.match(s.text))),
             float(np.log1p(len(s.text.split()))),
-            len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or _bare_label(s.text),
+            # a bare label ("FIGURE 1") answers nothing: "what does figure 2 show" quoted "FIGURE 1" and "FIGURE 6"
+            len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text),
         )
 
     def weight(self, terms) -> float:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)
-
-
-def _bare_label(text: str) -> bool:
-    """A figure's or table's label and nothing else ("FIGURE 1"): it answers nothing ("what does figure 2 show"
-    quoted "FIGURE 1" and "FIGURE 6"); the title line after it does (parts.py quotes them together)."""
-    m = PART_LABEL.match(text)
-    return bool(m) and not m.group(3).strip(" |:.–—-")
 
 
 def _stems(text: str) -> list[str]:

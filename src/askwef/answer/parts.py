@@ -43,10 +43,20 @@ def labels(sentences, rows: range) -> dict[tuple[str, str], int]:
     return out
 
 
+def bare_label(text: str) -> bool:
+    """A figure's or table's label and nothing else ("FIGURE 1"): it answers nothing on its own; the title line
+    after it does.
+
+    >>> bare_label("FIGURE 7"), bare_label("FIGURE 2 | AI-influenced revenues")
+    (True, False)
+    """
+    m = PART_LABEL.match(text)
+    return bool(m) and not m.group(3).strip(" |:.–—-")
+
+
 def label_rows(sentences, row: int) -> tuple[int, ...]:
     """A label line and, when it prints nothing else ("FIGURE 7"), the title line after it in the same section."""
-    m = PART_LABEL.match(sentences.field("text", row))
-    if m and m.group(3).strip(" |:.–—-"):
+    if not bare_label(sentences.field("text", row)):
         return (row,)
     nxt = row + 1
     if nxt < len(sentences) and all(sentences.field(f, nxt) == sentences.field(f, row) for f in ("document", "section")):

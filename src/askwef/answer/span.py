@@ -59,6 +59,7 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
     'Alipay'
     """
     said = question.lower()
+    not_names = set(question_stems) | set(common)  # a name made only of these is not the answer
     asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
     found = list(re.finditer(r"\S+", text))
     words = [(m.start(), m.end(), set(stems)) for m, stems in zip(found, bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else [])]
@@ -66,7 +67,7 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
         best: tuple[float, int, int] | None = None
         for start, end in _candidates(text, kind):
             piece = text[start:end].strip(" ,;:.")
-            if not piece or (said and piece.lower() in said) or (kind == "name" and _stems(piece) <= set(question_stems) | set(common)):
+            if not piece or (said and piece.lower() in said) or (kind == "name" and _stems(piece) <= not_names):
                 continue  # what the question already says is not the answer, nor a name of the report's commonest words
             # nearness: question words within five words either side, the closer the better
             at = sum(1 for w in words if w[1] <= start)

@@ -56,16 +56,26 @@ def pairs(text: str) -> list[tuple[str, str]]:
     return list(zip(words, words[1:]))
 
 
+def _stem(name: str) -> str:
+    """A report's file name without its extension."""
+    return re.sub(r"\.(md|pdf)$", "", name, flags=re.I)
+
+
+def _name_words(title: str, stem: str) -> set[str]:
+    """The words (of two letters or more, lower case) of a report's title and file name."""
+    return {w for w in re.sub(r"[^a-z0-9]+", " ", f"{title} {stem}".lower()).split() if len(w) > 1}
+
+
 def document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set]]:
     """Per report: (its title and file name as phrases, its acronyms, pairs of neighbouring words of its
     name) where acronyms and pairs are kept only when no other report's name has them (a pair: both words)."""
     raw = {}
     for doc in store.documents:
-        stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
+        stem = _stem(doc.name)
         # a title of three words or fewer ("National AI Strategy") is too generic to name a report by itself
         phrases = {p for p in (title_key(doc.title), title_key(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= NAME_MIN_WORDS}
         acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
-        words = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1} - NAME_STOPWORDS
+        words = _name_words(doc.title, stem) - NAME_STOPWORDS
         raw[doc.name] = (phrases, acronyms, words, {p for part in (doc.title, stem) for p in pairs(part)})
     # how many reports' names hold each acronym and word: one means only its own
     acronym_count = Counter(a for _, acronyms, _, _ in raw.values() for a in acronyms)
@@ -92,10 +102,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’]s)?")
 
 def name_words(store: IndexStore) -> dict[str, NameWords]:
     """Per report, the words its name is made of (`NameWords`)."""
-    raw = {}
-    for doc in store.documents:
-        stem = re.sub(r"\.(md|pdf)$", "", doc.name, flags=re.I)
-        raw[doc.name] = {w for w in re.sub(r"[^a-z0-9]+", " ", f"{doc.title} {stem}".lower()).split() if len(w) > 1}
+    raw = {doc.name: _name_words(doc.title, _stem(doc.name)) for doc in store.documents}
     count = Counter(w for words in raw.values() for w in words)
     return {
         name: NameWords(frozenset(words), frozenset(w for w in words - NAME_STOPWORDS if count[w] == 1),
@@ -128,8 +135,6 @@ def naming_spans(question: str, names: dict[str, NameWords]) -> list[tuple[int, 
             j = k - 1 if k > 0 and tokens[k - 1][2] == "white" else k  # "white paper"
             while j > 0 and tokens[j - 1][2] in nw.words and tokens[j - 1][2] not in NAME_STOPWORDS:
                 j -= 1
-            if j == k or (j == k - 1 and tokens[j][2] == "white"):
-                continue
             run = [t[2] for t in tokens[j:k] if t[2] != "white"]
             if not run or not set(run) & nw.own:
                 continue

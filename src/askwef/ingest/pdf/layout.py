@@ -215,8 +215,9 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     printed: dict[str, set[int]] = defaultdict(set)  # the same by text alone, wherever on the page
     for lines in pages:
         for line in lines:
-            seen[_place(line)].add(line.page)
-            printed[_place(line)[0]].add(line.page)
+            place = _place(line)
+            seen[place].add(line.page)
+            printed[place[0]].add(line.page)
     threshold = max(3, int(0.3 * len(pages)))
     # where the report prints its running heads: the place and type of a head set on many pages (a
     # heading printed at the top of a page is set larger or bolder than its running head)
@@ -231,12 +232,13 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
             continue
         height = sizes[lines[0].page][1]
         for line in lines:
+            place = _place(line)
             band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
-            repeated = len(seen[_place(line)]) >= threshold or _slot(line) in slots
+            repeated = len(seen[place]) >= threshold or _slot(line) in slots
             # not a number alone there (a chapter's number, a year), which any folio would seem to repeat
             margin = line.y > (1 - LANDSCAPE_MARGIN) * height or line.y < LANDSCAPE_MARGIN * height
             if band and (repeated or _is_page_number(line.text, line.page, labels)) \
-                    or margin and len(printed[_place(line)[0]]) >= threshold and re.search(r"[^\d\s#]", _place(line)[0]):
+                    or margin and len(printed[place[0]]) >= threshold and re.search(r"[^\d\s#]", place[0]):
                 line.role = "furniture"
 
 
