@@ -32,7 +32,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexStore, bm25_tokenize
 from .index import ann as ann_index
-from .index.library import boilerplate, document_names, document_store, name_words, naming_spans, pairs, subjects, title_key
+from .index.library import ShortTitles, boilerplate, document_names, document_store, name_words, naming_spans, pairs, subjects, title_key
 from .settings import Settings
 from .types import Passage
 
@@ -119,6 +119,7 @@ class Retriever:
                     titles.setdefault(title, set()).add(code)
         self._section_paths = paths
         self._section_titles = sorted((t, np.array(sorted(c), dtype=np.int32)) for t, c in titles.items())
+        self._short_titles = ShortTitles(dict(self._section_titles))
         n = len(store.passages)
         step = max(1, n // ANCHOR_SAMPLE)
         self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
@@ -276,7 +277,7 @@ class Retriever:
         question about China is the Blueprint report's, not the UK strategy's). `gap`: the question's
         `subject_gap`, when the caller has it already."""
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
-        codes = [c for title, c in self._section_titles if f" {title} " in text]
+        codes = [c for title, c in self._section_titles if f" {title} " in text] + self._short_titles.named(text.split())
         if not codes:
             return np.zeros(len(self.store.passages), dtype=np.float32)
         named = np.isin(self._section_codes, np.concatenate(codes))

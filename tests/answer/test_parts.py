@@ -40,3 +40,11 @@ def test_a_section_asked_for_by_its_title_is_answered_with_its_opening(mini_engi
     about = mini_engine.answer("What does the conclusion say about wind and solar?")  # more than the part: any question
     assert all(q.section == "Conclusion" for q in about.quotes) and about.about == ""
     assert about.confidence_line() == f"confidence {about.confidence:.2f}"
+
+
+def test_a_section_title_may_be_cut_short(mini_engine):
+    whole = mini_engine.answer("What are the key takeaways of resource potential?")
+    short = mini_engine.answer("key takeaways of resource pot.")  # how staff type "the exec summary"
+    assert not whole.abstained and whole.about == "part"
+    assert (short.text, short.about) == (whole.text, "part")
+    assert not mini_engine.retriever.named_sections("the resources of the sea").any()  # a one-word cut is no title

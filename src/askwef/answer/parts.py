@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..index.library import title_key
+from ..index.library import SHORT_TITLE_MIN, title_key
 from ..types import Passage
 from .params import AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE
 from .query import Query, function_stems, stems
@@ -78,8 +78,12 @@ def asks_only_for(query_stems, named: str) -> bool:
     True
     >>> asks_only_for(frozenset({"what", "doe", "figur", "2", "say", "healthcar"}), "figure 2")
     False
+    >>> asks_only_for(frozenset({"key", "takeaway", "exec", "summari"}), "executive summary")   # a title cut short
+    True
     """
-    return not (set(query_stems) - function_stems() - DOCUMENT_ASKS - PART_ASKS - stems(named) - set(re.findall(r"\d+", named)))
+    named_stems = stems(named)
+    rest = set(query_stems) - function_stems() - DOCUMENT_ASKS - PART_ASKS - named_stems - set(re.findall(r"\d+", named))
+    return not {s for s in rest if not (len(s) >= SHORT_TITLE_MIN and any(n.startswith(s) for n in named_stems))}
 
 
 def part_question(store, query: Query, question: str, top: tuple[Passage, ...], named_sections: set[str], labels_of) -> tuple[tuple[Passage, ...], tuple[int, ...]]:

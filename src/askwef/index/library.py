@@ -50,6 +50,40 @@ def title_key(part: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\d+(\.\d+)*\s+", "", part).lower()).strip()
 
 
+SHORT_TITLE_MIN = 3
+"""A word of a section title of two words or more may be cut short to this many letters or more ("exec summary",
+"intro"): what staff type for "Executive summary". A one-word title must be said whole ("health" is not the
+"Healthcare" section)."""
+
+
+class ShortTitles:
+    """Section titles of two words or more, found in a question even with words cut short ("the exec summary").
+
+    >>> ShortTitles({"executive summary": 7, "reading guide": 8}).named(["key", "points", "of", "the", "exec", "summary"])
+    [7]
+    >>> ShortTitles({"executive summary": 7}).named(["exec", "pay"])
+    []
+    """
+
+    def __init__(self, titles: dict[str, object]) -> None:
+        self._by_start: dict[str, list[tuple[list[str], object]]] = {}
+        for title, value in titles.items():
+            words = title.split()
+            if len(words) > 1 and len(words[0]) >= SHORT_TITLE_MIN:
+                self._by_start.setdefault(words[0][:SHORT_TITLE_MIN], []).append((words, value))
+
+    def named(self, words: list[str]) -> list:
+        """The values of the titles `words` (a question's, lower case) say in a row, each word whole or cut short."""
+        out = []
+        for i, word in enumerate(words):
+            for title, value in self._by_start.get(word[:SHORT_TITLE_MIN], ()) if len(word) >= SHORT_TITLE_MIN else ():
+                said = words[i:i + len(title)]
+                if len(said) == len(title) and all(len(w) >= min(SHORT_TITLE_MIN, len(t)) and t.startswith(w)
+                                                   for w, t in zip(said, title)):
+                    out.append(value)
+        return out
+
+
 def pairs(text: str) -> list[tuple[str, str]]:
     """Neighbouring words of a text once stop words and single letters are out."""
     words = [w for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if len(w) > 1 and w not in NAME_STOPWORDS]
