@@ -207,7 +207,8 @@ class Answer(_Serializable):
     context: str = ""  # report text shown with the quote when it completes it (the case study's title, the sentence before)
     about: str = ""  # "document" or "part": asked for the report or a figure, table or section of it as such, and answered
     # with what that says of itself whatever the confidence (which is fit on questions about facts); "help": a greeting,
-    # thanks or request for help, answered with how to ask (`message`, no quote); "" otherwise
+    # thanks or request for help, answered with how to ask (`message`, no quote); "clarify": a question about "the report"
+    # in a library that does not say which, answered by asking which (`message` lists them); "" otherwise
 
     def confidence_line(self) -> str:
         """The line under an answer in the chat and the CLI: its confidence, and when it was asked for the report or a

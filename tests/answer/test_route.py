@@ -170,3 +170,34 @@ def test_a_greeting_a_thanks_or_a_request_for_help_gets_how_to_ask_not_a_quote(m
     # a question after the courtesy is a question
     asked = mini_engine.answer("thanks, and how many pens does SeaFarm run?")
     assert asked.about == "" and "30 pens" in asked.text
+
+
+def test_a_question_about_the_report_in_a_library_asks_which_and_the_reply_picks_it(tmp_path):
+    library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
+    alone = fixture_engine(tmp_path / "alone")
+    ask = library.answer("What is this report about?")
+    assert (ask.about, ask.abstained, ask.quotes) == ("clarify", True, ())
+    listed = ask.message.splitlines()[1:]
+    assert ask.message.startswith("Which report do you mean?") and len(listed) == 2
+    number = next(i for i, line in enumerate(listed, 1) if "Tidal Power Outlook" in line)
+    expected = alone.answer("What is this report about?")
+    ordinal = ("first", "second")[number - 1]
+    for reply in (str(number), f"the {ordinal} one", "The Tidal report"):
+        for history in ([ask], [{"question": ask.question, "answer": ask.message}]):  # an Answer, or the API's turn
+            picked = library.answer(reply, history=history)
+            assert (picked.text, picked.about) == (expected.text, "document"), reply
+            assert picked.question == reply and "Tidal Power Outlook" in picked.resolved_question
+    # a reply that is a question of its own is answered as one
+    assert library.answer("How many pens does SeaFarm run on tidal power?", history=[ask]).text == alone.answer(
+        "How many pens does SeaFarm run on tidal power?").text
+
+
+def test_a_question_about_the_report_in_a_conversation_goes_to_the_report_it_is_about(tmp_path):
+    library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
+    alone = fixture_engine(tmp_path / "alone")
+    first = library.answer("How many pens does SeaFarm run on tidal power?")
+    assert first.quotes[0].document == "mini-report.md"
+    about = library.answer("What is this report about?", history=[first])
+    assert (about.text, about.about) == (alone.answer("What is this report about?").text, "document")
+    # and alone too, a question about the report is never read as a follow-up of the one before
+    assert alone.answer("What is this report about?", history=[first]).text == about.text

@@ -415,6 +415,15 @@ def test_rendered_abstention_says_so_and_opens_the_passages():
     assert "<blockquote" not in html_out
 
 
+def test_rendered_question_of_which_report_lists_them_without_abstaining():
+    message = "Which report do you mean? This library holds 2 reports:\n1. <Tidal> (2025)\n2. Wind Notes"
+    answer = Answer(question="who wrote this report?", text="", abstained=True, message=message, about="clarify")
+    html_out = render_answer(answer, turn=0)
+    assert "1. &lt;Tidal&gt; (2025)<br>2. Wind Notes" in html_out
+    assert "does not seem to cover this" not in html_out and "askwef-passages" not in html_out
+    assert plain_answer(answer) == f"Q: who wrote this report?\n{message}"
+
+
 def test_rendered_question_is_escaped():
     assert render_question("<img src=x onerror=alert(1)>") == '<p class="askwef-question">&lt;img src=x onerror=alert(1)&gt;</p>'
 

@@ -86,7 +86,7 @@ class Resolved:
 
 
 def normalize_history(history) -> list[Turn]:
-    """Accept [{'question','answer'}], [(q, a)], Gradio messages [{'role','content'}], or Answer objects.
+    """Accept [{'question','answer'}], [(q, a)], Gradio messages [{'role','content'}], Answer or Turn objects.
 
     An Answer counts with the question as asked (not as it was understood): `resolve` reads each
     earlier turn against the one before it again."""
@@ -95,10 +95,13 @@ def normalize_history(history) -> list[Turn]:
         return turns
     pending_user: str | None = None
     for item in history:
-        if isinstance(item, Answer):
+        if isinstance(item, Turn):
+            turns.append(item)
+        elif isinstance(item, Answer):
             quote = item.quotes[0] if item.quotes else None
             unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
-            turns.append(Turn(item.question or item.resolved_question, item.text, quote.section if quote else "", unit, item.span,
+            said = item.message if item.about == "clarify" else item.text  # "Which report do you mean? ..." is its reply
+            turns.append(Turn(item.question or item.resolved_question, said, quote.section if quote else "", unit, item.span,
                               quote.document if quote else ""))
         elif isinstance(item, dict) and "role" in item:
             content = item.get("content")

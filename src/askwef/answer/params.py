@@ -86,6 +86,16 @@ HELP_MESSAGE = ("I answer questions about {titles} with the report's own sentenc
                 "and endnotes, and say so when the report does not answer. Ask about anything it covers, for example "
                 "“{example}”.")
 PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The closest passages are listed below."
+CLARIFY_LEAD = "Which report do you mean?"
+"""How askwef asks which report a question about "the report" means, in a library with no conversation to tell
+(`clarify.py`); a reply to a message opening with it picks the report."""
+CLARIFY_LISTED = 9
+"""The reports listed by number when askwef asks which one is meant; past that, the reply names one."""
+CLARIFY_MAX_REPLY_WORDS = 6
+"""A reply of at most this many words that picks one report ("the UK one", "the second", "OECD review please") is
+the choice; a longer one is a question of its own."""
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+"""Ordinal words a reply may pick a listed report by, in order (CLARIFY_LISTED of them)."""
 MAX_RESOLVED_CHARS = 2000
 """As engine.MAX_QUESTION_CHARS: a rewritten follow-up is no longer than a question."""
 

@@ -22,10 +22,11 @@ from collections import Counter
 
 from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
+from .clarify import asked_of_the_report, chosen_report, clarify_message
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
+from .params import CANDIDATE_PASSAGES, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
 from .select import quoted_rows, read, stage_for
 
 
@@ -37,14 +38,22 @@ def answer_question(
     if SMALL_TALK.match(question):  # "hi", "thanks!", "what can you do?": how to ask, not a quote
         return Answer(question, "", abstained=True, message=help_message(retriever.store), resolved_question=question, about="help")
     if len(retriever.store.documents) >= 2 and not within:
+        turns = normalize_history(history)
+        picked = chosen_report(retriever, question, turns[-1].answer) if turns else None
+        if picked is not None:  # the reply to "Which report do you mean?": the question before, asked of that report
+            earlier = turns[-1].question
+            answer = in_report(retriever, picked, earlier, history=turns[:-1], k=k, models=models)
+            title = next((d.title or d.name for d in retriever.store.documents if d.name == picked), picked)
+            return dataclasses.replace(answer, question=question, resolved_question=f"{earlier} (in “{title}”)")
         text, named = retriever.unnamed(question)
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
-            alone = retriever.alone(named) if len(retriever.store.documents) <= ALONE_KEPT else None
-            if alone is not None:
-                answer = answer_one(alone, text, history=history, k=k, models=models)
-            else:
-                answer = answer_one(retriever, text, history=history, k=k, within=named, models=models)
-            return dataclasses.replace(answer, question=question)
+            return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
+        if DOCUMENT_WORD.search(question) and asked_of_the_report(retriever, question, history, models):
+            last = (turns[-1].document or quoted_document(retriever.store, turns[-1].answer)) if turns else ""
+            if last:  # "who wrote this report?" in a conversation: the report it is about
+                return in_report(retriever, last, question, history=history, k=k, models=models)
+            return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
+                          about="clarify")
     if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
         return answer_one(retriever, question, history=history, k=k, within=within, models=models)
     with one_question():
@@ -57,6 +66,15 @@ def answer_question(
         if not answers:
             return answer_one(retriever, question, history=history, k=k, within=within, models=models)
         return best_answer(answers)
+
+
+def in_report(retriever: Retriever, name: str, question: str, *, history, k: int, models: AnswerModels) -> Answer:
+    """`question` answered within one report of the library: as if alone (a library of at most ALONE_KEPT reports), or
+    searched within it."""
+    alone = retriever.alone(name) if len(retriever.store.documents) <= ALONE_KEPT else None
+    if alone is not None:
+        return answer_one(alone, question, history=history, k=k, models=models)
+    return answer_one(retriever, question, history=history, k=k, within=name, models=models)
 
 
 def route(retriever: Retriever, question: str, *, history=None, within: str | None = None, models: AnswerModels) -> list[str]:

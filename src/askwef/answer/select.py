@@ -31,6 +31,7 @@ from .model import AnswerModels, load_models
 from .params import (
     AUTHORSHIP,
     CANDIDATE_PASSAGES,
+    DOCUMENT_WORD,
     FOLLOWUP_NEW_WORDS,
     LEAD_IN_ITEMS,
     FOLLOWUP_QUOTED_BEFORE,
@@ -186,7 +187,10 @@ class Prepared:
 def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolved, Query]:
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
-    resolved = resolve(plain(question), history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    text = plain(question)
+    if history and DOCUMENT_WORD.search(text) and about_document(analyse(text, stage.lexicon, types, asked=text)):
+        history = None  # "who wrote this report?" asks the same whatever came before: never read as a follow-up
+    resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
 
 

@@ -104,8 +104,10 @@ def _passages_panel(passages: tuple[Passage, ...], *, open_: bool) -> str:
 def render_answer(answer: Answer, turn: int) -> str:
     """One reply as a single line of HTML. `turn` keeps the endnote anchors unique on the page."""
     parts = ['<div class="askwef-answer">']
-    if answer.about == "help":  # "hi", "thanks", "what can you do?": how to ask, no quote and no abstention
-        parts.append(f'<p class="askwef-help">{_e(answer.message)}</p></div>')
+    if answer.about in ("help", "clarify"):  # "hi", "what can you do?": how to ask; "who wrote this report?" in a library:
+        # which report is meant. No quote and no abstention
+        lines = "<br>".join(_e(line) for line in answer.message.splitlines())
+        parts.append(f'<p class="askwef-help">{lines}</p></div>')
         return "".join(parts)
     if answer.abstained or not answer.quotes:
         detail = answer.message or "The closest passages are listed below."
@@ -154,7 +156,7 @@ def render_error(message: str) -> str:
 
 def plain_answer(answer: Answer) -> str:
     """The answer with its citations as plain text, for copying into an email or a note."""
-    if answer.about == "help":
+    if answer.about in ("help", "clarify"):
         return f"Q: {answer.question}\n{answer.message}"
     if answer.abstained or not answer.quotes:
         lines = [f"Q: {answer.question}", ABSTAIN_LEAD, "Closest passages:"]

@@ -24,7 +24,7 @@ class _Strict(BaseModel):
 
 
 class Turn(_Strict):
-    """A previous turn: the question and the answer text askwef gave."""
+    """A previous turn: the question and the answer text askwef gave (its `message` when it asked which report)."""
 
     question: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)]
     answer: Annotated[str, Field(strict=True, max_length=MAX_QUESTION_CHARS)] = ""
@@ -118,7 +118,10 @@ class AnswerOut(BaseModel):
     context: str = ""
     about: str = Field("", description='"document" or "part" when the question asked for the report or one of its parts '
                        'as such (answered with what it says of itself, whatever the confidence); "help" for a greeting, '
-                       "thanks or request for help (answered with how to ask, in `message`); empty otherwise")
+                       "thanks or request for help (answered with how to ask, in `message`); \"clarify\" for a question "
+                       "about \"the report\" in a library that names none: `message` asks which, listing them, and a reply "
+                       "such as \"the second\" or \"the UK one\" (with this turn in `history`) asks the question of that "
+                       "report; empty otherwise")
 
 
 class SearchOut(BaseModel):
