@@ -207,6 +207,8 @@ def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_i
     assert about.about == "document" and about.confidence_line().endswith("what the report says of itself")
     wrote = mini_engine.answer("who wrote this paper?")  # "wrote": a word the report never writes, yet no reason to refuse
     assert not wrote.abstained and all(q.text in itself for q in wrote.quotes) and wrote.span == ""  # the whole quote answers
+    it = mini_engine.answer("who wrote it?")  # no conversation before it: "it" can only be the report
+    assert it.about == "document" and all(q.text in itself for q in it.quotes)
     content = mini_engine.answer("What does the report say about Harbour Works?")  # about its content: answered from that
     assert "This paper reviews" not in content.text and content.about == ""
 

@@ -195,6 +195,9 @@ SELF_REFERENCE = re.compile(rf"^(?:in\s+)?{_ITSELF}|^(?:©|\(c\)|copyright)\s*(?
 "In this report, ..."), or its copyright line ("© 2025 World Economic Forum."): how a report says what it is, who made
 it and when. A sentence naming it in passing ("feedback on the drafts of this report") is not one."""
 DOCUMENT_WORD = re.compile(r"\b(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
+DOCUMENT_PRONOUN = re.compile(r"\b(?:it|this)\b", re.I)
+"""With no conversation before it, "it" or "this" in a question asking only what DOCUMENT_ASKS asks ("when was it
+published?", "who wrote this?") can only mean the document; in a conversation such a turn is a follow-up."""
 DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
                            "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make",
                            "right", "copyright", "own", "hold", "releas", "issu", "year", "date", "lead", "led"})

@@ -26,7 +26,7 @@ from .clarify import asked_of_the_report, chosen_report, clarify_message
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
+from .params import CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
 from .select import quoted_rows, read, stage_for
 
 
@@ -48,7 +48,8 @@ def answer_question(
         text, named = retriever.unnamed(question)
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
-        if DOCUMENT_WORD.search(question) and asked_of_the_report(retriever, question, history, models):
+        says_report = DOCUMENT_WORD.search(question) or (not turns and DOCUMENT_PRONOUN.search(question))
+        if says_report and asked_of_the_report(retriever, question, history, models):
             last = (turns[-1].document or quoted_document(retriever.store, turns[-1].answer)) if turns else ""
             if last:  # "who wrote this report?" in a conversation: the report it is about
                 return in_report(retriever, last, question, history=history, k=k, models=models)
