@@ -27,7 +27,7 @@ from pathlib import Path
 from ...types import Endnote
 from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
-from ..text import title_key, word_count
+from ..text import title_key
 from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
@@ -48,6 +48,7 @@ from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
 from .runs import Widths, page_runs
+from .title import cover_title
 from .year import publication_year
 
 MAX_PAGES = 3000
@@ -220,7 +221,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     body = body_size(pages)
     for index, lines in enumerate(pages):
         mark_regions(lines, shapes[index], sizes[index], body)
-    title = _title(pages, reader, body)
+    title = cover_title(pages, body, _metadata_title(reader))
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     continue_tables(ordered)
@@ -271,27 +272,7 @@ def _ordered(notes: list[Endnote]) -> list[Endnote]:
     return out
 
 
-# --- title ------------------------------------------------------------------------------------
-
-
-def _title(pages: list[list[Line]], reader, body: float) -> str:
-    """The largest text of the first page with text larger than the body (a cover may hold only a
-    small line or two, the title on the page after), among the first three; else the metadata title."""
-    seen = 0
-    for lines in pages:
-        lines = [l for l in lines if l.role != "furniture"]
-        if not lines:
-            continue
-        seen += 1
-        if seen > 3:
-            break
-        top = max(l.size for l in lines)
-        if top < 1.15 * body:
-            continue
-        parts = [l.text for l in sorted(lines, key=lambda l: -l.y) if abs(l.size - top) < 0.5]
-        if parts and word_count(" ".join(parts)) >= 2:
-            return " ".join(parts)
-        break
+def _metadata_title(reader) -> str:
     try:
         meta = reader.metadata
         return str(meta.title).strip() if meta and meta.title else ""

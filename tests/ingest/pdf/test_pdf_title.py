@@ -1,0 +1,58 @@
+"""pdf/title.py: a PDF report's title is its cover's, with the subtitle under it, even when the running head repeats it."""
+
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from askwef.ingest.pdf.reader import read_pdf
+
+BODY = ("Coastal grids for AI need steady power, and tidal barrages give it for twelve hours a day. The OECD and the "
+        "AI institutes of the region study how to pay for them, and what strengthening the grids would cost for each "
+        "port. Public administration of the barrages is shared with the ports.")
+
+
+def _pdf(cover: list[tuple[float, float, str]], head: str, pages: int = 4) -> bytes:
+    """A cover of (size, y, text) lines, then pages of body text under a running head."""
+    out = BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setTitle("Series of Reviews: Tidal (EN)")  # what the metadata says: the series, not the title
+    for size, y, text in cover:
+        c.setFont("Helvetica-Bold", size)
+        c.drawString(60, y, text)
+    c.showPage()
+    for page in range(pages):
+        c.setFont("Helvetica", 8)
+        c.drawString(60, 810, head)
+        c.drawString(540, 30, str(page + 2))
+        c.setFont("Helvetica", 10)
+        words, line, y = BODY.split(), "", 760
+        for _ in range(6):
+            for word in words:
+                if c.stringWidth(f"{line} {word}", "Helvetica", 10) > 470:
+                    c.drawString(60, y, line)
+                    line, y = word, y - 14
+                else:
+                    line = f"{line} {word}".strip()
+        c.drawString(60, y, line)
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _title(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "review.pdf"
+    path.write_bytes(data)
+    return read_pdf(path, data).title
+
+
+def test_a_subtitle_in_capitals_joins_the_title_as_the_report_writes_its_words(tmp_path):
+    cover = [(19, 700, "Series of Reviews"), (30, 650, "Tidal Power"), (16, 622, "STRENGTHENING COASTAL GRIDS"),
+             (16, 604, "FOR AI AND THE OECD"), (10, 400, "January 2025")]
+    assert _title(_pdf(cover, "Series of Reviews"), tmp_path) == "Tidal Power: Strengthening Coastal Grids for AI and the OECD"
+
+
+def test_a_title_the_running_head_repeats_is_still_the_title(tmp_path):
+    cover = [(26, 790, "Tidal Power Outlook"), (17, 750, "Harbour Group (http://www.example.org)"), (17, 700, "Ada Wave")]
+    assert _title(_pdf(cover, "Tidal Power Outlook"), tmp_path) == "Tidal Power Outlook"
