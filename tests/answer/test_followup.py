@@ -201,3 +201,12 @@ def test_they_and_their_stand_for_the_plural_noun_the_last_question_named():
     # a name the asker gave still wins: companies are "they" too
     turns = _conversation("how is GAC honda using AI for quality checks", "how many cameras did they install")
     assert turns[1].asked == "how many cameras did GAC install"  # not "quality checks"
+
+
+def test_a_turn_is_ruled_out_by_what_it_pins_not_by_what_it_carries(mini_engine):
+    history = [mini_engine.answer("What share of the tidal resource will be used by 2030?")]
+    later = mini_engine.answer("and by 2040?", history=history)  # its own year, which the report does not give
+    assert later.abstained and "2040" in later.message
+    history.append(later)
+    other = mini_engine.answer("how many gigawatts?", history=history)  # read with 2040 beside it, but does not ask for it
+    assert "2040" in other.resolved_question and not other.abstained and "12 gigawatts" in other.text

@@ -104,7 +104,9 @@ def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> tuple[st
     if sel.best is None:
         return ()
     best = retriever.store.sentences[sel.prepared.candidates.indexes[sel.best]]
-    pins = missing(sel.resolved, sel.around, stage_for(retriever).home.get(best.document, set()))
+    # what the turn pins itself ("and in the first quarter?"), not what it carries from the turns before it ("how many
+    # companies?" after "and by 2030?"): those lower the confidence (`year_missing`) but do not rule the answer out
+    pins = missing(sel.prepared.resolved.asked, sel.around, stage_for(retriever).home.get(best.document, set()))
     if pins or features["unknown"] >= 1.0 or features["number_missing"] >= 1.0:
         return pins
     return None
