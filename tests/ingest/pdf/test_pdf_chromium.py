@@ -159,3 +159,14 @@ def test_a_table_in_a_pages_right_column_keeps_each_cell_whole_with_its_endnote(
     found = [sp.endnotes for s in columns_doc.sections for sp in s.sentences if s.text[sp.start : sp.end] == whole]
     assert found == [(49,)]
     assert _links(columns_doc) >= {link for link in _links(md_doc) if link[1] in (35, 47, 48, 49, 60)}
+
+
+def test_in_two_columns_every_sentence_keeps_its_unit(columns_doc, md_doc):
+    """A case study's title printed on a band of its own, its text under the band ('USE CASE 9'): the
+    band is no box, so the case study's sentences are its unit, as in the markdown."""
+    def units(doc) -> dict[tuple[str, str], str]:
+        return {(s.path, s.text[sp.start : sp.end]): sp.unit for s in doc.sections for sp in s.sentences}
+
+    md, columns = units(md_doc), units(columns_doc)
+    assert len(md.keys() & columns.keys()) >= 0.95 * len(md)
+    assert {k: (md[k], u) for k, u in columns.items() if k in md and md[k] != u} == {}
