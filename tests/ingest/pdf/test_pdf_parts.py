@@ -29,6 +29,23 @@ def test_two_columns_under_a_full_width_title_are_read_column_by_column():
     assert order == ["A title across the page"] + [f"left {k}" for k in range(6)] + [f"right {k}" for k in range(6)]
 
 
+def test_a_table_in_the_right_column_keeps_its_page_column_and_gets_its_cells_columns():
+    """A table set in a page's right column: its lines stay in page column 2 (`Line.column`), each with the
+    column of cells it stands in (`Line.table_column`); the one field once held both, and a table's
+    cells took the page column's place."""
+    lines = [_line(f"left {k}", 50, 290, 760 - 12 * k) for k in range(12)]
+    lines += [_line(f"right {k}", 305, 545, 760 - 12 * k) for k in range(4)]
+    header = [Line(page=0, x0=305, x1=350, y=700, size=8, bold=True, text="Application"),
+              Line(page=0, x0=380, x1=460, y=700, size=8, bold=True, text="Solutions in China")]
+    cells = [_line("Energy", 305, 335, 688, 8), _line("AI forecasts of electricity demand", 380, 540, 688, 8),
+             _line("management", 305, 350, 678, 8), _line("improve the grid.", 380, 450, 678, 8)]
+    order = reading_order(lines + header + cells, (595.0, 842.0))
+    table = [l for l in order if l.role == "table" and l.level != -1]
+    assert [(l.text, l.column, l.table_column) for l in table] == [
+        ("Energy", 2, 0), ("AI forecasts of electricity demand", 2, 1), ("management", 2, 0), ("improve the grid.", 2, 1)]
+    assert {l.column for l in order if l.text.startswith("left")} == {1}
+
+
 def test_a_contents_row_and_its_far_page_number_are_one_line_not_two_columns():
     lines = []
     for k, title in enumerate(["Foreword", "Executive summary", "Introduction", "1 The strategy", "2 The enablers"]):

@@ -197,7 +197,7 @@ def test_a_header_row_that_ends_a_page_takes_the_next_pages_rows():
               cell("(R&D)", 56, 584, 1), cell("$187 million in 2024.", 199, 584, 1), cell("CASE STUDY 4", 20, 520, 1, True)]
     continue_tables([first, second])
     assert [l.role for l in first] == ["", "table", "table"]
-    assert [(l.role, l.column) for l in second] == [("table", 0), ("table", 1), ("table", 0), ("table", 1), ("", 0)]
+    assert [(l.role, l.table_column) for l in second] == [("table", 0), ("table", 1), ("table", 0), ("table", 1), ("", 0)]
     paras = paragraphs(first + second, 9.0, VOCABULARY)
     assert [p.kind for p in paras] == ["prose", "table_header", "row", "bold"]
     assert paras[2].text == "Drug research and development (R&D)"
