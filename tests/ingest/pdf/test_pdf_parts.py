@@ -258,3 +258,29 @@ def test_a_footer_on_a_landscape_page_is_furniture_as_on_the_upright_ones():
     mark_furniture(pages, sizes, [str(i + 1) for i in range(10)])
     assert [p[0].role for p in pages] == ["furniture"] * 10
     assert not any(p[1].role for p in pages)
+
+
+def test_a_composite_fonts_glyph_left_out_of_its_widths_is_as_wide_as_its_default():
+    """A Type0 font's /W array may leave out the glyphs as wide as its /DW (Chromium's subsets do): they
+    are /DW wide, not 0, or a run ends short of its letters and a line falls apart at the gap."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    from askwef.ingest.pdf.widths import Widths
+
+    cmap = DecodedStreamObject()
+    cmap.set_data(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+                  b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange 3 beginbfchar "
+                  b"<0001> <0061> <0002> <006F> <0003> <0020> endbfchar endcmap CMapName currentdict /CMap "
+                  b"defineresource pop end end")
+    descendant = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/CIDFontType2"),
+                                   NameObject("/BaseFont"): NameObject("/AAAAAA+Serif"), NameObject("/DW"): NumberObject(500),
+                                   NameObject("/W"): ArrayObject([NumberObject(1), ArrayObject([FloatObject(556)]),
+                                                                  NumberObject(3), ArrayObject([FloatObject(250)])])})
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
+                             NameObject("/BaseFont"): NameObject("/AAAAAA+Serif"), NameObject("/Encoding"): NameObject("/Identity-H"),
+                             NameObject("/DescendantFonts"): ArrayObject([descendant]), NameObject("/ToUnicode"): cmap})
+    widths = Widths()
+    advance, letters = widths.advance(font, b"\x00\x01\x00\x02\x00\x03", 10.0)  # 'a' (556), 'o' (left out: /DW), ' ' (250)
+    assert letters == "ao "
+    assert abs(advance - 13.06) < 1e-6
+    assert abs(widths.width(font, "oa", 10.0) - 10.56) < 1e-6
