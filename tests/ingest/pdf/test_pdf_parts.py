@@ -46,6 +46,24 @@ def test_a_table_in_the_right_column_keeps_its_page_column_and_gets_its_cells_co
     assert {l.column for l in order if l.text.startswith("left")} == {1}
 
 
+def test_two_columns_of_short_lines_on_baselines_of_their_own_are_read_column_by_column():
+    """A page of contributors in two columns, names and titles short of the gutter, each column set on its
+    own baselines (the Blueprint printed by Chromium in Liberation Serif): column by column. A list of
+    terms and their meanings, side by side on shared baselines, stays row by row."""
+    people = [_line(t, 50, 50 + 5 * len(t), 760 - 10 * k, 7.3) for k, t in enumerate(
+        ["Na Na", "China Lead, Advanced Manufacturing", "Sophia Wenrui Gu", "Project Fellow, Strategy", "Freda Hua Tong", "Research Manager"])]
+    people += [_line(t, 305, 305 + 5 * len(t), 757.5 - 10 * k, 7.3) for k, t in enumerate(
+        ["Daniel Dobrygowski", "Head, Governance and Trust", "Zara Ingilizian", "Head, Consumer Industries", "Devendra Jain", "Initiatives Lead"])]
+    order = [l.text for l in reading_order(people, (595.0, 842.0))]
+    assert order[:6] == ["Na Na", "China Lead, Advanced Manufacturing", "Sophia Wenrui Gu", "Project Fellow, Strategy",
+                         "Freda Hua Tong", "Research Manager"]
+    terms = [_line(t, 70, 70 + 5 * len(t), 740 - 12 * k) for k, t in enumerate(["SIGMA", "SPA", "SSCS", "SWOT"])]
+    terms += [_line(t, 296, 296 + 5 * len(t), 740 - 12 * k) for k, t in enumerate(
+        ["Support for Improvement in Governance", "Strategic Planning Approach", "Sectoral Strategy of the Civil Service", "Strengths, Weaknesses"])]
+    order = [l.text for l in reading_order(terms, (595.0, 842.0))]
+    assert order[:2] == ["SIGMA", "Support for Improvement in Governance"]
+
+
 def test_a_contents_row_and_its_far_page_number_are_one_line_not_two_columns():
     lines = []
     for k, title in enumerate(["Foreword", "Executive summary", "Introduction", "1 The strategy", "2 The enablers"]):
