@@ -312,3 +312,27 @@ def test_an_imprint_printed_again_on_the_back_cover_is_not_text():
     plain = [[replace(line, page=k, role="") for line in lines] for k, lines in enumerate(body + [closing])]
     mark_imprint(plain)
     assert all(line.role == "" for lines in plain for line in lines)
+
+
+def test_a_dash_items_line_that_runs_to_the_columns_edge_goes_on_under_a_capital():
+    """A list item opened by a dash set in the text, its lines flush with the dash (a browser's print of
+    the Blueprint's '– Ecosystem enablers: ...' in 12 pt): after a line that runs to the column's edge,
+    the next line goes on with the item though it opens with a capital ('AI ecosystem'); after a line
+    that stops short, a capital opens a paragraph of its own."""
+    def line(text: str, y: float, x1: float = 290.0) -> Line:
+        return Line(page=0, x0=50, x1=x1, y=y, size=8, bold=False, text=text)
+
+    lines = [line("Three factors are propelling this transformation, among them the", 700),
+             line("government's proactive role in planning and its execution.", 690, 250),
+             line("– Ecosystem enablers: China has established a vibrant", 670),
+             line("AI ecosystem that promotes collaborative innovation. A", 660),
+             line("culture of innovation is also taking root.", 650, 180),
+             line("– Industrial application: leading companies invest", 630),
+             line("heavily in AI.", 620, 120),
+             line("Despite its success, China's journey goes on.", 610, 230)]
+    paras = paragraphs(lines, 8.0, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras][1:] == [
+        ("item", "Ecosystem enablers: China has established a vibrant AI ecosystem that promotes collaborative "
+                 "innovation. A culture of innovation is also taking root."),
+        ("item", "Industrial application: leading companies invest heavily in AI."),
+        ("prose", "Despite its success, China's journey goes on.")]
