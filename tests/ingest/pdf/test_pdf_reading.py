@@ -131,6 +131,16 @@ def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_
     assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
 
 
+def test_a_compound_opened_by_a_bracket_broken_at_its_hyphen_is_read_whole():
+    """'artificial intelligence (AI)-|driven innovation' (the Blueprint printed by Chromium in Liberation
+    Sans): the hyphen stays and no space comes in ('(AI)- driven' is no text of the report's)."""
+    from askwef.ingest.pdf.paragraphs import join_lines
+
+    vocabulary = _hyphen_vocabulary("innovation driven by the industries of the country", "the AI of the country")
+    assert join_lines("promoting artificial intelligence (AI)-", "driven innovation", vocabulary)[0] \
+        == "promoting artificial intelligence (AI)-driven innovation"
+
+
 def test_a_range_or_a_name_with_a_number_broken_at_its_hyphen_is_read_whole():
     """The OECD review breaks 'guidelines 2024-|2029' and 'COVID-|19' at the line end: the hyphen
     stays and no space comes in ('2024- 2029' is no text of the report's)."""
