@@ -3,7 +3,8 @@ a line end (join or keep the hyphen by what the report itself prints, not by a w
 'vision' is 'supervision' in a report that prints 'supervisory'; the hyphen a soft hyphen or U+2010); a table set across a spread of two
 pages (the UK strategy's 'Summary of key actions'); a list's labels printed over the numbers the text
 layer carries (its 'Actions'); a line's words drawn out of order (the OECD review's 'cross-sectoral'); a landscape page's running foot
-(the OECD review's annex tables)."""
+(the OECD review's annex tables); a case study's title on a pale band of its own, its text under the band
+(the Blueprint printed by Chromium)."""
 
 from __future__ import annotations
 
