@@ -96,15 +96,21 @@ def markdown_html(md_text: str, css: str = CSS) -> str:
            f"<style>{css}</style></head><body>{body}</body></html>"
 
 
-def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = True, columns: bool = False) -> bytes:
+SERIF_CSS = "body { font-family: 'Liberation Serif', serif; font-size: 11pt; }"
+"""A serif face whose embedded subsets leave every glyph as wide as the font's default width (/DW) out
+of their widths (/W): 'o', 'a', 'g', 'y' of Liberation Serif Bold."""
+
+
+def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = True, columns: bool = False,
+                 css: str = "") -> bytes:
     """Print the markdown report with headless Chromium (Playwright); bookmarks when `outline`,
-    the Contents page (heading and rows) left out when not `contents_page`."""
+    the Contents page (heading and rows) left out when not `contents_page`; `css` added last."""
     from playwright.sync_api import sync_playwright
 
     md_text = Path(md_path).read_text(encoding="utf-8")
     if not contents_page:
         md_text = re.sub(r"(?m)^# Contents\n+(?:[^\n]*\t\d{1,3}\n)+", "", md_text)
-    page_html = markdown_html(md_text, CSS + COLUMNS_CSS if columns else CSS)
+    page_html = markdown_html(md_text, (CSS + COLUMNS_CSS if columns else CSS) + css)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -119,9 +125,10 @@ def chromium_pdf(md_path: Path, *, outline: bool = True, contents_page: bool = T
             browser.close()
 
 
-if __name__ == "__main__":  # python tests/chromiumpdf.py OUT.pdf [--columns] [--no-outline]: the PDF to look at or measure
+if __name__ == "__main__":  # python tests/chromiumpdf.py OUT.pdf [--columns] [--no-outline] [--serif]: the PDF to look at or measure
     import sys
 
     args = sys.argv[1:]
     report = Path(__file__).resolve().parents[1] / "corpus" / "blueprint-to-action-china-ai-2025.md"
-    Path(args[0]).write_bytes(chromium_pdf(report, outline="--no-outline" not in args, columns="--columns" in args))
+    Path(args[0]).write_bytes(chromium_pdf(report, outline="--no-outline" not in args, columns="--columns" in args,
+                                           css=SERIF_CSS if "--serif" in args else ""))

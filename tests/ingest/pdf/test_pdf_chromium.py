@@ -159,3 +159,37 @@ def test_a_table_in_a_pages_right_column_keeps_each_cell_whole_with_its_endnote(
     found = [sp.endnotes for s in columns_doc.sections for sp in s.sentences if s.text[sp.start : sp.end] == whole]
     assert found == [(49,)]
     assert _links(columns_doc) >= {link for link in _links(md_doc) if link[1] in (35, 47, 48, 49, 60)}
+
+
+def test_in_two_columns_every_sentence_keeps_its_unit(columns_doc, md_doc):
+    """A case study's title printed on a band of its own, its text under the band ('USE CASE 9'): the
+    band is no box, so the case study's sentences are its unit, as in the markdown."""
+    def units(doc) -> dict[tuple[str, str], str]:
+        return {(s.path, s.text[sp.start : sp.end]): sp.unit for s in doc.sections for sp in s.sentences}
+
+    md, columns = units(md_doc), units(columns_doc)
+    assert len(md.keys() & columns.keys()) >= 0.95 * len(md)
+    assert {k: (md[k], u) for k, u in columns.items() if k in md and md[k] != u} == {}
+
+
+@pytest.fixture(scope="session")
+def serif_doc(tmp_path_factory):
+    path = tmp_path_factory.mktemp("chromium_serif") / "serif.pdf"
+    path.write_bytes(chromiumpdf.chromium_pdf(REPORT_MD, outline=False, columns=True, css=chromiumpdf.SERIF_CSS))
+    return ingest_file(path)
+
+
+def test_a_serif_print_whose_fonts_leave_default_widths_out_reads_as_the_markdown(serif_doc, md_doc):
+    """Liberation Serif's subsets give no width for glyphs as wide as the font's default (/DW): counted as
+    0, runs ended short of their letters, so a case study's title line read as two cells of a table
+    ('GAC Honda - enhancing quality inspection with' | 'AI-driven visual') and words came apart
+    ('e-commer ce'). Its page of contributors sets names and titles short of the gutter, each column on
+    baselines of its own: two columns, though no line fills one."""
+    def units(doc) -> dict[tuple[str, str], str]:
+        return {(s.path, s.text[sp.start : sp.end]): sp.unit for s in doc.sections for sp in s.sentences}
+
+    md, serif = units(md_doc), units(serif_doc)
+    # (the page of contributors too: its two columns of names and titles, each on baselines of its own)
+    assert len(md.keys() & serif.keys()) >= 0.99 * len(md)
+    assert {k: (md[k], u) for k, u in serif.items() if k in md and md[k] != u} == {}
+    assert {u for u in serif.values() if u.startswith("USE CASE")} == {u for u in md.values() if u.startswith("USE CASE")}

@@ -3,7 +3,8 @@ a line end (join or keep the hyphen by what the report itself prints, not by a w
 'vision' is 'supervision' in a report that prints 'supervisory'; the hyphen a soft hyphen or U+2010); a table set across a spread of two
 pages (the UK strategy's 'Summary of key actions'); a list's labels printed over the numbers the text
 layer carries (its 'Actions'); a line's words drawn out of order (the OECD review's 'cross-sectoral'); a landscape page's running foot
-(the OECD review's annex tables)."""
+(the OECD review's annex tables); a case study's title on a pale band of its own, its text under the band
+(the Blueprint printed by Chromium)."""
 
 from __future__ import annotations
 
@@ -230,3 +231,50 @@ def test_a_page_whose_box_does_not_start_at_the_origin_keeps_its_right_hand_text
         writer.write(out)
     text = " ".join(s.text for s in ingest_file(path).sections)
     assert "Right" in text, text
+
+
+def _case_study(c: canvas.Canvas, top: float, label: str, body_in_band: bool) -> None:
+    """A case study in the left half of the page: its bold title on three lines over a pale band, its
+    text under the band (a browser prints a title set on a coloured block so) or, `body_in_band`, in it
+    (a box)."""
+    title = [f"{label} State Grid Corporation of China – AI-driven load", "forecasting for smart grid optimization and", "energy efficiency"]
+    body = ["The State Grid Corporation of China developed an AI platform to serve",
+            "its headquarters and 27 provincial companies. The system achieved an",
+            "accuracy rate of up to 97.8% in day-ahead forecasting in 2024."]
+    band = 3 * 12 + 8 + (len(body) * 12 + 6 if body_in_band else 0)
+    c.setFillGray(0.93)
+    c.rect(50, top - band, 340, band, stroke=0, fill=1)
+    c.setFillGray(0)
+    y = top - 12
+    for text in title:
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(56, y, text)
+        y -= 12
+    y -= 2 if body_in_band else 14
+    for text in body:
+        c.setFont("Helvetica", 9)
+        c.drawString(56, y, text)
+        y -= 12
+
+
+def test_a_title_on_a_band_heads_the_text_under_it(tmp_path):
+    """A pale band behind a case study's title alone, its text under the band (the Chromium print's
+    'USE CASE 9'), is the title's background: the case study's sentences are its unit, as when the
+    band is a box around title and text."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 790, "Renewable energy and utilities")
+    c.setFont("Helvetica", 9)
+    c.drawString(56, 765, "Utilities face regional and seasonal imbalances in power generation and demand.")
+    _case_study(c, 740, "USE CASE 9", body_in_band=False)
+    _case_study(c, 560, "USE CASE 10", body_in_band=True)
+    c.save()
+    path = tmp_path / "band.pdf"
+    path.write_bytes(buf.getvalue())
+    units = {}
+    for section in ingest_file(path).sections:
+        for s in section.sentences:
+            units.setdefault(s.unit.split(":")[0], []).append(section.text[s.start:s.end])
+    for label in ("USE CASE 9", "USE CASE 10"):
+        assert any("97.8%" in s for s in units.get(label, [])), units

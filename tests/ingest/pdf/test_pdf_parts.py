@@ -29,6 +29,41 @@ def test_two_columns_under_a_full_width_title_are_read_column_by_column():
     assert order == ["A title across the page"] + [f"left {k}" for k in range(6)] + [f"right {k}" for k in range(6)]
 
 
+def test_a_table_in_the_right_column_keeps_its_page_column_and_gets_its_cells_columns():
+    """A table set in a page's right column: its lines stay in page column 2 (`Line.column`), each with the
+    column of cells it stands in (`Line.table_column`); the one field once held both, and a table's
+    cells took the page column's place."""
+    lines = [_line(f"left {k}", 50, 290, 760 - 12 * k) for k in range(12)]
+    lines += [_line(f"right {k}", 305, 545, 760 - 12 * k) for k in range(4)]
+    header = [Line(page=0, x0=305, x1=350, y=700, size=8, bold=True, text="Application"),
+              Line(page=0, x0=380, x1=460, y=700, size=8, bold=True, text="Solutions in China")]
+    cells = [_line("Energy", 305, 335, 688, 8), _line("AI forecasts of electricity demand", 380, 540, 688, 8),
+             _line("management", 305, 350, 678, 8), _line("improve the grid.", 380, 450, 678, 8)]
+    order = reading_order(lines + header + cells, (595.0, 842.0))
+    table = [l for l in order if l.role == "table" and l.level != -1]
+    assert [(l.text, l.column, l.table_column) for l in table] == [
+        ("Energy", 2, 0), ("AI forecasts of electricity demand", 2, 1), ("management", 2, 0), ("improve the grid.", 2, 1)]
+    assert {l.column for l in order if l.text.startswith("left")} == {1}
+
+
+def test_two_columns_of_short_lines_on_baselines_of_their_own_are_read_column_by_column():
+    """A page of contributors in two columns, names and titles short of the gutter, each column set on its
+    own baselines (the Blueprint printed by Chromium in Liberation Serif): column by column. A list of
+    terms and their meanings, side by side on shared baselines, stays row by row."""
+    people = [_line(t, 50, 50 + 5 * len(t), 760 - 10 * k, 7.3) for k, t in enumerate(
+        ["Na Na", "China Lead, Advanced Manufacturing", "Sophia Wenrui Gu", "Project Fellow, Strategy", "Freda Hua Tong", "Research Manager"])]
+    people += [_line(t, 305, 305 + 5 * len(t), 757.5 - 10 * k, 7.3) for k, t in enumerate(
+        ["Daniel Dobrygowski", "Head, Governance and Trust", "Zara Ingilizian", "Head, Consumer Industries", "Devendra Jain", "Initiatives Lead"])]
+    order = [l.text for l in reading_order(people, (595.0, 842.0))]
+    assert order[:6] == ["Na Na", "China Lead, Advanced Manufacturing", "Sophia Wenrui Gu", "Project Fellow, Strategy",
+                         "Freda Hua Tong", "Research Manager"]
+    terms = [_line(t, 70, 70 + 5 * len(t), 740 - 12 * k) for k, t in enumerate(["SIGMA", "SPA", "SSCS", "SWOT"])]
+    terms += [_line(t, 296, 296 + 5 * len(t), 740 - 12 * k) for k, t in enumerate(
+        ["Support for Improvement in Governance", "Strategic Planning Approach", "Sectoral Strategy of the Civil Service", "Strengths, Weaknesses"])]
+    order = [l.text for l in reading_order(terms, (595.0, 842.0))]
+    assert order[:2] == ["SIGMA", "Support for Improvement in Governance"]
+
+
 def test_a_contents_row_and_its_far_page_number_are_one_line_not_two_columns():
     lines = []
     for k, title in enumerate(["Foreword", "Executive summary", "Introduction", "1 The strategy", "2 The enablers"]):
@@ -241,3 +276,29 @@ def test_a_footer_on_a_landscape_page_is_furniture_as_on_the_upright_ones():
     mark_furniture(pages, sizes, [str(i + 1) for i in range(10)])
     assert [p[0].role for p in pages] == ["furniture"] * 10
     assert not any(p[1].role for p in pages)
+
+
+def test_a_composite_fonts_glyph_left_out_of_its_widths_is_as_wide_as_its_default():
+    """A Type0 font's /W array may leave out the glyphs as wide as its /DW (Chromium's subsets do): they
+    are /DW wide, not 0, or a run ends short of its letters and a line falls apart at the gap."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    from askwef.ingest.pdf.widths import Widths
+
+    cmap = DecodedStreamObject()
+    cmap.set_data(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+                  b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange 3 beginbfchar "
+                  b"<0001> <0061> <0002> <006F> <0003> <0020> endbfchar endcmap CMapName currentdict /CMap "
+                  b"defineresource pop end end")
+    descendant = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/CIDFontType2"),
+                                   NameObject("/BaseFont"): NameObject("/AAAAAA+Serif"), NameObject("/DW"): NumberObject(500),
+                                   NameObject("/W"): ArrayObject([NumberObject(1), ArrayObject([FloatObject(556)]),
+                                                                  NumberObject(3), ArrayObject([FloatObject(250)])])})
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
+                             NameObject("/BaseFont"): NameObject("/AAAAAA+Serif"), NameObject("/Encoding"): NameObject("/Identity-H"),
+                             NameObject("/DescendantFonts"): ArrayObject([descendant]), NameObject("/ToUnicode"): cmap})
+    widths = Widths()
+    advance, letters = widths.advance(font, b"\x00\x01\x00\x02\x00\x03", 10.0)  # 'a' (556), 'o' (left out: /DW), ' ' (250)
+    assert letters == "ao "
+    assert abs(advance - 13.06) < 1e-6
+    assert abs(widths.width(font, "oa", 10.0) - 10.56) < 1e-6

@@ -131,6 +131,16 @@ def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_
     assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
 
 
+def test_a_compound_opened_by_a_bracket_broken_at_its_hyphen_is_read_whole():
+    """'artificial intelligence (AI)-|driven innovation' (the Blueprint printed by Chromium in Liberation
+    Sans): the hyphen stays and no space comes in ('(AI)- driven' is no text of the report's)."""
+    from askwef.ingest.pdf.paragraphs import join_lines
+
+    vocabulary = _hyphen_vocabulary("innovation driven by the industries of the country", "the AI of the country")
+    assert join_lines("promoting artificial intelligence (AI)-", "driven innovation", vocabulary)[0] \
+        == "promoting artificial intelligence (AI)-driven innovation"
+
+
 def test_a_range_or_a_name_with_a_number_broken_at_its_hyphen_is_read_whole():
     """The OECD review breaks 'guidelines 2024-|2029' and 'COVID-|19' at the line end: the hyphen
     stays and no space comes in ('2024- 2029' is no text of the report's)."""
@@ -197,7 +207,7 @@ def test_a_header_row_that_ends_a_page_takes_the_next_pages_rows():
               cell("(R&D)", 56, 584, 1), cell("$187 million in 2024.", 199, 584, 1), cell("CASE STUDY 4", 20, 520, 1, True)]
     continue_tables([first, second])
     assert [l.role for l in first] == ["", "table", "table"]
-    assert [(l.role, l.column) for l in second] == [("table", 0), ("table", 1), ("table", 0), ("table", 1), ("", 0)]
+    assert [(l.role, l.table_column) for l in second] == [("table", 0), ("table", 1), ("table", 0), ("table", 1), ("", 0)]
     paras = paragraphs(first + second, 9.0, VOCABULARY)
     assert [p.kind for p in paras] == ["prose", "table_header", "row", "bold"]
     assert paras[2].text == "Drug research and development (R&D)"
@@ -312,3 +322,27 @@ def test_an_imprint_printed_again_on_the_back_cover_is_not_text():
     plain = [[replace(line, page=k, role="") for line in lines] for k, lines in enumerate(body + [closing])]
     mark_imprint(plain)
     assert all(line.role == "" for lines in plain for line in lines)
+
+
+def test_a_dash_items_line_that_runs_to_the_columns_edge_goes_on_under_a_capital():
+    """A list item opened by a dash set in the text, its lines flush with the dash (a browser's print of
+    the Blueprint's '– Ecosystem enablers: ...' in 12 pt): after a line that runs to the column's edge,
+    the next line goes on with the item though it opens with a capital ('AI ecosystem'); after a line
+    that stops short, a capital opens a paragraph of its own."""
+    def line(text: str, y: float, x1: float = 290.0) -> Line:
+        return Line(page=0, x0=50, x1=x1, y=y, size=8, bold=False, text=text)
+
+    lines = [line("Three factors are propelling this transformation, among them the", 700),
+             line("government's proactive role in planning and its execution.", 690, 250),
+             line("– Ecosystem enablers: China has established a vibrant", 670),
+             line("AI ecosystem that promotes collaborative innovation. A", 660),
+             line("culture of innovation is also taking root.", 650, 180),
+             line("– Industrial application: leading companies invest", 630),
+             line("heavily in AI.", 620, 120),
+             line("Despite its success, China's journey goes on.", 610, 230)]
+    paras = paragraphs(lines, 8.0, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras][1:] == [
+        ("item", "Ecosystem enablers: China has established a vibrant AI ecosystem that promotes collaborative "
+                 "innovation. A culture of innovation is also taking root."),
+        ("item", "Industrial application: leading companies invest heavily in AI."),
+        ("prose", "Despite its success, China's journey goes on.")]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from statistics import median
 
@@ -122,21 +123,25 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
         paired, crossing, left, right, starts = 0, 0, 0, 0, []
         band: list[float] = []
         ends: list[float] = []
+        left_ys: list[float] = []
+        right_ys: list[float] = []
         for l in text + [None]:
             if l is None or (l.x0 < x - 1 and l.x1 > x + 1):
                 # a column's lines run to its edge (justified or ragged); a table's first cells stop short
                 filled = sorted(ends)[int(0.8 * (len(ends) - 1))] >= x - 0.2 * (x - left_edge) if ends else False
-                if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and filled:
+                if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and (filled or _apart(left_ys, right_ys)):
                     paired += left + right
                     starts += band
                 crossing += l is not None
-                left, right, band, ends = 0, 0, [], []
+                left, right, band, ends, left_ys, right_ys = 0, 0, [], [], [], []
             elif l.x1 <= x + 1:
                 left += 1
                 ends.append(l.x1)
+                left_ys.append(l.y)
             else:
                 right += 1
                 band.append(round(l.x0))
+                right_ys.append(l.y)
         if paired < 2 * MIN_COLUMN_LINES:
             continue
         key = (paired, -crossing)
@@ -152,6 +157,27 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
     if not starts or max(starts.values()) < MIN_COLUMN_LINES:
         return None  # text to the right, but no column edge: scattered labels, not a column
     return x, float(max(starts, key=lambda k: starts[k]))
+
+
+def _apart(left: list[float], right: list[float]) -> bool:
+    """Whether two sides' lines stand on baselines of their own: at most ALIGNED_SHARE of the right side's
+    lines on a baseline of the left's. Two columns of short lines (a page of contributors' names and
+    titles, set in a type that keeps them short of the column's edge) are set each on its own; a table's
+    cells share their row's baselines."""
+    ys = sorted(left)
+    at = (bisect_left(ys, y - BASELINE_TOLERANCE) for y in right)
+    shared = sum(1 for y, i in zip(right, at) if i < len(ys) and ys[i] <= y + BASELINE_TOLERANCE)
+    return shared <= ALIGNED_SHARE * len(right)
+
+
+ALIGNED_SHARE = 0.25
+"""Share of a band's right-hand lines at most on the left-hand lines' baselines for the band to read as
+two columns though its left lines stop short of the gutter (the Blueprint's contributors printed by
+Chromium in Liberation Serif or Sans: names and titles set 10 pt apart, the two columns' baselines
+1.5-3.5 pt apart)."""
+
+BASELINE_TOLERANCE = 0.5
+"""Points within which two lines stand on one baseline."""
 
 
 def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:

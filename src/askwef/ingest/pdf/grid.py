@@ -77,13 +77,13 @@ def mark_wide_tables(lines: list[Line]) -> list[Line]:
         header, members, columns = found
         for l in header:
             l.role, l.level = "table", -1
-            l.column = _column_of(l.x0 + 0.5 * (l.x1 - l.x0), columns, header=True)
+            l.table_column = _column_of(l.x0 + 0.5 * (l.x1 - l.x0), columns, header=True)
         cut: list[Line] = []
         for l in members:
             cut.extend(_cut(l, columns))
         for l in cut:
             l.role, l.level = "table", 0
-            l.column = _column_of(l.x0, columns)
+            l.table_column = _column_of(l.x0, columns)
         out = [l for l in out if not any(l is m for m in members)] + [l for l in cut]
         out.sort(key=lambda l: (-round(l.y, 1), l.x0))
     return out
@@ -199,15 +199,15 @@ def table_rows(cells: list[Line], opens: set[int] | None = None) -> list[tuple[l
     actions); every other cell goes whole to the row where it starts. Lines above a page's first label
     go on the row before when a row's gap parts them from it (a table run on to a new page)."""
     gaps = []
-    for column in {l.column for l in cells}:
-        own = by_rows([l for l in cells if l.column == column])
+    for column in {l.table_column for l in cells}:
+        own = by_rows([l for l in cells if l.table_column == column])
         gaps += [a.y - b.y for a, b in zip(own, own[1:]) if a.page == b.page and a.y - b.y > 0.5 * a.size]
     leading = min(gaps, default=0.0)
     rows: list[tuple[list[Line], list[Line]]] = []
     for page in sorted({l.page for l in cells}):
         on = by_rows([l for l in cells if l.page == page])
         size = on[0].size
-        firsts = [l for l in on if l.column == 0]
+        firsts = [l for l in on if l.table_column == 0]
         single = all(any(abs(f.y - l.y) < 0.3 * l.size for f in firsts) for l in on)
         labels: list[list[Line]] = []
         for line in firsts:
@@ -215,7 +215,7 @@ def table_rows(cells: list[Line], opens: set[int] | None = None) -> list[tuple[l
                 labels[-1].append(line)
             else:
                 labels.append([line])
-        others = [l for l in on if l.column != 0]
+        others = [l for l in on if l.table_column != 0]
         if not labels:
             (rows[-1][1].extend(others) if rows else rows.append(([], others)))
             continue
@@ -242,9 +242,9 @@ def _cells(lines: list[Line], gap: float) -> list[list[Line]]:
     Transparency, accountability, and ...' beside 'Integrity', 'Transparency and accountability' and
     'Engagement with the civil society')."""
     out: list[list[Line]] = []
-    for column in sorted({l.column for l in lines}):
-        for line in (l for l in lines if l.column == column):
-            if out and out[-1][-1].column == column and out[-1][-1].y - line.y <= gap:
+    for column in sorted({l.table_column for l in lines}):
+        for line in (l for l in lines if l.table_column == column):
+            if out and out[-1][-1].table_column == column and out[-1][-1].y - line.y <= gap:
                 out[-1].append(line)
             else:
                 out.append([line])
@@ -255,11 +255,11 @@ def _level_with(lines: list[Line], label: Line, gap: float) -> bool:
     """Whether every other column with lines there opens a cell on the label's baseline (a row set at its
     label's top: the row starts there, whatever gaps its cells leave above, as the OECD review's
     committees table sets 'Main PAR institutions not included: ...' 22 pt under its row's other lines)."""
-    columns = {l.column for l in lines if l.column != 0}
+    columns = {l.table_column for l in lines if l.table_column != 0}
     if not columns:
         return False
     for column in columns:
-        own = [l for l in lines if l.column == column]
+        own = [l for l in lines if l.table_column == column]
         at = next((k for k, l in enumerate(own) if abs(l.y - label.y) < 0.3 * l.size), None)
         if at is None or (at and own[at - 1].y - own[at].y <= gap):
             return False
@@ -300,7 +300,7 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
         rows = []
         previous_first: Line | None = None
         for line in sorted(cells, key=lambda l: (l.page, -l.y, l.x0)):
-            if line.column == 0:
+            if line.table_column == 0:
                 starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > 1.25 * 1.3 * line.size
                 if starts or not rows:
                     rows.append(([line], []))
@@ -315,9 +315,9 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             head = join_lines(head, l.text, vocabulary)[0] if head else l.text
         items: list[Cleaned] = []
         # each cell whole, left to right (a table of two columns: one cell)
-        for column in sorted({l.column for l in rest}):
+        for column in sorted({l.table_column for l in rest}):
             text, markers = "", []
-            for l in (l for l in rest if l.column == column):
+            for l in (l for l in rest if l.table_column == column):
                 # in a cell, a dash opening a line is a bullet too ('– AI forecasts ...')
                 bullet = BULLET_LINE.match(l.text) or DASH_ITEM.match(l.text)
                 body = l.text[bullet.end():] if bullet else l.text
@@ -348,8 +348,6 @@ def by_rows(cells: list[Line]) -> list[Line]:
 
 
 def _wide(lines: list[Line]) -> bool:
-    """A table of three or more columns (`grid.py`): its cells and header read column by column. Its cells, not
-    its header: a header line keeps its page column (`Line.column` 2, the right column of a two-column page), which
-    made a two-column table set in a page's right column wide (the Blueprint report printed in two columns by
-    Chromium: its cells' last lines came apart from them, with their endnote markers)."""
-    return any(l.column >= 2 for l in lines if l.level != -1)
+    """A table of three or more columns (`grid.py`): its cells and header read column by column. Its cells'
+    columns (`Line.table_column`), not its header's: a header cell over no cell does not make it wide."""
+    return any(l.table_column >= 2 for l in lines if l.level != -1)

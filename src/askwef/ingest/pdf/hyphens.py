@@ -9,6 +9,8 @@ about hyphens ('ai-powered' seen inside a line, plain words, compound parts).
 ('These developments', 13)
 >>> join_lines("the guidelines 2024-", "2029 which", Vocabulary(frozenset(), frozenset(), frozenset()))
 ('the guidelines 2024-2029 which', 20)
+>>> join_lines("artificial intelligence (AI)-", "driven innovation", Vocabulary(frozenset(), frozenset(), frozenset()))
+('artificial intelligence (AI)-driven innovation', 29)
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
         first = right.split(" ", 1)[0]
         if url.endswith("://") or not first.startswith(("http", "www.")) and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
             return left + right, len(left)
+    if re.search(r"[)\]]-$", left) and right[:1].isalnum():
+        return left + right, len(left)  # a compound opened by a bracket's word: '(AI)-' + 'driven'
     if re.search(r"[A-Za-z0-9]-$", left) and right[:1].isdigit():
         return left + right, len(left)  # a range or a name with a number: '2024-' + '2029', 'COVID-' + '19'
     if re.search(r"[A-Za-z0-9]-$", left) and right[:1].isalpha():

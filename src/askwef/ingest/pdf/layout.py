@@ -37,7 +37,7 @@ class Line:
     text: str
     markers: list[tuple[int, int]] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
-    column: int = 0  # 0 full width / single column, 1 left, 2 right
+    column: int = 0  # the page column: 0 full width / single column, 1 left, 2 right (`columns.py`)
     role: str = ""  # "" body, "heading", "table", "contents", "furniture", "figure" (chart labels), "notes"
     level: int = 0
     box: int = 0  # 1.. for the lines of a shaded or framed box (a case study, a sidebar), per page
@@ -45,6 +45,7 @@ class Line:
     marker_boxes: list[tuple[int, float, float]] = field(default_factory=list)  # (number, x, y) of each marker
     bullet: bool = False  # opened by a bullet the page draws as a shape (a browser's list disc), not as text
     cell: bool = False  # the lines of a diagram's filled cell, joined: a paragraph of its own
+    table_column: int = 0  # a table line's column of cells, 0 (row labels), 1, ... (`mark_tables`, `grid.py`)
 
 CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
 """A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',
@@ -353,7 +354,7 @@ def _mark_table(header: list[Line], members: list[Line], columns: list[float]) -
         l.level = -1  # the header row
     for l in members:
         l.role = "table"
-        l.column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
+        l.table_column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
 
 
 def continue_tables(pages: list[list[Line]]) -> None:

@@ -238,9 +238,11 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
     if last.bold != line.bold and not current.byline and not _emphasis(current, line):
         return False
     if current.kind == "item" and line.x0 <= current.first.x0 + 2 and last.page == line.page and last.column == line.column \
-            and (ends_sentence(current.text) or not starts_lowercase(line.text)) and not current.first.bullet:
-        # an item's continuation is indented past its bullet, or goes on mid-sentence in lower case;
-        # under a drawn bullet, any line without a bullet of its own goes on with the item
+            and (ends_sentence(current.text) or not starts_lowercase(line.text) and _short(last, edges)) and not current.first.bullet:
+        # an item's continuation is indented past its bullet, or goes on mid-sentence in lower case or
+        # after a line that runs to the column's edge ('- Ecosystem enablers: China has established a
+        # vibrant' / 'AI ecosystem that ...', a dash set in the text, its lines flush with it); under a
+        # drawn bullet, any line without a bullet of its own goes on with the item
         return False
     # a full-width line over a column's first line at their left edge (a standfirst's short last
     # line is put in the left column) is the same flow too

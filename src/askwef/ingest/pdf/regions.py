@@ -211,7 +211,8 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     for line in numbers:  # once the labels are known: a step's number is read between its words
         if not _step_number(line, lines, figures):
             line.role = "figure"
-    boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3]
+    boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3
+             and not _title_band(b, lines)]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
     for line in lines:
         if line.role in ("", "heading"):
@@ -219,6 +220,30 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
                 if b.holds(line, 1.0):
                     line.box = k
                     break
+
+
+def _title_band(box: Region, lines: list[Line]) -> bool:
+    """A pale band behind a title alone: every line it holds bold, TITLE_BAND_WORDS words at most, no full
+    stop, and the text the title heads set right under the band, outside it, in the regular weight. The band
+    is the title's background, not a box: the Chromium print sets 'USE CASE 9 State Grid Corporation of
+    China - AI-driven ...' on a band, its text under it; read as a box, the case study's unit held its
+    title and none of its sentences. A box broken over a page whose first part holds only its title (the
+    WEF template's case study at a page's foot) has no text under it."""
+    held = [l for l in lines if l.role in ("", "heading") and box.holds(l, 1.0)]
+    text = " ".join(l.text for l in held)
+    if not held or not all(l.bold for l in held) or word_count(text) > TITLE_BAND_WORDS or ends_sentence(text):
+        return False
+    return any(l.role == "" and not l.bold and not box.holds(l, 1.0) and 0 < box.y0 - l.y <= TITLE_BAND_GAP * l.size
+               and l.x0 < box.x1 and l.x1 > box.x0 for l in lines)
+
+
+TITLE_BAND_WORDS = 25
+"""Words a title set on a band holds at most (the Chromium print's longest case-study title on one:
+19); the UK strategy's boxes of bold key actions hold 60 and more."""
+
+TITLE_BAND_GAP = 3.0
+"""Type sizes below a band's lower edge within which the first line of the text its title heads stands
+(the Chromium print: 1 size, its paragraph's top margin)."""
 
 
 def chart_panels(boxes: list[Region], figures: list[Region], lines: list[Line]) -> list[Region]:

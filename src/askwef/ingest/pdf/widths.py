@@ -22,6 +22,7 @@ class Widths:
     def __init__(self) -> None:
         self._fonts: dict[int, object] = {}
         self._glyphs: dict[int, dict[str, float]] = {}
+        self._missing: dict[int, float] = {}  # a composite font's width of glyphs its /W leaves out
 
     def width(self, font_dict, text: str, size: float) -> float:
         key = id(font_dict)
@@ -34,7 +35,8 @@ class Widths:
             except Exception:  # noqa: BLE001 - any odd font falls back to an estimate
                 font = False
             self._fonts[key] = font
-            self._glyphs[key] = _letter_widths(font) if font else {}
+            self._missing[key] = _missing_width(font_dict)
+            self._glyphs[key] = _letter_widths(font, self._missing[key]) if font else {}
         if font:
             letters = self._glyphs.get(key) or {}
             if letters:
@@ -69,6 +71,7 @@ class Widths:
             return _simple_advance(font, string, size, spacing)
         glyphs = getattr(font, "character_widths", None) or {}
         letters = getattr(font, "character_map", None) or {}
+        missing = self._missing.get(id(font_dict), DEFAULT_CID_WIDTH)
         total = 0.0
         text = ""
         for part in string if isinstance(string, list) else [string]:
@@ -80,7 +83,7 @@ class Widths:
                 return None
             for i in range(0, len(raw) - 1, 2):
                 code = chr(raw[i] << 8 | raw[i + 1])
-                total += float(glyphs.get(code, 0.0)) / 1000 * size
+                total += float(glyphs.get(code, missing)) / 1000 * size
                 letter = letters.get(code, "")
                 text += letter if isinstance(letter, str) else ""
         return total, text
@@ -149,13 +152,31 @@ WORD_GAP = 150
 gap (kerning moves glyphs by tens; the UK strategy's subset fonts space words by 260)."""
 
 
-def _letter_widths(font) -> dict[str, float]:
-    """Letter -> width of a Type0 font whose widths are keyed by glyph code; {} for a simple font."""
+DEFAULT_CID_WIDTH = 1000.0
+"""The width of a composite font's glyph that neither its /W array nor a /DW entry gives (the PDF
+reference, 9.7.4.3)."""
+
+
+def _letter_widths(font, missing: float = DEFAULT_CID_WIDTH) -> dict[str, float]:
+    """Letter -> width of a Type0 font whose widths are keyed by glyph code (`missing` for a glyph its /W
+    leaves out); {} for a simple font."""
     if getattr(font, "sub_type", "") != "Type0":
         return {}
     widths = getattr(font, "character_widths", None) or {}
     letters: dict[str, float] = {}
     for code, letter in (getattr(font, "character_map", None) or {}).items():
-        if isinstance(letter, str) and len(letter) == 1 and code in widths and letter not in letters:
-            letters[letter] = float(widths[code])
+        if isinstance(letter, str) and len(letter) == 1 and letter not in letters:
+            letters[letter] = float(widths.get(code, missing))
     return letters
+
+
+def _missing_width(font_dict) -> float:
+    """A composite (Type0) font's width for the glyphs its /W array leaves out: its descendant font's /DW.
+    Chromium leaves out every glyph as wide as /DW (Liberation Serif Bold's 'o', 'a', 'g', 'y' and the
+    dash at /DW 500): counted as 0, its runs ended short of their letters, and a heading's line read as
+    two cells of a table's header ('GAC Honda - enhancing quality inspection with' | 'AI-driven visual')."""
+    try:
+        descendant = font_dict["/DescendantFonts"][0].get_object()
+        return float(descendant.get("/DW", DEFAULT_CID_WIDTH))
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return DEFAULT_CID_WIDTH
