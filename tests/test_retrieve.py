@@ -70,6 +70,18 @@ def test_a_question_naming_a_report_prefers_its_passages(tmp_path):
     assert not r.named_documents("Who finances the projects?").any()  # no report named: no bonus
 
 
+def test_a_subtitle_names_no_report_by_its_word_pairs(tmp_path):
+    """'Harbour Ledger: Better Outcomes for Ports': a question about better outcomes is about anything, not that report;
+    the main title's words still name it."""
+    from conftest import fixture_engine
+
+    ledger = "# Harbour Ledger: Better Outcomes for Ports\n\n## 1 Dues\n\nPorts raise dues on every ship that docks.\n"
+    r = fixture_engine(tmp_path, {"ledger.md": ledger}).retriever
+    assert not r.named_documents("How do tides give better outcomes for fishing?").any()
+    named = r.named_documents("What does Harbour Ledger say about dues?")
+    assert {p.document for p, flag in zip(r.store.passages, named) if flag} == {"ledger.md"}
+
+
 def test_boilerplate_repeated_across_reports_never_outranks_content(tmp_path):
     from conftest import fixture_engine
 

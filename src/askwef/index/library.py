@@ -110,7 +110,10 @@ def document_names(store: IndexStore) -> dict[str, tuple[set[str], set[str], set
         phrases = {p for p in (title_key(doc.title), title_key(stem.replace("_", " ").replace("-", " "))) if len(p.split()) >= NAME_MIN_WORDS}
         acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", f"{doc.title} {stem.replace('_', ' ')}")}
         words = _name_words(doc.title, stem) - NAME_STOPWORDS
-        raw[doc.name] = (phrases, acronyms, words, {p for part in (doc.title, stem) for p in pairs(part)})
+        # pairs from the title's main part only: a subtitle describes ("... for Better Outcomes"), its pairs are what
+        # questions say of anything ("better outcomes in healthcare")
+        main = doc.title.split(": ", 1)[0]
+        raw[doc.name] = (phrases, acronyms, words, {p for part in (main, stem) for p in pairs(part)})
     # how many reports' names hold each acronym and word: one means only its own
     acronym_count = Counter(a for _, acronyms, _, _ in raw.values() for a in acronyms)
     word_count = Counter(w for _, _, words, _ in raw.values() for w in words)
