@@ -32,6 +32,7 @@ from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
 from .despace import despace
+from .front import front_matter
 from .headings import (
     contents_from_headings,
     contents_from_outline,
@@ -224,7 +225,8 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     continue_tables(ordered)
-    flat = [line for lines in ordered for line in lines if line.role != "furniture"]
+    flat = [line for lines in ordered for line in lines if line.role not in ("furniture", "imprint")]
+    imprint = [line for lines in ordered for line in lines if line.role == "imprint"]
     mark_headings(flat, body, outline)
     vocabulary = hyphen_vocabulary(flat)
 
@@ -254,7 +256,9 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     notes += linked_markers(flat[after:], {n.number for n in notes}, links)
     notes += foot_links(ordered, links, body, {n.number for n in notes}, shapes)
     notes = resolve_ibid(notes)
-    body_lines = [l for l in flat[after:] if l.role != "notes"]
+    last = [l for l in flat[after:] if l.page == flat[-1].page] if flat else []
+    front, back = front_matter(flat[:after], body, imprint, last)
+    body_lines = front + [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
     paras = attach_citations(despace(paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
