@@ -258,8 +258,10 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     notes = resolve_ibid(notes)
     last = [l for l in flat[after:] if l.page == flat[-1].page] if flat else []
     front, back = front_matter(flat[:after], body, imprint, last)
-    body_lines = front + [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
-    paras = attach_citations(despace(paragraphs(body_lines, body, vocabulary, labels)))
+    body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
+    # each front page its own paragraphs: a title page's last line does not run on into the imprint
+    paras = [p for page in sorted({l.page for l in front}) for p in paragraphs([l for l in front if l.page == page], body, vocabulary, labels)]
+    paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
 
