@@ -13,7 +13,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from askwef.ingest.pdf.front import front_matter
 from askwef.ingest.pdf.layout import Line, mark_imprint
 
 TITLE = "Plan for Testing"
@@ -99,6 +98,8 @@ def _line(text: str, page: int, y: float, size: float = 10, x0: float = 70, x1: 
 
 
 def test_front_matter_keeps_a_title_page_and_a_back_cover_not_a_cover():
+    from askwef.ingest.pdf.front import front_matter
+
     cover = [_line("Palestinian Authority", 0, 600, 30), _line("OECD Public Governance Reviews", 0, 650, 19),
              _line("FOR BETTER OUTCOMES", 0, 580, 16)]
     imprint = [_line("Please cite this publication as:", 2, 433, 8), _line("OECD (2024),", 2, 422, 8, 71, 121),

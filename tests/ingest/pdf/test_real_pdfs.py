@@ -148,3 +148,18 @@ def test_uk_key_actions_across_a_spread_read_once_and_lists_without_their_overpr
     assert "Begin engagement on the Draft National Strategy for AI-driven technologies in Health and Social Care, through the NHS AI Lab" in text
     assert "including participation in Horizon Europe to enable collaboration" in text
     assert "Then, working with the Department for Education" in text
+
+
+def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
+    """Who published a report, when, and how to cite it: the UK strategy's title page (before its
+    Contents) and closing imprint, the OECD review's imprint (before its Foreword) and back cover (after
+    Annex C's notes), each on the page it is printed, in the report's front matter, not a chapter's."""
+    def where(doc, opening):
+        return [(s.path, sp.page) for s in doc.sections for sp in s.sentences if s.text[sp.start : sp.end].startswith(opening)]
+
+    assert where(uk, "Presented to Parliament by the Secretary of State") == [(uk.sections[0].path, 1)]
+    assert "September 2021" in uk.sections[0].text
+    assert where(uk, "Published in September 2021 by the Office for Artificial Intelligence") == [(uk.sections[0].path, 64)]
+    assert where(oecd, "Please cite this publication as: OECD (2024), OECD Public Governance Reviews") == [(oecd.sections[0].path, 2)]
+    assert where(oecd, "This report analyses the institutional and strategic framework") == [(oecd.sections[0].path, 194)]
+    assert not any(s.title == "Foreword" or s.path.startswith("Annex C") for s in oecd.sections if "ISBN" in s.text)
