@@ -62,6 +62,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     leading = _leading(lines)
     edges = right_edges(lines)
     columns = column_edges(lines, edges)
+    terms = glossary_terms(lines)
     box = (0, -1)  # (box number, page) of the box being read
     box_column = 0  # the column of the box's last line
 
@@ -136,6 +137,14 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             paras.append(Para("heading", text, level=max(1, line.level), pages=(((0,) + mark(line)),)))
             i = j
             continue
+        if id(line) in terms:  # a glossary's term and its definition on one baseline: one paragraph
+            close()
+            meaning = terms[id(line)]
+            shift = len(line.text) + 1
+            markers = tuple(line.markers) + tuple((o + shift, n) for o, n in meaning.markers)
+            paras.append(Para("prose", f"{line.text} {meaning.text}", markers, pages=(((0,) + mark(line)),)))
+            i += 2 if i + 1 < len(lines) and lines[i + 1] is meaning else 1
+            continue
         if line.cell:  # a diagram's cell: its own paragraph, whatever stands beside it
             close()
             paras.append(Para("prose", line.text, tuple(line.markers), pages=(((0,) + mark(line)),)))
@@ -180,6 +189,27 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     if box[0]:
         paras.append(Para("unit_end", ""))
     return _without_repeats(paras, display)
+
+
+def glossary_terms(lines: list[Line]) -> dict[int, Line]:
+    """id of a glossary's term -> its definition: a short bold line and, next in reading order, a line in the
+    regular weight on its baseline well right of it, where a page sets `GLOSSARY_PAIRS` or more such pairs (the
+    OECD review's 'Abbreviations and acronyms': 'SAI' ... 'Supreme Audit Institutions', read as the sentences
+    'SAI' and 'Supreme Audit Institutions'). A bold heading run into its text is one line, not two."""
+    pairs: dict[int, list[tuple[Line, Line]]] = defaultdict(list)
+    for a, b in zip(lines, lines[1:]):
+        if a.bold and not b.bold and a.role == b.role == "" and a.page == b.page and abs(a.y - b.y) < 0.3 * a.size \
+                and word_count(a.text) <= GLOSSARY_TERM_WORDS and b.x0 - a.x1 > 2 * a.size:
+            pairs[a.page].append((a, b))
+    return {id(a): b for found in pairs.values() if len(found) >= GLOSSARY_PAIRS for a, b in found}
+
+
+GLOSSARY_TERM_WORDS = 4
+"""Words a glossary's term may have: the OECD review's acronyms are one word, 'Diwan' too."""
+
+GLOSSARY_PAIRS = 3
+"""Term-and-definition pairs a page must set to be a glossary (the OECD review's run to 30 a page): a bold
+phrase beside a line once is a table's cell or a heading."""
 
 
 def replace_position(last: Line, line: Line) -> Line:
