@@ -52,7 +52,7 @@ def _report(tmp_path: Path) -> Path:
     c.drawString(56, 640, TITLE)
     _lines(c, ["Presented to Parliament", "by the Secretary of State for Science, Innovation and Technology",
                "by Command of His Majesty"], 550, 14)
-    _lines(c, ["May 2021"], 480, 14)
+    _lines(c, ["May 2021", "Command Paper 525"], 480, 14)
     c.showPage()
     c.setFont("Helvetica-Bold", 24)
     c.drawString(56, 760, "Contents")
@@ -61,6 +61,7 @@ def _report(tmp_path: Path) -> Path:
     c.drawString(56, 700, "The plan " + ". " * 32 + "5")
     c.drawString(56, 680, "Next steps " + ". " * 31 + "6")
     c.showPage()
+    _prose(c, "Disclaimer", 3)  # a heading the Contents leaves out, over prose
     _prose(c, "Introduction", 4)
     _prose(c, "The plan", 5)
     _prose(c, "Next steps", 6)
@@ -83,8 +84,9 @@ def test_a_title_page_and_the_closing_imprint_are_read_under_the_reports_title(t
     assert "by Command of His Majesty" in front.text and "May 2021" in front.text, front.text
     # the imprint once, under the title, on the page it is printed; not the last section's text
     published = [(s.title, sp.page) for s, sp, text in spans if text.startswith("Published in May 2021")]
-    assert published == [(TITLE, 7)], published
-    assert [s.title for s in doc.sections] == [TITLE, "Introduction", "The plan", "Next steps"]
+    assert published == [(TITLE, 8)], published
+    # the front matter does not take in the body's first heading that the Contents leaves out
+    assert [s.title for s in doc.sections] == [TITLE, "Disclaimer", "Introduction", "The plan", "Next steps"]
     plan = doc.sections[-1]
     assert "Crown copyright" not in plan.text and "Line 1 of page 6" in plan.text, plan.text
     # a URL ending a line does not run into the next sentence's first word

@@ -28,10 +28,12 @@ from dataclasses import replace
 from ..text import word_count
 from .layout import Line
 
-FRONT_PAGE_WORDS = 16
+FRONT_PAGE_WORDS = 20
 """Words a page before the body prints outside its title to be read: the UK strategy's title page 24
 ('Presented to Parliament ...', 'Command Paper 525'), the OECD review's imprint several hundred; covers
-fewer (the Blueprint PDFs' 8 and 12, the OECD review's cover 10 and title page 6)."""
+fewer (the Blueprint PDFs' 8, 12 and 16: 'In collaboration with Accenture', 'Transformation of Industries in
+the Age of AI', 'WHITE PAPER', 'JANUARY 2025', which the markdown does not index; the OECD review's cover 10
+and title page 6)."""
 
 TITLE_SIZE = 2.0
 """Type this many times the body's size or larger, the largest on its page, is a cover's or title page's
