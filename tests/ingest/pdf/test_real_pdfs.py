@@ -163,3 +163,20 @@ def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
     assert where(oecd, "Please cite this publication as: OECD (2024), OECD Public Governance Reviews") == [(oecd.sections[0].path, 2)]
     assert where(oecd, "This report analyses the institutional and strategic framework") == [(oecd.sections[0].path, 194)]
     assert not any(s.title == "Foreword" or s.path.startswith("Annex C") for s in oecd.sections if "ISBN" in s.text)
+
+
+def test_list_numbers_glossaries_and_labelled_tables(oecd, uk):
+    """No list number is a sentence of its own ('1.', 'Improvement of ... services 2.'); the OECD review's
+    acronyms read with what they stand for; its Table 2.1's bullets stand under their row's label."""
+    import re
+
+    for doc in (oecd, uk):
+        numbers = [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences if re.fullmatch(r"\d{1,2}\.", s.text[sp.start : sp.end])]
+        assert not numbers, numbers
+    sentences = {s.text[sp.start : sp.end] for s in oecd.sections for sp in s.sentences}
+    assert {"SAI Supreme Audit Institutions", "MoJ Ministry of Justice"} <= sentences
+    assert "Improvement of the quality and accessibility of public services" in sentences
+    plan = next(s for s in oecd.sections if s.title == "The National Development Plan 2021-2023")
+    rows = [plan.text[b.start : b.end] for b in plan.blocks if b.kind == "row"]
+    assert any("Anticorruption: Combating corruption in all its forms" in r for r in rows), rows
+    assert any("Transparency and accountability: Reinforcement of the partnership" in r for r in rows), rows

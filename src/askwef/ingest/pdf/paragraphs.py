@@ -26,7 +26,7 @@ from .pages import page_value
 
 NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z“\"(])")
 """A line opening with a list number ('1. ', '2) ') and a capital: an item when it follows a finished sentence, a
-colon or another item (the OECD review's 'Overarching goals for PAR ...:' '1. Improvement of ...' '2. ...': read as
+colon, a bold line ('Functions of the political-level structure') or another item (the OECD review's 'Overarching goals for PAR ...:' '1. Improvement of ...' '2. ...': read as
 one paragraph, they split into the sentences '1.' and 'Improvement of ... services 2.'). The number is cut, as
 the markdown reader cuts a numbered list's. Not '2024. The' (a year), not '1.3 Multi-level' (a section)."""
 
@@ -164,7 +164,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
                 and (current is None or current.kind == "item" or ends_sentence(current.text)):
             bullet = dash  # '– Ecosystem enablers: ...' after a finished sentence; not '– such as' mid-sentence
         if bullet is None and (number := NUMBERED_ITEM.match(line.text)) \
-                and (current is None or current.kind == "item" or ends_sentence(current.text) or current.text.rstrip().endswith(":")):
+                and (current is None or current.kind in ("item", "bold") or ends_sentence(current.text) or current.text.rstrip().endswith(":")):
             bullet = number  # '1. Improvement of ...' under 'Overarching goals ...:', then '2. Strengthening ...'
         kind = "item" if bullet or line.bullet else "prose"
         text = line.text[bullet.end():] if bullet else line.text
