@@ -112,10 +112,11 @@ class Retriever:
         self._section_codes, paths = store.passages.codes("section")
         self._document_codes, self._documents = store.passages.codes("document")
         titles: dict[str, set[int]] = {}
+        reports = {title_key(d.title) for d in store.documents}  # names a report, not its front matter's section
         for code, path in enumerate(paths):
             for part in path.split(" > "):
                 title = title_key(part)
-                if title:
+                if title and title not in reports:
                     titles.setdefault(title, set()).add(code)
         self._section_paths = paths
         self._section_titles = sorted((t, np.array(sorted(c), dtype=np.int32)) for t, c in titles.items())

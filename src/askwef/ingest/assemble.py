@@ -103,11 +103,14 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         sections.append(builder)
         return builder
 
+    front = [False]  # whether the first section is the PDF's text before its first section
+
     def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None, pages=()) -> None:
         if not sections and source == "pdf":
             # a PDF's text before its first section (a title page, a report without headings) is kept,
             # under the report's title
             open_section(report.title or "Front matter", "", pages[0][1] if pages else 1, None)
+            front[0] = True
         if sections:
             u = unit if unit_name is None else unit_name
             sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages)))
@@ -183,7 +186,10 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 open_section(bare, number, p.pages[0][1] if p.pages else chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue
-            if not sections and _is_prose(nxt):
+            # (a PDF's front matter, its title page and imprint, read before it: a heading the Contents leaves out, the
+            # Blueprint PDF's 'Disclaimer', still opens the first section of the body)
+            front_only = bool(entries) and len(sections) == 1 and front[0]
+            if (not sections or front_only) and _is_prose(nxt):
                 chapter = None
                 open_section(text, "", max(1, first_page - 1), None)
                 continue

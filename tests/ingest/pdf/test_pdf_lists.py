@@ -290,3 +290,48 @@ def test_a_legend_with_a_mark_before_each_entry_is_no_list_item(tmp_path):
     path = tmp_path / "legend.pdf"
     _page(path, draw)
     assert all(kind != "item" for kind, _ in _paras(path)[1:])
+
+
+def test_lines_opening_with_a_list_number_after_a_colon_are_items(tmp_path):
+    """'1. Improvement ...' under 'Overarching goals ...:' (the OECD review's Tables 2.1 and 2.2): items, their
+    numbers cut as the markdown reader cuts a numbered list's; run into one paragraph they split into the
+    sentences '1.' and 'Improvement of ... services 2.'. A number opening a line mid-sentence stays text."""
+    def draw(c, y):
+        c.drawString(56, y, "The plan sets out its overarching goals for the public administration:")
+        for k, text in enumerate(["1. Improvement of the quality and accessibility of public services",
+                                  "2. Strengthening accountability and transparency",
+                                  "3. Strengthening effectiveness of public financial management"]):
+            c.drawString(56, y - 11 * (k + 1), text)
+        c.drawString(56, y - 66, "The ministry counted staff in the two regions and found that the total rose to")
+        c.drawString(56, y - 77, "12. It will count them again.")
+
+    path = tmp_path / "numbered.pdf"
+    _page(path, draw)
+    paras = _paras(path)
+    assert ("item", "Improvement of the quality and accessibility of public services") in paras, paras
+    assert ("item", "Strengthening accountability and transparency") in paras, paras
+    assert ("item", "Strengthening effectiveness of public financial management") in paras, paras
+    assert any(kind == "prose" and text.endswith("rose to 12. It will count them again.") for kind, text in paras), paras
+
+
+def test_a_glossarys_term_and_its_definition_on_one_baseline_are_one_paragraph(tmp_path):
+    """An 'Abbreviations and acronyms' page sets each bold acronym and, far right on its baseline, what it
+    stands for (the OECD review): one paragraph each ('SAI Supreme Audit Institutions'), so a question
+    about the acronym finds its meaning; not the sentences 'SAI' and 'Supreme Audit Institutions'."""
+    pairs = [("GRA", "Government Reform Agenda"), ("MoJ", "Ministry of Justice"), ("SAI", "Supreme Audit Institutions")]
+
+    def draw(c, y):
+        for k, (term, meaning) in enumerate(pairs):
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(60, y - 12 * k, term)
+            c.setFont("Helvetica", 9)
+            c.drawString(300, y - 12 * k, meaning)
+
+    path = tmp_path / "glossary.pdf"
+    _page(path, draw)
+    assert _paras(path)[1:] == [("prose", f"{term} {meaning}") for term, meaning in pairs]
+    # one bold phrase beside a line is no glossary
+    single = tmp_path / "single.pdf"
+    pairs = pairs[:1]
+    _page(single, draw)
+    assert ("prose", "GRA Government Reform Agenda") not in _paras(single)

@@ -164,3 +164,55 @@ def test_row_labels_without_a_header_cell_keep_their_rows_and_stay_out_of_the_it
             assert text.index(label) < text.index(action), text
     # each action in its own row: the medium-term actions after the medium-term label
     assert text.index(KEY_ACTIONS[0][2][0]) < text.index(KEY_ACTIONS[1][0]), text
+
+
+COVERAGE = [
+    ("Civil service", ["Implementing the code of conduct for civil servants",
+                       "Promoting effective human resources management and the development of staff across ministries"]),
+    ("Organisation and functioning of public administration", ["Reform and restructure local government and administration"]),
+    ("Service delivery", ["Development and implementation of a government-wide service improvement strategy",
+                          "Launching the e-government portal and providing basic services to citizens through it"]),
+]
+
+
+def _labelled(tmp_path: Path) -> Path:
+    """A table of two columns across a page of one column (the OECD review's Table 2.1): a bold head centred
+    over bold row labels (a label wrapped), a bold head over bullets in the regular weight, each bullet's
+    wrapped line indented; the labels read apart from their bullets, as two columns of text, before."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 790, "Coverage of the plan")
+    y = _prose(c, 760) - 16
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(56, y, "Table 2.1. Areas covered in the plan")
+    y -= 28
+    _centred(c, "Coverage of areas", 150, y, "Helvetica-Bold", 9)
+    c.drawString(252, y, "Priority measures in the plan")
+    y -= 12
+    for label, bullets in COVERAGE:
+        for j, line in enumerate(textwrap.wrap(label, 28)):
+            c.setFont("Helvetica-Bold", 8.5)
+            c.drawString(104, y - 10 * j, line)
+        at = 0
+        for bullet in bullets:
+            for j, line in enumerate(textwrap.wrap(bullet, 50)):
+                c.setFont("Helvetica", 8.5)
+                c.drawString(257 + (18 if j else 0), y - 10 * (at + j), ("• " if not j else "") + line)
+            at += len(textwrap.wrap(bullet, 50))
+        y -= 10 * max(at, len(textwrap.wrap(label, 28))) + 2.5
+    c.setFont("Helvetica", 9)
+    c.drawString(56, y - 6, "Source: Author's own elaboration.")
+    _prose(c, y - 36)
+    return _save(c, buf, tmp_path, "labelled.pdf")
+
+
+def test_two_heads_over_bold_row_labels_and_their_bullets_are_a_table_read_row_by_row(tmp_path):
+    text = _text(_labelled(tmp_path))
+    for label, bullets in COVERAGE:
+        assert f"{label}: " in text, text  # the row's label, then its bullets
+        for bullet in bullets:
+            assert bullet in text, text
+            assert text.index(f"{label}: ") < text.index(bullet), text
+    # each bullet in its own label's row: the second row's label after the first row's bullets
+    assert text.index(COVERAGE[0][1][1]) < text.index(COVERAGE[1][0]), text

@@ -148,3 +148,35 @@ def test_uk_key_actions_across_a_spread_read_once_and_lists_without_their_overpr
     assert "Begin engagement on the Draft National Strategy for AI-driven technologies in Health and Social Care, through the NHS AI Lab" in text
     assert "including participation in Horizon Europe to enable collaboration" in text
     assert "Then, working with the Department for Education" in text
+
+
+def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
+    """Who published a report, when, and how to cite it: the UK strategy's title page (before its
+    Contents) and closing imprint, the OECD review's imprint (before its Foreword) and back cover (after
+    Annex C's notes), each on the page it is printed, in the report's front matter, not a chapter's."""
+    def where(doc, opening):
+        return [(s.path, sp.page) for s in doc.sections for sp in s.sentences if s.text[sp.start : sp.end].startswith(opening)]
+
+    assert where(uk, "Presented to Parliament by the Secretary of State") == [(uk.sections[0].path, 1)]
+    assert "September 2021" in uk.sections[0].text
+    assert where(uk, "Published in September 2021 by the Office for Artificial Intelligence") == [(uk.sections[0].path, 64)]
+    assert where(oecd, "Please cite this publication as: OECD (2024), OECD Public Governance Reviews") == [(oecd.sections[0].path, 2)]
+    assert where(oecd, "This report analyses the institutional and strategic framework") == [(oecd.sections[0].path, 194)]
+    assert not any(s.title == "Foreword" or s.path.startswith("Annex C") for s in oecd.sections if "ISBN" in s.text)
+
+
+def test_list_numbers_glossaries_and_labelled_tables(oecd, uk):
+    """No list number is a sentence of its own ('1.', 'Improvement of ... services 2.'); the OECD review's
+    acronyms read with what they stand for; its Table 2.1's bullets stand under their row's label."""
+    import re
+
+    for doc in (oecd, uk):
+        numbers = [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences if re.fullmatch(r"\d{1,2}\.", s.text[sp.start : sp.end])]
+        assert not numbers, numbers
+    sentences = {s.text[sp.start : sp.end] for s in oecd.sections for sp in s.sentences}
+    assert {"SAI Supreme Audit Institutions", "MoJ Ministry of Justice"} <= sentences
+    assert "Improvement of the quality and accessibility of public services" in sentences
+    plan = next(s for s in oecd.sections if s.title == "The National Development Plan 2021-2023")
+    rows = [plan.text[b.start : b.end] for b in plan.blocks if b.kind == "row"]
+    assert any("Anticorruption: Combating corruption in all its forms" in r for r in rows), rows
+    assert any("Transparency and accountability: Reinforcement of the partnership" in r for r in rows), rows

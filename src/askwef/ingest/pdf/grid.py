@@ -152,7 +152,9 @@ def _columns(members: list[Line], row: list[Line]) -> list[float] | None:
     if corner:
         labels, starts = starts[0], starts[1:]
     elif len(row) < WIDE_HEADER_CELLS:
-        return None
+        if not _labelled(members, starts, row):
+            return None
+        return [starts[0][0], starts[1][0]]
     columns: list[float | None] = [None] * len(row)
     for group in starts:
         x = group[0]
@@ -163,6 +165,21 @@ def _columns(members: list[Line], row: list[Line]) -> list[float] | None:
     if sum(c is not None for c in columns) < 2 - corner:
         return None
     return ([labels[0]] if corner else []) + [c if c is not None else h.x0 for c, h in zip(columns, row)]
+
+
+def _labelled(members: list[Line], starts: list[list[float]], row: list[Line]) -> bool:
+    """Two header cells over a column of bold row labels and a column of text in the regular weight (the OECD
+    review's Table 2.1: 'Coverage of PAR areas' centred over 'Civil service', 'Anticorruption', ...;
+    'PAR-related priority measures ...' over their bullets, indented a little): a table, read row by row. Two
+    bold headings over two columns of running text are not: neither column is all bold row labels."""
+    if len(row) != 2 or len(starts) < 2:
+        return False
+    size = members[0].size
+    first = [l for l in members if l.x0 <= starts[0][-1] + 0.5]
+    rest = [l for l in members if l.x0 > starts[0][-1] + 0.5]
+    # (the second column's bullets and their wrapped lines, indented further, may be clusters of their own)
+    return len(first) >= 2 and all(l.bold for l in first) and not all(l.bold for l in rest) \
+        and starts[0][0] <= row[0].x0 + 3 and row[0].x1 - 3 <= starts[1][0] <= row[1].x0 + CELL_INDENT * size
 
 
 def _column_of(x: float, columns: list[float], header: bool = False) -> int:
@@ -299,9 +316,10 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     else:
         rows = []
         previous_first: Line | None = None
-        for line in sorted(cells, key=lambda l: (l.page, -l.y, l.x0)):
+        wrap = _label_wrap(cells)
+        for line in by_rows(cells):  # (a label set a fraction of a point under its first bullet: one row)
             if line.table_column == 0:
-                starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > 1.25 * 1.3 * line.size
+                starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > wrap * line.size
                 if starts or not rows:
                     rows.append(([line], []))
                 else:
@@ -335,6 +353,21 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
         anchor = first[0] if first else rest[0]
         out.append(Para("row", head, items=tuple(items), pages=(((0,) + mark(anchor)),)))
     return out
+
+
+def _label_wrap(cells: list[Line]) -> float:
+    """Type sizes under a row label within which the next label line is the label wrapped: 1.6 (a line and a
+    quarter at a leading of 1.3); for bold row labels beside cells in the regular weight (`_labelled`), the
+    cells' own line gap (a column's smallest, and a tenth of a size): the OECD review's Table 2.1 wraps its
+    lines 10.1 pt apart and sets 'Anticorruption' and 'Transparency and accountability' 12.6 pt apart, two rows."""
+    labels = [l for l in cells if l.table_column == 0]
+    if not labels or not all(l.bold for l in labels) or all(l.bold for l in cells if l.table_column):
+        return 1.25 * 1.3
+    gaps = []
+    for column in {l.table_column for l in cells}:
+        own = by_rows([l for l in cells if l.table_column == column])
+        gaps += [a.y - b.y for a, b in zip(own, own[1:]) if a.page == b.page and a.y - b.y > 0.5 * a.size]
+    return min(gaps, default=1.25 * 1.3 * labels[0].size) / labels[0].size + 0.1
 
 
 def by_rows(cells: list[Line]) -> list[Line]:

@@ -115,7 +115,11 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
     if m := URL_TAIL.search(left):
         url = m.group(0)
         first = right.split(" ", 1)[0]
-        if url.endswith("://") or not first.startswith(("http", "www.")) and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
+        # not a capitalised word and more after it: the next sentence ('... at www.gov.uk/official-documents'
+        # 'Any enquiries regarding ...'), not the URL's next piece ('Publications/2021/x.pdf')
+        sentence = re.fullmatch(r"[A-Z][a-z]+", first) is not None and " " in right
+        if url.endswith("://") or not first.startswith(("http", "www.")) and not sentence \
+                and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
             return left + right, len(left)
     if re.search(r"[)\]]-$", left) and right[:1].isalnum():
         return left + right, len(left)  # a compound opened by a bracket's word: '(AI)-' + 'driven'

@@ -38,7 +38,7 @@ class Line:
     markers: list[tuple[int, int]] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     column: int = 0  # the page column: 0 full width / single column, 1 left, 2 right (`columns.py`)
-    role: str = ""  # "" body, "heading", "table", "contents", "furniture", "figure" (chart labels), "notes"
+    role: str = ""  # "" body, "heading", "table", "contents", "furniture", "figure" (chart labels), "notes", "imprint"
     level: int = 0
     box: int = 0  # 1.. for the lines of a shaded or framed box (a case study, a sidebar), per page
     display: bool = False  # set larger than the body and not a heading: a standfirst or a pull quote
@@ -270,14 +270,16 @@ IMPRINT_SHARED = 3
 def mark_imprint(pages: list[list[Line]]) -> None:
     """The imprint: closing pages that print three or more of the same lines (the UK strategy's
     'Published in September 2021 by ...', '© Crown copyright 2021', ISBN on its last page and again on
-    the back cover) are furniture, the whole page, so the licence boilerplate is not read as the last
-    section's text. Body text is not repeated on another page; running heads are furniture already."""
+    the back cover) are not the last section's text. The copy of most lines is the "imprint" (read as
+    the report's front matter, `front.py`: who published it, when), the others furniture, the whole
+    page. Body text is not repeated on another page; running heads are furniture already."""
     closing = [lines for lines in pages[-IMPRINT_PAGES:] if lines]
     texts = [{" ".join(l.text.split()).casefold() for l in lines if l.role != "furniture" and len(l.text.split()) >= 2} for lines in closing]
-    for k, lines in enumerate(closing):
-        if any(j != k and len(texts[k] & other) >= IMPRINT_SHARED for j, other in enumerate(texts)):
-            for line in lines:
-                line.role = "furniture"
+    copies = [k for k in range(len(closing)) if any(j != k and len(texts[k] & other) >= IMPRINT_SHARED for j, other in enumerate(texts))]
+    kept = max(copies, key=lambda k: (sum(1 for l in closing[k] if l.role != "furniture"), -k), default=None)
+    for k in copies:
+        for line in closing[k]:
+            line.role = "imprint" if k == kept and line.role != "furniture" else "furniture"
 
 
 def _is_page_number(text: str, index: int, labels: list[str]) -> bool:

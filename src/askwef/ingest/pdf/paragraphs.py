@@ -24,6 +24,12 @@ from .grid import table_paras
 from .layout import Line
 from .pages import page_value
 
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z“\"(])")
+"""A line opening with a list number ('1. ', '2) ') and a capital: an item when it follows a finished sentence, a
+colon, a bold line ('Functions of the political-level structure') or another item (the OECD review's 'Overarching goals for PAR ...:' '1. Improvement of ...' '2. ...': read as
+one paragraph, they split into the sentences '1.' and 'Improvement of ... services 2.'). The number is cut, as
+the markdown reader cuts a numbered list's. Not '2024. The' (a year), not '1.3 Multi-level' (a section)."""
+
 __all__ = ["Vocabulary", "hyphen_vocabulary", "join_lines", "paragraphs"]
 
 # --- paragraphs --------------------------------------------------------------------------------
@@ -56,6 +62,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     leading = _leading(lines)
     edges = right_edges(lines)
     columns = column_edges(lines, edges)
+    terms = glossary_terms(lines)
     box = (0, -1)  # (box number, page) of the box being read
     box_column = 0  # the column of the box's last line
 
@@ -130,6 +137,14 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             paras.append(Para("heading", text, level=max(1, line.level), pages=(((0,) + mark(line)),)))
             i = j
             continue
+        if id(line) in terms:  # a glossary's term and its definition on one baseline: one paragraph
+            close()
+            meaning = terms[id(line)]
+            shift = len(line.text) + 1
+            markers = tuple(line.markers) + tuple((o + shift, n) for o, n in meaning.markers)
+            paras.append(Para("prose", f"{line.text} {meaning.text}", markers, pages=(((0,) + mark(line)),)))
+            i += 2 if i + 1 < len(lines) and lines[i + 1] is meaning else 1
+            continue
         if line.cell:  # a diagram's cell: its own paragraph, whatever stands beside it
             close()
             paras.append(Para("prose", line.text, tuple(line.markers), pages=(((0,) + mark(line)),)))
@@ -148,6 +163,9 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         if bullet is None and (dash := DASH_ITEM.match(line.text)) and not starts_lowercase(line.text[dash.end():]) \
                 and (current is None or current.kind == "item" or ends_sentence(current.text)):
             bullet = dash  # '– Ecosystem enablers: ...' after a finished sentence; not '– such as' mid-sentence
+        if bullet is None and (number := NUMBERED_ITEM.match(line.text)) \
+                and (current is None or current.kind in ("item", "bold") or ends_sentence(current.text) or current.text.rstrip().endswith(":")):
+            bullet = number  # '1. Improvement of ...' under 'Overarching goals ...:', then '2. Strengthening ...'
         kind = "item" if bullet or line.bullet else "prose"
         text = line.text[bullet.end():] if bullet else line.text
         cut = bullet.end() if bullet else 0
@@ -171,6 +189,27 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
     if box[0]:
         paras.append(Para("unit_end", ""))
     return _without_repeats(paras, display)
+
+
+def glossary_terms(lines: list[Line]) -> dict[int, Line]:
+    """id of a glossary's term -> its definition: a short bold line and, next in reading order, a line in the
+    regular weight on its baseline well right of it, where a page sets `GLOSSARY_PAIRS` or more such pairs (the
+    OECD review's 'Abbreviations and acronyms': 'SAI' ... 'Supreme Audit Institutions', read as the sentences
+    'SAI' and 'Supreme Audit Institutions'). A bold heading run into its text is one line, not two."""
+    pairs: dict[int, list[tuple[Line, Line]]] = defaultdict(list)
+    for a, b in zip(lines, lines[1:]):
+        if a.bold and not b.bold and a.role == b.role == "" and a.page == b.page and abs(a.y - b.y) < 0.3 * a.size \
+                and word_count(a.text) <= GLOSSARY_TERM_WORDS and b.x0 - a.x1 > 2 * a.size:
+            pairs[a.page].append((a, b))
+    return {id(a): b for found in pairs.values() if len(found) >= GLOSSARY_PAIRS for a, b in found}
+
+
+GLOSSARY_TERM_WORDS = 4
+"""Words a glossary's term may have: the OECD review's acronyms are one word, 'Diwan' too."""
+
+GLOSSARY_PAIRS = 3
+"""Term-and-definition pairs a page must set to be a glossary (the OECD review's run to 30 a page): a bold
+phrase beside a line once is a table's cell or a heading."""
 
 
 def replace_position(last: Line, line: Line) -> Line:

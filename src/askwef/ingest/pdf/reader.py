@@ -4,8 +4,7 @@ The pipeline: `runs` and `layout` turn each page into lines in reading order (co
 superscript endnote markers, running headers and page numbers set aside); `headings` marks the
 headings and finds the Contents (its page, else the outline, else the heading sizes); `notes` reads
 the endnote list after the "Endnotes" heading and takes URLs from link annotations; `paragraphs`
-joins the remaining lines. The title is the largest text of the first page with text larger than
-the body (a cover may hold only small print); else the metadata title.
+joins the remaining lines. The title is the cover's (`title`).
 
 A file that cannot be read raises `IngestError` with one line: the file and the reason (encrypted,
 truncated or damaged, no text layer, no pages).
@@ -32,6 +31,7 @@ from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
 from .despace import despace
+from .front import front_matter
 from .headings import (
     contents_from_headings,
     contents_from_outline,
@@ -225,7 +225,8 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     continue_tables(ordered)
-    flat = [line for lines in ordered for line in lines if line.role != "furniture"]
+    flat = [line for lines in ordered for line in lines if line.role not in ("furniture", "imprint")]
+    imprint = [line for lines in ordered for line in lines if line.role == "imprint"]
     mark_headings(flat, body, outline)
     vocabulary = hyphen_vocabulary(flat)
 
@@ -255,8 +256,12 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     notes += linked_markers(flat[after:], {n.number for n in notes}, links)
     notes += foot_links(ordered, links, body, {n.number for n in notes}, shapes)
     notes = resolve_ibid(notes)
-    body_lines = [l for l in flat[after:] if l.role != "notes"]
-    paras = attach_citations(despace(paragraphs(body_lines, body, vocabulary, labels)))
+    last = [l for l in flat[after:] if l.page == flat[-1].page] if flat else []
+    front, back = front_matter(flat[:after], body, imprint, last)
+    body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
+    # each front page its own paragraphs: a title page's last line does not run on into the imprint
+    paras = [p for page in sorted({l.page for l in front}) for p in paragraphs([l for l in front if l.page == page], body, vocabulary, labels)]
+    paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
 
