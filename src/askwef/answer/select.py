@@ -93,11 +93,15 @@ class Stage:
     @cached_property
     def self_reference(self) -> dict[str, frozenset[int]]:
         """Per passage id, its sentences that speak of their own document (`params.SELF_REFERENCE`: "This paper
-        presents ...", "The findings in this paper are based on ..."), running text only."""
+        presents ...", "The findings in this paper are based on ..."), and those of its front matter, the section a
+        PDF's title page and imprint are read into under the report's title ("Presented to Parliament by ...",
+        "Published in September 2021 by the Office for Artificial Intelligence"); running text only."""
         sentences = self.store.sentences
+        titles = {d.name: d.title for d in self.store.documents if d.title}
         out: dict[str, set[int]] = {}
         for i in range(len(sentences)):
-            if sentences.field("kind", i) in ("prose", "item") and SELF_REFERENCE.search(sentences.field("text", i)):
+            front = sentences.field("section", i) == titles.get(sentences.field("document", i))
+            if sentences.field("kind", i) in ("prose", "item") and (front or SELF_REFERENCE.search(sentences.field("text", i))):
                 out.setdefault(sentences.field("passage_id", i), set()).add(i)
         return {pid: frozenset(rows) for pid, rows in out.items()}
 

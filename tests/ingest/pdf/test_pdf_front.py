@@ -133,3 +133,18 @@ def test_an_imprints_fuller_copy_is_read_and_its_repeat_on_the_back_cover_is_not
     assert all(line.role == "imprint" for line in pages[3])
     assert all(line.role == "furniture" for line in pages[5])
     assert all(line.role == "" for lines in pages[:3] + [pages[4]] for line in lines)
+
+
+def test_who_published_the_report_is_answered_from_its_front_matter(tmp_path):
+    """The front matter says who published the report and when; a question about the report itself reads it as what
+    the report says of itself, beside the sentences that open 'This publication ...'."""
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    _report(tmp_path / "corpus")
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current")
+    engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    who = engine.answer("who published this report?")
+    assert who.about == "document" and "Published in May 2021 by the Office for Testing" in who.text, who.text
