@@ -35,6 +35,12 @@ a chapter's or an annex's number and the table's, not 'TABLE 2' titled '4. PAR a
 SOURCE = re.compile(r"^(Sources?|Notes?)\s*:", re.IGNORECASE)
 """The line that closes a figure or table ("Source: ...", "Note: ..."), from the Blueprint report."""
 
+ROW_SENTENCE_WORDS = 40
+"""A table row of cells that are not sentences (a name, a web address, 'Good coverage') this long or
+shorter, counted from its label, is one sentence with its label (the length of a long sentence): the
+OECD review's directory rows (Table A A.1) run to about 25 words, its longest rows of goals and the UK
+strategy's key actions (lists of ten or more) to 60-190, too long for one quote."""
+
 MIN_PROSE_WORDS = 12
 """A heading followed by at least this many words of prose introduces a subsection (chosen on the
 Blueprint report: its chapter-3 industry headings are followed by paragraphs of 20+ words, its
