@@ -95,6 +95,20 @@ def test_a_row_of_fragments_is_one_sentence_with_its_label_a_row_of_sentences_is
     assert {sp.unit for sp in s.sentences if s.blocks[sp.block].kind == "row"} == {"TABLE 1: Online portals"}
 
 
+def test_a_bold_line_between_a_naming_caption_and_its_table_does_not_rename_it(tmp_path):
+    """The OECD review's Table 2.1: a caption that names its table, then a bold line of the table's own."""
+    report = (
+        "# Portals\n\n# Contents\n\n1 Portals\t3\n\n# 1 Portals\n\nCountries run portals for their citizens and firms today.\n\n"
+        "Table 3. Online portals in the region\n\n**Overarching goals of the portals:**\n\nCountry\tPortal\n"
+        "<b>Oman</b>\t<ul><li>Ministry of Transport</li><li>https://www.oman.om/</li></ul>\n\n"
+        "Source: the ministries.\n\n**Who runs them**\n\nCountry\tPortal\n<b>Qatar</b>\t<ul><li>Ministry of Transport</li></ul>\n"
+    )
+    (tmp_path / "r.md").write_text(report, encoding="utf-8")
+    s = next(s for s in ingest_file(tmp_path / "r.md").sections if s.title == "Portals")
+    units = [sp.unit for sp in s.sentences if s.blocks[sp.block].kind == "row"]
+    assert units == ["TABLE 3: Online portals in the region", "TABLE 3: Who runs them"]
+
+
 def test_bold_pseudo_heading_opens_subsection_and_use_case_follows(doc):
     s = _section(doc, "2 Sectors adopting tidal power > Aquaculture")
     assert s.units == ("USE CASE 2: SeaFarm – aerating pens with tidal power",)

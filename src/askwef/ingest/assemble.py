@@ -94,6 +94,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     table_label = ""
     table_unit = ""
     title_candidate = ""
+    captioned = False  # a table caption that names its table ('Table 2.1. PAR areas covered ...'), until prose follows
     boxed = False
     consumed: set[int] = set()
 
@@ -122,6 +123,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         nxt = next((paras[j] for j in range(i + 1, len(paras)) if j not in consumed), None)
         text = p.text
         headingish = p.kind in ("heading", "bold")
+        captioned = captioned and p.kind != "prose"
 
         # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph)
         if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
@@ -172,6 +174,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         if m := TABLE.match(text):
             table_label = f"{m.group(1).upper()} {m.group(2)}"
             title_candidate = m.group(3).strip()
+            captioned = bool(title_candidate)
             unit, table_unit = "", ""
             add("caption", text, pages=p.pages)
             continue
@@ -204,7 +207,9 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 unit, table_unit = "", ""
                 continue
             unit = unit if boxed else ""
-            title_candidate = text
+            # a bold line between a caption that names its table and the table is the table's own
+            # ('Overarching goals for PAR in the National Development Plan:' under Table 2.1's caption)
+            title_candidate = title_candidate if captioned else text
             add("heading", text, pages=p.pages)
             continue
         if p.kind == "unit":  # a PDF box's title: the box is a unit of its own, to its end

@@ -179,6 +179,8 @@ def test_list_numbers_glossaries_and_labelled_tables(oecd, uk):
     plan = next(s for s in oecd.sections if s.title == "The National Development Plan 2021-2023")
     rows = [plan.text[b.start : b.end] for b in plan.blocks if b.kind == "row"]
     assert any("Anticorruption Combating corruption in all its forms" in r for r in rows), rows
+    # named by its caption, not by the bold line over its goals ('Overarching goals for PAR ...:')
+    assert {b.unit for b in plan.blocks if b.kind == "row"} == {"TABLE 2.1: PAR areas covered in the National Development Plan"}
     assert any("Transparency and accountability Reinforcement of the partnership" in r for r in rows), rows
 
 
