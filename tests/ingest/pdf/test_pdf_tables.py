@@ -101,11 +101,11 @@ def test_a_tables_wrapped_cells_are_read_whole_in_row_order_under_their_label(tm
     for label, plan, agenda, assessment in ROWS:
         # the cell whole, after its row's label (and before the next row's)
         assert assessment in text, text
-        assert f"{label}: " in text, text
-        assert text.index(f"{label}: ") < text.index(assessment), text
+        assert f"– {label} " in text, text
+        assert text.index(f"– {label} ") < text.index(assessment), text
         for bullet in plan + agenda:
             assert bullet[2:] in text, text
-    rows = [text.index(f"{label}: ") for label, *_ in ROWS]
+    rows = [text.index(f"– {label} ") for label, *_ in ROWS]
     assert rows == sorted(rows), text
     assert text.index(ROWS[0][3]) < rows[1], text
 
@@ -210,9 +210,68 @@ def _labelled(tmp_path: Path) -> Path:
 def test_two_heads_over_bold_row_labels_and_their_bullets_are_a_table_read_row_by_row(tmp_path):
     text = _text(_labelled(tmp_path))
     for label, bullets in COVERAGE:
-        assert f"{label}: " in text, text  # the row's label, then its bullets
+        assert f"– {label} " in text, text  # the row's label, then its bullets
         for bullet in bullets:
             assert bullet in text, text
-            assert text.index(f"{label}: ") < text.index(bullet), text
+            assert text.index(f"– {label} ") < text.index(bullet), text
     # each bullet in its own label's row: the second row's label after the first row's bullets
     assert text.index(COVERAGE[0][1][1]) < text.index(COVERAGE[1][0]), text
+
+
+CLUSTERS = [
+    ("Overarching goals for the reform in the Administrative cluster", "1. Correcting the public administration and the civil service system",
+     [("Civil Service area", ["Rationalising government posts"]),
+      ("Organisation and functions of public administration", ["Restructuring government institutions and reconsidering their role in the digital economy",
+                                                                "Building and implementing process models in government institutions"]),
+      ("Integrity", ["Raising awareness of the government's efforts in fighting corruption", "Prosecuting those involved in corruption cases"])]),
+    ("Overarching goals for the reform in the Financial cluster", "1. Reform of the government revenue system",
+     [("Public Financial Management", ["Reforming the tax system, including laws, policies, and procedures", "Carrying out a study of service fees"])]),
+]
+
+
+def _clustered(tmp_path: Path) -> Path:
+    """The OECD review's Table 2.2: under its caption, per cluster, a bold band centred across the table over a
+    numbered goal, then two bold heads centred over row labels in the regular weight, each level with its
+    row's first bullet, and bullets (wrapped lines indented); read before as two columns of text."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 790, "Coverage of the agenda")
+    y = _prose(c, 760) - 16
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(56, y, "Table 2.2. Areas covered in the agenda")
+    y -= 28
+    for band, goal, rows in CLUSTERS:
+        _centred(c, band, 300, y, "Helvetica-Bold", 9)
+        c.setFont("Helvetica", 8.5)
+        c.drawString(115, y - 22, goal)
+        y -= 34
+        _centred(c, "Relevant area", 195, y, "Helvetica-Bold", 8.5)
+        _centred(c, "Specific objectives", 382, y, "Helvetica-Bold", 8.5)
+        y -= 12
+        for label, bullets in rows:
+            c.setFont("Helvetica", 8.5)
+            c.drawString(115, y, label)
+            at = 0
+            for bullet in bullets:
+                for j, line in enumerate(textwrap.wrap(bullet, 40)):
+                    c.drawString(302 + (17 if j else 0), y - 10 * (at + j), ("• " if not j else "") + line)
+                at += len(textwrap.wrap(bullet, 40))
+            y -= 10 * at + 1
+        y -= 20
+    c.setFont("Helvetica", 9)
+    c.drawString(56, y, "Source: Author's own elaboration.")
+    _prose(c, y - 30)
+    return _save(c, buf, tmp_path, "clustered.pdf")
+
+
+def test_a_table_in_clusters_with_labels_in_the_regular_weight_is_read_row_by_row(tmp_path):
+    doc = ingest_file(_clustered(tmp_path))
+    sentences = [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
+    assert "Civil Service area Rationalising government posts" in sentences, sentences
+    assert "Public Financial Management Reforming the tax system, including laws, policies, and procedures " \
+           "Carrying out a study of service fees" in sentences, sentences
+    assert any(t.startswith("Integrity Raising awareness") and t.endswith("corruption cases") for t in sentences), sentences
+    # the bands and goals read in their place, between the clusters' rows
+    text = "\n".join(s.text for s in doc.sections)
+    assert text.index("Integrity") < text.index("Overarching goals for the reform in the Financial cluster") < text.index("Public Financial"), text
