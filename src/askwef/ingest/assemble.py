@@ -3,7 +3,9 @@
 - sections are the Contents entries, found in the body in Contents order by title; a chapter the
   Contents lists without subsections gets its subsections from body headings that introduce prose
   ("3 Scaling AI innovation in industries > Healthcare");
-- "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title;
+- "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title
+  (its caption's, not a bold line between the caption and the table); a row of cells that are not
+  sentences reads its label as the first words of its sentence (`_labelled_row`);
 - paragraphs the conversion split mid-sentence are joined again;
 - figures (from "FIGURE N" to their "Source:" line) never open sections, and their note markers are
   figure-local, not endnotes; a figure's text stays in the section's running text, in a PDF as in

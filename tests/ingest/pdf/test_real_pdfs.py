@@ -118,6 +118,9 @@ def test_uk_evidence_in_its_section_on_its_printed_page(uk):
     hits = _golden_hits(uk, ROOT / "evals" / "golden-uk.jsonl")
     assert len(hits) >= 40
     assert sum(_inside(s.path, row["section"]) for row, s, _ in hits) >= 0.9 * len(hits)
+    # the IP box, in the left column beside 'Creating and protecting Intellectual Property' (uk-018), is that section's
+    assert all(_inside(s.path, row["section"]) for row, s, _ in hits if row["id"] == "uk-018")
+    assert any(row["id"] == "uk-018" for row, _, _ in hits)
     assert sum(sp.page == row["page"] for row, _, sp in hits) >= 0.95 * len(hits)
 
 

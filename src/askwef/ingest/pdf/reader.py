@@ -48,6 +48,7 @@ from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
 from .runs import Widths, page_runs
+from .sidebars import sidebars_beside_headings
 from .title import cover_title
 from .year import publication_year
 
@@ -224,6 +225,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     title = cover_title(pages, body, _metadata_title(reader))
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
+    sidebars_beside_headings(ordered)
     continue_tables(ordered)
     flat = [line for lines in ordered for line in lines if line.role not in ("furniture", "imprint")]
     imprint = [line for lines in ordered for line in lines if line.role == "imprint"]
