@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..types import Block, Document, Section, SentenceSpan
-from .conventions import ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, ROW_SENTENCE_WORDS, SOURCE, TABLE, UNIT
+from .conventions import DATED_END, ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, ROW_SENTENCE_WORDS, SOURCE, TABLE, UNIT
 from .parsed import Para, ParsedReport
 from .text import (
     Cleaned,
@@ -54,7 +54,7 @@ def rejoin_paragraphs(paras: list[Para], keys: set[str], *, runs_on: bool = True
         prev = out[-1] if out else None
         if prev is not None and p.kind == "prose" and not SOURCE.match(p.text) and not TABLE.match(p.text):
             if prev.kind == "prose" and not ends_sentence(prev.text) and not FIGURE.match(prev.text) and not TABLE.match(prev.text):
-                if starts_lowercase(p.text) or (word_count(prev.text) >= 20 and word_count(p.text) >= 3):
+                if starts_lowercase(p.text) or (word_count(prev.text) >= 20 and word_count(p.text) >= 3 and not DATED_END.search(prev.text)):
                     out[-1] = _join(prev, p)
                     continue
             if runs_on and prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:

@@ -162,6 +162,9 @@ def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
 
     assert where(uk, "Presented to Parliament by the Secretary of State") == [(uk.sections[0].path, 1)]
     assert "September 2021" in uk.sections[0].text
+    # its date closes that statement (uk-002: 'When was the National AI Strategy published?')
+    assert where(uk, "Presented to Parliament") == where(uk, "Presented to Parliament by the Secretary of State for Digital, Culture, "
+                                                               "Media and Sport by Command of Her Majesty September 2021")
     assert where(uk, "Published in September 2021 by the Office for Artificial Intelligence") == [(uk.sections[0].path, 64)]
     assert where(oecd, "Please cite this publication as: OECD (2024), OECD Public Governance Reviews") == [(oecd.sections[0].path, 2)]
     assert where(oecd, "This report analyses the institutional and strategic framework") == [(oecd.sections[0].path, 194)]

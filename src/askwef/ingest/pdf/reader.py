@@ -31,7 +31,7 @@ from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
 from .despace import despace
-from .front import front_matter
+from .front import dated, front_matter
 from .headings import (
     contents_from_headings,
     contents_from_outline,
@@ -262,7 +262,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     front, back = front_matter(flat[:after], body, imprint, last)
     body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
-    paras = [p for page in sorted({l.page for l in front}) for p in paragraphs([l for l in front if l.page == page], body, vocabulary, labels)]
+    paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
     paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
