@@ -226,13 +226,18 @@ CLUSTERS = [
       ("Integrity", ["Raising awareness of the government's efforts in fighting corruption", "Prosecuting those involved in corruption cases"])]),
     ("Overarching goals for the reform in the Financial cluster", "1. Reform of the government revenue system",
      [("Public Financial Management", ["Reforming the tax system, including laws, policies, and procedures", "Carrying out a study of service fees"])]),
+    ("Overarching goals for the reform in the Economic cluster", "1. Stronger partnership with civil society institutions",
+     [("Transparency and accountability", ["Harmonising the programmes of non-governmental organisations with the action plans",
+                                           "Establishing a sustainable dialogue framework with civil society institutions",
+                                           "Ensuring that each department continues to dialogue with its sector"])]),
 ]
 
 
 def _clustered(tmp_path: Path) -> Path:
     """The OECD review's Table 2.2: under its caption, per cluster, a bold band centred across the table over a
     numbered goal, then two bold heads centred over row labels in the regular weight, each level with its
-    row's first bullet, and bullets (wrapped lines indented); read before as two columns of text."""
+    row's first bullet, and bullets (wrapped lines indented); read before as two columns of text. The last
+    cluster's heads end the page, its row on the next, over the table's source line."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     c.setFont("Helvetica-Bold", 16)
@@ -249,6 +254,9 @@ def _clustered(tmp_path: Path) -> Path:
         _centred(c, "Relevant area", 195, y, "Helvetica-Bold", 8.5)
         _centred(c, "Specific objectives", 382, y, "Helvetica-Bold", 8.5)
         y -= 12
+        if band == CLUSTERS[-1][0]:
+            c.showPage()
+            y = 790
         for label, bullets in rows:
             c.setFont("Helvetica", 8.5)
             c.drawString(115, y, label)
@@ -260,8 +268,11 @@ def _clustered(tmp_path: Path) -> Path:
             y -= 10 * at + 1
         y -= 20
     c.setFont("Helvetica", 9)
-    c.drawString(56, y, "Source: Author's own elaboration.")
-    _prose(c, y - 30)
+    c.drawString(56, y + 10, "Source: Author's own elaboration.")
+    c.setFont("Helvetica", 10)
+    for k, line in enumerate(textwrap.wrap("The new planning approach for the coming years does not mention the agenda, so whether it "
+                                           "will be confirmed as an overarching document remains to be seen by the ministries.", 96)):
+        c.drawString(56, y - 30 - 13 * k, line)
     return _save(c, buf, tmp_path, "clustered.pdf")
 
 
@@ -272,6 +283,8 @@ def test_a_table_in_clusters_with_labels_in_the_regular_weight_is_read_row_by_ro
     assert "Public Financial Management Reforming the tax system, including laws, policies, and procedures " \
            "Carrying out a study of service fees" in sentences, sentences
     assert any(t.startswith("Integrity Raising awareness") and t.endswith("corruption cases") for t in sentences), sentences
+    # the row run on to the next page, under heads repeated at the page's foot, centred over its columns
+    assert any(t.startswith("Transparency and accountability Harmonising the programmes") for t in sentences), sentences
     # the bands and goals read in their place, between the clusters' rows
     text = "\n".join(s.text for s in doc.sections)
     assert text.index("Integrity") < text.index("Overarching goals for the reform in the Financial cluster") < text.index("Public Financial"), text

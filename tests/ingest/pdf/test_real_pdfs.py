@@ -199,5 +199,6 @@ def test_a_table_rows_sentence_carries_its_label(oecd, uk):
     # Table 2.2, in clusters under bands across it, its labels in the regular weight: row by row
     assert "Civil Service area Rationalising government posts" in oecd_sentences
     assert any(t.startswith("Public Financial Management Reforming the tax system") for t in oecd_sentences)
+    assert any(t.startswith("Transparency and accountability Harmonising and integrating non-governmental") for t in oecd_sentences)
     uk_sentences = {s.text[sp.start : sp.end] for s in uk.sections for sp in s.sentences}
     assert any(t.startswith("Short term (next 3 months): Publish a framework") for t in uk_sentences)

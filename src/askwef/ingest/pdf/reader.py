@@ -30,6 +30,7 @@ from ..text import title_key
 from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
+from .continued import continue_tables
 from .despace import despace
 from .front import dated, front_matter
 from .headings import (
@@ -42,7 +43,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
-from .layout import Line, body_size, continue_tables, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
+from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
