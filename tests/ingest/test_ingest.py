@@ -78,23 +78,6 @@ def test_table_rows_carry_title_and_application(doc):
     assert item.endnotes == (8,) and s.text[item.start : item.end].endswith("burning fuel.")
 
 
-def test_a_row_of_fragments_is_one_sentence_with_its_label_a_row_of_sentences_is_its_sentences(tmp_path):
-    """A quote of a directory's row says which row it is, in the words printed; a row whose cells are
-    sentences reads as them (the Blueprint's scenarios), in either reader, since `assemble` decides."""
-    report = (
-        "# Portals\n\n# Contents\n\n1 Portals\t3\n\n# 1 Portals\n\nCountries run portals for their citizens and firms today.\n\n"
-        "TABLE 1\n\n### Online portals\n\nCountry\tPortal\n"
-        "<b>Oman</b>\t<ul><li>Ministry of Transport</li><li>https://www.oman.om/</li></ul>\n"
-        "<b>Qatar</b>\t<ul><li>Qatar runs one portal for every ministry.</li><li>It opened in 2019.</li></ul>\n"
-    )
-    (tmp_path / "r.md").write_text(report, encoding="utf-8")
-    s = next(s for s in ingest_file(tmp_path / "r.md").sections if s.title == "Portals")
-    sentences = [s.text[sp.start : sp.end] for sp in s.sentences]
-    assert "Oman Ministry of Transport https://www.oman.om/" in sentences
-    assert "Qatar runs one portal for every ministry." in sentences and "It opened in 2019." in sentences
-    assert {sp.unit for sp in s.sentences if s.blocks[sp.block].kind == "row"} == {"TABLE 1: Online portals"}
-
-
 def test_a_bold_line_between_a_naming_caption_and_its_table_does_not_rename_it(tmp_path):
     """The OECD review's Table 2.1: a caption that names its table, then a bold line of the table's own."""
     report = (
@@ -105,8 +88,7 @@ def test_a_bold_line_between_a_naming_caption_and_its_table_does_not_rename_it(t
     )
     (tmp_path / "r.md").write_text(report, encoding="utf-8")
     s = next(s for s in ingest_file(tmp_path / "r.md").sections if s.title == "Portals")
-    units = [sp.unit for sp in s.sentences if s.blocks[sp.block].kind == "row"]
-    assert units == ["TABLE 3: Online portals in the region", "TABLE 3: Who runs them"]
+    assert [b.unit for b in s.blocks if b.kind == "row"] == ["TABLE 3: Online portals in the region", "TABLE 3: Who runs them"]
 
 
 def test_bold_pseudo_heading_opens_subsection_and_use_case_follows(doc):

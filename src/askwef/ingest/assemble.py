@@ -4,8 +4,7 @@
   Contents lists without subsections gets its subsections from body headings that introduce prose
   ("3 Scaling AI innovation in industries > Healthcare");
 - "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title
-  (its caption's, not a bold line between the caption and the table); a row of cells that are not
-  sentences reads its label as the first words of its sentence (`_labelled_row`);
+  (its caption's, not a bold line between the caption and the table);
 - paragraphs the conversion split mid-sentence are joined again;
 - figures (from "FIGURE N" to their "Source:" line) never open sections, and their note markers are
   figure-local, not endnotes; a figure's text stays in the section's running text, in a PDF as in
@@ -21,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..types import Block, Document, Section, SentenceSpan
-from .conventions import DATED_END, ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, ROW_SENTENCE_WORDS, SOURCE, TABLE, UNIT
+from .conventions import DATED_END, ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
 from .parsed import Para, ParsedReport
 from .text import (
     Cleaned,
@@ -73,8 +72,7 @@ class _SectionBuilder:
     level: int
     page: int
     blocks: list[tuple] = field(default_factory=list)
-    # each block: (kind, text, unit, markers, items-for-rows, pages: (offset, page, label) marks,
-    #              where a row's label starts in `text`, -1: no label)
+    # each block: (kind, text, unit, markers, items-for-rows, pages: (offset, page, label) marks)
 
 
 def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdown") -> Document:
@@ -109,7 +107,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
 
     front = [False]  # whether the first section is the PDF's text before its first section
 
-    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None, pages=(), label_at: int = -1) -> None:
+    def add(kind: str, text: str, markers=(), items=(), unit_name: str | None = None, pages=()) -> None:
         if not sections and source == "pdf":
             # a PDF's text before its first section (a title page, a report without headings) is kept,
             # under the report's title
@@ -117,7 +115,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             front[0] = True
         if sections:
             u = unit if unit_name is None else unit_name
-            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages), label_at))
+            sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages)))
 
     for i, p in enumerate(paras):
         if i in consumed:
@@ -225,13 +223,10 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_unit = f"{table_label}: {title}" if table_label and title and title != table_label else (title or table_label)
             continue
         if p.kind == "row":
-            # a row of sentences keeps its label out of them, as a colon-ended prefix (the markdown reader's
-            # rows); a row of fragments reads its label as printed, the first words of its sentence
-            labelled = bool(text) and not _quotable_cells(p.items)
-            label = text if text.endswith(":") or labelled else f"{text}:"  # a label that ends in a colon keeps one
+            label = text if text.endswith(":") else f"{text}:"  # a label that ends in a colon keeps one
             prefix = f"{title_candidate} – {label} " if title_candidate else f"{label} "
             prefix = prefix if text else (f"{title_candidate}: " if title_candidate else "")  # a row begun on the page before
-            add("row", prefix, (), p.items, unit_name=table_unit, pages=p.pages, label_at=len(prefix) - len(label) - 1 if labelled else -1)
+            add("row", prefix, (), p.items, unit_name=table_unit, pages=p.pages)
             continue
         if table_unit and p.kind != "row":
             table_unit = ""
@@ -277,29 +272,6 @@ def _page_at(pages: tuple[tuple[int, int, str], ...], offset: int) -> tuple[int,
     return page, label
 
 
-def _quotable_cells(items) -> bool:
-    """Whether every sentence of a row's cells is finished, so a reader can quote it alone (the Blueprint's
-    scenarios: 'Autonomous taxis are being piloted in more than 50 cities.'); not a name, a web address or a
-    goal ('www.palestine.ps', 'Good coverage', 'Combating corruption in all its forms')."""
-    return all(ends_sentence(item.text[s:e]) for item in items for s, e in split_sentences(item.text))
-
-
-def _labelled_row(text: str, label_at: int, found: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
-    """The sentences of a table row whose cells are not sentences (`_quotable_cells`), its label read with them:
-    a row of `ROW_SENTENCE_WORDS` or fewer is one sentence from its label to its last cell, as printed
-    ('Palestinian Authority Ministry of Telecommunications and Information Technology www.palestine.ps'),
-    a longer one's label opens its first sentence ('Short term (next 3 months) Publish a framework ...').
-
-    >>> _labelled_row("T – Oman Ministry www.oman.om", 4, [(9, 17, []), (18, 29, [])])
-    [(4, 29, [])]
-    """
-    if not found:
-        return found
-    if word_count(text[label_at : found[-1][1]]) <= ROW_SENTENCE_WORDS:
-        return [(label_at, found[-1][1], [n for _, _, ns in found for n in ns])]
-    return [(label_at, found[0][1], found[0][2])] + found[1:]
-
-
 def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[str]) -> Section:
     """Lay the blocks end to end as the section text and find the sentences and their endnotes."""
     parts: list[str] = []
@@ -307,7 +279,7 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
     spans: list[SentenceSpan] = []
     units: list[str] = []
     offset = 0
-    for index, (kind, text, unit, markers, items, pages, label_at) in enumerate(b.blocks):
+    for index, (kind, text, unit, markers, items, pages) in enumerate(b.blocks):
         if unit and unit not in units:
             units.append(unit)
         pieces: list[tuple[int, Cleaned]] = []  # (offset of the piece in the block, piece)
@@ -327,7 +299,6 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
             offset += 2  # "\n\n" between blocks
         blocks.append(Block(offset, offset + len(block_text), kind, unit))
         block_no = len(blocks) - 1
-        found: list[tuple[int, int, list[int]]] = []  # (start, end in the block, note numbers)
         for at, piece in pieces:
             sentence_spans = split_sentences(piece.text)
             notes: list[list[int]] = [[] for _ in sentence_spans]
@@ -338,12 +309,9 @@ def _finish(document: str, b: _SectionBuilder, known: set[int], warnings: list[s
                 target = next((k for k, (s, e) in enumerate(sentence_spans) if pos <= e), len(sentence_spans) - 1)
                 if target >= 0 and number not in notes[target]:
                     notes[target].append(number)
-            found += [(at + s, at + e, ns) for (s, e), ns in zip(sentence_spans, notes)]
-        if kind == "row" and label_at >= 0:
-            found = _labelled_row(block_text, label_at, found)
-        for s, e, ns in found:
-            page, label = _page_at(pages, s if kind != "row" else 0)
-            spans.append(SentenceSpan(offset + s, offset + e, block_no, tuple(ns), unit, page, label))
+            for (s, e), ns in zip(sentence_spans, notes):
+                page, label = _page_at(pages, at + s if kind != "row" else 0)
+                spans.append(SentenceSpan(offset + at + s, offset + at + e, block_no, tuple(ns), unit, page, label))
         parts.append(block_text)
         offset += len(block_text)
     return Section(

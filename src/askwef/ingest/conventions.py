@@ -42,12 +42,6 @@ DATED_END = re.compile(rf"\b(?:{MONTHS})\s+(?:19|20)\d\d$", re.IGNORECASE)
 """A statement closed by its date, as a title page prints one ('... by Command of Her Majesty September 2021'):
 finished, though it has no full stop; the next paragraph ('Command Paper 525') is not its continuation."""
 
-ROW_SENTENCE_WORDS = 40
-"""A table row of cells that are not sentences (a name, a web address, 'Good coverage') this long or
-shorter, counted from its label, is one sentence with its label (the length of a long sentence): the
-OECD review's directory rows (Table A A.1) run to about 25 words, its longest rows of goals and the UK
-strategy's key actions (lists of ten or more) to 60-190, too long for one quote."""
-
 MIN_PROSE_WORDS = 12
 """A heading followed by at least this many words of prose introduces a subsection (chosen on the
 Blueprint report: its chapter-3 industry headings are followed by paragraphs of 20+ words, its

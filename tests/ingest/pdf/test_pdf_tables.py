@@ -101,11 +101,11 @@ def test_a_tables_wrapped_cells_are_read_whole_in_row_order_under_their_label(tm
     for label, plan, agenda, assessment in ROWS:
         # the cell whole, after its row's label (and before the next row's)
         assert assessment in text, text
-        assert f"– {label} " in text, text
-        assert text.index(f"– {label} ") < text.index(assessment), text
+        assert f"{label}: " in text, text
+        assert text.index(f"{label}: ") < text.index(assessment), text
         for bullet in plan + agenda:
             assert bullet[2:] in text, text
-    rows = [text.index(f"– {label} ") for label, *_ in ROWS]
+    rows = [text.index(f"{label}: ") for label, *_ in ROWS]
     assert rows == sorted(rows), text
     assert text.index(ROWS[0][3]) < rows[1], text
 
@@ -210,10 +210,10 @@ def _labelled(tmp_path: Path) -> Path:
 def test_two_heads_over_bold_row_labels_and_their_bullets_are_a_table_read_row_by_row(tmp_path):
     text = _text(_labelled(tmp_path))
     for label, bullets in COVERAGE:
-        assert f"– {label} " in text, text  # the row's label, then its bullets
+        assert f"{label}: " in text, text  # the row's label, then its bullets
         for bullet in bullets:
             assert bullet in text, text
-            assert text.index(f"– {label} ") < text.index(bullet), text
+            assert text.index(f"{label}: ") < text.index(bullet), text
     # each bullet in its own label's row: the second row's label after the first row's bullets
     assert text.index(COVERAGE[0][1][1]) < text.index(COVERAGE[1][0]), text
 
@@ -278,13 +278,13 @@ def _clustered(tmp_path: Path) -> Path:
 
 def test_a_table_in_clusters_with_labels_in_the_regular_weight_is_read_row_by_row(tmp_path):
     doc = ingest_file(_clustered(tmp_path))
-    sentences = [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
-    assert "Civil Service area Rationalising government posts" in sentences, sentences
-    assert "Public Financial Management Reforming the tax system, including laws, policies, and procedures " \
-           "Carrying out a study of service fees" in sentences, sentences
-    assert any(t.startswith("Integrity Raising awareness") and t.endswith("corruption cases") for t in sentences), sentences
+    rows = [s.text[b.start : b.end] for s in doc.sections for b in s.blocks if b.kind == "row"]
+    assert any(r.endswith("Civil Service area: Rationalising government posts") for r in rows), rows
+    assert any(r.endswith("Public Financial Management: Reforming the tax system, including laws, policies, and procedures "
+                          "Carrying out a study of service fees") for r in rows), rows
+    assert any("Integrity: Raising awareness" in r and r.endswith("corruption cases") for r in rows), rows
     # the row run on to the next page, under heads repeated at the page's foot, centred over its columns
-    assert any(t.startswith("Transparency and accountability Harmonising the programmes") for t in sentences), sentences
+    assert any("Transparency and accountability: Harmonising the programmes" in r for r in rows), rows
     # the bands and goals read in their place, between the clusters' rows
     text = "\n".join(s.text for s in doc.sections)
     assert text.index("Integrity") < text.index("Overarching goals for the reform in the Financial cluster") < text.index("Public Financial"), text
