@@ -78,6 +78,19 @@ def test_table_rows_carry_title_and_application(doc):
     assert item.endnotes == (8,) and s.text[item.start : item.end].endswith("burning fuel.")
 
 
+def test_a_bold_line_between_a_naming_caption_and_its_table_does_not_rename_it(tmp_path):
+    """The OECD review's Table 2.1: a caption that names its table, then a bold line of the table's own."""
+    report = (
+        "# Portals\n\n# Contents\n\n1 Portals\t3\n\n# 1 Portals\n\nCountries run portals for their citizens and firms today.\n\n"
+        "Table 3. Online portals in the region\n\n**Overarching goals of the portals:**\n\nCountry\tPortal\n"
+        "<b>Oman</b>\t<ul><li>Ministry of Transport</li><li>https://www.oman.om/</li></ul>\n\n"
+        "Source: the ministries.\n\n**Who runs them**\n\nCountry\tPortal\n<b>Qatar</b>\t<ul><li>Ministry of Transport</li></ul>\n"
+    )
+    (tmp_path / "r.md").write_text(report, encoding="utf-8")
+    s = next(s for s in ingest_file(tmp_path / "r.md").sections if s.title == "Portals")
+    assert [b.unit for b in s.blocks if b.kind == "row"] == ["TABLE 3: Online portals in the region", "TABLE 3: Who runs them"]
+
+
 def test_bold_pseudo_heading_opens_subsection_and_use_case_follows(doc):
     s = _section(doc, "2 Sectors adopting tidal power > Aquaculture")
     assert s.units == ("USE CASE 2: SeaFarm – aerating pens with tidal power",)

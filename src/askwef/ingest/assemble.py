@@ -3,7 +3,8 @@
 - sections are the Contents entries, found in the body in Contents order by title; a chapter the
   Contents lists without subsections gets its subsections from body headings that introduce prose
   ("3 Scaling AI innovation in industries > Healthcare");
-- "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title;
+- "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title
+  (its caption's, not a bold line between the caption and the table);
 - paragraphs the conversion split mid-sentence are joined again;
 - figures (from "FIGURE N" to their "Source:" line) never open sections, and their note markers are
   figure-local, not endnotes; a figure's text stays in the section's running text, in a PDF as in
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..types import Block, Document, Section, SentenceSpan
-from .conventions import ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
+from .conventions import DATED_END, ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
 from .parsed import Para, ParsedReport
 from .text import (
     Cleaned,
@@ -52,7 +53,7 @@ def rejoin_paragraphs(paras: list[Para], keys: set[str], *, runs_on: bool = True
         prev = out[-1] if out else None
         if prev is not None and p.kind == "prose" and not SOURCE.match(p.text) and not TABLE.match(p.text):
             if prev.kind == "prose" and not ends_sentence(prev.text) and not FIGURE.match(prev.text) and not TABLE.match(prev.text):
-                if starts_lowercase(p.text) or (word_count(prev.text) >= 20 and word_count(p.text) >= 3):
+                if starts_lowercase(p.text) or (word_count(prev.text) >= 20 and word_count(p.text) >= 3 and not DATED_END.search(prev.text)):
                     out[-1] = _join(prev, p)
                     continue
             if runs_on and prev.kind in ("heading", "bold") and starts_lowercase(p.text) and title_key(prev.text) not in keys:
@@ -93,6 +94,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     table_label = ""
     table_unit = ""
     title_candidate = ""
+    captioned = False  # a table caption that names its table ('Table 2.1. PAR areas covered ...'), until prose follows
     boxed = False
     consumed: set[int] = set()
 
@@ -121,6 +123,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         nxt = next((paras[j] for j in range(i + 1, len(paras)) if j not in consumed), None)
         text = p.text
         headingish = p.kind in ("heading", "bold")
+        captioned = captioned and p.kind != "prose"
 
         # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph)
         if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
@@ -171,6 +174,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         if m := TABLE.match(text):
             table_label = f"{m.group(1).upper()} {m.group(2)}"
             title_candidate = m.group(3).strip()
+            captioned = bool(title_candidate)
             unit, table_unit = "", ""
             add("caption", text, pages=p.pages)
             continue
@@ -203,7 +207,9 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 unit, table_unit = "", ""
                 continue
             unit = unit if boxed else ""
-            title_candidate = text
+            # a bold line between a caption that names its table and the table is the table's own
+            # ('Overarching goals for PAR in the National Development Plan:' under Table 2.1's caption)
+            title_candidate = title_candidate if captioned else text
             add("heading", text, pages=p.pages)
             continue
         if p.kind == "unit":  # a PDF box's title: the box is a unit of its own, to its end

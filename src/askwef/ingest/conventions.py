@@ -35,6 +35,13 @@ a chapter's or an annex's number and the table's, not 'TABLE 2' titled '4. PAR a
 SOURCE = re.compile(r"^(Sources?|Notes?)\s*:", re.IGNORECASE)
 """The line that closes a figure or table ("Source: ...", "Note: ..."), from the Blueprint report."""
 
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+"""The months, for dates a report prints ('September 2021', 'JANUARY 2025')."""
+
+DATED_END = re.compile(rf"\b(?:{MONTHS})\s+(?:19|20)\d\d$", re.IGNORECASE)
+"""A statement closed by its date, as a title page prints one ('... by Command of Her Majesty September 2021'):
+finished, though it has no full stop; the next paragraph ('Command Paper 525') is not its continuation."""
+
 MIN_PROSE_WORDS = 12
 """A heading followed by at least this many words of prose introduces a subsection (chosen on the
 Blueprint report: its chapter-3 industry headings are followed by paragraphs of 20+ words, its

@@ -52,7 +52,8 @@ def _report(tmp_path: Path) -> Path:
     c.drawString(56, 640, TITLE)
     _lines(c, ["Presented to Parliament", "by the Secretary of State for Science, Innovation and Technology",
                "by Command of His Majesty"], 550, 14)
-    _lines(c, ["May 2021", "Command Paper 525"], 480, 14)
+    _lines(c, ["May 2021"], 480, 14)  # set apart under the statement it dates, as the UK strategy's title page
+    _lines(c, ["Command Paper 525"], 120, 14)
     c.showPage()
     c.setFont("Helvetica-Bold", 24)
     c.drawString(56, 760, "Contents")
@@ -82,6 +83,9 @@ def test_a_title_page_and_the_closing_imprint_are_read_under_the_reports_title(t
     sentence = next((s, sp) for s, sp, text in spans if text.startswith("Presented to Parliament"))
     assert sentence[0] is front and sentence[1].page == 2, (sentence[0].path, sentence[1].page)
     assert "by Command of His Majesty" in front.text and "May 2021" in front.text, front.text
+    # the date closes the statement above it, one sentence; the paper's number is not part of it
+    dated = "Presented to Parliament by the Secretary of State for Science, Innovation and Technology by Command of His Majesty May 2021"
+    assert dated in [text for _, _, text in spans], [text for _, _, text in spans][:4]
     # the imprint once, under the title, on the page it is printed; not the last section's text
     published = [(s.title, sp.page) for s, sp, text in spans if text.startswith("Published in May 2021")]
     assert published == [(TITLE, 8)], published

@@ -210,7 +210,7 @@ def test_a_narrow_table_in_small_type_is_a_table():
 
 
 def test_a_header_row_that_ends_a_page_takes_the_next_pages_rows():
-    from askwef.ingest.pdf.layout import continue_tables
+    from askwef.ingest.pdf.continued import continue_tables
 
     def cell(text, x0, y, page, bold=False):
         return Line(page=page, x0=x0, x1=x0 + min(120, 4 * len(text)), y=y, size=8, bold=bold, text=text)

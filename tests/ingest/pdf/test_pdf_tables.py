@@ -216,3 +216,75 @@ def test_two_heads_over_bold_row_labels_and_their_bullets_are_a_table_read_row_b
             assert text.index(f"{label}: ") < text.index(bullet), text
     # each bullet in its own label's row: the second row's label after the first row's bullets
     assert text.index(COVERAGE[0][1][1]) < text.index(COVERAGE[1][0]), text
+
+
+CLUSTERS = [
+    ("Overarching goals for the reform in the Administrative cluster", "1. Correcting the public administration and the civil service system",
+     [("Civil Service area", ["Rationalising government posts"]),
+      ("Organisation and functions of public administration", ["Restructuring government institutions and reconsidering their role in the digital economy",
+                                                                "Building and implementing process models in government institutions"]),
+      ("Integrity", ["Raising awareness of the government's efforts in fighting corruption", "Prosecuting those involved in corruption cases"])]),
+    ("Overarching goals for the reform in the Financial cluster", "1. Reform of the government revenue system",
+     [("Public Financial Management", ["Reforming the tax system, including laws, policies, and procedures", "Carrying out a study of service fees"])]),
+    ("Overarching goals for the reform in the Economic cluster", "1. Stronger partnership with civil society institutions",
+     [("Transparency and accountability", ["Harmonising the programmes of non-governmental organisations with the action plans",
+                                           "Establishing a sustainable dialogue framework with civil society institutions",
+                                           "Ensuring that each department continues to dialogue with its sector"])]),
+]
+
+
+def _clustered(tmp_path: Path) -> Path:
+    """The OECD review's Table 2.2: under its caption, per cluster, a bold band centred across the table over a
+    numbered goal, then two bold heads centred over row labels in the regular weight, each level with its
+    row's first bullet, and bullets (wrapped lines indented); read before as two columns of text. The last
+    cluster's heads end the page, its row on the next, over the table's source line."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 790, "Coverage of the agenda")
+    y = _prose(c, 760) - 16
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(56, y, "Table 2.2. Areas covered in the agenda")
+    y -= 28
+    for band, goal, rows in CLUSTERS:
+        _centred(c, band, 300, y, "Helvetica-Bold", 9)
+        c.setFont("Helvetica", 8.5)
+        c.drawString(115, y - 22, goal)
+        y -= 34
+        _centred(c, "Relevant area", 195, y, "Helvetica-Bold", 8.5)
+        _centred(c, "Specific objectives", 382, y, "Helvetica-Bold", 8.5)
+        y -= 12
+        if band == CLUSTERS[-1][0]:
+            c.showPage()
+            y = 790
+        for label, bullets in rows:
+            c.setFont("Helvetica", 8.5)
+            c.drawString(115, y, label)
+            at = 0
+            for bullet in bullets:
+                for j, line in enumerate(textwrap.wrap(bullet, 40)):
+                    c.drawString(302 + (17 if j else 0), y - 10 * (at + j), ("• " if not j else "") + line)
+                at += len(textwrap.wrap(bullet, 40))
+            y -= 10 * at + 1
+        y -= 20
+    c.setFont("Helvetica", 9)
+    c.drawString(56, y + 10, "Source: Author's own elaboration.")
+    c.setFont("Helvetica", 10)
+    for k, line in enumerate(textwrap.wrap("The new planning approach for the coming years does not mention the agenda, so whether it "
+                                           "will be confirmed as an overarching document remains to be seen by the ministries.", 96)):
+        c.drawString(56, y - 30 - 13 * k, line)
+    return _save(c, buf, tmp_path, "clustered.pdf")
+
+
+def test_a_table_in_clusters_with_labels_in_the_regular_weight_is_read_row_by_row(tmp_path):
+    doc = ingest_file(_clustered(tmp_path))
+    rows = [s.text[b.start : b.end] for s in doc.sections for b in s.blocks if b.kind == "row"]
+    assert any(r.endswith("Civil Service area: Rationalising government posts") for r in rows), rows
+    assert any(r.endswith("Public Financial Management: Reforming the tax system, including laws, policies, and procedures "
+                          "Carrying out a study of service fees") for r in rows), rows
+    assert any("Integrity: Raising awareness" in r and r.endswith("corruption cases") for r in rows), rows
+    # the row run on to the next page, under heads repeated at the page's foot, centred over its columns
+    assert any("Transparency and accountability: Harmonising the programmes" in r for r in rows), rows
+    # the bands and goals read in their place, between the clusters' rows
+    text = "\n".join(s.text for s in doc.sections)
+    assert text.index("Integrity") < text.index("Overarching goals for the reform in the Financial cluster") < text.index("Public Financial"), text

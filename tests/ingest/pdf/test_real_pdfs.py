@@ -118,6 +118,9 @@ def test_uk_evidence_in_its_section_on_its_printed_page(uk):
     hits = _golden_hits(uk, ROOT / "evals" / "golden-uk.jsonl")
     assert len(hits) >= 40
     assert sum(_inside(s.path, row["section"]) for row, s, _ in hits) >= 0.9 * len(hits)
+    # the IP box, in the left column beside 'Creating and protecting Intellectual Property' (uk-018), is that section's
+    assert all(_inside(s.path, row["section"]) for row, s, _ in hits if row["id"] == "uk-018")
+    assert any(row["id"] == "uk-018" for row, _, _ in hits)
     assert sum(sp.page == row["page"] for row, _, sp in hits) >= 0.95 * len(hits)
 
 
@@ -159,6 +162,9 @@ def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
 
     assert where(uk, "Presented to Parliament by the Secretary of State") == [(uk.sections[0].path, 1)]
     assert "September 2021" in uk.sections[0].text
+    # its date closes that statement (uk-002: 'When was the National AI Strategy published?')
+    assert where(uk, "Presented to Parliament") == where(uk, "Presented to Parliament by the Secretary of State for Digital, Culture, "
+                                                               "Media and Sport by Command of Her Majesty September 2021")
     assert where(uk, "Published in September 2021 by the Office for Artificial Intelligence") == [(uk.sections[0].path, 64)]
     assert where(oecd, "Please cite this publication as: OECD (2024), OECD Public Governance Reviews") == [(oecd.sections[0].path, 2)]
     assert where(oecd, "This report analyses the institutional and strategic framework") == [(oecd.sections[0].path, 194)]
@@ -179,4 +185,15 @@ def test_list_numbers_glossaries_and_labelled_tables(oecd, uk):
     plan = next(s for s in oecd.sections if s.title == "The National Development Plan 2021-2023")
     rows = [plan.text[b.start : b.end] for b in plan.blocks if b.kind == "row"]
     assert any("Anticorruption: Combating corruption in all its forms" in r for r in rows), rows
+    # named by its caption, not by the bold line over its goals ('Overarching goals for PAR ...:')
+    assert {b.unit for b in plan.blocks if b.kind == "row"} == {"TABLE 2.1: PAR areas covered in the National Development Plan"}
     assert any("Transparency and accountability: Reinforcement of the partnership" in r for r in rows), rows
+
+
+def test_table_2_2_in_clusters_is_read_row_by_row(oecd):
+    """Table 2.2, in clusters under bands across it, its labels in the regular weight, its last row on the next
+    page: row by row, each row's label before its bullets."""
+    rows = [s.text[b.start : b.end] for s in oecd.sections for b in s.blocks if b.kind == "row"]
+    assert any(r.endswith("Civil Service area: Rationalising government posts") for r in rows), rows
+    assert any("Public Financial Management: Reforming the tax system" in r for r in rows), rows
+    assert any("Transparency and accountability: Harmonising and integrating non-governmental" in r for r in rows), rows

@@ -22,11 +22,18 @@ the pages where they are printed:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
-from ..text import word_count
+from ..conventions import MONTHS
+from ..parsed import Para
+from ..text import ends_sentence, word_count
 from .layout import Line
+
+DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+(?:19|20)\d\d$", re.IGNORECASE)
+"""A paragraph that is only a date ('September 2021', '5 January 2025'): on a front page, the date of the
+statement above it (`dated`)."""
 
 FRONT_PAGE_WORDS = 20
 """Words a page before the body prints outside its title to be read: the UK strategy's title page 24
@@ -110,3 +117,24 @@ def front_matter(before: list[Line], body: float, imprint: list[Line], last: lis
             back = {id(l) for l in last}
             out += [_as_text(l) for l in _joined(kept)]
     return out, back
+
+
+def dated(paras: list[Para]) -> list[Para]:
+    """A front page's paragraphs with a date set apart under an unfinished statement joined to it, one sentence
+    ('Presented to Parliament by the Secretary of State ... by Command of Her Majesty' 'September 2021'): a title
+    page spaces its lines wider than a paragraph's, so the date reads as a paragraph of its own.
+
+    >>> [p.text for p in dated([Para("prose", "Presented to Parliament"), Para("prose", "September 2021")])]
+    ['Presented to Parliament September 2021']
+    """
+    out: list[Para] = []
+    for p in paras:
+        last = out[-1] if out else None
+        if last is not None and last.kind == p.kind == "prose" and DATE_LINE.match(p.text.strip()) and not ends_sentence(last.text) \
+                and (last.pages[-1][1] if last.pages else 0) == (p.pages[0][1] if p.pages else 0):
+            shift = len(last.text) + 1
+            out[-1] = Para("prose", f"{last.text} {p.text}", last.markers + tuple((o + shift, n) for o, n in p.markers),
+                           pages=last.pages + tuple((o + shift, n, label) for o, n, label in p.pages))
+        else:
+            out.append(p)
+    return out

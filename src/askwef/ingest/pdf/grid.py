@@ -35,10 +35,9 @@ shows at most two bold headings side by side (the OECD review's 'Country | Relev
 Portals' and 'Level of alignment per PAR area | NDP | GRA | Assessment')."""
 
 CORNERED_HEADER_CELLS = 2
-"""Header cells a table needs when its first column, of row labels, has no header cell (an empty
-corner): the UK strategy's 'Summary of key actions', two pillars over 'Short term (next 3 months):',
-'Medium term ...'. Two bold headings side by side over two columns of text have no third column left
-of the first, so they are no table."""
+"""Header cells a table needs when its first column, of row labels, has no header cell (an empty corner):
+the UK strategy's 'Summary of key actions', two pillars over 'Short term (next 3 months):', 'Medium term
+...'. Two bold headings over two columns of text have no third column left of the first: no table."""
 
 CELL_INDENT = 2.0
 """Type sizes within which lines starting near one another start in one column: a bullet's wrapped lines
@@ -124,13 +123,20 @@ def _table(lines: list[Line], row: list[Line]) -> tuple[list[Line], list[Line], 
             continue
         previous = members[-1].y if members else last
         if _SOURCE.match(l.text) or previous - l.y > ROW_GAP * l.size or l.x0 < left or l.x1 > right \
-                or (members and abs(l.size - members[0].size) > 0.3) or l.size > size + 0.5:
+                or (members and abs(l.size - members[0].size) > 0.3) or l.size > size + 0.5 or _band(l, row, members):
             break
         members.append(l)
     columns = _columns(members, row)
     if columns is None:
         return None
     return header, members, columns
+
+
+def _band(line: Line, row: list[Line], members: list[Line]) -> bool:
+    """A bold line across a two-cell header's second cell's start, starting where no cell above starts: a band
+    over the table's next part (Table 2.2's 'Overarching goals for PAR in the Financial Reform cluster')."""
+    return line.bold and len(row) < WIDE_HEADER_CELLS and line.x0 < row[1].x0 - line.size < row[1].x0 + line.size < line.x1 \
+        and all(abs(line.x0 - m.x0) > CELL_INDENT * line.size for m in members)
 
 
 def _columns(members: list[Line], row: list[Line]) -> list[float] | None:
@@ -178,8 +184,15 @@ def _labelled(members: list[Line], starts: list[list[float]], row: list[Line]) -
     first = [l for l in members if l.x0 <= starts[0][-1] + 0.5]
     rest = [l for l in members if l.x0 > starts[0][-1] + 0.5]
     # (the second column's bullets and their wrapped lines, indented further, may be clusters of their own)
-    return len(first) >= 2 and all(l.bold for l in first) and not all(l.bold for l in rest) \
+    return _row_labels(first, rest) and not all(l.bold for l in rest) \
         and starts[0][0] <= row[0].x0 + 3 and row[0].x1 - 3 <= starts[1][0] <= row[1].x0 + CELL_INDENT * size
+
+
+def _row_labels(first: list[Line], rest: list[Line]) -> bool:
+    """Whether a first column's lines are row labels: two or more, all bold (Table 2.1's), or each level with a
+    bullet the next column opens (Table 2.2's 'Civil Service area', regular weight); running text is not."""
+    level = all(any(abs(l.y - r.y) < 0.3 * l.size and BULLET_LINE.match(r.text) for r in rest if r.page == l.page) for l in first)
+    return bool(first) and (level or (len(first) >= 2 and all(l.bold for l in first)))
 
 
 def _column_of(x: float, columns: list[float], header: bool = False) -> int:
@@ -361,7 +374,8 @@ def _label_wrap(cells: list[Line]) -> float:
     cells' own line gap (a column's smallest, and a tenth of a size): the OECD review's Table 2.1 wraps its
     lines 10.1 pt apart and sets 'Anticorruption' and 'Transparency and accountability' 12.6 pt apart, two rows."""
     labels = [l for l in cells if l.table_column == 0]
-    if not labels or not all(l.bold for l in labels) or all(l.bold for l in cells if l.table_column):
+    rest = [l for l in cells if l.table_column]
+    if not labels or not _row_labels(labels, rest) or all(l.bold for l in rest):
         return 1.25 * 1.3
     gaps = []
     for column in {l.table_column for l in cells}:

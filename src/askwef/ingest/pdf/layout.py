@@ -327,14 +327,14 @@ def mark_tables(lines: list[Line]) -> None:
         if columns[-1] - columns[0] < TABLE_SPREAD * max(l.size for l in row):  # a narrow table in small type spreads less
             continue
         region = [l for l in lines if l.role != "furniture" and l.y < y - 0.5]
-        members = _members(region, columns, y)
+        members = table_members(region, columns, y)
         if not members:
             continue
-        _mark_table(row, members, columns)
+        mark_table(row, members, columns)
         done.update(id(l) for l in row)
 
 
-def _members(region: list[Line], columns: list[float], top: float | None) -> list[Line]:
+def table_members(region: list[Line], columns: list[float], top: float | None) -> list[Line]:
     """The lines under a header row (at `top`; None: from the top of a page) that stand in its columns."""
     members: list[Line] = []
     last_y = top
@@ -350,40 +350,10 @@ def _members(region: list[Line], columns: list[float], top: float | None) -> lis
     return members
 
 
-def _mark_table(header: list[Line], members: list[Line], columns: list[float]) -> None:
+def mark_table(header: list[Line], members: list[Line], columns: list[float]) -> None:
     for l in header:
         l.role = "table"
         l.level = -1  # the header row
     for l in members:
         l.role = "table"
         l.table_column = max(i for i, x in enumerate(columns) if l.x0 >= x - 3)
-
-
-def continue_tables(pages: list[list[Line]]) -> None:
-    """A table whose header row ends a page (its rows all on the next) or whose rows run over: the
-    lines opening the next page that stand in its columns are its rows. Pages in reading order."""
-    for page, following in zip(pages, pages[1:]):
-        body = [l for l in page if l.role != "furniture"]
-        rest = [l for l in following if l.role != "furniture"]
-        if not body or not rest or rest[0].role == "table":
-            continue
-        last = body[-1]
-        if last.role == "table":
-            header = [l for l in body if l.role == "table" and l.level == -1]
-            header = [l for l in header if abs(l.y - min(h.y for h in header)) < 0.5]  # the page's last table
-            if len(header) < 2:
-                continue  # a table begun on an earlier page still: its columns are not at hand
-            columns = sorted(l.x0 for l in header)
-            row: list[Line] = []
-        else:
-            row = sorted((l for l in body if abs(l.y - last.y) < 0.5 and l.role == ""), key=lambda l: l.x0)
-            if len(row) < 2 or not all(l.bold and word_count(l.text) <= 6 for l in row) \
-                    or max(l.size for l in row) - min(l.size for l in row) > 0.5 or last not in row:
-                continue
-            columns = [l.x0 for l in row]
-            if columns[-1] - columns[0] < TABLE_SPREAD * max(l.size for l in row):
-                continue
-        members = _members(rest, columns, None)
-        # rows, not a paragraph at the page's edge: lines in the first column and in another
-        if any(l.x0 >= columns[1] - 3 for l in members) and any(l.x0 < columns[1] - 3 for l in members):
-            _mark_table(row, members, columns)

@@ -30,8 +30,9 @@ from ..text import title_key
 from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page
+from .continued import continue_tables
 from .despace import despace
-from .front import front_matter
+from .front import dated, front_matter
 from .headings import (
     contents_from_headings,
     contents_from_outline,
@@ -42,12 +43,13 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
-from .layout import Line, body_size, continue_tables, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
+from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
 from .runs import Widths, page_runs
+from .sidebars import sidebars_beside_headings
 from .title import cover_title
 from .year import publication_year
 
@@ -224,6 +226,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     title = cover_title(pages, body, _metadata_title(reader))
     outline = outline_items(reader, labels)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
+    sidebars_beside_headings(ordered)
     continue_tables(ordered)
     flat = [line for lines in ordered for line in lines if line.role not in ("furniture", "imprint")]
     imprint = [line for lines in ordered for line in lines if line.role == "imprint"]
@@ -260,7 +263,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     front, back = front_matter(flat[:after], body, imprint, last)
     body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
-    paras = [p for page in sorted({l.page for l in front}) for p in paragraphs([l for l in front if l.page == page], body, vocabulary, labels)]
+    paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
     paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)

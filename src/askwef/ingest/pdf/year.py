@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATED = re.compile(rf"\b(?:{_MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?((?:19|20)\d\d)\b|"
+from ..conventions import MONTHS
+
+_DATED = re.compile(rf"\b(?:{MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?((?:19|20)\d\d)\b|"
                     r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
