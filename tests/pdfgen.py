@@ -337,6 +337,13 @@ class _LabelledCanvas(rl_canvas.Canvas):
         self.showOutline()
 
 
+def saved(c: rl_canvas.Canvas, buf: BytesIO, path: Path) -> Path:
+    """Save canvas `c` (drawing into `buf`) and write the PDF at `path`; returns `path`."""
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
 # --- broken PDFs -------------------------------------------------------------------------------
 
 

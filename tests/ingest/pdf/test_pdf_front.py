@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
+from pdfgen import saved  # (tests/ is on sys.path)
 from askwef.ingest.pdf.layout import Line, mark_imprint
 
 TITLE = "Plan for Testing"
@@ -70,10 +71,7 @@ def _report(tmp_path: Path) -> Path:
     c.showPage()
     _lines(c, [IMPRINT[5], IMPRINT[3], IMPRINT[0], IMPRINT[1]], 200)
     c.showPage()
-    c.save()
-    path = tmp_path / "front.pdf"
-    path.write_bytes(buf.getvalue())
-    return path
+    return saved(c, buf, tmp_path / "front.pdf")
 
 
 def test_a_title_page_and_the_closing_imprint_are_read_under_the_reports_title(tmp_path):

@@ -16,13 +16,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
+from pdfgen import saved  # (tests/ is on sys.path)
 
 
 def _text_of(c: canvas.Canvas, buf: BytesIO, path: Path) -> str:
     """The text the reader makes of the PDF drawn on canvas `c` (into `buf`), saved at `path`."""
-    c.save()
-    path.write_bytes(buf.getvalue())
-    return " ".join(s.text for s in ingest_file(path).sections)
+    return " ".join(s.text for s in ingest_file(saved(c, buf, path)).sections)
 
 PAGE = [
     "Regulation of new technology",
@@ -64,10 +63,7 @@ def _report(tmp_path: Path, hyphen: str = "-", font: str = "Helvetica") -> Path:
         c.drawString(56, y, text[:-1] + hyphen if text.endswith(("super-", "over-")) else text)
         y -= 24 if k == 0 else 12.5
     c.showPage()
-    c.save()
-    path = tmp_path / "report.pdf"
-    path.write_bytes(buf.getvalue())
-    return path
+    return saved(c, buf, tmp_path / "report.pdf")
 
 
 # the hyphen a line was broken at, as producers print it: ASCII (InDesign, reportlab), a soft hyphen
@@ -122,10 +118,7 @@ def _spread(tmp_path: Path) -> Path:
                 c.drawString(x, 720 - 14 * j - (8 if j > 2 else 0), text)
         c.showPage()
     _prose(c, "The plan", 4)
-    c.save()
-    path = tmp_path / "spread.pdf"
-    path.write_bytes(buf.getvalue())
-    return path
+    return saved(c, buf, tmp_path / "spread.pdf")
 
 
 def test_a_table_across_a_spread_is_read_once_column_by_column(tmp_path):
@@ -269,9 +262,7 @@ def test_a_title_on_a_band_heads_the_text_under_it(tmp_path):
     c.drawString(56, 765, "Utilities face regional and seasonal imbalances in power generation and demand.")
     _case_study(c, 740, "USE CASE 9", body_in_band=False)
     _case_study(c, 560, "USE CASE 10", body_in_band=True)
-    c.save()
-    path = tmp_path / "band.pdf"
-    path.write_bytes(buf.getvalue())
+    path = saved(c, buf, tmp_path / "band.pdf")
     units = {}
     for section in ingest_file(path).sections:
         for s in section.sentences:

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
+from pdfgen import saved  # (tests/ is on sys.path)
 
 TEXT = ("Businesses that adopt these technologies report gains in productivity and in the quality of their services, "
         "and the government will publish research into the drivers of adoption and diffusion later this year so that "
@@ -66,10 +67,7 @@ def _report(tmp_path: Path) -> Path:
     y = _heading(c, 310, y - 12, ["Using the technologies for the public benefit"], "public", "Using the technologies for the public benefit")
     _column(c, 310, y, PUBLIC * 3, 80)
     c.showPage()
-    c.save()
-    path = tmp_path / "sidebar.pdf"
-    path.write_bytes(buf.getvalue())
-    return path
+    return saved(c, buf, tmp_path / "sidebar.pdf")
 
 
 def test_a_box_filling_its_column_beside_a_heading_belongs_to_that_headings_section(tmp_path):

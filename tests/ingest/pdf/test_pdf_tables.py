@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
+from pdfgen import saved  # (tests/ is on sys.path)
 
 PROSE = ("The strategic documents present a certain level of alignment of the objectives for the reform of the public "
          "administration, and the following table analyses that alignment area by area with the recommendations of the "
@@ -46,12 +47,19 @@ def _prose(c, y: float) -> float:
     return y
 
 
+def _titled(c, title: str, caption: str) -> float:
+    """A page's title, prose and a table's caption; the height the table starts at."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, 790, title)
+    y = _prose(c, 760) - 16
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(56, y, caption)
+    return y - 28
+
+
 def _save(c, buf: BytesIO, tmp_path: Path, name: str) -> Path:
     c.showPage()
-    c.save()
-    path = tmp_path / name
-    path.write_bytes(buf.getvalue())
-    return path
+    return saved(c, buf, tmp_path / name)
 
 
 def _grid(tmp_path: Path) -> Path:
@@ -59,12 +67,7 @@ def _grid(tmp_path: Path) -> Path:
     10 pt leading, bullets indented, rows 13 pt apart), a source line, prose."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 16)
-    c.drawString(56, 790, "Alignment of the plans")
-    y = _prose(c, 760) - 16
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(56, y, "Table 2.3. Alignment between the plan and the agenda")
-    y -= 28
+    y = _titled(c, "Alignment of the plans", "Table 2.3. Alignment between the plan and the agenda")
     lefts, widths = [60.0, 170.0, 300.0, 420.0], [100, 24, 24, 26]
     for head, left, nxt in zip(["Area of the reform", "Plan", "Agenda", "Assessment"], lefts, lefts[1:] + [540.0]):
         _centred(c, head, (left + nxt) / 2, y, "Helvetica-Bold", 9)
@@ -181,12 +184,7 @@ def _labelled(tmp_path: Path) -> Path:
     wrapped line indented; the labels read apart from their bullets, as two columns of text, before."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 16)
-    c.drawString(56, 790, "Coverage of the plan")
-    y = _prose(c, 760) - 16
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(56, y, "Table 2.1. Areas covered in the plan")
-    y -= 28
+    y = _titled(c, "Coverage of the plan", "Table 2.1. Areas covered in the plan")
     _centred(c, "Coverage of areas", 150, y, "Helvetica-Bold", 9)
     c.drawString(252, y, "Priority measures in the plan")
     y -= 12
@@ -240,12 +238,7 @@ def _clustered(tmp_path: Path) -> Path:
     cluster's heads end the page, its row on the next, over the table's source line."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 16)
-    c.drawString(56, 790, "Coverage of the agenda")
-    y = _prose(c, 760) - 16
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(56, y, "Table 2.2. Areas covered in the agenda")
-    y -= 28
+    y = _titled(c, "Coverage of the agenda", "Table 2.2. Areas covered in the agenda")
     for band, goal, rows in CLUSTERS:
         _centred(c, band, 300, y, "Helvetica-Bold", 9)
         c.setFont("Helvetica", 8.5)
