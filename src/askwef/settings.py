@@ -72,7 +72,7 @@ class Settings:
     questions while withholding at most 5% of answerable ones (the bound issue 11 sets: a wrong refusal
     costs a reader more than a weak answer shown with its confidence). With the confidence model fit at
     C=0.05 (evaluate/fit.py CONFIDENCE_C) and the runner-up gain 0.03: dev 0.526 of unanswerable at 0.040 false
-    abstention (0.2: 0.461 at 0.034; 0.3: 0.558 at 0.074)."""
+    abstention (0.2: 0.461 at 0.034; 0.3: 0.558 at 0.080)."""
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -192,8 +192,10 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
     text = plain(question)
-    if history and DOCUMENT_WORD.search(text) and about_document(analyse(text, stage.lexicon, types, asked=text)):
-        history = None  # "who wrote this report?" asks the same whatever came before: never read as a follow-up
+    if history and DOCUMENT_WORD.search(text):
+        alone = analyse(text, stage.lexicon, types, asked=text)
+        if about_document(alone):  # "who wrote this report?" asks the same whatever came before: never a follow-up
+            return resolve(text, None, titles=stage.titles, entity_of=stage.entity_of, near=stage.near), alone
     resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
 

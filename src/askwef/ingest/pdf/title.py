@@ -54,9 +54,9 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
             break
         text = " ".join(l.text for l in title)
         subtitle = _subtitle(ordered, title[-1], body)
-        if subtitle:
-            text = f"{text.rstrip(':')}: {_cased(subtitle.split(), _casings(pages))}" if subtitle.isupper() else f"{text.rstrip(':')}: {subtitle}"
-        return text
+        if subtitle.isupper():
+            subtitle = _cased(subtitle.split(), _casings(pages))
+        return f"{text.rstrip(':')}: {subtitle}" if subtitle else text
     return metadata_title
 
 
