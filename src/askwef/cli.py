@@ -110,6 +110,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"  - {p.section} (p. {p.page}): {textwrap.shorten(p.text, 160)}")
         return 0
     bold = (lambda t: f"\033[1m{t}\033[0m") if sys.stdout.isatty() else (lambda t: t)
+    if answer.about == "contents":  # "list the case studies": numbered, each part by its title, first sentence and place
+        from .answer.contents import listed_items
+
+        for n, (title, quotes) in enumerate(listed_items(answer.quotes), 1):
+            said = " ".join(f"“{q.text}”" + (f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else "") for q in quotes)
+            if title:
+                print(("" if n == 1 else "\n") + f"{n}. {bold(title)}")
+                print(textwrap.indent(textwrap.fill(said, 96), "   "))
+            else:  # a figure: its label line is its title
+                print(("" if n == 1 else "\n") + textwrap.fill(f"{n}. {said}", 99, subsequent_indent="   "))
+            print(f"   — {quotes[0].source()}")
+        if answer.endnotes:
+            print()
+        _print_references(answer)
+        print(f"\n{answer.confidence_line()}")
+        return 0
     if answer.span:
         print(f"Answer: {bold(answer.span)}\n")
     if answer.context:
@@ -124,12 +140,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(f"— {first.source()}{sup}")
     if answer.endnotes:
         print()
-        for e in answer.endnotes:
-            print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
-            if e.url:
-                print(f"     {e.url}")
+    _print_references(answer)
     print(f"\n{answer.confidence_line()}")
     return 0
+
+
+def _print_references(answer) -> None:
+    for e in answer.endnotes:
+        print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
+        if e.url:
+            print(f"     {e.url}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

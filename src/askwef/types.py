@@ -175,6 +175,7 @@ class Quote(_Serializable):
     endnotes: tuple[int, ...] = ()
     title: str = ""  # the document's title, as its first page or heading gives it
     year: int = 0  # the document's publication year (0 unknown)
+    unit: str = ""  # the title of the case study, use case, table or box it stands in ("" in running text)
 
     def source(self) -> str:
         """Where the quote stands, for people: 'Blueprint to Action (2025) · 2 Industry › 2.1 Energy, p. 12'."""
@@ -208,12 +209,16 @@ class Answer(_Serializable):
     about: str = ""  # "document" or "part": asked for the report or a figure, table or section of it as such, and answered
     # with what that says of itself whatever the confidence (which is fit on questions about facts); "help": a greeting,
     # thanks or request for help, answered with how to ask (`message`, no quote); "clarify": a question about "the report"
-    # in a library that does not say which, answered by asking which (`message` lists them); "" otherwise
+    # in a library that does not say which, answered by asking which (`message` lists them); "contents": asked for a list
+    # of the report's parts ("list the case studies"), answered with each one's first sentence and their titles as
+    # `context` (answer/contents.py); "" otherwise
 
     def confidence_line(self) -> str:
         """The line under an answer in the chat and the CLI: its confidence, and when it was asked for the report or a
         part of it as such, that the quote is what that says of itself (the confidence was not used)."""
         itself = {"document": "the report", "part": "that part of the report"}.get(self.about)
+        if self.about == "contents":
+            return f"confidence {self.confidence:.2f} · the report's own parts, each by its first sentence"
         return f"confidence {self.confidence:.2f}" + (f" · what {itself} says of itself" if itself else "")
 
     def places(self) -> list[tuple[Quote, tuple[int, ...]]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..retrieve import Retriever
 from ..types import Answer, Endnote, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
+from .contents import listed_parts, listing
+from .followup import is_followup
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, PINNED_MISSING_MESSAGE
 from .select import context_for, select, stage_for
@@ -20,6 +22,9 @@ def answer_question(
 ) -> Answer:
     models = models or load_models()
     store = retriever.store
+    listed = list_answer(retriever, question, history=history, within=within)
+    if listed is not None:
+        return listed
     sel = select(retriever, question, history=history, k=k, within=within, models=models)
     shown = sel.passages[:k]
     if sel.best is None:
@@ -63,9 +68,30 @@ def answer_question(
     )
 
 
+def list_answer(retriever: Retriever, question: str, *, history=None, within: str | None = None) -> Answer | None:
+    """A question asking for a list of the report's parts ("list the case studies", `contents.py`), answered with
+    each part's first sentence and the parts' titles as context; None for any other question, for a follow-up (read
+    against its conversation instead), within a section, and in an index of several reports unless `within` names one."""
+    asked = listing(question)
+    store = retriever.store
+    names = [d.name for d in store.documents]
+    document = within if within in names else (names[0] if len(names) == 1 and not within else "")
+    if asked is None or not document or (history and is_followup(question)):
+        return None  # (a `within` section: the question is read within it as any other)
+    info = store.documents[names.index(document)]
+    listed = listed_parts(store, document, asked, info.title)
+    if listed is None:
+        return None
+    quotes = tuple(_quote(store.sentences[i], info) for i in listed.rows)
+    passages = tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in listed.rows))
+    return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=_endnotes(retriever, list(listed.rows)),
+                  passages=passages, confidence=1.0, resolved_question=question, context="; ".join(listed.titles),
+                  about="contents")
+
+
 def _quote(s: Sentence, doc) -> Quote:
     title, year = (doc.title, int(doc.year or 0)) if doc is not None else ("", 0)
-    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year)
+    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit)
 
 
 def _endnotes(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:

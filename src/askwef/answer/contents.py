@@ -1,0 +1,217 @@
+"""Questions that ask for a list of a report's parts rather than a fact in it: its chapters, its case studies or
+use cases, tables, figures or boxes, maybe within one section ("list the healthcare use cases", "what chapters
+does the report have", "which case studies are in chapter 2", "what's the first use case in the manufacturing
+section", "what's in section 2?").
+
+Such a question names a kind of part and little else. Retrieval finds one of the parts, the ranker one sentence
+of it, and askwef answered with one case of many (or a case's closing remark). Here the parts are read from the
+report's own structure, in reading order: the units the reader titled ("CASE STUDY 4: Alipay AI Healthcare
+Manager – ..."), the figure and table labels it printed, its sections. Each part is quoted by its first sentence
+(verbatim, with its section, page and endnotes, like any quote) and the units' titles are shown with the quotes.
+What else the question says must name where the parts stand or what their titles hold ("healthcare", "energy");
+a question that asks more ("which use cases improved accuracy") is read as any other.
+
+>>> asked = listing("list the healthcare use cases in the report")
+>>> asked.family, sorted(asked.words), asked.pick
+('case', ['healthcar'], None)
+>>> listing("what's the first use case in the manufacturing section").pick
+0
+>>> listing("what does table 2 show?") is None, listing("which table shows robot density?") is None
+(True, True)
+>>> listing("what's in section 2?")
+Listing(family='section', number='2', words=frozenset(), pick=None, numbered_only=False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ingest.text import split_numbering
+from .params import (DOCUMENT_ASKS, LIST_ASKS, LIST_MAX, LISTED_PART, ORDINALS, PART_ASKS, PART_FAMILIES, PART_LABEL,
+                     PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
+from .parts import bare_label, label_rows, labels
+from .query import function_stems, stems
+
+_RUNNING = ("prose", "item")
+_LAST = ("last", "final")
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a question asks to list: a family of parts (`PART_FAMILIES`); the number of the section they must
+    stand in ("2.4", "" for anywhere); the stems their section path or title must hold; which one of them (an index,
+    -1 for the last; None for all); for chapters, the numbered sections alone."""
+
+    family: str
+    number: str
+    words: frozenset[str]
+    pick: int | None
+    numbered_only: bool
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The parts found: the sentence rows quoted (in reading order) and the titles shown with them."""
+
+    rows: tuple[int, ...]
+    titles: tuple[str, ...]
+
+
+def listing(question: str) -> Listing | None:
+    """What `question` asks to list, or None when it asks for something else (a fact, one numbered figure)."""
+    if PART_REFERENCE.search(question):  # "what does table 2 show": that one part (parts.py)
+        return None
+    number = SECTION_NUMBER.search(question)
+    taken = range(number.start(), number.end()) if number else range(0)
+    named = next((m for m in LISTED_PART.finditer(question) if m.start("noun") not in taken), None)
+    said = {number.group(0)} if number else set()
+    if named is None:
+        if number is None:
+            return None
+        family, ordinal, noun = "section", None, ""  # "what's in section 2?": its parts
+    else:
+        noun, ordinal = named.group("noun").lower(), (named.group("ordinal") or "").lower() or None
+        family = next(f for f, heads in PART_FAMILIES.items() if stems(noun) & set(heads))
+        if not (noun.endswith("s") or ordinal or _HOW_MANY.search(question)):
+            return None  # "which table shows robot density": a fact in one of them
+        said.add(named.group(0))
+    words = stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(" ".join(said))
+    if named is None and words:
+        return None  # "what does section 2 say about talent": a question within the section
+    pick = None if ordinal is None else (-1 if ordinal in _LAST else ORDINALS.index(ordinal) if ordinal in ORDINALS else 9)
+    return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"))
+
+
+def listed_parts(store, document: str, asked: Listing, title: str = "") -> Listed | None:
+    """The parts of `document` that `asked` lists (`title`: the report's own, whose words a question may repeat),
+    or None when it has none such (the question is then read as any other)."""
+    info = next((d for d in store.documents if d.name == document), None)
+    if info is None:
+        return None
+    sections = [(path, units) for path, _, units in info.sections]
+    scope = ""
+    if asked.number:
+        scope = next((p for p, _ in sections if _number(p) == asked.number), "")
+        if not scope:
+            return None
+    words = asked.words - stems(title)
+    first = _first_rows(store, document)
+    if asked.family == "section":
+        items = _sections(sections, scope, words, asked.numbered_only)
+        if scope and not items and not words:  # a section with no parts of its own: its opening
+            rows = [r for r in first.get((scope, ""), ())][:PART_OPENING]
+            return Listed(tuple(rows), ()) if rows else None
+        found = [(path, first.get((path, ""))) for path in items]
+        found = [(path, rows[0]) for path, rows in found if rows]
+        titles: list[str] = []
+    else:
+        found = _units(sections, scope, words, asked.family, first) or _labelled(store, document, scope, words, asked.family)
+        titles = [t for t, _ in found] if asked.family != "figure" else []  # a figure's quote is its label
+    if not found:
+        return None
+    if asked.pick is not None:
+        if not -len(found) <= asked.pick < len(found):
+            return None
+        found, titles = [found[asked.pick]], titles[asked.pick: asked.pick + 1 or None] if titles else []
+    found, titles = found[:LIST_MAX], titles[:LIST_MAX]
+    rows: list[int] = []
+    for _, row in found:
+        rows.extend(label_rows(store.sentences, row) if asked.family == "figure" else (row,))
+    return Listed(tuple(rows), tuple(titles))
+
+
+def listed_items(quotes) -> list[tuple[str, tuple]]:
+    """The parts of a "contents" answer as (title, quotes), in order, for showing as a numbered list: a part's
+    quote is one sentence, or a figure's bare label and the title line after it; its title is its unit's ("USE CASE
+    1: Haier COSMOPlat – ...") or, in running text, its section's own ("2.4 Enabling sustainable energy ..."); a
+    figure's label line is its own title ("")."""
+    out: list[tuple[str, list]] = []
+    for i, q in enumerate(quotes):
+        if i and bare_label(quotes[i - 1].text) and q.section == quotes[i - 1].section:
+            out[-1][1].append(q)
+            continue
+        title = q.unit or ("" if PART_LABEL.match(q.text) else q.section.split(" > ")[-1])
+        out.append((title, [q]))
+    return [(title, tuple(qs)) for title, qs in out]
+
+
+def _number(path: str) -> str:
+    return split_numbering(path.split(" > ")[-1])[0]
+
+
+def _holds(text: str, words: frozenset[str]) -> bool:
+    return words <= stems(text)
+
+
+def _within(path: str, scope: str) -> bool:
+    return not scope or path == scope or path.startswith(scope + " > ")
+
+
+def _sections(sections, scope: str, words: frozenset[str], numbered_only: bool) -> list[str]:
+    """The sections listed: those a question's words name (their own title holds one, their path all), else the
+    parts of the `scope` section, else the report's chapters (numbered ones alone for "chapters")."""
+    paths = [p for p, _ in sections if _within(p, scope)]
+    if words:
+        return [p for p in paths if _holds(p, words) and stems(p.split(" > ")[-1]) & words]
+    depth = scope.count(" > ") + 1 if scope else 0
+    out = [p for p in paths if p.count(" > ") == depth]
+    return [p for p in out if _number(p)] if numbered_only else out
+
+
+def _family(label: str) -> str | None:
+    return next((f for f, heads in PART_FAMILIES.items() if stems(label) & set(heads)), None)
+
+
+def _units(sections, scope: str, words: frozenset[str], family: str, first) -> list[tuple[str, int]]:
+    """The units of `family` in the scope whose section path and title hold `words`, with their first sentence."""
+    out = []
+    for path, units in sections:
+        if not _within(path, scope):
+            continue
+        for unit in units:
+            m = UNIT_LABEL.match(unit)
+            if m and _family(m.group("label")) == family and _holds(f"{path} {unit}", words) and first.get((path, unit)):
+                out.append((unit, first[(path, unit)][0]))
+    return out
+
+
+def _labelled(store, document: str, scope: str, words: frozenset[str], family: str) -> list[tuple[str, int]]:
+    """Figures (or tables, boxes) found by the label lines printed over them, when no unit is titled so."""
+    sentences, rows = store.sentences, _sentence_rows(store, document)
+    found = sorted(labels(sentences, rows).items(), key=lambda item: item[1])
+    out = []
+    for (kind, _), row in found:
+        text = " ".join(sentences.field("text", r) for r in label_rows(sentences, row))
+        path = sentences.field("section", row)
+        if _family(kind) == family and _within(path, scope) and _holds(f"{path} {text}", words):
+            out.append((text, row))
+    return out
+
+
+def _sentence_rows(store, document: str) -> range:
+    passages = store.document_rows(document)
+    if not passages:
+        return range(0)
+    return range(store.passage_sentences(passages.start).start, store.passage_sentences(passages.stop - 1).stop)
+
+
+def _first_rows(store, document: str) -> dict[tuple[str, str], list[int]]:
+    """Per (section path, unit), its rows of running text in order (PART_OPENING of them), else its first row of
+    any kind; a section's own rows are keyed with unit "", and a chapter with no text of its own before its first
+    subsection takes that subsection's."""
+    sentences = store.sentences
+    out: dict[tuple[str, str], list[int]] = {}
+    fallback: dict[tuple[str, str], int] = {}
+    for i in _sentence_rows(store, document):
+        path, unit = sentences.field("section", i), sentences.field("unit", i)
+        keys = [(path, unit)] + [(" > ".join(path.split(" > ")[:n]), "") for n in range(1, path.count(" > ") + 1)]
+        for key in keys:
+            fallback.setdefault(key, i)
+            if sentences.field("kind", i) in _RUNNING and len(out.setdefault(key, [])) < PART_OPENING:
+                out[key].append(i)
+    for key, row in fallback.items():
+        if not out.get(key):
+            out[key] = [row]
+    return out

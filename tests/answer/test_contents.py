@@ -1,0 +1,105 @@
+"""answer/contents.py: questions asking for a list of the report's parts, answered from its own structure."""
+
+import pytest
+
+from askwef.answer.contents import listed_items, listing
+from askwef.serve.render import plain_answer, render_answer
+
+HARBOUR = "Harbour Works built a 240-megawatt barrage in Port Example in 2019."
+SEAFARM = "SeaFarm runs 30 pens on tidal power in North Bay."
+
+
+@pytest.mark.parametrize("question, family, number, words, pick", [
+    ("list the case studies", "case", "", set(), None),
+    ("Which use cases does the report include?", "case", "", set(), None),
+    ("which use-cases are about aquaculture", "case", "", {"aquacultur"}, None),
+    ("what's the first use case in the manufacturing section", "case", "", {"manufactur"}, 0),
+    ("whats the last case study", "case", "", set(), -1),
+    ("how many case studies are there?", "case", "", set(), None),
+    ("what chapters does the paper have", "section", "", set(), None),
+    ("table of contents", "section", "", set(), None),
+    ("what's in section 2?", "section", "2", set(), None),
+    ("which sections are in chapter 1", "section", "1", set(), None),
+    ("list the figures in chapter 2", "figure", "2", set(), None),
+    ("what tables are there", "table", "", set(), None),
+])
+def test_what_a_question_asks_to_list(question, family, number, words, pick):
+    asked = listing(question)
+    assert asked is not None, question
+    assert (asked.family, asked.number, set(asked.words), asked.pick) == (family, number, words, pick)
+
+
+@pytest.mark.parametrize("question", [
+    "what does table 1 show?",                      # one part by its number: parts.py
+    "which table shows robot density?",             # a fact in one of them
+    "what does section 1.2 say about financing?",   # a question within a section
+    "how many robots per 10,000 workers?",
+    "What is the coast's tidal resource?",
+])
+def test_other_questions_are_not_lists(question):
+    assert listing(question) is None
+
+
+def test_case_studies_are_listed_in_reading_order_each_by_its_first_sentence(mini_engine):
+    a = mini_engine.answer("list the case studies in the report")
+    assert (a.about, a.abstained, a.confidence) == ("contents", False, 1.0)
+    assert [q.text for q in a.quotes] == [HARBOUR, SEAFARM]
+    assert [q.unit for q in a.quotes] == ["CASE STUDY 1: Harbour Works – a barrage that pays for itself",
+                                          "USE CASE 2: SeaFarm – aerating pens with tidal power"]
+    assert a.context == "; ".join(q.unit for q in a.quotes)  # the titles, for the API and the golden check
+    assert [q.page for q in a.quotes] == [5, 6] and a.quotes[0].section == "1 Why tides matter > 1.2 Costs and financing"
+    for q in a.quotes:  # verbatim, where they say they stand
+        passage = next(p for p in a.passages if p.id == q.passage_id)
+        assert passage.text[q.start - passage.start:q.end - passage.start] == q.text
+    assert a.confidence_line().endswith("the report's own parts, each by its first sentence")
+
+
+def test_a_list_is_narrowed_by_its_section_or_title_words_and_picked_by_ordinal(mini_engine):
+    assert [q.text for q in mini_engine.answer("which use cases are about aquaculture?").quotes] == [SEAFARM]
+    assert [q.text for q in mini_engine.answer("what's the last case study?").quotes] == [SEAFARM]
+    assert [q.text for q in mini_engine.answer("what's the first case study in chapter 1").quotes] == [HARBOUR]
+    # a question that asks more than the list is read as any other
+    other = mini_engine.answer("which use cases cut diesel bills")
+    assert other.about == "" and "diesel" in other.text
+    # parts the report does not have: never another part
+    assert mini_engine.answer("what's in chapter 7?").about != "contents"
+    assert mini_engine.answer("what's the fifth case study?").about != "contents"
+
+
+def test_chapters_sections_and_figures(mini_engine):
+    chapters = mini_engine.answer("what chapters does the report have")
+    assert [q.section for q in chapters.quotes] == ["1 Why tides matter", "2 Sectors adopting tidal power"]
+    assert chapters.text.startswith("Tides move every coastline twice a day.")
+    inside = mini_engine.answer("what's in section 1?")
+    assert [q.section.split(" > ")[-1] for q in inside.quotes] == ["1.1 Resource potential", "1.2 Costs and financing"]
+    assert {n.number for n in inside.endnotes} == {2, 5}  # the quotes' endnotes, resolved
+    contents = mini_engine.answer("table of contents")
+    assert "Conclusion" in [q.section for q in contents.quotes]
+    figures = mini_engine.answer("list the figures")
+    items = listed_items(figures.quotes)
+    assert [(title, [q.text for q in qs]) for title, qs in items] == [
+        ("", ["FIGURE 1 | Installed tidal capacity, 2020 vs 2025"]), ("", ["FIGURE 2", "Top sectors by demand"])]
+
+
+def test_a_list_is_shown_numbered_with_titles_in_the_chat_and_as_text(mini_engine):
+    a = mini_engine.answer("list the case studies")
+    html = render_answer(a, turn=0)
+    listed = html.split('<ol class="askwef-list">')[1].split("</ol>")[0]
+    assert listed.count("<li>") == 2 and "\n" not in html
+    assert html.index("Harbour Works – a barrage") < html.index("SeaFarm – aerating") and "read in context" in html
+    text = plain_answer(a)
+    assert "1. CASE STUDY 1: Harbour Works – a barrage that pays for itself" in text
+    assert f"“{SEAFARM}”" in text and "2. USE CASE 2" in text
+
+
+def test_the_cli_prints_a_numbered_list(cli_runner):
+    code, out, _ = cli_runner("ask", "which case studies are there?")
+    assert code == 0
+    assert out.startswith("1. CASE STUDY 1: Harbour Works") and "\n2. USE CASE 2: SeaFarm" in out
+    assert f"“{HARBOUR}”" in out
+
+
+def test_a_follow_up_is_read_against_its_conversation_not_listed(mini_engine):
+    first = mini_engine.answer("What does SeaFarm do?")
+    again = mini_engine.answer("and the tables?", history=[first])
+    assert again.about != "contents"
