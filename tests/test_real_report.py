@@ -119,3 +119,21 @@ def test_follow_up_switches_industry(real_engine):
     follow = real_engine.answer("and in healthcare?", history=[first])
     assert follow.resolved_question == "Which AI application scenarios does the report list for healthcare?"
     assert follow.passages[0].section.endswith("Healthcare")
+
+
+def test_lists_of_the_reports_parts(real_engine):
+    """answer/contents.py on the real report: its 15 case studies and use cases in reading order, narrowed by section,
+    one picked by ordinal; its four numbered chapters."""
+    every = real_engine.answer("list the case studies in the report")
+    assert every.about == "contents" and len(every.quotes) == 15
+    assert every.quotes[0].unit.startswith("CASE STUDY 1: China Mobile's BaiChuan platform")
+    assert every.quotes[-1].unit.startswith("USE CASE 11: Alibaba City Brain")
+    health = real_engine.answer("which use cases are in the healthcare section?")
+    assert [q.unit.split(":")[0] for q in health.quotes] == ["CASE STUDY 4", "USE CASE 6", "USE CASE 7"]
+    assert "AI Healthcare Manager" in health.text
+    first = real_engine.answer("what's the first use case in the manufacturing section")
+    assert len(first.quotes) == 1 and "Haier COSMOPlat" in first.context
+    chapters = real_engine.answer("what chapters does the report have?")
+    assert [q.section for q in chapters.quotes] == [
+        "1 China's national strategy and governance approach", "2 Key enablers in the AI ecosystem",
+        "3 Scaling AI innovation in industries", "4 Key challenges in China's AI development"]

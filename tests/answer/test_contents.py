@@ -1,5 +1,7 @@
 """answer/contents.py: questions asking for a list of the report's parts, answered from its own structure."""
 
+from pathlib import Path
+
 import pytest
 
 from askwef.answer.contents import listed_items, listing
@@ -103,3 +105,27 @@ def test_a_follow_up_is_read_against_its_conversation_not_listed(mini_engine):
     first = mini_engine.answer("What does SeaFarm do?")
     again = mini_engine.answer("and the tables?", history=[first])
     assert again.about != "contents"
+
+
+OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not OECD.exists(), reason="the real OECD review is not here")
+def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / OECD.name).symlink_to(OECD)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
+    engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    boxes = engine.answer("list the boxes in chapter 4")
+    numbers = [q.unit.split(".")[0] + "." + q.unit.split(".")[1] for q in boxes.quotes]
+    assert boxes.about == "contents" and len(numbers) >= 5 and all(n.startswith("Box 4.") for n in numbers)
+    assert numbers == sorted(numbers, key=lambda n: int(n.split(".")[1]))  # in reading order
+    assert all(q.section.startswith("4 ") for q in boxes.quotes)
+    chapters = engine.answer("what chapters does the review have")
+    assert [q.section.split(" ")[0] for q in chapters.quotes] == ["1", "2", "3", "4", "5"]

@@ -151,13 +151,14 @@ def _within(path: str, scope: str) -> bool:
 
 def _sections(sections, scope: str, words: frozenset[str], numbered_only: bool) -> list[str]:
     """The sections listed: those a question's words name (their own title holds one, their path all), else the
-    parts of the `scope` section, else the report's chapters (numbered ones alone for "chapters")."""
+    parts of the `scope` section, else the report's chapters (for "chapters", the numbered ones when it numbers any)."""
     paths = [p for p, _ in sections if _within(p, scope)]
     if words:
         return [p for p in paths if _holds(p, words) and stems(p.split(" > ")[-1]) & words]
     depth = scope.count(" > ") + 1 if scope else 0
     out = [p for p in paths if p.count(" > ") == depth]
-    return [p for p in out if _number(p)] if numbered_only else out
+    numbered = [p for p in out if _number(p)]
+    return numbered if numbered_only and numbered else out  # a report that numbers no chapter: all of them
 
 
 def _family(label: str) -> str | None:

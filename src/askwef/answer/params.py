@@ -328,7 +328,7 @@ PART_FAMILIES = {"section": ("chapter", "section", "content"), "case": ("case", 
 """The families of parts a question can ask to list, by the stems of the word that names them: a family's parts are
 the units (`Section.units`) whose label has one of its stems ("CASE STUDY 2: ...", "USE CASE 7: ...", "TABLE 1: ..."),
 the figure and table labels printed (PART_LABEL), or for "section", the report's sections."""
-LIST_ASKS = frozenset({"list", "name", "enumer", "report", "paper", "document", "white", "cover", "includ", "contain",
+LIST_ASKS = frozenset({"list", "name", "enumer", "report", "paper", "document", "white", "review", "cover", "includ", "contain",
                        "mention", "discuss", "featur", "describ", "present", "part", "total", "number", "count",
                        "whole", "main", "use", "studi", "case", "differ", "various", "exist", "avail", "provid", "section",
                        "chapter"})
