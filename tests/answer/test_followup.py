@@ -210,3 +210,33 @@ def test_a_turn_is_ruled_out_by_what_it_pins_not_by_what_it_carries(mini_engine)
     history.append(later)
     other = mini_engine.answer("how many gigawatts?", history=history)  # read with 2040 beside it, but does not ask for it
     assert "2040" in other.resolved_question and not other.abstained and "12 gigawatts" in other.text
+
+
+def test_an_ordinal_picks_an_item_of_what_the_last_answer_listed():
+    from askwef.answer.referents import listed_in
+
+    said = "Five key enablers – infrastructure, data, technology, energy and talent development – are powering the sector."
+    assert listed_in(said) == ["infrastructure", "data", "technology", "energy", "talent development"]
+    assert listed_in("It opens ports in China, particularly in shipping, fishing, tourism and public services.") == [
+        "shipping", "fishing", "tourism", "public services"]
+    assert listed_in("Its plan: a roadmap, adaptive rules and local pilots.") == ["a roadmap", "adaptive rules", "local pilots"]
+    assert listed_in("It grew fast, and it is big.") == [] and listed_in("Costs fell by 40%.") == []
+    history = [{"question": "what are the key enablers?", "answer": said}]
+    first = resolve("what has the country done on the first one?", history, titles=TITLES)
+    assert first.asked == "what has the country done on infrastructure" and first.entity == "infrastructure"
+    # an ordinal again picks from the same list, in the place of the last pick
+    history.append({"question": "what has the country done on the first one?", "answer": "It built data centres, ports and grids."})
+    last = resolve("and the last one?", history, titles=TITLES)
+    assert last.question == "what has the country done on talent development?"
+    # an ordinal the list does not reach, or a list-less answer: the turn keeps the question beside it
+    none = resolve("what about the ninth one?", history[:1], titles=TITLES)
+    assert "the ninth one" in none.question and "(what are the key enablers)" in none.question
+    # "the first" that points at nothing stays a question of its own
+    assert resolve("when was the first AI plan published?", history[:1], titles=TITLES).question == "when was the first AI plan published?"
+
+
+def test_an_ordinal_after_a_list_of_parts_names_that_part(mini_engine):
+    listed = mini_engine.answer("list the case studies")
+    second = mini_engine.answer("tell me more about the second one", history=[listed])
+    assert second.resolved_question.startswith("tell me more about SeaFarm – aerating pens with tidal power")
+    assert not second.abstained and "SeaFarm" in second.text

@@ -45,6 +45,7 @@ from .params import (
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
     MIN_TOPIC_PREFIX,
+    ORDINAL_ONE,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
     PLURAL_PRONOUN,
@@ -52,12 +53,15 @@ from .params import (
     REASON_ONLY,
     YEAR,
 )
+from .contents import listed_items
 from .query import content_stems
 from .referents import (
     QUOTED,
     has_name,
+    listed_in,
     name_like,
     names_in,
+    ordinal_item,
     owned,
     plural_phrase,
     same_name,
@@ -72,6 +76,7 @@ class Turn:
     unit: str = ""
     span: str = ""
     document: str = ""  # the report its answer quoted, when the history says (an Answer, or a dict's "document")
+    items: tuple[str, ...] = ()  # what its answer listed, when it was a list of the report's parts (contents.py)
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class Resolved:
     previous: tuple[str, str, str] | None = None  # (section, unit, text) of the last answer, for a follow-up
     own: str = ""  # what the next turn is read against: the substituted question, without the one beside it
     entity: str = ""  # what a pronoun of the turn was read as: a pronoun in the next turn stands for it again
+    items: tuple[str, ...] = ()  # the list an ordinal of the turn picked from ("the first one"): the next one's picks from it too
 
 
 def normalize_history(history) -> list[Turn]:
@@ -101,8 +107,9 @@ def normalize_history(history) -> list[Turn]:
             quote = item.quotes[0] if item.quotes else None
             unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
             said = item.message if item.about == "clarify" else item.text  # "Which report do you mean? ..." is its reply
+            items = tuple(_part_name(title, qs) for title, qs in listed_items(item.quotes)) if item.about == "contents" else ()
             turns.append(Turn(item.question or item.resolved_question, said, quote.section if quote else "", unit, item.span,
-                              quote.document if quote else ""))
+                              quote.document if quote else "", items))
         elif isinstance(item, dict) and "role" in item:
             content = item.get("content")
             content = content if isinstance(content, str) else str(content or "")
@@ -127,6 +134,7 @@ def is_followup(question: str) -> bool:
         or bool(REASON_ONLY.match(question))
         or (len(words) <= MAX_FOLLOWUP_WORDS and bool(PRONOUN.search(question)))
         or len(words) <= 3
+        or bool(ORDINAL_ONE.search(question))  # "what's the deadline for the first one?"
     )
 
 
@@ -142,30 +150,44 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None, near=N
     if not turns or not is_followup(question):
         return Resolved(question, question, own=_plain(question))
     own = anchor = entity = ""
+    items: tuple[str, ...] = ()
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity)
-            own, entity = read.own, read.entity
+            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity, items)
+            own, entity, items = read.own, read.entity, read.items
         else:
-            own, anchor, entity = _plain(turn.question), _plain(turn.question), ""
-    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity)
+            own, anchor, entity, items = _plain(turn.question), _plain(turn.question), "", ()
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity, items)
 
 
 def _plain(question: str) -> str:
     return question.strip().rstrip("?").strip()
 
 
-def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None, carried: str = "") -> Resolved:
+def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None, carried: str = "",
+          listed: tuple[str, ...] = ()) -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
     beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...");
-    `carried`: what a pronoun of the last turn was read as, which a pronoun of this one stands for again."""
+    `carried`: what a pronoun of the last turn was read as, which a pronoun of this one stands for again; `listed`: the
+    list an ordinal of the last turn picked from, which an ordinal of this one picks from again ("and the last one?")."""
     context = before if not anchor or anchor.lower() in before.lower() else f"{before}; {anchor}"
     previous = (last.section, last.unit, last.answer) if last.section else None
     body = _plain(FOLLOWUP_START.sub("", question))
     named = re.sub(r"^(?:(?:in|for|on|about|with|the)\s+)+", "", body, flags=re.I)  # what an ellipsis names: "for the government" -> "government"
     ellipsis = bool(FOLLOWUP_START.match(question)) and not PRONOUN.search(body) and len(named.split()) <= ELLIPSIS_MAX_WORDS
+
+    # an item of what the last answer listed: "what's the deadline for the first one?", "tell me about the second"
+    items = tuple(listed or last.items or listed_in(last.answer))
+    picked = ordinal_item(body, list(items))
+    if picked:
+        said, item = picked
+        named = body.replace(said, item, 1)
+        if listed and carried and carried in before and not named.replace(item, "").strip(" ,.?"):
+            swapped = before.replace(carried, item, 1)  # "and the last one?" after "what has china done on the first one?"
+            return _bounded(Resolved(swapped + "?", swapped, None, swapped, item, items))
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named, item, items))
 
     # a new year in place of the old one: "and in 2023?"
     years = [m.group(0) for m in YEAR.finditer(body)]
@@ -319,8 +341,17 @@ def _entity(last: Turn, before: str, entity_of) -> str:
     return names[0] if names else ""
 
 
+def _part_name(title: str, quotes) -> str:
+    """A listed part as a follow-up names it: a case study's title without its label, a section's title without its
+    number, a figure's label line."""
+    if ": " in title:  # "GE Healthcare China – advancing CT imaging with ...": its words find its case study
+        return title.split(": ", 1)[1]
+    return re.sub(r"^\d+(\.\d+)*\s+", "", title) if title else " ".join(q.text for q in quotes)
+
+
 def _bounded(r: Resolved) -> Resolved:
-    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS], r.entity)
+    return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS], r.entity,
+                    r.items)
 
 
 def topic_titles(documents) -> list[str]:

@@ -341,3 +341,12 @@ UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[
 of ...", an annex's "Box A A.2. The Standard Cost Model")."""
 LIST_MAX = 16
 """A list answer quotes at most this many parts (the Blueprint report has 15 case studies and use cases)."""
+ORDINAL_ONE = re.compile(
+    r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|1st|2nd|3rd|[4-9]th)"
+    r"(?:\s+ones?\b|(?:\s+[a-z]+)?\s*(?=[?.!]|$))", re.I)
+"""A turn pointing at one item of what the last answer listed: "the first one", "what's the deadline for the
+second?", "tell me more about the last one", "and the last step?" (an ordinal and a noun that end the turn; not "the
+first AI plan published"). followup.py puts the item in its place."""
+LIST_ITEM_WORDS = 5
+"""An enumeration's items are at most this many words ("talent development", "public services"): the last answer's
+"A, B, C and D" is read as a list when its middle items are this short (referents.listed_in)."""

@@ -14,6 +14,9 @@ import re
 from .params import (
     FIELD_ABBREVIATIONS,
     FUNCTION_WORDS,
+    LIST_ITEM_WORDS,
+    ORDINAL_ONE,
+    ORDINALS,
     OWNED_WORDS,
     PLURAL_NOUN,
     PLURAL_PHRASE_WORDS,
@@ -98,3 +101,55 @@ def same_name(a: str, b: str) -> bool:
         return "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", name)).lower()
 
     return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a)
+
+
+_LEAD = re.compile(r".*(?:[:–—(]|\b(?:in|such as|including|like|namely|of|are|is)\b)\s*", re.I)
+_LEAD_IN = re.compile(r"^(?:particularly|especially|notably|mainly|mostly|including|such as|namely|like|in|of|for|from|to)\b"
+                      r"|\b(?:such as|including|particularly|especially)\b", re.I)  # "particularly in manufacturing": no item
+_TAIL = re.compile(r"\s*(?:[–—:;()]|\.(?:\s|$)|\bto\b|\bthat\b|\bwhich\b).*$", re.I)
+
+
+def listed_in(text: str) -> list[str]:
+    """The items of the longest enumeration in `text`, "A, B, C and D" read from the commas and the last "and"/"or":
+    what "the first one" and "the last one" can stand for. The first item is cut from its lead-in ("particularly in",
+    "enablers –", "strategy:") and the last from what follows it ("– are powering ...").
+
+    >>> listed_in("Five key enablers – infrastructure, data, technology, energy and talent development – are powering China's AI.")
+    ['infrastructure', 'data', 'technology', 'energy', 'talent development']
+    >>> listed_in("It grew fast, and it is big.")
+    []
+    """
+    best: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        chunks = [c.strip() for c in sentence.split(",")]
+        for start in range(len(chunks) - 1):
+            end = start + 1
+            while end < len(chunks) - 1 and 0 < len(chunks[end].split()) <= LIST_ITEM_WORDS and not _LEAD_IN.search(chunks[end]):
+                end += 1
+            last = re.match(r"(?:and|or)\s+(.+)$|(.+?)\s+(?:and|or)\s+(.+)$", chunks[end], re.I)
+            if not last:
+                continue
+            middle = chunks[start + 1:end]
+            tail = [last.group(1)] if last.group(1) else [last.group(2), last.group(3)]
+            if any(len(t.split()) > LIST_ITEM_WORDS for t in tail[:-1]) or len(middle) + len(tail) < 2:
+                continue
+            first = _LEAD.sub("", chunks[start]) if len(chunks[start].split()) > 1 else chunks[start]
+            width = max(len(w.split()) for w in middle + tail[:-1]) if middle or tail[:-1] else 1
+            first = " ".join(first.split()[-width:]) if len(first.split()) > LIST_ITEM_WORDS else first
+            words = _TAIL.sub("", tail[-1]).rstrip(".").split()[:max(width, 2)]  # "... focus underpin China's goal"
+            cut = next((k for k, w in enumerate(words) if k and w.lower() in FUNCTION_WORDS), len(words))  # "energy into a ..."
+            tail[-1] = " ".join(words[:cut])
+            items = [i.strip(" .") for i in [first, *middle, *tail] if i.strip(" .")]
+            if len(items) > len(best):
+                best = items
+    return best
+
+
+def ordinal_item(question: str, items: list[str]) -> tuple[str, str] | None:
+    """(the words of `question` naming an item, the item) for "the first one", "the last one" when `items` has it."""
+    m = ORDINAL_ONE.search(question)
+    if not m or not items:
+        return None
+    word = m.group("ordinal").lower()
+    index = -1 if word in ("last", "final") else (int(word[0]) - 1 if word[0].isdigit() else ORDINALS.index(word) if word in ORDINALS else 9)
+    return (m.group(0), items[index]) if -len(items) <= index < len(items) else None
