@@ -170,6 +170,20 @@ def test_follow_up_uses_the_previous_answer(page, engine):
     assert len(ids) == len(set(ids))
 
 
+def test_a_list_of_parts_is_a_numbered_list_and_the_second_one_follows_it(page, engine):
+    ask_in_page(page, "list the case studies")
+    reply = page.locator(".askwef-answer").last
+    items = reply.locator("ol.askwef-list > li")
+    assert items.count() == 2
+    assert items.nth(0).locator("strong").inner_text().startswith("CASE STUDY 1: Harbour Works")
+    assert "SeaFarm runs 30 pens on tidal power in North Bay." in items.nth(1).inner_text()
+    assert items.nth(1).locator("a.askwef-read").count() == 1
+    page.locator("#askwef-question textarea").fill("tell me more about the second one")
+    page.locator("#askwef-question textarea").press("Enter")
+    page.locator(".askwef-answer").nth(1).wait_for()
+    assert "SeaFarm" in page.locator(".askwef-answer").nth(1).locator("blockquote").inner_text()
+
+
 def test_filter_restricts_answers_to_a_chapter(page, engine):
     chapter = "2 Sectors adopting tidal power"
     dropdown = page.locator("#askwef-within input")

@@ -35,6 +35,7 @@ EXAMPLES = (
     "How is AI used in retail livestreaming?",
     "What is the talent gap in AI in China?",
     "Which city uses Alibaba City Brain to manage traffic lights?",
+    "Which case studies does the report include?",
 )
 
 WHOLE_REPORT = "Whole report"
