@@ -137,3 +137,10 @@ def test_lists_of_the_reports_parts(real_engine):
     assert [q.section for q in chapters.quotes] == [
         "1 China's national strategy and governance approach", "2 Key enablers in the AI ecosystem",
         "3 Scaling AI innovation in industries", "4 Key challenges in China's AI development"]
+    # tables by the label line printed over them and its title, or, where the conversion cut the label from its title
+    # (TABLE 4), by the unit that titles it
+    from askwef.answer.contents import listed_items
+
+    tables = listed_items(real_engine.answer("list the tables").quotes)
+    assert len(tables) == 7 and [q.text for q in tables[0][1]] == ["TABLE 1", "Selected scenarios and solutions in industrial manufacturing"]
+    assert tables[3][0] == "TABLE 4: Selected scenarios and solutions in healthcare"

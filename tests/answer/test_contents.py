@@ -77,6 +77,8 @@ def test_chapters_sections_and_figures(mini_engine):
     assert {n.number for n in inside.endnotes} == {2, 5}  # the quotes' endnotes, resolved
     contents = mini_engine.answer("table of contents")
     assert "Conclusion" in [q.section for q in contents.quotes]
+    tables = mini_engine.answer("what tables are there?")
+    assert [q.text for q in tables.quotes] == ["TABLE 1", "Selected uses in shipping"] and tables.context == ""
     figures = mini_engine.answer("list the figures")
     items = listed_items(figures.quotes)
     assert [(title, [q.text for q in qs]) for title, qs in items] == [

@@ -103,23 +103,22 @@ def listed_parts(store, document: str, asked: Listing, title: str = "") -> Liste
         if scope and not items and not words:  # a section with no parts of its own: its opening
             rows = [r for r in first.get((scope, ""), ())][:PART_OPENING]
             return Listed(tuple(rows), ()) if rows else None
-        found = [(path, first.get((path, ""))) for path in items]
-        found = [(path, rows[0]) for path, rows in found if rows]
-        titles: list[str] = []
+        found = [("", tuple(first[(path, "")][:1])) for path in items if first.get((path, ""))]  # titled by section
     else:
-        found = _units(sections, scope, words, asked.family, first) or _labelled(store, document, scope, words, asked.family)
-        titles = [t for t, _ in found] if asked.family != "figure" else []  # a figure's quote is its label
+        # a case study or box by its unit's title; a figure or table by the label line printed over it (quoted with
+        # its title line), else by its unit (an OECD table is titled in its unit alone; a label cut from its title)
+        units = _units(sections, scope, words, asked.family, first)
+        labelled = _labelled(store, document, scope, words, asked.family) if asked.family in ("figure", "table") else {}
+        found = sorted([*labelled.values(), *(item for (_, number), item in units.items() if number not in labelled)],
+                       key=lambda item: item[1][0])
     if not found:
         return None
     if asked.pick is not None:
         if not -len(found) <= asked.pick < len(found):
             return None
-        found, titles = [found[asked.pick]], titles[asked.pick: asked.pick + 1 or None] if titles else []
-    found, titles = found[:LIST_MAX], titles[:LIST_MAX]
-    rows: list[int] = []
-    for _, row in found:
-        rows.extend(label_rows(store.sentences, row) if asked.family == "figure" else (row,))
-    return Listed(tuple(rows), tuple(titles))
+        found = [found[asked.pick]]
+    found = found[:LIST_MAX]
+    return Listed(tuple(r for _, rows in found for r in rows), tuple(t for t, _ in found if t))
 
 
 def listed_items(quotes) -> list[tuple[str, tuple]]:
@@ -165,29 +164,31 @@ def _family(label: str) -> str | None:
     return next((f for f, heads in PART_FAMILIES.items() if stems(label) & set(heads)), None)
 
 
-def _units(sections, scope: str, words: frozenset[str], family: str, first) -> list[tuple[str, int]]:
-    """The units of `family` in the scope whose section path and title hold `words`, with their first sentence."""
-    out = []
+def _units(sections, scope: str, words: frozenset[str], family: str, first) -> dict[tuple[str, str], tuple[str, tuple[int, ...]]]:
+    """The units of `family` in the scope whose section path and title hold `words`: (label, number) -> (title, its
+    first sentence's row) ("CASE STUDY 1" and "USE CASE 1" are two)."""
+    out = {}
     for path, units in sections:
         if not _within(path, scope):
             continue
         for unit in units:
             m = UNIT_LABEL.match(unit)
             if m and _family(m.group("label")) == family and _holds(f"{path} {unit}", words) and first.get((path, unit)):
-                out.append((unit, first[(path, unit)][0]))
+                out.setdefault((m.group("label").upper(), m.group("number")), (unit, tuple(first[(path, unit)][:1])))
     return out
 
 
-def _labelled(store, document: str, scope: str, words: frozenset[str], family: str) -> list[tuple[str, int]]:
-    """Figures (or tables, boxes) found by the label lines printed over them, when no unit is titled so."""
+def _labelled(store, document: str, scope: str, words: frozenset[str], family: str) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Figures or tables by the label lines printed over them ("FIGURE 2 | ...", "TABLE 1" and its title line after
+    it): number -> ("", the label's rows); a bare label with no title line after it is left to its unit."""
     sentences, rows = store.sentences, _sentence_rows(store, document)
-    found = sorted(labels(sentences, rows).items(), key=lambda item: item[1])
-    out = []
-    for (kind, _), row in found:
-        text = " ".join(sentences.field("text", r) for r in label_rows(sentences, row))
+    out = {}
+    for (kind, number), row in sorted(labels(sentences, rows).items(), key=lambda item: item[1]):
+        quoted = label_rows(sentences, row)
+        text = " ".join(sentences.field("text", r) for r in quoted)
         path = sentences.field("section", row)
-        if _family(kind) == family and _within(path, scope) and _holds(f"{path} {text}", words):
-            out.append((text, row))
+        if _family(kind) == family and _within(path, scope) and _holds(f"{path} {text}", words) and not bare_label(text):
+            out[number] = ("", quoted)
     return out
 
 
