@@ -53,7 +53,7 @@ def test_case_studies_are_listed_in_reading_order_each_by_its_first_sentence(min
     for q in a.quotes:  # verbatim, where they say they stand
         passage = next(p for p in a.passages if p.id == q.passage_id)
         assert passage.text[q.start - passage.start:q.end - passage.start] == q.text
-    assert a.confidence_line().endswith("the report's own parts, each by its first sentence")
+    assert a.confidence_line().endswith(" · 2 parts of the report, each by its first sentence")
 
 
 def test_a_list_is_narrowed_by_its_section_or_title_words_and_picked_by_ordinal(mini_engine):
