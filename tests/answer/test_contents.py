@@ -22,6 +22,7 @@ SEAFARM = "SeaFarm runs 30 pens on tidal power in North Bay."
     ("table of contents", "section", "", set(), None),
     ("what's in section 2?", "section", "2", set(), None),
     ("which sections are in chapter 1", "section", "1", set(), None),
+    ("list the subsections of chapter 2", "section", "2", set(), None),
     ("list the figures in chapter 2", "figure", "2", set(), None),
     ("what tables are there", "table", "", set(), None),
 ])

@@ -320,16 +320,16 @@ NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|
 # the blind holdout's n502 and n530 were read for what kind of question this is, not fit to.
 LISTED_PART = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:[a-z-]+\s+)?)?"
-    r"(?P<noun>table of contents|case[- ]stud(?:y|ies)|use[- ]cases?|examples?|chapters?|sections?|tables?|figures?|charts?"
+    r"(?P<noun>table of contents|case[- ]stud(?:y|ies)|use[- ]cases?|examples?|chapters?|sub-?sections?|sections?|tables?|figures?|charts?"
     r"|exhibits?|boxe?s?)\b", re.I)
 """A kind of part a question names (`noun`), with the ordinal that picks one of them ("the first use case")."""
-PART_FAMILIES = {"section": ("chapter", "section", "content"), "case": ("case", "studi", "exampl"), "table": ("tabl",),
+PART_FAMILIES = {"section": ("chapter", "section", "subsect", "content"), "case": ("case", "studi", "exampl"), "table": ("tabl",),
                  "figure": ("figur", "chart", "exhibit"), "box": ("box",)}
 """The families of parts a question can ask to list, by the stems of the word that names them: a family's parts are
 the units (`Section.units`) whose label has one of its stems ("CASE STUDY 2: ...", "USE CASE 7: ...", "TABLE 1: ..."),
 the figure and table labels printed (PART_LABEL), or for "section", the report's sections."""
 LIST_ASKS = frozenset({"list", "name", "enumer", "report", "paper", "document", "white", "review", "cover", "includ", "contain",
-                       "mention", "discuss", "featur", "describ", "present", "part", "total", "number", "count",
+                       "mention", "discuss", "featur", "describ", "present", "part", "total", "number", "count", "subsect",
                        "whole", "main", "use", "studi", "case", "differ", "various", "exist", "avail", "provid", "section",
                        "chapter"})
 """Stems of what a question asking for a list of parts says besides the parts and where they stand ("which case
