@@ -111,9 +111,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     bold = (lambda t: f"\033[1m{t}\033[0m") if sys.stdout.isatty() else (lambda t: t)
     if answer.about == "contents":  # "list the case studies": numbered, each part by its title, first sentence and place
-        from .answer.contents import listed_items
+        from .answer.contents import list_lead, listed_items
 
-        for n, (title, quotes) in enumerate(listed_items(answer.quotes), 1):
+        parts = listed_items(answer.quotes)
+        print(list_lead(parts) + "\n")
+        for n, (title, quotes) in enumerate(parts, 1):
             said = " ".join(f"“{q.text}”" + (f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else "") for q in quotes)
             if title:
                 print(("" if n == 1 else "\n") + f"{n}. {bold(title)}")

@@ -217,11 +217,8 @@ class Answer(_Serializable):
         """The line under an answer in the chat and the CLI: its confidence, and when it was asked for the report or a
         part of it as such, that the quote is what that says of itself (the confidence was not used)."""
         itself = {"document": "the report", "part": "that part of the report"}.get(self.about)
-        if self.about == "contents":  # "how many case studies are there?": the count is the list's
-            from .answer.contents import listed_items
-
-            count = len(listed_items(self.quotes))
-            return f"confidence {self.confidence:.2f} · {count} part{'s' if count != 1 else ''} of the report, each by its first sentence"
+        if self.about == "contents":
+            return f"confidence {self.confidence:.2f} · the report's own parts, each by its first sentence"
         return f"confidence {self.confidence:.2f}" + (f" · what {itself} says of itself" if itself else "")
 
     def places(self) -> list[tuple[Quote, tuple[int, ...]]]:

@@ -28,13 +28,13 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.text import split_numbering
-from .params import (DOCUMENT_ASKS, LIST_ASKS, LIST_MAX, LISTED_PART, ORDINALS, PART_ASKS, PART_FAMILIES, PART_LABEL,
+from .params import (DOCUMENT_ASKS, LIST_ASKS, LIST_MAX, LISTED_PART, PART_ASKS, PART_FAMILIES, PART_LABEL,
                      PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
 from .parts import bare_label, label_rows, labels
 from .query import function_stems, stems
+from .referents import ordinal_index
 
 _RUNNING = ("prose", "item")
-_LAST = ("last", "final")
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 
 
@@ -80,7 +80,7 @@ def listing(question: str) -> Listing | None:
     words = stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(" ".join(said))
     if named is None and words:
         return None  # "what does section 2 say about talent": a question within the section
-    pick = None if ordinal is None else (-1 if ordinal in _LAST else ORDINALS.index(ordinal) if ordinal in ORDINALS else 9)
+    pick = None if ordinal is None else ordinal_index(ordinal)
     return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"))
 
 
@@ -134,6 +134,11 @@ def listed_items(quotes) -> list[tuple[str, tuple]]:
         title = q.unit or ("" if PART_LABEL.match(q.text) else q.section.split(" > ")[-1])
         out.append((title, [q]))
     return [(title, tuple(qs)) for title, qs in out]
+
+
+def list_lead(items) -> str:
+    """The line over a list of parts, counting them ("how many case studies are there?" gets its number from it)."""
+    return f"{len(items)} part{'s' if len(items) != 1 else ''} of the report, in reading order:"
 
 
 def _number(path: str) -> str:

@@ -319,7 +319,8 @@ NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|
 # report's contents ("list the case studies", "what chapters does it have", "the first use case in manufacturing");
 # the blind holdout's n502 and n530 were read for what kind of question this is, not fit to.
 LISTED_PART = re.compile(
-    r"\b(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:[a-z-]+\s+)?)?"
+    r"\b(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|1st|2nd|3rd|[4-9]th)\s+"
+    r"(?:[a-z-]+\s+)?)?"
     r"(?P<noun>table of contents|case[- ]stud(?:y|ies)|use[- ]cases?|examples?|chapters?|sub-?sections?|sections?|tables?|figures?|charts?"
     r"|exhibits?|boxe?s?)\b", re.I)
 """A kind of part a question names (`noun`), with the ordinal that picks one of them ("the first use case")."""

@@ -150,6 +150,13 @@ def ordinal_item(question: str, items: list[str]) -> tuple[str, str] | None:
     m = ORDINAL_ONE.search(question)
     if not m or not items:
         return None
-    word = m.group("ordinal").lower()
-    index = -1 if word in ("last", "final") else (int(word[0]) - 1 if word[0].isdigit() else ORDINALS.index(word) if word in ORDINALS else 9)
+    index = ordinal_index(m.group("ordinal"))
     return (m.group(0), items[index]) if -len(items) <= index < len(items) else None
+
+
+def ordinal_index(word: str) -> int:
+    """The index an ordinal picks: "first" and "1st" 0, "tenth" 9, "last" and "final" -1."""
+    word = word.lower()
+    if word in ("last", "final"):
+        return -1
+    return int(word[0]) - 1 if word[0].isdigit() else ORDINALS.index(word) if word in ORDINALS else 9

@@ -20,7 +20,7 @@ import html
 import re
 
 from ..types import Answer, Passage
-from ..answer.contents import listed_items
+from ..answer.contents import list_lead, listed_items
 from .read import context_url
 
 ABSTAIN_LEAD = "The report does not seem to cover this."
@@ -160,12 +160,12 @@ def _quoted(answer: Answer, turn: int) -> list[str]:
 
 def _contents_list(answer: Answer, turn: int) -> str:
     """A "contents" answer: its parts as a numbered list, each with its title, its first sentence and where it stands."""
-    items = []
-    for title, quotes in listed_items(answer.quotes):
+    items, parts = [], listed_items(answer.quotes)
+    for title, quotes in parts:
         head = f'<strong>{_e(title)}</strong><br>' if title else ""
         said = " ".join(f"“{_e(q.text)}”{_sups(q.endnotes, turn)}" for q in quotes)
         items.append(f'<li>{head}{said}<br><span class="askwef-source">— {_e(quotes[0].source())}</span>{_read_link(quotes[0])}</li>')
-    return f'<ol class="askwef-list">{"".join(items)}</ol>'
+    return f'<p class="askwef-context">{_e(list_lead(parts))}</p><ol class="askwef-list">{"".join(items)}</ol>'
 
 
 def _read_link(quote) -> str:
@@ -191,7 +191,9 @@ def plain_answer(answer: Answer) -> str:
         return "\n".join(lines)
     lines = [f"Q: {answer.question}", ""]
     if answer.about == "contents":  # a numbered list of the parts, each by its title, first sentence and place
-        for n, (title, quotes) in enumerate(listed_items(answer.quotes), 1):
+        parts = listed_items(answer.quotes)
+        lines.append(list_lead(parts))
+        for n, (title, quotes) in enumerate(parts, 1):
             lines += [f"{n}. {title}"] if title else []
             lines += [("   " if title else f"{n}. ") + " ".join(f"“{q.text}”" + (f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else "") for q in quotes),
                       f"   — {quotes[0].source()}"]
