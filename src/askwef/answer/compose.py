@@ -13,7 +13,8 @@ from .contents import listed_parts, listing
 from .followup import is_followup
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, PINNED_MISSING_MESSAGE
-from .select import context_for, select, stage_for
+from .context import context_for
+from .select import select, stage_for
 from .span import span_of
 
 
@@ -63,7 +64,7 @@ def answer_question(
         resolved_question=sel.resolved,
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
                                                      common=stage_for(retriever).common),  # itself: the whole quote answers
-        context=context_for(store.sentences, sel.chosen),
+        context=context_for(store, sel.chosen),
         about="document" if sel.prepared.about_document else ("part" if sel.prepared.part else ""),
     )
 

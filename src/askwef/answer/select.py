@@ -325,23 +325,6 @@ def choose(
     return sorted(kept)
 
 
-def context_for(sentences: tuple[Sentence, ...], chosen: tuple[int, ...]) -> str:
-    """The title of the case study (or use case, table, box) the quote stands in, unless the quote already holds it:
-    the title says what the case is about ("CASE STUDY 2: Sunshine Zhengyan GPT – transforming insurance ..."), which
-    the quote often does not ("what industry is zhengyan gpt used in")."""
-    if not chosen:
-        return ""
-    unit = sentences[chosen[0]].unit
-    text = " ".join(sentences[i].text for i in chosen)
-    if unit and _title_words(unit) - _title_words(text):
-        return unit
-    return ""
-
-
-def _title_words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
     """What a lead-in ending in a colon introduces, from `first` (the sentence after it): its list items, up to
     LEAD_IN_ITEMS, or that one sentence when it is not an item."""

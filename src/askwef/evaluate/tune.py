@@ -33,7 +33,8 @@ from ..answer.confidence import answer_confidence, ruled_out
 from ..answer.features import FEATURES
 from ..answer.model import MODEL_PATH
 from ..answer.params import ANSWER_TYPES, NEIGHBOUR_GAIN, RUNNER_UP_GAIN
-from ..answer.select import choose, context_for
+from ..answer.context import context_for
+from ..answer.select import choose
 from ..retrieve import minmax
 from ..settings import Settings
 from .fit import CONFIDENCE_C, CV_FOLDS, Replayed, cross_validated_top1, fit, fit_linear, ranker_data, replay, top1
@@ -104,7 +105,7 @@ def outcomes(engine: Any, items: list[Replayed], models) -> list[dict[str, Any]]
                 continue
             chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, gain=gain, neighbour_gain=neighbour)
             quote = " ".join(sentences[i].text for i in chosen)
-            right[key] = q.answerable and contains(quote + " " + context_for(sentences, tuple(chosen)), q.answer)
+            right[key] = q.answerable and contains(quote + " " + context_for(engine.store, tuple(chosen)), q.answer)
             chars[key] = len(quote)
         confidence = answer_confidence(features, models.confidence)
         ruled = ruled_out(sel, engine.retriever, features) is not None
