@@ -240,3 +240,10 @@ def test_an_ordinal_after_a_list_of_parts_names_that_part(mini_engine):
     second = mini_engine.answer("tell me more about the second one", history=[listed])
     assert second.resolved_question.startswith("tell me more about SeaFarm – aerating pens with tidal power")
     assert not second.abstained and "SeaFarm" in second.text
+
+
+def test_through_the_api_an_ordinal_after_a_list_of_parts_points_at_its_sentence():
+    listed = "Harbour Works built a 240-megawatt barrage in Port Example in 2019. SeaFarm runs 30 pens on tidal power, fish and kelp."
+    history = [{"question": "list the case studies", "answer": listed}]
+    second = resolve("tell me more about the second one", history, titles=TITLES)
+    assert second.asked == "tell me more about SeaFarm runs 30 pens on tidal power, fish and kelp."  # not "kelp", an item inside it

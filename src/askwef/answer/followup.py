@@ -31,6 +31,7 @@ before it in turn, so a conversation of four turns never nests four questions in
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ from .params import (
     REASON_ONLY,
     YEAR,
 )
-from .contents import listed_items
+from .contents import listed_items, listing
 from .query import content_stems
 from .referents import (
     QUOTED,
@@ -66,6 +67,9 @@ from .referents import (
     plural_phrase,
     same_name,
 )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?”])\s+(?=[A-Z0-9“\"])")
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,11 @@ def normalize_history(history) -> list[Turn]:
                 turns.append(Turn(pending_user, content))
                 pending_user = None
         elif isinstance(item, dict):
-            turns.append(Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span", "document"))))
+            turn = Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span", "document")))
+            if listing(turn.question) is not None:  # through the API, a list of parts comes back as its quotes' text:
+                # each part's first sentence is the part "the second one" points at (not a list inside one of them)
+                turn = dataclasses.replace(turn, items=tuple(_SENTENCE_END.split(turn.answer.strip())) if turn.answer.strip() else ())
+            turns.append(turn)
         elif isinstance(item, (list, tuple)) and len(item) >= 1:
             turns.append(Turn(str(item[0] or ""), str(item[1] or "") if len(item) > 1 else ""))
     if pending_user:
