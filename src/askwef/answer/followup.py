@@ -187,7 +187,7 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     ellipsis = bool(FOLLOWUP_START.match(question)) and not PRONOUN.search(body) and len(named.split()) <= ELLIPSIS_MAX_WORDS
 
     # an item of what the last answer listed: "what's the deadline for the first one?", "tell me about the second"
-    items = tuple(listed or last.items or listed_in(last.answer))
+    items = tuple(listed or last.items or listed_in(last.answer)) if ORDINAL_ONE.search(body) else ()
     picked = ordinal_item(body, list(items))
     if picked:
         said, item = picked
