@@ -131,6 +131,8 @@ def test_lists_of_the_reports_parts(real_engine):
     health = real_engine.answer("which use cases are in the healthcare section?")
     assert [q.unit.split(":")[0] for q in health.quotes] == ["CASE STUDY 4", "USE CASE 6", "USE CASE 7"]
     assert "AI Healthcare Manager" in health.text
+    cars = real_engine.answer("which use cases are about cars?")  # no title says "cars": the section it means
+    assert [q.unit.split(":")[0] for q in cars.quotes] == ["USE CASE 3"]
     first = real_engine.answer("what's the first use case in the manufacturing section")
     assert len(first.quotes) == 1 and "Haier COSMOPlat" in first.context
     chapters = real_engine.answer("what chapters does the report have?")

@@ -132,3 +132,15 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     assert all(q.section.startswith("4 ") for q in boxes.quotes)
     chapters = engine.answer("what chapters does the review have")
     assert [q.section.split(" ")[0] for q in chapters.quotes] == ["1", "2", "3", "4", "5"]
+
+
+def test_words_no_part_holds_find_the_section_they_mean(mini_engine):
+    from askwef.answer.contents import listed_parts
+
+    store = mini_engine.store
+    document = store.documents[0].name
+    asked = listing("which use cases are about fish farms?")
+    assert asked.phrase == "fish farms" and listed_parts(store, document, asked) is None  # no title holds "fish"
+    meant = listed_parts(store, document, asked, near=lambda phrases: [("aquaculture", 0.7)])
+    assert [store.sentences[r].text for r in meant.rows] == [SEAFARM]
+    assert listed_parts(store, document, asked, near=lambda phrases: [("aquaculture", 0.3)]) is None  # not near enough

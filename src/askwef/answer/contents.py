@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.text import split_numbering
-from .params import (DOCUMENT_ASKS, LIST_ASKS, LIST_MAX, LISTED_PART, PART_ASKS, PART_FAMILIES, PART_LABEL,
+from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, PART_ASKS, PART_FAMILIES, PART_LABEL,
                      PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
 from .parts import bare_label, label_rows, labels
 from .query import function_stems, stems
@@ -49,6 +49,7 @@ class Listing:
     words: frozenset[str]
     pick: int | None
     numbered_only: bool
+    phrase: str = ""  # the question's own words behind `words`, as written ("cars"), for `listed_parts`'s `near`
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,16 @@ def listing(question: str) -> Listing | None:
     if named is None and words:
         return None  # "what does section 2 say about talent": a question within the section
     pick = None if ordinal is None else ordinal_index(ordinal)
-    return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"))
+    phrase = " ".join(w for w in re.findall(r"[A-Za-z][\w\-]*", question) if stems(w) & words)
+    return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"), phrase)
 
 
-def listed_parts(store, document: str, asked: Listing, title: str = "") -> Listed | None:
+def listed_parts(store, document: str, asked: Listing, title: str = "", near=None) -> Listed | None:
     """The parts of `document` that `asked` lists (`title`: the report's own, whose words a question may repeat),
-    or None when it has none such (the question is then read as any other)."""
+    or None when it has none such (the question is then read as any other). `near(phrases)`: the section title a
+    phrase means and their cosine (`Stage.near`): when no part holds the question's words ("which use cases are about
+    cars"), the parts of the section they mean, if near enough (FOLLOWUP_TOPIC_SIMILARITY: "automotive and autonomous
+    transport")."""
     info = next((d for d in store.documents if d.name == document), None)
     if info is None:
         return None
@@ -105,12 +110,11 @@ def listed_parts(store, document: str, asked: Listing, title: str = "") -> Liste
             return Listed(tuple(rows), ()) if rows else None
         found = [("", tuple(first[(path, "")][:1])) for path in items if first.get((path, ""))]  # titled by section
     else:
-        # a case study or box by its unit's title; a figure or table by the label line printed over it (quoted with
-        # its title line), else by its unit (an OECD table is titled in its unit alone; a label cut from its title)
-        units = _units(sections, scope, words, asked.family, first)
-        labelled = _labelled(store, document, scope, words, asked.family) if asked.family in ("figure", "table") else {}
-        found = sorted([*labelled.values(), *(item for (_, number), item in units.items() if number not in labelled)],
-                       key=lambda item: item[1][0])
+        found = _parts(store, document, sections, scope, words, asked.family, first)
+        if not found and words and near is not None and asked.phrase:
+            topic, cosine = near([asked.phrase])[0]
+            if topic and cosine >= FOLLOWUP_TOPIC_SIMILARITY:
+                found = _parts(store, document, sections, scope, frozenset(stems(topic)), asked.family, first)
     if not found:
         return None
     if asked.pick is not None:
@@ -119,6 +123,16 @@ def listed_parts(store, document: str, asked: Listing, title: str = "") -> Liste
         found = [found[asked.pick]]
     found = found[:LIST_MAX]
     return Listed(tuple(r for _, rows in found for r in rows), tuple(t for t, _ in found if t))
+
+
+def _parts(store, document: str, sections, scope: str, words: frozenset[str], family: str, first) -> list:
+    """A case study or box by its unit's title; a figure or table by the label line printed over it (quoted with its
+    title line), else by its unit (an OECD table is titled in its unit alone; a label cut from its title): (title,
+    rows) in reading order."""
+    units = _units(sections, scope, words, family, first)
+    labelled = _labelled(store, document, scope, words, family) if family in ("figure", "table") else {}
+    return sorted([*labelled.values(), *(item for (_, number), item in units.items() if number not in labelled)],
+                  key=lambda item: item[1][0])
 
 
 def listed_items(quotes) -> list[tuple[str, tuple]]:
