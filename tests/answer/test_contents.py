@@ -144,3 +144,6 @@ def test_words_no_part_holds_find_the_section_they_mean(mini_engine):
     meant = listed_parts(store, document, asked, near=lambda phrases: [("aquaculture", 0.7)])
     assert [store.sentences[r].text for r in meant.rows] == [SEAFARM]
     assert listed_parts(store, document, asked, near=lambda phrases: [("aquaculture", 0.3)]) is None  # not near enough
+    # "examples" asks as often for a fact the report gives: no list of the section a word means
+    examples = listing("any fish farm examples?")
+    assert listed_parts(store, document, examples, near=lambda phrases: [("aquaculture", 0.7)]) is None
