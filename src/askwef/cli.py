@@ -116,17 +116,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         parts = listed_items(answer.quotes)
         print(list_lead(parts) + "\n")
         for n, (title, quotes) in enumerate(parts, 1):
-            said = " ".join(f"“{q.text}”" + (f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else "") for q in quotes)
+            said = " ".join(q.cited() for q in quotes)
             if title:
                 print(("" if n == 1 else "\n") + f"{n}. {bold(title)}")
                 print(textwrap.indent(textwrap.fill(said, 96), "   "))
             else:  # a figure: its label line is its title
                 print(("" if n == 1 else "\n") + textwrap.fill(f"{n}. {said}", 99, subsequent_indent="   "))
             print(f"   — {quotes[0].source()}")
-        if answer.endnotes:
-            print()
-        _print_references(answer)
-        print(f"\n{answer.confidence_line()}")
+        _print_close(answer)
         return 0
     if answer.span:
         print(f"Answer: {bold(answer.span)}\n")
@@ -140,18 +137,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for first, notes in answer.places():  # one line per run of quotes from one place, as the chat shows them
         sup = f" [{', '.join(map(str, notes))}]" if notes else ""
         print(f"— {first.source()}{sup}")
-    if answer.endnotes:
-        print()
-    _print_references(answer)
-    print(f"\n{answer.confidence_line()}")
+    _print_close(answer)
     return 0
 
 
-def _print_references(answer) -> None:
+def _print_close(answer) -> None:
+    """What closes an answer in the terminal: its references (after a blank line), then its confidence line."""
+    if answer.endnotes:
+        print()
     for e in answer.endnotes:
         print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
         if e.url:
             print(f"     {e.url}")
+    print(f"\n{answer.confidence_line()}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

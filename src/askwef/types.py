@@ -181,6 +181,10 @@ class Quote(_Serializable):
         """Where the quote stands, for people: 'Blueprint to Action (2025) · 2 Industry › 2.1 Energy, p. 12'."""
         return f"{report_label(self.title, self.document, self.year)} · {self.section.replace(' > ', ' › ')}, p. {self.page}"
 
+    def cited(self) -> str:
+        """The quote in quotation marks with its endnote numbers, for plain text: '“Costs fell by 40%.” [5]'."""
+        return f"“{self.text}”" + (f" [{', '.join(map(str, self.endnotes))}]" if self.endnotes else "")
+
 
 def report_label(title: str, name: str, year: int) -> str:
     """A report as people name it: its title (else its file name) and its year when known: 'Blueprint to Action (2025)'."""

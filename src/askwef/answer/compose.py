@@ -80,7 +80,7 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     if asked is None or not document or (history and is_followup(question)):
         return None  # (a `within` section: the question is read within it as any other)
     info = store.documents[names.index(document)]
-    listed = listed_parts(store, document, asked, info.title, near=stage_for(retriever).near)
+    listed = listed_parts(store, document, asked, near=stage_for(retriever).near)
     if listed is None:
         return None
     quotes = tuple(_quote(store.sentences[i], info) for i in listed.rows)

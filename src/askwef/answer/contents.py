@@ -87,9 +87,9 @@ def listing(question: str) -> Listing | None:
     return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"), phrase, noun)
 
 
-def listed_parts(store, document: str, asked: Listing, title: str = "", near=None) -> Listed | None:
-    """The parts of `document` that `asked` lists (`title`: the report's own, whose words a question may repeat),
-    or None when it has none such (the question is then read as any other). `near(phrases)`: the section title a
+def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | None:
+    """The parts of `document` that `asked` lists (the words of the report's own title, which a question may repeat,
+    do not narrow them), or None when it has none such (the question is then read as any other). `near(phrases)`: the section title a
     phrase means and their cosine (`Stage.near`): when no part holds the question's words ("which use cases are about
     cars"), the parts of the section they mean, if near enough (FOLLOWUP_TOPIC_SIMILARITY: "automotive and autonomous
     transport"). Not for "examples", which as often asks for a fact the report gives ("any wealth management
@@ -105,7 +105,7 @@ def listed_parts(store, document: str, asked: Listing, title: str = "", near=Non
         scope = next((p for p, _ in sections if _number(p) == asked.number), "")
         if not scope:
             return None
-    words = asked.words - stems(title)
+    words = asked.words - stems(info.title)
     first = _first_rows(store, document)
     if asked.family == "section":
         items = _sections(sections, scope, words, asked.numbered_only)

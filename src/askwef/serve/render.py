@@ -195,17 +195,14 @@ def plain_answer(answer: Answer) -> str:
         lines.append(list_lead(parts))
         for n, (title, quotes) in enumerate(parts, 1):
             lines += [f"{n}. {title}"] if title else []
-            lines += [("   " if title else f"{n}. ") + " ".join(f"“{q.text}”" + (f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else "") for q in quotes),
-                      f"   — {quotes[0].source()}"]
+            lines += [("   " if title else f"{n}. ") + " ".join(q.cited() for q in quotes), f"   — {quotes[0].source()}"]
         return "\n".join(lines + _references(answer))
     if answer.span:
         lines += [f"A: {answer.span}", ""]
     if answer.context:
         lines.append(f"({answer.context})")
     for q in answer.quotes:
-        notes = f" [{', '.join(map(str, q.endnotes))}]" if q.endnotes else ""
-        lines.append(f"“{q.text}”{notes}")
-        lines.append(f"  — {q.source()}")
+        lines += [q.cited(), f"  — {q.source()}"]
     return "\n".join(lines + _references(answer))
 
 
