@@ -256,3 +256,16 @@ def test_an_answer_s_places_are_one_per_run_of_quotes_from_one_place():
 
     a = Answer("q", "", quotes=(quote("A.", "1 Tides", (2,)), quote("B.", "1 Tides", (2, 3)), quote("C.", "2 Costs", ())))
     assert [(first.text, notes) for first, notes in a.places()] == [("A.", (2, 3)), ("C.", ())]
+
+
+def test_a_sentence_the_report_prints_twice_is_quoted_once():
+    import numpy as np
+
+    from askwef.answer.select import choose
+    from askwef.types import Sentence
+
+    texts = ["Demand for AI talent surged.", "Other words here.", "Demand for AI  talent surged.", "A third thing."]
+    sentences = tuple(Sentence(f"s{i}", t, "d", "S", 1, f"p{i}", 40 * i, 40 * i + 30, (), "", "prose") for i, t in enumerate(texts))
+    # the pull quote (2) repeats the best sentence (0): the runner-up after it is considered instead
+    chosen = choose(sentences, (0, 1, 2, 3), np.array([0.6, 0.1, 0.59, 0.4]), 0, gain=0.05, neighbour_gain=0.05)
+    assert chosen == [0, 3]

@@ -301,7 +301,14 @@ def choose(
     chosen = [must]
     beside = {_previous_sentence(sentences, must), _next_sentence(sentences, must)} - {None}
     all_miss = 1.0 - float(probabilities[best])
-    for row in np.argsort(-probabilities, kind="stable")[1:MAX_QUOTED_SENTENCES]:
+    # a sentence the report prints twice (a pull quote beside its paragraph) is one candidate: quoted once
+    distinct = {_text_key(sentences[indexes[best]].text): None}
+    ranked = [int(best)]
+    for row in np.argsort(-probabilities, kind="stable"):
+        if (key := _text_key(sentences[indexes[row]].text)) not in distinct:
+            distinct[key] = None
+            ranked.append(int(row))
+    for row in ranked[1:MAX_QUOTED_SENTENCES]:
         needed = neighbour_gain if indexes[row] in beside else gain
         if float(probabilities[row]) * all_miss >= needed and indexes[row] not in chosen:
             chosen.append(indexes[row])
@@ -323,6 +330,10 @@ def choose(
             kept.append(i)
             room -= len(sentences[i].text) + 1
     return sorted(kept)
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
