@@ -125,6 +125,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"   — {quotes[0].source()}")
         _print_close(answer)
         return 0
+    if answer.about == "comparison":  # asked of several reports: each one's quotes under its title, then its notes
+        from .answer.compare import comparison_lead, report_of
+
+        print(comparison_lead(answer))
+        for sub in answer.reports:
+            if sub.abstained or not sub.quotes:
+                print(f"\n{sub.message}")
+                continue
+            print(f"\n{bold(report_of(sub))}")
+            print(textwrap.fill(f"“{sub.text}”", 100))
+            for first, notes in sub.places():
+                print(f"— {first.source()}" + (f" [{', '.join(map(str, notes))}]" if notes else ""))
+            for e in sub.endnotes:
+                print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     ") + (f"\n     {e.url}" if e.url else ""))
+        print(f"\n{answer.confidence_line()}")
+        return 0
     if answer.span:
         print(f"Answer: {bold(answer.span)}\n")
     if answer.context:

@@ -32,7 +32,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexStore, bm25_tokenize
 from .index import ann as ann_index
-from .index.library import ShortTitles, boilerplate, document_names, document_store, name_words, naming_spans, pairs, subjects, title_key
+from .index.library import ShortTitles, boilerplate, document_names, document_store, name_words, naming_spans, pairs, said_as_the_report, subjects, title_key
 from .settings import Settings
 from .types import Passage
 
@@ -301,7 +301,7 @@ class Retriever:
         text_pairs = set(pairs(text))
         named = [name for name, (phrases, acronyms, distinct) in self._names.items()
                  if any(f" {p} " in text for p in phrases) or acronyms & words or distinct & text_pairs]
-        named += [name for _, _, name in naming_spans(question, self._name_words) if name not in named]
+        named += [name for _, _, name in self.names_in(question) if name not in named]
         if not named or len(named) == len(self._names):
             return np.zeros(n, dtype=np.float32)
         codes = [self._documents.index(name) for name in named if name in self._documents]
@@ -313,23 +313,15 @@ class Retriever:
         skills?" -> ("In the report, what about skills?", "UK_National_AI_Strategy.pdf"). Routed to that report, its
         name would otherwise find the sentences that repeat it (its introduction) rather than what is asked, and
         "who wrote the UK national AI strategy" is a question about the document itself."""
-        spans = naming_spans(question, self._name_words)
+        spans = self.names_in(question)
         if len({name for _, _, name in spans}) != 1:
             return question, None
-        merged: list[list[int]] = []
-        for start, end, _ in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        out, at = [], 0
-        for start, end in merged:
-            before = question[at:start]
-            article = re.search(r"\b(the|this|that)\s+$", before, re.I)
-            out.append(before + ("report" if article else "the report"))
-            at = end
-        out.append(question[at:])
-        return "".join(out), spans[0][2]
+        return said_as_the_report(question, spans), spans[0][2]
+
+    def names_in(self, question: str) -> list[tuple[int, int, str]]:
+        """(start, end, report) of each place the question calls a report by its name and a noun
+        (`index.library.naming_spans`): "the UK strategy", "the Blueprint report"."""
+        return naming_spans(question, self._name_words)
 
     def boilerplate(self) -> np.ndarray:
         """Per passage: the share of its sentences (of index.library.BOILERPLATE_MIN_CHARS or more) that another report

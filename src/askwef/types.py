@@ -215,7 +215,10 @@ class Answer(_Serializable):
     # thanks or request for help, answered with how to ask (`message`, no quote); "clarify": a question about "the report"
     # in a library that does not say which, answered by asking which (`message` lists them); "contents": asked for a list
     # of the report's parts ("list the case studies"), answered with each one's first sentence and their titles as
-    # `context` (answer/contents.py); "" otherwise
+    # `context` (answer/contents.py); "comparison": asked of several reports of a library at once ("how do the UK
+    # strategy and the Blueprint report compare on skills?"), answered by each (`reports`, answer/compare.py); "" otherwise
+    reports: tuple["Answer", ...] = ()  # a comparison's answer of each report, in the order asked (each with its own
+    # endnotes: their numbers are each report's own); `quotes` and `endnotes` are theirs, joined
 
     def confidence_line(self) -> str:
         """The line under an answer in the chat and the CLI: its confidence, and when it was asked for the report or a

@@ -351,3 +351,20 @@ first AI plan published"). followup.py puts the item in its place."""
 LIST_ITEM_WORDS = 5
 """An enumeration's items are at most this many words ("talent development", "public services"): the last answer's
 "A, B, C and D" is read as a list when its middle items are this short (referents.listed_in)."""
+
+# Questions asked of several reports of a library at once (compare.py). Written for askwef from how staff compare
+# reports ("how do the UK strategy and the Blueprint report compare on skills?", "what do all the reports say about
+# data centres?", "which reports mention compute?"); no golden question asks so.
+EVERY_REPORT = re.compile(
+    r"\b(?:all|each|every|both|across)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:two|three|four|five|six|[2-9])\s+)?"
+    r"(?:reports?|papers?|documents?|publications?|studies)\b"
+    r"|\b(?:which|what|how many)\s+(?:of\s+the\s+)?(?:reports|papers|documents|publications)\b", re.I)
+"""A question asked of every report of the library ("what do all the reports say about skills?", "which reports
+mention data centres?"); said as "the report" to each of them."""
+COMPARING = re.compile(r"\b(?:compare[sd]?|comparing|comparison|contrast(?:s|ed)?|differ(?:s|ed)?|difference|differences"
+                       r"|versus|vs\.?|similarit(?:y|ies)|in common)(?=\W|$)", re.I)
+"""The words that ask for a comparison rather than a fact: taken out of the question each report is asked (its BM25
+would otherwise favour the sentences that compare something else, "compared with 2019")."""
+COMPARED_MAX = 5
+"""At most this many reports answer one question asked of every report: in a larger library, those of its best
+passages (a reply of a dozen reports' quotes is not read)."""

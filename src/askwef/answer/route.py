@@ -23,6 +23,7 @@ from collections import Counter
 from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
 from .clarify import asked_of_the_report, chosen_report, clarify_message
+from .compare import compared, compared_reports, history_for
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .model import AnswerModels, load_models
@@ -45,6 +46,16 @@ def answer_question(
             answer = in_report(retriever, picked, earlier, history=turns[:-1], k=k, models=models)
             title = next((d.title or d.name for d in retriever.store.documents if d.name == picked), picked)
             return dataclasses.replace(answer, question=question, resolved_question=f"{earlier} (in “{title}”)")
+        asked, reports = compared_reports(retriever, question)
+        if not reports and turns and is_followup(question) and not retriever.names_in(question):  # "and on compute?": again
+            asked, reports = question, compared_reports(retriever, turns[-1].question)[1]
+        if reports:  # "how do the UK strategy and the Blueprint report compare on skills?": each report in turn
+            def asked_of(text: str) -> str:
+                return compared_reports(retriever, text)[0]
+
+            each = [(name, in_report(retriever, name, asked, history=history_for(history, name, asked_of), k=k, models=models))
+                    for name in reports]
+            return compared(question, asked, each, retriever.store)
         text, named = retriever.unnamed(question)
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)

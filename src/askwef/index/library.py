@@ -192,6 +192,40 @@ def naming_spans(question: str, names: dict[str, NameWords]) -> list[tuple[int, 
     return out
 
 
+NAMING_JOINS = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bwith\b|\bto\b|\bagainst\b|\bversus\b|\bvs\b\.?)\s*)+(?:(?:the|this|that)\s+)?$", re.I)
+"""What joins a second report's name to the first ("the UK strategy and the Blueprint report", "... with the OECD
+review", "... vs the Blueprint"): dropped with that name when the first one is said as "the report"."""
+
+
+def said_as_the_report(question: str, spans: list[tuple[int, int, str]]) -> str:
+    """`question` with the report names `spans` (`naming_spans`) said as "the report": each name of the first report
+    named, and any other report's name dropped with what joins it to the one before ("How do the UK strategy and the
+    Blueprint report compare?" -> "How do the report compare?", for asking each report in turn).
+
+    >>> q = "In the UK strategy and the Blueprint report, what about skills?"
+    >>> said_as_the_report(q, [(7, 18, "uk.pdf"), (27, 43, "blueprint.md")])
+    'In the report, what about skills?'
+    """
+    merged: list[list] = []
+    for start, end, name in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, name])
+    first = merged[0][2] if merged else ""
+    out, at = [], 0
+    for start, end, name in merged:
+        before = question[at:start]
+        if name != first:  # another report: gone, with the "and the" that joined it
+            out.append(NAMING_JOINS.sub("", before))
+        else:
+            article = re.search(r"\b(the|this|that)\s+$", before, re.I)
+            out.append(before + ("report" if article else "the report"))
+        at = end
+    out.append(question[at:])
+    return "".join(out)
+
+
 def subjects(store: IndexStore, documents: list[str]) -> dict[str, np.ndarray]:
     """Names that belong to one report (SUBJECT_MIN_COUNT, SUBJECT_CASE_SHARE, SUBJECT_OWNER_SHARE) -> per
     report (in `documents`' order), the report's rate of use (per word of its text) over the sum of the reports' rates."""

@@ -20,6 +20,7 @@ import html
 import re
 
 from ..types import Answer, Passage
+from ..answer.compare import comparison_lead, report_of
 from ..answer.contents import list_lead, listed_items
 from .read import context_url
 
@@ -34,6 +35,8 @@ CSS = """
 .askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
 .askwef-answer ol.askwef-list { padding-left: 1.6em; margin: 0 0 .6em 0; }
 .askwef-answer ol.askwef-list li { margin: 0 0 .55em 0; }
+.askwef-answer .askwef-report { font-weight: 700; margin: .7em 0 .3em 0; }
+.askwef-answer .askwef-report-silent { color: var(--body-text-color-subdued); font-style: italic; margin: .5em 0; }
 .askwef-answer .askwef-context { color: #555; font-size: .92em; margin: 0 0 .3em 0; }
 .askwef-answer strong.askwef-span { background: #fff3b0; padding: 0 .15em; border-radius: 2px; }
 .askwef-answer .askwef-source { margin: .2em 0; font-size: .95em; font-weight: 600; color: var(--body-text-color); }
@@ -69,11 +72,11 @@ def _safe_url(url: str) -> str | None:
     return None
 
 
-def _anchor(turn: int, number: int) -> str:
+def _anchor(turn: int | str, number: int) -> str:
     return f"askwef-t{turn}-n{number}"
 
 
-def _sups(numbers, turn: int) -> str:
+def _sups(numbers, turn: int | str) -> str:
     """Endnote markers as superscript links to the reference list: (2, 3) -> '<sup>[2](#..), [3]</sup>'."""
     if not numbers:
         return ""
@@ -121,24 +124,37 @@ def render_answer(answer: Answer, turn: int) -> str:
 
     if answer.about == "contents":  # "list the case studies": a numbered list, each part by its title and first sentence
         parts.append(_contents_list(answer, turn))
+    elif answer.about == "comparison":  # asked of several reports: each one's answer under its title, with its own notes
+        parts.append(f'<p class="askwef-context">{_e(comparison_lead(answer))}</p>')
+        for i, sub in enumerate(answer.reports):
+            if sub.abstained or not sub.quotes:
+                parts.append(f'<p class="askwef-report-silent">{_e(sub.message)}</p>')
+                continue
+            parts.append(f'<p class="askwef-report">{_e(report_of(sub))}</p>')
+            parts.extend(_quoted(sub, f"{turn}r{i}") + _references_html(sub, f"{turn}r{i}"))
     else:
         parts.extend(_quoted(answer, turn))
-    if answer.endnotes:
-        refs = []
-        for note in answer.endnotes:
-            url = _safe_url(note.url)
-            link = f' <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>' if url else (
-                f" {_e(note.url)}" if note.url else ""
-            )
-            refs.append(f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{link}</li>')
-        parts.append(f'<ol class="askwef-refs">{"".join(refs)}</ol>')
+    if answer.about != "comparison":
+        parts.extend(_references_html(answer, turn))
     parts.append(f'<p class="askwef-meta">{_e(answer.confidence_line())}</p>')
     parts.append(_passages_panel(answer.passages, open_=False))
     parts.append("</div>")
     return "".join(parts)
 
 
-def _quoted(answer: Answer, turn: int) -> list[str]:
+def _references_html(answer: Answer, turn: int | str) -> list[str]:
+    """The answer's endnotes as the numbered list its superscripts link to (none: nothing)."""
+    refs = []
+    for note in answer.endnotes:
+        url = _safe_url(note.url)
+        link = f' <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>' if url else (
+            f" {_e(note.url)}" if note.url else ""
+        )
+        refs.append(f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{link}</li>')
+    return [f'<ol class="askwef-refs">{"".join(refs)}</ol>'] if refs else []
+
+
+def _quoted(answer: Answer, turn: int | str) -> list[str]:
     """The quotes in a blockquote (the context above, the short answer in bold), then where they stand."""
     parts = []
     if answer.context:
@@ -197,6 +213,14 @@ def plain_answer(answer: Answer) -> str:
             lines += [f"{n}. {title}"] if title else []
             lines += [("   " if title else f"{n}. ") + " ".join(q.cited() for q in quotes), f"   — {quotes[0].source()}"]
         return "\n".join(lines + _references(answer))
+    if answer.about == "comparison":  # each report's quotes under its title, its references after them
+        lines.append(comparison_lead(answer))
+        for sub in answer.reports:
+            if sub.abstained or not sub.quotes:
+                lines += ["", sub.message]
+                continue
+            lines += ["", report_of(sub)] + [x for q in sub.quotes for x in (q.cited(), f"  — {q.source()}")] + _references(sub)
+        return "\n".join(lines)
     if answer.span:
         lines += [f"A: {answer.span}", ""]
     if answer.context:

@@ -124,7 +124,14 @@ class AnswerOut(BaseModel):
                        "such as \"the second\" or \"the UK one\" (with this turn in `history`) asks the question of that "
                        "report; \"contents\" for a question asking for a list of the report's parts (\"list the case "
                        "studies\", \"what chapters does it have\"): each part quoted by its first sentence, the parts' "
-                       "titles in `context`; empty otherwise")
+                       "titles in `context`; \"comparison\" for a question asked of several reports of a library at once "
+                       "(\"how do the UK strategy and the Blueprint report compare on skills?\", \"what do all the reports "
+                       "say about data centres?\"): each report's own answer in `reports`; empty otherwise")
+    reports: list["AnswerOut"] = Field([], description="a comparison's answer of each report asked, in the order asked; "
+                                       "each with its own endnotes (numbered in its report's list); empty otherwise")
+
+
+AnswerOut.model_rebuild()
 
 
 class SearchOut(BaseModel):

@@ -1,0 +1,106 @@
+"""Questions asked of several reports of a library at once: "how do the UK strategy and the Blueprint report compare
+on AI talent?", "what do all the reports say about skills?", "which reports mention data centres?".
+
+Such a question is asked of each report in turn, as if it were alone (`route.in_report`), with the reports' names
+said as "the report" and the words that ask for a comparison taken out (`params.COMPARING`); each report answers or
+abstains on its own confidence. The reply holds each report's answer (`Answer.reports`, in the order the question
+names them), their quotes in that order, and says which reports do not answer. Routed as one question, it was
+answered from one report only, or refused for a place pin ("United Kingdom") the other report lacks.
+
+>>> compared_reports(retriever, "how do the UK strategy and the Blueprint report compare on skills?")  # doctest: +SKIP
+('how do the report on skills?', ('UK_National_AI_Strategy.pdf', 'blueprint-to-action-china-ai-2025.md'))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Callable
+
+from ..index.library import said_as_the_report
+from ..retrieve import Retriever
+from ..types import Answer, report_label
+from .params import COMPARED_MAX, COMPARING, EVERY_REPORT
+
+
+def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[str, ...]]:
+    """(the question as each report is asked it, the reports it asks) when it names two reports or more, or asks of
+    every report (`params.EVERY_REPORT`: at most COMPARED_MAX, those of its best passages first); else (question, ())."""
+    documents = [d.name for d in retriever.store.documents]
+    if len(documents) < 2:
+        return question, ()
+    spans = retriever.names_in(question)
+    named = tuple(dict.fromkeys(name for _, _, name in sorted(spans)))
+    if len(named) >= 2:
+        return _asked(said_as_the_report(question, spans)), named
+    if named or not EVERY_REPORT.search(question):
+        return question, ()
+    asked = _asked(EVERY_REPORT.sub("the report", question))
+    if len(documents) > COMPARED_MAX:  # the reports of the best passages
+        scores = retriever.scores(asked, retriever.encode(asked))
+        documents = list(dict.fromkeys(p.document for p in retriever.rank(scores, k=10 * COMPARED_MAX)))
+    return asked, tuple(documents[:COMPARED_MAX])
+
+
+def _asked(text: str) -> str:
+    """The comparison's words out, and the spaces they leave: "how do the report compare on skills?" -> "how do the
+    report on skills?"."""
+    text = re.sub(r"\s+([,?.!])", r"\1", re.sub(r"\s{2,}", " ", COMPARING.sub(" ", text))).strip()
+    return text or "what does the report say?"
+
+
+def compared(question: str, asked: str, answers: list[tuple[str, Answer]], store) -> Answer:
+    """One reply of each report's answer (`answers`: (report, its answer), in the question's order): their quotes in
+    that order, each report's endnotes (numbered in its own list), the reports that do not answer in `message`. It
+    abstains only when every report does; its confidence is that of the least confident report that answers."""
+    labels = {d.name: report_label(d.title, d.name, int(d.year or 0)) for d in store.documents}
+    answers = [(name, a if not a.abstained else dataclasses.replace(a, message=f"“{labels.get(name, name)}” does not seem to answer this."))
+               for name, a in answers]
+    given = [a for _, a in answers if not a.abstained]
+    silent = [labels.get(name, name) for name, a in answers if a.abstained]
+    understood = f"{asked} (asked of each of {', '.join(f'“{labels.get(n, n)}”' for n, _ in answers)})"
+    passages = tuple(p for _, a in answers for p in a.passages[:3])
+    if not given:
+        return Answer(question, "", passages=passages, abstained=True, resolved_question=understood, about="comparison",
+                      message=f"None of these reports seems to answer this: {'; '.join(silent)}. The closest passages are listed below.",
+                      reports=tuple(a for _, a in answers))
+    return Answer(
+        question=question,
+        text=" ".join(a.text for a in given),
+        quotes=tuple(q for a in given for q in a.quotes),
+        endnotes=tuple(e for a in given for e in a.endnotes),
+        passages=passages,
+        confidence=min(a.confidence for a in given),
+        message=f"Does not seem to answer this: {'; '.join(silent)}." if silent else "",
+        resolved_question=understood,
+        about="comparison",
+        reports=tuple(a for _, a in answers),
+    )
+
+
+def history_for(history, name: str, asked_of: Callable[[str], str]) -> list:
+    """The conversation as one report of a comparison sees it: an earlier comparison's turn becomes that report's own
+    answer (`Answer.reports`) to the question as each report was asked it (`asked_of`), so that "and on compute?" is
+    read against "how do the report on AI talent?" and what that report said, without the other reports' names."""
+    out = []
+    for item in history or []:
+        if isinstance(item, Answer) and item.about == "comparison":
+            own = next((a for a in item.reports if any(q.document == name for q in a.quotes)
+                        or any(p.document == name for p in a.passages)), None)
+            item = own if own is not None else dataclasses.replace(item, question=asked_of(item.question))
+        elif isinstance(item, dict) and "question" in item:
+            item = {**item, "question": asked_of(str(item.get("question") or ""))}
+        out.append(item)
+    return out
+
+
+def report_of(answer: Answer) -> str:
+    """The report a comparison's part quotes, as people name it ("National AI Strategy (2021)"); "" when it quotes none."""
+    q = answer.quotes[0] if answer.quotes else None
+    return report_label(q.title, q.document, q.year) if q else ""
+
+
+def comparison_lead(answer: Answer) -> str:
+    """The line over a comparison: how many reports were asked and how many answer."""
+    n, given = len(answer.reports), sum(not a.abstained for a in answer.reports)
+    return f"Asked of each of {n} reports; {given} of them answer{'s' if given == 1 else ''}:"

@@ -1,0 +1,110 @@
+"""answer/compare.py: a question asked of several reports of a library is answered by each report in turn (named
+test_comparisons: tests/evaluate/test_compare.py is the evaluation's compare.py)."""
+
+import re
+
+import pytest
+from conftest import fixture_engine
+
+OTHER = """# Wind Notes: A Second Report
+
+## 1 Offshore costs
+
+Offshore wind farms cost less each year, and their financing comes from pension funds.<sup>1</sup> Windland's wind
+farms cost 30% less in 2024 than in 2015.
+
+## 2 Ports
+
+Ports in Windland run their cranes on offshore wind power. Windland built 14 offshore wind farms by 2024.
+
+# Endnotes
+
+1. Wind Institute. (2024). *Who pays for wind*. <https://example.org/wind>.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    return fixture_engine(tmp_path_factory.mktemp("compare"), {"wind-notes.md": OTHER})
+
+
+def test_a_question_naming_two_reports_is_asked_of_each_in_the_order_named(library):
+    from askwef.answer.compare import compared_reports
+
+    asked, reports = compared_reports(library.retriever, "How do the Wind Notes report and the tidal outlook report compare on costs?")
+    assert reports == ("wind-notes.md", "mini-report.md")
+    assert asked == "How do the report on costs?"  # names said as "the report", the comparison's words out
+    answer = library.answer("How do the Wind Notes report and the tidal outlook report compare on costs?")
+    assert answer.about == "comparison" and not answer.abstained and len(answer.reports) == 2
+    first, second = answer.reports
+    assert {q.document for q in first.quotes} == {"wind-notes.md"} and {q.document for q in second.quotes} == {"mini-report.md"}
+    assert "40%" in second.text and "30% less" in first.text
+    assert answer.quotes == first.quotes + second.quotes and answer.text == f"{first.text} {second.text}"
+    assert answer.confidence == min(first.confidence, second.confidence)
+    assert "asked of each of “Wind Notes" in answer.resolved_question
+
+
+def test_one_named_report_or_one_report_indexed_is_no_comparison(library, mini_engine):
+    from askwef.answer.compare import compared_reports
+
+    assert compared_reports(library.retriever, "What does the Wind Notes report say about ports?")[1] == ()
+    assert compared_reports(library.retriever, "How many pens does SeaFarm run?")[1] == ()
+    assert compared_reports(mini_engine.retriever, "What do all the reports say about costs?")[1] == ()
+    assert library.answer("What does the Wind Notes report say about ports?").about != "comparison"
+
+
+def test_a_question_asked_of_every_report_gets_each_one_s_answer_or_says_which_do_not_answer(library):
+    answer = library.answer("What do all the reports say about financing?")
+    assert answer.about == "comparison" and {a.quotes[0].document for a in answer.reports if a.quotes} <= {"mini-report.md", "wind-notes.md"}
+    assert len(answer.reports) == 2
+    # a report that does not answer is named as not answering; the others still do
+    pens = library.answer("Which reports say how many pens SeaFarm runs?")
+    assert pens.about == "comparison" and not pens.abstained and "30 pens" in pens.text
+    silent = [a for a in pens.reports if a.abstained]
+    assert silent and all("Wind Notes" in a.message and "does not seem to answer" in a.message for a in silent)
+    assert "Wind Notes" in pens.message
+
+
+def test_every_report_abstaining_is_an_abstention(library):
+    answer = library.answer("What do both reports say about penguin migration in Antarctica?")
+    assert answer.about == "comparison" and answer.abstained and not answer.quotes
+    assert answer.message.startswith("None of these reports seems to answer this")
+
+
+def test_a_follow_up_after_a_comparison_is_compared_again_unless_it_names_one_report(library):
+    first = library.answer("How do the Wind Notes report and the tidal outlook report compare on costs?")
+    again = library.answer("and on ports?", history=[first])
+    assert again.about == "comparison" and len(again.reports) == 2
+    assert any("cranes" in a.text for a in again.reports if not a.abstained)
+    # through the API, the history holds the question and the answer's text only
+    api = library.answer("and on ports?", history=[{"question": first.question, "answer": first.text}])
+    assert api.about == "comparison"
+    one = library.answer("and in the Wind Notes report?", history=[first])
+    assert one.about != "comparison"
+
+
+def test_a_comparison_shows_each_report_under_its_title_with_its_own_endnotes(library):
+    from askwef.serve.render import plain_answer, render_answer
+
+    answer = library.answer("How do the Wind Notes report and the tidal outlook report compare on costs?")
+    html = render_answer(answer, 3)
+    assert html.count('class="askwef-report"') == 2 and "Asked of each of 2 reports; 2 of them answer" in html
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))  # each report's endnote 1 has its own anchor
+    assert all(f'href="#{i}"' in html for i in ids if i.startswith("askwef-t3"))
+    text = plain_answer(answer)
+    assert text.index("Wind Notes") < text.index("Tidal Power Outlook") and "Who pays for wind" in text
+
+
+def test_the_cli_and_the_api_show_a_comparison(library, capsys, monkeypatch):
+    from askwef import cli
+
+    monkeypatch.setattr(cli, "_engine", lambda args: library)
+    assert cli.main(["ask", "How do the Wind Notes report and the tidal outlook report compare on costs?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Asked of each of 2 reports") and "[1] Wind Institute" in out and "confidence" in out
+    from askwef.serve.schemas import AnswerOut
+
+    answer = library.answer("How do the Wind Notes report and the tidal outlook report compare on costs?")
+    shown = AnswerOut.model_validate(answer.to_dict())
+    assert [len(r.quotes) for r in shown.reports] == [len(a.quotes) for a in answer.reports]
