@@ -184,6 +184,23 @@ def test_a_list_of_parts_is_a_numbered_list_and_the_second_one_follows_it(page, 
     assert "SeaFarm" in page.locator(".askwef-answer").nth(1).locator("blockquote").inner_text()
 
 
+def test_a_question_naming_two_reports_shows_each_one_s_answer_under_its_title(page, engine):
+    question = "How do the tidal outlook report and the Evil Waves report compare on storing energy?"
+    expected = engine.answer(question)
+    assert expected.about == "comparison" and [a.abstained for a in expected.reports] == [False, False]
+    ask_in_page(page, question)
+    reply = page.locator(".askwef-answer").last
+    assert reply.locator(".askwef-context").first.inner_text().startswith("Asked of each of 2 reports; 2 of them answer")
+    titles = reply.locator(".askwef-report")
+    assert [titles.nth(i).inner_text() for i in range(titles.count())] == ["Tidal Power Outlook: A Test Report (2025)",
+                                                                          "Evil Waves: A Hostile Report"]
+    quotes = reply.locator("blockquote")
+    assert quotes.count() == 2 and "Cranes run on stored tidal energy at night." in quotes.nth(0).inner_text()
+    assert "<script>window.__pwned=1</script>" in quotes.nth(1).inner_text()  # shown as text, never run
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    shot(page, "comparison")
+
+
 def test_filter_restricts_answers_to_a_chapter(page, engine):
     chapter = "2 Sectors adopting tidal power"
     dropdown = page.locator("#askwef-within input")
