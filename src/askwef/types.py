@@ -186,6 +186,11 @@ class Quote(_Serializable):
         return f"“{self.text}”" + (f" [{', '.join(map(str, self.endnotes))}]" if self.endnotes else "")
 
 
+LAST_ANSWER = {"sources": "the last answer's sentences, with the endnotes they cite",
+               "place": "the last answer's sentences, where they stand", "more": "what follows the last answer in the report"}
+"""What the confidence line says of a reply about the last answer (`Answer.about`; answer/meta.py)."""
+
+
 def report_label(title: str, name: str, year: int) -> str:
     """A report as people name it: its title (else its file name) and its year when known: 'Blueprint to Action (2025)'."""
     return f"{title or name}{f' ({year})' if year else ''}"
@@ -216,7 +221,10 @@ class Answer(_Serializable):
     # in a library that does not say which, answered by asking which (`message` lists them); "contents": asked for a list
     # of the report's parts ("list the case studies"), answered with each one's first sentence and their titles as
     # `context` (answer/contents.py); "comparison": asked of several reports of a library at once ("how do the UK
-    # strategy and the Blueprint report compare on skills?"), answered by each (`reports`, answer/compare.py); "" otherwise
+    # strategy and the Blueprint report compare on skills?"), answered by each (`reports`, answer/compare.py); "sources",
+    # "place", "more": a turn about the last answer ("source?", "which page is that on?", "tell me more"), answered with
+    # its sentences and the endnotes they cite, with them and where they stand, or with the sentences that follow them
+    # (answer/meta.py); "" otherwise
     reports: tuple["Answer", ...] = ()  # a comparison's answer of each report, in the order asked (each with its own
     # endnotes: their numbers are each report's own); `quotes` and `endnotes` are theirs, joined
 
@@ -226,6 +234,8 @@ class Answer(_Serializable):
         itself = {"document": "the report", "part": "that part of the report"}.get(self.about)
         if self.about == "contents":
             return f"confidence {self.confidence:.2f} · the report's own parts, each by its first sentence"
+        if self.about in LAST_ANSWER:
+            return f"confidence {self.confidence:.2f} · {LAST_ANSWER[self.about]}"
         return f"confidence {self.confidence:.2f}" + (f" · what {itself} says of itself" if itself else "")
 
     def places(self) -> list[tuple[Quote, tuple[int, ...]]]:

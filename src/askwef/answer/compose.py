@@ -45,7 +45,7 @@ def answer_question(
             resolved_question=sel.resolved,
         )
     documents = {d.name: d for d in store.documents}
-    quotes = tuple(_quote(store.sentences[i], documents.get(store.sentences[i].document)) for i in sel.chosen)
+    quotes = tuple(quote_for(store.sentences[i], documents.get(store.sentences[i].document)) for i in sel.chosen)
     text = " ".join(q.text for q in quotes)
     best = store.sentences[sel.prepared.candidates.indexes[sel.best]]
     query = sel.prepared.query
@@ -56,7 +56,7 @@ def answer_question(
         question=question,
         text=text,
         quotes=quotes,
-        endnotes=_endnotes(retriever, list(sel.chosen)),
+        endnotes=endnotes_for(retriever, list(sel.chosen)),
         passages=shown + extra,
         confidence=round(confidence, 4),
         abstained=False,
@@ -83,19 +83,21 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     listed = listed_parts(store, document, asked, near=stage_for(retriever).near)
     if listed is None:
         return None
-    quotes = tuple(_quote(store.sentences[i], info) for i in listed.rows)
+    quotes = tuple(quote_for(store.sentences[i], info) for i in listed.rows)
     passages = tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in listed.rows))
-    return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=_endnotes(retriever, list(listed.rows)),
+    return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes_for(retriever, list(listed.rows)),
                   passages=passages, confidence=1.0, resolved_question=question, context="; ".join(listed.titles),
                   about="contents")
 
 
-def _quote(s: Sentence, doc) -> Quote:
+def quote_for(s: Sentence, doc) -> Quote:
+    """A sentence as an answer quotes it, with its document's title and year (`doc`: its DocumentInfo, or None)."""
     title, year = (doc.title, int(doc.year or 0)) if doc is not None else ("", 0)
     return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit)
 
 
-def _endnotes(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:
+def endnotes_for(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:
+    """The endnotes the sentences `chosen` (rows of the store) cite, each once per document, in order."""
     out: list[Endnote] = []
     seen: set[tuple[str, int]] = set()
     for i in chosen:

@@ -2,7 +2,7 @@
 
 Everything here was written or fit against the golden questions' dev split (`evals/golden.jsonl`,
 `askwef tune`); the test split only measures. The modules of the stage import from here and spell
-out no word list of their own.
+out no word list of their own: the stage's data reads best as one piece, in one place, however long.
 """
 
 from __future__ import annotations
@@ -368,3 +368,34 @@ would otherwise favour the sentences that compare something else, "compared with
 COMPARED_MAX = 5
 """At most this many reports answer one question asked of every report: in a larger library, those of its best
 passages (a reply of a dozen reports' quotes is not read)."""
+
+# Turns about the last answer itself (meta.py). Written for askwef from what people type to a chat that quotes its
+# sources ("source?", "which page is that on?", "tell me more"); a turn must be one of these and nothing else, so
+# "what kind of sources does the report rely on?" stays a question about the report.
+_LEAD = r"^\W*(?:(?:ok(?:ay)?|and|so|hmm|but|yes|please|thanks)\W+)*"
+_POINTER = r"(?:that|this|it|these|those|they)"
+SOURCE_TURN = re.compile(
+    _LEAD + r"(?:(?:any|the|a|your)\s+)?(?:sources?|references?|refs?|citations?)(?:\s+(?:for|of|behind|on)\s+" + _POINTER + r")?"
+    r"(?:\s+please)?\W*$"
+    r"|" + _LEAD + r"(?:what|which)(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)?\s+(?:the\s+|its\s+|their\s+|your\s+)?"
+    r"(?:sources?|references?|citations?|evidence)(?:\s+(?:for|of|behind|on)\s+(?:" + _POINTER + r"|the\s+\w+))?\W*$"
+    r"|" + _LEAD + r"(?:is|are)\s+there\s+(?:a|any)\s+(?:sources?|references?|citations?)(?:\s+for\s+" + _POINTER + r")?\W*$"
+    r"|" + _LEAD + r"where(?:'s|’s|\s+is|\s+was|\s+does|\s+did)?\s+" + _POINTER + r"\s+(?:come\s+)?from\W*$"
+    r"|" + _LEAD + r"(?:who\s+(?:says|said)\s+(?:so|that|this)|according\s+to\s+(?:whom|who|what)|what\s+does\s+" + _POINTER
+    + r"\s+cite)\W*$", re.I)
+"""A turn asking where the last answer's sentences come from: answered with the endnotes they cite."""
+PLACE_TURN = re.compile(
+    _LEAD + r"(?:(?:what|which)\s+)?(?:page|section|chapter)(?:\s+(?:number|no\.?))?(?:\s+(?:is|was|are|were)\s+" + _POINTER
+    + r"(?:\s+(?:on|in|from))?)?\W*$"
+    r"|" + _LEAD + r"(?:on|in)\s+(?:what|which)\s+(?:page|section|chapter)(?:\s+(?:is|was)\s+" + _POINTER + r")?\W*$"
+    r"|" + _LEAD + r"where\s+(?:does|did)\s+(?:it|the\s+report|the\s+paper|they)\s+say\s+(?:that|this|so|it)\W*$"
+    r"|" + _LEAD + r"where\s+(?:exactly|in\s+the\s+(?:report|paper|document)(?:\s+is\s+" + _POINTER + r")?|(?:is|was)\s+" + _POINTER
+    + r"\s+in\s+the\s+(?:report|paper|document))\W*$", re.I)
+"""A turn asking where the last answer's sentences stand: answered with them again, their section and printed page."""
+MORE_TURN = re.compile(
+    _LEAD + r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|carry\s+on|elaborate|what\s+else|"
+    r"what\s+(?:comes\s+next|follows)|(?:can\s+you\s+)?(?:expand|elaborate)|more\s+(?:detail|details|context|please))"
+    r"(?:\s+(?:about|on)\s+" + _POINTER + r")?(?:\s+please)?\W*$", re.I)
+"""A turn asking to go on from the last answer: answered with the sentences that follow its quote in the report."""
+MORE_SENTENCES = 3
+""""tell me more" quotes at most this many of the sentences that follow (within MAX_ANSWER_CHARS)."""

@@ -26,6 +26,7 @@ from .clarify import asked_of_the_report, chosen_report, clarify_message
 from .compare import compared, compared_reports, history_for
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
+from .meta import about_last
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
 from .select import quoted_rows, read, stage_for
@@ -38,6 +39,9 @@ def answer_question(
     models = models or load_models()
     if SMALL_TALK.match(question):  # "hi", "thanks!", "what can you do?": how to ask, not a quote
         return Answer(question, "", abstained=True, message=help_message(retriever.store), resolved_question=question, about="help")
+    last = about_last(retriever, question, history)
+    if last is not None:  # "source?", "which page is that on?", "tell me more": about the last answer, not the report
+        return last
     if len(retriever.store.documents) >= 2 and not within:
         turns = normalize_history(history)
         picked = chosen_report(retriever, question, turns[-1].answer) if turns else None

@@ -126,7 +126,9 @@ class AnswerOut(BaseModel):
                        "studies\", \"what chapters does it have\"): each part quoted by its first sentence, the parts' "
                        "titles in `context`; \"comparison\" for a question asked of several reports of a library at once "
                        "(\"how do the UK strategy and the Blueprint report compare on skills?\", \"what do all the reports "
-                       "say about data centres?\"): each report's own answer in `reports`; empty otherwise")
+                       "say about data centres?\"): each report's own answer in `reports`; \"sources\", \"place\" or \"more\" for a "
+                       "turn about the last answer (\"source?\", \"which page is that on?\", \"tell me more\"): its sentences "
+                       "with the endnotes they cite, with where they stand, or the sentences that follow them; empty otherwise")
     reports: list["AnswerOut"] = Field([], description="a comparison's answer of each report asked, in the order asked; "
                                        "each with its own endnotes (numbered in its report's list); empty otherwise")
 

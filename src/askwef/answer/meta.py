@@ -1,0 +1,105 @@
+"""Turns about the last answer itself rather than the report: "source?", "what's the source for that?" (the endnotes
+its sentences cite), "which page is that on?", "where does it say that?" (where they stand), "tell me more", "go on"
+(the sentences that follow them in the report).
+
+Read as questions about the report, they were answered with whatever sentence held their words ("what's the source
+for that?" quoted "... open source AI technology ..."). Here the last answer's sentences are found by their text in
+the index (`select.quoted_rows`), so the HTTP API's {question, answer} turns work as the chat's Answers do; after an
+abstention there is nothing to point at, and the turn abstains. Each reply quotes report sentences verbatim, with
+their places and endnotes, as any answer does (`Answer.about`: "sources", "place" or "more").
+
+>>> about_last(retriever, "source?", [engine.answer("How many green data centres has China built?")]).endnotes  # doctest: +SKIP
+(Endnote(number=27, reference='Zhao, Z. (2024). China has built a total of 246 green data centers. ...', ...),)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..retrieve import Retriever
+from ..types import Answer
+from .compose import endnotes_for, quote_for
+from .followup import normalize_history
+from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
+from .select import quoted_rows
+
+UNDERSTOOD = {"sources": "the sources of the last answer", "place": "where the last answer stands in the report",
+              "more": "what follows the last answer in the report"}
+
+
+def meta_kind(question: str) -> str | None:
+    """"sources", "place" or "more" for a turn about the last answer (`params.SOURCE_TURN`, `PLACE_TURN`, `MORE_TURN`),
+    else None."""
+    for kind, pattern in (("sources", SOURCE_TURN), ("place", PLACE_TURN), ("more", MORE_TURN)):
+        if pattern.match(question):
+            return kind
+    return None
+
+
+def about_last(retriever: Retriever, question: str, history) -> Answer | None:
+    """The reply to a turn about the last answer, or None when the turn is not one (or there is no last answer)."""
+    kind = meta_kind(question)
+    turns = normalize_history(history) if kind else []
+    if not turns:
+        return None
+    store = retriever.store
+    rows = last_rows(store, turns[-1].answer)
+    if kind == "more":
+        rows = following(store.sentences, rows)
+    if not rows:
+        message = ("The report says no more there: the last answer's sentences end their section." if kind == "more" and turns[-1].answer
+                   else "There is no quote in the last answer to point at. Ask a question about the report.")
+        return Answer(question, "", abstained=True, message=message, resolved_question=UNDERSTOOD[kind], about=kind)
+    documents = {d.name: d for d in store.documents}
+    quotes = tuple(quote_for(store.sentences[i], documents.get(store.sentences[i].document)) for i in rows)
+    endnotes = endnotes_for(retriever, rows)
+    answer = Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes,
+                    passages=tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in rows)),
+                    confidence=1.0, resolved_question=UNDERSTOOD[kind], about=kind)
+    if kind == "sources":
+        cited = ", ".join(str(e.number) for e in endnotes)
+        said = f"These sentences cite endnote{'s' if len(endnotes) > 1 else ''} {cited}." if endnotes else (
+            "The report cites no endnote for these sentences.")
+        return _with_context(answer, said)
+    if kind == "place":
+        return _with_context(answer, "Where they stand: " + "; ".join(f"p. {q.page}, {q.section.replace(' > ', ' › ')}"
+                                                                      for q, _ in answer.places()) + ".")
+    return answer
+
+
+def _with_context(answer: Answer, context: str) -> Answer:
+    return dataclasses.replace(answer, context=context)
+
+
+def last_rows(store, text: str) -> list[int]:
+    """The index rows of the sentences `text` (the last answer) quotes, in reading order, a sentence the report
+    prints twice once."""
+    seen: set[str] = set()
+    rows = []
+    for i in quoted_rows(store, text, QUOTED_MIN_CHARS):
+        sentence = store.sentences.field("text", i)
+        if sentence not in seen:
+            seen.add(sentence)
+            rows.append(i)
+    return rows
+
+
+def following(sentences, rows: list[int]) -> list[int]:
+    """The sentences after the last of `rows` in its section and unit (MORE_SENTENCES, within MAX_ANSWER_CHARS),
+    figure captions passed over."""
+    if not rows:
+        return []
+    last = max(rows)
+    document, section, unit = (sentences.field(f, last) for f in ("document", "section", "unit"))
+    out, room, i = [], MAX_ANSWER_CHARS, last + 1
+    while i < len(sentences) and len(out) < MORE_SENTENCES:
+        if (sentences.field("document", i), sentences.field("section", i), sentences.field("unit", i)) != (document, section, unit):
+            break
+        text = sentences.field("text", i)
+        if sentences.field("kind", i) != "caption" and i not in rows:
+            if out and len(text) + 1 > room:
+                break
+            out.append(i)
+            room -= len(text) + 1
+        i += 1
+    return out

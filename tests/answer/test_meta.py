@@ -1,0 +1,70 @@
+"""answer/meta.py: turns about the last answer ("source?", "which page is that on?", "tell me more")."""
+
+import pytest
+
+COSTS = "How much did costs fall between 2015 and 2024?"
+
+
+@pytest.mark.parametrize("turn,kind", [
+    ("source?", "sources"), ("Sources", "sources"), ("what's the source for that?", "sources"), ("whats the source", "sources"),
+    ("what are the references?", "sources"), ("any source for that?", "sources"), ("where is that from?", "sources"),
+    ("where does that come from?", "sources"), ("who says so?", "sources"), ("ok, citation please", "sources"),
+    ("is there a source for this?", "sources"),
+    ("which page is that on?", "place"), ("what page?", "place"), ("page?", "place"), ("what section is it in?", "place"),
+    ("where does it say that?", "place"), ("where in the report is that?", "place"), ("on which page?", "place"),
+    ("tell me more", "more"), ("go on", "more"), ("more please", "more"), ("and then?", None), ("tell me more about that", "more"),
+    ("can you elaborate on that?", "more"), ("what else?", "more"),
+    # questions about the report, not the last answer
+    ("what kind of sources does the report rely on?", None), ("open source models China", None),
+    ("tell me more about the second one", None), ("what else does SeaFarm do?", None), ("which page covers costs?", None),
+    ("what chapters does it have?", None), ("where is SeaFarm?", None), ("more tidal power in 2030?", None),
+])
+def test_a_turn_about_the_last_answer_is_told_from_a_question_about_the_report(turn, kind):
+    from askwef.answer.meta import meta_kind
+
+    assert meta_kind(turn) == kind
+
+
+def test_source_gives_the_last_answer_s_sentences_with_the_endnotes_they_cite(mini_engine):
+    first = mini_engine.answer(COSTS)
+    assert not first.abstained and "40%" in first.text
+    for history in ([first], [{"question": COSTS, "answer": first.text}]):  # the chat's Answers, the API's text
+        source = mini_engine.answer("what's the source for that?", history=history)
+        assert source.about == "sources" and not source.abstained
+        assert source.quotes == first.quotes and [e.number for e in source.endnotes] == [5]
+        assert source.context == "These sentences cite endnote 5." and "Example" not in source.text
+        assert "endnotes they cite" in source.confidence_line()
+
+
+def test_which_page_gives_where_the_last_answer_stands(mini_engine):
+    first = mini_engine.answer(COSTS)
+    place = mini_engine.answer("which page is that on?", history=[first])
+    assert place.about == "place" and place.quotes == first.quotes
+    assert place.context == "Where they stand: p. 5, 1 Why tides matter › 1.2 Costs and financing."
+
+
+def test_tell_me_more_goes_on_from_the_last_answer_until_its_section_ends(mini_engine):
+    first = mini_engine.answer(COSTS)
+    more = mini_engine.answer("tell me more", history=[first])
+    assert more.about == "more" and more.text == "Public banks finance most projects & guarantee the loans."
+    assert more.quotes[0].section == first.quotes[0].section
+    end = mini_engine.answer("go on", history=[first, more])  # the case study after it is another unit
+    assert end.abstained and "no more there" in end.message
+
+
+def test_with_nothing_quoted_before_there_is_nothing_to_point_at(mini_engine):
+    refused = mini_engine.answer("What is the capital of France?")
+    assert refused.abstained
+    after = mini_engine.answer("source?", history=[refused])
+    assert after.abstained and after.about == "sources" and "no quote in the last answer" in after.message
+    alone = mini_engine.answer("source?")  # no conversation: read as any question
+    assert alone.about != "sources"
+
+
+def test_the_chat_shows_the_sources_reply_with_its_references(mini_engine):
+    from askwef.serve.render import plain_answer, render_answer
+
+    source = mini_engine.answer("source?", history=[mini_engine.answer(COSTS)])
+    html = render_answer(source, 2)
+    assert "These sentences cite endnote 5." in html and 'class="askwef-refs"' in html and "40%" in html
+    assert "These sentences cite endnote 5." in plain_answer(source)
