@@ -125,15 +125,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"   — {quotes[0].source()}")
         _print_close(answer)
         return 0
-    if answer.about == "comparison":  # asked of several reports: each one's quotes under its title, then its notes
+    if answer.reports:  # asked of several reports: each one's quotes under its title, then its notes
         from .answer.compare import comparison_lead, report_of
 
-        print(comparison_lead(answer))
+        print(comparison_lead(answer) if answer.about == "comparison" else f"({answer.resolved_question})")
         for sub in answer.reports:
             if sub.abstained or not sub.quotes:
                 print(f"\n{sub.message}")
                 continue
-            print(f"\n{bold(report_of(sub))}")
+            print(f"\n{bold(report_of(sub))}" + (f"\n({sub.context})" if sub.context else ""))
             print(textwrap.fill(f"“{sub.text}”", 100))
             for first, notes in sub.places():
                 print(f"— {first.source()}" + (f" [{', '.join(map(str, notes))}]" if notes else ""))

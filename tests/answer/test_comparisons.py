@@ -108,3 +108,19 @@ def test_the_cli_and_the_api_show_a_comparison(library, capsys, monkeypatch):
     answer = library.answer("How do the Wind Notes report and the tidal outlook report compare on costs?")
     shown = AnswerOut.model_validate(answer.to_dict())
     assert [len(r.quotes) for r in shown.reports] == [len(a.quotes) for a in answer.reports]
+
+
+def test_source_after_a_comparison_gives_each_report_s_endnotes_under_its_title(library):
+    from askwef.serve.render import plain_answer, render_answer
+
+    first = library.answer("How do the Wind Notes report and the tidal outlook report compare on costs?")
+    source = library.answer("source?", history=[first])
+    assert source.about == "sources" and len(source.reports) == 2 and source.resolved_question == "the sources of the last answer"
+    wind, tidal = source.reports
+    assert {q.document for q in wind.quotes} == {"wind-notes.md"} and [e.number for e in wind.endnotes] == [1]
+    assert wind.endnotes[0].reference.startswith("Wind Institute") and wind.context == "These sentences cite endnote 1."
+    assert {q.document for q in tidal.quotes} == {"mini-report.md"} and 5 in [e.number for e in tidal.endnotes]
+    html = render_answer(source, 4)
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and "These sentences cite endnote 1." in html and "Asked of each" not in html
+    assert "These sentences cite endnote 1." in plain_answer(source)

@@ -49,19 +49,20 @@ def _asked(text: str) -> str:
     return text or "what does the report say?"
 
 
-def compared(question: str, asked: str, answers: list[tuple[str, Answer]], store) -> Answer:
+def compared(question: str, asked: str, answers: list[tuple[str, Answer]], store, about: str = "comparison") -> Answer:
     """One reply of each report's answer (`answers`: (report, its answer), in the question's order): their quotes in
     that order, each report's endnotes (numbered in its own list), the reports that do not answer in `message`. It
-    abstains only when every report does; its confidence is that of the least confident report that answers."""
+    abstains only when every report does; its confidence is that of the least confident report that answers. `about`:
+    what the reply is (`Answer.about`); a turn about a comparison's answer ("source?", meta.py) is answered so too."""
     labels = {d.name: report_label(d.title, d.name, int(d.year or 0)) for d in store.documents}
     answers = [(name, a if not a.abstained else dataclasses.replace(a, message=f"“{labels.get(name, name)}” does not seem to answer this."))
                for name, a in answers]
     given = [a for _, a in answers if not a.abstained]
     silent = [labels.get(name, name) for name, a in answers if a.abstained]
-    understood = f"{asked} (asked of each of {', '.join(f'“{labels.get(n, n)}”' for n, _ in answers)})"
+    understood = f"{asked} (asked of each of {', '.join(f'“{labels.get(n, n)}”' for n, _ in answers)})" if about == "comparison" else asked
     passages = tuple(p for _, a in answers for p in a.passages[:3])
     if not given:
-        return Answer(question, "", passages=passages, abstained=True, resolved_question=understood, about="comparison",
+        return Answer(question, "", passages=passages, abstained=True, resolved_question=understood, about=about,
                       message=f"None of these reports seems to answer this: {'; '.join(silent)}. The closest passages are listed below.",
                       reports=tuple(a for _, a in answers))
     return Answer(
@@ -73,7 +74,7 @@ def compared(question: str, asked: str, answers: list[tuple[str, Answer]], store
         confidence=min(a.confidence for a in given),
         message=f"Does not seem to answer this: {'; '.join(silent)}." if silent else "",
         resolved_question=understood,
-        about="comparison",
+        about=about,
         reports=tuple(a for _, a in answers),
     )
 

@@ -18,6 +18,7 @@ import dataclasses
 
 from ..retrieve import Retriever
 from ..types import Answer
+from .compare import compared
 from .compose import endnotes_for, quote_for
 from .followup import normalize_history
 from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
@@ -44,10 +45,21 @@ def about_last(retriever: Retriever, question: str, history) -> Answer | None:
         return None
     store = retriever.store
     rows = last_rows(store, turns[-1].answer)
+    documents = list(dict.fromkeys(store.sentences.field("document", i) for i in rows))
+    if len(documents) > 1:  # after a comparison: each report's part, under its title, with its own endnotes
+        parts = [(d, _reply(retriever, question, kind, [i for i in rows if store.sentences.field("document", i) == d], True))
+                 for d in documents]
+        return compared(question, UNDERSTOOD[kind], parts, store, about=kind)
+    return _reply(retriever, question, kind, rows, bool(turns[-1].answer))
+
+
+def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answered: bool) -> Answer:
+    """The reply about the last answer's sentences `rows` (of one report)."""
+    store = retriever.store
     if kind == "more":
         rows = following(store.sentences, rows)
     if not rows:
-        message = ("The report says no more there: the last answer's sentences end their section." if kind == "more" and turns[-1].answer
+        message = ("The report says no more there: the last answer's sentences end their section." if kind == "more" and answered
                    else "There is no quote in the last answer to point at. Ask a question about the report.")
         return Answer(question, "", abstained=True, message=message, resolved_question=UNDERSTOOD[kind], about=kind)
     documents = {d.name: d for d in store.documents}
@@ -72,8 +84,8 @@ def _with_context(answer: Answer, context: str) -> Answer:
 
 
 def last_rows(store, text: str) -> list[int]:
-    """The index rows of the sentences `text` (the last answer) quotes, in reading order, a sentence the report
-    prints twice once."""
+    """The index rows of the sentences `text` (the last answer) quotes, in its order (a comparison's reports as it
+    gave them), a sentence the report prints twice once."""
     seen: set[str] = set()
     rows = []
     for i in quoted_rows(store, text, QUOTED_MIN_CHARS):
@@ -81,7 +93,7 @@ def last_rows(store, text: str) -> list[int]:
         if sentence not in seen:
             seen.add(sentence)
             rows.append(i)
-    return rows
+    return sorted(rows, key=lambda i: text.find(store.sentences.field("text", i)))
 
 
 def following(sentences, rows: list[int]) -> list[int]:

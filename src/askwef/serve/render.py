@@ -124,8 +124,9 @@ def render_answer(answer: Answer, turn: int) -> str:
 
     if answer.about == "contents":  # "list the case studies": a numbered list, each part by its title and first sentence
         parts.append(_contents_list(answer, turn))
-    elif answer.about == "comparison":  # asked of several reports: each one's answer under its title, with its own notes
-        parts.append(f'<p class="askwef-context">{_e(comparison_lead(answer))}</p>')
+    elif answer.reports:  # asked of several reports: each one's answer under its title, with its own notes
+        if answer.about == "comparison":
+            parts.append(f'<p class="askwef-context">{_e(comparison_lead(answer))}</p>')
         for i, sub in enumerate(answer.reports):
             if sub.abstained or not sub.quotes:
                 parts.append(f'<p class="askwef-report-silent">{_e(sub.message)}</p>')
@@ -134,7 +135,7 @@ def render_answer(answer: Answer, turn: int) -> str:
             parts.extend(_quoted(sub, f"{turn}r{i}") + _references_html(sub, f"{turn}r{i}"))
     else:
         parts.extend(_quoted(answer, turn))
-    if answer.about != "comparison":
+    if not answer.reports:
         parts.extend(_references_html(answer, turn))
     parts.append(f'<p class="askwef-meta">{_e(answer.confidence_line())}</p>')
     parts.append(_passages_panel(answer.passages, open_=False))
@@ -213,13 +214,14 @@ def plain_answer(answer: Answer) -> str:
             lines += [f"{n}. {title}"] if title else []
             lines += [("   " if title else f"{n}. ") + " ".join(q.cited() for q in quotes), f"   — {quotes[0].source()}"]
         return "\n".join(lines + _references(answer))
-    if answer.about == "comparison":  # each report's quotes under its title, its references after them
-        lines.append(comparison_lead(answer))
+    if answer.reports:  # each report's quotes under its title, its references after them
+        lines += [comparison_lead(answer)] if answer.about == "comparison" else []
         for sub in answer.reports:
             if sub.abstained or not sub.quotes:
                 lines += ["", sub.message]
                 continue
-            lines += ["", report_of(sub)] + [x for q in sub.quotes for x in (q.cited(), f"  — {q.source()}")] + _references(sub)
+            lines += ["", report_of(sub)] + ([f"({sub.context})"] if sub.context else [])
+            lines += [x for q in sub.quotes for x in (q.cited(), f"  — {q.source()}")] + _references(sub)
         return "\n".join(lines)
     if answer.span:
         lines += [f"A: {answer.span}", ""]
