@@ -269,3 +269,17 @@ def test_a_sentence_the_report_prints_twice_is_quoted_once():
     # the pull quote (2) repeats the best sentence (0): the runner-up after it is considered instead
     chosen = choose(sentences, (0, 1, 2, 3), np.array([0.6, 0.1, 0.59, 0.4]), 0, gain=0.05, neighbour_gain=0.05)
     assert chosen == [0, 3]
+
+
+def test_what_a_report_rests_on_is_asked_of_the_report_itself():
+    from askwef.answer.params import SELF_REFERENCE
+    from askwef.answer.query import Query, about_document, stems
+
+    def asked(text):
+        return about_document(Query(text, "", "", frozenset(stems(text)), (), {}))
+
+    assert asked("what kind of sources does the report rely on?") and asked("what is the paper based on?")
+    assert not asked("what kind of robots does the report mention?")  # robots: a question about the report's content
+    assert SELF_REFERENCE.match("The findings in this paper are based on numerous interviews, discussions and other research.")
+    assert SELF_REFERENCE.match("This paper presents a blueprint.") and SELF_REFERENCE.match("In this report, we look at tides.")
+    assert not SELF_REFERENCE.match("Feedback on the drafts of this report was given by many.")

@@ -190,9 +190,9 @@ FRAMING = {
 }
 
 _ITSELF = r"(?:this|the present)\s+(?:white\s+)?(?:paper|report|document|publication|study|review|strategy|brief)\b"
-SELF_REFERENCE = re.compile(rf"^(?:in\s+)?{_ITSELF}|^(?:©|\(c\)|copyright)\s*(?:19|20)\d{{2}}\b", re.I)
+SELF_REFERENCE = re.compile(rf"^(?:in\s+|the\s+(?:[a-z]+\s+){{1,2}}(?:in|of)\s+)?{_ITSELF}|^(?:©|\(c\)|copyright)\s*(?:19|20)\d{{2}}\b", re.I)
 """A sentence whose subject is its own document ("This paper presents ...", "This document is published by ...",
-"In this report, ..."), or its copyright line ("© 2025 World Economic Forum."): how a report says what it is, who made
+"In this report, ...", "The findings in this paper are based on ..."), or its copyright line ("© 2025 World Economic Forum."): how a report says what it is, who made
 it and when. A sentence naming it in passing ("feedback on the drafts of this report") is not one."""
 DOCUMENT_WORD = re.compile(r"\b(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 DOCUMENT_PRONOUN = re.compile(r"\b(?:it|this)\b", re.I)
@@ -200,12 +200,14 @@ DOCUMENT_PRONOUN = re.compile(r"\b(?:it|this)\b", re.I)
 published?", "who wrote this?") can only mean the document; in a conversation such a turn is a follow-up."""
 DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
                            "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make",
-                           "right", "copyright", "own", "hold", "releas", "issu", "year", "date", "lead", "led"})
+                           "right", "copyright", "own", "hold", "releas", "issu", "year", "date", "lead", "led",
+                           "sourc", "reli", "base", "draw", "method", "methodolog", "research", "evid", "finding"})
 """Stems (Snowball) of what a question about a document as a whole asks besides the document itself ("what is this
 report about", "who wrote the paper", "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
 word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
-questions staff ask of any report ("when was it published" is answered by its copyright line); a question asking a
-number is not one of these."""
+questions staff ask of any report ("when was it published" is answered by its copyright line), and what it rests on
+("what sources does the report rely on", "what is the paper based on": dev's n353); a question asking a number is not
+one of these."""
 WHEN = re.compile(r"^\W*when\b|\b(?:what|which) (?:year|date)\b", re.I)
 """A question about the document that asks when ("when was this report published"): answered from the lines of its
 self-description that give a year (its copyright line). The answer-type model (fit on questions about the report's
@@ -298,7 +300,7 @@ FUNCTION_WORDS = frozenset(
     "is are was were be been being am do does did done doing has have had having can could will would shall should may might must "
     "of in on at to for from by with about into onto over under after before since until during through between against "
     "any some all each every more most much many few less least other another such same own just only very really still yet "
-    "again ever now not no yes ok okay hmm please tell me say said give get got one ones he she him his".split()
+    "again ever now not no yes ok okay hmm please tell me say said give get got one ones he she him his kind kinds sort sorts".split()
 )
 """English function words (articles, pronouns, auxiliaries, question words, prepositions, quantifiers) and
 the verbs that only frame a request ("tell me", "give"): what is left of a turn is what it says on its own."""
