@@ -134,6 +134,26 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     assert [q.section.split(" ")[0] for q in chapters.quotes] == ["1", "2", "3", "4", "5"]
 
 
+UK = OECD.with_name("UK_National_AI_Strategy.pdf")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not UK.exists(), reason="the real UK strategy is not here")
+def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_path):
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / UK.name).symlink_to(UK)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
+    engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    pillars = engine.answer("what are the pillars?")
+    assert pillars.about == "contents"
+    assert [q.section.split(":")[0] for q in pillars.quotes] == ["Pillar 1", "Pillar 2", "Pillar 3"]
+
+
 def test_words_no_part_holds_find_the_section_they_mean(mini_engine):
     from askwef.answer.contents import listed_parts
 
@@ -147,3 +167,17 @@ def test_words_no_part_holds_find_the_section_they_mean(mini_engine):
     # "examples" asks as often for a fact the report gives: no list of the section a word means
     examples = listing("any fish farm examples?")
     assert listed_parts(store, document, examples, near=lambda phrases: [("aquaculture", 0.7)]) is None
+
+
+def test_the_things_a_section_title_names_are_its_subsections(mini_engine):
+    from askwef.answer.contents import listing
+
+    for question in ("what sectors does the report cover?", "which sectors are adopting tidal power?", "list the sectors"):
+        answer = mini_engine.answer(question)
+        assert answer.about == "contents", question
+        assert [q.section for q in answer.quotes] == ["2 Sectors adopting tidal power > Shipping", "2 Sectors adopting tidal power > Aquaculture"]
+        assert answer.quotes[0].text.startswith("Ports are the first buyers of tidal electricity")
+    # a question asking more than the title names is a question about the report's content
+    assert mini_engine.answer("what are the sectors' costs?").about == ""
+    assert listing("what are the key challenges?").children and listing("what does the report conclude?") is None
+    assert listing("how much did costs fall?") is None  # nothing plural: a fact

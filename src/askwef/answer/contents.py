@@ -1,7 +1,8 @@
 """Questions that ask for a list of a report's parts rather than a fact in it: its chapters, its case studies or
 use cases, tables, figures or boxes, maybe within one section ("list the healthcare use cases", "what chapters
 does the report have", "which case studies are in chapter 2", "what's the first use case in the manufacturing
-section", "what's in section 2?").
+section", "what's in section 2?"), or the things a section's title names ("what are the key challenges?", "which
+industries does the report cover?": that section's subsections; "what are the pillars?": the sections so titled).
 
 Such a question names a kind of part and little else. Retrieval finds one of the parts, the ranker one sentence
 of it, and askwef answered with one case of many (or a case's closing remark). Here the parts are read from the
@@ -18,8 +19,11 @@ a question that asks more ("which use cases improved accuracy") is read as any o
 0
 >>> listing("what does table 2 show?") is None, listing("which table shows robot density?") is None
 (True, True)
->>> listing("what's in section 2?")
-Listing(family='section', number='2', words=frozenset(), pick=None, numbered_only=False)
+>>> asked = listing("what's in section 2?")
+>>> asked.family, asked.number, asked.words
+('section', '2', frozenset())
+>>> listing("what are the key challenges?").children
+True
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.text import split_numbering
-from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, PART_ASKS, PART_FAMILIES, PART_LABEL,
-                     PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
+from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
+                     PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
 from .parts import bare_label, label_rows, labels
 from .query import function_stems, stems
 from .referents import ordinal_index
@@ -51,6 +55,7 @@ class Listing:
     numbered_only: bool
     phrase: str = ""  # the question's own words behind `words`, as written ("cars"), for `listed_parts`'s `near`
     noun: str = ""  # the word that named the parts, as written ("use cases", "examples")
+    children: bool = False  # the parts are the subsections of the section whose title holds `words` ("the key challenges")
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def listing(question: str) -> Listing | None:
     said = {number.group(0)} if number else set()
     if named is None:
         if number is None:
-            return None
+            return _overview(question)  # "what are the key challenges?": the subsections of the section so titled
         family, ordinal, noun = "section", None, ""  # "what's in section 2?": its parts
     else:
         noun, ordinal = named.group("noun").lower(), (named.group("ordinal") or "").lower() or None
@@ -85,6 +90,21 @@ def listing(question: str) -> Listing | None:
     pick = None if ordinal is None else ordinal_index(ordinal)
     phrase = " ".join(w for w in re.findall(r"[A-Za-z][\w\-]*", question) if stems(w) & words)
     return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"), phrase, noun)
+
+
+def _overview(question: str) -> Listing | None:
+    """A question asking for the things a section's title names, in the plural, and nothing else ("what are the key
+    challenges?", "which industries does the report cover?", "what are the five key enablers?"): listed as that
+    section's subsections, or as the sections so titled when there are several ("what are the pillars?": "Pillar 1:
+    ...", "Pillar 2: ..."; `Listing.children`); None for any other question."""
+    if not OVERVIEW_FORM.match(question):
+        return None
+    words = stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(" ".join(OVERVIEW_FRAME))
+    plural = {t for w in re.findall(r"[A-Za-z][\w\-]*", question) if len(w) > 3 and re.search(r"(?<!s)s$", w.lower()) for t in stems(w)}
+    if not words or not plural & words:
+        return None
+    phrase = " ".join(w for w in re.findall(r"[A-Za-z][\w\-]*", question) if stems(w) & words)
+    return Listing("section", "", frozenset(words), None, False, phrase, "", children=True)
 
 
 def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | None:
@@ -105,6 +125,16 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
         scope = next((p for p, _ in sections if _number(p) == asked.number), "")
         if not scope:
             return None
+    if asked.children:  # the sections whose own title holds every word of the question, the shallowest: several are
+        # the list ("Pillar 1: ...", "Pillar 2: ..."); one alone is listed by its subsections ("4 Key challenges ...")
+        holders = [p for p, _ in sections if asked.words <= stems(p.split(" > ")[-1])]
+        depth = min((p.count(" > ") for p in holders), default=0)
+        items = [p for p in holders if p.count(" > ") == depth]
+        if len(items) == 1:
+            items = [p for p, _ in sections if p.startswith(items[0] + " > ") and p.count(" > ") == depth + 1]
+        first = _first_rows(store, document) if items else {}
+        found = [("", tuple(first[(path, "")][:1])) for path in items if first.get((path, ""))]
+        return Listed(tuple(r for _, rows in found for r in rows), ()) if found else None
     words = asked.words - stems(info.title)
     first = _first_rows(store, document)
     if asked.family == "section":

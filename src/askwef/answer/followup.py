@@ -124,9 +124,11 @@ def normalize_history(history) -> list[Turn]:
                 pending_user = None
         elif isinstance(item, dict):
             turn = Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span", "document")))
-            if listing(turn.question) is not None:  # through the API, a list of parts comes back as its quotes' text:
-                # each part's first sentence is the part "the second one" points at (not a list inside one of them)
-                turn = dataclasses.replace(turn, items=tuple(_SENTENCE_END.split(turn.answer.strip())) if turn.answer.strip() else ())
+            parts = tuple(_SENTENCE_END.split(turn.answer.strip())) if turn.answer.strip() else ()
+            if listing(turn.question) is not None and len(parts) > 1:  # through the API, a list of parts comes back as its
+                # quotes' text: each part's first sentence is the part "the second one" points at (not a list inside one
+                # of them); one sentence is no list of parts ("what are the key enablers?" answered by the sentence naming them)
+                turn = dataclasses.replace(turn, items=parts)
             turns.append(turn)
         elif isinstance(item, (list, tuple)) and len(item) >= 1:
             turns.append(Turn(str(item[0] or ""), str(item[1] or "") if len(item) > 1 else ""))

@@ -17,8 +17,8 @@ them unanswerable; on test on 17, all unanswerable; quarters on 1 and 3, all una
 ['united states']
 >>> gazetteer().mentions("give us examples of robotaxis")
 set()
->>> gazetteer().mentions("How many industrial robots work in Japanese factories, and in the US?")
-{'japan', 'united states'}
+>>> sorted(gazetteer().mentions("How many industrial robots work in Japanese factories, and in the US?"))
+['japan', 'united states']
 >>> pinned_quarters("Apollo Go rides in Q3 2024")
 {'third quarter'}
 """
