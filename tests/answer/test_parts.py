@@ -48,3 +48,43 @@ def test_a_section_title_may_be_cut_short(mini_engine):
     assert not whole.abstained and whole.about == "part"
     assert (short.text, short.about) == (whole.text, "part")
     assert not mini_engine.retriever.named_sections("the resources of the sea").any()  # a one-word cut is no title
+
+
+SUMMARISED = """# Wind Notes: A Second Report
+
+# Executive summary
+
+Offshore wind is now the cheapest power in Windland. Its ports run on it, and pension funds pay for it.
+
+A third sentence of the summary stays unread.
+
+# 1 Offshore costs
+
+Offshore wind farms cost less each year, and their financing comes from pension funds.
+
+# 2 Ports
+
+Ports in Windland run their cranes on offshore wind power.
+"""
+
+
+def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "wind-notes.md").write_text(SUMMARISED, encoding="utf-8")
+    engine = Engine.load(Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05),
+                         embedder=HashEmbedder(), log=lambda *_: None)
+    for question in ("what is this report about?", "summarize the report", "key takeaways", "what are the main findings?"):
+        answer = engine.answer(question)
+        assert answer.text == "Offshore wind is now the cheapest power in Windland. Its ports run on it, and pension funds pay for it.", question
+        assert answer.about == "part" and answer.quotes[0].section == "Executive summary"
+    # a question that asks more is a question about the report's content
+    assert engine.answer("what are the main findings on ports?").quotes[0].section != "Executive summary"
+
+
+def test_a_report_without_a_summary_answers_what_it_is_about_from_what_it_says_of_itself(mini_engine):
+    answer = mini_engine.answer("what is this report about?")
+    assert answer.about == "document" and not answer.abstained

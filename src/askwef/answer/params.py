@@ -409,3 +409,13 @@ OVERVIEW_FRAME = frozenset("two three four five six seven eight nine ten top big
                            "different various kinds types".split())
 """Words that rank or count what a question asks to list ("what are the five key enablers?", "the main challenges"):
 not words a section's title must hold for its subsections to be the list (contents.py). Written for askwef."""
+SUMMARY_ASKS = frozenset({"about", "summari", "summar", "summaris", "summariz", "overview", "gist", "takeaway", "topic", "find",
+                          "highlight", "tldr", "key", "main", "messag", "brief", "point"})
+"""Stems of a question asking what a report says overall ("what is this report about?", "summarize the report", "key
+takeaways", "what are the main findings?"): asked with these words alone (and the document's), it is answered with
+the opening of the report's own summary (SUMMARY_TITLE), when it has one. Written for askwef from how staff ask for
+the gist of a report."""
+SUMMARY_TITLE = re.compile(r"^(?:executive summary|summary|abstract|overview|key (?:findings|messages|takeaways)|main findings"
+                           r"|in brief|at a glance|assessment and recommendations)$", re.I)
+"""The title of a report's own summary (`index.library.title_key` of its last part): WEF white papers' "Executive
+summary", the OECD reviews' "Assessment and recommendations", an abstract."""

@@ -19,7 +19,8 @@ import re
 
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..types import Passage
-from .params import AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE
+from .params import (AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL,
+                     PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -120,6 +121,34 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
     part = tuple(store.passages[r] for r in own)
     ids = {p.id for p in part}
     return (part + tuple(p for p in top if p.id not in ids))[:CANDIDATE_PASSAGES], opening
+
+
+def asks_for_summary(query: Query) -> bool:
+    """Whether a question asks what the report says overall and nothing else ("what is this report about?",
+    "summarize the report", "key takeaways"): its words, less those that put a question ("about" aside), frame it and
+    name the document, are all SUMMARY_ASKS.
+
+    >>> asks_for_summary(Query("key takeaways", "", "", frozenset(), (), {}))
+    True
+    >>> asks_for_summary(Query("key takeaways on healthcare", "", "", frozenset(), (), {}))
+    False
+    """
+    rest = stems(query.text) - (function_stems() - SUMMARY_ASKS) - (FRAMING - SUMMARY_ASKS) - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
+    return bool(rest) and rest <= SUMMARY_ASKS
+
+
+def summary_part(store, document: str) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
+    """(the passages, the opening rows) of `document`'s own summary section (SUMMARY_TITLE, the first so titled), or
+    ((), ()) when it has none."""
+    rows = store.document_rows(document)
+    field = store.passages.field
+    section = next((field("section", r) for r in rows if SUMMARY_TITLE.match(title_key(field("section", r).split(" > ")[-1]))), None)
+    if section is None:
+        return (), ()
+    passages = [r for r in rows if field("section", r) == section]
+    opening = opening_rows(store.sentences, [i for r in passages for i in store.passage_sentences(r)])
+    own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
+    return tuple(store.passages[r] for r in own), opening
 
 
 def authors(sentences, document: str) -> list[int]:
