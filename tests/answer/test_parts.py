@@ -65,6 +65,10 @@ Offshore wind farms cost less each year, and their financing comes from pension 
 # 2 Ports
 
 Ports in Windland run their cranes on offshore wind power.
+
+# Conclusion
+
+Wind has come of age in Windland. Further growth will require new cables between the islands and the mainland.
 """
 
 
@@ -83,6 +87,22 @@ def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
         assert answer.about == "part" and answer.quotes[0].section == "Executive summary"
     # a question that asks more is a question about the report's content
     assert engine.answer("what are the main findings on ports?").quotes[0].section != "Executive summary"
+
+
+def test_what_a_report_recommends_is_read_from_its_conclusion(tmp_path):
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "wind-notes.md").write_text(SUMMARISED, encoding="utf-8")
+    engine = Engine.load(Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05),
+                         embedder=HashEmbedder(), log=lambda *_: None)
+    for question in ("what does the report recommend?", "what are the next steps?", "what does it conclude?"):
+        answer = engine.answer(question)
+        assert not answer.abstained and answer.about == "part", question
+        assert all(q.section.endswith("Conclusion") for q in answer.quotes) and answer.quotes
+    assert engine.answer("what does the report recommend for ports?").about == ""  # a question about its content
 
 
 def test_a_report_without_a_summary_answers_what_it_is_about_from_what_it_says_of_itself(mini_engine):

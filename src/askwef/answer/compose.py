@@ -65,7 +65,7 @@ def answer_question(
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
                                                      common=stage_for(retriever).common),  # itself: the whole quote answers
         context=context_for(store, sel.chosen),
-        about="document" if sel.prepared.about_document else ("part" if sel.prepared.part else ""),
+        about="document" if sel.prepared.about_document else ("part" if sel.prepared.part or sel.prepared.concluding else ""),
     )
 
 

@@ -419,3 +419,12 @@ SUMMARY_TITLE = re.compile(r"^(?:executive summary|summary|abstract|overview|key
                            r"|in brief|at a glance|assessment and recommendations)$", re.I)
 """The title of a report's own summary (`index.library.title_key` of its last part): WEF white papers' "Executive
 summary", the OECD reviews' "Assessment and recommendations", an abstract."""
+CONCLUSION_ASKS = frozenset({"recommend", "conclud", "conclus", "suggest", "propos", "advis", "advic", "next", "step", "end",
+                             "final", "urg", "overal"})
+"""Stems of a question asking what a report concludes or recommends, and nothing else ("what does the report
+recommend?", "what are its conclusions?", "what are the next steps?"): answered from its sections so titled
+(CONCLUSION_TITLE), the ranker choosing among their passages. Written for askwef from how staff ask it."""
+CONCLUSION_TITLE = re.compile(r"\b(?:conclusions?|concluding|recommendations?|(?:the )?way (?:forward|ahead)|next steps|looking ahead"
+                              r"|closing (?:remarks|thoughts)|final (?:remarks|thoughts))\b", re.I)
+"""A section that concludes or recommends: the Blueprint report's "Conclusion", the UK strategy's "Next steps", the
+OECD review's "Overview of Recommendations ..." (`index.library.title_key` of its own title)."""

@@ -20,7 +20,7 @@ import re
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..types import Passage
 from .params import (AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL,
-                     PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE)
+                     PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -135,6 +135,26 @@ def asks_for_summary(query: Query) -> bool:
     """
     rest = stems(query.text) - (function_stems() - SUMMARY_ASKS) - (FRAMING - SUMMARY_ASKS) - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
     return bool(rest) and rest <= SUMMARY_ASKS
+
+
+def asks_for_conclusion(query: Query) -> bool:
+    """Whether a question asks what the report concludes or recommends and nothing else ("what does the report
+    recommend?", "what are the next steps?"): its words, less those that put a question, frame it and name the document,
+    are all CONCLUSION_ASKS.
+
+    >>> asks_for_conclusion(Query("what does the report recommend in the end?", "", "", frozenset(), (), {}))
+    True
+    >>> asks_for_conclusion(Query("what does the report recommend for data centres?", "", "", frozenset(), (), {}))
+    False
+    """
+    rest = stems(query.text) - function_stems() - FRAMING - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
+    return bool(rest) and rest <= CONCLUSION_ASKS
+
+
+def conclusion_rows(store, document: str) -> list[int]:
+    """The passage rows of `document`'s sections that conclude or recommend (CONCLUSION_TITLE), in reading order."""
+    field = store.passages.field
+    return [r for r in store.document_rows(document) if CONCLUSION_TITLE.search(title_key(field("section", r).split(" > ")[-1]))]
 
 
 def summary_part(store, document: str) -> tuple[tuple[Passage, ...], tuple[int, ...]]:

@@ -45,7 +45,7 @@ from .params import (
     SPAN_COMMON_SHARE,
     WHEN,
 )
-from .parts import asks_for_summary, authors, labels, part_question, summary_part
+from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labels, part_question, summary_part
 from .pins import home_places
 from .query import Query, TypeModel, about_document, analyse, holds, plain
 
@@ -180,12 +180,13 @@ class Prepared:
     top_dense: float  # the best passage's dense score (cosine), unscaled
     about_document: bool = False  # asked about the document as a whole, and the candidates are what it says of itself
     part: tuple[int, ...] = ()  # asked for a figure or section and nothing else: what it says of itself (parts.py)
+    concluding: bool = False  # asked what the report concludes or recommends: its concluding sections' best sentences
 
     @property
     def itself(self) -> bool:
         """Asked about the document or one of its parts as such: answered with what it says of itself, whatever the
         confidence model (fit on questions about facts) makes of it, and with no short answer."""
-        return self.about_document or bool(self.part)
+        return self.about_document or bool(self.part) or self.concluding
 
 
 def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolved, Query]:
@@ -212,6 +213,11 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     if not part and top and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
         own, part = summary_part(retriever.store, top[0].document)
         top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
+    concluding = False
+    if not part and top and asks_for_conclusion(query):  # "what does the report recommend?": its conclusion's best sentences
+        rows = sorted(conclusion_rows(retriever.store, top[0].document), key=lambda r: -float(scores.fused[r]))[:CANDIDATE_PASSAGES]
+        concluding = bool(rows)
+        top = tuple(dataclasses.replace(retriever.store.passages[r], score=round(float(scores.fused[r]), 6)) for r in rows) or top
     keep = frozenset(part) or None
     if not part and about_document(query):  # "what is this report about", "who wrote the paper": what the document says of itself
         own = _self_reference(retriever, stage, scores, within)
@@ -221,7 +227,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
     found = bool(keep) and bool(candidates.indexes)
     return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=found and not part,
-                    part=tuple(part) if found else ())
+                    part=tuple(part) if found else (), concluding=concluding and bool(candidates.indexes))
 
 
 def _itself(sentences, stage: Stage, own: tuple[Passage, ...], query: Query) -> frozenset[int]:
