@@ -124,3 +124,24 @@ def test_source_after_a_comparison_gives_each_report_s_endnotes_under_its_title(
     ids = re.findall(r'id="([^"]+)"', html)
     assert len(ids) == len(set(ids)) and "These sentences cite endnote 1." in html and "Asked of each" not in html
     assert "These sentences cite endnote 1." in plain_answer(source)
+
+
+def test_and_in_another_report_asks_it_the_last_question(library):
+    first = library.answer("How much did costs fall between 2015 and 2024?")
+    assert {q.document for q in first.quotes} == {"mini-report.md"} and "40%" in first.text
+    other = library.answer("and in the Wind Notes report?", history=[first])
+    assert other.resolved_question == "How much did costs fall between 2015 and 2024? (in “Wind Notes: A Second Report”)"
+    assert other.quotes and {q.document for q in other.quotes} == {"wind-notes.md"} and other.about == ""
+    back = library.answer("and in the tidal outlook report?", history=[first, other])  # the question that asked something
+    assert back.resolved_question.startswith("How much did costs fall between 2015 and 2024? (in “Tidal Power Outlook")
+    assert "40%" in back.text
+    api = library.answer("and in the Wind Notes report?", history=[{"question": first.question, "answer": first.text}])
+    assert api.resolved_question == other.resolved_question
+
+
+def test_the_last_report_s_home_place_is_not_asked_of_another():
+    from askwef.answer.pins import without_places
+
+    assert without_places("how big is the AI talent gap in China?", {"china"}) == "how big is the AI talent gap?"
+    assert without_places("What are China's targets for 2030?", {"china"}) == "What are targets for 2030?"
+    assert without_places("how many robots in Japan?", {"china"}) == "how many robots in Japan?"

@@ -116,3 +116,17 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     asked = g.mentions(question) - set(home)
     places = sorted(asked - g.mentions(around)) if asked else []  # the passages are read only when the question names a place
     return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))
+
+
+def without_places(text: str, places: set[str]) -> str:
+    """`text` without the places `places` (lower case) it names as a phrase of its own: "in China", "China's", "China":
+    the question an earlier report answered, asked of another report ("how big is the AI talent gap in China?" ->
+    "how big is the AI talent gap?"). Adjectives ("Chinese") stay.
+
+    >>> without_places("how big is the AI talent gap in China?", {"china"})
+    'how big is the AI talent gap?'
+    """
+    for place in sorted(places, key=len, reverse=True):
+        name = r"\s+".join(map(re.escape, place.split()))
+        text = re.sub(rf"\s*\b(?:in|of|for|across|within|from)\s+(?:the\s+)?{name}\b|\b{name}(?:'s|’s)?\s*", " ", text, flags=re.I)
+    return re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()

@@ -27,6 +27,8 @@ from .compare import compared, compared_reports, history_for
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
+from .pins import without_places
+from .query import content_stems
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
 from .select import quoted_rows, read, stage_for
@@ -61,6 +63,18 @@ def answer_question(
                     for name in reports]
             return compared(question, asked, each, retriever.store)
         text, named = retriever.unnamed(question)
+        if named is not None and turns and is_followup(question) and not content_stems(text, function_words=False) - {"report"}:
+            # "and in the UK strategy?": the last question that asked something ("and in the OECD review?" after it asks the
+            # same), asked of that report without the name and the home place of the report that answered it
+            back = next((i for i in range(len(turns) - 1, -1, -1)
+                         if content_stems(retriever.unnamed(turns[i].question)[0], function_words=False) - {"report"}), len(turns) - 1)
+            last = turns[back]
+            earlier = last.document or quoted_document(retriever.store, last.answer)
+            home = stage_for(retriever).home.get(earlier, set()) if earlier else set()
+            asked = without_places(retriever.unnamed(last.question)[0], home)
+            title = next((d.title or d.name for d in retriever.store.documents if d.name == named), named)
+            answer = in_report(retriever, named, asked, history=turns[:back] or None, k=k, models=models)
+            return dataclasses.replace(answer, question=question, resolved_question=f"{asked} (in “{title}”)")
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
         says_report = DOCUMENT_WORD.search(question) or (not turns and DOCUMENT_PRONOUN.search(question))
