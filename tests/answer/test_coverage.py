@@ -112,3 +112,17 @@ def test_a_name_typed_in_lower_case_that_the_quote_lacks():
     assert lower_names("how many robots work in japan", names) == []  # a place is pins.py's to judge
     assert lower_names("How many agents does JD integrate", names) == []  # capitalised: names_absent's
 
+
+
+def test_a_name_abbreviated_as_the_report_never_does_is_there_when_its_long_form_is():
+    from askwef.answer.lexicon import Lexicon
+
+    quote = "To date, 246 green data centres have been established in the country."
+    spelled = Lexicon.from_texts([quote]).spelled_out
+    passage = frozenset({"green", "data", "centr", "establish", "countri", "china"})
+    asked = "how many green DCs does China have?"
+    assert coverage(asked, frozenset({"green", "dcs"}), quote, quote, passage, _count).names_absent == 1.0
+    spelt = coverage(asked, frozenset({"green", "dcs"}), quote, quote, passage, _count, spelled=spelled)
+    assert (spelt.names_absent, spelt.unit_missing) == (0.0, 0.0)
+    # an abbreviation whose long form the report never gives is still absent
+    assert coverage("how many SOEs use AI?", frozenset({"soe"}), quote, quote, passage, _count, spelled=spelled).names_absent == 1.0

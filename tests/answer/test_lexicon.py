@@ -38,3 +38,9 @@ def test_typos_are_mended_towards_the_corpus_words():
     assert lex.normalize("how much compute").text == "how much compute"  # a real word the corpus lacks stays
     assert lex.normalize("BYD cars").text == "BYD cars"  # short unknown words are names, not typos
     assert lex.normalize("hospitls").corrections == (("hospitls", "hospitals"),)
+
+
+def test_an_abbreviation_the_corpus_never_writes_is_spelled_out():
+    lex = Lexicon.from_texts([TEXT + " Green data centres use hydropower."])
+    assert lex.spelled_out("how many green DCs are there?") == "how many green data centres are there?"
+    assert lex.spelled_out("what do LLMs cost at ICBC?") == "what do LLMs cost at ICBC?"  # the corpus writes these

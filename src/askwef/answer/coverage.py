@@ -175,15 +175,18 @@ def unit_missing(question: str, quote: str) -> float:
 
 
 def coverage(question: str, content: frozenset[str], seen: str, quote: str, passage_stems: frozenset[str], idf, *,
-             asked: str | None = None, corpus: frozenset[str] = frozenset()) -> Coverage:
+             asked: str | None = None, corpus: frozenset[str] = frozenset(), spelled=None) -> Coverage:
     """How far `seen` (the quote, the sentence before it, its titles) covers `content`, the question's
     content stems; `idf(stems)` weighs a set of stems; `passage_stems`: the stems of the quote's passages.
     `asked`: the turn's own words (a follow-up's, without the questions beside it; default `question`),
-    read for what it counts and its names in lower case; `corpus`: the words the corpus writes as names (`corpus_names`)."""
+    read for what it counts and its names in lower case; `corpus`: the words the corpus writes as names (`corpus_names`);
+    `spelled(text)`: the text with the abbreviations the corpus never writes in their long form (`Lexicon.spelled_out`):
+    a name so abbreviated ("DCs") is there when its long form is ("data centres"), and so is what it counts."""
     seen_stems = _stems(seen)
     asked_stems = (content & _stems(question)) or content  # its own words, not the long forms of its abbreviations
     total = idf(asked_stems) or 1.0
-    names = [s for n in names_of(question) for s in _stems(n)]
+    spelled = spelled or (lambda text: text)
+    names = [s for n in names_of(question) for s in _stems(n) if not _stems(spelled(n)) <= (passage_stems | seen_stems)]
     numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question))]
     quoted = quote.replace(",", "")
     own = question if asked is None else asked
@@ -196,6 +199,6 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
         uncovered=idf(asked_stems - seen_stems) / total,
         names_absent=absent(names),
         number_missing=float(any(n not in quoted for n in numbers)),
-        unit_missing=unit_missing(own, seen),
+        unit_missing=unit_missing(spelled(own), seen),
         corpus_name_absent=absent(lowered),
     )

@@ -189,6 +189,21 @@ class Lexicon:
                     best = (score, f"{left} {right}")
         return best[1] if best else None
 
+    def spelled_out(self, text: str) -> str:
+        """`text` with each abbreviation this corpus never writes said in the long form it does ("how many green DCs?"
+        -> "how many green data centres?"): what the question asks, read against the report's words. An abbreviation
+        the corpus writes ("AI") stays as it is."""
+        def spell(m: re.Match) -> str:
+            low = m.group(0).lower()
+            if low in self.counts:
+                return m.group(0)
+            longs = self.abbreviations.get(low) or ()
+            if not longs and low.endswith("s") and self.abbreviations.get(low[:-1]):
+                return self.abbreviations[low[:-1]][0] + "s"
+            return longs[0] if longs else m.group(0)
+
+        return _WORD.sub(spell, text)
+
     def expansions(self, question: str) -> tuple[str, ...]:
         """What the question's abbreviations stand for, and the abbreviations of long forms it spells out."""
         low = " ".join(_words(question))

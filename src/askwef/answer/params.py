@@ -124,7 +124,9 @@ FIELD_ABBREVIATIONS = {
     "b2b": "business-to-business", "b2c": "business-to-consumer", "kpi": "key performance indicator",
     "roi": "return on investment", "ct": "computed tomography", "mri": "magnetic resonance imaging",
     "wef": "world economic forum", "oecd": "organisation for economic co-operation and development",
-    "eu": "european union", "uk": "united kingdom",
+    "eu": "european union", "uk": "united kingdom", "dc": "data centre", "dcs": "data centres", "evs": "electric vehicles",
+    "hpc": "high-performance computing", "vr": "virtual reality", "rpa": "robotic process automation",
+    "ocr": "optical character recognition", "adas": "advanced driver assistance systems",
 }
 """Abbreviations of the field that reports use without defining them, and staff type either way:
 the common terms of AI, industry, energy and policy writing (written for askwef; the report's own
