@@ -264,7 +264,7 @@ def test_a_sentence_the_report_prints_twice_is_quoted_once():
     from askwef.answer.select import choose
     from askwef.types import Sentence
 
-    texts = ["Demand for AI talent surged.", "Other words here.", "Demand for AI  talent surged.", "A third thing."]
+    texts = ["Demand for AI talent surged.", "Other words here.", "“Demand for AI  talent surged.”", "A third thing."]
     sentences = tuple(Sentence(f"s{i}", t, "d", "S", 1, f"p{i}", 40 * i, 40 * i + 30, (), "", "prose") for i, t in enumerate(texts))
     # the pull quote (2) repeats the best sentence (0): the runner-up after it is considered instead
     chosen = choose(sentences, (0, 1, 2, 3), np.array([0.6, 0.1, 0.59, 0.4]), 0, gain=0.05, neighbour_gain=0.05)

@@ -342,7 +342,8 @@ def choose(
 
 
 def _text_key(text: str) -> str:
-    return " ".join(text.split()).lower()
+    """A sentence as a pull quote prints it too: its words, whatever the quotation marks and spaces around them."""
+    return " ".join(text.split()).strip("“”\"'‘’ ").lower()
 
 
 def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
