@@ -145,3 +145,30 @@ def test_the_last_report_s_home_place_is_not_asked_of_another():
     assert without_places("how big is the AI talent gap in China?", {"china"}) == "how big is the AI talent gap?"
     assert without_places("What are China's targets for 2030?", {"china"}) == "What are targets for 2030?"
     assert without_places("how many robots in Japan?", {"china"}) == "how many robots in Japan?"
+
+
+NORWAY = """# Norway Notes: Fjord Power
+
+## 1 Hydropower
+
+Norway draws most of its electricity from hydropower. Norway exports power to its neighbours, and Norway's
+dams are old. In Norway, wind farms are growing too: Norway built 12 wind farms in 2023.
+"""
+CHILE = """# Chile Notes: Desert Sun
+
+## 1 Solar
+
+Chile runs the largest solar farms in South America. Chile's desert gets the most sunlight on earth, and Chile
+built 9 wind farms in 2023. In Chile, copper mines buy solar power.
+"""
+
+
+def test_a_question_comparing_the_places_two_reports_are_about_asks_each(tmp_path):
+    from askwef.answer.compare import compared_reports
+
+    library = fixture_engine(tmp_path, {"norway-notes.md": NORWAY, "chile-notes.md": CHILE})
+    asked, reports = compared_reports(library.retriever, "How does Chile compare with Norway on wind farms?")
+    assert reports == ("chile-notes.md", "norway-notes.md") and asked == "How does on wind farms?"
+    answer = library.answer("How does Chile compare with Norway on wind farms?")
+    assert answer.about == "comparison" and "9 wind farms" in answer.reports[0].text and "12 wind farms" in answer.reports[1].text
+    assert compared_reports(library.retriever, "How many wind farms did Norway build?")[1] == ()  # no comparison asked

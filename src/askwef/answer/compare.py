@@ -21,11 +21,14 @@ from ..index.library import said_as_the_report
 from ..retrieve import Retriever
 from ..types import Answer, report_label
 from .params import COMPARED_MAX, COMPARING, EVERY_REPORT
+from .pins import gazetteer, without_places
+from .select import stage_for
 
 
 def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[str, ...]]:
-    """(the question as each report is asked it, the reports it asks) when it names two reports or more, or asks of
-    every report (`params.EVERY_REPORT`: at most COMPARED_MAX, those of its best passages first); else (question, ())."""
+    """(the question as each report is asked it, the reports it asks) when it names two reports or more, compares the
+    places two reports are about ("the UK" and "China": their home places, `pins.home_places`), or asks of every report
+    (`params.EVERY_REPORT`: at most COMPARED_MAX, those of its best passages first); else (question, ())."""
     documents = [d.name for d in retriever.store.documents]
     if len(documents) < 2:
         return question, ()
@@ -33,6 +36,25 @@ def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[st
     named = tuple(dict.fromkeys(name for _, _, name in sorted(spans)))
     if len(named) >= 2:
         return _asked(said_as_the_report(question, spans)), named
+    if COMPARING.search(question):  # "how does the UK compare with China on AI talent?": the reports whose home they are
+        places = gazetteer().mentions(question)
+        home = stage_for(retriever).home
+        forms = {alias: place for alias, place in gazetteer().aliases.items() if place in places} | {p: p for p in places}
+
+        def said_at(name: str) -> int:  # where the question first names the report's home place
+            at = [m.start() for form, place in forms.items() if place in home.get(name, set())
+                  for m in re.finditer(rf"\b{re.escape(form)}\b", question, re.I)]
+            return min(at, default=len(question))
+
+        owners = sorted((name for name in documents if home.get(name, set()) & places), key=said_at)
+        reports = tuple(dict.fromkeys([*named, *owners]))
+        if len(reports) >= 2:
+            text = said_as_the_report(question, spans) if spans else question
+            said = set(forms)
+            for place in sorted(said, key=len, reverse=True):  # each place with what joins it ("and the UK", "with China")
+                name = r"\s+".join(map(re.escape, place.split()))
+                text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?", " ", text, flags=re.I)
+            return _asked(without_places(text, said)), reports[:COMPARED_MAX]
     if named or not EVERY_REPORT.search(question):
         return question, ()
     asked = _asked(EVERY_REPORT.sub("the report", question))
