@@ -6,6 +6,7 @@ extraction accuracy by 15%" (which model? CASE STUDY 2: Sunshine Zhengyan GPT), 
 robots are increasingly used in factory assembly", whose row is "Production optimization". The chunker prints a
 row's label before its cells in the passage ("Selected scenarios and solutions in industrial manufacturing –
 Production optimization: AI-equipped robots ...", for markdown and PDF tables alike); that lead is the context.
+Which sentences an earlier answer, given only as text, quoted is `quoted_rows`.
 """
 
 from __future__ import annotations
@@ -52,3 +53,15 @@ def row_lead(store, row: int) -> str:
 
 def _title_words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def quoted_rows(store, text: str, min_chars: int = 1):
+    """The rows of the store's sentences (of at least `min_chars` characters) that `text` quotes verbatim, in order:
+    which sentences an earlier answer, given only as text, quoted."""
+    if not text:
+        return
+    sentences = store.sentences
+    for i in range(len(sentences)):
+        sentence = sentences.field("text", i)
+        if len(sentence) >= min_chars and sentence in text:
+            yield i

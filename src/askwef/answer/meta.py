@@ -4,7 +4,7 @@ its sentences cite), "which page is that on?", "where does it say that?" (where 
 
 Read as questions about the report, they were answered with whatever sentence held their words ("what's the source
 for that?" quoted "... open source AI technology ..."). Here the last answer's sentences are found by their text in
-the index (`select.quoted_rows`), so the HTTP API's {question, answer} turns work as the chat's Answers do; after an
+the index (`context.quoted_rows`), so the HTTP API's {question, answer} turns work as the chat's Answers do; after an
 abstention there is nothing to point at, and the turn abstains. Each reply quotes report sentences verbatim, with
 their places and endnotes, as any answer does (`Answer.about`: "sources", "place" or "more").
 
@@ -22,7 +22,7 @@ from .compare import compared
 from .compose import endnotes_for, quote_for
 from .followup import normalize_history
 from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
-from .select import quoted_rows
+from .context import quoted_rows
 
 UNDERSTOOD = {"sources": "the sources of the last answer", "place": "where the last answer stands in the report",
               "more": "what follows the last answer in the report"}

@@ -31,7 +31,8 @@ from .pins import without_places
 from .query import content_stems
 from .model import AnswerModels, load_models
 from .params import CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
-from .select import quoted_rows, read, stage_for
+from .context import quoted_rows
+from .select import read, stage_for
 
 
 def answer_question(

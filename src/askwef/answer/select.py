@@ -25,6 +25,7 @@ from ..retrieve import Retriever
 from ..types import Passage, Sentence
 from .coverage import corpus_names
 from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
+from .context import quoted_rows
 from .followup import Resolved, resolve, topic_titles, unit_name
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
@@ -124,18 +125,6 @@ class Stage:
             return unit_name(turn.unit)
         units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer))
         return unit_name(next((u for u in units if u), ""))
-
-
-def quoted_rows(store, text: str, min_chars: int = 1):
-    """The rows of the store's sentences (of at least `min_chars` characters) that `text` quotes verbatim, in order:
-    which sentences an earlier answer, given only as text, quoted."""
-    if not text:
-        return
-    sentences = store.sentences
-    for i in range(len(sentences)):
-        sentence = sentences.field("text", i)
-        if len(sentence) >= min_chars and sentence in text:
-            yield i
 
 
 def _sample_texts(store) -> list[str]:
