@@ -115,16 +115,21 @@ OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OEC
 
 @pytest.mark.slow
 @pytest.mark.skipif(not OECD.exists(), reason="the real OECD review is not here")
-def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
+def _real_engine(tmp_path, pdf: Path):
+    """An index of one real report (read from ../shared/realpdfs, never copied) with the hash embedder."""
     from askwef.embed import HashEmbedder
     from askwef.engine import Engine
     from askwef.settings import Settings
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / OECD.name).symlink_to(OECD)
+    (corpus / pdf.name).symlink_to(pdf)
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
-    engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+
+
+def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
+    engine = _real_engine(tmp_path, OECD)
     boxes = engine.answer("list the boxes in chapter 4")
     numbers = [q.unit.split(".")[0] + "." + q.unit.split(".")[1] for q in boxes.quotes]
     assert boxes.about == "contents" and len(numbers) >= 5 and all(n.startswith("Box 4.") for n in numbers)
@@ -140,15 +145,7 @@ UK = OECD.with_name("UK_National_AI_Strategy.pdf")
 @pytest.mark.slow
 @pytest.mark.skipif(not UK.exists(), reason="the real UK strategy is not here")
 def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_path):
-    from askwef.embed import HashEmbedder
-    from askwef.engine import Engine
-    from askwef.settings import Settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / UK.name).symlink_to(UK)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
-    engine = Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    engine = _real_engine(tmp_path, UK)
     pillars = engine.answer("what are the pillars?")
     assert pillars.about == "contents"
     assert [q.section.split(":")[0] for q in pillars.quotes] == ["Pillar 1", "Pillar 2", "Pillar 3"]

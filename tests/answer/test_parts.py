@@ -72,15 +72,20 @@ Wind has come of age in Windland. Further growth will require new cables between
 """
 
 
-def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
+def _summarised(tmp_path):
+    """An index of SUMMARISED alone (its summary and its conclusion are its own), with the hash embedder."""
     from askwef.embed import HashEmbedder
     from askwef.engine import Engine
     from askwef.settings import Settings
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "wind-notes.md").write_text(SUMMARISED, encoding="utf-8")
-    engine = Engine.load(Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05),
-                         embedder=HashEmbedder(), log=lambda *_: None)
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
+    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+
+
+def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
+    engine = _summarised(tmp_path)
     for question in ("what is this report about?", "summarize the report", "key takeaways", "what are the main findings?"):
         answer = engine.answer(question)
         assert answer.text == "Offshore wind is now the cheapest power in Windland. Its ports run on it, and pension funds pay for it.", question
@@ -90,14 +95,7 @@ def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
 
 
 def test_what_a_report_recommends_is_read_from_its_conclusion(tmp_path):
-    from askwef.embed import HashEmbedder
-    from askwef.engine import Engine
-    from askwef.settings import Settings
-
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "wind-notes.md").write_text(SUMMARISED, encoding="utf-8")
-    engine = Engine.load(Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05),
-                         embedder=HashEmbedder(), log=lambda *_: None)
+    engine = _summarised(tmp_path)
     for question in ("what does the report recommend?", "what are the next steps?", "what does it conclude?"):
         answer = engine.answer(question)
         assert not answer.abstained and answer.about == "part", question
