@@ -113,8 +113,6 @@ def test_a_follow_up_is_read_against_its_conversation_not_listed(mini_engine):
 OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not OECD.exists(), reason="the real OECD review is not here")
 def _real_engine(tmp_path, pdf: Path):
     """An index of one real report (read from ../shared/realpdfs, never copied) with the hash embedder."""
     from askwef.embed import HashEmbedder
@@ -128,6 +126,8 @@ def _real_engine(tmp_path, pdf: Path):
     return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not OECD.exists(), reason="the real OECD review is not here")
 def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     engine = _real_engine(tmp_path, OECD)
     boxes = engine.answer("list the boxes in chapter 4")
