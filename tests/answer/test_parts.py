@@ -106,3 +106,16 @@ def test_what_a_report_recommends_is_read_from_its_conclusion(tmp_path):
 def test_a_report_without_a_summary_answers_what_it_is_about_from_what_it_says_of_itself(mini_engine):
     answer = mini_engine.answer("what is this report about?")
     assert answer.about == "document" and not answer.abstained
+
+
+def test_in_a_library_a_report_s_gist_asked_of_none_asks_which_then_gives_its_summary(tmp_path):
+    from conftest import fixture_engine
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": SUMMARISED})
+    for question in ("summarize the report", "key takeaways", "what does the report recommend?"):
+        asked = library.answer(question)
+        assert asked.about == "clarify" and asked.message.startswith("Which report do you mean?"), question
+    asked = library.answer("key takeaways")
+    picked = library.answer("the wind notes one", history=[asked])
+    assert picked.text.startswith("Offshore wind is now the cheapest power in Windland.") and picked.about == "part"
+    assert library.answer("key takeaways on ports").about != "clarify"  # a question about content goes where it is answered

@@ -13,6 +13,7 @@ import re
 
 from ..retrieve import Retriever
 from .params import CLARIFY_LEAD, CLARIFY_LISTED, CLARIFY_MAX_REPLY_WORDS, ORDINALS
+from .parts import asks_for_conclusion, asks_for_summary
 from .query import about_document
 from .select import read, stage_for
 
@@ -29,8 +30,10 @@ def clarify_message(store) -> str:
 
 
 def asked_of_the_report(retriever: Retriever, question: str, history, models) -> bool:
-    """Whether `question` asks about "the report" as a whole ("who wrote this report?", "what is the paper about?")."""
-    return about_document(read(stage_for(retriever), question, history, models.types)[1])
+    """Whether `question` asks about "the report" as a whole ("who wrote this report?", "what is the paper about?",
+    "summarize the report", "what does the report recommend?")."""
+    query = read(stage_for(retriever), question, history, models.types)[1]
+    return about_document(query) or asks_for_summary(query) or asks_for_conclusion(query)
 
 
 def which_choice(reply: str, count: int) -> int | None:

@@ -417,6 +417,10 @@ SUMMARY_ASKS = frozenset({"about", "summari", "summar", "summaris", "summariz", 
 takeaways", "what are the main findings?"): asked with these words alone (and the document's), it is answered with
 the opening of the report's own summary (SUMMARY_TITLE), when it has one. Written for askwef from how staff ask for
 the gist of a report."""
+SUMMARY_ONLY = re.compile(r"^\W*(?:(?:the|your|any|some)\s+)?(?:key|main|top)?\s*(?:takeaways?|findings|messages|highlights|points|gist|summary|"
+                          r"overview|tl;?dr)\W*$|^\W*(?:summari[sz]e|give me (?:an? )?(?:summary|overview|gist))\W*(?:please)?\W*$", re.I)
+"""A turn asking for a report's gist and nothing else, without naming the report ("key takeaways", "summarize"): in a
+library, which report is meant is asked (clarify.py), as for "what is the report about?"."""
 SUMMARY_TITLE = re.compile(r"^(?:executive summary|summary|abstract|overview|key (?:findings|messages|takeaways)|main findings"
                            r"|in brief|at a glance|assessment and recommendations)$", re.I)
 """The title of a report's own summary (`index.library.title_key` of its last part): WEF white papers' "Executive

@@ -30,7 +30,8 @@ from .meta import about_last
 from .pins import without_places
 from .query import content_stems
 from .model import AnswerModels, load_models
-from .params import CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS, SMALL_TALK
+from .params import (CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
+                     SMALL_TALK, SUMMARY_ONLY)
 from .context import quoted_rows
 from .select import read, stage_for
 
@@ -78,7 +79,8 @@ def answer_question(
             return dataclasses.replace(answer, question=question, resolved_question=f"{asked} (in “{title}”)")
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
-        says_report = DOCUMENT_WORD.search(question) or (not turns and DOCUMENT_PRONOUN.search(question))
+        # "the report", "it" or "this" first in a conversation, or a whole report's gist ("key takeaways") asked first
+        says_report = DOCUMENT_WORD.search(question) or (not turns and (DOCUMENT_PRONOUN.search(question) or SUMMARY_ONLY.match(question)))
         if says_report and asked_of_the_report(retriever, question, history, models):
             last = (turns[-1].document or quoted_document(retriever.store, turns[-1].answer)) if turns else ""
             if last:  # "who wrote this report?" in a conversation: the report it is about
