@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from ..index.library import said_as_the_report
-from ..retrieve import Retriever
+from ..retrieve import ALONE_KEPT, Retriever
 from ..types import Answer, report_label
 from .params import COMPARED_MAX, COMPARING, EVERY_REPORT
 from .pins import gazetteer, without_places
@@ -27,8 +27,9 @@ from .select import stage_for
 
 def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[str, ...]]:
     """(the question as each report is asked it, the reports it asks) when it names two reports or more, compares the
-    places two reports are about ("the UK" and "China": their home places, `pins.home_places`), or asks of every report
-    (`params.EVERY_REPORT`: at most COMPARED_MAX, those of its best passages first); else (question, ())."""
+    places two reports of a small library are about ("the UK" and "China": their home places, `pins.home_places`), or
+    asks of every report (`params.EVERY_REPORT`: at most COMPARED_MAX, those of its best passages first); else
+    (question, ())."""
     documents = [d.name for d in retriever.store.documents]
     if len(documents) < 2:
         return question, ()
@@ -36,25 +37,10 @@ def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[st
     named = tuple(dict.fromkeys(name for _, _, name in sorted(spans)))
     if len(named) >= 2:
         return _asked(said_as_the_report(question, spans)), named
-    if COMPARING.search(question):  # "how does the UK compare with China on AI talent?": the reports whose home they are
-        places = gazetteer().mentions(question)
-        home = stage_for(retriever).home
-        forms = {alias: place for alias, place in gazetteer().aliases.items() if place in places} | {p: p for p in places}
-
-        def said_at(name: str) -> int:  # where the question first names the report's home place
-            at = [m.start() for form, place in forms.items() if place in home.get(name, set())
-                  for m in re.finditer(rf"\b{re.escape(form)}\b", question, re.I)]
-            return min(at, default=len(question))
-
-        owners = sorted((name for name in documents if home.get(name, set()) & places), key=said_at)
-        reports = tuple(dict.fromkeys([*named, *owners]))
-        if len(reports) >= 2:
-            text = said_as_the_report(question, spans) if spans else question
-            said = set(forms)
-            for place in sorted(said, key=len, reverse=True):  # each place with what joins it ("and the UK", "with China")
-                name = r"\s+".join(map(re.escape, place.split()))
-                text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?", " ", text, flags=re.I)
-            return _asked(without_places(text, said)), reports[:COMPARED_MAX]
+    if COMPARING.search(question) and len(documents) <= ALONE_KEPT:  # "how does the UK compare with China ...?"
+        places = _places_compared(retriever, question, spans, named, documents)
+        if places is not None:
+            return places
     if named or not EVERY_REPORT.search(question):
         return question, ()
     asked = _asked(EVERY_REPORT.sub("the report", question))
@@ -62,6 +48,32 @@ def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[st
         scores = retriever.scores(asked, retriever.encode(asked))
         documents = list(dict.fromkeys(p.document for p in retriever.rank(scores, k=10 * COMPARED_MAX)))
     return asked, tuple(documents[:COMPARED_MAX])
+
+
+def _places_compared(retriever: Retriever, question: str, spans, named: tuple[str, ...], documents: list[str]):
+    """(the question without its places, the reports whose home places it compares, in the order it names them), or
+    None when it names fewer than two such reports. Each report's home place is read from its own text when first
+    asked (`Stage.home`), so only a library of at most ALONE_KEPT reports is read so."""
+    places = gazetteer().mentions(question)
+    if not places:
+        return None
+    home = stage_for(retriever).home
+    forms = {alias: place for alias, place in gazetteer().aliases.items() if place in places} | {p: p for p in places}
+
+    def said_at(name: str) -> int:  # where the question first names the report's home place
+        at = [m.start() for form, place in forms.items() if place in home.get(name, set())
+              for m in re.finditer(rf"\b{re.escape(form)}\b", question, re.I)]
+        return min(at, default=len(question))
+
+    owners = sorted((name for name in documents if home.get(name, set()) & places), key=said_at)
+    reports = tuple(dict.fromkeys([*named, *owners]))
+    if len(reports) < 2:
+        return None
+    text = said_as_the_report(question, spans) if spans else question
+    for place in sorted(forms, key=len, reverse=True):  # each place with what joins it ("and the UK", "with China")
+        name = r"\s+".join(map(re.escape, place.split()))
+        text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?", " ", text, flags=re.I)
+    return _asked(without_places(text, set(forms))), reports[:COMPARED_MAX]
 
 
 def _asked(text: str) -> str:
