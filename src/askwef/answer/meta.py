@@ -50,11 +50,11 @@ def about_last(retriever: Retriever, question: str, history) -> Answer | None:
         parts = [(d, _reply(retriever, question, kind, [i for i in rows if store.sentences.field("document", i) == d], True))
                  for d in documents]
         return compared(question, UNDERSTOOD[kind], parts, store, about=kind)
-    return _reply(retriever, question, kind, rows, bool(turns[-1].answer))
+    return _reply(retriever, question, kind, rows, bool(rows))
 
 
 def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answered: bool) -> Answer:
-    """The reply about the last answer's sentences `rows` (of one report)."""
+    """The reply about the last answer's sentences `rows` (of one report); `answered`: the last answer quoted any."""
     store = retriever.store
     if kind == "more":
         rows = following(store.sentences, rows)
