@@ -379,8 +379,10 @@ passages (a reply of a dozen reports' quotes is not read)."""
 _LEAD = r"^\W*(?:(?:ok(?:ay)?|and|so|hmm|but|yes|please|thanks)\W+)*"
 _POINTER = r"(?:that|this|it|these|those|they)"
 SOURCE_TURN = re.compile(
-    _LEAD + r"(?:(?:any|the|a|your)\s+)?(?:sources?|references?|refs?|citations?)(?:\s+(?:for|of|behind|on)\s+" + _POINTER + r")?"
-    r"(?:\s+please)?\W*$"
+    _LEAD + r"(?:(?:can\s+you\s+)?(?:give|show|send)\s+me\s+)?(?:(?:any|the|a|your)\s+)?(?:sources?|references?|refs?|citations?|links?|urls?)"
+    r"(?:\s+(?:for|of|behind|on)\s+" + _POINTER + r")?(?:\s+(?:please|pls|plz))?\W*$"
+    r"|" + _LEAD + r"(?:cite|source)\s+" + _POINTER + r"\W*$"
+    r"|" + _LEAD + r"where\s+did\s+(?:you|they|it)\s+get\s+" + _POINTER + r"(?:\s+from)?\W*$"
     r"|" + _LEAD + r"(?:what|which)(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)?\s+(?:the\s+|its\s+|their\s+|your\s+)?"
     r"(?:sources?|references?|citations?|evidence)(?:\s+(?:for|of|behind|on)\s+(?:" + _POINTER + r"|the\s+\w+))?\W*$"
     r"|" + _LEAD + r"(?:is|are)\s+there\s+(?:a|any)\s+(?:sources?|references?|citations?)(?:\s+for\s+" + _POINTER + r")?\W*$"
@@ -398,7 +400,8 @@ PLACE_TURN = re.compile(
 """A turn asking where the last answer's sentences stand: answered with them again, their section and printed page."""
 MORE_TURN = re.compile(
     _LEAD + r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|carry\s+on|elaborate|what\s+else|"
-    r"what\s+(?:comes\s+next|follows)|(?:can\s+you\s+)?(?:expand|elaborate)|more\s+(?:detail|details|context|please))"
+    r"what\s+(?:comes\s+next|follows)|(?:can\s+you\s+)?(?:expand|elaborate)|more\s+(?:detail|details|context|please)"
+    r"|anything\s+else|what\s+else\s+does\s+(?:it|the\s+report)\s+say)"
     r"(?:\s+(?:about|on)\s+" + _POINTER + r")?(?:\s+please)?\W*$", re.I)
 """A turn asking to go on from the last answer: answered with the sentences that follow its quote in the report."""
 MORE_SENTENCES = 3
