@@ -201,6 +201,24 @@ def test_a_question_naming_two_reports_shows_each_one_s_answer_under_its_title(p
     shot(page, "comparison")
 
 
+def test_source_and_tell_me_more_answer_from_the_last_answer(page, engine):
+    ask_in_page(page, ANSWERED)
+    first = engine.answer(ANSWERED)
+    for turn, n in (("what's the source for that?", 1), ("tell me more", 2)):
+        page.locator("#askwef-question textarea").fill(turn)
+        page.locator("#askwef-question textarea").press("Enter")
+        page.locator(".askwef-answer").nth(n).wait_for()
+    replies = page.locator(".askwef-answer")
+    source = replies.nth(1)
+    cited = ", ".join(str(e.number) for e in first.endnotes)
+    assert f"cite endnote{'s' if len(first.endnotes) > 1 else ''} {cited}" in source.locator(".askwef-context").inner_text()
+    assert first.quotes[0].text in source.locator("blockquote").inner_text()
+    assert source.locator("ol.askwef-refs li").count() == len(first.endnotes)
+    more = engine.answer("tell me more", history=[first])
+    assert more.quotes and more.quotes[0].text in replies.nth(2).locator("blockquote").inner_text()
+    assert "what follows the last answer" in replies.nth(2).locator(".askwef-meta").inner_text()
+
+
 def test_filter_restricts_answers_to_a_chapter(page, engine):
     chapter = "2 Sectors adopting tidal power"
     dropdown = page.locator("#askwef-within input")
