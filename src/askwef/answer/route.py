@@ -65,18 +65,8 @@ def answer_question(
                     for name in reports]
             return compared(question, asked, each, retriever.store)
         text, named = retriever.unnamed(question)
-        if named is not None and turns and is_followup(question) and not content_stems(text, function_words=False) - {"report"}:
-            # "and in the UK strategy?": the last question that asked something ("and in the OECD review?" after it asks the
-            # same), asked of that report without the name and the home place of the report that answered it
-            back = next((i for i in range(len(turns) - 1, -1, -1)
-                         if content_stems(retriever.unnamed(turns[i].question)[0], function_words=False) - {"report"}), len(turns) - 1)
-            last = turns[back]
-            earlier = last.document or quoted_document(retriever.store, last.answer)
-            home = stage_for(retriever).home.get(earlier, set()) if earlier else set()
-            asked = without_places(retriever.unnamed(last.question)[0], home)
-            title = next((d.title or d.name for d in retriever.store.documents if d.name == named), named)
-            answer = in_report(retriever, named, asked, history=turns[:back] or None, k=k, models=models)
-            return dataclasses.replace(answer, question=question, resolved_question=f"{asked} (in “{title}”)")
+        if named is not None and turns and is_followup(question) and not _asks_anything(text):
+            return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
         # "the report", "it" or "this" first in a conversation, or a whole report's gist ("key takeaways") asked first
@@ -99,6 +89,25 @@ def answer_question(
         if not answers:
             return answer_one(retriever, question, history=history, k=k, within=within, models=models)
         return best_answer(answers)
+
+
+def _asks_anything(text: str) -> bool:
+    """Whether a turn, its report's name said as "the report", asks something of its own ("and in the report?" does not)."""
+    return bool(content_stems(text, function_words=False) - {"report"})
+
+
+def asked_again(retriever: Retriever, named: str, question: str, turns, *, k: int, models: AnswerModels) -> Answer:
+    """"and in the UK strategy?": the last question that asked something ("and in the OECD review?" right after it asks
+    the same), asked of the report `named` without the name and the home place of the report that answered it ("how
+    big is the AI talent gap in China?" -> "how big is the AI talent gap?")."""
+    back = next((i for i in range(len(turns) - 1, -1, -1) if _asks_anything(retriever.unnamed(turns[i].question)[0])), len(turns) - 1)
+    last = turns[back]
+    earlier = last.document or quoted_document(retriever.store, last.answer)
+    home = stage_for(retriever).home.get(earlier, set()) if earlier else set()
+    asked = without_places(retriever.unnamed(last.question)[0], home)
+    title = next((d.title or d.name for d in retriever.store.documents if d.name == named), named)
+    answer = in_report(retriever, named, asked, history=turns[:back] or None, k=k, models=models)
+    return dataclasses.replace(answer, question=question, resolved_question=f"{asked} (in “{title}”)")
 
 
 def in_report(retriever: Retriever, name: str, question: str, *, history, k: int, models: AnswerModels) -> Answer:
