@@ -135,10 +135,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 continue
             print(f"\n{bold(report_of(sub))}" + (f"\n({sub.context})" if sub.context else ""))
             print(textwrap.fill(f"“{sub.text}”", 100))
-            for first, notes in sub.places():
-                print(f"— {first.source()}" + (f" [{', '.join(map(str, notes))}]" if notes else ""))
-            for e in sub.endnotes:
-                print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     ") + (f"\n     {e.url}" if e.url else ""))
+            _print_places(sub)
+            _print_references(sub.endnotes)
         print(f"\n{answer.confidence_line()}")
         return 0
     if answer.span:
@@ -150,21 +148,29 @@ def cmd_ask(args: argparse.Namespace) -> int:
         quote = quote.replace(answer.span, bold(answer.span), 1)
     print(quote)
     print()
-    for first, notes in answer.places():  # one line per run of quotes from one place, as the chat shows them
-        sup = f" [{', '.join(map(str, notes))}]" if notes else ""
-        print(f"— {first.source()}{sup}")
+    _print_places(answer)
     _print_close(answer)
     return 0
+
+
+def _print_places(answer) -> None:
+    """One line per run of quotes from one place, with their endnote numbers, as the chat shows them."""
+    for first, notes in answer.places():
+        print(f"— {first.source()}" + (f" [{', '.join(map(str, notes))}]" if notes else ""))
+
+
+def _print_references(endnotes) -> None:
+    for e in endnotes:
+        print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
+        if e.url:
+            print(f"     {e.url}")
 
 
 def _print_close(answer) -> None:
     """What closes an answer in the terminal: its references (after a blank line), then its confidence line."""
     if answer.endnotes:
         print()
-    for e in answer.endnotes:
-        print(textwrap.fill(f"[{e.number}] {e.reference}", 100, subsequent_indent="     "))
-        if e.url:
-            print(f"     {e.url}")
+    _print_references(answer.endnotes)
     print(f"\n{answer.confidence_line()}")
 
 

@@ -21,7 +21,7 @@ from ..index.library import said_as_the_report
 from ..retrieve import ALONE_KEPT, Retriever
 from ..types import Answer, report_label
 from .params import COMPARED_MAX, COMPARING, EVERY_REPORT
-from .pins import gazetteer, without_places
+from .pins import gazetteer
 from .select import stage_for
 
 
@@ -73,7 +73,7 @@ def _places_compared(retriever: Retriever, question: str, spans, named: tuple[st
     for place in sorted(forms, key=len, reverse=True):  # each place with what joins it ("and the UK", "with China")
         name = r"\s+".join(map(re.escape, place.split()))
         text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?", " ", text, flags=re.I)
-    return _asked(without_places(text, set(forms))), reports[:COMPARED_MAX]
+    return _asked(text), reports[:COMPARED_MAX]
 
 
 def _asked(text: str) -> str:

@@ -7,7 +7,7 @@ Answer(text='To date, 246 green data centres have been established in the countr
 from __future__ import annotations
 
 from ..retrieve import Retriever
-from ..types import Answer, Endnote, Quote, Sentence
+from ..types import Answer, Endnote, Passage, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
 from .contents import listed_parts, listing
 from .followup import is_followup
@@ -44,8 +44,7 @@ def answer_question(
             question, "", passages=shown, confidence=round(confidence, 4), abstained=True, message=message,
             resolved_question=sel.resolved,
         )
-    documents = {d.name: d for d in store.documents}
-    quotes = tuple(quote_for(store.sentences[i], documents.get(store.sentences[i].document)) for i in sel.chosen)
+    quotes = quotes_for(store, sel.chosen)
     text = " ".join(q.text for q in quotes)
     best = store.sentences[sel.prepared.candidates.indexes[sel.best]]
     query = sel.prepared.query
@@ -79,15 +78,24 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     document = within if within in names else (names[0] if len(names) == 1 and not within else "")
     if asked is None or not document or (history and is_followup(question)):
         return None  # (a `within` section: the question is read within it as any other)
-    info = store.documents[names.index(document)]
     listed = listed_parts(store, document, asked, near=stage_for(retriever).near)
     if listed is None:
         return None
-    quotes = tuple(quote_for(store.sentences[i], info) for i in listed.rows)
-    passages = tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in listed.rows))
+    quotes = quotes_for(store, listed.rows)
     return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes_for(retriever, list(listed.rows)),
-                  passages=passages, confidence=1.0, resolved_question=question, context="; ".join(listed.titles),
+                  passages=passages_for(store, listed.rows), confidence=1.0, resolved_question=question, context="; ".join(listed.titles),
                   about="contents")
+
+
+def quotes_for(store, rows) -> tuple[Quote, ...]:
+    """The sentences `rows` (of the store) as an answer quotes them, in the order given."""
+    documents = {d.name: d for d in store.documents}
+    return tuple(quote_for(store.sentences[i], documents.get(store.sentences[i].document)) for i in rows)
+
+
+def passages_for(store, rows) -> tuple[Passage, ...]:
+    """The passages the sentences `rows` stand in, each once, in the order of their sentences."""
+    return tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in rows))
 
 
 def quote_for(s: Sentence, doc) -> Quote:

@@ -103,8 +103,7 @@ def _overview(question: str) -> Listing | None:
     plural = {t for w in re.findall(r"[A-Za-z][\w\-]*", question) if len(w) > 3 and re.search(r"(?<!s)s$", w.lower()) for t in stems(w)}
     if not words or not plural & words:
         return None
-    phrase = " ".join(w for w in re.findall(r"[A-Za-z][\w\-]*", question) if stems(w) & words)
-    return Listing("section", "", frozenset(words), None, False, phrase, "", children=True)
+    return Listing("section", "", frozenset(words), None, False, children=True)
 
 
 def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | None:

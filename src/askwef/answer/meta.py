@@ -19,7 +19,7 @@ import dataclasses
 from ..retrieve import Retriever
 from ..types import Answer
 from .compare import compared
-from .compose import endnotes_for, quote_for
+from .compose import endnotes_for, passages_for, quotes_for
 from .followup import normalize_history
 from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
 from .context import quoted_rows
@@ -62,11 +62,9 @@ def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answ
         message = ("The report says no more there: the last answer's sentences end their section." if kind == "more" and answered
                    else "There is no quote in the last answer to point at. Ask a question about the report.")
         return Answer(question, "", abstained=True, message=message, resolved_question=UNDERSTOOD[kind], about=kind)
-    documents = {d.name: d for d in store.documents}
-    quotes = tuple(quote_for(store.sentences[i], documents.get(store.sentences[i].document)) for i in rows)
+    quotes = quotes_for(store, rows)
     endnotes = endnotes_for(retriever, rows)
-    answer = Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes,
-                    passages=tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in rows)),
+    answer = Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes, passages=passages_for(store, rows),
                     confidence=1.0, resolved_question=UNDERSTOOD[kind], about=kind)
     if kind == "sources":
         cited = ", ".join(str(e.number) for e in endnotes)

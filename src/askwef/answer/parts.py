@@ -133,8 +133,7 @@ def asks_for_summary(query: Query) -> bool:
     >>> asks_for_summary(Query("key takeaways on healthcare", "", "", frozenset(), (), {}))
     False
     """
-    rest = stems(query.text) - (function_stems() - SUMMARY_ASKS) - (FRAMING - SUMMARY_ASKS) - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
-    return bool(rest) and rest <= SUMMARY_ASKS
+    return _asks_only(query, SUMMARY_ASKS)
 
 
 def asks_for_conclusion(query: Query) -> bool:
@@ -147,8 +146,14 @@ def asks_for_conclusion(query: Query) -> bool:
     >>> asks_for_conclusion(Query("what does the report recommend for data centres?", "", "", frozenset(), (), {}))
     False
     """
-    rest = stems(query.text) - function_stems() - FRAMING - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
-    return bool(rest) and rest <= CONCLUSION_ASKS
+    return _asks_only(query, CONCLUSION_ASKS)
+
+
+def _asks_only(query: Query, asks: frozenset[str]) -> bool:
+    """Whether the question's words, less those that put a question or frame it (save `asks` themselves: "about") and
+    those that name the document, are some of `asks` and nothing else."""
+    rest = stems(query.text) - (function_stems() - asks) - (FRAMING - asks) - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
+    return bool(rest) and rest <= asks
 
 
 def conclusion_rows(store, document: str) -> list[int]:

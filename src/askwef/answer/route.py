@@ -17,6 +17,7 @@ Answer(text='To date, 246 green data centres have been established in the countr
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 
@@ -52,12 +53,12 @@ def answer_question(
         if picked is not None:  # the reply to "Which report do you mean?": the question before, asked of that report
             earlier = turns[-1].question
             answer = in_report(retriever, picked, earlier, history=turns[:-1], k=k, models=models)
-            title = next((d.title or d.name for d in retriever.store.documents if d.name == picked), picked)
-            return dataclasses.replace(answer, question=question, resolved_question=f"{earlier} (in “{title}”)")
+            return dataclasses.replace(answer, question=question, resolved_question=f"{earlier} (in “{_title(retriever.store, picked)}”)")
         asked, reports = compared_reports(retriever, question)
         if not reports and turns and is_followup(question) and not retriever.names_in(question):  # "and on compute?": again
             asked, reports = question, compared_reports(retriever, turns[-1].question)[1]
         if reports:  # "how do the UK strategy and the Blueprint report compare on skills?": each report in turn
+            @functools.lru_cache(maxsize=None)  # each earlier turn read once, not once per report
             def asked_of(text: str) -> str:
                 return compared_reports(retriever, text)[0]
 
@@ -105,9 +106,13 @@ def asked_again(retriever: Retriever, named: str, question: str, turns, *, k: in
     earlier = last.document or quoted_document(retriever.store, last.answer)
     home = stage_for(retriever).home.get(earlier, set()) if earlier else set()
     asked = without_places(retriever.unnamed(last.question)[0], home)
-    title = next((d.title or d.name for d in retriever.store.documents if d.name == named), named)
     answer = in_report(retriever, named, asked, history=turns[:back] or None, k=k, models=models)
-    return dataclasses.replace(answer, question=question, resolved_question=f"{asked} (in “{title}”)")
+    return dataclasses.replace(answer, question=question, resolved_question=f"{asked} (in “{_title(retriever.store, named)}”)")
+
+
+def _title(store, name: str) -> str:
+    """A report's title as the index gives it, else its file name."""
+    return next((d.title or d.name for d in store.documents if d.name == name), name)
 
 
 def in_report(retriever: Retriever, name: str, question: str, *, history, k: int, models: AnswerModels) -> Answer:

@@ -303,6 +303,8 @@ def choose(
     distinct = {_text_key(sentences[indexes[best]].text): None}
     ranked = [int(best)]
     for row in np.argsort(-probabilities, kind="stable"):
+        if len(ranked) == MAX_QUOTED_SENTENCES:
+            break
         if (key := _text_key(sentences[indexes[row]].text)) not in distinct:
             distinct[key] = None
             ranked.append(int(row))
