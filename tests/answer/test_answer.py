@@ -48,6 +48,23 @@ def test_a_number_the_quote_lacks_rules_the_answer_out(mini_engine):
     assert not given.abstained and "12 gigawatts" in given.text
 
 
+def test_a_quoted_term_the_report_never_writes_rules_the_answer_out(mini_engine):
+    # "tidal" and "barrage" are each in the report, never in one sentence or heading: the quoted term names something
+    # the report does not write, and the abstention says which
+    unwritten = mini_engine.answer("What is the 'tidal barrage' programme?")
+    assert unwritten.abstained and unwritten.quotes == () and "“tidal barrage”" in unwritten.message
+    # so is a follow-up about it, and not one that moves on
+    again = mini_engine.answer("when was it launched?", history=[unwritten])
+    assert again.abstained and "“tidal barrage”" in again.message
+    moved = mini_engine.answer("and how many pens does SeaFarm run?", history=[unwritten, again])
+    assert not moved.abstained and "30 pens" in moved.text
+    # a term the report writes, in other order or number, is answered as the same question unquoted
+    for term in ("“barrage Harbour Works”", "'Harbour Works barrages'"):
+        written = mini_engine.answer(f"How much carbon dioxide does the {term} save?")
+        plain = mini_engine.answer("How much carbon dioxide does the Harbour Works barrage save?")
+        assert not written.abstained and written.text == plain.text
+
+
 def test_markup_pasted_into_a_question_is_not_read_as_its_words(mini_engine):
     bare = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
     pasted = mini_engine.answer('<b>How much</b> tidal resource does the coast of Exampleland hold? <script>window.x=10000</script>')

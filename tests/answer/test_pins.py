@@ -1,6 +1,6 @@
 from types import SimpleNamespace
 
-from askwef.answer.pins import gazetteer, home_places, missing, pinned_quarters
+from askwef.answer.pins import gazetteer, home_places, missing, pinned_quarters, quoted_terms
 
 
 def test_places_are_read_as_names_short_forms_and_adjectives():
@@ -53,3 +53,11 @@ def test_us_typed_in_lower_case_before_a_noun_is_the_country():
     assert missing("give us examples of firms using AI", "Over half of Chinese firms use AI.") == ()  # the pronoun
     assert missing("can you tell us about robotaxis", "Robotaxis run in 50 cities.") == ()
     assert "united states" in gazetteer().mentions("how many us cities have robotaxis")
+
+
+def test_quoted_terms_are_phrases_in_quotation_marks_not_apostrophes():
+    assert quoted_terms("what is China's 'AI plus' initiative?") == ("AI plus",)
+    assert quoted_terms("what does “data multiplier” mean, and 'internet plus'?") == ("data multiplier", "internet plus")
+    assert quoted_terms('is the "East Data, West Computing" plan funded') == ("East Data, West Computing",)
+    assert quoted_terms("what's the country's plan? the firms' 'dual carbon' goals") == ("dual carbon",)
+    assert quoted_terms("what's the country's plan for 2030") == ()

@@ -12,7 +12,7 @@ from .confidence import answer_confidence, confidence_features, ruled_out
 from .contents import listed_parts, listing
 from .followup import is_followup
 from .model import AnswerModels, load_models
-from .params import ABSTAIN_MESSAGE, PINNED_MISSING_MESSAGE
+from .params import ABSTAIN_MESSAGE
 from .context import context_for
 from .select import select, stage_for
 from .span import span_of
@@ -32,14 +32,14 @@ def answer_question(
         return Answer(question, "", passages=shown, abstained=True, message=ABSTAIN_MESSAGE, resolved_question=sel.resolved)
     features = confidence_features(sel, retriever)
     confidence = answer_confidence(features, models.confidence)
-    pins = ruled_out(sel, retriever, features)
-    if sel.prepared.itself and not pins:
+    ruled = ruled_out(sel, retriever, features)
+    if sel.prepared.itself and ruled is not None and not (ruled.pins or ruled.terms):
         # a question about the document itself ("who wrote this report") is answered with what the document says of
         # itself, whatever the confidence model (fit on questions about the report's content) and the rule on words
         # the corpus never writes ("wrote") make of it; a year it pins that the document lacks still rules it out
-        pins = None
-    if (confidence < retriever.settings.abstain_threshold and not sel.prepared.itself) or pins is not None:
-        message = PINNED_MISSING_MESSAGE.format(pins=" and ".join(pins)) if pins else ABSTAIN_MESSAGE
+        ruled = None
+    if (confidence < retriever.settings.abstain_threshold and not sel.prepared.itself) or ruled is not None:
+        message = ruled.message if ruled is not None else ABSTAIN_MESSAGE
         return Answer(
             question, "", passages=shown, confidence=round(confidence, 4), abstained=True, message=message,
             resolved_question=sel.resolved,

@@ -32,13 +32,15 @@ that the quote lacks ("pony" ai, "construction" bank: 0.446 to 0.458, it fires a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .coverage import coverage
 from .features import FEATURES
-from .params import ANSWER_TYPES
-from .pins import missing, missing_years
-from .query import function_stems
+from .params import ABSTAIN_MESSAGE, ANSWER_TYPES, PINNED_MISSING_MESSAGE, UNWRITTEN_MESSAGE, UNWRITTEN_PASSAGES
+from .pins import missing, missing_years, quoted_terms
+from .query import function_stems, stems
 from .select import Selection, stage_for
 
 _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}
@@ -91,25 +93,79 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     return out
 
 
-def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> tuple[str, ...] | None:
-    """Why the report cannot answer whatever the confidence: what the question pins that the quote's
-    passages lack (years, quarters, places: `pins.py`; a tuple, maybe empty), or None when nothing rules
-    the question out. A question none of whose words the corpus holds ("the capital of France") is
-    ruled out too. On dev, 15 of the 17 questions naming a year their quote's passages lack were
-    unanswerable (evals/TUNING.md measures the rule with the threshold). So is a question giving a number
-    (not a year) the quote lacks (`number_missing`: "how many robots per 10000 workers", "is it L3",
-    "the H100"): on dev it fires on 0 of the 175 answerable questions and 5 of the 154 unanswerable. As a
-    feature of the model fit at C=0.05 its weight shrinks with its rarity (-0.46 -> -0.18), too little to
-    hold the robot density question under the threshold (confidence 0.36)."""
+@dataclass(frozen=True)
+class RuledOut:
+    """Why the report cannot answer, whatever the confidence: what the question pins that the quote's passages lack
+    (`pins`: years, quarters, places), or the terms it quotes that the report never writes (`terms`); both empty when
+    none of its words is in the corpus."""
+
+    pins: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        if self.terms:
+            return UNWRITTEN_MESSAGE.format(terms=" or ".join(f"“{t}”" for t in self.terms))
+        if self.pins:
+            return PINNED_MISSING_MESSAGE.format(pins=" and ".join(self.pins))
+        return ABSTAIN_MESSAGE
+
+
+def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> RuledOut | None:
+    """Why the report cannot answer whatever the confidence, or None when nothing rules the question out: what the
+    question pins that the quote's passages lack (years, quarters, places: `pins.py`). A question none of whose words
+    the corpus holds ("the capital of France") is ruled out too. On dev, 15 of the 17 questions naming a year their
+    quote's passages lack were unanswerable (evals/TUNING.md measures the rule with the threshold). So is a question
+    giving a number (not a year) the quote lacks (`number_missing`: "how many robots per 10000 workers", "is it L3",
+    "the H100"): on dev it fires on 0 of the 175 answerable questions and 5 of the 154 unanswerable. As a feature of
+    the model fit at C=0.05 its weight shrinks with its rarity (-0.46 -> -0.18), too little to hold the robot density
+    question under the threshold (confidence 0.36). And so is a question quoting a term no sentence of the report
+    holds every word of, nor any heading (`unwritten`: "what is the 'AI plus' initiative?"; of the 919 golden
+    questions of the three reports, 3 quote a term: dev's n040 and n358, 'AI plus', both unanswerable, and n244's
+    'data multiplier', which the report writes)."""
     if sel.best is None:
-        return ()
+        return RuledOut()
     best = retriever.store.sentences[sel.prepared.candidates.indexes[sel.best]]
+    resolved = sel.prepared.resolved
+    asked = resolved.asked
+    # a term quoted by an earlier turn counts when this turn's words name it again ("when was it announced?" after
+    # "what is the 'AI plus' initiative?" is asked as "when was AI plus announced?")
+    carried = (t for t in quoted_terms(resolved.question) if t.casefold() in asked.casefold())
+    terms = unwritten(retriever, tuple(dict.fromkeys([*quoted_terms(asked), *carried])))
+    if terms:
+        return RuledOut(terms=terms)
     # what the turn pins itself ("and in the first quarter?"), not what it carries from the turns before it ("how many
     # companies?" after "and by 2030?"): those lower the confidence (`year_missing`) but do not rule the answer out
-    pins = missing(sel.prepared.resolved.asked, sel.around, stage_for(retriever).home.get(best.document, set()))
+    pins = missing(asked, sel.around, stage_for(retriever).home.get(best.document, set()))
     if pins or features["unknown"] >= 1.0 or features["number_missing"] >= 1.0:
-        return pins
+        return RuledOut(pins=pins)
     return None
+
+
+def unwritten(retriever, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms of which no sentence of the report, nor any heading, holds every word (stemmed, stop words out, in
+    any order: "lighthouse factories" is written where "Chuangzhi Factory ... the first lighthouse" is; "AI plus" is
+    not by "internet plus" under a chapter on AI).
+    Only the passages BM25 ranks first for the term are read (UNWRITTEN_PASSAGES): a passage holding every word
+    of it is among them."""
+    out = []
+    cache = stage_for(retriever).features
+    store = retriever.store
+    for term in terms:
+        words = stems(term)
+        if not words:
+            continue
+        if words <= cache.vocabulary:
+            scores = retriever.bm25_scores(term)
+            top = np.argsort(-scores)[:UNWRITTEN_PASSAGES]
+            rows = [int(r) for r in top if scores[r] > 0]
+            headings = {t for r in rows for t in (store.passages[r].section.rsplit(" > ", 1)[-1], store.passages[r].unit) if t}
+            if any(words <= stems(t) for t in headings) or any(
+                words <= cache.stems[i] for r in rows for i in store.passage_sentences(r)
+            ):
+                continue
+        out.append(term)
+    return tuple(out)
 
 
 def answer_confidence(features: dict[str, float], model) -> float:

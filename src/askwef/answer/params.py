@@ -85,6 +85,14 @@ chat: what staff type to a chat box that is not a question about the report."""
 HELP_MESSAGE = ("I answer questions about {titles} with the report's own sentences, quoted with their section, page "
                 "and endnotes, and say so when the report does not answer. Ask about anything it covers, for example "
                 "“{example}”.")
+UNWRITTEN_MESSAGE = "The report does not mention {terms}. The closest passages are listed below."
+"""The abstention for a term the question quotes that no sentence of the report holds (`confidence.ruled_out`)."""
+QUOTED_TERM = re.compile(r"[“\"]([^”\"]{2,80})[”\"]|(?:^|(?<=[\s(]))[‘']([^’']{2,80})[’'](?=[\s,.;:?!)]|$)")
+"""A term in quotation marks: double or curly quotes anywhere; straight single quotes only around a phrase of their own
+(after a space, before a space or punctuation), so the apostrophes of "China's" and "what's" open none."""
+UNWRITTEN_PASSAGES = 20
+"""How many passages, ranked by BM25 for a quoted term, are read for a sentence holding all its words: any passage
+holding every word of a two- or three-word term scores above those holding some of them."""
 PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The closest passages are listed below."
 CLARIFY_LEAD = "Which report do you mean?"
 """How askwef asks which report a question about "the report" means, in a library with no conversation to tell

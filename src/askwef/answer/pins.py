@@ -30,7 +30,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .params import ADJECTIVE_ENDING, COPYRIGHT_YEAR, FUNCTION_WORDS, PLACE_ALIASES, QUARTER, QUARTER_NAMES, US_PRONOUN_AFTER, YEAR
+from .params import (
+    ADJECTIVE_ENDING, COPYRIGHT_YEAR, FUNCTION_WORDS, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+)
 
 
 class Gazetteer:
@@ -116,6 +118,19 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     asked = g.mentions(question) - set(home)
     places = sorted(asked - g.mentions(around)) if asked else []  # the passages are read only when the question names a place
     return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))
+
+
+def quoted_terms(text: str) -> tuple[str, ...]:
+    """The terms a question puts in quotation marks: it names them as the report's ("what is the 'AI plus'
+    initiative?"), and a report that never writes them does not answer it (`confidence.ruled_out`). An apostrophe
+    inside a word ("China's", "what's") opens no quotation.
+
+    >>> quoted_terms("what is China's 'AI plus' initiative?"), quoted_terms('what does "data multiplier" mean')
+    (('AI plus',), ('data multiplier',))
+    >>> quoted_terms("what's the country's data strategy?")
+    ()
+    """
+    return tuple(t.strip() for m in QUOTED_TERM.finditer(text) for t in m.groups() if t and t.strip())
 
 
 def without_places(text: str, places: set[str]) -> str:
