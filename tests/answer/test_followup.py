@@ -77,7 +77,7 @@ def test_a_word_that_begins_like_a_topic_swaps_the_topic():
     assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
 
 
-MEANS = {"banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
+MEANS = {"driving": ("automotive and autonomous transport", 0.55), "banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
          "policing": ("public services", 0.56), "robots": ("healthcare", 0.40)}
 
 
@@ -95,6 +95,19 @@ def test_a_word_that_means_a_topic_swaps_for_a_word_meaning_another():
     assert _conversation("How is AI used in chinese hospitals?", "and robots?", near=_near)[1].question.startswith("robots?")
     # a word meaning the same topic as the ellipsis is not its old topic: the ellipsis narrows it
     assert not _conversation("How is AI used in chinese government?", "and policing?", near=_near)[1].question.startswith("How")
+
+
+def test_a_new_topic_after_a_turn_naming_none_swaps_into_the_conversations_opening_question():
+    turns = _conversation("what does the report say about autonomous driving", "where does it operate", "what about in healthcare?",
+                          "and finance?", near=_near)
+    assert turns[2].question == "what does the report say about healthcare?"
+    assert turns[3].question == "what does the report say about finance?"
+    # the opening question names a title: that title is swapped
+    turns = _conversation("how is AI used in retail?", "which companies?", "and in healthcare?", near=_near)
+    assert turns[2].question == "how is AI used in healthcare?"
+    # with no topic in either, the topic is added to the last question
+    turns = _conversation("what does the report say about robots", "where are they made", "and in healthcare?")
+    assert turns[2].question == "where are robots made in healthcare?"
 
 
 def test_an_ellipsis_naming_no_topic_replaces_only_a_whole_title():

@@ -6,7 +6,8 @@ previous turn *as that turn was understood on its own*: each earlier turn is rea
 before it in turn, so a conversation of four turns never nests four questions in one.
 
 - a new year takes the place of the old one: "and in 2023?";
-- a new topic takes the place of the old one in the previous question: "and in healthcare?" after
+- a new topic takes the place of the old one in the previous question, or in the conversation's opening question
+  when the previous one names none ("where does it operate?"): "and in healthcare?" after
   "what AI is used in retail?". A topic is a section title of the corpus ("public services"), a
   word that begins like one of its words ("autos": "automotive"), or words the retriever's model
   puts near one ("and in banks?" after "how is AI used in hospitals?": finance in healthcare's place,
@@ -41,11 +42,9 @@ from .params import (
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
-    FOLLOWUP_TOPIC_SIMILARITY,
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
-    MIN_TOPIC_PREFIX,
     ORDINAL_ONE,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
@@ -67,6 +66,7 @@ from .referents import (
     plural_phrase,
     same_name,
 )
+from .topics import near_word, nearest, old_topic, phrase_at, span_of, title_in, title_like
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?”])\s+(?=[A-Z0-9“\"])")
@@ -206,26 +206,32 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
 
     # a new topic in place of the old one: "and in healthcare?", "same question for finance", "and autos"
-    new_topic = _title_in(body, titles) or (_title_like(body, titles) if ellipsis else None)
+    new_topic = title_in(body, titles) or (title_like(body, titles) if ellipsis else None)
     free = ellipsis and not new_topic  # an ellipsis that names no topic of the corpus takes only a whole title's or a name's place
     if free:
         new_topic = named
     if new_topic and (ellipsis or not PRONOUN.search(body)) and not re.search(rf"\b{re.escape(new_topic)}\b", before, re.I):
         if free:
             # ... or, meaning a topic ("banks": finance), the place of a word meaning another ("hospitals": healthcare)
-            means = _nearest(named, near)
-            old = _span_of(_title_in(before, titles), before) or (_near_word(before, near, means) if means else None)
+            means = nearest(named, near)
+            old = span_of(title_in(before, titles), before) or (near_word(before, near, means) if means else None)
             if old and means:
                 new_topic = means  # the title's words find its section ("government" alone finds central government policy)
         else:
-            old = _old_topic(before, titles) or _near_word(before, near, new_topic)
+            old = old_topic(before, titles) or near_word(before, near, new_topic)
         if free and not old and named[:1].isupper() and named.lower() not in FIELD_ABBREVIATIONS:
             # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
-            old = _span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
+            old = span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
         if old:
             swapped = before[: old[0]] + new_topic + before[old[1]:]
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
-        if _title_in(body, titles):
+        at = (old_topic(anchor, titles) or phrase_at(anchor, near_word(anchor, near, new_topic))) if not free and anchor and anchor != before else None
+        if at:
+            # the last question names no topic, the conversation's opening one does: "what about in healthcare?" after
+            # "where does it operate?" after "what does the report say about autonomous driving" asks the opening question
+            swapped = anchor[: at[0]] + new_topic + anchor[at[1]:]
+            return _bounded(Resolved(swapped + "?", swapped, None, swapped))
+        if title_in(body, titles):
             swapped = f"{before} in {new_topic}"
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
 
@@ -271,71 +277,6 @@ def _stands_for_answer(body: str) -> bool:
     return False
 
 
-def _title_in(text: str, titles: list[str]) -> str | None:
-    """The longest whole section title `text` names."""
-    return next((t for t in titles if re.search(rf"\b{re.escape(t)}\b", text, re.I)), None)
-
-
-def _words_of(titles: list[str]) -> list[str]:
-    """The first and last words of multi-word titles ("public services": "public", "services"), longest first."""
-    words = {w.strip(":,;") for t in titles if len(t.split()) > 1 for w in (t.split()[0], t.split()[-1])}
-    return sorted((w for w in words if len(w) >= MIN_TOPIC_PREFIX and w not in titles), key=len, reverse=True)
-
-
-def _title_like(body: str, titles: list[str]) -> str | None:
-    """The shortest title a one-word ellipsis begins a word of: "autos" -> "automotive and autonomous
-    transport" (the word's stem, "auto", begins "automotive")."""
-    words = re.findall(r"[a-z]+", body.lower())
-    if len(words) != 1:
-        return None
-    stem = re.sub(r"(?:es|s)$", "", words[0])
-    if len(stem) < MIN_TOPIC_PREFIX:
-        return None
-    return next((t for t in sorted(titles, key=len) if any(w.startswith(stem) for w in re.findall(r"[a-z]+", t))), None)
-
-
-def _nearest(phrase: str, near) -> str | None:
-    """The title `phrase` means, when its meaning is near enough one (FOLLOWUP_TOPIC_SIMILARITY): "banks" -> "finance"."""
-    if near is None or not phrase:
-        return None
-    title, cosine = near([phrase])[0]
-    return title if cosine >= FOLLOWUP_TOPIC_SIMILARITY else None
-
-
-def _near_word(before: str, near, other: str) -> tuple[int, int] | None:
-    """Where `before` names a topic by a word of its own meaning a title other than `other` ("hospitals" in
-    "how is AI used in chinese hospitals": healthcare), the word nearest its title; None when no word is near one."""
-    if near is None:
-        return None
-    words = [m for m in re.finditer(r"[A-Za-z][a-z\-]+", before) if len(m.group(0)) >= MIN_TOPIC_PREFIX and content_stems(m.group(0), function_words=False)]
-    if not words:
-        return None
-    found = [(cosine, m) for m, (title, cosine) in zip(words, near([m.group(0).lower() for m in words]))
-             if cosine >= FOLLOWUP_TOPIC_SIMILARITY and title != other]
-    if not found:
-        return None
-    m = max(found, key=lambda f: f[0])[1]
-    return m.start(), m.end()
-
-
-def _span_of(phrase: str | None, text: str) -> tuple[int, int] | None:
-    m = re.search(rf"\b{re.escape(phrase)}\b", text, re.I) if phrase else None
-    return (m.start(), m.end()) if m else None
-
-
-def _old_topic(before: str, titles: list[str]) -> tuple[int, int] | None:
-    """Where the previous question names its topic: a whole title, else a word of one (or a word that begins one)."""
-    for t in titles + _words_of(titles):
-        m = re.search(rf"\b{re.escape(t)}\b", before, re.I)
-        if m:
-            return m.start(), m.end()
-    for m in re.finditer(r"[A-Za-z]+", before):
-        w = m.group(0).lower()
-        if len(w) >= MIN_TOPIC_PREFIX and any(t.startswith(w) and t != w for t in titles if " " not in t):
-            return m.start(), m.end()
-    return None
-
-
 def _entity(last: Turn, before: str, entity_of) -> str:
     """What the last turn was about: its answer's case study, else a term its question quotes or a name in
     it. Not its short
@@ -362,17 +303,6 @@ def _part_name(title: str, quotes) -> str:
 def _bounded(r: Resolved) -> Resolved:
     return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS], r.entity,
                     r.items)
-
-
-def topic_titles(documents) -> list[str]:
-    """Section titles usable as topics (industries, chapters), lower case, longest first."""
-    titles: set[str] = set()
-    for doc in documents:
-        for path, _, _ in doc.sections:
-            last = re.sub(r"^\d+(\.\d+)*\s+", "", path.split(" > ")[-1])
-            if 0 < len(last.split()) <= 4:
-                titles.add(last.lower())
-    return sorted(titles, key=len, reverse=True)
 
 
 def unit_name(unit: str) -> str:

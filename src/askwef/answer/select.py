@@ -26,7 +26,8 @@ from ..types import Passage, Sentence
 from .coverage import corpus_names
 from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
-from .followup import Resolved, resolve, topic_titles, unit_name
+from .followup import Resolved, resolve, unit_name
+from .topics import topic_titles
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
 from .params import (
