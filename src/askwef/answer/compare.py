@@ -20,7 +20,7 @@ from typing import Callable
 from ..index.library import said_as_the_report
 from ..retrieve import ALONE_KEPT, Retriever
 from ..types import Answer, report_label
-from .params import COMPARED_MAX, COMPARING, EVERY_REPORT
+from .params import COMPARED_MAX, COMPARING, EVERY_REPORT, HOW_COMPARED, ONLY_REPORTS
 from .pins import gazetteer
 from .select import stage_for
 
@@ -70,16 +70,28 @@ def _places_compared(retriever: Retriever, question: str, spans, named: tuple[st
     if len(reports) < 2:
         return None
     text = said_as_the_report(question, spans) if spans else question
-    for place in sorted(forms, key=len, reverse=True):  # each place with what joins it ("and the UK", "with China")
+    for place in sorted(forms, key=len, reverse=True):  # each place with what joins it ("and the UK", "with China", "in the UK")
         name = r"\s+".join(map(re.escape, place.split()))
-        text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?", " ", text, flags=re.I)
+        text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?|in|of|for|across|within|from)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?",
+                      " ", text, flags=re.I)
     return _asked(text), reports[:COMPARED_MAX]
 
 
 def _asked(text: str) -> str:
-    """The comparison's words out, and the spaces they leave: "how do the report compare on skills?" -> "how do the
-    report on skills?"."""
+    """The comparison's words out, and the spaces they leave: "which report differs on skills?" -> "which report on
+    skills?"; "how does X compare (on Y)?" asks for X (on Y) alone, as "how does X" asks nothing ("how does AI talent?").
+
+    >>> _asked("how do the report and the report compare on skills?"), _asked("how does AI talent compare?")
+    ('skills?', 'AI talent?')
+    """
+    m = HOW_COMPARED.match(text)
+    if m:
+        subject = "" if ONLY_REPORTS.match(m["subject"]) else m["subject"].strip()
+        rest = m["rest"].strip(" ?.!")
+        text = f"{subject} {rest}" if subject else re.sub(r"^(?:on|in|for|about|regarding|when it comes to)\s+", "", rest, flags=re.I)
+        text = f"{text.strip()}?" if text.strip() else ""
     text = re.sub(r"\s+([,?.!])", r"\1", re.sub(r"\s{2,}", " ", COMPARING.sub(" ", text))).strip()
+    text = re.sub(r"^(?:on|in|for|about|regarding)\s+", "", text, flags=re.I)  # "UK vs China on AI skills": "AI skills"
     return text or "what does the report say?"
 
 

@@ -377,6 +377,12 @@ COMPARING = re.compile(r"\b(?:compare[sd]?|comparing|comparison|contrast(?:s|ed)
                        r"|versus|vs\.?|similarit(?:y|ies)|in common)(?=\W|$)", re.I)
 """The words that ask for a comparison rather than a fact: taken out of the question each report is asked (its BM25
 would otherwise favour the sentences that compare something else, "compared with 2019")."""
+HOW_COMPARED = re.compile(r"^\s*how\s+(?:do|does|did)\s+(?P<subject>.*?)\s*\b(?:compare[sd]?|differ(?:s|ed)?|stack up|measure up)\b"
+                          r"\s*(?P<rest>.*)$", re.I)
+""""How does X compare (on Y)?": asked of each report as "X (on Y)?", since "how does X" with the comparison's words out
+asks nothing ("how does AI talent?"); "what does the report say about X" would ask about the report itself."""
+ONLY_REPORTS = re.compile(r"^(?:\s|,|\band\b|\bthe\b|\breports?\b|\bthey\b|\bthese\b|\bthose\b|\btwo\b|\bboth\b)*$", re.I)
+"""A subject that only names the reports compared ("the report and the report", "they"): no topic of its own."""
 COMPARED_MAX = 5
 """At most this many reports answer one question asked of every report: in a larger library, those of its best
 passages (a reply of a dozen reports' quotes is not read)."""
