@@ -108,6 +108,12 @@ def test_a_follow_up_is_read_against_its_conversation_not_listed(mini_engine):
     first = mini_engine.answer("What does SeaFarm do?")
     again = mini_engine.answer("and the tables?", history=[first])
     assert again.about != "contents"
+    # ... unless it takes nothing from it: its "it" is the report itself, and it is listed as when asked alone
+    opening = mini_engine.answer("what does the foreword say?")
+    listed = mini_engine.answer("which sectors does it cover?", history=[opening])
+    assert listed.about == "contents" and listed.quotes == mini_engine.answer("which sectors does it cover?").quotes
+    named = mini_engine.answer("which sectors does it cover?", history=[first])  # "it": SeaFarm, from the last answer
+    assert named.about != "contents"
 
 
 OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"

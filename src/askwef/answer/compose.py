@@ -10,7 +10,7 @@ from ..retrieve import Retriever
 from ..types import Answer, Endnote, Passage, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
 from .contents import listed_parts, listing
-from .followup import is_followup
+from .followup import is_followup, resolve
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE
 from .context import context_for
@@ -76,7 +76,7 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     store = retriever.store
     names = [d.name for d in store.documents]
     document = within if within in names else (names[0] if len(names) == 1 and not within else "")
-    if asked is None or not document or (history and is_followup(question)):
+    if asked is None or not document or (history and is_followup(question) and _leans_on(retriever, question, history)):
         return None  # (a `within` section: the question is read within it as any other)
     listed = listed_parts(store, document, asked, near=stage_for(retriever).near)
     if listed is None:
@@ -85,6 +85,15 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes_for(retriever, list(listed.rows)),
                   passages=passages_for(store, listed.rows), confidence=1.0, resolved_question=question, context="; ".join(listed.titles),
                   about="contents")
+
+
+def _leans_on(retriever: Retriever, question: str, history) -> bool:
+    """Whether a follow-up asking for a list takes something from the conversation, its own words changed by it (a name
+    for its pronoun, a topic in place of the last one's). "which industries does it focus on?" after a question about
+    the executive summary does not (its "it" is the report itself): it is listed as when asked alone."""
+    stage = stage_for(retriever)
+    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    return resolved.asked.strip().rstrip("?") != question.strip().rstrip("?")
 
 
 def quotes_for(store, rows) -> tuple[Quote, ...]:
