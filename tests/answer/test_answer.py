@@ -65,6 +65,25 @@ def test_a_quoted_term_the_report_never_writes_rules_the_answer_out(mini_engine)
         assert not written.abstained and written.text == plain.text
 
 
+def test_a_sentence_that_asks_a_question_is_never_the_answer(tmp_path):
+    from conftest import fixture_engine
+
+    survey = """# Reef Survey: Questions and Findings
+
+## 1 What we asked
+
+Divers answered a questionnaire. What are the key challenges of reef monitoring today? How often are reefs visited?
+
+## 2 What we found
+
+The key challenges of reef monitoring are cost and the weather, which keep divers ashore for months.
+"""
+    engine = fixture_engine(tmp_path, {"reef-survey.md": survey})
+    answer = engine.answer("what are the key challenges of reef monitoring?")
+    assert not answer.abstained and answer.quotes[0].text.startswith("The key challenges of reef monitoring are cost")
+    assert not any(q.text.endswith("?") for q in answer.quotes)
+
+
 def test_markup_pasted_into_a_question_is_not_read_as_its_words(mini_engine):
     bare = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
     pasted = mini_engine.answer('<b>How much</b> tidal resource does the coast of Exampleland hold? <script>window.x=10000</script>')

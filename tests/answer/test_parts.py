@@ -94,6 +94,15 @@ def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
     assert engine.answer("what are the main findings on ports?").quotes[0].section != "Executive summary"
 
 
+def test_a_numbered_section_asked_to_be_summarised_is_answered_with_its_opening(mini_engine):
+    for question in ("summarize section 1.2", "key takeaways of section 1.2"):
+        answer = mini_engine.answer(question)
+        assert answer.about in ("part", "contents") and answer.text.startswith("Costs fell by 40% between 2015 and 2024."), question
+        assert {q.section for q in answer.quotes} == {"1 Why tides matter > 1.2 Costs and financing"}
+    assert mini_engine.answer("summarize section 2").quotes[0].text == "Several sectors now buy tidal power directly."  # its own opening
+    assert mini_engine.answer("summarize section 7").abstained  # no such section
+
+
 def test_what_a_report_recommends_is_read_from_its_conclusion(tmp_path):
     engine = _summarised(tmp_path)
     for question in ("what does the report recommend?", "what are the next steps?", "what does it conclude?"):

@@ -28,7 +28,7 @@ import numpy as np
 from ..index import bm25_tokenize
 from ..types import Passage
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, KIN_MIN_STEM, NOT_STANDALONE
+from .params import ANSWER_TYPES, ASKS_ITSELF, KIN_MIN_STEM, NOT_STANDALONE
 from .parts import bare_label
 from .query import Query, content_stems, holds
 
@@ -130,8 +130,9 @@ class StoreFeatures:
             np.array([s.kind == k for k in KINDS[1:]], dtype=np.float32),
             float(bool(NOT_STANDALONE.match(s.text))),
             float(np.log1p(len(s.text.split()))),
-            # a bare label ("FIGURE 1") answers nothing: "what does figure 2 show" quoted "FIGURE 1" and "FIGURE 6"
-            len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text),
+            # a bare label ("FIGURE 1") answers nothing: "what does figure 2 show" quoted "FIGURE 1" and "FIGURE 6"; nor
+            # does a question
+            len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text) or bool(ASKS_ITSELF.search(s.text)),
         )
 
     def weight(self, terms) -> float:

@@ -327,6 +327,11 @@ shorter stems begin too many words ("car", "ai")."""
 # it opens with its own document ("This paper reviews ...": SELF_REFERENCE).
 NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
 
+ASKS_ITSELF = re.compile(r"\?[\"'”’)\]]*\s*$")
+"""A sentence that is itself a question (a questionnaire's line, a rhetorical question) answers nothing: of the 919 golden
+questions of the three reports, no evidence sentence is one; the OECD review's annex lists 14 ("What are the key
+challenges and problems still not addressed ...?"), quoted for "what are the key challenges?" (features.py)."""
+
 # Questions that ask for a list of the report's parts (contents.py). Written for askwef from how staff ask for a
 # report's contents ("list the case studies", "what chapters does it have", "the first use case in manufacturing");
 # the blind holdout's n502 and n530 were read for what kind of question this is, not fit to.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..index.library import SHORT_TITLE_MIN, title_key
+from ..ingest.text import split_numbering
 from ..types import Passage
 from .params import (AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL,
                      PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
@@ -162,15 +163,24 @@ def conclusion_rows(store, document: str) -> list[int]:
     return [r for r in store.document_rows(document) if CONCLUSION_TITLE.search(title_key(field("section", r).split(" > ")[-1]))]
 
 
-def summary_part(store, document: str) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
+def summary_part(store, document: str, number: str = "") -> tuple[tuple[Passage, ...], tuple[int, ...]]:
     """(the passages, the opening rows) of `document`'s own summary section (SUMMARY_TITLE, the first so titled), or
-    ((), ()) when it has none."""
+    with `number` of the section so numbered, its subsections with it ("summarize chapter 3": its opening); ((), ())
+    when it has none."""
     rows = store.document_rows(document)
     field = store.passages.field
+    if number:
+        path = next((field("section", r) for r in rows if split_numbering(field("section", r).split(" > ")[-1])[0] == number), None)
+        passages = [r for r in rows if path is not None and (field("section", r) == path or field("section", r).startswith(path + " > "))]
+        return _opening_of(store, passages)
     section = next((field("section", r) for r in rows if SUMMARY_TITLE.match(title_key(field("section", r).split(" > ")[-1]))), None)
     if section is None:
         return (), ()
-    passages = [r for r in rows if field("section", r) == section]
+    return _opening_of(store, [r for r in rows if field("section", r) == section])
+
+
+def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
+    """(the passages, the opening rows) of the passage rows `passages`, in reading order."""
     opening = opening_rows(store.sentences, [i for r in passages for i in store.passage_sentences(r)])
     own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
     return tuple(store.passages[r] for r in own), opening

@@ -43,6 +43,7 @@ from .params import (
     NEIGHBOUR_GAIN,
     NOT_STANDALONE,
     RUNNER_UP_GAIN,
+    SECTION_NUMBER,
     SELF_REFERENCE,
     SPAN_COMMON_SHARE,
     WHEN,
@@ -201,7 +202,8 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     # answered from it; one asking for the part and nothing else, with its opening or its label and title (parts.py)
     top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical), stage.labels)
     if not part and top and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
-        own, part = summary_part(retriever.store, top[0].document)
+        number = SECTION_NUMBER.search(resolved.question)  # "summarize chapter 3": that chapter's opening
+        own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")
         top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
     concluding = False
     if not part and top and asks_for_conclusion(query):  # "what does the report recommend?": its conclusion's best sentences
