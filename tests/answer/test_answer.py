@@ -266,6 +266,14 @@ def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
     assert authors(rows, "r.md") == [1, 2, 3, 4]  # up to the label "Project team": its members did not write it
     assert authors(rows, "other.md") == []
     assert authors(Rows(rows[:1]), "r.md") == []  # no list of authors: the self-description answers instead
+    # no list, but credits that say who prepared it (an OECD review's acknowledgements): those sentences
+    credits = [("This Review looks at tides.", "Foreword", "prose"),
+               ("The Review was prepared by the Tidal Directorate under the leadership of Ada Wave.", "Acknowledgements", "prose"),
+               ("The authors thank the harbour board.", "Acknowledgements", "prose"),
+               ("Bo Current and Cy Flow co-authored the report.", "Acknowledgements", "prose"),
+               ("The plan was prepared by the ministry.", "2 Plans", "prose")]
+    rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(credits))
+    assert authors(rows, "r.md") == [1, 3]
 
 
 def test_when_the_document_was_published_is_read_from_its_copyright_line():

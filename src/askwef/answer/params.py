@@ -230,6 +230,18 @@ AUTHORS_HEADING = re.compile(r"^(?:lead\s+|main\s+)?(?:authors?|writers?)$|^writ
 title, then "Project team"): the list runs to the next heading that is a label, not a name (a word in lower case:
 "Project team"), at most MAX_ANSWER_CHARS."""
 
+ABBREVIATION_ASKED = re.compile(
+    r"^\W*(?:(?i:what(?:'s|’s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+|an?\s+)?)(?P<short>[A-Za-z][A-Za-z0-9&\-]{1,9})"
+    r"(?i:\s+(?:stand\s+for|mean|refer\s+to|short\s+for))?|(?P<bare>[A-Z][A-Z0-9&\-]{1,9}))\W*$")
+"""A question asking only what an abbreviation means ("what does PAR stand for?", "what is the GPC?", "SGCC?"):
+definitions.py. The abbreviation has two capitals at least, so "what is AI?" counts and "what is data?" does not."""
+AUTHORED_BY = re.compile(r"\b(?:prepared|written|drafted|authored|edited|co-?ordinated|produced)\s+(?:by|under)\b|\bco-?authored\b", re.I)
+"""A sentence saying who made the document ("The Review was prepared by the OECD Public Governance Directorate ...",
+"... co-authored the report"), read in its CREDITS_TITLE sections when it has no AUTHORS_HEADING list (an OECD review)."""
+CREDITS_TITLE = re.compile(r"^(?:acknowledg(?:e)?ments?|foreword|preface|credits|about(?:this|the)(?:report|review|paper|publication|study))$")
+"""The front matter that says who made a report and with whom (OECD, UN and World Bank reports: "Acknowledgements"), as
+`title_key` writes its title."""
+
 PART_REFERENCE = re.compile(r"\b(figure|fig|table|exhibit|chart|box)\.?\s*(\d{1,3})\b(?![.,]\d)", re.I)
 """A question naming a part of the report by its number ("what does figure 2 show", "fig. 7", "table 1"): parts.py."""
 PART_LABEL = re.compile(r"^(FIGURE|Figure|FIG|Fig|TABLE|Table|EXHIBIT|Exhibit|CHART|Chart|BOX|Box)\.?\s+(\d{1,3})\b(.*)$")

@@ -20,8 +20,8 @@ import re
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.text import split_numbering
 from ..types import Passage
-from .params import (AUTHORS_HEADING, CANDIDATE_PASSAGES, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL,
-                     PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
+from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CREDITS_TITLE, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING,
+                     MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -188,13 +188,14 @@ def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[
 
 def authors(sentences, document: str) -> list[int]:
     """The document's list of authors: the lines under its AUTHORS_HEADING ("Lead authors"), organisations, names and
-    titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; [] when the
-    document has no such heading."""
+    titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; with no such
+    heading, the sentences of its credits (CREDITS_TITLE: "Acknowledgements") saying who prepared or wrote it
+    (AUTHORED_BY); [] when it has neither."""
     field = sentences.field
     start = next((i for i in range(len(sentences)) if field("document", i) == document and field("kind", i) == "heading"
                   and AUTHORS_HEADING.match(field("text", i).strip())), None)
     if start is None:
-        return []
+        return _credited(sentences, document)
     block, size = [start], len(field("text", start))
     for i in range(start + 1, len(sentences)):
         text = field("text", i)
@@ -205,6 +206,20 @@ def authors(sentences, document: str) -> list[int]:
         block.append(i)
         size += len(text) + 1
     return block if len(block) > 1 else []
+
+
+def _credited(sentences, document: str) -> list[int]:
+    """The sentences of `document`'s credits that say who made it, in reading order, within MAX_ANSWER_CHARS."""
+    field = sentences.field
+    rows, size = [], 0
+    for i in range(len(sentences)):
+        if field("document", i) != document or not CREDITS_TITLE.match(title_key(field("section", i).split(" > ")[-1])):
+            continue
+        text = field("text", i)
+        if AUTHORED_BY.search(text) and size + len(text) + 1 <= MAX_ANSWER_CHARS:
+            rows.append(i)
+            size += len(text) + 1
+    return rows
 
 
 _LINKING = frozenset({"of", "and", "for", "the", "de", "van", "von", "da", "&"})

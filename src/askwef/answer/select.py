@@ -24,6 +24,7 @@ import numpy as np
 from ..retrieve import Retriever
 from ..types import Passage, Sentence
 from .coverage import corpus_names
+from .definitions import defining
 from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
 from .followup import Resolved, resolve, unit_name
@@ -172,12 +173,14 @@ class Prepared:
     about_document: bool = False  # asked about the document as a whole, and the candidates are what it says of itself
     part: tuple[int, ...] = ()  # asked for a figure or section and nothing else: what it says of itself (parts.py)
     concluding: bool = False  # asked what the report concludes or recommends: its concluding sections' best sentences
+    defined: bool = False  # asked what an abbreviation stands for: the candidates are where the report defines it
 
     @property
     def itself(self) -> bool:
-        """Asked about the document or one of its parts as such: answered with what it says of itself, whatever the
-        confidence model (fit on questions about facts) makes of it, and with no short answer."""
-        return self.about_document or bool(self.part) or self.concluding
+        """Asked about the document or one of its parts as such, or what its abbreviation stands for: answered with what
+        it says of itself, whatever the confidence model (fit on questions about facts) makes of it, and with no short
+        answer."""
+        return self.about_document or bool(self.part) or self.concluding or self.defined
 
 
 def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolved, Query]:
@@ -215,11 +218,14 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
         own = _self_reference(retriever, stage, scores, within)
         keep = _itself(retriever.store.sentences, stage, own, query) or None  # none: read as any other question
         top = tuple(p for p in own if keep and stage.self_reference[p.id] & keep) or top
+    defined = None if keep or within or not top else defining(retriever, stage.lexicon, resolved.asked, (top[0].document,))  # "PAR?"
+    top, keep = defined or (top, keep)
     candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked, keep=keep)
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
-    found = bool(keep) and bool(candidates.indexes)
+    found = bool(keep) and bool(candidates.indexes) and not defined
     return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=found and not part,
-                    part=tuple(part) if found else (), concluding=concluding and bool(candidates.indexes))
+                    part=tuple(part) if found else (), concluding=concluding and bool(candidates.indexes),
+                    defined=bool(defined) and bool(candidates.indexes))
 
 
 def _itself(sentences, stage: Stage, own: tuple[Passage, ...], query: Query) -> frozenset[int]:
