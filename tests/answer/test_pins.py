@@ -36,6 +36,9 @@ def test_a_reports_home_is_the_place_it_names_most():
     sentences = [SimpleNamespace(document="a.md", text=t) for t in ("China leads.", "China builds.", "Japan watches.")]
     sentences.append(SimpleNamespace(document="b.md", text="Nothing about places."))
     assert home_places(sentences) == {"a.md": {"china"}, "b.md": set()}
+    # a report citing several countries' practice, none of them most of its mentions, is about none of them
+    cited = [SimpleNamespace(document="c.md", text=t) for t in ("Canada pays.", "Canada trains.", "Sweden plans.", "Portugal hires.", "Morocco reviews.")]
+    assert home_places(cited) == {"c.md": set()}
 
 
 def test_a_copyright_notice_does_not_give_the_year_a_question_pins():

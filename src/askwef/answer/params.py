@@ -177,6 +177,11 @@ PLACE_ALIASES = {"us": "united states", "usa": "united states", "u.s": "united s
                  "britain": "united kingdom", "korea": "south korea", "america": "united states"}
 """Short forms the gazetteer (GeoNames country names) does not hold; "us" counts written "US", "the US", or
 typed in lower case before a noun it describes ("us firms", "how many us cities": US_BEFORE_NOUN)."""
+HOME_MIN_SHARE = 0.5
+"""A report's home place is the place its sentences name most when that is at least this share of their mentions of
+places: the UK strategy names the United Kingdom in 0.90 of them, the Blueprint report China in 0.98; an OECD review
+that cites other countries' practice is about none of them (Canada, its most named, 0.12: "how does China's AI talent
+compare to Canada's?" compared the Blueprint report with it)."""
 US_PRONOUN_AFTER = frozenset("let give tell show help send ask email contact join".split())
 """Verbs after which a lower-case "us" is the pronoun even before another word ("give us examples", "let us know"):
 otherwise "us" followed by a word that is not a function word (params.FUNCTION_WORDS) is the country, as staff type

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .params import (
-    ADJECTIVE_ENDING, COPYRIGHT_YEAR, FUNCTION_WORDS, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+    ADJECTIVE_ENDING, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
 )
 
 
@@ -91,12 +91,13 @@ def pinned_quarters(text: str) -> set[str]:
 
 
 def home_places(sentences: Iterable) -> dict[str, set[str]]:
-    """Per document, the place its sentences name most (none when they name no place)."""
+    """Per document, the place its sentences name most, when it holds HOME_MIN_SHARE of their mentions of places
+    (none when they name no place, or several alike)."""
     counts: dict[str, Counter] = {}
     g = gazetteer()
     for s in sentences:
         counts.setdefault(s.document, Counter()).update(g.mentions(s.text))
-    return {doc: {c.most_common(1)[0][0]} if c else set() for doc, c in counts.items()}
+    return {doc: {place for place, n in c.most_common(1) if n >= HOME_MIN_SHARE * sum(c.values())} for doc, c in counts.items()}
 
 
 def missing_years(question: str, around: str) -> list[str]:
