@@ -36,5 +36,6 @@ def test_an_abbreviation_is_answered_where_the_report_defines_it(tmp_path):
         answer = engine.answer(question)
         assert not answer.abstained, question
         assert {q.text for q in answer.quotes} <= {"The board adopted a plan for harbour board reform (HBR) in 2022.", "HBR Harbour Board Reform"}
-    # asked about what it does, the question is read as any other
-    assert engine.answer("what does HBR need?").quotes[0].text != "HBR Harbour Board Reform"
+    # asked about what it does, the question is read as any other, and the list of abbreviations answers none such
+    for question in ("what does HBR need?", "what is harbour board reform?", "harbour board reform"):
+        assert "HBR Harbour Board Reform" not in engine.answer(question).text, question

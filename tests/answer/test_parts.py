@@ -128,3 +128,37 @@ def test_in_a_library_a_report_s_gist_asked_of_none_asks_which_then_gives_its_su
     picked = library.answer("the wind notes one", history=[asked])
     assert picked.text.startswith("Offshore wind is now the cheapest power in Windland.") and picked.about == "part"
     assert library.answer("key takeaways on ports").about != "clarify"  # a question about content goes where it is answered
+
+
+PILLARS = """# Harbour Strategy
+
+## Introduction
+
+The harbour strategy rests on three pillars.
+
+## Pillar 1: Investing in ports
+
+Ports get new cranes first. Cranes run on tidal power by 2030.
+
+## Pillar 2: Ensuring skills
+
+Dock workers learn to run tidal cranes. Each port trains 40 workers a year.
+
+## Annex B. Costs
+
+### Introduction
+
+The annex sets out what the pillars cost. Cranes cost most.
+"""
+
+
+def test_a_section_named_by_its_label_and_number_is_answered_with_its_opening(tmp_path):
+    from conftest import fixture_engine
+
+    engine = fixture_engine(tmp_path, {"harbour-strategy.md": PILLARS})
+    for question, opening in (("what is pillar 2?", "Dock workers learn to run tidal cranes."), ("summarize pillar 1", "Ports get new cranes first."),
+                              ("what is annex B about?", "The annex sets out what the pillars cost.")):
+        answer = engine.answer(question)
+        assert answer.about == "part" and answer.quotes[0].text == opening, question
+    # a question asking more of it is read as any other
+    assert engine.answer("how many workers does pillar 2 train?").about != "part"

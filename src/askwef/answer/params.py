@@ -209,7 +209,11 @@ SELF_REFERENCE = re.compile(rf"^(?:in\s+|the\s+(?:[a-z]+\s+){{1,2}}(?:in|of)\s+)
 """A sentence whose subject is its own document ("This paper presents ...", "This document is published by ...",
 "In this report, ...", "The findings in this paper are based on ..."), or its copyright line ("© 2025 World Economic Forum."): how a report says what it is, who made
 it and when. A sentence naming it in passing ("feedback on the drafts of this report") is not one."""
-DOCUMENT_WORD = re.compile(r"\b(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
+DOCUMENT_WORD = re.compile(r"\b(?:report(?!\s+to\b)|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
+"""A word naming the document; "report to" is the verb ("who does it report to?" asks about the Office for AI)."""
+ANOTHER_DOCUMENT = re.compile(r"\b(?:a|an|another|other|new|future)\s+(?:white\s+|green\s+)?(?:report|paper|document|publication|study|review|strategy|brief)s?\b", re.I)
+"""A document the question asks about that is not this one ("will there be a white paper?", "is a new strategy
+planned?"): not a question about the document itself (query.about_document)."""
 DOCUMENT_PRONOUN = re.compile(r"\b(?:it|this)\b", re.I)
 """With no conversation before it, "it" or "this" in a question asking only what DOCUMENT_ASKS asks ("when was it
 published?", "who wrote this?") can only mean the document; in a conversation such a turn is a follow-up."""
@@ -349,6 +353,19 @@ ASKS_ITSELF = re.compile(r"\?[\"'”’)\]]*\s*$")
 questions of the three reports, no evidence sentence is one; the OECD review's annex lists 14 ("What are the key
 challenges and problems still not addressed ...?"), quoted for "what are the key challenges?" (features.py)."""
 
+GLOSSARY_TITLE = re.compile(r"^(?:listof)?(?:abbreviations|acronyms|glossary)(?:and(?:acronyms|abbreviations))?(?:ofterms)?$")
+"""A report's list of abbreviations or glossary, as `title_key` writes its title ("Abbreviations and acronyms"): its
+lines ("NPA National Policy Agenda") answer what an abbreviation stands for (definitions.py) and nothing else; quoted
+for "what is the national policy agenda?" and "what is the role of the council of ministers?" in the OECD review."""
+
+IMPRINT_TITLE = re.compile(r"^(?:disclaimer|imprint|copyright|legalnotice|termsofuse|aboutthispublication)$")
+"""A report's imprint, as `title_key` writes its title, with its title page (the section titled as the report): who
+published it, its licence, ISBN and copyright, which answer questions naming the document ("who holds the rights to
+this publication?", "when was the National AI Strategy published?": the four golden questions answered from an imprint
+all name it) and no other: "Published in September 2021 by the Office for Artificial Intelligence" opened the UK
+strategy's answer to "what is the office for ai", and the OECD's note on Israel's statistical data its answer to
+"clearance revenues" (features.py)."""
+
 # Questions that ask for a list of the report's parts (contents.py). Written for askwef from how staff ask for a
 # report's contents ("list the case studies", "what chapters does it have", "the first use case in manufacturing");
 # the blind holdout's n502 and n530 were read for what kind of question this is, not fit to.
@@ -371,6 +388,10 @@ LIST_ASKS = frozenset({"list", "name", "enumer", "report", "paper", "document", 
 studies does the report include"): the rest must name their section or their titles."""
 SECTION_NUMBER = re.compile(r"\b(?:chapter|section|part)\s+(\d{1,2}(?:\.\d{1,2})?)\b(?![.,]\d)", re.I)
 """A section named by its number ("chapter 2", "section 2.4"), as the report's Contents numbers it."""
+SECTION_LABEL = re.compile(r"\b(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-Z])\b(?![.,]\d)")
+"""A section a question may name by a label and a number ("pillar 1", "annex B", "goal 3"), when the report titles a
+section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": the UK strategy; "Annex B. ...": an OECD
+review); parts.labelled_part."""
 UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
 """A unit's label and number as the reader titles units ("CASE STUDY 2: Sunshine Zhengyan GPT – ...", "Box 4.2. The role
 of ...", an annex's "Box A A.2. The Standard Cost Model")."""

@@ -21,7 +21,7 @@ from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.text import split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CREDITS_TITLE, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING,
-                     MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
+                     MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -177,6 +177,21 @@ def summary_part(store, document: str, number: str = "") -> tuple[tuple[Passage,
     if section is None:
         return (), ()
     return _opening_of(store, [r for r in rows if field("section", r) == section])
+
+
+def labelled_part(store, query: Query, question: str, document: str) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
+    """(the passages, the opening rows) of the section of `document` a question names by its label and number, and
+    asks for and nothing else ("what is pillar 1?", "summarize annex B": a section titled "Pillar 1: Investing in ..."
+    or "Annex B. ..."; a chapter's number is SECTION_NUMBER's, and a figure's PART_REFERENCE's); ((), ()) otherwise."""
+    rows = store.document_rows(document)
+    field = store.passages.field
+    for m in SECTION_LABEL.finditer(question):
+        said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
+        path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
+                     for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
+        if path is not None and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
+            return _opening_of(store, [r for r in rows if field("section", r) == path or field("section", r).startswith(path + " > ")])
+    return (), ()
 
 
 def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[int, ...]]:

@@ -22,7 +22,7 @@ from functools import cache
 
 from ..index import bm25_tokenize
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, SHARE, YEAR
+from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, SHARE, YEAR
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,8 @@ def about_document(query: Query) -> bool:
     True
     """
     if not (DOCUMENT_WORD.search(query.text) or DOCUMENT_PRONOUN.search(query.text)) or query.answer_types.get("number", 0.0) > 0.5:
+        return False
+    if ANOTHER_DOCUMENT.search(query.text):  # "will there be a white paper?": another document
         return False
     return not (query.stems - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS)
 

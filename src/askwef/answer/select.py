@@ -49,7 +49,7 @@ from .params import (
     SPAN_COMMON_SHARE,
     WHEN,
 )
-from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labels, part_question, summary_part
+from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, part_question, summary_part
 from .pins import home_places
 from .query import Query, TypeModel, about_document, analyse, holds, plain
 
@@ -204,6 +204,9 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     # a question that names a section by its title ("what does the conclusion say") or a figure by its number is
     # answered from it; one asking for the part and nothing else, with its opening or its label and title (parts.py)
     top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical), stage.labels)
+    if not part and top:  # "what is pillar 1?": the section so titled, by its opening
+        own, part = labelled_part(retriever.store, query, resolved.question, top[0].document)
+        top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
     if not part and top and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
         number = SECTION_NUMBER.search(resolved.question)  # "summarize chapter 3": that chapter's opening
         own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")
