@@ -144,6 +144,13 @@ Ports get new cranes first. Cranes run on tidal power by 2030.
 
 Dock workers learn to run tidal cranes. Each port trains 40 workers a year.
 
+## Pillar 3: Governing ports
+
+Ports answer to one board. It will be achieved by:
+
+- Setting one rule book for every port.
+- Checking each port once a year.
+
 ## Annex B. Costs
 
 ### Introduction
@@ -162,3 +169,6 @@ def test_a_section_named_by_its_label_and_number_is_answered_with_its_opening(tm
         assert answer.about == "part" and answer.quotes[0].text == opening, question
     # a question asking more of it is read as any other
     assert engine.answer("how many workers does pillar 2 train?").about != "part"
+    # an opening ending in a colon brings the items it introduces
+    assert [q.text for q in engine.answer("what is pillar 3?").quotes] == [
+        "Ports answer to one board.", "It will be achieved by:", "Setting one rule book for every port.", "Checking each port once a year."]

@@ -20,7 +20,7 @@ import re
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.text import split_numbering
 from ..types import Passage
-from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CREDITS_TITLE, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING,
+from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CREDITS_TITLE, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, LEAD_IN_ITEMS,
                      MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
 from .query import Query, function_stems, stems
 
@@ -67,9 +67,19 @@ def label_rows(sentences, row: int) -> tuple[int, ...]:
 
 
 def opening_rows(sentences, rows) -> tuple[int, ...]:
-    """A section's opening: its first PART_OPENING sentences of running text (prose or list items), in order."""
-    out = [i for i in sorted(rows) if sentences.field("kind", i) in ("prose", "item")]
-    return tuple(out[:PART_OPENING])
+    """A section's opening: its first PART_OPENING sentences of running text (prose or list items), in order, with the
+    items a last one ending in a colon introduces ("Its main functions are the following:"), up to LEAD_IN_ITEMS of
+    them within MAX_ANSWER_CHARS."""
+    text = [i for i in sorted(rows) if sentences.field("kind", i) in ("prose", "item")]
+    out = text[:PART_OPENING]
+    size = sum(len(sentences.field("text", i)) + 1 for i in out)
+    if out and sentences.field("text", out[-1]).rstrip().endswith(":"):
+        for i in text[PART_OPENING : PART_OPENING + LEAD_IN_ITEMS]:
+            if sentences.field("kind", i) != "item" or size + len(sentences.field("text", i)) + 1 > MAX_ANSWER_CHARS:
+                break
+            out.append(i)
+            size += len(sentences.field("text", i)) + 1
+    return tuple(out)
 
 
 def asks_only_for(query_stems, named: str) -> bool:
