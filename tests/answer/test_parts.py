@@ -86,7 +86,8 @@ def _summarised(tmp_path):
 
 def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
     engine = _summarised(tmp_path)
-    for question in ("what is this report about?", "summarize the report", "key takeaways", "what are the main findings?"):
+    for question in ("what is this report about?", "summarize the report", "key takeaways", "what are the main findings?",
+                     "summarise the report in a few sentences", "briefly, what is this report about?"):
         answer = engine.answer(question)
         assert answer.text == "Offshore wind is now the cheapest power in Windland. Its ports run on it, and pension funds pay for it.", question
         assert answer.about == "part" and answer.quotes[0].section == "Executive summary"

@@ -472,11 +472,14 @@ OVERVIEW_FRAME = frozenset("two three four five six seven eight nine ten top big
 """Words that rank or count what a question asks to list ("what are the five key enablers?", "the main challenges"):
 not words a section's title must hold for its subsections to be the list (contents.py). Written for askwef."""
 SUMMARY_ASKS = frozenset({"about", "summari", "summar", "summaris", "summariz", "overview", "gist", "takeaway", "topic", "find",
-                          "highlight", "tldr", "key", "main", "messag", "brief", "point"})
+                          "highlight", "tldr", "key", "main", "messag", "brief", "point",
+                          # how short ("in a few sentences", "briefly", "in plain english", "in one paragraph")
+                          "few", "sentenc", "briefli", "short", "quick", "paragraph", "line", "word", "plain", "simpl", "english",
+                          "one", "two", "three"})
 """Stems of a question asking what a report says overall ("what is this report about?", "summarize the report", "key
-takeaways", "what are the main findings?"): asked with these words alone (and the document's), it is answered with
-the opening of the report's own summary (SUMMARY_TITLE), when it has one. Written for askwef from how staff ask for
-the gist of a report."""
+takeaways", "what are the main findings?", "summarise the strategy in a few sentences"): asked with these words alone
+(and the document's), it is answered with the opening of the report's own summary (SUMMARY_TITLE), when it has one.
+Written for askwef from how staff ask for the gist of a report."""
 SUMMARY_ONLY = re.compile(r"^\W*(?:(?:the|your|any|some)\s+)?(?:key|main|top)?\s*(?:takeaways?|findings|messages|highlights|points|gist|summary|"
                           r"overview|tl;?dr)\W*$|^\W*(?:summari[sz]e|give me (?:an? )?(?:summary|overview|gist))\W*(?:please)?\W*$", re.I)
 """A turn asking for a report's gist and nothing else, without naming the report ("key takeaways", "summarize"): in a
