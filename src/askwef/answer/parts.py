@@ -20,8 +20,9 @@ import re
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.text import split_numbering
 from ..types import Passage
-from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CREDITS_TITLE, DOCUMENT_ASKS, DOCUMENT_WORD, FRAMING, LEAD_IN_ITEMS,
-                     MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE, CONCLUSION_ASKS, CONCLUSION_TITLE)
+from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
+                     DOCUMENT_WORD, FRAMING, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
+                     SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -181,8 +182,7 @@ def summary_part(store, document: str, number: str = "") -> tuple[tuple[Passage,
     field = store.passages.field
     if number:
         path = next((field("section", r) for r in rows if split_numbering(field("section", r).split(" > ")[-1])[0] == number), None)
-        passages = [r for r in rows if path is not None and (field("section", r) == path or field("section", r).startswith(path + " > "))]
-        return _opening_of(store, passages)
+        return _opening_of(store, _under(store, rows, path)) if path is not None else ((), ())
     section = next((field("section", r) for r in rows if SUMMARY_TITLE.match(title_key(field("section", r).split(" > ")[-1]))), None)
     if section is None:
         return (), ()
@@ -200,8 +200,14 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
         path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
         if path is not None and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
-            return _opening_of(store, [r for r in rows if field("section", r) == path or field("section", r).startswith(path + " > ")])
+            return _opening_of(store, _under(store, rows, path))
     return (), ()
+
+
+def _under(store, rows, path: str) -> list[int]:
+    """The passage rows of `rows` in the section `path` or its subsections."""
+    field = store.passages.field
+    return [r for r in rows if field("section", r) == path or field("section", r).startswith(path + " > ")]
 
 
 def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[int, ...]]:

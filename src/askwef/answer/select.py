@@ -206,10 +206,9 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical), stage.labels)
     if not part and top:  # "what is pillar 1?": the section so titled, by its opening
         own, part = labelled_part(retriever.store, query, resolved.question, top[0].document)
-        top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
-    if not part and top and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
-        number = SECTION_NUMBER.search(resolved.question)  # "summarize chapter 3": that chapter's opening
-        own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")
+        if not part and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
+            number = SECTION_NUMBER.search(resolved.question)  # "summarize chapter 3": that chapter's opening
+            own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")
         top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
     concluding = False
     if not part and top and asks_for_conclusion(query):  # "what does the report recommend?": its conclusion's best sentences
