@@ -88,10 +88,10 @@ def _asked(text: str) -> str:
     if m:
         subject = "" if ONLY_REPORTS.match(m["subject"]) else m["subject"].strip()
         rest = m["rest"].strip(" ?.!")
-        text = f"{subject} {rest}" if subject else re.sub(r"^(?:on|in|for|about|regarding|when it comes to)\s+", "", rest, flags=re.I)
-        text = f"{text.strip()}?" if text.strip() else ""
+        text = f"{subject} {rest}".strip()
+        text = f"{text}?" if text else ""
     text = re.sub(r"\s+([,?.!])", r"\1", re.sub(r"\s{2,}", " ", COMPARING.sub(" ", text))).strip()
-    text = re.sub(r"^(?:on|in|for|about|regarding)\s+", "", text, flags=re.I)  # "UK vs China on AI skills": "AI skills"
+    text = re.sub(r"^(?:on|in|for|about|regarding|when it comes to)\s+", "", text, flags=re.I)  # "UK vs China on AI skills"
     return text or "what does the report say?"
 
 
