@@ -121,6 +121,20 @@ def test_follow_up_switches_industry(real_engine):
     assert follow.passages[0].section.endswith("Healthcare")
 
 
+def test_follow_ups_about_the_report_itself_ask_of_the_report(real_engine):
+    wrote = real_engine.answer("who wrote this report")
+    published = real_engine.answer("when was it published?", history=[wrote])
+    assert wrote.about == published.about == "document" and wrote.text.startswith("Lead authors")
+    assert "2025" in published.text and "Lead authors" not in published.text  # asked when, not who again
+
+
+def test_a_new_topic_after_a_turn_naming_none_asks_the_opening_question(real_engine):
+    first = real_engine.answer("what does the report say about autonomous driving")
+    where = real_engine.answer("where does it operate", history=[first])
+    health = real_engine.answer("what about in healthcare?", history=[first, where])
+    assert health.resolved_question == "what does the report say about healthcare?" and not health.abstained
+
+
 def test_lists_of_the_reports_parts(real_engine):
     """answer/contents.py on the real report: its 15 case studies and use cases in reading order, narrowed by section,
     one picked by ordinal; its four numbered chapters."""

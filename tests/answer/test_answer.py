@@ -84,6 +84,31 @@ The key challenges of reef monitoring are cost and the weather, which keep diver
     assert not any(q.text.endswith("?") for q in answer.quotes)
 
 
+def test_front_matter_answers_only_questions_about_the_document_or_its_series(tmp_path):
+    from conftest import fixture_engine
+
+    guide = """# Sea Notes: A Series Paper
+
+## Disclaimer
+
+This document says nothing true about the sea or about its harbours.
+
+## Reading guide
+
+The sea series covers harbours, ships and fish. Upcoming harbour report: fish markets.
+
+## 1 Harbours
+
+Harbours grew by 20% in 2024 as ships got larger.
+"""
+    engine = fixture_engine(tmp_path, {"sea-notes.md": guide})
+    for question in ("what is true about harbours?", "upcoming harbour report"):  # words of the front matter, asked of content
+        answer = engine.answer(question)
+        assert answer.quotes and all(q.section.endswith("1 Harbours") for q in answer.quotes), question
+    assert any(q.section.endswith("Disclaimer") for q in engine.answer("what does this document say is true about the sea?").quotes)
+    assert any(q.section.endswith("Reading guide") for q in engine.answer("what does the sea series of papers cover?").quotes)
+
+
 def test_markup_pasted_into_a_question_is_not_read_as_its_words(mini_engine):
     bare = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
     pasted = mini_engine.answer('<b>How much</b> tidal resource does the coast of Exampleland hold? <script>window.x=10000</script>')

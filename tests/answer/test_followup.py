@@ -260,3 +260,17 @@ def test_through_the_api_an_ordinal_after_a_list_of_parts_points_at_its_sentence
     history = [{"question": "list the case studies", "answer": listed}]
     second = resolve("tell me more about the second one", history, titles=TITLES)
     assert second.asked == "tell me more about SeaFarm runs 30 pens on tidal power, fish and kelp."  # not "kelp", an item inside it
+
+
+def test_after_what_the_report_says_of_itself_its_it_is_the_report(mini_engine):
+    from askwef.answer.followup import Turn, normalize_history
+    from askwef.answer.select import stage_for
+
+    stage = stage_for(mini_engine.retriever)
+    unit = "CASE STUDY 1: Harbour Works – a barrage that pays for itself"
+    assert stage.entity_of(Turn("what does the barrage save?", "...", unit=unit)) == "Harbour Works"
+    assert stage.entity_of(Turn("who wrote this paper?", "...", unit=unit, itself=True)) == ""
+    about = mini_engine.answer("who wrote this paper?")
+    assert about.about == "document" and normalize_history([about])[0].itself
+    later = mini_engine.answer("when was it published?", history=[about])
+    assert later.resolved_question.startswith("when was it published?")

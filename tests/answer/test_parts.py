@@ -87,7 +87,7 @@ def _summarised(tmp_path):
 def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
     engine = _summarised(tmp_path)
     for question in ("what is this report about?", "summarize the report", "key takeaways", "what are the main findings?",
-                     "summarise the report in a few sentences", "briefly, what is this report about?"):
+                     "summarise the report in a few sentences", "briefly, what is this report about?", "the main message in 3 bullets"):
         answer = engine.answer(question)
         assert answer.text == "Offshore wind is now the cheapest power in Windland. Its ports run on it, and pension funds pay for it.", question
         assert answer.about == "part" and answer.quotes[0].section == "Executive summary"
@@ -106,11 +106,13 @@ def test_a_numbered_section_asked_to_be_summarised_is_answered_with_its_opening(
 
 def test_what_a_report_recommends_is_read_from_its_conclusion(tmp_path):
     engine = _summarised(tmp_path)
-    for question in ("what does the report recommend?", "what are the next steps?", "what does it conclude?"):
+    for question in ("what does the report recommend?", "what are the next steps?", "what does it conclude?",
+                     "recommendations for policymakers", "what does the report recommend for government?"):
         answer = engine.answer(question)
         assert not answer.abstained and answer.about == "part", question
         assert all(q.section.endswith("Conclusion") for q in answer.quotes) and answer.quotes
     assert engine.answer("what does the report recommend for ports?").about == ""  # a question about its content
+    assert engine.answer("what does the report say about government?").about == ""  # whom for, with nothing recommended
 
 
 def test_a_report_without_a_summary_answers_what_it_is_about_from_what_it_says_of_itself(mini_engine):

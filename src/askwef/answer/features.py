@@ -29,7 +29,8 @@ from ..index import bm25_tokenize
 from ..ingest.text import title_key
 from ..types import Passage
 from .lexicon import Lexicon
-from .params import ANSWER_TYPES, ASKS_ITSELF, DOCUMENT_WORD, GLOSSARY_TITLE, IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE
+from .params import (ANSWER_TYPES, ASKS_ITSELF, DOCUMENT_WORD, GLOSSARY_TITLE, IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE,
+                     SERIES_WORD)
 from .parts import bare_label
 from .query import Query, content_stems, holds
 
@@ -123,8 +124,8 @@ class StoreFeatures:
             self.stems._memo[row] = frozenset(tokens)
         return self.stems._memo[i]
 
-    def _measure(self, i: int) -> tuple[np.ndarray, np.ndarray, float, float, bool, bool, bool]:
-        """(answer kinds held, line kind, leans back, log words, answers nothing, a glossary's line, an imprint's line)
+    def _measure(self, i: int) -> tuple[np.ndarray, np.ndarray, float, float, bool, bool, str]:
+        """(answer kinds held, line kind, leans back, log words, answers nothing, a glossary's line, its front matter)
         of sentence i."""
         s = self.store.sentences[i]
         held = holds(s.text)
@@ -137,16 +138,18 @@ class StoreFeatures:
             # does a question
             len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text) or bool(ASKS_ITSELF.search(s.text)),
             bool(GLOSSARY_TITLE.match(title_key(s.section.split(" > ")[-1]))),
-            self._imprint(s),
+            self._front(s),
         )
 
-    def _imprint(self, s) -> bool:
-        """Whether sentence `s` stands in its report's imprint: the title page (a section titled as the report) or an
-        IMPRINT_TITLE section ("Disclaimer")."""
+    def _front(self, s) -> str:
+        """Where sentence `s` stands if in its report's front matter: "imprint" (the title page, a section titled as the
+        report, or an IMPRINT_TITLE section: "Disclaimer"), "series" (a SERIES_TITLE section: "Reading guide"), or ""."""
         if self._titles is None:
             self._titles = {d.name: title_key(d.title) for d in self.store.documents}
         key = title_key(s.section.split(" > ")[-1])
-        return bool(IMPRINT_TITLE.match(key)) or key == self._titles.get(s.document)
+        if IMPRINT_TITLE.match(key) or key == self._titles.get(s.document):
+            return "imprint"
+        return "series" if SERIES_TITLE.match(key) else ""
 
     def weight(self, terms) -> float:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)
@@ -179,7 +182,7 @@ def candidate_matrix(
     new = content_stems(asked, function_words=False) - content_stems(previous[2]) if previous is not None and asked else set()
     new_weight = cache.weight(new)
     kin = {t: cache.kin[t] for t in new}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
-    names_document = bool(DOCUMENT_WORD.search(query.text))
+    named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text))}
     indexes: list[int] = []
     rows: list[list[float]] = []
     news: list[float] = []
@@ -190,10 +193,11 @@ def candidate_matrix(
         siblings = cache.by_passage.get(p.id, [])
         passage_lexical = cache.weight(qstems & cache.passage_stems.get(p.id, frozenset())) / qweight
         for position, i in enumerate(siblings):
-            holds_row, kind_row, leans, log_words, answers_nothing, glossary, imprint = cache.sentence[i]
-            if answers_nothing or (keep is not None and i not in keep) or (keep is None and (glossary or imprint and not names_document)):
+            holds_row, kind_row, leans, log_words, answers_nothing, glossary, front = cache.sentence[i]
+            if answers_nothing or (keep is not None and i not in keep) or (keep is None and (glossary or not named[front])):
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may; a glossary's line what
-                # an abbreviation stands for alone (definitions.py); an imprint's line a question naming the document
+                # an abbreviation stands for alone (definitions.py); an imprint's line a question naming the document,
+                # a reading guide's one naming the series
             stems = cache.stems[i]
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate
             s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)

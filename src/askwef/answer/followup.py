@@ -81,6 +81,7 @@ class Turn:
     span: str = ""
     document: str = ""  # the report its answer quoted, when the history says (an Answer, or a dict's "document")
     items: tuple[str, ...] = ()  # what its answer listed, when it was a list of the report's parts (contents.py)
+    itself: bool = False  # its answer was what the report says of itself ("who wrote it?"): its "it" is the report
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def normalize_history(history) -> list[Turn]:
             said = item.message if item.about == "clarify" else item.text  # "Which report do you mean? ..." is its reply
             items = tuple(_part_name(title, qs) for title, qs in listed_items(item.quotes)) if item.about == "contents" else ()
             turns.append(Turn(item.question or item.resolved_question, said, quote.section if quote else "", unit, item.span,
-                              quote.document if quote else "", items))
+                              quote.document if quote else "", items, item.about == "document"))
         elif isinstance(item, dict) and "role" in item:
             content = item.get("content")
             content = content if isinstance(content, str) else str(content or "")

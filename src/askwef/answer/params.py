@@ -365,6 +365,14 @@ this publication?", "when was the National AI Strategy published?": the four gol
 all name it) and no other: "Published in September 2021 by the Office for Artificial Intelligence" opened the UK
 strategy's answer to "what is the office for ai", and the OECD's note on Israel's statistical data its answer to
 "clearance revenues" (features.py)."""
+SERIES_TITLE = re.compile(r"^(?:readingguide|aboutthisseries|theseries)$")
+"""A guide to the series a report belongs to, as `title_key` writes its title: its other papers' titles ("Upcoming
+industry report: Consumer goods") answered "what companies are mentioned in the report" and "what sectors does the report
+cover?", and "Together, these papers offer a comprehensive view of AI's current development and adoption" the barriers
+to adoption; it answers questions naming the series (SERIES_WORD) and no other (features.py)."""
+SERIES_WORD = re.compile(r"\b(?:series|papers|publications)\b", re.I)
+"""Words naming the series a report belongs to ("Which Forum programme is behind this series of papers on AI across
+sectors?", "is this white paper part of a series?": the two golden questions answered from the reading guide)."""
 
 # Questions that ask for a list of the report's parts (contents.py). Written for askwef from how staff ask for a
 # report's contents ("list the case studies", "what chapters does it have", "the first use case in manufacturing");
@@ -475,7 +483,7 @@ SUMMARY_ASKS = frozenset({"about", "summari", "summar", "summaris", "summariz", 
                           "highlight", "tldr", "key", "main", "messag", "brief", "point",
                           # how short ("in a few sentences", "briefly", "in plain english", "in one paragraph")
                           "few", "sentenc", "briefli", "short", "quick", "paragraph", "line", "word", "plain", "simpl", "english",
-                          "one", "two", "three"})
+                          "one", "two", "three", "bullet"})
 """Stems of a question asking what a report says overall ("what is this report about?", "summarize the report", "key
 takeaways", "what are the main findings?", "summarise the strategy in a few sentences"): asked with these words alone
 (and the document's), it is answered with the opening of the report's own summary (SUMMARY_TITLE), when it has one.
@@ -491,8 +499,13 @@ summary", the OECD reviews' "Assessment and recommendations", an abstract."""
 CONCLUSION_ASKS = frozenset({"recommend", "conclud", "conclus", "suggest", "propos", "advis", "advic", "next", "step", "end",
                              "final", "urg", "overal"})
 """Stems of a question asking what a report concludes or recommends, and nothing else ("what does the report
-recommend?", "what are its conclusions?", "what are the next steps?"): answered from its sections so titled
-(CONCLUSION_TITLE), the ranker choosing among their passages. Written for askwef from how staff ask it."""
+recommend?", "what are its conclusions?", "what are the next steps?"; CONCLUSION_AUDIENCE beside them): answered
+from its sections so titled (CONCLUSION_TITLE), the ranker choosing among their passages. Written for askwef from how
+staff ask it."""
+CONCLUSION_AUDIENCE = frozenset({"policymak", "govern", "busi", "academia", "leader", "investor", "regul", "decis", "maker"})
+"""Stems of whom a recommendation is asked for ("recommendations for policymakers", "what does the paper recommend for
+government?"): with a word of CONCLUSION_ASKS still a question about what the report recommends, the ranker choosing
+among its concluding sentences; alone ("what about government?") a question like any other."""
 CONCLUSION_TITLE = re.compile(r"\b(?:conclusions?|concluding|recommendations?|(?:the )?way (?:forward|ahead)|next steps|looking ahead"
                               r"|closing (?:remarks|thoughts)|final (?:remarks|thoughts))\b", re.I)
 """A section that concludes or recommends: the Blueprint report's "Conclusion", the UK strategy's "Next steps", the

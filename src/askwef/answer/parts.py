@@ -20,7 +20,7 @@ import re
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.text import split_numbering
 from ..types import Passage
-from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
+from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
                      DOCUMENT_WORD, FRAMING, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
                      SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE)
 from .query import Query, function_stems, stems
@@ -158,14 +158,14 @@ def asks_for_conclusion(query: Query) -> bool:
     >>> asks_for_conclusion(Query("what does the report recommend for data centres?", "", "", frozenset(), (), {}))
     False
     """
-    return _asks_only(query, CONCLUSION_ASKS)
+    return _asks_only(query, CONCLUSION_ASKS, CONCLUSION_AUDIENCE)
 
 
-def _asks_only(query: Query, asks: frozenset[str]) -> bool:
+def _asks_only(query: Query, asks: frozenset[str], beside: frozenset[str] = frozenset()) -> bool:
     """Whether the question's words, less those that put a question or frame it (save `asks` themselves: "about") and
-    those that name the document, are some of `asks` and nothing else."""
+    those that name the document, are some of `asks` and nothing else (but `beside`, with one of `asks`)."""
     rest = stems(query.text) - (function_stems() - asks) - (FRAMING - asks) - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
-    return bool(rest) and rest <= asks
+    return bool(rest & asks) and rest <= asks | beside
 
 
 def conclusion_rows(store, document: str) -> list[int]:

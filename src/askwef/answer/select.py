@@ -51,7 +51,7 @@ from .params import (
 )
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, part_question, summary_part
 from .pins import home_places
-from .query import Query, TypeModel, about_document, analyse, holds, plain
+from .query import Query, TypeModel, about_document, analyse, holds, plain, stems
 
 
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
@@ -123,7 +123,10 @@ class Stage:
         return self.titles[best], float(cosines[best])
 
     def entity_of(self, turn) -> str:
-        """What an earlier answer was about: the name its case study's title gives."""
+        """What an earlier answer was about: the name its case study's title gives (none when it was what the report says
+        of itself: "when was it published?" after "who wrote the OECD review?" asks of the review)."""
+        if turn.itself:
+            return ""
         if turn.unit:
             return unit_name(turn.unit)
         units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer))
@@ -292,7 +295,7 @@ def select(
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = int(np.argmax(probabilities))
     chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best)
-    if prepared.about_document and prepared.query.stems & AUTHORSHIP:  # "who wrote this report": its list of authors
+    if prepared.about_document and stems(prepared.resolved.asked) & AUTHORSHIP:  # "who wrote this report": its authors
         chosen = list(stage_for(retriever).author_lists[retriever.store.sentences.field("document", cands.indexes[best])]) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
