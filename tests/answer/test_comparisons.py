@@ -175,3 +175,13 @@ def test_a_question_comparing_the_places_two_reports_are_about_asks_each(tmp_pat
     # the place goes with the word joining it, and what is compared is asked as it stands
     assert compared_reports(library.retriever, "how do wind farms in Norway compare with Chile?") == ("wind farms?", ("norway-notes.md", "chile-notes.md"))
     assert compared_reports(library.retriever, "Chile vs Norway on wind farms")[0] == "wind farms"
+
+
+def test_and_in_the_place_another_report_is_about_asks_that_report_the_last_question(tmp_path):
+    library = fixture_engine(tmp_path, {"norway-notes.md": NORWAY, "chile-notes.md": CHILE})
+    first = library.answer("How many wind farms did Norway build in 2023?")
+    chile = library.answer("and in Chile?", history=[first])
+    assert "9 wind farms" in chile.text and {q.document for q in chile.quotes} == {"chile-notes.md"}
+    assert chile.resolved_question.startswith("How many wind farms did build in 2023?") and "Chile Notes" in chile.resolved_question
+    back = library.answer("what about in Norway?", history=[first, chile])  # the last question that asked something
+    assert "12 wind farms" in back.text and {q.document for q in back.quotes} == {"norway-notes.md"}

@@ -77,7 +77,7 @@ def test_a_word_that_begins_like_a_topic_swaps_the_topic():
     assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
 
 
-MEANS = {"driving": ("automotive and autonomous transport", 0.55), "banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
+MEANS = {"driving": ("automotive and autonomous transport", 0.55), "companies": ("finance", 0.55), "banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
          "policing": ("public services", 0.56), "robots": ("healthcare", 0.40)}
 
 
@@ -104,6 +104,9 @@ def test_a_new_topic_after_a_turn_naming_none_swaps_into_the_conversations_openi
     assert turns[3].question == "what does the report say about finance?"
     # the opening question names a title: that title is swapped
     turns = _conversation("how is AI used in retail?", "which companies?", "and in healthcare?", near=_near)
+    assert turns[2].question == "how is AI used in healthcare?"
+    # before a word of the last question the model puts near some title ("companies": finance)
+    turns = _conversation("how is AI used in retail?", "which companies are doing that?", "and in healthcare?", near=_near)
     assert turns[2].question == "how is AI used in healthcare?"
     # with no topic in either, the topic is added to the last question
     turns = _conversation("what does the report say about robots", "where are they made", "and in healthcare?")

@@ -219,18 +219,22 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
             if old and means:
                 new_topic = means  # the title's words find its section ("government" alone finds central government policy)
         else:
-            old = old_topic(before, titles) or near_word(before, near, new_topic)
+            old = old_topic(before, titles)
+            # the last question names no topic, the conversation's opening one does: "what about in healthcare?" after
+            # "where does it operate?" (or "which companies are doing that?") after "what does the report say about
+            # autonomous driving" asks the opening question; a word of the last one the model puts near a title only
+            # when the opening one has none ("companies" is near "industrial manufacturing")
+            opening = anchor and anchor != before and not old
+            at = (old_topic(anchor, titles) or phrase_at(anchor, near_word(anchor, near, new_topic))) if opening else None
+            if at:
+                swapped = anchor[: at[0]] + new_topic + anchor[at[1]:]
+                return _bounded(Resolved(swapped + "?", swapped, None, swapped))
+            old = old or near_word(before, near, new_topic)
         if free and not old and named[:1].isupper() and named.lower() not in FIELD_ABBREVIATIONS:
             # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
             old = span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
         if old:
             swapped = before[: old[0]] + new_topic + before[old[1]:]
-            return _bounded(Resolved(swapped + "?", swapped, None, swapped))
-        at = (old_topic(anchor, titles) or phrase_at(anchor, near_word(anchor, near, new_topic))) if not free and anchor and anchor != before else None
-        if at:
-            # the last question names no topic, the conversation's opening one does: "what about in healthcare?" after
-            # "where does it operate?" after "what does the report say about autonomous driving" asks the opening question
-            swapped = anchor[: at[0]] + new_topic + anchor[at[1]:]
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
         if title_in(body, titles):
             swapped = f"{before} in {new_topic}"

@@ -139,10 +139,12 @@ def without_places(text: str, places: set[str]) -> str:
     the question an earlier report answered, asked of another report ("how big is the AI talent gap in China?" ->
     "how big is the AI talent gap?"). Adjectives ("Chinese") stay.
 
-    >>> without_places("how big is the AI talent gap in China?", {"china"})
-    'how big is the AI talent gap?'
+    >>> without_places("how big is the AI talent gap in China?", {"china"}), without_places("and in the UK?", {"united kingdom"})
+    ('how big is the AI talent gap?', 'and?')
     """
-    for place in sorted(places, key=len, reverse=True):
+    # its short forms too ("the UK"), but "us", which is as often the pronoun ("give us examples")
+    forms = {*places, *(alias for alias, place in gazetteer().aliases.items() if place in places and alias.isalpha() and alias != "us")}
+    for place in sorted(forms, key=len, reverse=True):
         name = r"\s+".join(map(re.escape, place.split()))
         text = re.sub(rf"\s*\b(?:in|of|for|across|within|from)\s+(?:the\s+)?{name}\b|\b{name}(?:'s|’s)?\s*", " ", text, flags=re.I)
     return re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()

@@ -28,7 +28,7 @@ from .compare import compared, compared_reports, history_for
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
-from .pins import without_places
+from .pins import gazetteer, without_places
 from .query import content_stems
 from .model import AnswerModels, load_models
 from .params import (CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
@@ -66,6 +66,8 @@ def answer_question(
                     for name in reports]
             return compared(question, asked, each, retriever.store)
         text, named = retriever.unnamed(question)
+        if named is None and turns and is_followup(question):
+            named, text = _home_report(retriever, question), ""  # "and in China?": the report about China
         if named is not None and turns and is_followup(question) and not _asks_anything(text):
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
@@ -92,6 +94,22 @@ def answer_question(
         return best_answer(answers)
 
 
+def _unplaced(text: str) -> str:
+    """A turn without the places it names ("and in China?" -> "and?")."""
+    return without_places(text, gazetteer().mentions(text))
+
+
+def _home_report(retriever: Retriever, question: str) -> str | None:
+    """The one report of a library (of at most ALONE_KEPT) whose home place a turn names and that asks nothing else
+    ("and in China?" after a question the UK strategy answered: the Blueprint report), or None."""
+    places = gazetteer().mentions(question)
+    if not places or len(retriever.store.documents) > ALONE_KEPT or _asks_anything(_unplaced(question)):
+        return None
+    home = stage_for(retriever).home
+    owners = [d.name for d in retriever.store.documents if home.get(d.name, set()) & places]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _asks_anything(text: str) -> bool:
     """Whether a turn, its report's name said as "the report", asks something of its own ("and in the report?" does not)."""
     return bool(content_stems(text, function_words=False) - {"report"})
@@ -101,7 +119,8 @@ def asked_again(retriever: Retriever, named: str, question: str, turns, *, k: in
     """"and in the UK strategy?": the last question that asked something ("and in the OECD review?" right after it asks
     the same), asked of the report `named` without the name and the home place of the report that answered it ("how
     big is the AI talent gap in China?" -> "how big is the AI talent gap?")."""
-    back = next((i for i in range(len(turns) - 1, -1, -1) if _asks_anything(retriever.unnamed(turns[i].question)[0])), len(turns) - 1)
+    back = next((i for i in range(len(turns) - 1, -1, -1) if _asks_anything(_unplaced(retriever.unnamed(turns[i].question)[0]))),
+                len(turns) - 1)  # not "and in China?" either
     last = turns[back]
     earlier = last.document or quoted_document(retriever.store, last.answer)
     home = stage_for(retriever).home.get(earlier, set()) if earlier else set()
