@@ -63,6 +63,12 @@ def test_a_question_asked_of_every_report_gets_each_one_s_answer_or_says_which_d
     silent = [a for a in pens.reports if a.abstained]
     assert silent and all("Wind Notes" in a.message and "does not seem to answer" in a.message for a in silent)
     assert "Wind Notes" in pens.message
+    # comparing "the reports" asks each of them what is compared
+    from askwef.answer.compare import compared_reports
+
+    for question in ("compare the reports on costs", "how do the reports differ on costs?"):
+        asked, reports = compared_reports(library.retriever, question)
+        assert asked.rstrip("?") == "costs" and set(reports) == {"mini-report.md", "wind-notes.md"}, question
 
 
 def test_every_report_abstaining_is_an_abstention(library):

@@ -91,7 +91,8 @@ def _asked(text: str) -> str:
         text = f"{subject} {rest}".strip()
         text = f"{text}?" if text else ""
     text = re.sub(r"\s+([,?.!])", r"\1", re.sub(r"\s{2,}", " ", COMPARING.sub(" ", text))).strip()
-    text = re.sub(r"^(?:on|in|for|about|regarding|when it comes to)\s+", "", text, flags=re.I)  # "UK vs China on AI skills"
+    # "UK vs China on AI skills", "compare the reports on AI governance": what is compared
+    text = re.sub(r"^(?:the\s+reports?\s+)?(?:on|in|for|about|regarding|when it comes to)\s+", "", text, flags=re.I)
     return text or "what does the report say?"
 
 

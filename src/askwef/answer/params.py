@@ -421,9 +421,11 @@ LIST_ITEM_WORDS = 5
 EVERY_REPORT = re.compile(
     r"\b(?:all|each|every|both|across)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:two|three|four|five|six|[2-9])\s+)?"
     r"(?:reports?|papers?|documents?|publications?|studies)\b"
-    r"|\b(?:which|what|how many)\s+(?:of\s+the\s+)?(?:reports|papers|documents|publications)\b", re.I)
+    r"|\b(?:which|what|how many)\s+(?:of\s+the\s+)?(?:reports|papers|documents|publications)\b"
+    r"|\b(?:compare|comparing|contrast)\s+(?:the\s+|these\s+|our\s+)?(?:reports|papers|documents|publications)\b"
+    r"|\b(?:the\s+|these\s+)?(?:reports|papers|documents|publications)(?=\s+(?:compare|differ))", re.I)
 """A question asked of every report of the library ("what do all the reports say about skills?", "which reports
-mention data centres?"); said as "the report" to each of them."""
+mention data centres?", "compare the reports on AI governance"); said as "the report" to each of them."""
 COMPARING = re.compile(r"\b(?:compare[sd]?|comparing|comparison|contrast(?:s|ed)?|differ(?:s|ed)?|difference|differences"
                        r"|versus|vs\.?|similarit(?:y|ies)|in common)(?=\W|$)", re.I)
 """The words that ask for a comparison rather than a fact: taken out of the question each report is asked (its BM25
