@@ -257,7 +257,8 @@ def report(engine: Any, questions: list[GoldenQuestion], split: str, *, held_out
             continue
         lines += ["", f"## Abstention trade-off on {name} ({len(group)} questions)", "",
                   "Whatever the threshold, a question is not answered when it pins a year, quarter or place the quote's passages lack or "
-                  "none of its words is in the corpus (`answer.confidence.ruled_out`).", "",
+                  "none of its words is in the corpus, or it quotes a term no sentence or heading of the report holds "
+                  "(`answer.confidence.ruled_out`).", "",
                   "| threshold | abstains on unanswerable | false abstention on answerable | answer accuracy |", "|---|---|---|---|"]
         for t, un, fa, acc in tradeoff(group, RUNNER_UP_GAIN):
             mark = " **(current)**" if abs(t - settings.abstain_threshold) < 1e-9 else ""
