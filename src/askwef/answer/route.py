@@ -66,8 +66,9 @@ def answer_question(
                     for name in reports]
             return compared(question, asked, each, retriever.store)
         text, named = retriever.unnamed(question)
-        if named is None and turns and is_followup(question):
-            named, text = _home_report(retriever, question), ""  # "and in China?": the report about China
+        home = _home_report(retriever, question) if named is None and turns and is_followup(question) else None
+        if home is not None:  # "and in China?": the report about China, asked the last question
+            return asked_again(retriever, home, question, turns, k=k, models=models)
         if named is not None and turns and is_followup(question) and not _asks_anything(text):
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
