@@ -100,13 +100,19 @@ The sea series covers harbours, ships and fish. Upcoming harbour report: fish ma
 ## 1 Harbours
 
 Harbours grew by 20% in 2024 as ships got larger.
+
+## Contributors
+
+Ada Wave Lead, Harbour Research and Larger Ships
 """
     engine = fixture_engine(tmp_path, {"sea-notes.md": guide})
-    for question in ("what is true about harbours?", "upcoming harbour report"):  # words of the front matter, asked of content
+    for question in ("what is true about harbours?", "upcoming harbour report", "harbour research on larger ships"):  # front matter's words
         answer = engine.answer(question)
         assert answer.quotes and all(q.section.endswith("1 Harbours") for q in answer.quotes), question
     assert any(q.section.endswith("Disclaimer") for q in engine.answer("what does this document say is true about the sea?").quotes)
     assert any(q.section.endswith("Reading guide") for q in engine.answer("what does the sea series of papers cover?").quotes)
+    for question in ("what is Ada Wave's role?", "who leads harbour research?"):  # asked of the people, or naming one
+        assert any(q.section.endswith("Contributors") for q in engine.answer(question).quotes), question
 
 
 def test_markup_pasted_into_a_question_is_not_read_as_its_words(mini_engine):

@@ -29,8 +29,8 @@ from ..index import bm25_tokenize
 from ..ingest.text import title_key
 from ..types import Passage
 from .lexicon import Lexicon
-from .params import (ANSWER_TYPES, ASKS_ITSELF, DOCUMENT_WORD, GLOSSARY_TITLE, IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE,
-                     SERIES_WORD)
+from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
+                     IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD)
 from .parts import bare_label
 from .query import Query, content_stems, holds
 
@@ -100,6 +100,7 @@ class StoreFeatures:
         )
         self.sentence = Lazy(self._measure)
         self._titles: dict[str, str] | None = None  # report name -> its title as `title_key` writes it
+        self._credit_names: frozenset[str] | None = None  # words the contributors lists write capitalised (`credited`)
 
         df = dict(store.stem_df)
         for t in store.context_stems:
@@ -143,13 +144,26 @@ class StoreFeatures:
 
     def _front(self, s) -> str:
         """Where sentence `s` stands if in its report's front matter: "imprint" (the title page, a section titled as the
-        report, or an IMPRINT_TITLE section: "Disclaimer"), "series" (a SERIES_TITLE section: "Reading guide"), or ""."""
+        report, or an IMPRINT_TITLE section: "Disclaimer"), "credits" (its contributors: CONTRIBUTORS_TITLE), "series" (a
+        SERIES_TITLE section: "Reading guide"), or ""."""
         if self._titles is None:
             self._titles = {d.name: title_key(d.title) for d in self.store.documents}
         key = title_key(s.section.split(" > ")[-1])
         if IMPRINT_TITLE.match(key) or key == self._titles.get(s.document):
             return "imprint"
+        if CONTRIBUTORS_TITLE.match(key):
+            return "credits"
         return "series" if SERIES_TITLE.match(key) else ""
+
+    def credited(self, question: str) -> bool:
+        """Whether a question names someone the reports' contributors lists name (a capitalised word of the question
+        the lists write capitalised: "Daniel Dobrygowski"), read from those lists when first asked."""
+        if self._credit_names is None:
+            rows = (i for i in range(len(self.store.sentences))
+                    if CONTRIBUTORS_TITLE.match(title_key(self.store.sentences.field("section", i).split(" > ")[-1])))
+            self._credit_names = frozenset(w.lower() for i in rows for w in re.findall(r"\b[A-Z][\w'’\-]+", self.store.sentences.field("text", i)))
+        return any(w.lower() in self._credit_names and w.lower() not in FUNCTION_WORDS and w.lower() != "ai"
+                   for w in re.findall(r"\b[A-Z][\w'’\-]+", question))
 
     def weight(self, terms) -> float:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)
@@ -182,10 +196,12 @@ def candidate_matrix(
     new = content_stems(asked, function_words=False) - content_stems(previous[2]) if previous is not None and asked else set()
     new_weight = cache.weight(new)
     kin = {t: cache.kin[t] for t in new}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
-    named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text))}
+    named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text)),
+             "credits": bool(CREDITS_ASKED.search(query.text) or cache.credited(query.text))}
     indexes: list[int] = []
     rows: list[list[float]] = []
     news: list[float] = []
+    hidden: list[bool] = []
     for rank, p in enumerate(passages):
         context = cache.context_stems.get(p.id, frozenset())
         rest = qstems - context
@@ -194,10 +210,12 @@ def candidate_matrix(
         passage_lexical = cache.weight(qstems & cache.passage_stems.get(p.id, frozenset())) / qweight
         for position, i in enumerate(siblings):
             holds_row, kind_row, leans, log_words, answers_nothing, glossary, front = cache.sentence[i]
-            if answers_nothing or (keep is not None and i not in keep) or (keep is None and (glossary or not named[front])):
-                continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may; a glossary's line what
-                # an abbreviation stands for alone (definitions.py); an imprint's line a question naming the document,
-                # a reading guide's one naming the series
+            if answers_nothing or (keep is not None and i not in keep):
+                continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
+            # a glossary's line answers what an abbreviation stands for alone (definitions.py); an imprint's line a question
+            # naming the document, a reading guide's one naming the series, a contributors list's one asking about the
+            # people: they stay in the candidates' cosine ranks (the others' features do not move) but are not chosen
+            hidden.append(keep is None and (glossary or not named[front]))
             stems = cache.stems[i]
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate
             s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)
@@ -236,4 +254,5 @@ def candidate_matrix(
         ranks = np.empty(len(cos), dtype=np.float32)
         ranks[order] = np.arange(len(cos), dtype=np.float32)
         matrix[:, 2] = np.minimum(ranks, 10.0) / 10.0
-    return Candidates(tuple(indexes), matrix, passages, np.array(news, dtype=np.float32))
+    shown = np.array([not h for h in hidden], dtype=bool)
+    return Candidates(tuple(i for i, s in zip(indexes, shown) if s), matrix[shown], passages, np.array(news, dtype=np.float32)[shown])

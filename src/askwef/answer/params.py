@@ -365,6 +365,17 @@ this publication?", "when was the National AI Strategy published?": the four gol
 all name it) and no other: "Published in September 2021 by the Office for Artificial Intelligence" opened the UK
 strategy's answer to "what is the office for ai", and the OECD's note on Israel's statistical data its answer to
 "clearance revenues" (features.py)."""
+CONTRIBUTORS_TITLE = re.compile(r"^(?:contributors|acknowledg(?:e)?ments?|projectteam|leadauthors|authors)$")
+"""A report's list of contributors, as `title_key` writes its title: its names and roles ("Federico Torti Initiatives Lead,
+Advanced Manufacturing and Supply Chains", "Initiatives Lead, Artificial Intelligence and Energy") answered "which
+manufacturing companies does the report use as examples" and "what is the AI+ initiative"; they answer a question
+asking who or about the people (CREDITS_ASKED) or naming one of them ("Daniel Dobrygowski"), and no other (features.py);
+what the report says of itself there ("The findings in this paper are based on numerous interviews ...") still answers
+a question about the document (select.py reads those sentences apart). Of the eight golden questions answered from a
+Contributors section, seven ask so; "what kind of sources does the report rely on?" is one about the document."""
+CREDITS_ASKED = re.compile(r"\b(?:who|whom|whose|interview\w*|contributor\w*|credit\w*|thank\w*|acknowledg\w*|team|editor|designer|"
+                           r"title|role|position|job|wrote|written|authors?)\b", re.I)
+"""Words of a question that asks about the people behind a report (CONTRIBUTORS_TITLE)."""
 SERIES_TITLE = re.compile(r"^(?:readingguide|aboutthisseries|theseries)$")
 """A guide to the series a report belongs to, as `title_key` writes its title: its other papers' titles ("Upcoming
 industry report: Consumer goods") answered "what companies are mentioned in the report" and "what sectors does the report
