@@ -38,7 +38,7 @@ def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[st
     if len(named) >= 2:
         return _asked(said_as_the_report(question, spans)), named
     if COMPARING.search(question) and len(documents) <= ALONE_KEPT:  # "how does the UK compare with China ...?"
-        places = _places_compared(retriever, question, spans, named, documents)
+        places = _places_compared(retriever, question, spans, named)
         if places is not None:
             return places
     if named or not EVERY_REPORT.search(question):
@@ -50,7 +50,7 @@ def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[st
     return asked, tuple(documents[:COMPARED_MAX])
 
 
-def _places_compared(retriever: Retriever, question: str, spans, named: tuple[str, ...], documents: list[str]):
+def _places_compared(retriever: Retriever, question: str, spans, named: tuple[str, ...]):
     """(the question without its places, the reports whose home places it compares, in the order it names them), or
     None when it names fewer than two such reports. Each report's home place is read from its own text when first
     asked (`Stage.home`), so only a library of at most ALONE_KEPT reports is read so."""
@@ -65,7 +65,7 @@ def _places_compared(retriever: Retriever, question: str, spans, named: tuple[st
               for m in re.finditer(rf"\b{re.escape(form)}\b", question, re.I)]
         return min(at, default=len(question))
 
-    owners = sorted((name for name in documents if home.get(name, set()) & places), key=said_at)
+    owners = sorted(reports_about(retriever, places), key=said_at)
     reports = tuple(dict.fromkeys([*named, *owners]))
     if len(reports) < 2:
         return None
@@ -75,6 +75,12 @@ def _places_compared(retriever: Retriever, question: str, spans, named: tuple[st
         text = re.sub(rf"(?:\b(?:and|with|to|against|or|versus|vs\.?|in|of|for|across|within|from)\s+)?(?:\bthe\s+)?\b{name}\b(?:'s|’s)?",
                       " ", text, flags=re.I)
     return _asked(text), reports[:COMPARED_MAX]
+
+
+def reports_about(retriever: Retriever, places: set[str]) -> list[str]:
+    """The reports of the library whose home place (`Stage.home`) is one of `places`, in the library's order."""
+    home = stage_for(retriever).home
+    return [d.name for d in retriever.store.documents if home.get(d.name, set()) & places]
 
 
 def _asked(text: str) -> str:

@@ -31,10 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ingest.text import split_numbering
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
                      PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
-from .parts import bare_label, label_rows, labels
+from .parts import bare_label, label_rows, labels, section_number
 from .query import function_stems, stems
 from .referents import ordinal_index
 
@@ -121,7 +120,7 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
     sections = [(path, units) for path, _, units in info.sections]
     scope = ""
     if asked.number:
-        scope = next((p for p, _ in sections if _number(p) == asked.number), "")
+        scope = next((p for p, _ in sections if section_number(p) == asked.number), "")
         if not scope:
             return None
     if asked.children:  # the sections whose own title holds every word of the question, the shallowest: several are
@@ -188,10 +187,6 @@ def list_lead(items) -> str:
     return f"{len(items)} part{'s' if len(items) != 1 else ''} of the report, in reading order:"
 
 
-def _number(path: str) -> str:
-    return split_numbering(path.split(" > ")[-1])[0]
-
-
 def _holds(text: str, words: frozenset[str]) -> bool:
     return words <= stems(text)
 
@@ -208,7 +203,7 @@ def _sections(sections, scope: str, words: frozenset[str], numbered_only: bool) 
         return [p for p in paths if _holds(p, words) and stems(p.split(" > ")[-1]) & words]
     depth = scope.count(" > ") + 1 if scope else 0
     out = [p for p in paths if p.count(" > ") == depth]
-    numbered = [p for p in out if _number(p)]
+    numbered = [p for p in out if section_number(p)]
     return numbered if numbered_only and numbered else out  # a report that numbers no chapter: all of them
 
 

@@ -130,6 +130,7 @@ class StoreFeatures:
         of sentence i."""
         s = self.store.sentences[i]
         held = holds(s.text)
+        key = title_key(s.section.split(" > ")[-1])  # its section's own title
         return (
             np.array([held[t] for t in ANSWER_TYPES], dtype=np.float32),
             np.array([s.kind == k for k in KINDS[1:]], dtype=np.float32),
@@ -138,18 +139,18 @@ class StoreFeatures:
             # a bare label ("FIGURE 1") answers nothing: "what does figure 2 show" quoted "FIGURE 1" and "FIGURE 6"; nor
             # does a question
             len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text) or bool(ASKS_ITSELF.search(s.text)),
-            bool(GLOSSARY_TITLE.match(title_key(s.section.split(" > ")[-1]))),
-            self._front(s),
+            bool(GLOSSARY_TITLE.match(key)),
+            self._front(key, s.document),
         )
 
-    def _front(self, s) -> str:
-        """Where sentence `s` stands if in its report's front matter: "imprint" (the title page, a section titled as the
-        report, or an IMPRINT_TITLE section: "Disclaimer"), "credits" (its contributors: CONTRIBUTORS_TITLE), "series" (a
-        SERIES_TITLE section: "Reading guide"), or ""."""
+    def _front(self, key: str, document: str) -> str:
+        """Where a sentence stands if in its report's front matter, from its section's own title (`key`, as `title_key`
+        writes it): "imprint" (the title page, a section titled as the report, or an IMPRINT_TITLE section:
+        "Disclaimer"), "credits" (its contributors: CONTRIBUTORS_TITLE), "series" (a SERIES_TITLE section: "Reading
+        guide"), or ""."""
         if self._titles is None:
             self._titles = {d.name: title_key(d.title) for d in self.store.documents}
-        key = title_key(s.section.split(" > ")[-1])
-        if IMPRINT_TITLE.match(key) or key == self._titles.get(s.document):
+        if IMPRINT_TITLE.match(key) or key == self._titles.get(document):
             return "imprint"
         if CONTRIBUTORS_TITLE.match(key):
             return "credits"
@@ -196,8 +197,7 @@ def candidate_matrix(
     new = content_stems(asked, function_words=False) - content_stems(previous[2]) if previous is not None and asked else set()
     new_weight = cache.weight(new)
     kin = {t: cache.kin[t] for t in new}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
-    named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text)),
-             "credits": bool(CREDITS_ASKED.search(query.text) or cache.credited(query.text))}
+    named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text))}
     indexes: list[int] = []
     rows: list[list[float]] = []
     news: list[float] = []
@@ -215,6 +215,9 @@ def candidate_matrix(
             # a glossary's line answers what an abbreviation stands for alone (definitions.py); an imprint's line a question
             # naming the document, a reading guide's one naming the series, a contributors list's one asking about the
             # people: they stay in the candidates' cosine ranks (the others' features do not move) but are not chosen
+            if front not in named:  # "credits": read when a contributors line is first a candidate (`credited` reads
+                # the index's contributors lists the first time)
+                named[front] = bool(CREDITS_ASKED.search(query.text) or cache.credited(query.text))
             hidden.append(keep is None and (glossary or not named[front]))
             stems = cache.stems[i]
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate

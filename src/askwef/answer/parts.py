@@ -181,7 +181,7 @@ def summary_part(store, document: str, number: str = "") -> tuple[tuple[Passage,
     rows = store.document_rows(document)
     field = store.passages.field
     if number:
-        path = next((field("section", r) for r in rows if split_numbering(field("section", r).split(" > ")[-1])[0] == number), None)
+        path = next((field("section", r) for r in rows if section_number(field("section", r)) == number), None)
         return _opening_of(store, _under(store, rows, path)) if path is not None else ((), ())
     section = next((field("section", r) for r in rows if SUMMARY_TITLE.match(title_key(field("section", r).split(" > ")[-1]))), None)
     if section is None:
@@ -202,6 +202,11 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
         if path is not None and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
             return _opening_of(store, _under(store, rows, path))
     return (), ()
+
+
+def section_number(path: str) -> str:
+    """The number the Contents gives the section `path` ("2.4"), or ""."""
+    return split_numbering(path.split(" > ")[-1])[0]
 
 
 def _under(store, rows, path: str) -> list[int]:

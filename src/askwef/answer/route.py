@@ -24,7 +24,7 @@ from collections import Counter
 from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
 from .clarify import asked_of_the_report, chosen_report, clarify_message
-from .compare import compared, compared_reports, history_for
+from .compare import compared, compared_reports, history_for, reports_about
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
@@ -104,10 +104,9 @@ def _home_report(retriever: Retriever, question: str) -> str | None:
     """The one report of a library (of at most ALONE_KEPT) whose home place a turn names and that asks nothing else
     ("and in China?" after a question the UK strategy answered: the Blueprint report), or None."""
     places = gazetteer().mentions(question)
-    if not places or len(retriever.store.documents) > ALONE_KEPT or _asks_anything(_unplaced(question)):
+    if not places or len(retriever.store.documents) > ALONE_KEPT or _asks_anything(without_places(question, places)):
         return None
-    home = stage_for(retriever).home
-    owners = [d.name for d in retriever.store.documents if home.get(d.name, set()) & places]
+    owners = reports_about(retriever, places)
     return owners[0] if len(owners) == 1 else None
 
 
