@@ -116,6 +116,16 @@ def test_a_follow_up_is_read_against_its_conversation_not_listed(mini_engine):
     assert named.about != "contents"
 
 
+def test_a_bare_follow_up_asking_for_examples_lists_those_of_the_last_answers_section(mini_engine):
+    costs = mini_engine.answer("how much did costs fall between 2015 and 2024?")
+    assert costs.quotes[0].section == "1 Why tides matter > 1.2 Costs and financing"
+    examples = mini_engine.answer("any examples?", history=[costs])
+    assert examples.about == "contents" and [q.text for q in examples.quotes] == [HARBOUR]  # not SeaFarm, under shipping
+    assert mini_engine.answer("any examples?").quotes[-1].text == SEAFARM  # asked alone: every case study
+    opening = mini_engine.answer("what does the foreword say?")  # a section with none: read as any follow-up
+    assert mini_engine.answer("any examples?", history=[opening]).about != "contents"
+
+
 OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 

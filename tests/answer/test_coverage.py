@@ -53,6 +53,13 @@ def test_a_name_the_passage_never_gives_and_a_number_the_quote_lacks():
     assert coverage("Did Apollo Go give 10,000 rides per day?", frozenset({"ride"}), quote, quote, passage, _count).number_missing == 1.0
 
 
+def test_a_number_the_quote_spells_out_is_there():
+    quote = "Five key enablers – infrastructure, data, technology, energy and talent – are powering China's AI."
+    passage = frozenset({"five", "key", "enabler"})
+    assert coverage("what are china's 5 key enablers?", frozenset({"5", "key", "enabler"}), quote, quote, passage, _count).number_missing == 0.0
+    assert coverage("what are china's 6 key enablers?", frozenset({"6", "key", "enabler"}), quote, quote, passage, _count).number_missing == 1.0
+
+
 def test_names_are_capitalised_words_after_the_first():
     assert names_of("Which fraud did ICBC's Shield platform stop?") == ["icbc", "shield"]
     assert names_of("how many robotaxis run in china") == []

@@ -71,13 +71,30 @@ def test_a_pronoun_becomes_the_case_study_or_a_name_in_the_question():
     assert names_in("What's ANTA doing with generative AI?") == ["ANTA"]
 
 
+def test_a_pronoun_is_the_whole_name_once_and_never_a_tables_title():
+    from askwef.answer.followup import unit_name
+
+    # the asker's short name is the first word of the case study's: the case study's name is what "it" stands for
+    turns = _conversation("what is GE doing with AI in CT", "how does it work", entity_of=lambda turn: "GE Healthcare China")
+    assert turns[1].asked == "how does GE Healthcare China work"
+    turns = _conversation("how is GAC Honda using AI for quality checks", "how much did it cost them", entity_of=lambda turn: "GAC Honda")
+    assert turns[1].asked == "how much did GAC Honda cost them"  # the first pronoun only
+    assert unit_name("USE CASE 2: GAC Honda – enhancing quality inspection") == "GAC Honda"
+    assert unit_name("TABLE 4: Selected scenarios and solutions in healthcare") == ""  # a table is no thing "it" stands for
+
+
+def test_a_word_of_a_name_is_not_a_topic_to_swap():
+    turns = _conversation("how much fraud did Industrial and Commercial Bank of China stop?", "what about other banks?", near=_near)
+    assert "Industrial and Commercial Bank of China" in turns[1].question
+
+
 def test_a_word_that_begins_like_a_topic_swaps_the_topic():
     turns = _conversation("biggest AI use case in chinese healthcare?", "what about finance", "and autos")
     assert turns[1].question == "biggest AI use case in chinese finance?"
     assert turns[2].question == "biggest AI use case in chinese automotive and autonomous transport?"
 
 
-MEANS = {"driving": ("automotive and autonomous transport", 0.55), "companies": ("finance", 0.55), "banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
+MEANS = {"industrial": ("infrastructure and computing power", 0.6), "other banks": ("finance", 0.64), "driving": ("automotive and autonomous transport", 0.55), "companies": ("finance", 0.55), "banks": ("finance", 0.64), "hospitals": ("healthcare", 0.70), "government": ("public services", 0.58),
          "policing": ("public services", 0.56), "robots": ("healthcare", 0.40)}
 
 

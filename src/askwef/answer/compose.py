@@ -6,14 +6,17 @@ Answer(text='To date, 246 green data centres have been established in the countr
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..retrieve import Retriever
 from ..types import Answer, Endnote, Passage, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
 from .contents import listed_parts, listing
-from .followup import is_followup, resolve
+from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE
 from .context import context_for
+from .query import stems
 from .select import select, stage_for
 from .span import span_of
 
@@ -78,6 +81,14 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     document = within if within in names else (names[0] if len(names) == 1 and not within else "")
     if asked is None or not document or (history and is_followup(question) and _leans_on(retriever, question, history)):
         return None  # (a `within` section: the question is read within it as any other)
+    if history and is_followup(question) and not asked.words and not asked.number and asked.family != "section":
+        # "any examples?" after "how is AI used in the power grid": the parts under the last answer's section, as if the
+        # question named it; none there, and it is read against the conversation as any other follow-up
+        turns = normalize_history(history)
+        topic = turns[-1].section.split(" > ")[-1] if turns else ""
+        if not topic:
+            return None
+        asked = dataclasses.replace(asked, words=frozenset(stems(topic)))
     listed = listed_parts(store, document, asked, near=stage_for(retriever).near)
     if listed is None:
         return None

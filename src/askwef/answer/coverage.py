@@ -10,8 +10,8 @@ specific words count most.
 - `uncovered`: the idf-weighted share of the question's content stems none of that text holds;
 - `names_absent`: 1 when a name the question gives (a capitalised word after its first) is nowhere
   in the quote's passages or that text;
-- `number_missing`: 1 when a number the question gives (not a year: `pins.py` has those) is not in
-  the quote;
+- `number_missing`: 1 when a number the question gives (not a year: `pins.py` has those; in a follow-up, a number of
+  the turn's own words) is not in the quote, as digits or as a word ("Five key enablers");
 - `corpus_name_absent`: 1 when a word the question writes in lower case is one the corpus writes as a name
   (capitalised inside its sentences, in capitals or no plain English word: `corpus_names`) and is nowhere in
   the quote's passages or that text: a name typed in lower case, which `names_absent` cannot see ("how many
@@ -60,6 +60,7 @@ from .params import (
     CORPUS_NAME_SHARE,
     FUNCTION_WORDS,
     NUMBER,
+    NUMBER_WORDS,
     UNIT_WINDOW,
     YEAR,
 )
@@ -187,9 +188,10 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     total = idf(asked_stems) or 1.0
     spelled = spelled or (lambda text: text)
     names = [s for n in names_of(question) for s in _stems(n) if not _stems(spelled(n)) <= (passage_stems | seen_stems)]
-    numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question))]
-    quoted = quote.replace(",", "")
     own = question if asked is None else asked
+    # the turn's own numbers: "tell me more about data" after "what are the 5 key enablers?" carries a 5 it does not ask for
+    numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", own))]
+    quoted = quote.replace(",", "") + " " + " ".join(NUMBER_WORDS[w] for w in set(_WORD.findall(quote.lower())) if w in NUMBER_WORDS)
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
 
     def absent(stems: list[str]) -> float:  # 1 when one of them is neither in the quote's passages nor in `seen`

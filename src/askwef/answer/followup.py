@@ -46,6 +46,7 @@ from .params import (
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
     ORDINAL_ONE,
+    PART_LABEL,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
     PLURAL_PRONOUN,
@@ -255,7 +256,8 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     if entity:
         owner = f"{entity}'" if entity.endswith("s") and not entity[:1].isupper() else f"{entity}'s"
         named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", owner, body, flags=re.I)  # "her role"; "hired her" below
-        named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, flags=re.I)
+        # the first pronoun only: "how much did it cost them?" is "how much did GAC Honda cost them?", not "... cost GAC Honda?"
+        named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, count=1, flags=re.I)
         return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity))
 
     # anything else: the previous question stays beside it
@@ -311,5 +313,8 @@ def _bounded(r: Resolved) -> Resolved:
 
 
 def unit_name(unit: str) -> str:
-    """The name a case study's title gives: 'USE CASE 9: State Grid Corporation of China – AI-driven ...' -> 'State Grid Corporation of China'."""
-    return unit.split(": ", 1)[-1].split(" – ")[0].strip() if unit else ""
+    """The name a case study's title gives: 'USE CASE 9: State Grid Corporation of China – AI-driven ...' -> 'State Grid Corporation of China';
+    none for a table's or figure's ('TABLE 4: Selected scenarios and solutions in healthcare' names no thing "it" stands for)."""
+    if not unit or PART_LABEL.match(unit):
+        return ""
+    return unit.split(": ", 1)[-1].split(" – ")[0].strip()

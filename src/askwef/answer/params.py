@@ -270,6 +270,10 @@ ASKED_COUNT = re.compile(r"\bhow many\s+((?:[\w\-’']+\s*){1,5})", re.I)
 ASKED_SHARE = re.compile(r"\b(?:share|percentage|proportion|percent|fraction)\s+of\s+(?:the\s+)?((?:[\w\-’']+\s*){1,5})", re.I)
 """What a question counts ("how many AI agents ...") or takes a share of ("what share of Chinese households ..."):
 the words after it up to the first function word; the last of them is the counted noun (coverage.unit_missing)."""
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+"""Numbers a report spells out (house styles write one to nine, or to twelve, in words: "Five key enablers"): a
+question's "5 key enablers" is in a quote saying "Five" (coverage.number_missing). English number words, not fit."""
 UNIT_WINDOW = 8
 """The counted noun must stand within this many words after a number of the quote ("20 AI agents from health
 service providers"). Chosen on dev while writing it (confidence model 5-fold cross-validated, 10 shuffles, with

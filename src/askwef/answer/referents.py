@@ -92,15 +92,19 @@ def owned(name: str, question: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Two names of one thing: they share a word ("State Grid", "State Grid Corporation of China"), or one is
-    the initials of the other ("ICBC", "Industrial and Commercial Bank of China")."""
+    """Two names of one thing: they share a word ("State Grid", "State Grid Corporation of China"), one is
+    the initials of the other ("ICBC", "Industrial and Commercial Bank of China") or its first words ("GE", "GE
+    Healthcare China")."""
     def words(name: str) -> set[str]:
         return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", name.lower())) if len(w) > 2}
 
     def initials(name: str) -> str:
         return "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", name)).lower()
 
-    return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a)
+    def first(short: str, long: str) -> bool:  # "GE" of "GE Healthcare China"
+        return long.lower().startswith(short.lower() + " ")
+
+    return bool(words(a) & words(b)) or a.lower() == initials(b) or b.lower() == initials(a) or first(a, b) or first(b, a)
 
 
 _LEAD = re.compile(r".*(?:[:–—(]|\b(?:in|such as|including|like|namely|of|are|is)\b)\s*", re.I)

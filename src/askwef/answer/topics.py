@@ -13,6 +13,7 @@ import re
 
 from .params import FOLLOWUP_TOPIC_SIMILARITY, MIN_TOPIC_PREFIX
 from .query import content_stems
+from .referents import NAME_RUN
 
 
 def title_in(text: str, titles: list[str]) -> str | None:
@@ -48,10 +49,14 @@ def nearest(phrase: str, near) -> str | None:
 
 def near_word(before: str, near, other: str) -> tuple[int, int] | None:
     """Where `before` names a topic by a word of its own meaning a title other than `other` ("hospitals" in
-    "how is AI used in chinese hospitals": healthcare), the word nearest its title; None when no word is near one."""
+    "how is AI used in chinese hospitals": healthcare), the word nearest its title; None when no word is near one.
+    A word of a name is not a topic: "what about other banks?" after "how much fraud did Industrial and Commercial Bank
+    of China stop?" has no "Industrial" to put finance in place of."""
     if near is None:
         return None
-    words = [m for m in re.finditer(r"[A-Za-z][a-z\-]+", before) if len(m.group(0)) >= MIN_TOPIC_PREFIX and content_stems(m.group(0), function_words=False)]
+    names = [m.span() for m in NAME_RUN.finditer(before) if len(m.group(0).split()) > 1]
+    words = [m for m in re.finditer(r"[A-Za-z][a-z\-]+", before) if len(m.group(0)) >= MIN_TOPIC_PREFIX and content_stems(m.group(0), function_words=False)
+             and not any(a <= m.start() < b for a, b in names)]
     if not words:
         return None
     found = [(cosine, m) for m, (title, cosine) in zip(words, near([m.group(0).lower() for m in words]))
