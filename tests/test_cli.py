@@ -47,7 +47,7 @@ def test_ask_json_is_the_whole_answer(run):
 
 def test_ask_abstains_plainly(run):
     code, out, _ = run("ask", "What is the capital of France?")
-    assert code == 0 and out.startswith("The report does not seem to")
+    assert code == 0 and out.startswith("The report does not mention “capital” or “France”.")
 
 
 @pytest.mark.parametrize("argv,message", [(("ask", "   "), "question is empty"), (("search", "tides", "-k", "0"), "k must be")])

@@ -108,6 +108,15 @@ def test_near_miss_quarter_abstains(real_engine):
     assert a.abstained and a.passages
 
 
+def test_a_step_of_the_plans_figure_a_number_in_words_and_a_name_never_written(real_engine):
+    step = real_engine.answer("goal of step 3")
+    assert step.about == "part" and [q.text for q in step.quotes][:2] == ["Step 3", "2030"]
+    enablers = real_engine.answer("what are china's 5 key enablers of AI?")  # the report writes "Five key enablers"
+    assert not enablers.abstained and "Five key enablers" in enablers.text
+    unknown = real_engine.answer("what is deepseek")  # not mended into "deep seek": the report never writes it
+    assert unknown.abstained and unknown.message.startswith("The report does not mention “deepseek”")
+
+
 def test_follow_up_about_accuracy_after_state_grid(real_engine):
     first = real_engine.answer("What does State Grid use its AI platform for?")
     follow = real_engine.answer("what about its accuracy?", history=[first])

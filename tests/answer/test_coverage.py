@@ -58,6 +58,8 @@ def test_a_number_the_quote_spells_out_is_there():
     passage = frozenset({"five", "key", "enabler"})
     assert coverage("what are china's 5 key enablers?", frozenset({"5", "key", "enabler"}), quote, quote, passage, _count).number_missing == 0.0
     assert coverage("what are china's 6 key enablers?", frozenset({"6", "key", "enabler"}), quote, quote, passage, _count).number_missing == 1.0
+    plan = "The plan details a three-phase strategy."
+    assert coverage("china ai roadmap 3 steps", frozenset({"3", "step"}), plan, plan, frozenset({"plan"}), _count).number_missing == 0.0
 
 
 def test_names_are_capitalised_words_after_the_first():

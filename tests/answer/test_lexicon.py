@@ -35,6 +35,8 @@ def test_typos_are_mended_towards_the_corpus_words():
     assert lex.normalize("hospitls using ai").text == "hospitals using ai"  # a letter missing
     assert lex.normalize("computnig power").text == "computing power"  # two letters swapped
     assert lex.normalize("antifraud").text == "anti fraud"  # two corpus words run together
+    named = Lexicon.from_texts([TEXT + " Models learn deep patterns. Firms seek growth."])
+    assert named.normalize("what is deepseek").text == "what is deepseek"  # "deep" and "seek" are never side by side: a name
     assert lex.normalize("how much compute").text == "how much compute"  # a real word the corpus lacks stays
     assert lex.normalize("BYD cars").text == "BYD cars"  # short unknown words are names, not typos
     assert lex.normalize("hospitls").corrections == (("hospitls", "hospitals"),)

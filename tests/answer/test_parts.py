@@ -175,3 +175,49 @@ def test_a_section_named_by_its_label_and_number_is_answered_with_its_opening(tm
     # an opening ending in a colon brings the items it introduces
     assert [q.text for q in engine.answer("what is pillar 3?").quotes] == [
         "Ports answer to one board.", "It will be achieved by:", "Setting one rule book for every port.", "Checking each port once a year."]
+
+
+PLAN = """# Harbour Plan
+
+## 1.1 Roadmap
+
+The plan runs in three steps.
+
+FIGURE 1 The harbour plan
+
+### Step 1
+
+2020
+
+- Ports get new cranes
+
+### Step 2
+
+2025
+
+- Cranes run on tidal power
+- Dock workers are retrained
+
+### Step 3
+
+2030
+
+- Every port is carbon free
+
+Source: Harbour Board.
+
+Ports answer to one board.
+"""
+
+
+def test_a_label_inside_a_figure_is_answered_with_the_block_it_heads(tmp_path):
+    from conftest import fixture_engine
+
+    engine = fixture_engine(tmp_path, {"harbour-plan.md": PLAN})
+    for question in ("what happened in step 2?", "goal of step 2", "what is step 2"):
+        answer = engine.answer(question)
+        assert answer.about == "part" and [q.text for q in answer.quotes] == [
+            "Step 2", "2025", "Cranes run on tidal power", "Dock workers are retrained"], question
+    last = engine.answer("goal of step 3")  # the block ends before the figure's source line
+    assert [q.text for q in last.quotes] == ["Step 3", "2030", "Every port is carbon free"]
+    assert engine.answer("what is step 4?").about != "part"  # no such label printed

@@ -32,6 +32,7 @@ that the quote lacks ("pony" ai, "construction" bank: 0.446 to 0.458, it fires a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -137,9 +138,28 @@ def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> RuledOut
     # what the turn pins itself ("and in the first quarter?"), not what it carries from the turns before it ("how many
     # companies?" after "and by 2030?"): those lower the confidence (`year_missing`) but do not rule the answer out
     pins = missing(asked, sel.around, stage_for(retriever).home.get(best.document, set()))
-    if pins or features["unknown"] >= 1.0 or features["number_missing"] >= 1.0:
+    if features["unknown"] >= 1.0:  # none of what it asks about is written: "what is deepseek?" says so by name (not a
+        # question about the document itself, whose "wrote" the report never writes: compose answers it all the same)
+        terms = () if sel.prepared.itself else unknown_words(asked, stage_for(retriever).features.vocabulary)
+        return RuledOut(pins=pins, terms=terms)
+    if pins or features["number_missing"] >= 1.0:
         return RuledOut(pins=pins)
     return None
+
+
+def unknown_words(question: str, vocabulary) -> tuple[str, ...]:
+    """The words of `question`, as typed, that ask about something (not how it asks) and whose stems the corpus never
+    writes ("deepseek" in "what is deepseek?").
+
+    >>> unknown_words("what is deepseek?", {"what", "is"})
+    ('deepseek',)
+    """
+    out = []
+    for word in re.findall(r"[\w][\w.'’\-]*[\w]|\w", question):
+        own = stems(word) - function_stems()
+        if own and not own <= set(vocabulary) and word not in out:
+            out.append(word)
+    return tuple(out)
 
 
 def unwritten(retriever, terms: tuple[str, ...]) -> tuple[str, ...]:

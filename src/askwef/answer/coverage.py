@@ -134,13 +134,15 @@ def lower_names(question: str, names: frozenset[str]) -> list[str]:
     return out
 
 
-def counted(question: str) -> list[str]:
+def counted(question: str, *, phrase: bool = False) -> list[str]:
     """The nouns a question counts or takes a share of: the last word before the first function word
     after "how many" or "share of". Without a part-of-speech tagger a verb there is taken for the noun
     ("share of hospitals use AI for" -> "ai"); the check then errs towards finding the count.
 
     >>> counted("How many AI agents does JD Health integrate, and what share of the users are paid?")
     ['agents', 'users']
+    >>> counted("How many servers run at the centre?"), counted("How many servers run at the centre?", phrase=True)
+    (['run'], ['servers run'])
     """
     out = []
     for pattern in (ASKED_COUNT, ASKED_SHARE):
@@ -152,7 +154,7 @@ def counted(question: str) -> list[str]:
                     break
                 words.append(w)
             if words:
-                out.append(words[-1])
+                out.append(" ".join(words) if phrase else words[-1])
     return out
 
 
@@ -191,7 +193,7 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     own = question if asked is None else asked
     # the turn's own numbers: "tell me more about data" after "what are the 5 key enablers?" carries a 5 it does not ask for
     numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", own))]
-    quoted = quote.replace(",", "") + " " + " ".join(NUMBER_WORDS[w] for w in set(_WORD.findall(quote.lower())) if w in NUMBER_WORDS)
+    quoted = quote.replace(",", "") + " " + " ".join(NUMBER_WORDS[w] for w in set(re.findall(r"[a-z]+", quote.lower())) if w in NUMBER_WORDS)  # "three-phase"
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
 
     def absent(stems: list[str]) -> float:  # 1 when one of them is neither in the quote's passages nor in `seen`

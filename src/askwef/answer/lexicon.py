@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .params import FIELD_ABBREVIATIONS, MAX_INITIALS, MIN_CORRECTABLE_LENGTH
 
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:'[a-z]+)?", re.I)
@@ -103,6 +105,9 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short form -> long forms, lower case
     long_forms: dict[str, str] = field(default_factory=dict)  # long form -> short form, lower case
     dictionary: frozenset[str] = frozenset()  # real words never mended, though the corpus may not use them
+    # the word pairs the corpus writes side by side ("anti fraud", "data centres"), as sorted hashes of "left right"
+    # (this process's str hash: never stored), for mending two words run together
+    pairs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), compare=False, repr=False)
 
     @classmethod
     def from_texts(
@@ -113,8 +118,11 @@ class Lexicon:
         capitals: set[str] = set()  # words the corpus writes in capitals ("ICBC", "AIGC")
         defined: list[tuple[str, str]] = []
         named: list[tuple[str, str]] = []
+        pairs: set[int] = set()
         for text in texts:
-            counts.update(_words(text))
+            words = _words(text)
+            counts.update(words)
+            pairs.update(hash(f"{a} {b}") for a, b in zip(words, words[1:]) if len(a) >= MIN_CORRECTABLE_LENGTH - 1 <= len(b))
             capitals.update(w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,9}s?\b", text))
             defined += [(s.lower(), long.lower()) for s, long in schwartz_hearst(text)]
             named += initialisms(text)
@@ -137,6 +145,7 @@ class Lexicon:
             {k: tuple(v) for k, v in abbreviations.items()},
             {long: short for short, longs in abbreviations.items() for long in longs},
             frozenset(dictionary),
+            np.unique(np.fromiter(pairs, dtype=np.int64, count=len(pairs))),
         )
 
     def known(self, word: str) -> bool:
@@ -180,14 +189,21 @@ class Lexicon:
         return Normalized(text, tuple(changes))
 
     def _split(self, word: str) -> str | None:
+        """Two words of the corpus run together, which it writes side by side ("antifraud": "anti-fraud"); not two
+        words it never writes together ("deepseek" is a name, not "deep seek")."""
         best = None
         for i in range(MIN_CORRECTABLE_LENGTH - 1, len(word) - MIN_CORRECTABLE_LENGTH + 2):
             left, right = word[:i], word[i:]
-            if left in self.counts and right in self.counts:
+            if left in self.counts and right in self.counts and self._written(f"{left} {right}"):
                 score = min(self.counts[left], self.counts[right])
                 if best is None or score > best[0]:
                     best = (score, f"{left} {right}")
         return best[1] if best else None
+
+    def _written(self, pair: str) -> bool:
+        key = hash(pair)
+        at = int(np.searchsorted(self.pairs, key))
+        return at < len(self.pairs) and int(self.pairs[at]) == key
 
     def spelled_out(self, text: str) -> str:
         """`text` with each abbreviation this corpus never writes said in the long form it does ("how many green DCs?"

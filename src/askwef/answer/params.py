@@ -415,6 +415,11 @@ SECTION_LABEL = re.compile(r"\b(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2}(?:
 """A section a question may name by a label and a number ("pillar 1", "annex B", "goal 3"), when the report titles a
 section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": the UK strategy; "Annex B. ...": an OECD
 review); parts.labelled_part."""
+LABEL_LINE_MAX = 60
+"""A label line inside a figure or box is short ("Step 3", "Phase 2: pilots"); a longer line starting so is a sentence."""
+LABELLED_LINES = 10
+"""A labelled block of a figure (parts.labelled_lines) is quoted with at most this many lines: its label, a year or
+title line and the bullets under it (the Blueprint report's steps have 3 each)."""
 UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
 """A unit's label and number as the reader titles units ("CASE STUDY 2: Sunshine Zhengyan GPT – ...", "Box 4.2. The role
 of ...", an annex's "Box A A.2. The Standard Cost Model")."""

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 
 from ..index.library import SHORT_TITLE_MIN, title_key
+from ..ingest.conventions import SOURCE
 from ..ingest.text import split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
-                     DOCUMENT_WORD, FRAMING, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
+                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
                      SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE)
 from .query import Query, function_stems, stems
 
@@ -192,7 +193,8 @@ def summary_part(store, document: str, number: str = "") -> tuple[tuple[Passage,
 def labelled_part(store, query: Query, question: str, document: str) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
     """(the passages, the opening rows) of the section of `document` a question names by its label and number, and
     asks for and nothing else ("what is pillar 1?", "summarize annex B": a section titled "Pillar 1: Investing in ..."
-    or "Annex B. ..."; a chapter's number is SECTION_NUMBER's, and a figure's PART_REFERENCE's); ((), ()) otherwise."""
+    or "Annex B. ..."; a chapter's number is SECTION_NUMBER's, and a figure's PART_REFERENCE's); with no section so
+    titled, the block a figure or box prints under that label (`labelled_lines`); ((), ()) otherwise."""
     rows = store.document_rows(document)
     field = store.passages.field
     for m in SECTION_LABEL.finditer(question):
@@ -201,7 +203,33 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
         if path is not None and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
             return _opening_of(store, _under(store, rows, path))
+        if path is None and rows:
+            lines = labelled_lines(store.sentences, range(store.passage_sentences(rows.start).start,
+                                                          store.passage_sentences(rows.stop - 1).stop), m["label"], m["number"])
+            if lines:
+                own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in lines))
+                return tuple(store.passages[r] for r in own), lines
     return (), ()
+
+
+def labelled_lines(sentences, rows: range, label: str, number: str) -> tuple[int, ...]:
+    """A labelled block inside a figure or box ("Step 3", its year line and its bullets, in a figure of a plan in three
+    steps): the rows from the caption or heading line printing the label and number to the next line labelled alike,
+    or the first line of running text, at most LABELLED_LINES; () when no such line is printed. Such a label names one
+    place in the report, so whatever the question asks of it ("goal of step 3", "what happened in step 2") is there."""
+    field = sentences.field
+    said = re.compile(rf"^\W*{re.escape(label)}\s+{re.escape(number)}(?![\w.]*\d)\b", re.I)
+    sibling = re.compile(rf"^\W*{re.escape(label)}\s+\w{{1,4}}\b", re.I)
+    for i in rows:
+        if field("kind", i) in ("caption", "heading") and said.match(field("text", i)) and len(field("text", i)) <= LABEL_LINE_MAX:
+            out = [i]
+            for j in range(i + 1, min(rows.stop, i + LABELLED_LINES)):
+                text = field("text", j)
+                if field("kind", j) not in ("caption", "item") or sibling.match(text) or SOURCE.match(text) or PART_LABEL.match(text):
+                    break  # the next step, running text, the figure's "Source:" line, the next figure
+                out.append(j)
+            return tuple(out) if len(out) > 1 else ()
+    return ()
 
 
 def section_number(path: str) -> str:

@@ -10,6 +10,9 @@ quote holding none, gets no span ("").
 '246'
 >>> span_of("Its yields rose by 12% in 2023.", {"share": 0.8, "number": 0.8}, {"yield"})
 '12%'
+
+A number answers a question counting a noun only when the noun follows it: asked "how many users", "connecting users
+to over 30 health services" gets no span.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from __future__ import annotations
 import re
 
 from ..index import bm25_tokenize
-from .params import SPAN_MIN_PROBABILITY
+from .coverage import counted
+from .params import SPAN_MIN_PROBABILITY, UNIT_WINDOW
 from .query import stems as _stems
 
 _NUMBER_SPAN = re.compile(
@@ -63,12 +67,17 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
     asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
     found = list(re.finditer(r"\S+", text))
     words = [(m.start(), m.end(), set(stems)) for m, stems in zip(found, bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else [])]
+    # what the question counts ("how many users"): a number is its answer only when the noun follows it within
+    # UNIT_WINDOW words ("over 30 health services" counts no users; "246 green data centres" counts centres)
+    nouns = [n for n in (_stems(w) for w in counted(question, phrase=True)) if n]  # any word of the phrase: "servers run"
     for _, kind in reversed(asked):  # the most likely kind first
         best: tuple[float, int, int] | None = None
         for start, end in _candidates(text, kind):
             piece = text[start:end].strip(" ,;:.")
             if not piece or (said and piece.lower() in said) or (kind == "name" and _stems(piece) <= not_names):
                 continue  # what the question already says is not the answer, nor a name of the report's commonest words
+            if nouns and kind in ("number", "money", "share") and not _counts(words, end, nouns):
+                continue
             # nearness: question words within five words either side, the closer the better
             at = sum(1 for w in words if w[1] <= start)
             near = sum(
@@ -81,3 +90,14 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
         if best is not None:
             return text[best[1] : best[2]].strip(" ,;:.")
     return ""
+
+
+def _counts(words, end: int, nouns: list[frozenset[str]]) -> bool:
+    """Whether a counted noun (its stems) stands within UNIT_WINDOW words after the number ending at `end`.
+
+    >>> words = [(0, 4, {"over"}), (5, 7, {"30"}), (8, 14, {"health"}), (15, 23, {"servic"})]
+    >>> _counts(words, 7, [frozenset({"user"})]), _counts(words, 7, [frozenset({"servic"})])
+    (False, True)
+    """
+    after = [stems for start, _, stems in words if start >= end][:UNIT_WINDOW]
+    return any(noun & stems for noun in nouns for stems in after)
