@@ -176,10 +176,15 @@ class Quote(_Serializable):
     title: str = ""  # the document's title, as its first page or heading gives it
     year: int = 0  # the document's publication year (0 unknown)
     unit: str = ""  # the title of the case study, use case, table or box it stands in ("" in running text)
+    last_page: int = 0  # the last page it may stand on, when only its section's pages are known (a markdown report)
+
+    def pages(self) -> str:
+        """'p. 12', or 'pp. 16–24' when only the section's pages are known."""
+        return f"pp. {self.page}–{self.last_page}" if self.last_page > self.page else f"p. {self.page}"
 
     def source(self) -> str:
         """Where the quote stands, for people: 'Blueprint to Action (2025) · 2 Industry › 2.1 Energy, p. 12'."""
-        return f"{report_label(self.title, self.document, self.year)} · {self.section.replace(' > ', ' › ')}, p. {self.page}"
+        return f"{report_label(self.title, self.document, self.year)} · {self.section.replace(' > ', ' › ')}, {self.pages()}"
 
     def cited(self) -> str:
         """The quote in quotation marks with its endnote numbers, for plain text: '“Costs fell by 40%.” [5]'."""

@@ -191,6 +191,17 @@ def test_the_short_answer_is_never_what_the_question_says_nor_a_name_of_the_comm
     assert span_of(text, {"name": 0.9}, {"market"}, common={"ai", "power"}) == "Agent Hospital"
 
 
+def test_a_markdown_subsection_the_contents_does_not_list_is_cited_by_its_chapters_pages(mini_engine):
+    listed = mini_engine.answer("How much tidal resource does the coast of Exampleland hold?")
+    assert listed.quotes[0].source().endswith("1.1 Resource potential, p. 4")  # the Contents gives 1.1 its page
+    ports = mini_engine.answer("why are ports the first buyers of tidal electricity?")
+    quote = next(q for q in ports.quotes if q.section == "2 Sectors adopting tidal power > Shipping")
+    # "Shipping" is not in the Contents: it stands somewhere in chapter 2, pp. 6-8 (the conclusion starts on p. 9)
+    assert (quote.page, quote.last_page) == (6, 8) and quote.source().endswith("› Shipping, pp. 6–8")
+    where = mini_engine.answer("which page is that on?", history=[ports])
+    assert "pp. 6–8, 2 Sectors adopting tidal power › Shipping" in where.context
+
+
 def test_answer_round_trips_to_json(mini_engine):
     import json
 

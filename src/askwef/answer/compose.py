@@ -121,7 +121,8 @@ def passages_for(store, rows) -> tuple[Passage, ...]:
 def quote_for(s: Sentence, doc) -> Quote:
     """A sentence as an answer quotes it, with its document's title and year (`doc`: its DocumentInfo, or None)."""
     title, year = (doc.title, int(doc.year or 0)) if doc is not None else ("", 0)
-    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit)
+    last = doc.page_span(s.section, s.page)[1] if doc is not None else s.page
+    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit, last)
 
 
 def endnotes_for(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:

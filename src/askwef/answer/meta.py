@@ -72,7 +72,7 @@ def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answ
             "The report cites no endnote for these sentences.")
         return _with_context(answer, said)
     if kind == "place":
-        return _with_context(answer, "Where they stand: " + "; ".join(f"p. {q.page}, {q.section.replace(' > ', ' › ')}"
+        return _with_context(answer, "Where they stand: " + "; ".join(f"{q.pages()}, {q.section.replace(' > ', ' › ')}"
                                                                       for q, _ in answer.places()) + ".")
     return answer
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..ingest.text import split_numbering
 from ..settings import Settings
 from ..types import Endnote, find_endnote
 from .ann import EXACT_MAX_PASSAGES
@@ -37,6 +38,26 @@ class DocumentInfo:
     sections: tuple[tuple[str, int, tuple[str, ...]], ...]  # (path, page, units)
     endnotes: tuple[Endnote, ...]
     year: int = 0  # the report's publication year (0 unknown)
+
+    def page_span(self, section: str, page: int) -> tuple[int, int]:
+        """The pages a sentence of `section` may stand on. A PDF's sentences carry the page they are printed on:
+        (`page`, `page`). A markdown report knows only where the sections its Contents lists start; a subsection it
+        does not list (unnumbered, as "3 Scaling AI ... > Healthcare") was given its chapter's first page, so its
+        sentences may stand anywhere up to the page before the next chapter (pp. 16-24, not "p. 16").
+
+        >>> info = DocumentInfo("r.md", "R", "markdown", "", (("1 A", 8, ()), ("1 A > 1.1 B", 8, ()), ("2 D", 16, ()),
+        ...                     ("2 D > Health", 16, ()), ("2 D > Energy", 16, ()), ("3 E", 25, ())), ())
+        >>> info.page_span("1 A > 1.1 B", 8), info.page_span("2 D > Energy", 16), info.page_span("3 E", 25)
+        ((8, 8), (16, 24), (25, 25))
+        """
+        chapter, _, leaf = section.partition(" > ")
+        if self.source != "markdown" or not leaf or split_numbering(leaf.rsplit(" > ", 1)[-1])[0]:
+            return page, page
+        starts = [start for path, start, _ in self.sections if path == chapter]
+        if not starts or starts[0] != page:
+            return page, page
+        later = next((start for path, start, _ in self.sections if " > " not in path and start > page), None)
+        return page, (later - 1 if later else page)
 
 
 @dataclass(frozen=True)

@@ -80,9 +80,11 @@ def render_context(store: IndexStore, document: str, passage: str, start: int, e
         unit = f'<div class="unit">{html.escape(p.unit)}</div>' if p.unit and p.id == quoted.id else ""
         paragraphs.append(f"{unit}<p>{text}</p>")
     year = f" ({info.year})" if getattr(info, "year", None) else ""
-    where = f"{html.escape(quoted.section.replace(' > ', ' › '))}, p. {int(quoted.page)}"
+    first, last = info.page_span(quoted.section, int(quoted.page))
+    pages = f"pp. {first}–{last}" if last > first else f"p. {first}"  # a markdown report knows only its sections' pages
+    where = f"{html.escape(quoted.section.replace(' > ', ' › '))}, {pages}"
     where = f"<div>{'Page ' + str(int(quoted.page)) if by_page else where}</div>"
     return PAGE.format(
-        title=html.escape(f"{info.title} — p. {quoted.page}"), doc_title=html.escape(info.title) + html.escape(year), where=where,
+        title=html.escape(f"{info.title} — {pages}"), doc_title=html.escape(info.title) + html.escape(year), where=where,
         body="\n".join(paragraphs),
     )
