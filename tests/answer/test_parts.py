@@ -107,11 +107,13 @@ def test_a_numbered_section_asked_to_be_summarised_is_answered_with_its_opening(
 def test_what_a_report_recommends_is_read_from_its_conclusion(tmp_path):
     engine = _summarised(tmp_path)
     for question in ("what does the report recommend?", "what are the next steps?", "what does it conclude?",
-                     "recommendations for policymakers", "what does the report recommend for government?"):
+                     "recommendations for policymakers", "what does the report recommend for government?",
+                     "what should companies do?", "what must governments do"):
         answer = engine.answer(question)
         assert not answer.abstained and answer.about == "part", question
         assert all(q.section.endswith("Conclusion") for q in answer.quotes) and answer.quotes
     assert engine.answer("what does the report recommend for ports?").about == ""  # a question about its content
+    assert engine.answer("what should ports do about cranes?").about == ""  # what it says of something
     assert engine.answer("what does the report say about government?").about == ""  # whom for, with nothing recommended
 
 

@@ -519,12 +519,14 @@ SUMMARY_TITLE = re.compile(r"^(?:executive summary|summary|abstract|overview|key
 """The title of a report's own summary (`index.library.title_key` of its last part): WEF white papers' "Executive
 summary", the OECD reviews' "Assessment and recommendations", an abstract."""
 CONCLUSION_ASKS = frozenset({"recommend", "conclud", "conclus", "suggest", "propos", "advis", "advic", "next", "step", "end",
-                             "final", "urg", "overal"})
+                             "final", "urg", "overal", "should", "must", "ought"})
 """Stems of a question asking what a report concludes or recommends, and nothing else ("what does the report
-recommend?", "what are its conclusions?", "what are the next steps?"; CONCLUSION_AUDIENCE beside them): answered
+recommend?", "what are its conclusions?", "what are the next steps?", "what should companies do?"; CONCLUSION_AUDIENCE
+beside them): answered
 from its sections so titled (CONCLUSION_TITLE), the ranker choosing among their passages. Written for askwef from how
 staff ask it."""
-CONCLUSION_AUDIENCE = frozenset({"policymak", "govern", "busi", "academia", "leader", "investor", "regul", "decis", "maker"})
+CONCLUSION_AUDIENCE = frozenset({"policymak", "govern", "busi", "academia", "leader", "investor", "regul", "decis", "maker",
+                                 "compani", "firm", "enterpris", "organ", "organis", "organiz", "industri", "smes", "sme"})
 """Stems of whom a recommendation is asked for ("recommendations for policymakers", "what does the paper recommend for
 government?"): with a word of CONCLUSION_ASKS still a question about what the report recommends, the ranker choosing
 among its concluding sentences; alone ("what about government?") a question like any other."""
