@@ -193,4 +193,6 @@ def test_the_things_a_section_title_names_are_its_subsections(mini_engine):
     # a question asking more than the title names is a question about the report's content
     assert mini_engine.answer("what are the sectors' costs?").about == ""
     assert listing("what are the key challenges?").children and listing("what does the report conclude?") is None
+    assert listing("main challenges for AI in china").children  # bare keywords, as staff type them
+    assert listing("how big are the main challenges?") is None  # a question about them
     assert listing("how much did costs fall?") is None  # nothing plural: a fact

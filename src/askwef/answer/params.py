@@ -494,9 +494,12 @@ MORE_TURN = re.compile(
 MORE_SENTENCES = 3
 """"tell me more" quotes at most this many of the sentences that follow (within MAX_ANSWER_CHARS)."""
 OVERVIEW_FORM = re.compile(r"^\W*(?:(?:what|which)\s+(?:are|were)\b|(?:what|which)\s+[a-z\-]+s\s+(?:does|do|did|are|is|were)\b"
-                           r"|(?:list|name)\b)", re.I)
+                           r"|(?:list|name)\b"
+                           r"|(?!(?:how|why|when|where|who|whom|whose|what|which|is|are|was|were|do|does|did|can|could|should|will|would"
+                           r"|has|have|tell|give|show|explain|describe)\b)(?:[\w\-'’]+\s+){0,5}[\w\-'’]+\W*$)", re.I)
 """How a question asking for the things a section's title names is put ("what are the key challenges?", "which
-industries does the report cover?", "list the key enablers"): not a fact's "how much", "why" or "what does ... say"."""
+industries does the report cover?", "list the key enablers", or as bare keywords, "main challenges for AI in china"):
+not a fact's "how much", "why" or "what does ... say"."""
 OVERVIEW_FRAME = frozenset("two three four five six seven eight nine ten top biggest main major primary principal important "
                            "different various kinds types".split())
 """Words that rank or count what a question asks to list ("what are the five key enablers?", "the main challenges"):
