@@ -57,3 +57,13 @@ def test_a_citation_with_its_own_full_stop_closes_the_sentence_before():
     text = "It plans reforms with the World Bank. (World Bank, 2022[11]). This Scan follows. It ends. (OECD, 2016[13])."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "It plans reforms with the World Bank. (World Bank, 2022[11]).", "This Scan follows.", "It ends. (OECD, 2016[13])."]
+
+
+def test_figure_and_table_labels_numbered_by_chapter_or_annex():
+    from askwef.ingest.conventions import BULLET_LINE, FIGURE, TABLE
+
+    assert FIGURE.match("FIGURE 2 | AI-influenced revenues").group(2) == "2"
+    assert FIGURE.match("Figure 2.1. Cost of reform").group(2) == "2.1"
+    assert FIGURE.match("Figure A B.3. Regulatory quality").group(2) == "A B.3"  # an OECD annex's figure
+    assert TABLE.match("Table A A.2. One-stop shops").group(2) == "A A.2"
+    assert BULLET_LINE.match("o Widening the scope") and not BULLET_LINE.match("on the scope")

@@ -22,10 +22,10 @@ UNIT = re.compile(r"^(CASE STUDY|USE CASE|CASE|BOX|SPOTLIGHT)\s+(\d+)\b[\s:.–�
 """A named box that opens a unit inside a section: "CASE STUDY 1", "USE CASE 3" (the Blueprint
 report's labels), "BOX 2", "SPOTLIGHT 1" (WEF white papers of the same template)."""
 
-FIGURE = re.compile(r"^(FIGURE|Figure|EXHIBIT|Exhibit|CHART|Chart)\s+(\d+)\b\s*[|:.–—-]?\s*(.*)$")
+FIGURE = re.compile(r"^(FIGURE|Figure|EXHIBIT|Exhibit|CHART|Chart)\s+((?:[A-Z]\s?)*[A-Z]\.\d+|\d+(?:\.\d+)*)\b\s*[|:.–—-]?\s*(.*)$")
 """A figure's label line ("FIGURE 2 | AI-influenced revenues ..."): what follows up to its Source
 line is figure text, never a section. From the Blueprint report; EXHIBIT and CHART for consultancies'
-reports."""
+reports; numbered as TABLE is ("Figure 2.1.", an OECD annex's "Figure A B.3.")."""
 
 TABLE = re.compile(r"^(TABLE|Table)\s+((?:[A-Z]\s?)*[A-Z]\.\d+|\d+(?:\.\d+)*)\b\s*[|:.–—-]?\s*(.*)$")
 """A table's label line ("TABLE 3 Selected scenarios and solutions in retail", from the Blueprint report;
@@ -72,7 +72,9 @@ BULLETS = "•\x7f▪■●◦‣∙·"
 """Bullet glyphs as PDF text layers carry them (InDesign, Word, reportlab, Chromium; \\x7f is how
 some embedded fonts map '•')."""
 
-BULLET_LINE = re.compile(rf"^\s*[{BULLETS}]\s*")
+BULLET_LINE = re.compile(rf"^\s*(?:[{BULLETS}]\s*|o\s+(?=[A-Z]))")
+"""A bullet opening a line; a lone "o" before a capital is the second level of Word's lists (the OECD review's "notably
+by: o Widening the scope ...; o Carrying out ...")."""
 BOX_LABEL = re.compile(r"^(?:Box|BOX|Case study|Spotlight)\s+[A-Z]?\s?[\dA-Z]+(?:\.\d+)*\b")
 """The label opening a printed box: "Box 2.1. ...", "Box A B.3. Estonia 2035 action plan" (OECD reviews)."""
 

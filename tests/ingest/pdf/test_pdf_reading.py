@@ -103,6 +103,15 @@ def test_no_space_before_a_comma_that_follows_a_link():
     assert page_lines(runs, 0)[0].text == "the Global Partnership on AI (GPAI), providing support"
 
 
+def test_the_word_space_set_in_a_markers_run_stays_when_the_marker_is_taken_out():
+    # the UK strategy's "growing,12,13 despite": the space after the raised "12,13" is set in the marker's own run
+    runs = [Run("remains significant and growing,", 70, 500, 10, False, 0, 140, False), Run("12,13 ", 210, 503, 6, False, 3, 10, False),
+            Run("despite a number", 221, 500, 10, False, 0, 70, True)]
+    line = page_lines(runs, 0)[0]
+    assert line.text == "remains significant and growing, despite a number"
+    assert line.markers == [(32, 12), (32, 13)]
+
+
 def _hyphen_vocabulary(*texts: str):
     """The words a report of these body lines prints whole, as the reader learns them for hyphens."""
     from askwef.ingest.pdf.paragraphs import hyphen_vocabulary

@@ -112,6 +112,8 @@ def test_uk_pillars_and_link_notes(uk):
     # notes drawn as outlines with no link: the marker is kept and said to have no text, no words invented
     drawn = [e for e in uk.endnotes if not e.url]
     assert drawn and all(e.reference.startswith(DRAWN_NOTE.split(",")[0].format(number=e.number)) for e in drawn)
+    text = " ".join(s.text for s in uk.sections)
+    assert "significant and growing, despite" in text  # the word space after a marker list ("growing,12,13 despite")
 
 
 def test_uk_evidence_in_its_section_on_its_printed_page(uk):
@@ -188,6 +190,10 @@ def test_list_numbers_glossaries_and_labelled_tables(oecd, uk):
     # named by its caption, not by the bold line over its goals ('Overarching goals for PAR ...:')
     assert {b.unit for b in plan.blocks if b.kind == "row"} == {"TABLE 2.1: PAR areas covered in the National Development Plan"}
     assert any("Transparency and accountability: Reinforcement of the partnership" in r for r in rows), rows
+    # Word's second-level bullets, a lone "o" before each item ("notably by: o Widening ...; o Carrying out ...")
+    items = [s.text[b.start : b.end] for s in oecd.sections for b in s.blocks if b.kind == "item"]
+    assert any(i.startswith("Widening the scope of the existing PAR strategic framework") for i in items)
+    assert not re.search(r"[:;] o [A-Z]", " ".join(s.text for s in oecd.sections))
 
 
 def test_table_2_2_in_clusters_is_read_row_by_row(oecd):

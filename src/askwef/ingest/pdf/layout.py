@@ -147,6 +147,8 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
                 numbers = parse_marker_numbers(r.text.replace("–", "-"))
                 markers.extend((end, n) for n in numbers)
                 spots.extend((n, r.x + r.width / 2, r.y + r.rise + r.size / 2) for n in numbers)
+                if r.text[-1:].isspace():
+                    text += " "  # the word space set inside the marker's run ('growing,12,13 despite'), not 'growing,despite'
                 continue
             text += r.text
             kept.append(r)
