@@ -155,6 +155,20 @@ def test_uk_key_actions_across_a_spread_read_once_and_lists_without_their_overpr
     assert "Then, working with the Department for Education" in text
 
 
+def test_boxes_filling_half_a_page_are_boxes_not_the_sections_own_text(oecd, uk):
+    """The OECD review's Box 3.1 is a pale fill of half the page: read as the page's background, Poland's committee was
+    the review's own text on the Palestinian Authority. The UK strategy's boxes are units too, and no unit is named by
+    a stray line of the page before ('AND SPORT', of a minister's title)."""
+    def unit_of(doc, start: str) -> str:
+        return next(b.unit for s in doc.sections for b in s.blocks if s.text[b.start : b.end].startswith(start))
+
+    assert unit_of(oecd, "Poland established the Co-ordinating Committee").startswith("Box 3.1. Intergovernmental consultation")
+    boxes = {b.unit for s in oecd.sections for b in s.blocks if b.unit.startswith("Box ")}
+    assert len(boxes) >= 40
+    units = {b.unit for s in uk.sections for b in s.blocks if b.unit}
+    assert "AlphaFold & AlphaFold 2" in units and "AND SPORT" not in units
+
+
 def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
     """Who published a report, when, and how to cite it: the UK strategy's title page (before its
     Contents) and closing imprint, the OECD review's imprint (before its Foreword) and back cover (after

@@ -92,6 +92,10 @@ def figure_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Regio
     return regions
 
 
+BACKGROUND_SHARE = 0.85
+"""A fill at least this share of the page's width and of its height is the page's background, not a box."""
+
+
 def box_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Region]:
     """Pale fills and framing rectangles big enough to hold text, but not the page's background."""
     width, height = size
@@ -99,7 +103,9 @@ def box_regions(shapes: list[Shape], size: tuple[float, float]) -> list[Region]:
     for s in shapes:
         w, h = s.x1 - s.x0, s.y1 - s.y0
         framed = s.kind == "stroke" and w > 60 and h > 30
-        if (s.light or framed) and w >= 0.25 * width and h >= 30 and w * h <= 0.4 * width * height:
+        # not the page's background: a fill nearly as large as the page (a box may fill most of one: the OECD review's
+        # Box 3.1, 465 by 561 pt on a 595 by 842 page, half its area)
+        if (s.light or framed) and w >= 0.25 * width and h >= 30 and not (w >= BACKGROUND_SHARE * width and h >= BACKGROUND_SHARE * height):
             region = Region(s.x0, s.y0, s.x1, s.y1)
             if not any(abs(r.x0 - region.x0) < 3 and abs(r.y1 - region.y1) < 3 for r in out):
                 out.append(region)
