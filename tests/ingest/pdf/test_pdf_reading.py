@@ -86,6 +86,21 @@ def test_a_change_of_weight_inside_a_sentence_does_not_cut_the_paragraph():
     assert "The government is currently undertaking a wider review of its international and domestic approach to the semiconductor sector." in paras[0].text
 
 
+def test_a_line_broken_before_a_word_too_long_to_fit_does_not_end_its_paragraph():
+    # the UK strategy: 'wider work on Digital Research' stops short because 'Infrastructure.' did not fit after it
+    def line(text, x1, y):
+        return Line(page=0, x0=71, x1=x1, y=y, size=10, bold=False, text=text)
+
+    lines = [line("environment. The report will feed into UKRI's", 273, 686), line("wider work on Digital Research", 211, 674),
+             line("Infrastructure.", 142, 662), line("Alongside access to necessary compute", 251, 638)]
+    paras = paragraphs(lines, 10.0, VOCABULARY)
+    assert paras[0].text == "environment. The report will feed into UKRI's wider work on Digital Research Infrastructure."
+    # a short line with room for the next word ends its paragraph before a capital, as before
+    short = [line("The first paragraph ends here", 150, 686), line("Ports get cranes and the cranes run on tides all day.", 273, 674)]
+    assert [p.text for p in paragraphs(short, 10.0, VOCABULARY)] == ["The first paragraph ends here",
+                                                                     "Ports get cranes and the cranes run on tides all day."]
+
+
 def test_a_bold_line_after_a_finished_sentence_still_opens_a_paragraph():
     lines = [_styled("The first paragraph ends here.", 506, False), _styled("Tech Nation", 494, True),
              _styled("Tech Nation is a programme.", 482, False)]

@@ -295,13 +295,25 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         # a line that stops well short of the text block's right edge ends its paragraph when a
         # capital follows: list items whose bullets are drawn, not written ("- AI becomes a key
         # driver ..." printed by a browser), and lines of a figure
-        if _short(last, edges) and not starts_lowercase(line.text) and not current.byline \
+        if _short(last, edges) and not starts_lowercase(line.text) and not current.byline and _room_for(last, line, edges) \
                 and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text):
             return False
         return True
     # a new column or page: go on only with a sentence cut in the middle, or a byline's title (no new
     # bold name: 'Shi Piao Executive Director, Digital Economy and Green' / 'Innovation Research Center, ...')
     return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-") or current.byline and not line.bold)
+
+
+def _room_for(last: Line, line: Line, edges: dict[tuple[int, int], float]) -> bool:
+    """Whether the first word of `line` would have fit at the end of `last` (widths estimated from `line`'s own
+    letters): when it would not, the line broke because the word was too long, not because a paragraph ended mid-
+    sentence ('... wider work on Digital Research' / 'Infrastructure.' in the UK strategy, the full stop not yet set)."""
+    words = line.text.split()
+    if not words or not line.text:
+        return True
+    per_char = (line.x1 - line.x0) / len(line.text)
+    right = edges.get((last.page, last.column), last.x1)
+    return right - last.x1 >= (len(words[0]) + 1) * per_char
 
 
 def _short(line: Line, edges: dict[tuple[int, int], float], share: float = 0.7) -> bool:
