@@ -23,7 +23,7 @@ from ..ingest.text import split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
-                     SECTION_LABEL, SUMMARY_ASKS, SUMMARY_TITLE)
+                     SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -203,7 +203,8 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
         if path is not None and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
             return _opening_of(store, _under(store, rows, path))
-        if path is None and rows:
+        if path is None and rows and not PART_REFERENCE.search(m.group(0)) and not SECTION_NUMBER.search(m.group(0)):
+            # (a figure or table by its number, a chapter by its: parts.part_question and summary_part read those)
             lines = labelled_lines(store.sentences, range(store.passage_sentences(rows.start).start,
                                                           store.passage_sentences(rows.stop - 1).stop), m["label"], m["number"])
             if lines:
