@@ -13,7 +13,8 @@ What it found (2026-12-05, right answers' spans held/wrong): on dev, before the 
 ("2024" for "how big was it in 2024") and names of the report's commonest words ("AI", "AI-powered", "China's"),
 names 14/16 and numbers 26/14; after, 16/10 and 29/11. On test: names 10/4 -> 10/3, numbers 13/12 -> 16/9. See
 params.SPAN_COMMON_SHARE for the threshold chosen. With a number kept only when a word of what a "how many" question
-counts follows it (span._counts, 2026-12-05): numbers on dev 29/11/24 -> 28/9/27, on test 16/9/40 -> 16/8/41.
+counts follows it or stands before a number ending its clause (span._counts), and no year or day of a month taken
+for a count (2026-12-06): numbers on dev 29/11/24 -> 28/8/28, on test 16/9/40 -> 17/5/43.
 """
 
 from __future__ import annotations

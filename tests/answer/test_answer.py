@@ -181,6 +181,11 @@ def test_a_number_is_the_short_answer_to_how_many_only_when_it_counts_what_is_as
     assert span_of(text, {"number": 0.9}, {"hospit"}, question="how many hospitals are connected?") == "6,000"
     assert span_of(text, {"number": 0.9}, {"agent"}, question="how many agents run there?") == "20"  # "agents run": either word
     assert span_of(text, {"number": 0.9}, {"health", "servic"}, question="how many health services?") == "over 30"
+    closing = "As of 28 July 2024, the cumulative rides provided by Apollo Go surpassed 7 million."
+    assert span_of(closing, {"number": 0.9, "date": 0.5}, {"ride"}, question="how many rides so far?") == "7 million"  # ends its clause
+    # a follow-up counts what its own words count, not what the question beside it does
+    assert span_of("It received over $6.1 billion.", {"money": 0.9}, {"cost"}, question="how much did it cost? (how many hubs)",
+                   own="how much did it cost") == "over $6.1 billion"
 
 
 def test_the_short_answer_is_never_what_the_question_says_nor_a_name_of_the_commonest_words():

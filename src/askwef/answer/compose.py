@@ -64,8 +64,9 @@ def answer_question(
         abstained=False,
         message="",
         resolved_question=sel.resolved,
+        # the short answer: none when the whole quote answers (what the document says of itself)
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
-                                                     common=stage_for(retriever).common),  # itself: the whole quote answers
+                                                     common=stage_for(retriever).common, own=sel.prepared.resolved.asked),
         context=context_for(store, sel.chosen),
         about="document" if sel.prepared.about_document else ("part" if sel.prepared.part or sel.prepared.concluding else ""),
     )

@@ -32,12 +32,14 @@ _NUMBER_SPAN = re.compile(
     re.I,
 )
 _YEAR_SPAN = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
+_MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _NAME_SPAN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|the|&|de)\s+)*[A-Z][\w&'’\-]*)*")
 
 
 def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
     if kind in ("number", "money", "share"):
-        spans = [m.span() for m in _NUMBER_SPAN.finditer(text) if not _YEAR_SPAN.fullmatch(m.group(0).strip())]
+        spans = [m.span() for m in _NUMBER_SPAN.finditer(text) if not _YEAR_SPAN.fullmatch(m.group(0).strip(" ,;:."))  # "2024," is a year
+                 and not _MONTH_AFTER.match(text, m.end())]  # "28 July" is a date
         if kind == "money":
             spans = [s for s in spans if re.search(r"[$€£¥]|yuan|rmb|dollar|usd|euro", text[s[0] : s[1]], re.I)]
         if kind == "share":
@@ -51,7 +53,7 @@ def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
 
 
 def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] | frozenset[str], *, question: str = "",
-            common: set[str] | frozenset[str] = frozenset()) -> str:
+            common: set[str] | frozenset[str] = frozenset(), own: str | None = None) -> str:
     """The span of `text` that answers, or "" when the question asks for no number, date or name it holds.
 
     Not the answer: what the question already says ("2024" for "how big was it in 2024"; a name of its words),
@@ -67,16 +69,19 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
     asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
     found = list(re.finditer(r"\S+", text))
     words = [(m.start(), m.end(), set(stems)) for m, stems in zip(found, bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else [])]
-    # what the question counts ("how many users"): a number is its answer only when the noun follows it within
-    # UNIT_WINDOW words ("over 30 health services" counts no users; "246 green data centres" counts centres)
-    nouns = [n for n in (_stems(w) for w in counted(question, phrase=True)) if n]  # any word of the phrase: "servers run"
+    # what the question counts ("how many users"): a number is its answer only when the noun (any word of the counted
+    # phrase: "servers run") follows it within UNIT_WINDOW words, or comes before a number that ends its clause ("over 30
+    # health services" counts no users; "246 green data centres" counts centres; "rides ... surpassed 7 million.")
+    # (`own`: the turn's own words, not the earlier questions a follow-up carries: "how much did it cost?" after "how
+    # many hubs?" counts no hubs)
+    nouns = [n for n in (_stems(w) for w in counted(question if own is None else own, phrase=True)) if n]
     for _, kind in reversed(asked):  # the most likely kind first
         best: tuple[float, int, int] | None = None
         for start, end in _candidates(text, kind):
             piece = text[start:end].strip(" ,;:.")
             if not piece or (said and piece.lower() in said) or (kind == "name" and _stems(piece) <= not_names):
                 continue  # what the question already says is not the answer, nor a name of the report's commonest words
-            if nouns and kind in ("number", "money", "share") and not _counts(words, end, nouns):
+            if nouns and kind in ("number", "money", "share") and not _counts(words, end, nouns, closes=_closes(text, end)):
                 continue
             # nearness: question words within five words either side, the closer the better
             at = sum(1 for w in words if w[1] <= start)
@@ -92,12 +97,20 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
     return ""
 
 
-def _counts(words, end: int, nouns: list[frozenset[str]]) -> bool:
-    """Whether a counted noun (its stems) stands within UNIT_WINDOW words after the number ending at `end`.
+def _counts(words, end: int, nouns: list[frozenset[str]], *, closes: bool = False) -> bool:
+    """Whether a counted noun (its stems) stands within UNIT_WINDOW words after the number ending at `end`, or, when the
+    number closes its clause (`closes`: "the cumulative rides ... surpassed 7 million."), anywhere before it.
 
     >>> words = [(0, 4, {"over"}), (5, 7, {"30"}), (8, 14, {"health"}), (15, 23, {"servic"})]
     >>> _counts(words, 7, [frozenset({"user"})]), _counts(words, 7, [frozenset({"servic"})])
     (False, True)
     """
     after = [stems for start, _, stems in words if start >= end][:UNIT_WINDOW]
-    return any(noun & stems for noun in nouns for stems in after)
+    before = [stems for _, stop, stems in words if stop <= end] if closes else []
+    return any(noun & stems for noun in nouns for stems in after + before)
+
+
+def _closes(text: str, end: int) -> bool:
+    """Whether the number ending at `end` of `text` ends its clause: the text ends, or punctuation follows it."""
+    rest = text[end:].lstrip(" ")
+    return not rest or rest[0] in ".,;:)"
