@@ -228,7 +228,7 @@ def _units(sections, scope: str, words: frozenset[str], family: str, first) -> d
 def _labelled(store, document: str, scope: str, words: frozenset[str], family: str) -> dict[str, tuple[str, tuple[int, ...]]]:
     """Figures or tables by the label lines printed over them ("FIGURE 2 | ...", "TABLE 1" and its title line after
     it): number -> ("", the label's rows); a bare label with no title line after it is left to its unit."""
-    sentences, rows = store.sentences, _sentence_rows(store, document)
+    sentences, rows = store.sentences, store.document_sentence_rows(document)
     out = {}
     for (kind, number), row in sorted(labels(sentences, rows).items(), key=lambda item: item[1]):
         quoted = label_rows(sentences, row)
@@ -239,13 +239,6 @@ def _labelled(store, document: str, scope: str, words: frozenset[str], family: s
     return out
 
 
-def _sentence_rows(store, document: str) -> range:
-    passages = store.document_rows(document)
-    if not passages:
-        return range(0)
-    return range(store.passage_sentences(passages.start).start, store.passage_sentences(passages.stop - 1).stop)
-
-
 def _first_rows(store, document: str) -> dict[tuple[str, str], list[int]]:
     """Per (section path, unit), its rows of running text in order (PART_OPENING of them), else its first row of
     any kind; a section's own rows are keyed with unit "", and a chapter with no text of its own before its first
@@ -253,7 +246,7 @@ def _first_rows(store, document: str) -> dict[tuple[str, str], list[int]]:
     sentences = store.sentences
     out: dict[tuple[str, str], list[int]] = {}
     fallback: dict[tuple[str, str], int] = {}
-    for i in _sentence_rows(store, document):
+    for i in store.document_sentence_rows(document):
         path, unit = sentences.field("section", i), sentences.field("unit", i)
         keys = [(path, unit)] + [(" > ".join(path.split(" > ")[:n]), "") for n in range(1, path.count(" > ") + 1)]
         for key in keys:

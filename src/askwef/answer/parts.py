@@ -205,21 +205,20 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
             return _opening_of(store, _under(store, rows, path))
         if path is None and rows and not PART_REFERENCE.search(m.group(0)) and not SECTION_NUMBER.search(m.group(0)):
             # (a figure or table by its number, a chapter by its: parts.part_question and summary_part read those)
-            lines = labelled_lines(store.sentences, range(store.passage_sentences(rows.start).start,
-                                                          store.passage_sentences(rows.stop - 1).stop), m["label"], m["number"])
+            lines = labelled_lines(store.sentences, store.document_sentence_rows(document), said, m["label"])
             if lines:
                 own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in lines))
                 return tuple(store.passages[r] for r in own), lines
     return (), ()
 
 
-def labelled_lines(sentences, rows: range, label: str, number: str) -> tuple[int, ...]:
+def labelled_lines(sentences, rows: range, said: re.Pattern, label: str) -> tuple[int, ...]:
     """A labelled block inside a figure or box ("Step 3", its year line and its bullets, in a figure of a plan in three
-    steps): the rows from the caption or heading line printing the label and number to the next line labelled alike,
-    or the first line of running text, at most LABELLED_LINES; () when no such line is printed. Such a label names one
-    place in the report, so whatever the question asks of it ("goal of step 3", "what happened in step 2") is there."""
+    steps): the rows from the caption or heading line `said` matches (the label and its number) to the next line
+    labelled alike, or the first line of running text, at most LABELLED_LINES; () when no such line is printed. Such a
+    label names one place in the report, so whatever the question asks of it ("goal of step 3", "what happened in step
+    2") is there."""
     field = sentences.field
-    said = re.compile(rf"^\W*{re.escape(label)}\s+{re.escape(number)}(?![\w.]*\d)\b", re.I)
     sibling = re.compile(rf"^\W*{re.escape(label)}\s+\w{{1,4}}\b", re.I)
     for i in rows:
         if field("kind", i) in ("caption", "heading") and said.match(field("text", i)) and len(field("text", i)) <= LABEL_LINE_MAX:
@@ -251,16 +250,17 @@ def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[
     return tuple(store.passages[r] for r in own), opening
 
 
-def authors(sentences, document: str) -> list[int]:
+def authors(sentences, document: str, rows: range | None = None) -> list[int]:
     """The document's list of authors: the lines under its AUTHORS_HEADING ("Lead authors"), organisations, names and
     titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; with no such
     heading, the sentences of its credits (CREDITS_TITLE: "Acknowledgements") saying who prepared or wrote it
-    (AUTHORED_BY); [] when it has neither."""
+    (AUTHORED_BY); [] when it has neither. `rows`: the document's sentence rows, when known (else every row is read)."""
     field = sentences.field
-    start = next((i for i in range(len(sentences)) if field("document", i) == document and field("kind", i) == "heading"
+    rows = range(len(sentences)) if rows is None else rows
+    start = next((i for i in rows if field("document", i) == document and field("kind", i) == "heading"
                   and AUTHORS_HEADING.match(field("text", i).strip())), None)
     if start is None:
-        return _credited(sentences, document)
+        return _credited(sentences, document, rows)
     block, size = [start], len(field("text", start))
     for i in range(start + 1, len(sentences)):
         text = field("text", i)
@@ -273,18 +273,19 @@ def authors(sentences, document: str) -> list[int]:
     return block if len(block) > 1 else []
 
 
-def _credited(sentences, document: str) -> list[int]:
-    """The sentences of `document`'s credits that say who made it, in reading order, within MAX_ANSWER_CHARS."""
+def _credited(sentences, document: str, rows: range) -> list[int]:
+    """The sentences of `document`'s credits (among `rows`) that say who made it, in reading order, within
+    MAX_ANSWER_CHARS."""
     field = sentences.field
-    rows, size = [], 0
-    for i in range(len(sentences)):
+    out, size = [], 0
+    for i in rows:
         if field("document", i) != document or not CREDITS_TITLE.match(title_key(field("section", i).split(" > ")[-1])):
             continue
         text = field("text", i)
         if AUTHORED_BY.search(text) and size + len(text) + 1 <= MAX_ANSWER_CHARS:
-            rows.append(i)
+            out.append(i)
             size += len(text) + 1
-    return rows
+    return out
 
 
 _LINKING = frozenset({"of", "and", "for", "the", "de", "van", "von", "da", "&"})

@@ -73,9 +73,9 @@ class Stage:
         # per document, the place it is about (pins.py), read from its own sentences when first asked
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
         # per document, its list of authors (`authors`), read from its sentences when first asked
-        self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name)))
+        self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name, store.document_sentence_rows(name))))
         # per document, its figures' and tables' label lines (parts.py), read when a question first names one
-        self.labels = Lazy(lambda name: labels(store.sentences, _document_rows(store, name)))
+        self.labels = Lazy(lambda name: labels(store.sentences, store.document_sentence_rows(name)))
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -142,16 +142,8 @@ def _sample_texts(store) -> list[str]:
     return [sentences.field("text", i) for i in range(0, len(sentences), step)] + [contexts[i] for i in range(0, len(contexts), step)]
 
 
-def _document_rows(store, name: str) -> range:
-    """The sentence rows of one document (they are contiguous)."""
-    rows = store.document_rows(name)
-    if not rows:
-        return range(0)
-    return range(store.passage_sentences(rows.start).start, store.passage_sentences(rows.stop - 1).stop)
-
-
 def _document_sentences(store, name: str) -> list[Sentence]:
-    return [store.sentences[i] for i in _document_rows(store, name)]
+    return [store.sentences[i] for i in store.document_sentence_rows(name)]
 
 
 def stage_for(retriever: Retriever) -> Stage:

@@ -102,6 +102,13 @@ class IndexStore:
                 return range(int(self.document_starts[i]), int(self.document_starts[i + 1]))
         return range(0)
 
+    def document_sentence_rows(self, name: str) -> range:
+        """The sentence rows of one document: contiguous, as its passages are (empty when it is not in the index)."""
+        rows = self.document_rows(name)
+        if not rows:
+            return range(0)
+        return range(self.passage_sentences(rows.start).start, self.passage_sentences(rows.stop - 1).stop)
+
     def passage_row(self, passage_id: str) -> int | None:
         """The row of a passage by its id (None when it is not in the index).
 
