@@ -180,7 +180,7 @@ class Quote(_Serializable):
 
     def pages(self) -> str:
         """'p. 12', or 'pp. 16–24' when only the section's pages are known."""
-        return f"pp. {self.page}–{self.last_page}" if self.last_page > self.page else f"p. {self.page}"
+        return pages_label(self.page, self.last_page)
 
     def source(self) -> str:
         """Where the quote stands, for people: 'Blueprint to Action (2025) · 2 Industry › 2.1 Energy, p. 12'."""
@@ -194,6 +194,11 @@ class Quote(_Serializable):
 LAST_ANSWER = {"sources": "the last answer's sentences, with the endnotes they cite",
                "place": "the last answer's sentences, where they stand", "more": "what follows the last answer in the report"}
 """What the confidence line says of a reply about the last answer (`Answer.about`; answer/meta.py)."""
+
+
+def pages_label(first: int, last: int) -> str:
+    """Where on the page something stands, for people: 'p. 12', or 'pp. 16–24' when `last` is past `first`."""
+    return f"pp. {first}–{last}" if last > first else f"p. {first}"
 
 
 def report_label(title: str, name: str, year: int) -> str:

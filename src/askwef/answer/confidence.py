@@ -157,7 +157,7 @@ def unknown_words(question: str, vocabulary) -> tuple[str, ...]:
     out = []
     for word in re.findall(r"[\w][\w.'’\-]*[\w]|\w", question):
         own = stems(word) - function_stems()
-        if own and not own <= set(vocabulary) and word not in out:
+        if own and not own <= vocabulary and word not in out:
             out.append(word)
     return tuple(out)
 

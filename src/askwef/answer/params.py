@@ -189,7 +189,9 @@ it ("what share of us firms", "in how many us cities"; the golden set's lower-ca
 the country). Written for askwef."""
 ADJECTIVE_ENDING = re.compile(r"(?:[aei]?n(?:s|ese)?|[aei]?ans?|ese|ish|i|ic)?")
 """What follows a place's name less its last letter in its adjective: japa|nese, kore|an, germa(n)|, afric|an, europ|ean."""
-DATE_WORD = re.compile(r"\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|quarter)\b")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""The month names, as a regex alternation (DATE_WORD, and the short answer's dates: span.py)."""
+DATE_WORD = re.compile(rf"\b(19|20)\d{{2}}\b|\b({MONTHS}|quarter)\b")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9&'’\-]+")
 """A name inside a sentence: a capitalised word that does not open it. With NUMBER, YEAR and DATE_WORD,
 these read what a sentence holds, not what a question asks (that is learned: query.TypeModel)."""

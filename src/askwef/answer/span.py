@@ -21,7 +21,7 @@ import re
 
 from ..index import bm25_tokenize
 from .coverage import counted
-from .params import SPAN_MIN_PROBABILITY, UNIT_WINDOW
+from .params import MONTHS, SPAN_MIN_PROBABILITY, UNIT_WINDOW
 from .query import stems as _stems
 
 _NUMBER_SPAN = re.compile(
@@ -31,8 +31,8 @@ _NUMBER_SPAN = re.compile(
     r"(?:\s(?:yuan|rmb|dollars|usd|euros|exaflops|zettabytes|zb|kilowatt-hours|kwh|gigawatts|gw|mw|tonnes|km))?",
     re.I,
 )
-_YEAR_SPAN = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
-_MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_YEAR_SPAN = re.compile(rf"\b(?:(?:{MONTHS})\s+)?(?:19|20)\d{{2}}\b")
+_MONTH_AFTER = re.compile(rf"\s+(?:{MONTHS})\b")
 _NAME_SPAN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|the|&|de)\s+)*[A-Z][\w&'’\-]*)*")
 
 

@@ -17,7 +17,7 @@ import html
 from urllib.parse import urlencode
 
 from ..index import IndexStore
-from ..types import Quote
+from ..types import Quote, pages_label
 
 READ_PATH = "/read"
 
@@ -80,8 +80,7 @@ def render_context(store: IndexStore, document: str, passage: str, start: int, e
         unit = f'<div class="unit">{html.escape(p.unit)}</div>' if p.unit and p.id == quoted.id else ""
         paragraphs.append(f"{unit}<p>{text}</p>")
     year = f" ({info.year})" if getattr(info, "year", None) else ""
-    first, last = info.page_span(quoted.section, int(quoted.page))
-    pages = f"pp. {first}–{last}" if last > first else f"p. {first}"  # a markdown report knows only its sections' pages
+    pages = pages_label(*info.page_span(quoted.section, int(quoted.page)))  # a markdown report knows only its sections' pages
     where = f"{html.escape(quoted.section.replace(' > ', ' › '))}, {pages}"
     where = f"<div>{'Page ' + str(int(quoted.page)) if by_page else where}</div>"
     return PAGE.format(

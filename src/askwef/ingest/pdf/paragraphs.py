@@ -309,7 +309,7 @@ def _room_for(last: Line, line: Line, edges: dict[tuple[int, int], float]) -> bo
     letters): when it would not, the line broke because the word was too long, not because a paragraph ended mid-
     sentence ('... wider work on Digital Research' / 'Infrastructure.' in the UK strategy, the full stop not yet set)."""
     words = line.text.split()
-    if not words or not line.text:
+    if not words:
         return True
     per_char = (line.x1 - line.x0) / len(line.text)
     right = edges.get((last.page, last.column), last.x1)
