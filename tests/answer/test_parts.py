@@ -222,6 +222,9 @@ def test_a_label_inside_a_figure_is_answered_with_the_block_it_heads(tmp_path):
             "Step 2", "2025", "Cranes run on tidal power", "Dock workers are retrained"], question
     last = engine.answer("goal of step 3")  # the block ends before the figure's source line
     assert [q.text for q in last.quotes] == ["Step 3", "2030", "Every port is carbon free"]
+    both = engine.answer("whats the difference between step 2 and step 3")  # two labels: both blocks, in order
+    assert [q.text for q in both.quotes] == ["Step 2", "2025", "Cranes run on tidal power", "Dock workers are retrained",
+                                            "Step 3", "2030", "Every port is carbon free"]
     assert engine.answer("what is step 4?").about != "part"  # no such label printed
     # a figure named by its number is parts.part_question's: a question asking more of it is read as any other
     assert engine.answer("which step has the most cranes in figure 1?").about != "part"

@@ -197,18 +197,19 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
     titled, the block a figure or box prints under that label (`labelled_lines`); ((), ()) otherwise."""
     rows = store.document_rows(document)
     field = store.passages.field
+    blocks: list[int] = []  # every labelled block it names: "the difference between step 2 and step 3" asks for both
     for m in SECTION_LABEL.finditer(question):
         said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
         path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
-        if path is not None and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
+        if path is not None and not blocks and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
             return _opening_of(store, _under(store, rows, path))
         if path is None and rows and not PART_REFERENCE.search(m.group(0)) and not SECTION_NUMBER.search(m.group(0)):
             # (a figure or table by its number, a chapter by its: parts.part_question and summary_part read those)
-            lines = labelled_lines(store.sentences, store.document_sentence_rows(document), said, m["label"])
-            if lines:
-                own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in lines))
-                return tuple(store.passages[r] for r in own), lines
+            blocks += [i for i in labelled_lines(store.sentences, store.document_sentence_rows(document), said, m["label"]) if i not in blocks]
+    if blocks:
+        own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in blocks))
+        return tuple(store.passages[r] for r in own), tuple(blocks)
     return (), ()
 
 
