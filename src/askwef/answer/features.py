@@ -218,8 +218,11 @@ def candidate_matrix(
             if front not in named:  # "credits": read when a contributors line is first a candidate (`credited` reads
                 # the index's contributors lists the first time)
                 named[front] = bool(CREDITS_ASKED.search(query.text) or cache.credited(query.text))
-            hidden.append(keep is None and (glossary or not named[front]))
             stems = cache.stems[i]
+            # nor is a line of the body that says nothing the question does not ("The General Personnel Council", a
+            # table's cell, for "what does the General Personnel Council do?"): it cannot hold the answer (a name in a
+            # contributors list can: the line after it, the person's title, comes with it)
+            hidden.append(keep is None and (glossary or not named[front] or (not front and stems <= qstems)))
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate
             s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)
             unit = cache.unit_stems.get(s_unit, frozenset())

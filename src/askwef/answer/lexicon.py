@@ -90,6 +90,26 @@ def initialisms(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def linked_initialisms(text: str) -> list[tuple[str, str]]:
+    """(initials with the linking words' letters, name) for names whose capitalised words a linking word joins:
+    "Ministry of Defence" -> "mod", "Department for Education" -> "dfe". Two capitalised words are enough here, so
+    such initials are kept only when the corpus writes them in capitals itself ("the MOD is trialling ...").
+
+    >>> linked_initialisms("The Ministry of Defence and the Department for Education met.")
+    [('mod', 'ministry of defence'), ('dfe', 'department for education')]
+    """
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        for part in re.split(r"\s+(?:and|&)\s+", m.group(0)):  # two names side by side are two names here
+            words = part.split()
+            while words and words[0].lower() in _LINKING | {"a", "an", "this", "that"}:
+                words = words[1:]
+            capital = [w for w in words if w[:1].isupper() and w.lower() not in _LINKING]
+            if 2 <= len(capital) <= MAX_INITIALS and len(capital) < len(words):
+                out.append(("".join(w[0] for w in words if w.lower() != "the").lower(), " ".join(words).lower()))
+    return out
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A question with its typos mended against the corpus's words (`text`), and what was changed."""
@@ -119,16 +139,27 @@ class Lexicon:
         defined: list[tuple[str, str]] = []
         named: list[tuple[str, str]] = []
         pairs: set[int] = set()
+        initialled: set[str] = set()  # words the corpus writes with two capitals or more, as initials are
+        linked: list[tuple[str, str]] = []
         for text in texts:
             words = _words(text)
             counts.update(words)
             pairs.update(hash(f"{a} {b}") for a, b in zip(words, words[1:]) if len(a) >= MIN_CORRECTABLE_LENGTH - 1 <= len(b))
             capitals.update(w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,9}s?\b", text))
+            initialled.update(w.lower() for w in re.findall(r"\b[A-Z][a-z]?[A-Z][A-Za-z]{0,6}\b", text))  # "MOD", "MoD", "DfE"
             defined += [(s.lower(), long.lower()) for s, long in schwartz_hearst(text)]
             named += initialisms(text)
+            linked += linked_initialisms(text)
         field_list = FIELD_ABBREVIATIONS if field_abbreviations is None else field_abbreviations
         # a name's initials are kept unless they spell a plain word of the corpus ("Can Be Done" is not "cbd"... but "the" is)
         named = [(s, long) for s, long in named if s not in counts or s in capitals]
+        # initials with a linking word's letter ("MOD"): only those the corpus writes, and not defined otherwise, each for
+        # the name it writes most often, at least twice (not "minister of funds" beside "ministry of finance")
+        own = {short for short, _ in defined}
+        for (short, long), times in Counter(linked).most_common():
+            if short in initialled and short not in own and len(short) >= 3 and times >= 2:
+                named.append((short, long))
+                own.add(short)
         abbreviations: dict[str, list[str]] = {}
         for short, long in defined + named + list(field_list.items()):
             longs = abbreviations.setdefault(short, [])
@@ -143,7 +174,7 @@ class Lexicon:
             dict(counts),
             {k: tuple(v) for k, v in deletes.items()},
             {k: tuple(v) for k, v in abbreviations.items()},
-            {long: short for short, longs in abbreviations.items() for long in longs},
+            _long_forms(defined + named + list(field_list.items())),
             frozenset(dictionary),
             np.unique(np.fromiter(pairs, dtype=np.int64, count=len(pairs))),
         )
@@ -230,9 +261,22 @@ class Lexicon:
                     if long not in low and long not in out:
                         out.append(long)
         for long, short in self.long_forms.items():
-            if f" {long} " in f" {low} " and short not in low.split() and short not in out:
+            if f" {' '.join(_words(long))} " in f" {low} " and short not in low.split() and short not in out:  # "anti-corruption"
                 out.append(short)
         return tuple(out)
+
+
+def _long_forms(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Each long form's abbreviation, the first pair naming it winning: the text's own definitions ("Palestinian
+    Anti-Corruption Commission (PACC)") before initials read off the name ("pac").
+
+    >>> _long_forms([("pacc", "palestinian anti-corruption commission"), ("pac", "palestinian anti-corruption commission")])
+    {'palestinian anti-corruption commission': 'pacc'}
+    """
+    out: dict[str, str] = {}
+    for short, long in pairs:
+        out.setdefault(long, short)
+    return out
 
 
 def _deletions(word: str) -> set[str]:
