@@ -46,3 +46,20 @@ def test_an_abbreviation_the_corpus_never_writes_is_spelled_out():
     lex = Lexicon.from_texts([TEXT + " Green data centres use hydropower."])
     assert lex.spelled_out("how many green DCs are there?") == "how many green data centres are there?"
     assert lex.spelled_out("what do LLMs cost at ICBC?") == "what do LLMs cost at ICBC?"  # the corpus writes these
+
+
+def test_an_abbreviation_and_its_long_form_are_one_thing_asked_about():
+    from askwef.answer.query import TypeModel, analyse
+
+    lex = Lexicon.from_texts([TEXT])
+    query = analyse("how big is the icbc fraud platform", lex, TypeModel())
+    idf = {"icbc": 3.0, "industri": 1.0, "commerci": 2.0, "bank": 1.0, "china": 0.5, "fraud": 2.0, "platform": 1.0, "big": 1.0}
+    weight = lambda stems: sum(idf.get(t, 1.0) for t in stems)  # noqa: E731
+    short = query.held(frozenset({"icbc", "fraud", "platform"}), weight)
+    spelled = query.held(frozenset({"industri", "commerci", "bank", "china", "fraud", "platform"}), weight)
+    assert short == spelled == (3.0 + 2.0 + 1.0) / (3.0 + 2.0 + 1.0 + 1.0 + 1.0)  # neither holds "how" nor "big"
+    # the five words of the long form were five things once: the sentence spelling it out outweighed the one writing "ICBC"
+    assert query.held(frozenset({"bank", "fraud"}), weight) < short
+    # a long form the question spells out: each of its words is held by itself or by the abbreviation
+    long = analyse("what does the state grid corporation of china forecast", lex, TypeModel())
+    assert long.held(frozenset({"sgcc", "forecast"}), weight) == long.held(frozenset({"state", "grid", "corpor", "china", "forecast"}), weight)

@@ -253,16 +253,30 @@ class Lexicon:
 
     def expansions(self, question: str) -> tuple[str, ...]:
         """What the question's abbreviations stand for, and the abbreviations of long forms it spells out."""
+        return tuple(dict.fromkeys(alternative for _, alternative in self.expansion_pairs(question)))
+
+    def expansion_pairs(self, question: str) -> tuple[tuple[str, str], ...]:
+        """(what the question writes, what else says it): each abbreviation with a long form it stands for, each long
+        form it spells out with its abbreviation. A question's words and their other form are one thing it asks about
+        (`query.Query.concepts`), not two.
+
+        >>> lex = Lexicon.from_texts(["The Palestinian Authority (PA) runs the portal of the Ministry of Finance (MoF)."])
+        >>> lex.expansion_pairs("does the mof or the palestinian authority run it")
+        (('mof', 'ministry of finance'), ('palestinian authority', 'pa'))
+        """
         low = " ".join(_words(question))
-        out: list[str] = []
-        for word in set(low.split()):
+        out: list[tuple[str, str]] = []
+        taken: set[str] = set()
+        for word in dict.fromkeys(low.split()):
             for key in (word, word[:-1] if word.endswith("s") else word):
                 for long in self.abbreviations.get(key, ()):
-                    if long not in low and long not in out:
-                        out.append(long)
+                    if long not in low and long not in taken:
+                        out.append((word, long))
+                        taken.add(long)
         for long, short in self.long_forms.items():
-            if f" {' '.join(_words(long))} " in f" {low} " and short not in low.split() and short not in out:  # "anti-corruption"
-                out.append(short)
+            if f" {' '.join(_words(long))} " in f" {low} " and short not in low.split() and short not in taken:  # "anti-corruption"
+                out.append((long, short))
+                taken.add(short)
         return tuple(out)
 
 

@@ -60,13 +60,81 @@ class Query:
     years: tuple[str, ...]
     answer_types: dict[str, float]
     corrections: tuple[tuple[str, str], ...] = ()
+    # what it asks about, each thing once: the stems of its own words for it, then of each other form of them ("smes",
+    # then "small and medium-sized enterprises"); empty when built by hand: each stem of `stems` is then a thing
+    concepts: tuple[tuple[frozenset[str], ...], ...] = ()
+
+    def held(self, held: frozenset[str], weight, *, said: frozenset[str] = frozenset()) -> float | None:
+        """The share of what the question asks about that `held` holds, each thing counted by `weight` of the
+        question's own words for it and held by the best of its forms; None when `said` (the stems a heading already
+        says) holds every thing in one of its forms. An abbreviation and its long form count once: a sentence that
+        writes "SMEs" holds as much of "why do SMEs stay informal" as one writing "small and medium-sized enterprises".
+
+        >>> q = Query("smes informal", "", "", frozenset(), (), {}, concepts=((frozenset({"sme"}), frozenset({"small", "enterpris"})), (frozenset({"informal"}),)))
+        >>> q.held(frozenset({"sme", "informal"}), len), q.held(frozenset({"small"}), len)
+        (1.0, 0.25)
+        """
+        return self.share(weight)(held, said)
+
+    def share(self, weight):
+        """`held` with the weights of what the question asks about read once: a function of (held, said), for the
+        many sentences one question is held against."""
+        concepts = self.concepts or tuple((frozenset({t}),) for t in sorted(self.stems))
+        weighed = [(weight(forms[0]), [(f, weight(f) or 1.0) for f in forms]) for forms in concepts]
+        singles = {next(iter(forms[0][0])): w for w, forms in weighed if len(forms) == 1 and len(forms[0][0]) == 1}
+        groups = [(w, forms) for w, forms in weighed if not (len(forms) == 1 and len(forms[0][0]) == 1)]
+
+        def held(held: frozenset[str], said: frozenset[str] = frozenset()) -> float | None:
+            total = got = 0.0
+            for t, w in singles.items():
+                if t not in said:
+                    total += w
+                    if t in held:
+                        got += w
+            for w, forms in groups:
+                if said and any(f <= said for f, _ in forms):
+                    continue
+                total += w
+                got += w * max(weight(f & held) / wf for f, wf in forms)
+            return got / total if total else None
+
+        return held
+
+
+def concepts(own: frozenset[str], pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The things a question asks about (`Query.concepts`) from its own content stems and its expansion pairs
+    (`Lexicon.expansion_pairs`). An abbreviation it writes is one thing, held by it or by any long form it stands for;
+    each word of a long form it spells out stays a thing of its own, held by it or by the abbreviation ("lake" of
+    "Dongjiang Lake Big Data Centre" is held by a sentence saying "lake" or "DLBDC"); every other stem alone.
+
+    >>> [sorted(f) for f in concepts(frozenset({"smes", "stay", "inform"}), (("smes", "small and medium-sized enterprises"),))[0]]
+    [['smes'], ['enterpris', 'medium', 'size', 'small']]
+    >>> concepts(frozenset({"data", "centr", "cool"}), (("data centre", "dc"),))
+    ((frozenset({'centr'}), frozenset({'dc'})), (frozenset({'cool'}),), (frozenset({'data'}), frozenset({'dc'})))
+    """
+    longs: dict[frozenset[str], list[frozenset[str]]] = {}  # an abbreviation written -> the long forms it stands for
+    shorts: dict[str, list[frozenset[str]]] = {}  # a stem of a long form written -> the abbreviations of those forms
+    for written, other in pairs:
+        key, alt = frozenset(content_stems(written)) & own, frozenset(content_stems(other))
+        if not key or not alt or alt == key:
+            continue
+        if len(key) == 1 and len(content_stems(written)) == 1:
+            if alt not in longs.setdefault(key, []):
+                longs[key].append(alt)
+        else:
+            for t in key:
+                if alt not in shorts.setdefault(t, []):
+                    shorts[t].append(alt)
+    grouped = frozenset().union(*longs) if longs else frozenset()
+    return (*((key, *alts) for key, alts in longs.items()),
+            *((frozenset({t}), *shorts.get(t, ())) for t in sorted(own - grouped)))
 
 
 def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | None = None) -> Query:
     """Read a question; `asked`: the part that says what kind of answer is wanted (a follow-up's own words)."""
     normalized = lexicon.normalize(question)
-    expansions = lexicon.expansions(normalized.text)
-    lexical = " ".join([normalized.text, *expansions])
+    pairs = lexicon.expansion_pairs(normalized.text)
+    lexical = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs)])
     return Query(
         text=question,
         embed=normalized.text,
@@ -75,6 +143,7 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
         years=tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(question))),
         answer_types=types.predict(normalized.text if asked is None else lexicon.normalize(asked).text),
         corrections=normalized.corrections,
+        concepts=concepts(frozenset(content_stems(normalized.text)), pairs),
     )
 
 
