@@ -62,6 +62,16 @@ def test_a_number_the_quote_spells_out_is_there():
     assert coverage("china ai roadmap 3 steps", frozenset({"3", "step"}), plan, plan, frozenset({"plan"}), _count).number_missing == 0.0
 
 
+def test_a_number_labelling_the_part_the_quote_stands_in_is_there():
+    quote = "This will be achieved through Innovation Missions."
+    seen = quote + " Pillar 2: Ensuring AI benefits all sectors and regions > Missions"  # the quote's section, as read with it
+    asked = frozenset({"mission", "pillar", "2"})
+    assert coverage("What are the Missions in Pillar 2?", asked, seen, quote, frozenset({"mission"}), _count).number_missing == 0.0
+    assert coverage("What are the Missions in Pillar 3?", asked, seen, quote, frozenset({"mission"}), _count).number_missing == 1.0
+    # a label the reader does not see with the quote leaves its number to be found
+    assert coverage("What are the Missions in Pillar 2?", asked, quote, quote, frozenset({"mission"}), _count).number_missing == 1.0
+
+
 def test_names_are_capitalised_words_after_the_first():
     assert names_of("Which fraud did ICBC's Shield platform stop?") == ["icbc", "shield"]
     assert names_of("how many robotaxis run in china") == []

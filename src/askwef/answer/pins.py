@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .params import (
-    ADJECTIVE_ENDING, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+    ADJECTIVE_ENDING, CITATION_YEAR, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
 )
 
 
@@ -101,12 +101,14 @@ def home_places(sentences: Iterable) -> dict[str, set[str]]:
 
 
 def missing_years(question: str, around: str) -> list[str]:
-    """The years `question` names that `around` never mentions (a copyright notice's year aside).
+    """The years `question` names that `around` never mentions (a copyright notice's and a citation's years aside).
 
     >>> missing_years("what is the target for 2025?", "© 2025 World Economic Forum. All rights reserved.")
     ['2025']
+    >>> missing_years("wage bill in 2022?", "The wage bill is high (World Bank, 2022[7]), as in 2019 (OECD, 2022).")
+    ['2022']
     """
-    around = COPYRIGHT_YEAR.sub(" ", around)
+    around = CITATION_YEAR.sub(" ", COPYRIGHT_YEAR.sub(" ", around))
     return [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
 
 
