@@ -294,3 +294,11 @@ def test_after_what_the_report_says_of_itself_its_it_is_the_report(mini_engine):
     assert about.about == "document" and normalize_history([about])[0].itself
     later = mini_engine.answer("when was it published?", history=[about])
     assert later.resolved_question.startswith("when was it published?")
+
+
+def test_a_pronoun_the_last_turn_names_is_that_name_though_the_turn_names_the_report(mini_engine):
+    first = mini_engine.answer("How many pens does SeaFarm run?")
+    later = mini_engine.answer("what does it do in this report?", history=[first])
+    assert later.about != "document" and "SeaFarm" in later.resolved_question
+    # with no pronoun, the report's word makes it a question about the report, whatever came before
+    assert mini_engine.answer("who wrote this paper?", history=[first]).about == "document"

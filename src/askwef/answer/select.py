@@ -27,7 +27,7 @@ from .coverage import corpus_names
 from .definitions import defining
 from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
-from .followup import Resolved, resolve, unit_name
+from .followup import Resolved, normalize_history, resolve, unit_name
 from .topics import topic_titles
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
@@ -182,11 +182,15 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
     text = plain(question)
+    resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near) if history else None
     if history and DOCUMENT_WORD.search(text):
         alone = analyse(text, stage.lexicon, types, asked=text)
-        if about_document(alone):  # "who wrote this report?" asks the same whatever came before: never a follow-up
+        # "who wrote this report?" asks the same whatever came before: never a follow-up; but a pronoun the turn before
+        # gives a name for is that name ("what will it do under the strategy?" after "what is the Alan Turing Institute?")
+        named = bool(resolved.entity) and not normalize_history(history)[-1].itself
+        if about_document(alone) and not named:
             return resolve(text, None, titles=stage.titles, entity_of=stage.entity_of, near=stage.near), alone
-    resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    resolved = resolved or resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
 
 
