@@ -235,7 +235,10 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
             # a capitalised ellipsis (never the turn's first word) is a name in place of the last: "and ICBC?", "what about Alipay"
             old = span_of(next(iter(QUOTED.findall(before) + names_in(before)), None), before)
         if old:
-            swapped = before[: old[0]] + new_topic + before[old[1]:]
+            head = before[: old[0]]
+            if re.search(r"\bthe\s+$", head, re.I) and new_topic.lower().startswith("the "):
+                new_topic = new_topic[4:]  # "the strategy" -> "the longer term", not "the the longer term"
+            swapped = head + new_topic + before[old[1]:]
             return _bounded(Resolved(swapped + "?", swapped, None, swapped))
         if title_in(body, titles):
             swapped = f"{before} in {new_topic}"

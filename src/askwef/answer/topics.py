@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .params import FOLLOWUP_TOPIC_SIMILARITY, MIN_TOPIC_PREFIX
+from .params import DOCUMENT_WORD, FOLLOWUP_TOPIC_SIMILARITY, MIN_TOPIC_PREFIX
 from .query import content_stems
 from .referents import NAME_RUN
 
@@ -56,7 +56,7 @@ def near_word(before: str, near, other: str) -> tuple[int, int] | None:
         return None
     names = [m.span() for m in NAME_RUN.finditer(before) if len(m.group(0).split()) > 1]
     words = [m for m in re.finditer(r"[A-Za-z][a-z\-]+", before) if len(m.group(0)) >= MIN_TOPIC_PREFIX and content_stems(m.group(0), function_words=False)
-             and not any(a <= m.start() < b for a, b in names)]
+             and not any(a <= m.start() < b for a, b in names) and not DOCUMENT_WORD.fullmatch(m.group(0))]  # not "the strategy"
     if not words:
         return None
     found = [(cosine, m) for m, (title, cosine) in zip(words, near([m.group(0).lower() for m in words]))
@@ -94,9 +94,14 @@ def span_of(phrase: str | None, text: str) -> tuple[int, int] | None:
 
 
 def old_topic(before: str, titles: list[str]) -> tuple[int, int] | None:
-    """Where the previous question names its topic: a whole title, else a word of one (or a word that begins one)."""
+    """Where the previous question names its topic: a whole title, else a word of one (or a word that begins one); never
+    the word naming the report ("what does the strategy say about AI risk?": its topic is the risk, not the strategy).
+
+    >>> old_topic("What does the strategy say about AI risk?", ["national ai strategy", "ai risk"])
+    (33, 40)
+    """
     for t in titles + words_of(titles):
-        m = re.search(rf"\b{re.escape(t)}\b", before, re.I)
+        m = next((m for m in re.finditer(rf"\b{re.escape(t)}\b", before, re.I) if not DOCUMENT_WORD.fullmatch(m.group(0))), None)
         if m:
             return m.start(), m.end()
     for m in re.finditer(r"[A-Za-z]+", before):
