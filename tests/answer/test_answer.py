@@ -290,6 +290,14 @@ def test_a_lead_in_ending_in_a_colon_brings_the_items_it_introduces():
     assert choose(sentences, tuple(range(7)), probabilities, 1, gain=0.5, neighbour_gain=0.5) == [1, 2, 3, 4]  # LEAD_IN_ITEMS = 3 items, not the fourth
     plain = tuple(s if i != 1 else Sentence("s1", "Three things drive tidal power.", "d", "S", 1, "p", 40, 70, (), "", "prose") for i, s in enumerate(sentences))
     assert choose(plain, tuple(range(7)), probabilities, 1, gain=0.5, neighbour_gain=0.5) == [1]  # no colon: it stands alone
+    # a long sentence quoted first leaves the list room of its own: the lead-in promises its items
+    long = ("The tidal authority published its review of every barrage on the coast, after two years of hearings in "
+            "each harbour town and a consultation that drew thousands of replies from fishers, engineers and families. ") * 2
+    items = [(long.strip(), "prose"), ("It committed to the following next steps:", "prose")] + [
+        (f"To consult on the {w} rules that govern how a barrage may share its water with the farms and towns around it;", "item")
+        for w in ("first", "second", "third")]
+    listed = tuple(Sentence(f"s{i}", t, "d", "S", 1, "p", 300 * i, 300 * i + len(t), (), "", kind) for i, (t, kind) in enumerate(items))
+    assert choose(listed, tuple(range(5)), np.array([0.9, 0.9, 0.01, 0.01, 0.01]), 0, gain=0.01) == [0, 1, 2, 3, 4]
 
 
 def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_itself(mini_engine):

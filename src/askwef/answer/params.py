@@ -35,7 +35,9 @@ history gives only that answer's text (the HTTP API's {question, answer} turns),
 sentences of at least this many characters it holds verbatim; a shorter line ("Step 1", a name) stands in several."""
 LEAD_IN_ITEMS = 3
 """A quoted sentence that ends in a colon ("Three factors are propelling this transformation:") brings the lines it
-introduces, up to this many list items (or the one sentence after it): quoted alone it promises what it does not give."""
+introduces, up to this many list items (or the one sentence after it): quoted alone it promises what it does not give.
+The items have MAX_ANSWER_CHARS of their own when the sentences before them used it up (the UK blind trial: "...
+committed to the following next steps:" came with one step of three)."""
 MAX_QUOTED_SENTENCES = 3
 """An answer quotes at most this many of the ranked sentences (neighbours they lean on come along)."""
 RUNNER_UP_GAIN = 0.03

@@ -334,7 +334,8 @@ def choose(
             chosen.append(prev)
     # reading order is the store's order (a report's sections in print order; not their titles' alphabetical order)
     kept = _fit(sentences, sorted(set(chosen)), must)
-    room = MAX_ANSWER_CHARS - sum(len(sentences[i].text) + 1 for i in kept)
+    # a lead-in's list has room of its own: "... committed to the following next steps:" promises all of them
+    room = max(MAX_ANSWER_CHARS - sum(len(sentences[i].text) + 1 for i in kept), MAX_ANSWER_CHARS if introduced else 0)
     for i in introduced:
         if i not in kept and len(sentences[i].text) + 1 <= room:
             kept.append(i)
