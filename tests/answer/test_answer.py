@@ -299,6 +299,17 @@ def test_a_lead_in_ending_in_a_colon_brings_the_items_it_introduces():
     listed = tuple(Sentence(f"s{i}", t, "d", "S", 1, "p", 300 * i, 300 * i + len(t), (), "", kind) for i, (t, kind) in enumerate(items))
     assert choose(listed, tuple(range(5)), np.array([0.9, 0.9, 0.01, 0.01, 0.01]), 0, gain=0.01) == [0, 1, 2, 3, 4]
 
+    # an item chosen alone brings its lead-in and list when the lead-in holds what the question asks for
+    from askwef.answer.query import stems
+
+    options = [("The main alternative options are:", "prose"), ("Removing some burdens.", "item"),
+               ("Retaining the sector approach to regulators.", "item"), ("Adding new rules.", "item"), ("Costs fell.", "prose")]
+    opts = tuple(Sentence(f"s{i}", t, "d", "S", 1, "p", 50 * i, 50 * i + len(t), (), "", kind) for i, (t, kind) in enumerate(options))
+    odds = np.array([0.01, 0.01, 0.9, 0.01, 0.01])
+    asked = frozenset(stems("what are the alternative options for regulators?"))
+    assert choose(opts, tuple(range(5)), odds, 2, gain=0.5, neighbour_gain=0.5, asked=asked) == [0, 1, 2, 3]
+    assert choose(opts, tuple(range(5)), odds, 2, gain=0.5, neighbour_gain=0.5, asked=frozenset(stems("how do regulators work?"))) == [2]
+
 
 def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_itself(mini_engine):
     itself = {"This paper reviews where it stands.": "Foreword", "This document is a fixture for tests.": "Disclaimer"}

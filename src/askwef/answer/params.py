@@ -12,7 +12,8 @@ import re
 # --- answers -------------------------------------------------------------------------------------
 
 MAX_ANSWER_CHARS = 600
-"""An answer quotes at most about this many characters (one to three sentences of the report)."""
+"""An answer quotes at most about this many characters (one to three sentences of the report); a list a quoted
+lead-in introduces has as many again of its own (`LEAD_IN_ITEMS`)."""
 CANDIDATE_PASSAGES = 6
 """Sentences are chosen from this many of the best passages (dev: the sentence holding the answer is
 among their sentences for 0.94 of answerable questions)."""

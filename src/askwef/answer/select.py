@@ -290,7 +290,7 @@ def select(
     offset = FOLLOWUP_NEW_WORDS * cands.new_words - FOLLOWUP_QUOTED_BEFORE * cands.matrix[:, _QUOTED_BEFORE]
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = int(np.argmax(probabilities))
-    chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best)
+    chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best, asked=prepared.query.stems)
     if prepared.about_document and stems(prepared.resolved.asked) & AUTHORSHIP:  # "who wrote this report": its authors
         chosen = list(stage_for(retriever).author_lists[retriever.store.sentences.field("document", cands.indexes[best])]) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
@@ -300,11 +300,13 @@ def select(
 
 def choose(
     sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, gain: float = RUNNER_UP_GAIN,
-    neighbour_gain: float = NEIGHBOUR_GAIN,
+    neighbour_gain: float = NEIGHBOUR_GAIN, asked: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The best sentence, the runner-ups that each add at least `gain` to the chance that the quote holds the
     answer (params.RUNNER_UP_GAIN; `neighbour_gain` for the sentence right before or after the best one), and the
-    neighbours they cannot stand without."""
+    neighbours they cannot stand without. A list item comes with the lead-in introducing its list when the lead-in
+    holds some of `asked` (the question's stems) and no fewer than the item: the question asks for the list ("what are the
+    alternative options?": "The main alternative options are:"), not for the one item."""
     must = indexes[best]
     chosen = [must]
     beside = {_previous_sentence(sentences, must), _next_sentence(sentences, must)} - {None}
@@ -324,6 +326,10 @@ def choose(
             chosen.append(indexes[row])
             all_miss *= 1.0 - float(probabilities[row])
     introduced: list[int] = []  # what a lead-in ending in a colon introduces: quoted as far as room remains
+    for i in list(chosen):  # an item of a list brings the lead-in that introduces it, and the list's first items
+        lead = _lead_in(sentences, i)
+        if lead is not None and lead not in chosen and 0 < len(stems(sentences[lead].text) & asked) >= len(stems(sentences[i].text) & asked):
+            introduced += [lead, *_introduced(sentences, lead + 1)]
     for i in list(chosen):
         prev, nxt = _previous_sentence(sentences, i), _next_sentence(sentences, i)
         if _is_label(sentences[i]) and nxt is not None:
@@ -358,6 +364,26 @@ def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
             break
         out.append(nxt)
     return out
+
+
+def _lead_in(sentences: tuple[Sentence, ...], index: int) -> int | None:
+    """The sentence ending in a colon that introduces the list item `index` ("The government is considering three
+    options:"), back over the items before it in the same section and unit; None for any other sentence."""
+    if sentences[index].kind != "item":
+        return None
+    i = index
+    while (j := _step_back(sentences, i)) is not None and sentences[j].kind == "item":
+        i = j
+    j = _step_back(sentences, i)
+    return j if j is not None and sentences[j].text.rstrip().endswith(":") else None
+
+
+def _step_back(sentences: tuple[Sentence, ...], index: int) -> int | None:
+    """The sentence right before `index` in the same document, section and unit."""
+    if index == 0:
+        return None
+    prev, cur = sentences[index - 1], sentences[index]
+    return index - 1 if (prev.document, prev.section, prev.unit) == (cur.document, cur.section, cur.unit) else None
 
 
 def _is_label(s: Sentence) -> bool:

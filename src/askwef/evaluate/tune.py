@@ -103,7 +103,8 @@ def outcomes(engine: Any, items: list[Replayed], models) -> list[dict[str, Any]]
             if sel.best is None:
                 right[key], chars[key] = False, 0
                 continue
-            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, gain=gain, neighbour_gain=neighbour)
+            chosen = choose(sentences, sel.prepared.candidates.indexes, sel.probabilities, sel.best, gain=gain, neighbour_gain=neighbour,
+                            asked=sel.prepared.query.stems)
             quote = " ".join(sentences[i].text for i in chosen)
             right[key] = q.answerable and contains(quote + " " + context_for(engine.store, tuple(chosen)), q.answer)
             chars[key] = len(quote)
