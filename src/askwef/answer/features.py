@@ -39,6 +39,7 @@ from .parts import bare_label
 from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")
+SOURCE_LINE = re.compile(r"^\W*Sources?\s*:", re.I)
 LAZY_LIMIT = 200_000
 """Entries a per-sentence or per-passage cache keeps before starting afresh: memory stays bounded."""
 
@@ -224,7 +225,10 @@ def candidate_matrix(
             # nor is a line of the body that says nothing the question does not ("The General Personnel Council", a
             # table's cell, for "what does the General Personnel Council do?"): it cannot hold the answer (a name in a
             # contributors list can: the line after it, the person's title, comes with it)
-            hidden.append(keep is None and (glossary or not named[front] or (not front and stems <= qstems)))
+            # nor a figure's source line ("Source: (Government of France, 2022[18])."): who made the figure answers nothing
+            # asked of the report's text (parts.py quotes it with the figure it belongs to)
+            hidden.append(keep is None and (glossary or not named[front] or (not front and stems <= qstems)
+                                            or bool(SOURCE_LINE.match(field("text", i)))))
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate
             s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)
             unit = cache.unit_stems.get(s_unit, frozenset())

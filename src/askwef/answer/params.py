@@ -173,10 +173,11 @@ COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:19|20)\d{2}", re.I)
 """A copyright notice's year ("© 2025 World Economic Forum"): when the report was published, not a year it gives
 figures for, so it does not hold a year a question pins (pins.missing_years). Every WEF report carries one; on dev
 the ranker quoted it for "whats the target for 2025" and "what about by 2025?", which the report does not answer."""
-CITATION_YEAR = re.compile(r"\b(?:19|20)\d{2}[a-z]?\[\d{1,3}\]|\(\s*[A-Z][^()]{0,80}?,\s*(?:19|20)\d{2}[a-z]?\s*(?:;[^()]{0,80})?\)")
-"""An author-date citation's year ("(World Bank, 2022[7])", "(OECD, 2021)"): when a source was published, not a year
-the text gives figures for, so it does not hold a year a question pins either. OECD reviews cite so; in the blind trial
-of the OECD review, "what was the wage bill in 2022?" was answered from a passage whose only 2022 was a citation's."""
+CITATION = re.compile(r"\(\s*[A-Z][^()]{0,80}?,\s*(?:19|20)\d{2}[a-z]?(?:\[\d{1,3}\])?\s*(?:;[^()]{0,80})?\)|\b(?:19|20)\d{2}[a-z]?\[\d{1,3}\]")
+"""An author-date citation ("(World Bank, 2022[7])", "(Government of France, 2022[18])", "(OECD, 2021)"): who published a
+source and when, not a year or place the text gives figures for, so it does not hold a year or place a question pins
+(pins.missing). OECD reviews cite so; in the blind trial of the OECD review "what was the wage bill in 2022?" was answered
+from a passage whose only 2022 was a citation's, and "what is the capital of France?" from a figure's source line."""
 QUARTER = re.compile(r"\b(q[1-4]|(first|second|third|fourth) quarter|h[12]|(first|second) half)\b", re.I)
 QUARTER_NAMES = {"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter"}
 """A quarter or half a question pins (pins.py): "Q3" and "third quarter" are one."""

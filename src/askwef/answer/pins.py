@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .params import (
-    ADJECTIVE_ENDING, CITATION_YEAR, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+    ADJECTIVE_ENDING, CITATION, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
 )
 
 
@@ -107,9 +107,17 @@ def missing_years(question: str, around: str) -> list[str]:
     ['2025']
     >>> missing_years("wage bill in 2022?", "The wage bill is high (World Bank, 2022[7]), as in 2019 (OECD, 2022).")
     ['2022']
+    >>> missing("what is the capital of france?", "Source: (Government of France, 2022[18]).")
+    ('France',)
     """
-    around = CITATION_YEAR.sub(" ", COPYRIGHT_YEAR.sub(" ", around))
+    around = _uncited(around)
     return [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
+
+
+def _uncited(text: str) -> str:
+    """`text` without its copyright notices and author-date citations: the years and places they name are not ones it
+    gives figures for."""
+    return CITATION.sub(" ", COPYRIGHT_YEAR.sub(" ", text))
 
 
 def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[str, ...]:
@@ -119,7 +127,7 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
     g = gazetteer()
     asked = g.mentions(question) - set(home)
-    places = sorted(asked - g.mentions(around)) if asked else []  # the passages are read only when the question names a place
+    places = sorted(asked - g.mentions(_uncited(around))) if asked else []  # the passages are read only when the question names a place
     return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))
 
 
