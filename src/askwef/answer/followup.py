@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from ..types import Answer
 from .params import (
+    BOX_LABEL,
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
@@ -317,7 +318,14 @@ def _bounded(r: Resolved) -> Resolved:
 
 def unit_name(unit: str) -> str:
     """The name a case study's title gives: 'USE CASE 9: State Grid Corporation of China – AI-driven ...' -> 'State Grid Corporation of China';
-    none for a table's or figure's ('TABLE 4: Selected scenarios and solutions in healthcare' names no thing "it" stands for)."""
+    a box's title without its label ('Box A A.2. The Standard Cost Model' -> 'The Standard Cost Model'); none for a
+    table's or figure's ('TABLE 4: Selected scenarios and solutions in healthcare' names no thing "it" stands for).
+
+    >>> unit_name("Box A A.2. The Standard Cost Model"), unit_name("Box 4.8. France's barometer of public action results")
+    ('The Standard Cost Model', "France's barometer of public action results")
+    """
+    if BOX_LABEL.match(unit):
+        return BOX_LABEL.sub("", unit).strip()
     if not unit or PART_LABEL.match(unit):
         return ""
     return unit.split(": ", 1)[-1].split(" – ")[0].strip()

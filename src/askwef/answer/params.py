@@ -266,6 +266,9 @@ PART_REFERENCE = re.compile(r"\b(figure|fig|table|exhibit|chart|box)\.?\s*(\d{1,
 PART_LABEL = re.compile(r"^(FIGURE|Figure|FIG|Fig|TABLE|Table|EXHIBIT|Exhibit|CHART|Chart|BOX|Box)\.?\s+(\d{1,3})\b(.*)$")
 """The label line a report prints over a figure or table ("FIGURE 2 | AI-influenced revenues ...", "TABLE 1"), as
 the reader keeps it (ingest.conventions.FIGURE, TABLE), with boxes too."""
+BOX_LABEL = re.compile(r"^(?:BOX|Box)\s+(?:[A-Z]\s+)?(?:[A-Z]\.?)?\d+(?:\.\d+)*\.?\s*(?:[:|–-]\s*)?")
+"""A box's label before its title, as OECD reviews print it ("Box A A.2. The Standard Cost Model", "Box 4.8. France's
+barometer ..."): a follow-up's "it" stands for the title, not the label (followup.unit_name)."""
 PART_ASKS = frozenset({"show", "shown", "illustr", "depict", "present", "contain", "mean", "key", "takeaway", "highlight",
                        "look", "list"})
 """Stems of what a question about a part asks besides the part itself ("what does figure 2 show", "what are the key
