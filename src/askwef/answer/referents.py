@@ -25,7 +25,9 @@ from .query import content_stems
 
 QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{2,60})['\"’”](?=\W|$)")
 """A term the asker put in quotes ("What does 'data multiplier' mean?"): what "it" stands for next."""
-NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’\-]*)*")
+NAME_RUN = re.compile(r"\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?[A-Z][\w&'’\-]*)*")
+"""A run of capitalised words, maybe joined by "of", "and", "for" or "on" ("National Committee for Planning",
+"Council of Ministers", "Committee on Digital Transformation")."""
 
 
 def name_like(text: str) -> bool:
@@ -39,7 +41,11 @@ def name_like(text: str) -> bool:
 
 
 def names_in(question: str) -> list[str]:
-    """Names in a question, leaving out its first word: "Tell me about China Mobile's network" -> ["China Mobile"]."""
+    """Names in a question, leaving out its first word: "Tell me about China Mobile's network" -> ["China Mobile"].
+
+    >>> names_in("What is the National Committee for Planning?")
+    ['National Committee for Planning']
+    """
     out = []
     for m in NAME_RUN.finditer(question):
         if m.start() == len(question) - len(question.lstrip()):
