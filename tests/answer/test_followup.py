@@ -108,7 +108,8 @@ def test_a_word_that_means_a_topic_swaps_for_a_word_meaning_another():
     assert turns[1].question == "How is AI used in chinese finance?"
     assert turns[2].question == "How is AI used in chinese public services?"
     # without the model, or with words too far from any title, nothing is swapped
-    assert _conversation("How is AI used in chinese hospitals?", "and in banks?")[1].question.startswith("in banks?")
+    # but the short ellipsis still takes the place of what followed its preposition in the last question
+    assert _conversation("How is AI used in chinese hospitals?", "and in banks?")[1].question == "How is AI used in banks?"
     assert _conversation("How is AI used in chinese hospitals?", "and robots?", near=_near)[1].question.startswith("robots?")
     # a word meaning the same topic as the ellipsis is not its old topic: the ellipsis narrows it
     assert not _conversation("How is AI used in chinese government?", "and policing?", near=_near)[1].question.startswith("How")
@@ -302,3 +303,10 @@ def test_a_pronoun_the_last_turn_names_is_that_name_though_the_turn_names_the_re
     assert later.about != "document" and "SeaFarm" in later.resolved_question
     # with no pronoun, the report's word makes it a question about the report, whatever came before
     assert mini_engine.answer("who wrote this paper?", history=[first]).about == "document"
+
+
+def test_a_short_ellipsis_takes_the_place_of_what_followed_its_preposition():
+    turns = _conversation("What does the report recommend on monitoring PAR?", "and on prioritisation?")
+    assert turns[1].question == "What does the report recommend on prioritisation?"
+    # a preposition the last question does not use leaves it beside
+    assert _conversation("What does the report recommend?", "and on prioritisation?")[1].question.startswith("on prioritisation?")

@@ -264,8 +264,30 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, count=1, flags=re.I)
         return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity))
 
+    # a short ellipsis opening with a preposition the last question used: its words in place of what followed it there
+    # ("and on prioritisation?" after "what does the report recommend on monitoring PAR?"); one saying enough on its
+    # own words (MIN_OWN_WORDS) is read on them, the last question beside it
+    few = len(content_stems(body, function_words=False)) < MIN_OWN_WORDS
+    swapped = _swap_object(body, before) if ellipsis and few else None
+    if swapped:
+        return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
+
     # anything else: the previous question stays beside it
     return _bounded(Resolved(_beside(body, body, context), body, previous, body))
+
+
+def _swap_object(body: str, before: str) -> str | None:
+    """The last question with what followed its last `body`'s preposition put in place of by `body`'s words, or None
+    when `body` opens with no preposition the last question used.
+
+    >>> _swap_object("on prioritisation?", "What does the report recommend on monitoring PAR")
+    'What does the report recommend on prioritisation'
+    """
+    m = re.match(r"(on|in|for|about|with|to|from|of|by)\s+(.+?)[?.!\s]*$", body.strip(), re.I)
+    if not m:
+        return None
+    at = [a for a in re.finditer(rf"\b{m.group(1)}\s+", before, re.I) if before[: a.start()].strip()]  # not its first word
+    return before[: at[-1].end()] + m.group(2) if at else None
 
 
 def _beside(own: str, body: str, context: str) -> str:
