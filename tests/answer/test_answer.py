@@ -402,3 +402,10 @@ def test_what_a_report_rests_on_is_asked_of_the_report_itself():
     assert SELF_REFERENCE.match("The findings in this paper are based on numerous interviews, discussions and other research.")
     assert SELF_REFERENCE.match("This paper presents a blueprint.") and SELF_REFERENCE.match("In this report, we look at tides.")
     assert not SELF_REFERENCE.match("Feedback on the drafts of this report was given by many.")
+
+
+def test_a_web_address_says_no_words_of_the_sentence():
+    from askwef.answer.features import URL
+
+    assert URL.sub(" ", "Pay fees at https://www.palestine.ps/fees or www.palestine.ps").split() == ["Pay", "fees", "at", "or"]
+    assert URL.sub(" ", "See gov.uk/guidance for the U.S. and e.g. China").split() == ["See", "for", "the", "U.S.", "and", "e.g.", "China"]
