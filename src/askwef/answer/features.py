@@ -40,6 +40,7 @@ from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")
 SOURCE_LINE = re.compile(r"^\W*Sources?\s*:", re.I)
+URL_SAYS = " web address website link "
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|int|edu|ps|uk|cn|io)(?:/\S*)?\b", re.I)
 LAZY_LIMIT = 200_000
 """Entries a per-sentence or per-passage cache keeps before starting afresh: memory stays bounded."""
@@ -127,8 +128,8 @@ class StoreFeatures:
     def _sentence_stems(self, i: int) -> frozenset[str]:
         # the stems of the sentence's whole passage at once (one tokenizer call), then kept
         rows = self.store.passage_sentences(int(self.store.sentence_passage[i]))
-        # a web address is where a source is, not words the sentence says ("www.palestine.ps" says nothing of Palestine)
-        texts = [URL.sub(" ", self.store.sentences.field("text", r)) for r in rows]
+        # a web address says that it is one, not the words it is spelt with ("www.palestine.ps" says nothing of Palestine)
+        texts = [URL.sub(URL_SAYS, self.store.sentences.field("text", r)) for r in rows]
         for row, tokens in zip(rows, bm25_tokenize(texts, return_ids=False)):
             self.stems._memo[row] = frozenset(tokens)
         return self.stems._memo[i]
