@@ -125,7 +125,9 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
             return None
     if asked.children:  # the sections whose own title holds every word of the question, the shallowest: several are
         # the list ("Pillar 1: ...", "Pillar 2: ..."); one alone is listed by its subsections ("4 Key challenges ...")
-        holders = [p for p, _ in sections if asked.words <= stems(p.split(" > ")[-1])]
+        title = stems(info.title)  # "the three pillars of the National AI Strategy": its whole title said, as a title
+        want = (asked.words - title) or asked.words if title and title <= asked.words else asked.words
+        holders = [p for p, _ in sections if want <= stems(p.split(" > ")[-1])]
         depth = min((p.count(" > ") for p in holders), default=0)
         items = [p for p in holders if p.count(" > ") == depth]
         if len(items) == 1:
