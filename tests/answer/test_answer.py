@@ -222,7 +222,7 @@ def test_a_section_named_by_its_title_is_answered_from_it(mini_engine):
 
 
 def test_a_leaning_sentence_after_a_figure_takes_the_running_text_not_the_caption():
-    from askwef.answer.select import _previous_sentence
+    from askwef.answer.quote import _previous_sentence
     from askwef.types import Sentence
 
     def s(text, kind):
@@ -248,7 +248,7 @@ def test_a_quarter_the_report_does_not_give_is_not_answered_with_another(mini_en
 def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_answer():
     import numpy as np
 
-    from askwef.answer.select import choose
+    from askwef.answer.quote import choose
     from askwef.types import Sentence
 
     sentences = tuple(Sentence(f"s{i}", f"Sentence number {i} says something.", "d", "S", 1, f"p{i}", 40 * i, 40 * i + 30, (), "", "prose") for i in range(4))
@@ -268,7 +268,7 @@ def test_a_runner_up_is_quoted_only_when_it_adds_enough_chance_of_holding_the_an
 def test_quoted_sentences_keep_the_report_s_reading_order_across_sections():
     import numpy as np
 
-    from askwef.answer.select import choose
+    from askwef.answer.quote import choose
     from askwef.types import Sentence
 
     # the executive summary is printed before chapter 1, though "1 ..." sorts before "Executive summary"
@@ -280,7 +280,7 @@ def test_quoted_sentences_keep_the_report_s_reading_order_across_sections():
 def test_a_lead_in_ending_in_a_colon_brings_the_items_it_introduces():
     import numpy as np
 
-    from askwef.answer.select import choose
+    from askwef.answer.quote import choose
     from askwef.types import Sentence
 
     texts = [("Tides vary.", "prose"), ("Three things drive tidal power:", "prose"), ("Predictable flows.", "item"),
@@ -380,7 +380,7 @@ def test_an_answer_s_places_are_one_per_run_of_quotes_from_one_place():
 def test_a_sentence_the_report_prints_twice_is_quoted_once():
     import numpy as np
 
-    from askwef.answer.select import choose
+    from askwef.answer.quote import choose
     from askwef.types import Sentence
 
     texts = ["Demand for AI talent surged.", "Other words here.", "“Demand for AI  talent surged.”", "A third thing."]

@@ -4,9 +4,7 @@
    abbreviations read both ways (`query.analyse`), and the passages retrieved (one encoding).
 2. The sentences of the best passages are the candidates (`features.candidate_matrix`); the learned
    ranker (`model.json`) gives each the probability that it holds the answer.
-3. The best one is quoted; so is each runner-up that adds enough to the chance that the quote holds the
-   answer (`RUNNER_UP_GAIN`; less for the best one's neighbour, `NEIGHBOUR_GAIN`), up to three sentences in reading order. A sentence that leans on the one before it ("This translated into
-   ...") brings it along; a label (a contributor's name) brings the line it introduces.
+3. The best one is quoted, with the runner-ups and neighbours `quote.choose` adds.
 
 >>> select(retriever, "How many green data centres has China built?").chosen   # doctest: +SKIP
 (212,)
@@ -15,7 +13,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,14 +33,8 @@ from .params import (
     CANDIDATE_PASSAGES,
     DOCUMENT_WORD,
     FOLLOWUP_NEW_WORDS,
-    LEAD_IN_ITEMS,
     FOLLOWUP_QUOTED_BEFORE,
     LEXICON_MAX_TEXTS,
-    MAX_ANSWER_CHARS,
-    MAX_QUOTED_SENTENCES,
-    NEIGHBOUR_GAIN,
-    NOT_STANDALONE,
-    RUNNER_UP_GAIN,
     SECTION_NUMBER,
     SELF_REFERENCE,
     SPAN_COMMON_SHARE,
@@ -52,6 +43,7 @@ from .params import (
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, part_question, summary_part
 from .pins import home_places
 from .query import Query, TypeModel, about_document, analyse, holds, plain, stems
+from .quote import choose
 
 
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
@@ -296,127 +288,3 @@ def select(
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
     return Selection(prepared, probabilities, best, tuple(chosen), around)
-
-
-def choose(
-    sentences: tuple[Sentence, ...], indexes: tuple[int, ...], probabilities: np.ndarray, best: int, *, gain: float = RUNNER_UP_GAIN,
-    neighbour_gain: float = NEIGHBOUR_GAIN, asked: frozenset[str] = frozenset(),
-) -> list[int]:
-    """The best sentence, the runner-ups that each add at least `gain` to the chance that the quote holds the
-    answer (params.RUNNER_UP_GAIN; `neighbour_gain` for the sentence right before or after the best one), and the
-    neighbours they cannot stand without. A list item comes with the lead-in introducing its list when the lead-in
-    holds some of `asked` (the question's stems) and no fewer than the item: the question asks for the list ("what are the
-    alternative options?": "The main alternative options are:"), not for the one item."""
-    must = indexes[best]
-    chosen = [must]
-    beside = {_previous_sentence(sentences, must), _next_sentence(sentences, must)} - {None}
-    all_miss = 1.0 - float(probabilities[best])
-    # a sentence the report prints twice (a pull quote beside its paragraph) is one candidate: quoted once
-    distinct = {_text_key(sentences[indexes[best]].text): None}
-    ranked = [int(best)]
-    for row in np.argsort(-probabilities, kind="stable"):
-        if len(ranked) == MAX_QUOTED_SENTENCES:
-            break
-        if (key := _text_key(sentences[indexes[row]].text)) not in distinct:
-            distinct[key] = None
-            ranked.append(int(row))
-    for row in ranked[1:MAX_QUOTED_SENTENCES]:
-        needed = neighbour_gain if indexes[row] in beside else gain
-        if float(probabilities[row]) * all_miss >= needed and indexes[row] not in chosen:
-            chosen.append(indexes[row])
-            all_miss *= 1.0 - float(probabilities[row])
-    introduced: list[int] = []  # what a lead-in ending in a colon introduces: quoted as far as room remains
-    for i in list(chosen):  # an item of a list brings the lead-in that introduces it, and the list's first items
-        lead = _lead_in(sentences, i)
-        if lead is not None and lead not in chosen and 0 < len(stems(sentences[lead].text) & asked) >= len(stems(sentences[i].text) & asked):
-            introduced += [lead, *_introduced(sentences, lead + 1)]
-    for i in list(chosen):
-        prev, nxt = _previous_sentence(sentences, i), _next_sentence(sentences, i)
-        if _is_label(sentences[i]) and nxt is not None:
-            chosen.append(nxt)
-        elif sentences[i].text.rstrip().endswith(":") and nxt is not None:
-            introduced += _introduced(sentences, nxt)
-        elif prev is not None and (NOT_STANDALONE.match(sentences[i].text) or _is_label(sentences[prev])):
-            chosen.append(prev)
-    # reading order is the store's order (a report's sections in print order; not their titles' alphabetical order)
-    kept = _fit(sentences, sorted(set(chosen)), must)
-    # a lead-in's list has room of its own: "... committed to the following next steps:" promises all of them
-    room = max(MAX_ANSWER_CHARS - sum(len(sentences[i].text) + 1 for i in kept), MAX_ANSWER_CHARS if introduced else 0)
-    for i in introduced:
-        if i not in kept and len(sentences[i].text) + 1 <= room:
-            kept.append(i)
-            room -= len(sentences[i].text) + 1
-    return sorted(kept)
-
-
-def _text_key(text: str) -> str:
-    """A sentence as a pull quote prints it too: its words, whatever the quotation marks and spaces around them."""
-    return " ".join(text.split()).strip("“”\"'‘’ ").lower()
-
-
-def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
-    """What a lead-in ending in a colon introduces, from `first` (the sentence after it): its list items, up to
-    LEAD_IN_ITEMS, or that one sentence when it is not an item."""
-    out = [first]
-    while sentences[out[-1]].kind == "item" and len(out) < LEAD_IN_ITEMS:
-        nxt = _next_sentence(sentences, out[-1])
-        if nxt is None or sentences[nxt].kind != "item":
-            break
-        out.append(nxt)
-    return out
-
-
-def _lead_in(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    """The sentence ending in a colon that introduces the list item `index` ("The government is considering three
-    options:"), back over the items before it in the same section and unit; None for any other sentence."""
-    if sentences[index].kind != "item":
-        return None
-    i = index
-    while (j := _step_back(sentences, i)) is not None and sentences[j].kind == "item":
-        i = j
-    j = _step_back(sentences, i)
-    return j if j is not None and sentences[j].text.rstrip().endswith(":") else None
-
-
-def _step_back(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    """The sentence right before `index` in the same document, section and unit."""
-    if index == 0:
-        return None
-    prev, cur = sentences[index - 1], sentences[index]
-    return index - 1 if (prev.document, prev.section, prev.unit) == (cur.document, cur.section, cur.unit) else None
-
-
-def _is_label(s: Sentence) -> bool:
-    """A heading line without end punctuation (a name, a title) that the next sentence belongs to."""
-    return s.kind == "heading" and len(s.text.split()) <= 6 and not re.search(r"[.!?:;]$", s.text)
-
-
-def _next_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    if index + 1 >= len(sentences):
-        return None
-    nxt, cur = sentences[index + 1], sentences[index]
-    if nxt.document == cur.document and nxt.section == cur.section and nxt.unit == cur.unit:
-        return index + 1
-    return None
-
-
-def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    """The sentence before, in the same section and unit; running text passes over a figure in between."""
-    cur = sentences[index]
-    skip = ("caption", "heading", "item") if cur.kind == "prose" else ("caption",)
-    i = index - 1
-    while i >= 0:
-        prev = sentences[i]
-        if prev.document != cur.document or prev.section != cur.section or prev.unit != cur.unit:
-            return None
-        if prev.kind not in skip:
-            return i
-        i -= 1
-    return None
-
-
-def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[int]:
-    """Keep the answer within about MAX_ANSWER_CHARS, dropping the sentences furthest from the best one."""
-    while len(chosen) > 1 and sum(len(sentences[i].text) + 1 for i in chosen) > MAX_ANSWER_CHARS:
-        chosen.remove(max((i for i in chosen if i != must), key=lambda i: abs(i - must)))
-    return chosen

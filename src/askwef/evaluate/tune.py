@@ -34,7 +34,7 @@ from ..answer.features import FEATURES
 from ..answer.model import MODEL_PATH
 from ..answer.params import ANSWER_TYPES, NEIGHBOUR_GAIN, RUNNER_UP_GAIN
 from ..answer.context import context_for
-from ..answer.select import choose
+from ..answer.quote import choose
 from ..retrieve import minmax
 from ..settings import Settings
 from .fit import CONFIDENCE_C, CV_FOLDS, Replayed, cross_validated_top1, fit, fit_linear, ranker_data, replay, top1
