@@ -135,8 +135,8 @@ class StoreFeatures:
         return self.stems._memo[i]
 
     def _measure(self, i: int) -> tuple[np.ndarray, np.ndarray, float, float, bool, bool, str]:
-        """(answer kinds held, line kind, leans back, log words, answers nothing, a glossary's line, its front matter)
-        of sentence i."""
+        """(answer kinds held, line kind, leans back, log words, answers nothing, a line quoted only when asked for (a
+        glossary's line, a figure's source line), its front matter) of sentence i."""
         s = self.store.sentences[i]
         held = holds(s.text)
         key = title_key(s.section.split(" > ")[-1])  # its section's own title
@@ -148,7 +148,9 @@ class StoreFeatures:
             # a bare label ("FIGURE 1") answers nothing: "what does figure 2 show" quoted "FIGURE 1" and "FIGURE 6"; nor
             # does a question
             len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text) or bool(ASKS_ITSELF.search(s.text)),
-            bool(GLOSSARY_TITLE.match(key)),
+            # a glossary's line answers what an abbreviation stands for alone (definitions.py); a figure's source line
+            # ("Source: (Government of France, 2022[18]).") who made the figure (parts.py quotes it with the figure)
+            bool(GLOSSARY_TITLE.match(key)) or bool(SOURCE_LINE.match(s.text)),
             self._front(key, s.document),
         )
 
@@ -216,7 +218,7 @@ def candidate_matrix(
         siblings = cache.by_passage.get(p.id, [])
         passage_lexical = share(cache.passage_stems.get(p.id, frozenset())) or 0.0
         for position, i in enumerate(siblings):
-            holds_row, kind_row, leans, log_words, answers_nothing, glossary, front = cache.sentence[i]
+            holds_row, kind_row, leans, log_words, answers_nothing, aside, front = cache.sentence[i]
             if answers_nothing or (keep is not None and i not in keep):
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             # a glossary's line answers what an abbreviation stands for alone (definitions.py); an imprint's line a question
@@ -229,10 +231,7 @@ def candidate_matrix(
             # nor is a line of the body that says nothing the question does not ("The General Personnel Council", a
             # table's cell, for "what does the General Personnel Council do?"): it cannot hold the answer (a name in a
             # contributors list can: the line after it, the person's title, comes with it)
-            # nor a figure's source line ("Source: (Government of France, 2022[18])."): who made the figure answers nothing
-            # asked of the report's text (parts.py quotes it with the figure it belongs to)
-            hidden.append(keep is None and (glossary or not named[front] or (not front and stems <= qstems)
-                                            or bool(SOURCE_LINE.match(field("text", i)))))
+            hidden.append(keep is None and (aside or not named[front] or (not front and stems <= qstems)))
             # fields, not whole rows (a Sentence builds every column): this runs for every candidate
             s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)
             unit = cache.unit_stems.get(s_unit, frozenset())

@@ -274,7 +274,7 @@ class Lexicon:
                         out.append((word, long))
                         taken.add(long)
         for long, short in self.long_forms.items():
-            if f" {' '.join(_words(long))} " in f" {low} " and short not in low.split() and short not in taken:  # "anti-corruption"
+            if f" {long} " in f" {low} " and short not in low.split() and short not in taken:
                 out.append((long, short))
                 taken.add(short)
         return tuple(out)
@@ -282,14 +282,15 @@ class Lexicon:
 
 def _long_forms(pairs: list[tuple[str, str]]) -> dict[str, str]:
     """Each long form's abbreviation, the first pair naming it winning: the text's own definitions ("Palestinian
-    Anti-Corruption Commission (PACC)") before initials read off the name ("pac").
+    Anti-Corruption Commission (PACC)") before initials read off the name ("pac"). A long form is written as a
+    question's words are read (`_words`: "anti-corruption" is "anti corruption"), so a question spelling it out finds it.
 
     >>> _long_forms([("pacc", "palestinian anti-corruption commission"), ("pac", "palestinian anti-corruption commission")])
-    {'palestinian anti-corruption commission': 'pacc'}
+    {'palestinian anti corruption commission': 'pacc'}
     """
     out: dict[str, str] = {}
     for short, long in pairs:
-        out.setdefault(long, short)
+        out.setdefault(" ".join(_words(long)), short)
     return out
 
 
