@@ -153,6 +153,17 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     assert all(q.section.startswith("4 ") for q in boxes.quotes)
     chapters = engine.answer("what chapters does the review have")
     assert [q.section.split(" ")[0] for q in chapters.quotes] == ["1", "2", "3", "4", "5"]
+    # its own definitions name its bodies, hyphens and all, before initials read off the names
+    from askwef.answer.select import stage_for
+
+    lexicon = stage_for(engine.retriever).lexicon
+    assert lexicon.long_forms["palestinian anti corruption commission"] == "pacc"
+    assert "pacc" in lexicon.expansions("what does the palestinian anti-corruption commission do")
+    # a year it gives only in a citation is no year it gives figures for
+    from askwef.answer.pins import missing_years
+
+    cited = next(p.text for p in engine.store.passages if "(World Bank, 2022[7])" in p.text)
+    assert "2022" in cited and missing_years("what was the wage bill in 2022?", cited) == ["2022"]
 
 
 UK = OECD.with_name("UK_National_AI_Strategy.pdf")
@@ -166,6 +177,10 @@ def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_pa
         pillars = engine.answer(question)
         assert pillars.about == "contents"
         assert [q.section.split(":")[0] for q in pillars.quotes] == ["Pillar 1", "Pillar 2", "Pillar 3"]
+    # "the MOD" it writes without defining: the initials of "Ministry of Defence" with its "of"
+    from askwef.answer.select import stage_for
+
+    assert stage_for(engine.retriever).lexicon.abbreviations.get("mod") == ("ministry of defence",)
 
 
 def test_words_no_part_holds_find_the_section_they_mean(mini_engine):
