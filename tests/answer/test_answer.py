@@ -405,11 +405,11 @@ def test_what_a_report_rests_on_is_asked_of_the_report_itself():
 
 
 def test_a_web_address_says_no_words_of_the_sentence():
-    from askwef.answer.features import URL
+    from askwef.answer.params import URL
 
     assert URL.sub(" ", "Pay fees at https://www.palestine.ps/fees or www.palestine.ps").split() == ["Pay", "fees", "at", "or"]
     # what it says instead is that it is a web address: "what is the portal's web address?" still finds it
-    from askwef.answer.features import URL_SAYS
+    from askwef.answer.params import URL_SAYS
     from askwef.answer.query import stems
 
     assert stems(URL.sub(URL_SAYS, "www.palestine.ps")) == stems("web address") | stems("website link")

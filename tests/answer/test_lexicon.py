@@ -55,11 +55,13 @@ def test_an_abbreviation_and_its_long_form_are_one_thing_asked_about():
     query = analyse("how big is the icbc fraud platform", lex, TypeModel())
     idf = {"icbc": 3.0, "industri": 1.0, "commerci": 2.0, "bank": 1.0, "china": 0.5, "fraud": 2.0, "platform": 1.0, "big": 1.0}
     weight = lambda stems: sum(idf.get(t, 1.0) for t in stems)  # noqa: E731
-    short = query.held(frozenset({"icbc", "fraud", "platform"}), weight)
-    spelled = query.held(frozenset({"industri", "commerci", "bank", "china", "fraud", "platform"}), weight)
+    held = query.share(weight)
+    short = held(frozenset({"icbc", "fraud", "platform"}))
+    spelled = held(frozenset({"industri", "commerci", "bank", "china", "fraud", "platform"}))
     assert short == spelled == (3.0 + 2.0 + 1.0) / (3.0 + 2.0 + 1.0 + 1.0 + 1.0)  # neither holds "how" nor "big"
     # the five words of the long form were five things once: the sentence spelling it out outweighed the one writing "ICBC"
-    assert query.held(frozenset({"bank", "fraud"}), weight) < short
+    assert held(frozenset({"bank", "fraud"})) < short
     # a long form the question spells out: each of its words is held by itself or by the abbreviation
     long = analyse("what does the state grid corporation of china forecast", lex, TypeModel())
-    assert long.held(frozenset({"sgcc", "forecast"}), weight) == long.held(frozenset({"state", "grid", "corpor", "china", "forecast"}), weight)
+    held_long = long.share(weight)
+    assert held_long(frozenset({"sgcc", "forecast"})) == held_long(frozenset({"state", "grid", "corpor", "china", "forecast"}))

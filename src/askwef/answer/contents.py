@@ -126,7 +126,7 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
     if asked.children:  # the sections whose own title holds every word of the question, the shallowest: several are
         # the list ("Pillar 1: ...", "Pillar 2: ..."); one alone is listed by its subsections ("4 Key challenges ...")
         title = stems(info.title)  # "the three pillars of the National AI Strategy": its whole title said, as a title
-        want = (asked.words - title) or asked.words if title and title <= asked.words else asked.words
+        want = asked.words - title if title and title < asked.words else asked.words
         holders = [p for p, _ in sections if want <= stems(p.split(" > ")[-1])]
         depth = min((p.count(" > ") for p in holders), default=0)
         items = [p for p in holders if p.count(" > ") == depth]

@@ -192,14 +192,14 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     spelled = spelled or (lambda text: text)
     names = [s for n in names_of(question) for s in _stems(n) if not _stems(spelled(n)) <= (passage_stems | seen_stems)]
     own = question if asked is None else asked
+    # a number that labels a part the reader sees named with the quote ("the missions in pillar 2": the quote's section
+    # is "Pillar 2: Ensuring AI benefits ...") is there, not a figure the quote must give
+    labels = {m["number"] for m in SECTION_LABEL.finditer(question)
+              if re.search(rf"\b{re.escape(m['label'])}\s+{re.escape(m['number'])}\b", seen, re.I)}
     # the numbers the turns beside it carry count too: "and which one was lowest?" after "which industries had revenue
     # above 10% in 2024?" asks of that 10% (measured on the holdout: reading the turn's own numbers only answered two
     # such follow-ups the report does not answer)
-    # a number that labels a part the reader sees named with the quote ("the missions in pillar 2": the quote's section
-    # is "Pillar 2: Ensuring AI benefits ...") is there, not a figure the quote must give
-    labelled = " ".join(m.group(0) for m in SECTION_LABEL.finditer(question)
-                        if re.search(rf"\b{re.escape(m['label'])}\s+{re.escape(m['number'])}\b", seen, re.I))
-    numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question)) if n not in _NUMBER.findall(labelled)]
+    numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question)) if n not in labels]
     quoted = quote.replace(",", "") + " " + " ".join(NUMBER_WORDS[w] for w in set(re.findall(r"[a-z]+", quote.lower())) if w in NUMBER_WORDS)  # "three-phase"
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
 

@@ -34,14 +34,11 @@ from ..ingest.text import title_key
 from ..types import Passage
 from .lexicon import Lexicon
 from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
-                     IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD)
+                     IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS)
 from .parts import bare_label
 from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")
-SOURCE_LINE = re.compile(r"^\W*Sources?\s*:", re.I)
-URL_SAYS = " web address website link "
-URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|int|edu|ps|uk|cn|io)(?:/\S*)?\b", re.I)
 LAZY_LIMIT = 200_000
 """Entries a per-sentence or per-passage cache keeps before starting afresh: memory stays bounded."""
 

@@ -73,21 +73,27 @@ def _matches(letters: list[str], candidate: str) -> bool:
     return low.split()[0][0] == letters[0]
 
 
+def _names(text: str, *, apart: bool = False) -> list[tuple[list[str], list[str]]]:
+    """(words, capitalised words) of each run of capitalised words in `text`, leading linking words and articles cut;
+    `apart`: a run split at "and" / "&" into the names side by side in it."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        for part in re.split(r"\s+(?:and|&)\s+", m.group(0)) if apart else [m.group(0)]:
+            words = part.split()
+            while words and words[0].lower() in _LINKING | {"a", "an", "this", "that"}:
+                words = words[1:]
+            out.append((words, [w for w in words if w[:1].isupper() and w.lower() not in _LINKING]))
+    return out
+
+
 def initialisms(text: str) -> list[tuple[str, str]]:
     """(initials, name) for multi-word names: capitalised words, maybe joined by 'of', 'and', 'for'.
 
     >>> initialisms("The State Grid Corporation of China runs it.")
     [('sgcc', 'state grid corporation of china')]
     """
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        words = m.group(0).split()
-        while words and words[0].lower() in _LINKING | {"a", "an", "this", "that"}:
-            words = words[1:]
-        capital = [w for w in words if w[:1].isupper() and w.lower() not in _LINKING]
-        if 3 <= len(capital) <= MAX_INITIALS:
-            out.append(("".join(w[0] for w in capital).lower(), " ".join(words).lower()))
-    return out
+    return [("".join(w[0] for w in capital).lower(), " ".join(words).lower())
+            for words, capital in _names(text) if 3 <= len(capital) <= MAX_INITIALS]
 
 
 def linked_initialisms(text: str) -> list[tuple[str, str]]:
@@ -98,16 +104,8 @@ def linked_initialisms(text: str) -> list[tuple[str, str]]:
     >>> linked_initialisms("The Ministry of Defence and the Department for Education met.")
     [('mod', 'ministry of defence'), ('dfe', 'department for education')]
     """
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        for part in re.split(r"\s+(?:and|&)\s+", m.group(0)):  # two names side by side are two names here
-            words = part.split()
-            while words and words[0].lower() in _LINKING | {"a", "an", "this", "that"}:
-                words = words[1:]
-            capital = [w for w in words if w[:1].isupper() and w.lower() not in _LINKING]
-            if 2 <= len(capital) <= MAX_INITIALS and len(capital) < len(words):
-                out.append(("".join(w[0] for w in words if w.lower() != "the").lower(), " ".join(words).lower()))
-    return out
+    return [("".join(w[0] for w in words if w.lower() != "the").lower(), " ".join(words).lower())
+            for words, capital in _names(text, apart=True) if 2 <= len(capital) <= MAX_INITIALS and len(capital) < len(words)]
 
 
 @dataclass(frozen=True)
@@ -160,8 +158,9 @@ class Lexicon:
             if short in initialled and short not in own and len(short) >= 3 and times >= 2:
                 named.append((short, long))
                 own.add(short)
+        known = defined + named + list(field_list.items())  # the text's definitions first: they win a long form
         abbreviations: dict[str, list[str]] = {}
-        for short, long in defined + named + list(field_list.items()):
+        for short, long in known:
             longs = abbreviations.setdefault(short, [])
             if long not in longs:
                 longs.append(long)
@@ -174,7 +173,7 @@ class Lexicon:
             dict(counts),
             {k: tuple(v) for k, v in deletes.items()},
             {k: tuple(v) for k, v in abbreviations.items()},
-            _long_forms(defined + named + list(field_list.items())),
+            _long_forms(known),
             frozenset(dictionary),
             np.unique(np.fromiter(pairs, dtype=np.int64, count=len(pairs))),
         )

@@ -365,6 +365,15 @@ shorter stems begin too many words ("car", "ai")."""
 # it opens with its own document ("This paper reviews ...": SELF_REFERENCE).
 NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
 
+SOURCE_LINE = re.compile(r"^\W*Sources?\s*:", re.I)
+"""A figure's source line ("Source: (Government of France, 2022[18])."): quoted only with its figure (features.py), never
+for a question about the text. Unlike `ingest.conventions.SOURCE`, which ends a figure's block, a "Note:" line is not
+one: "Note: n=26. Respondents to the OECD survey ..." answers how many answered (OECD golden oecd-058)."""
+URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|int|edu|ps|uk|cn|io)(?:/\S*)?\b", re.I)
+URL_SAYS = " web address website link "
+"""A web address (`URL`) is read as what it is (`URL_SAYS`), not as the words it is spelt with: "civil service size
+palestine" quoted a table cell for its "www.palestine.ps" (OECD blind trial), while "what is the portal's web address?"
+still finds "www.palestine.ps" (OECD test oecd-059)."""
 ASKS_ITSELF = re.compile(r"\?[\"'”’)\]]*\s*$")
 """A sentence that is itself a question (a questionnaire's line, a rhetorical question) answers nothing: of the 919 golden
 questions of the three reports, no evidence sentence is one; the OECD review's annex lists 14 ("What are the key

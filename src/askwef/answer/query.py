@@ -64,21 +64,19 @@ class Query:
     # then "small and medium-sized enterprises"); empty when built by hand: each stem of `stems` is then a thing
     concepts: tuple[tuple[frozenset[str], ...], ...] = ()
 
-    def held(self, held: frozenset[str], weight, *, said: frozenset[str] = frozenset()) -> float | None:
-        """The share of what the question asks about that `held` holds, each thing counted by `weight` of the
-        question's own words for it and held by the best of its forms; None when `said` (the stems a heading already
-        says) holds every thing in one of its forms. An abbreviation and its long form count once: a sentence that
-        writes "SMEs" holds as much of "why do SMEs stay informal" as one writing "small and medium-sized enterprises".
+    def share(self, weight):
+        """A function of (held, said): the share of what the question asks about that `held` (a set of stems) holds,
+        each thing counted by `weight` of the question's own words for it and held by the best of its forms; None when
+        `said` (the stems a heading already says) holds every thing in one of its forms. An abbreviation and its long
+        form count once: a sentence that writes "SMEs" holds as much of "why do SMEs stay informal" as one writing
+        "small and medium-sized enterprises". The weights are read once, for the many sentences one question is held
+        against.
 
         >>> q = Query("smes informal", "", "", frozenset(), (), {}, concepts=((frozenset({"sme"}), frozenset({"small", "enterpris"})), (frozenset({"informal"}),)))
-        >>> q.held(frozenset({"sme", "informal"}), len), q.held(frozenset({"small"}), len)
-        (1.0, 0.25)
+        >>> held = q.share(len)
+        >>> held(frozenset({"sme", "informal"})), held(frozenset({"small"})), held(frozenset(), frozenset({"sme", "informal"}))
+        (1.0, 0.25, None)
         """
-        return self.share(weight)(held, said)
-
-    def share(self, weight):
-        """`held` with the weights of what the question asks about read once: a function of (held, said), for the
-        many sentences one question is held against."""
         concepts = self.concepts or tuple((frozenset({t}),) for t in sorted(self.stems))
         weighed = [(weight(forms[0]), [(f, weight(f) or 1.0) for f in forms]) for forms in concepts]
         singles = {next(iter(forms[0][0])): w for w, forms in weighed if len(forms) == 1 and len(forms[0][0]) == 1}
@@ -115,10 +113,11 @@ def concepts(own: frozenset[str], pairs: tuple[tuple[str, str], ...]) -> tuple[t
     longs: dict[frozenset[str], list[frozenset[str]]] = {}  # an abbreviation written -> the long forms it stands for
     shorts: dict[str, list[frozenset[str]]] = {}  # a stem of a long form written -> the abbreviations of those forms
     for written, other in pairs:
-        key, alt = frozenset(content_stems(written)) & own, frozenset(content_stems(other))
+        said = frozenset(content_stems(written))
+        key, alt = said & own, frozenset(content_stems(other))
         if not key or not alt or alt == key:
             continue
-        if len(key) == 1 and len(content_stems(written)) == 1:
+        if len(key) == 1 and len(said) == 1:
             if alt not in longs.setdefault(key, []):
                 longs[key].append(alt)
         else:

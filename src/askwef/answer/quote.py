@@ -29,7 +29,7 @@ def choose(
     alternative options?": "The main alternative options are:"), not for the one item."""
     must = indexes[best]
     chosen = [must]
-    beside = {_previous_sentence(sentences, must), _next_sentence(sentences, must)} - {None}
+    beside = {_previous_sentence(sentences, must), _adjacent(sentences, must, 1)} - {None}
     all_miss = 1.0 - float(probabilities[best])
     # a sentence the report prints twice (a pull quote beside its paragraph) is one candidate: quoted once
     distinct = {_text_key(sentences[indexes[best]].text): None}
@@ -51,7 +51,7 @@ def choose(
         if lead is not None and lead not in chosen and 0 < len(stems(sentences[lead].text) & asked) >= len(stems(sentences[i].text) & asked):
             introduced += [lead, *_introduced(sentences, lead + 1)]
     for i in list(chosen):
-        prev, nxt = _previous_sentence(sentences, i), _next_sentence(sentences, i)
+        prev, nxt = _previous_sentence(sentences, i), _adjacent(sentences, i, 1)
         if _is_label(sentences[i]) and nxt is not None:
             chosen.append(nxt)
         elif sentences[i].text.rstrip().endswith(":") and nxt is not None:
@@ -79,7 +79,7 @@ def _introduced(sentences: tuple[Sentence, ...], first: int) -> list[int]:
     LEAD_IN_ITEMS, or that one sentence when it is not an item."""
     out = [first]
     while sentences[out[-1]].kind == "item" and len(out) < LEAD_IN_ITEMS:
-        nxt = _next_sentence(sentences, out[-1])
+        nxt = _adjacent(sentences, out[-1], 1)
         if nxt is None or sentences[nxt].kind != "item":
             break
         out.append(nxt)
@@ -92,18 +92,10 @@ def _lead_in(sentences: tuple[Sentence, ...], index: int) -> int | None:
     if sentences[index].kind != "item":
         return None
     i = index
-    while (j := _step_back(sentences, i)) is not None and sentences[j].kind == "item":
+    while (j := _adjacent(sentences, i, -1)) is not None and sentences[j].kind == "item":
         i = j
-    j = _step_back(sentences, i)
+    j = _adjacent(sentences, i, -1)
     return j if j is not None and sentences[j].text.rstrip().endswith(":") else None
-
-
-def _step_back(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    """The sentence right before `index` in the same document, section and unit."""
-    if index == 0:
-        return None
-    prev, cur = sentences[index - 1], sentences[index]
-    return index - 1 if (prev.document, prev.section, prev.unit) == (cur.document, cur.section, cur.unit) else None
 
 
 def _is_label(s: Sentence) -> bool:
@@ -111,13 +103,13 @@ def _is_label(s: Sentence) -> bool:
     return s.kind == "heading" and len(s.text.split()) <= 6 and not re.search(r"[.!?:;]$", s.text)
 
 
-def _next_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
-    if index + 1 >= len(sentences):
+def _adjacent(sentences: tuple[Sentence, ...], index: int, step: int) -> int | None:
+    """The sentence right after (`step` 1) or before (-1) `index`, when it stands in the same document, section and unit."""
+    j = index + step
+    if not 0 <= j < len(sentences):
         return None
-    nxt, cur = sentences[index + 1], sentences[index]
-    if nxt.document == cur.document and nxt.section == cur.section and nxt.unit == cur.unit:
-        return index + 1
-    return None
+    other, cur = sentences[j], sentences[index]
+    return j if (other.document, other.section, other.unit) == (cur.document, cur.section, cur.unit) else None
 
 
 def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | None:
