@@ -117,6 +117,21 @@ def test_a_step_of_the_plans_figure_a_number_in_words_and_a_name_never_written(r
     assert unknown.abstained and unknown.message.startswith("The report does not mention “deepseek”")
 
 
+def test_a_count_and_a_name_in_other_words_than_the_reports(real_engine):
+    # the report counts "rides" and writes "in the second quarter"; the question "trips" and "between April and June"
+    trips = real_engine.answer("How many trips did Baidu's robotaxi service complete between April and June 2024?")
+    assert not trips.abstained and "899,000 rides" in trips.text
+    # "AI-led" is the name "AI" and a plain word the quote need not hold ("AI-powered")
+    led = real_engine.answer("What pillars does the paper credit for driving the country's shift toward an AI-led economy?")
+    assert not led.abstained and "Government support, a dynamic innovation ecosystem" in led.text
+    # related is not the same: a doctor is no medical institution, and the report never counts Alipay's doctors
+    from askwef.answer.params import UNIT_SIMILAR
+    from askwef.answer.select import stage_for
+
+    stage = stage_for(real_engine.retriever)
+    assert stage.similar("trips", ["rides"]) >= UNIT_SIMILAR > stage.similar("doctors", ["institutions", "interactions", "services"])
+
+
 def test_follow_up_about_accuracy_after_state_grid(real_engine):
     first = real_engine.answer("What does State Grid use its AI platform for?")
     follow = real_engine.answer("what about its accuracy?", history=[first])

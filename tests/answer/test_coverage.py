@@ -145,3 +145,36 @@ def test_a_name_abbreviated_as_the_report_never_does_is_there_when_its_long_form
     assert (spelt.names_absent, spelt.unit_missing) == (0.0, 0.0)
     # an abbreviation whose long form the report never gives is still absent
     assert coverage("how many SOEs use AI?", frozenset({"soe"}), quote, quote, passage, _count, spelled=spelled).names_absent == 1.0
+
+
+def test_months_places_and_the_tail_of_a_capitalised_compound_are_no_names():
+    # "between April and June" is a date (pins.py), "Chinese" a place (pins.py), "AI-led" the name "AI" and a plain word
+    assert names_of("How many trips did Baidu's AI-led service give between April and June?") == ["baidu", "ai"]
+    assert names_of("What share of Chinese doctors trust it?") == []
+    assert names_of("Is the UK-based Shield platform used?") == ["shield"]
+
+
+def test_a_count_in_other_words_is_answered_by_the_noun_its_number_counts():
+    meaning = {("trips", "rides"): 0.66, ("doctors", "medical"): 0.83, ("doctors", "institutions"): 0.32}
+
+    def similar(word, words):
+        return max(meaning.get((word, w), 0.0) for w in words)
+
+    assert unit_missing("how many trips did it give", "It has provided about 899,000 rides in 2024.", similar) == 0.0
+    # the number counts institutions: "medical" only says which, and is no count of doctors
+    assert unit_missing("how many doctors does it have", "It served over 1,000 medical institutions.", similar) == 1.0
+    # without a measure of meaning, only the stems count
+    assert unit_missing("how many trips did it give", "It has provided about 899,000 rides in 2024.") == 1.0
+
+
+def test_an_abbreviation_the_quote_writes_counts_what_its_long_form_asks_for():
+    from askwef.answer.lexicon import Lexicon
+
+    quote = "The annual volume of data will grow from 24 ZB in 2022 to 77 ZB in 2027."
+    lexicon = Lexicon.from_texts([quote])
+    assert lexicon.spelled_out(quote) == quote  # the report writes "ZB": a question's "ZB" stays
+    assert "77 zettabytes" in lexicon.spelled_out(quote, every=True)
+    asked = "how many zettabytes will be produced in 2027"
+    content = frozenset({"zettabyt", "produc"})
+    assert coverage(asked, content, quote, quote, frozenset(), _count).unit_missing == 1.0
+    assert coverage(asked, content, quote, quote, frozenset(), _count, spelled=lexicon.spelled_out).unit_missing == 0.0

@@ -88,7 +88,7 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     )
     asked = stage.lexicon.normalize(prepared.resolved.asked).text  # the turn's own words, mended
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
-                   asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out)
+                   asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out, similar=stage.similar)
     out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing,
                unit_missing=cov.unit_missing, corpus_name_absent=cov.corpus_name_absent)
     return out

@@ -235,13 +235,14 @@ class Lexicon:
         at = int(np.searchsorted(self.pairs, key))
         return at < len(self.pairs) and int(self.pairs[at]) == key
 
-    def spelled_out(self, text: str) -> str:
+    def spelled_out(self, text: str, *, every: bool = False) -> str:
         """`text` with each abbreviation this corpus never writes said in the long form it does ("how many green DCs?"
         -> "how many green data centres?"): what the question asks, read against the report's words. An abbreviation
-        the corpus writes ("AI") stays as it is."""
+        the corpus writes ("AI") stays as it is; with `every`, it is spelled out too (a quote's "77 ZB" counts what
+        "how many zettabytes" asks for)."""
         def spell(m: re.Match) -> str:
             low = m.group(0).lower()
-            if low in self.counts:
+            if low in self.counts and not every:
                 return m.group(0)
             longs = self.abbreviations.get(low) or ()
             if not longs and low.endswith("s") and self.abbreviations.get(low[:-1]):

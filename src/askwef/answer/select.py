@@ -22,7 +22,7 @@ from ..retrieve import Retriever
 from ..types import Passage, Sentence
 from .coverage import corpus_names
 from .definitions import defining
-from .features import FEATURES, Candidates, Lazy, StoreFeatures, candidate_matrix
+from .features import FEATURES, LAZY_LIMIT, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
 from .followup import Resolved, normalize_history, resolve, unit_name
 from .topics import topic_titles
@@ -62,6 +62,7 @@ class Stage:
         self.embedder = retriever.embedder
         self._title_vectors = None  # the titles encoded by the retriever's model, on first use
         self._near = Lazy(self._nearest_title)
+        self._words: dict[str, np.ndarray] = {}  # words encoded alone (`similar`)
         # per document, the place it is about (pins.py), read from its own sentences when first asked
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
         # per document, its list of authors (`authors`), read from its sentences when first asked
@@ -100,6 +101,18 @@ class Stage:
             if sentences.field("kind", i) in ("prose", "item") and (front or SELF_REFERENCE.search(sentences.field("text", i))):
                 out.setdefault(sentences.field("passage_id", i), set()).add(i)
         return {pid: frozenset(rows) for pid, rows in out.items()}
+
+    def similar(self, word: str, words: list[str]) -> float:
+        """The highest cosine of `word` to any of `words`, each encoded alone by the retriever's model (kept)."""
+        vectors = {w: self._words.get(w) for w in dict.fromkeys([word, *words])}  # a local view: safe while another
+        # request's thread clears the cache
+        missing = [w for w, v in vectors.items() if v is None]
+        if missing:
+            if len(self._words) > LAZY_LIMIT:  # bounded, as the Lazy caches are
+                self._words.clear()
+            for w, v in zip(missing, np.asarray(self.embedder.encode(missing), dtype=np.float32)):
+                self._words[w] = vectors[w] = v
+        return float(max(vectors[w] @ vectors[word] for w in words))
 
     def near(self, phrases: list[str]) -> list[tuple[str, float]]:
         """For each phrase, the topic title its meaning is nearest and their cosine (followup.resolve's `near`)."""
