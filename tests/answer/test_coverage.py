@@ -155,7 +155,8 @@ def test_months_places_and_the_tail_of_a_capitalised_compound_are_no_names():
 
 
 def test_a_count_in_other_words_is_answered_by_the_noun_its_number_counts():
-    meaning = {("trips", "rides"): 0.66, ("doctors", "medical"): 0.83, ("doctors", "institutions"): 0.32}
+    meaning = {("trips", "rides"): 0.66, ("doctors", "medical"): 0.83, ("doctors", "institutions"): 0.32,
+               ("areas", "cities"): 0.59, ("urban areas", "cities"): 0.80}
 
     def similar(word, words):
         return max(meaning.get((word, w), 0.0) for w in words)
@@ -163,6 +164,9 @@ def test_a_count_in_other_words_is_answered_by_the_noun_its_number_counts():
     assert unit_missing("how many trips did it give", "It has provided about 899,000 rides in 2024.", similar) == 0.0
     # the number counts institutions: "medical" only says which, and is no count of doctors
     assert unit_missing("how many doctors does it have", "It served over 1,000 medical institutions.", similar) == 1.0
+    # the counted noun with the word before it, when that says it ("urban areas" are cities, "areas" alone are not)
+    assert unit_missing("in how many urban areas are robotaxis trialled", "Autonomous taxis are piloted in more than 50 cities.", similar) == 0.0
+    assert unit_missing("in how many areas are robotaxis trialled", "Autonomous taxis are piloted in more than 50 cities.", similar) == 1.0
     # without a measure of meaning, only the stems count
     assert unit_missing("how many trips did it give", "It has provided about 899,000 rides in 2024.") == 1.0
 
