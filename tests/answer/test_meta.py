@@ -70,3 +70,27 @@ def test_the_chat_shows_the_sources_reply_with_its_references(mini_engine):
     html = render_answer(source, 2)
     assert "These sentences cite endnote 5." in html and 'class="askwef-refs"' in html and "40%" in html
     assert "These sentences cite endnote 5." in plain_answer(source)
+
+
+class _Sentences:
+    """A stand-in for the index's sentence table: (section, unit, kind, text) rows of one document."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def __len__(self):
+        return len(self.rows)
+
+    def field(self, name, i):
+        section, unit, kind, text = self.rows[i]
+        return {"document": "r", "section": section, "unit": unit, "kind": kind, "text": text}[name]
+
+
+def test_tell_me_more_gives_first_what_the_answer_skipped_inside_its_case_study():
+    from askwef.answer.meta import following
+
+    case = [("3 Industry", "USE CASE 1: Haier", "prose", t) for t in ("Opens.", "Skipped one.", "Skipped two.", "Closes.")]
+    sentences = _Sentences([("3 Industry", "", "prose", "Before it."), *case, ("3 Industry", "USE CASE 2: GAC", "prose", "Next.")])
+    assert following(sentences, [1, 4]) == [2, 3]  # the case study's first and last sentences were quoted
+    assert following(sentences, [1, 2]) == [3, 4]  # quoted from its start: what follows
+    assert following(sentences, [4]) == []  # its last sentence: the next case study is another unit

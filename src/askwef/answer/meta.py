@@ -95,15 +95,18 @@ def last_rows(store, text: str) -> list[int]:
 
 
 def following(sentences, rows: list[int]) -> list[int]:
-    """The sentences after the last of `rows` in its section and unit (MORE_SENTENCES, within MAX_ANSWER_CHARS),
-    figure captions passed over."""
+    """The sentences of the last of `rows`' section and unit that the answer left out, from the first of its rows there
+    on: those it skipped between its quotes ("tell me more" after a case study's first and last sentences), then those
+    after it (MORE_SENTENCES, within MAX_ANSWER_CHARS); figure captions passed over."""
     if not rows:
         return []
     last = max(rows)
     document, section, unit = (sentences.field(f, last) for f in ("document", "section", "unit"))
-    out, room, i = [], MAX_ANSWER_CHARS, last + 1
+    place = (document, section, unit)
+    first = min(r for r in rows if tuple(sentences.field(f, r) for f in ("document", "section", "unit")) == place)
+    out, room, i = [], MAX_ANSWER_CHARS, first + 1
     while i < len(sentences) and len(out) < MORE_SENTENCES:
-        if (sentences.field("document", i), sentences.field("section", i), sentences.field("unit", i)) != (document, section, unit):
+        if (sentences.field("document", i), sentences.field("section", i), sentences.field("unit", i)) != place:
             break
         text = sentences.field("text", i)
         if sentences.field("kind", i) != "caption" and i not in rows:
