@@ -132,6 +132,14 @@ def test_a_count_and_a_name_in_other_words_than_the_reports(real_engine):
     assert stage.similar("trips", ["rides"]) >= UNIT_SIMILAR > stage.similar("doctors", ["institutions", "interactions", "services"])
 
 
+def test_a_use_case_by_its_number_and_the_next_one(real_engine):
+    named = real_engine.answer("what is use case 2?")
+    assert named.about == "part" and named.context.startswith("USE CASE 2: GAC Honda")
+    first = real_engine.answer("what is haier cosmoplat")
+    following = real_engine.answer("and the next use case?", history=[first])
+    assert following.resolved_question == "use case 2?" and "GAC Honda" in following.text
+
+
 def test_follow_up_about_accuracy_after_state_grid(real_engine):
     first = real_engine.answer("What does State Grid use its AI platform for?")
     follow = real_engine.answer("what about its accuracy?", history=[first])

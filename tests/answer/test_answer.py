@@ -175,6 +175,13 @@ def test_the_short_answer_is_the_asked_kind_nearest_the_question_words():
     assert span_of(text, {"number": 0.1}, {"green"}) == ""
 
 
+def test_a_name_is_no_month_nor_the_tail_of_a_hyphenated_word():
+    bot = "Meanwhile, the injury claims bot launched in March 2024 is used by the firm."
+    assert span_of(bot, {"name": 0.9}, {"compani"}, question="which company?") == ""
+    icbc = "To enhance its risk management, ICBC developed the ICBC Security e-Message, an anti-fraud platform."
+    assert span_of(icbc, {"name": 0.9}, {"bank", "built", "platform"}, question="which bank built it?") != "Message"
+
+
 def test_a_number_is_the_short_answer_to_how_many_only_when_it_counts_what_is_asked():
     text = "The platform connects users to over 30 health services and 20 AI agents from 6,000 hospitals."
     assert span_of(text, {"number": 0.9}, {"user"}, question="how many users does it have?") == ""  # 30 counts services

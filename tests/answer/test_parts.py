@@ -228,3 +228,20 @@ def test_a_label_inside_a_figure_is_answered_with_the_block_it_heads(tmp_path):
     assert engine.answer("what is step 4?").about != "part"  # no such label printed
     # a figure named by its number is parts.part_question's: a question asking more of it is read as any other
     assert engine.answer("which step has the most cranes in figure 1?").about != "part"
+
+
+def test_a_unit_named_by_its_whole_label_and_number():
+    from askwef.answer.parts import labelled_unit
+
+    class Sentences:
+        rows = [("", "Opening."), ("USE CASE 1: Haier", "One."), ("USE CASE 2: GAC Honda – cameras", "Two a."),
+                ("USE CASE 2: GAC Honda – cameras", "Two b."), ("CASE STUDY 2: Sunshine", "Other."), ("", "After.")]
+
+        def field(self, name, i):
+            return {"unit": self.rows[i][0], "text": self.rows[i][1]}[name]
+
+    sentences = Sentences()
+    assert labelled_unit(sentences, range(6), "what is use case 2?") == ("use case 2", [2, 3])
+    assert labelled_unit(sentences, range(6), "and the Use-Case 2") == ("Use-Case 2", [2, 3])
+    assert labelled_unit(sentences, range(6), "case study 2 please") == ("case study 2", [4])
+    assert labelled_unit(sentences, range(6), "use case 12") is None and labelled_unit(sentences, range(6), "use cases") is None

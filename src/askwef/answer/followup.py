@@ -46,6 +46,7 @@ from .params import (
     MAX_FOLLOWUP_WORDS,
     MAX_RESOLVED_CHARS,
     MIN_OWN_WORDS,
+    NEXT_PART,
     ORDINAL_ONE,
     PART_LABEL,
     PERSON_PRONOUN,
@@ -53,6 +54,7 @@ from .params import (
     PLURAL_PRONOUN,
     PRONOUN,
     REASON_ONLY,
+    UNIT_LABEL,
     YEAR,
 )
 from .contents import listed_items, listing
@@ -191,6 +193,11 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     named = re.sub(r"^(?:(?:in|for|on|about|with|the)\s+)+", "", body, flags=re.I)  # what an ellipsis names: "for the government" -> "government"
     ellipsis = bool(FOLLOWUP_START.match(question)) and not PRONOUN.search(body) and len(named.split()) <= ELLIPSIS_MAX_WORDS
 
+    # the part after or before the last answer's: "and the next use case?" after USE CASE 1 is USE CASE 2
+    step = _next_part(body, last.unit)
+    if step:
+        return _bounded(Resolved(step + "?", step, previous, step))
+
     # an item of what the last answer listed: "what's the deadline for the first one?", "tell me about the second"
     items = tuple(listed or last.items or listed_in(last.answer)) if ORDINAL_ONE.search(body) else ()
     picked = ordinal_item(body, list(items))
@@ -274,6 +281,29 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
 
     # anything else: the previous question stays beside it
     return _bounded(Resolved(_beside(body, body, context), body, previous, body))
+
+
+def _next_part(body: str, unit: str) -> str | None:
+    """`body` with "the next use case" (or "previous", "one") put as the part it points at from the last answer's unit
+    `unit` ("USE CASE 1: Haier COSMOPlat ..." -> "use case 2"); None when it points at none, or at another kind of part.
+
+    >>> _next_part("and the next use case", "USE CASE 1: Haier COSMOPlat – AI-driven innovation hub")
+    'and use case 2'
+    >>> _next_part("what about the previous one", "Box 4.3. France's barometer"), _next_part("the next case study", "USE CASE 1: X")
+    ('what about box 4.2', None)
+    """
+    m = NEXT_PART.search(body)
+    label = UNIT_LABEL.match(unit) if m and unit else None
+    if not label:
+        return None
+    kind = " ".join(label["label"].lower().split())
+    if m["noun"].lower() not in ("one", kind) and m["noun"].lower().replace("-", " ") != kind:
+        return None
+    *head, last = label["number"].split(".")
+    if not last.isdigit():
+        return None
+    n = int(last) + (1 if m["way"].lower() in ("next", "following") else -1)
+    return body[: m.start()] + f"{kind} {'.'.join([*head, str(n)])}" + body[m.end():] if n > 0 else None
 
 
 def _swap_object(body: str, before: str) -> str | None:

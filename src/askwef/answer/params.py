@@ -454,6 +454,10 @@ LABEL_LINE_MAX = 60
 LABELLED_LINES = 10
 """A labelled block of a figure (parts.labelled_lines) is quoted with at most this many lines: its label, a year or
 title line and the bullets under it (the Blueprint report's steps have 3 each)."""
+NEXT_PART = re.compile(r"\b(?:the\s+)?(?P<way>next|following|previous|preceding)\s+(?P<noun>use[- ]case|case[- ]study|box|table"
+                       r"|figure|one)\b", re.I)
+"""A follow-up pointing at the part after or before the last answer's ("and the next use case?", "the previous box",
+"what about the next one?"): followup.py reads it as that part's label and number, which parts.labelled_unit finds."""
 UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
 """A unit's label and number as the reader titles units ("CASE STUDY 2: Sunshine Zhengyan GPT – ...", "Box 4.2. The role
 of ...", an annex's "Box A A.2. The Standard Cost Model")."""

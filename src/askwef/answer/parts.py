@@ -23,7 +23,7 @@ from ..ingest.text import split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
-                     SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE)
+                     SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -190,13 +190,23 @@ def summary_part(store, document: str, number: str = "") -> tuple[tuple[Passage,
     return _opening_of(store, [r for r in rows if field("section", r) == section])
 
 
-def labelled_part(store, query: Query, question: str, document: str) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
+def labelled_part(store, query: Query, question: str, document: str, *, asked: str | None = None) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
     """(the passages, the opening rows) of the section of `document` a question names by its label and number, and
     asks for and nothing else ("what is pillar 1?", "summarize annex B": a section titled "Pillar 1: Investing in ..."
     or "Annex B. ..."; a chapter's number is SECTION_NUMBER's, and a figure's PART_REFERENCE's); with no section so
-    titled, the block a figure or box prints under that label (`labelled_lines`); ((), ()) otherwise."""
+    titled, the block a figure or box prints under that label (`labelled_lines`); ((), ()) otherwise. A case study or
+    box named so ("what is use case 2?", "and use case 2?": `labelled_unit`) is answered by its opening; `asked`: the
+    turn.s own words, when a follow-up carries others beside them."""
     rows = store.document_rows(document)
     field = store.passages.field
+    own = question if asked is None else asked  # a follow-up's own words ("what about use case 2?"), not those beside it
+    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), own)
+    if unit:
+        named, unit_rows = unit
+        if asks_only_for(frozenset(stems(own)) - SUMMARY_ASKS - FRAMING, named):
+            opening = opening_rows(store.sentences, unit_rows)
+            own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
+            return tuple(store.passages[r] for r in own), opening
     blocks: list[int] = []  # every labelled block it names: "the difference between step 2 and step 3" asks for both
     for m in SECTION_LABEL.finditer(question):
         said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
@@ -211,6 +221,30 @@ def labelled_part(store, query: Query, question: str, document: str) -> tuple[tu
         own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in blocks))
         return tuple(store.passages[r] for r in own), tuple(blocks)
     return (), ()
+
+
+def labelled_unit(sentences, rows: range, question: str) -> tuple[str, list[int]] | None:
+    """(its label and number as the question writes them, its rows) of the unit (`UNIT_LABEL`: "USE CASE 2: GAC Honda
+    – ...", "Box 4.2. ...") a question names by its label and number ("what is use case 2?"), or None. The whole label:
+    "use case 2" is not "CASE STUDY 2"."""
+    if not re.search(r"\d", question):
+        return None
+    field = sentences.field
+    found: tuple[str, list[int]] | None = None
+    title = ""
+    for i in rows:
+        unit = field("unit", i)
+        if found is not None:
+            if unit != title:
+                break
+            found[1].append(i)
+            continue
+        m = UNIT_LABEL.match(unit) if unit else None
+        label = r"[\s-]+".join(map(re.escape, m["label"].split())) if m else ""
+        said = m and re.search(rf"\b{label}\s+{re.escape(m['number'])}(?![\w.]*\d)", question, re.I)
+        if said:
+            found, title = (said.group(0), [i]), unit
+    return found
 
 
 def labelled_lines(sentences, rows: range, said: re.Pattern, label: str) -> tuple[int, ...]:

@@ -209,7 +209,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     # answered from it; one asking for the part and nothing else, with its opening or its label and title (parts.py)
     top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical), stage.labels)
     if not part and top:  # "what is pillar 1?": the section so titled, by its opening
-        own, part = labelled_part(retriever.store, query, resolved.question, top[0].document)
+        own, part = labelled_part(retriever.store, query, resolved.question, top[0].document, asked=resolved.asked)
         if not part and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
             number = SECTION_NUMBER.search(resolved.question)  # "summarize chapter 3": that chapter's opening
             own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")

@@ -21,7 +21,7 @@ import re
 
 from ..index import bm25_tokenize
 from .coverage import counted
-from .params import MONTHS, SPAN_MIN_PROBABILITY, UNIT_WINDOW
+from .params import MONTH, MONTHS, SPAN_MIN_PROBABILITY, UNIT_WINDOW
 from .query import stems as _stems
 
 _NUMBER_SPAN = re.compile(
@@ -33,7 +33,8 @@ _NUMBER_SPAN = re.compile(
 )
 _YEAR_SPAN = re.compile(rf"\b(?:(?:{MONTHS})\s+)?(?:19|20)\d{{2}}\b")
 _MONTH_AFTER = re.compile(rf"\s+(?:{MONTHS})\b")
-_NAME_SPAN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|the|&|de)\s+)*[A-Z][\w&'’\-]*)*")
+_NAME_SPAN = re.compile(r"(?<![.!?]\s)(?<!^)(?<![-‐–])\b[A-Z][\w&'’\-]*(?:\s+(?:(?:of|and|for|the|&|de)\s+)*[A-Z][\w&'’\-]*)*")
+"""A name: capitalised words, not a sentence's first, nor the tail of a hyphenated word ("e-Message")."""
 
 
 def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
@@ -47,8 +48,8 @@ def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
         return spans
     if kind == "date":
         return [m.span() for m in _YEAR_SPAN.finditer(text)]
-    if kind == "name":
-        return [m.span() for m in _NAME_SPAN.finditer(text)]
+    if kind == "name":  # a month is a date, not a name ("launched in March 2024")
+        return [m.span() for m in _NAME_SPAN.finditer(text) if not MONTH.fullmatch(m.group(0))]
     return []
 
 
