@@ -124,6 +124,8 @@ def test_a_count_and_a_name_in_other_words_than_the_reports(real_engine):
     # "AI-led" is the name "AI" and a plain word the quote need not hold ("AI-powered")
     led = real_engine.answer("What pillars does the paper credit for driving the country's shift toward an AI-led economy?")
     assert not led.abstained and "Government support, a dynamic innovation ecosystem" in led.text
+    # a count asked of sentences giving no number: GE Healthcare's platform is described, its hospitals never counted
+    assert real_engine.answer("ge healthcre ct ai how many hospitals use it").abstained
     # related is not the same: a doctor is no medical institution, and the report never counts Alipay's doctors
     from askwef.answer.params import UNIT_SIMILAR
     from askwef.answer.select import stage_for

@@ -182,3 +182,11 @@ def test_an_abbreviation_the_quote_writes_counts_what_its_long_form_asks_for():
     content = frozenset({"zettabyt", "produc"})
     assert coverage(asked, content, quote, quote, frozenset(), _count).unit_missing == 1.0
     assert coverage(asked, content, quote, quote, frozenset(), _count, spelled=lexicon.spelled_out).unit_missing == 0.0
+
+
+def test_a_count_is_never_answered_by_sentences_without_a_number(mini_engine):
+    # the ports sentence says why ports buy tidal power, and gives no count of them
+    a = mini_engine.answer("how many ports buy tidal electricity because they sit next to the turbines?")
+    assert a.abstained
+    counted_ = mini_engine.answer("how many pens does SeaFarm run on tidal power?")  # "30 pens"
+    assert not counted_.abstained and "30 pens" in counted_.text

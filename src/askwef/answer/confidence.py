@@ -37,11 +37,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .coverage import coverage
+from .coverage import counted, coverage
 from .features import FEATURES
-from .params import ABSTAIN_MESSAGE, ANSWER_TYPES, PINNED_MISSING_MESSAGE, UNWRITTEN_MESSAGE, UNWRITTEN_PASSAGES
+from .params import ABSTAIN_MESSAGE, ANSWER_TYPES, NUMBER_WORDS, PINNED_MISSING_MESSAGE, UNWRITTEN_MESSAGE, UNWRITTEN_PASSAGES
 from .pins import missing, missing_years, quoted_terms
-from .query import function_stems, stems
+from .query import function_stems, holds, stems
 from .select import Selection, stage_for
 
 _LACKS = {t: FEATURES.index(f"asks_{t}_lacks") for t in ANSWER_TYPES}
@@ -142,9 +142,21 @@ def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> RuledOut
         # question about the document itself, whose "wrote" the report never writes: compose answers it all the same)
         terms = () if sel.prepared.itself else unknown_words(asked, stage_for(retriever).features.vocabulary)
         return RuledOut(pins=pins, terms=terms)
-    if pins or features["number_missing"] >= 1.0:
+    if pins or features["number_missing"] >= 1.0 or _count_without_number(asked, retriever.store.sentences, sel):
         return RuledOut(pins=pins)
     return None
+
+
+def _count_without_number(asked: str, sentences, sel: Selection) -> bool:
+    """Whether the turn counts something ("how many hospitals use it", "what share of farms") and none of the quote's
+    sentences gives a number, in digits or in words: they cannot answer it. In the golden questions of the three
+    reports, 1 of the 64 answerable questions counting something has an answer sentence without a number (dev's n028,
+    which asks two things); keyword questions answered so (dev's "ge healthcre ct ai how many hospitals use it") were
+    not refused by the confidence model."""
+    if sel.prepared.itself or not counted(asked):
+        return False
+    texts = [sentences.field("text", i) for i in sel.chosen]
+    return not any(holds(t)["number"] or set(re.findall(r"[a-z]+", t.lower())) & NUMBER_WORDS.keys() for t in texts)
 
 
 def unknown_words(question: str, vocabulary) -> tuple[str, ...]:

@@ -139,6 +139,9 @@ FIELD_ABBREVIATIONS = {
     "hpc": "high-performance computing", "vr": "virtual reality", "rpa": "robotic process automation",
     "ocr": "optical character recognition", "adas": "advanced driver assistance systems",
     "tb": "terabytes", "pb": "petabytes", "zb": "zettabytes",
+    "ngo": "non-governmental organisation", "ngos": "non-governmental organisations", "sdg": "sustainable development goal",
+    "sdgs": "sustainable development goals", "hr": "human resources", "fdi": "foreign direct investment",
+    "ppp": "public-private partnership",
 }
 """Abbreviations of the field that reports use without defining them, and staff type either way:
 the common terms of AI, industry, energy and policy writing (written for askwef; the report's own
