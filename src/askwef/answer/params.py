@@ -141,7 +141,7 @@ FIELD_ABBREVIATIONS = {
     "tb": "terabytes", "pb": "petabytes", "zb": "zettabytes",
     "ngo": "non-governmental organisation", "ngos": "non-governmental organisations", "sdg": "sustainable development goal",
     "sdgs": "sustainable development goals", "hr": "human resources", "fdi": "foreign direct investment",
-    "ppp": "public-private partnership",
+    "ppp": "public-private partnership",  # these last five: policy writing's, from the OECD review's reworded trial (stop 30)
 }
 """Abbreviations of the field that reports use without defining them, and staff type either way:
 the common terms of AI, industry, energy and policy writing (written for askwef; the report's own
