@@ -190,3 +190,14 @@ def test_a_count_is_never_answered_by_sentences_without_a_number(mini_engine):
     assert a.abstained
     counted_ = mini_engine.answer("how many pens does SeaFarm run on tidal power?")  # "30 pens"
     assert not counted_.abstained and "30 pens" in counted_.text
+
+
+def test_an_abbreviation_the_report_writes_is_there_when_the_passage_spells_it_out():
+    from askwef.answer.lexicon import Lexicon
+
+    spelled = Lexicon.from_texts(["Many NGOs took part.", "Close to 30 non-governmental organisations were consulted."]).spelled_out
+    quote = "Close to 30 non-governmental organisations were consulted."
+    passage = frozenset({"close", "30", "non", "government", "organis", "consult"})
+    asked = "how many NGOs were consulted?"
+    assert coverage(asked, frozenset({"ngos", "consult"}), quote, quote, passage, _count).names_absent == 1.0
+    assert coverage(asked, frozenset({"ngos", "consult"}), quote, quote, passage, _count, spelled=spelled).names_absent == 0.0

@@ -310,3 +310,12 @@ def test_a_short_ellipsis_takes_the_place_of_what_followed_its_preposition():
     assert turns[1].question == "What does the report recommend on prioritisation?"
     # a preposition the last question does not use leaves it beside
     assert _conversation("What does the report recommend?", "and on prioritisation?")[1].question.startswith("on prioritisation?")
+
+
+def test_the_next_use_case_is_the_one_after_the_last_answers():
+    first = Answer("what is haier cosmoplat", "COSMOPlat is an industrial internet platform.", about="")
+    turn = resolve("and the next use case?", [{"question": first.question, "answer": first.text, "unit": "USE CASE 1: Haier COSMOPlat"}],
+                   titles=TITLES)
+    assert turn.question == "use case 2?"
+    before = resolve("the previous one?", [{"question": "q", "answer": "a", "unit": "Box 4.3. France's barometer"}], titles=TITLES)
+    assert before.question == "box 4.2?"

@@ -234,7 +234,10 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     asked_stems = (content & _stems(question)) or content  # its own words, not the long forms of its abbreviations
     total = idf(asked_stems) or 1.0
     spelled = spelled or (lambda text, every=False: text)
-    names = [s for n in names_of(question) for s in _stems(n) if not _stems(spelled(n)) <= (passage_stems | seen_stems)]
+    have = passage_stems | seen_stems
+    # a name held in either form: "NGOs", which the report writes, by a passage saying "non-governmental organisations"
+    names = [s for n in names_of(question) for s in _stems(n)
+             if not _stems(spelled(n)) <= have and not _stems(spelled(n, every=True)) <= have]
     own = question if asked is None else asked
     # a number that labels a part the reader sees named with the quote ("the missions in pillar 2": the quote's section
     # is "Pillar 2: Ensuring AI benefits ...") is there, not a figure the quote must give
