@@ -1,0 +1,74 @@
+"""Reworded questions: does askwef quote the sentence a question was written from, in other words?
+
+Each row of a trial file (evals/natural/trials/reworded-*.tsv: n, kind, question, expected sentence, section; a
+header line is allowed) is asked alone. A `reworded` question counts when askwef answers and one of its quotes is the
+expected sentence (the first 80 characters of both compared as words); a `near_miss` counts when askwef abstains.
+Lenient on purpose: another sentence giving the same fact is not counted, a wrong short answer in bold is.
+
+    python evals/reworded_check.py evals/natural/trials/reworded-blueprint.tsv
+    python evals/reworded_check.py evals/natural/trials/reworded-oecd.tsv --corpus DIR --index DIR [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import sys
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", " ", text).lower().strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("trial", help="a reworded-*.tsv trial file")
+    parser.add_argument("--corpus", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
+    parser.add_argument("--index", help="index folder (default: ASKWEF_INDEX or ./index/current)")
+    parser.add_argument("--misses", action="store_true", help="list the questions that do not count")
+    args = parser.parse_args(argv)
+
+    import askwef
+    from askwef.settings import Settings
+
+    from pathlib import Path
+
+    settings = Settings()
+    if args.corpus:
+        settings = settings.replace(corpus_dir=Path(args.corpus))
+    if args.index:
+        settings = settings.replace(index_dir=Path(args.index))
+    with open(args.trial, newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and r[0].strip().isdigit()]
+    tally = {"reworded": [0, 0], "near_miss": [0, 0]}
+    misses = []
+    from askwef.index.errors import IndexProblem
+
+    for n, kind, question, expected, *_ in rows:
+        try:
+            a = askwef.answer(question, settings=settings, build=False)
+        except IndexProblem as exc:  # no index, or a stale one: say how to build it
+            print(f"reworded_check: {exc}", file=sys.stderr)
+            return 2
+        if kind == "near_miss":
+            good = a.abstained
+        else:
+            good = not a.abstained and any(_words(q.text)[:80] == _words(expected)[:80] for q in a.quotes)
+        tally[kind][0] += good
+        tally[kind][1] += 1
+        if not good:
+            misses.append(f"{n}\t{kind}\t{'abstained' if a.abstained else 'answered'}\t{question}")
+    print(f"{args.trial}: reworded questions quoting their sentence {tally['reworded'][0]} of {tally['reworded'][1]}, "
+          f"near misses refused {tally['near_miss'][0]} of {tally['near_miss'][1]}")
+    if args.misses:
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
