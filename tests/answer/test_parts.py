@@ -241,7 +241,9 @@ def test_a_unit_named_by_its_whole_label_and_number():
             return {"unit": self.rows[i][0], "text": self.rows[i][1]}[name]
 
     sentences = Sentences()
-    assert labelled_unit(sentences, range(6), "what is use case 2?") == ("use case 2", [2, 3])
-    assert labelled_unit(sentences, range(6), "and the Use-Case 2") == ("Use-Case 2", [2, 3])
-    assert labelled_unit(sentences, range(6), "case study 2 please") == ("case study 2", [4])
-    assert labelled_unit(sentences, range(6), "use case 12") is None and labelled_unit(sentences, range(6), "use cases") is None
+    titles = ["USE CASE 1: Haier", "USE CASE 2: GAC Honda – cameras", "CASE STUDY 2: Sunshine"]
+    assert labelled_unit(sentences, range(6), "what is use case 2?", titles) == ("use case 2", [2, 3])
+    assert labelled_unit(sentences, range(6), "and the Use-Case 2", titles) == ("Use-Case 2", [2, 3])
+    assert labelled_unit(sentences, range(6), "case study 2 please", titles) == ("case study 2", [4])
+    assert labelled_unit(sentences, range(6), "use case 12", titles) is None
+    assert labelled_unit(sentences, range(6), "use cases", titles) is None

@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 from ..retrieve import Retriever
-from ..types import Answer, Endnote, Passage, Quote, Sentence
+from ..types import Answer, Endnote, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
 from .contents import listed_parts, listing
 from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE
-from .context import context_for
+from .context import context_for, passages_for
 from .query import stems
 from .select import select, stage_for
 from .span import span_of
@@ -112,11 +112,6 @@ def quotes_for(store, rows) -> tuple[Quote, ...]:
     """The sentences `rows` (of the store) as an answer quotes them, in the order given."""
     documents = {d.name: d for d in store.documents}
     return tuple(quote_for(store.sentences[i], documents.get(store.sentences[i].document)) for i in rows)
-
-
-def passages_for(store, rows) -> tuple[Passage, ...]:
-    """The passages the sentences `rows` stand in, each once, in the order of their sentences."""
-    return tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in rows))
 
 
 def quote_for(s: Sentence, doc) -> Quote:

@@ -37,9 +37,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .coverage import counted, coverage
+from .coverage import counted, coverage, number_words
 from .features import FEATURES
-from .params import ABSTAIN_MESSAGE, ANSWER_TYPES, NUMBER_WORDS, PINNED_MISSING_MESSAGE, UNWRITTEN_MESSAGE, UNWRITTEN_PASSAGES
+from .params import ABSTAIN_MESSAGE, ANSWER_TYPES, PINNED_MISSING_MESSAGE, UNWRITTEN_MESSAGE, UNWRITTEN_PASSAGES
 from .pins import missing, missing_years, quoted_terms
 from .query import function_stems, holds, stems
 from .select import Selection, stage_for
@@ -158,7 +158,7 @@ def _count_without_number(asked: str, sentences, sel: Selection) -> bool:
     if sel.prepared.itself or not counted(asked):
         return False
     texts = [sentences.field("text", i) for i in sel.chosen]
-    return not any(holds(t)["number"] or set(re.findall(r"[a-z]+", t.lower())) & NUMBER_WORDS.keys() for t in texts)
+    return not any(holds(t)["number"] or number_words(t) for t in texts)
 
 
 def unknown_words(question: str, vocabulary) -> tuple[str, ...]:

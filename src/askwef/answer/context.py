@@ -13,8 +13,15 @@ from __future__ import annotations
 
 import re
 
+from ..types import Passage
+
 ROW_LEAD = re.compile(r"^([^\n:]{1,200}? – [^\n:]{1,120}): ")
 """A table row's paragraph as the chunker writes it: the table's title, " – ", the row's label, ": ", its cells."""
+
+
+def passages_for(store, rows) -> tuple[Passage, ...]:
+    """The passages the sentences `rows` stand in, each once, in the order of their sentences."""
+    return tuple(store.passages[r] for r in dict.fromkeys(int(store.sentence_passage[i]) for i in rows))
 
 
 def context_for(store, chosen: tuple[int, ...]) -> str:

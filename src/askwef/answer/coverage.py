@@ -102,7 +102,7 @@ def names_of(question: str) -> list[str]:
     for k, w in enumerate(_WORD.findall(question)):
         if k == 0 or not w[0].isupper() or MONTH.fullmatch(w) or gazetteer().mentions(w):
             continue
-        for part in re.split(r"-", _POSSESSIVE.sub("", w)):
+        for part in _POSSESSIVE.sub("", w).split("-"):
             low = part.lower()
             if part[:1].isupper() and low not in FUNCTION_WORDS:
                 out.append(low)
@@ -221,6 +221,15 @@ def _head(tokens: list[str]) -> str:
     return head
 
 
+def number_words(text: str) -> list[str]:
+    """The numbers `text` spells out in words, as digits ("Five key enablers", "three-phase": ["5", "3"]).
+
+    >>> sorted(number_words("Five key enablers and a three-phase plan"))
+    ['3', '5']
+    """
+    return [NUMBER_WORDS[w] for w in set(re.findall(r"[a-z]+", text.lower())) if w in NUMBER_WORDS]
+
+
 def coverage(question: str, content: frozenset[str], seen: str, quote: str, passage_stems: frozenset[str], idf, *,
              asked: str | None = None, corpus: frozenset[str] = frozenset(), spelled=None, similar=None) -> Coverage:
     """How far `seen` (the quote, the sentence before it, its titles) covers `content`, the question's
@@ -247,16 +256,18 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     # above 10% in 2024?" asks of that 10% (measured on the holdout: reading the turn's own numbers only answered two
     # such follow-ups the report does not answer)
     numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question)) if n not in labels]
-    quoted = quote.replace(",", "") + " " + " ".join(NUMBER_WORDS[w] for w in set(re.findall(r"[a-z]+", quote.lower())) if w in NUMBER_WORDS)  # "three-phase"
+    quoted = quote.replace(",", "") + " " + " ".join(number_words(quote))  # "three-phase"
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
 
     def absent(stems: list[str]) -> float:  # 1 when one of them is neither in the quote's passages nor in `seen`
         return float(any(s not in passage_stems and s not in seen_stems for s in stems))
 
+    counts = spelled(own)  # the quote is spelled out only for a question that counts something: most do not
+    unit = unit_missing(counts, spelled(seen, every=True), similar) if counted(counts) else 0.0
     return Coverage(
         uncovered=idf(asked_stems - seen_stems) / total,
         names_absent=absent(names),
         number_missing=float(any(n not in quoted for n in numbers)),
-        unit_missing=unit_missing(spelled(own), spelled(seen, every=True), similar),
+        unit_missing=unit,
         corpus_name_absent=absent(lowered),
     )

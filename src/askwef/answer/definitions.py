@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..types import Passage
+from .context import passages_for
 from .params import ABBREVIATION_ASKED, CANDIDATE_PASSAGES
 
 
@@ -59,5 +60,4 @@ def defining(retriever, lexicon, question: str, documents: tuple[str, ...]) -> t
     if best is None:
         return None
     keep = frozenset(i for i, how in found.items() if how == best)
-    rows = dict.fromkeys(int(store.sentence_passage[i]) for i in sorted(keep))
-    return tuple(store.passages[r] for r in list(rows)[:CANDIDATE_PASSAGES]), keep
+    return passages_for(store, sorted(keep))[:CANDIDATE_PASSAGES], keep

@@ -19,10 +19,10 @@ import dataclasses
 from ..retrieve import Retriever
 from ..types import Answer
 from .compare import compared
-from .compose import endnotes_for, passages_for, quotes_for
+from .compose import endnotes_for, quotes_for
 from .followup import normalize_history
 from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
-from .context import quoted_rows
+from .context import passages_for, quoted_rows
 
 UNDERSTOOD = {"sources": "the sources of the last answer", "place": "where the last answer stands in the report",
               "more": "what follows the last answer in the report"}
@@ -100,13 +100,15 @@ def following(sentences, rows: list[int]) -> list[int]:
     after it (MORE_SENTENCES, within MAX_ANSWER_CHARS); figure captions passed over."""
     if not rows:
         return []
-    last = max(rows)
-    document, section, unit = (sentences.field(f, last) for f in ("document", "section", "unit"))
-    place = (document, section, unit)
-    first = min(r for r in rows if tuple(sentences.field(f, r) for f in ("document", "section", "unit")) == place)
+
+    def place(i: int) -> tuple[str, str, str]:
+        return sentences.field("document", i), sentences.field("section", i), sentences.field("unit", i)
+
+    last = place(max(rows))
+    first = min(r for r in rows if place(r) == last)
     out, room, i = [], MAX_ANSWER_CHARS, first + 1
     while i < len(sentences) and len(out) < MORE_SENTENCES:
-        if (sentences.field("document", i), sentences.field("section", i), sentences.field("unit", i)) != place:
+        if place(i) != last:
             break
         text = sentences.field("text", i)
         if sentences.field("kind", i) != "caption" and i not in rows:

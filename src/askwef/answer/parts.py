@@ -24,6 +24,7 @@ from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
                      SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
+from .context import passages_for
 from .query import Query, function_stems, stems
 
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
@@ -130,8 +131,7 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
     opening = opening_rows(sentences, [i for r in passages for i in store.passage_sentences(r)])
     if not opening:
         return top, ()
-    own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
-    part = tuple(store.passages[r] for r in own)
+    part = passages_for(store, opening)
     ids = {p.id for p in part}
     return (part + tuple(p for p in top if p.id not in ids))[:CANDIDATE_PASSAGES], opening
 
@@ -196,17 +196,18 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     or "Annex B. ..."; a chapter's number is SECTION_NUMBER's, and a figure's PART_REFERENCE's); with no section so
     titled, the block a figure or box prints under that label (`labelled_lines`); ((), ()) otherwise. A case study or
     box named so ("what is use case 2?", "and use case 2?": `labelled_unit`) is answered by its opening; `asked`: the
-    turn.s own words, when a follow-up carries others beside them."""
+    turn's own words, when a follow-up carries others beside them."""
     rows = store.document_rows(document)
     field = store.passages.field
     own = question if asked is None else asked  # a follow-up's own words ("what about use case 2?"), not those beside it
-    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), own)
+    info = next((d for d in store.documents if d.name == document), None)
+    titles = [unit for _, _, units in info.sections for unit in units] if info else []
+    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), own, titles)
     if unit:
         named, unit_rows = unit
         if asks_only_for(frozenset(stems(own)) - SUMMARY_ASKS - FRAMING, named):
             opening = opening_rows(store.sentences, unit_rows)
-            own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
-            return tuple(store.passages[r] for r in own), opening
+            return passages_for(store, opening), opening
     blocks: list[int] = []  # every labelled block it names: "the difference between step 2 and step 3" asks for both
     for m in SECTION_LABEL.finditer(question):
         said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
@@ -218,33 +219,30 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
             # (a figure or table by its number, a chapter by its: parts.part_question and summary_part read those)
             blocks += [i for i in labelled_lines(store.sentences, store.document_sentence_rows(document), said, m["label"]) if i not in blocks]
     if blocks:
-        own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in blocks))
-        return tuple(store.passages[r] for r in own), tuple(blocks)
+        return passages_for(store, blocks), tuple(blocks)
     return (), ()
 
 
-def labelled_unit(sentences, rows: range, question: str) -> tuple[str, list[int]] | None:
+def labelled_unit(sentences, rows: range, question: str, titles: list[str]) -> tuple[str, list[int]] | None:
     """(its label and number as the question writes them, its rows) of the unit (`UNIT_LABEL`: "USE CASE 2: GAC Honda
     – ...", "Box 4.2. ...") a question names by its label and number ("what is use case 2?"), or None. The whole label:
-    "use case 2" is not "CASE STUDY 2"."""
+    "use case 2" is not "CASE STUDY 2". `titles`: the document's unit titles in reading order (`DocumentInfo.sections`):
+    the rows are read only for the unit named (reading them all to find it cost 5 ms a question on the OECD review)."""
     if not re.search(r"\d", question):
         return None
-    field = sentences.field
-    found: tuple[str, list[int]] | None = None
-    title = ""
-    for i in rows:
-        unit = field("unit", i)
-        if found is not None:
-            if unit != title:
-                break
-            found[1].append(i)
-            continue
-        m = UNIT_LABEL.match(unit) if unit else None
+    for title in titles:
+        m = UNIT_LABEL.match(title)
         label = r"[\s-]+".join(map(re.escape, m["label"].split())) if m else ""
         said = m and re.search(rf"\b{label}\s+{re.escape(m['number'])}(?![\w.]*\d)", question, re.I)
         if said:
-            found, title = (said.group(0), [i]), unit
-    return found
+            found: list[int] = []  # the unit's first run of rows
+            for i in rows:
+                if sentences.field("unit", i) == title:
+                    found.append(i)
+                elif found:
+                    break
+            return said.group(0), found
+    return None
 
 
 def labelled_lines(sentences, rows: range, said: re.Pattern, label: str) -> tuple[int, ...]:
@@ -281,8 +279,7 @@ def _under(store, rows, path: str) -> list[int]:
 def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[int, ...]]:
     """(the passages, the opening rows) of the passage rows `passages`, in reading order."""
     opening = opening_rows(store.sentences, [i for r in passages for i in store.passage_sentences(r)])
-    own = tuple(dict.fromkeys(int(store.sentence_passage[i]) for i in opening))
-    return tuple(store.passages[r] for r in own), opening
+    return passages_for(store, opening), opening
 
 
 def authors(sentences, document: str, rows: range | None = None) -> list[int]:
