@@ -201,3 +201,15 @@ def test_an_abbreviation_the_report_writes_is_there_when_the_passage_spells_it_o
     asked = "how many NGOs were consulted?"
     assert coverage(asked, frozenset({"ngos", "consult"}), quote, quote, passage, _count).names_absent == 1.0
     assert coverage(asked, frozenset({"ngos", "consult"}), quote, quote, passage, _count, spelled=spelled).names_absent == 0.0
+
+
+def test_a_name_typed_as_initials_is_there_when_the_quote_spells_them_out():
+    quote = "Chuangzhi Factory was recognized as the first lighthouse in China's printed circuit board assembly industry."
+    passage = frozenset({"chuangzhi", "factori", "lighthous"})
+    asked = "which haier site was the first PCB lighthouse"
+    assert coverage(asked, frozenset({"pcb", "lighthous"}), quote, quote, passage, _count).names_absent == 0.0
+    other = "Chuangzhi Factory was recognized as the first lighthouse in China's electronics industry."
+    assert coverage(asked, frozenset({"pcb", "lighthous"}), other, other, passage, _count).names_absent == 1.0
+    # function words aside: "MIT" is "Massachusetts Institute of Technology"
+    mit = "12 firms made the Massachusetts Institute of Technology ranking."
+    assert coverage("how many firms are on MIT's ranking", frozenset({"firm", "rank"}), mit, mit, frozenset(), _count).names_absent == 0.0

@@ -9,6 +9,8 @@ def test_places_are_read_as_names_short_forms_and_adjectives():
     assert g.mentions("robots in Japanese and German factories") == {"japan", "germany"}
     assert g.mentions("Korean and Indian universities") == {"south korea", "india"}
     assert g.mentions("What is the US doing?") == {"united states"}
+    assert g.mentions("what PUE do the PRC's green data centres reach?") == {"china"}
+    assert missing("how many firms does the PRC have?", "China has 4,300 AI companies.", {"china"}) == ()
 
 
 def test_words_that_only_look_like_places_are_not_places():

@@ -59,6 +59,7 @@ from .params import (
     CORPUS_NAME_MIN,
     CORPUS_NAME_SHARE,
     FUNCTION_WORDS,
+    MAX_INITIALS,
     MONTH,
     NUMBER,
     NUMBER_WORDS,
@@ -107,6 +108,24 @@ def names_of(question: str) -> list[str]:
             if part[:1].isupper() and low not in FUNCTION_WORDS:
                 out.append(low)
     return out
+
+
+def initials_in(name: str, text: str) -> bool:
+    """Whether `text` writes `name` (2 to MAX_INITIALS letters) as the initials of words side by side, function words
+    aside: a question's "PCB" is there in "printed circuit board", "NII" in "net interest income", "MIT" in
+    "Massachusetts Institute of Technology", though the report never writes them so (stop 31's trial of paired
+    questions: 4 of the 10 false abstentions named a term by initials the quote spells out).
+
+    >>> initials_in("pcb", "the first lighthouse in the printed circuit board assembly industry")
+    True
+    >>> initials_in("pcb", "the first lighthouse in the country")
+    False
+    """
+    letters = name.lower()
+    if not (2 <= len(letters) <= MAX_INITIALS and letters.isalpha()):
+        return False
+    heads = "".join(w[0] for w in re.findall(r"[a-z]+", text.lower()) if w not in FUNCTION_WORDS)
+    return letters in heads
 
 
 def corpus_names(texts: Iterable[str], dictionary: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -246,7 +265,7 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     have = passage_stems | seen_stems
     # a name held in either form: "NGOs", which the report writes, by a passage saying "non-governmental organisations"
     names = [s for n in names_of(question) for s in _stems(n)
-             if not _stems(spelled(n)) <= have and not _stems(spelled(n, every=True)) <= have]
+             if not _stems(spelled(n)) <= have and not _stems(spelled(n, every=True)) <= have and not initials_in(n, seen)]
     own = question if asked is None else asked
     # a number that labels a part the reader sees named with the quote ("the missions in pillar 2": the quote's section
     # is "Pillar 2: Ensuring AI benefits ...") is there, not a figure the quote must give

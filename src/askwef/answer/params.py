@@ -142,11 +142,14 @@ FIELD_ABBREVIATIONS = {
     "ngo": "non-governmental organisation", "ngos": "non-governmental organisations", "sdg": "sustainable development goal",
     "sdgs": "sustainable development goals", "hr": "human resources", "fdi": "foreign direct investment",
     "ppp": "public-private partnership",  # these last five: policy writing's, from the OECD review's reworded trial (stop 30)
+    "gw": "gigawatts", "mw": "megawatts", "gwh": "gigawatt-hours", "twh": "terawatt-hours", "dl": "deep learning",
+    "cv": "computer vision", "cx": "customer experience", "ux": "user experience",  # energy's units and AI's and
+    # business's terms, after stop 31's trial of paired questions typed GW, DL and CX for terms the report spells out
 }
 """Abbreviations of the field that reports use without defining them, and staff type either way:
 the common terms of AI, industry, energy and policy writing (written for askwef; the report's own
 definitions, "long form (SF)", are read from its text). Not here: "us", "un", "prc", which are
-also plain words or a country's every mention."""
+also plain words or a country's every mention ("prc" and "us" are places: PLACE_ALIASES)."""
 
 
 # --- kinds of answer ------------------------------------------------------------------------------
@@ -186,8 +189,10 @@ QUARTER = re.compile(r"\b(q[1-4]|(first|second|third|fourth) quarter|h[12]|(firs
 QUARTER_NAMES = {"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter"}
 """A quarter or half a question pins (pins.py): "Q3" and "third quarter" are one."""
 PLACE_ALIASES = {"us": "united states", "usa": "united states", "u.s": "united states", "uk": "united kingdom",
-                 "britain": "united kingdom", "korea": "south korea", "america": "united states"}
-"""Short forms the gazetteer (GeoNames country names) does not hold; "us" counts written "US", "the US", or
+                 "britain": "united kingdom", "korea": "south korea", "america": "united states",
+                 "prc": "china", "uae": "united arab emirates"}
+"""Short forms the gazetteer (GeoNames country names) does not hold ("PRC": a question typing it for China is not naming
+something the report lacks, stop 31's trial of paired questions); "us" counts written "US", "the US", or
 typed in lower case before a noun it describes ("us firms", "how many us cities": US_BEFORE_NOUN)."""
 HOME_MIN_SHARE = 0.5
 """A report's home place is the place its sentences name most when that is at least this share of their mentions of
