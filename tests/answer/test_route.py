@@ -201,3 +201,37 @@ def test_a_question_about_the_report_in_a_conversation_goes_to_the_report_it_is_
     assert (about.text, about.about) == (alone.answer("What is this report about?").text, "document")
     # and alone too, a question about the report is never read as a follow-up of the one before
     assert alone.answer("What is this report about?", history=[first]).text == about.text
+
+
+def test_a_new_question_of_a_conversation_is_asked_of_its_report_first(tmp_path):
+    """'How much did tidal costs fall?' reads as a question of its own, but after answers from the wind report it is
+    asked of that report first; its abstention stands unless another report is far more confident."""
+    from askwef.answer.route import conversation_report, kept_answer
+    from askwef.types import Answer
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    r = library.retriever
+    first = library.answer("How many offshore wind farms did Windland build by 2024?")
+    assert conversation_report(r, "How much did tidal costs fall?", [first]) is None  # not a follow-up
+    assert conversation_report(r, "How much did tidal costs fall?", [first], followups_only=False) == "wind-notes.md"
+    # an abstention is about the report whose passages it showed; a "which report?" about none
+    refused = Answer(question="How much do offshore ports cost?", text="", abstained=True, passages=first.passages)
+    assert conversation_report(r, "How much did tidal costs fall?", [first, refused], followups_only=False) == "wind-notes.md"
+    ask = library.answer("What is this report about?")
+    assert ask.about == "clarify" and conversation_report(r, "How much did tidal costs fall?", [ask], followups_only=False) is None
+    # a name only the other report writes still sends it there
+    assert conversation_report(r, "How many pens does SeaFarm run?", [first], followups_only=False) is None
+    kept, other = Answer(question="q", text="", confidence=0.1, abstained=True), Answer(question="q", text="o", confidence=0.55)
+    assert kept_answer([kept, other], lead=0.5) is kept and kept_answer([kept, other], lead=0.3) is other
+
+
+def test_a_question_calling_the_report_by_the_noun_one_report_calls_itself_goes_to_it(tmp_path):
+    from askwef.answer.clarify import called_report
+
+    review = OTHER.replace("## 2 Ports", "This review covers wind. This review is short. In this review, ports come last.\n\n## 2 Ports")
+    library = fixture_engine(tmp_path, {"wind-notes.md": review})
+    assert called_report(library.retriever, "what is this review about?") == "wind-notes.md"
+    assert called_report(library.retriever, "what is this report about?") is None
+    about = library.answer("What is this review about?")
+    assert about.about != "clarify" and {q.document for q in about.quotes} <= {"wind-notes.md"}
+    assert library.answer("What is this report about?").about == "clarify"

@@ -30,6 +30,10 @@ lead is within the confidence model's noise, and retrieval's order is the better
 routed reports' answers at each lead: Blueprint dev 118 of 140 answerable at any lead from 0 to 0.1; Blueprint test
 110 of 136 at 0 and 111 at 0.02 to 0.1 (n088, where two reports' answers tie at 0.55); OECD and UK unchanged.
 `bash evals/interference.sh` then: Blueprint test answers 0.791 alone, 0.774 in the library (0.768 before)."""
+CONVERSATION_LEAD = 0.5
+"""A turn of a conversation about one report that reads as a new question is answered from that report unless another
+routed report's answer is more confident by more than this (its abstention included: the conversation's report not
+answering is the answer). Chosen on the dev questions in the three-report library (stop 31)."""
 QUOTED_MIN_CHARS = 30
 """A follow-up stays in the report its conversation's last answer quoted (`route.conversation_report`). When the
 history gives only that answer's text (the HTTP API's {question, answer} turns), its report is the one whose
@@ -100,6 +104,13 @@ PINNED_MISSING_MESSAGE = "The report does not seem to give this for {pins}. The 
 CLARIFY_LEAD = "Which report do you mean?"
 """How askwef asks which report a question about "the report" means, in a library with no conversation to tell
 (`clarify.py`); a reply to a message opening with it picks the report."""
+OWN_NOUN = re.compile(r"\b(?:this|the present|our)\s+((?:white\s*)?paper|report|review|strategy|document|publication|study|brief|whitepaper)\b", re.I)
+"""How a report calls itself: "This paper presents ...", "this Review", "this strategy" (`clarify.own_noun`)."""
+OWN_NOUN_MIN = 3
+"""A report's own noun is the one it calls itself by at least this many times, and twice as often as by any other:
+the Blueprint report "paper" (4 times, "report" and "strategy" 2), the OECD review "review" (29; "document" 8), the
+UK strategy "strategy" (9; "document" 3). A question in a library calling the report by one report's own noun ("who
+wrote this white paper?") is about that report, not one to ask "which report?" of (stop 31)."""
 CLARIFY_LISTED = 9
 """The reports listed by number when askwef asks which one is meant; past that, the reply names one."""
 CLARIFY_MAX_REPLY_WORDS = 6

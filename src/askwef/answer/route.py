@@ -23,15 +23,15 @@ from collections import Counter
 
 from ..retrieve import ALONE_KEPT, Retriever, one_question
 from ..types import Answer
-from .clarify import asked_of_the_report, chosen_report, clarify_message
+from .clarify import asked_of_the_report, called_report, chosen_report, clarify_message
 from .compare import compared, compared_reports, history_for, reports_about
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
 from .pins import gazetteer, without_places
-from .query import content_stems
+from .query import content_stems, stems
 from .model import AnswerModels, load_models
-from .params import (CANDIDATE_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
+from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
                      SMALL_TALK, SUMMARY_ONLY)
 from .context import quoted_rows
 from .select import read, stage_for
@@ -79,20 +79,28 @@ def answer_question(
             last = (turns[-1].document or quoted_document(retriever.store, turns[-1].answer)) if turns else ""
             if last:  # "who wrote this report?" in a conversation: the report it is about
                 return in_report(retriever, last, question, history=history, k=k, models=models)
+            called = called_report(retriever, question)
+            if called:  # "who wrote this white paper?": the report that calls itself a paper
+                return in_report(retriever, called, question, history=history, k=k, models=models)
             return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
                           about="clarify")
     if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
         return answer_one(retriever, question, history=history, k=k, within=within, models=models)
     with one_question():
         answers = []
-        for name in route(retriever, question, history=history, within=within, models=models):
+        names = route(retriever, question, history=history, within=within, models=models)
+        # a new question of a conversation about one report is asked of that report first (`conversation_report`)
+        stay = conversation_report(retriever, question, history, followups_only=False) if not within and history else None
+        if stay:
+            names = [stay, *(n for n in names if n != stay)][:ROUTE_REPORTS]
+        for name in names:
             alone = retriever.alone(name)
             if alone is not None:
                 inner = None if within in (None, "", name) else within
                 answers.append(answer_one(alone, question, history=history, k=k, within=inner, models=models))
         if not answers:
             return answer_one(retriever, question, history=history, k=k, within=within, models=models)
-        return best_answer(answers)
+        return kept_answer(answers, CONVERSATION_LEAD) if stay else best_answer(answers)
 
 
 def _unplaced(text: str) -> str:
@@ -160,23 +168,31 @@ def route(retriever: Retriever, question: str, *, history=None, within: str | No
     return names[:ROUTE_REPORTS]
 
 
-def conversation_report(retriever: Retriever, question: str, history) -> str | None:
+def conversation_report(retriever: Retriever, question: str, history, *, followups_only: bool = True) -> str | None:
     """The report a follow-up stays in ("how much energy does that save per year?" after an answer about a data
-    centre): the one the last answer quoted, unless the turn names a report or a word only another report writes
-    ("and SeaFarm?"). Asked of every routed report, a follow-up's few words find look-alikes elsewhere (another
-    report's energy savings), and a follow-up the conversation's report cannot answer is answered from another
-    instead of abstaining."""
+    centre): the one the latest answer quoted (an abstention or a "which report?" quotes none: the answer before it),
+    unless the turn names a report, a word only another report writes ("and SeaFarm?") or a place another report is
+    about ("how many AI firms does the UK have?" after answers from the Blueprint report). Asked of every routed report,
+    a follow-up's few words find look-alikes elsewhere (another report's energy savings), and a follow-up the
+    conversation's report cannot answer is answered from another instead of abstaining.
+    With `followups_only` False, a turn of a conversation that reads as a new question ("which one is the most
+    important?", "who does the approving") has one too: `answer_question` asks it of that report first."""
     turns = normalize_history(history)
-    if not turns or not is_followup(question) or retriever.named_documents(question).any():
+    if not turns or (followups_only and not is_followup(question)) or retriever.named_documents(question).any():
         return None
-    last = turns[-1]
-    name = last.document or quoted_document(retriever.store, last.answer)
+    raw = list(history) if len(history) == len(turns) else [None] * len(turns)
+    name = next((n for t, item in zip(reversed(turns), reversed(raw)) if (n := _report_of(retriever, t, item))), "")
     alone = retriever.alone(name) if name and name in {d.name for d in retriever.store.documents} else None
     if alone is None:
         return None
-    strange = stage_for(alone).lexicon.unknown(question)
+    # a name another report writes and this one never does: not a plain word in any form ("approving")
+    stage = stage_for(alone)
+    strange = {w for w in stage.lexicon.unknown(question) if not stems(w) <= stage.plain_stems}
     others = (retriever.alone(d.name) for d in retriever.store.documents if strange and d.name != name)
     if any(o is not None and strange & stage_for(o).lexicon.counts.keys() for o in others):
+        return None
+    places = gazetteer().mentions(question)
+    if places and any(owner != name for owner in reports_about(retriever, places)):
         return None
     return name
 
@@ -188,6 +204,27 @@ def quoted_document(store, text: str) -> str:
     for i in quoted_rows(store, text, QUOTED_MIN_CHARS):
         quoted[sentences.field("document", i)] += len(sentences.field("text", i))
     return quoted.most_common(1)[0][0] if quoted else ""
+
+
+def _report_of(retriever: Retriever, turn, item) -> str:
+    """The report a turn's answer came from: the one it quoted, or for an abstention (an Answer) the one whose passages
+    it showed ("how do Chinese AI models compare to US ones?" refused by the Blueprint report: the conversation is
+    about it)."""
+    if turn.answer.startswith(CLARIFY_LEAD):  # "Which report do you mean? ..." lists them all: about none of them
+        return ""
+    name = turn.document or quoted_document(retriever.store, turn.answer)
+    if not name and isinstance(item, Answer) and item.abstained and not item.about and item.passages:
+        name = item.passages[0].document
+    return name
+
+
+def kept_answer(answers: list[Answer], lead: float) -> Answer:
+    """The first answer (the conversation's report's), abstaining or not, unless another report's answer is more
+    confident by more than `lead`."""
+    first = answers[0]
+    given = [a for a in answers[1:] if not a.abstained]
+    best = max(given, key=lambda a: a.confidence or 0.0, default=None)
+    return best if best is not None and (best.confidence or 0.0) > (first.confidence or 0.0) + lead else first
 
 
 def best_answer(answers: list[Answer], lead: float = ROUTE_LEAD) -> Answer:

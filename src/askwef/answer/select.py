@@ -49,6 +49,13 @@ from .quote import choose
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
 
 
+
+def _own_noun(texts) -> str:
+    from .clarify import own_noun  # clarify reads the stage: imported when first used
+
+    return own_noun(texts)
+
+
 class Stage:
     """What the answer stage keeps per loaded index: the corpus's lexicon, its sentence features, its topics."""
 
@@ -69,6 +76,14 @@ class Stage:
         self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name, store.document_sentence_rows(name))))
         # per document, its figures' and tables' label lines (parts.py), read when a question first names one
         self.labels = Lazy(lambda name: labels(store.sentences, store.document_sentence_rows(name)))
+        # per document, the noun it calls itself by ("this paper": clarify.own_noun), read when a question first asks
+        self.own_nouns = Lazy(lambda name: _own_noun(store.sentences.field("text", i) for i in store.document_sentence_rows(name)))
+
+    @cached_property
+    def plain_stems(self) -> frozenset[str]:
+        """The stems of the lexicon's dictionary (the embedding model's whole words): "approving" is a plain word, whose
+        stem "approve" has, though the word-piece vocabulary lacks it."""
+        return frozenset(stems(" ".join(sorted(self.lexicon.dictionary))))
 
     @cached_property
     def names(self) -> frozenset[str]:
