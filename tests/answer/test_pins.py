@@ -66,3 +66,13 @@ def test_quoted_terms_are_phrases_in_quotation_marks_not_apostrophes():
     assert quoted_terms('is the "East Data, West Computing" plan funded') == ("East Data, West Computing",)
     assert quoted_terms("what's the country's plan? the firms' 'dual carbon' goals") == ("dual carbon",)
     assert quoted_terms("what's the country's plan for 2030") == ()
+
+
+def test_a_city_is_a_place_and_a_home_capital_stands_for_its_country():
+    g = gazetteer()
+    assert g.mentions("number of ai firms in shenzhen") == {"shenzhen"}
+    assert g.mentions("pest control robots") == set()  # Pest (Budapest) is a word first
+    assert missing("number of ai firms in shenzhen", "China has 4,300 AI firms.", {"china"}) == ("Shenzhen",)
+    # "Beijing" as the question's subject is China's government; "in Beijing" is the city
+    assert missing("how is beijing regulating generative AI?", "China regulates generative AI.", {"china"}) == ()
+    assert missing("how many AI firms are in Beijing?", "China has 4,300 AI firms.", {"china"}) == ("Beijing",)

@@ -205,6 +205,16 @@ PLACE_ALIASES = {"us": "united states", "usa": "united states", "u.s": "united s
 """Short forms the gazetteer (GeoNames country names) does not hold ("PRC": a question typing it for China is not naming
 something the report lacks, stop 31's trial of paired questions); "us" counts written "US", "the US", or
 typed in lower case before a noun it describes ("us firms", "how many us cities": US_BEFORE_NOUN)."""
+CITY_MIN_POPULATION = 1_000_000
+"""Cities are places too (GeoNames' cities of at least this many people: Shanghai, Shenzhen, London, 564 of them):
+"how many AI firms are in Shenzhen?" pins a city the report may not give, as "in Japan" pins a country (stop 31's
+trial of paired questions: 3 of its 45 near misses moved the report's fact to another Chinese city)."""
+CITY_WORDS = frozenset({"pest", "queens", "phoenix", "aba", "kota", "salvador"})
+"""Of those cities, the names that are also English words or given names, typed in lower case as such ("pest
+control", "the Queens' cities"): not read as places (written for askwef from the list above)."""
+LOCATIVE = r"in|at|around|across|within|near|outside|from"
+"""Prepositions before a place that say where ("firms in Beijing"): a home country's capital so placed is the city,
+not the country's government that "Beijing" stands for as a question's subject (`pins.missing`)."""
 HOME_MIN_SHARE = 0.5
 """A report's home place is the place its sentences name most when that is at least this share of their mentions of
 places: the UK strategy names the United Kingdom in 0.90 of them, the Blueprint report China in 0.98; an OECD review

@@ -31,16 +31,18 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .params import (
-    ADJECTIVE_ENDING, CITATION, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+    ADJECTIVE_ENDING, CITATION, CITY_MIN_POPULATION, CITY_WORDS, LOCATIVE, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
 )
 
 
 class Gazetteer:
     """Place names, lower case, and the prefixes their adjectives start with."""
 
-    def __init__(self, names: Iterable[str], aliases: dict[str, str], *, adjectives: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str], aliases: dict[str, str], *, adjectives: Iterable[str] = (),
+                 capitals: dict[str, str] | None = None) -> None:
         self.names = frozenset(n for n in names if len(n) > 3)
         self.aliases = aliases
+        self.capitals = capitals or {}  # country -> its capital, lower case: "Beijing" says "China" in "how is Beijing regulating AI"
         self.longest = max((len(n.split()) for n in self.names), default=1)
         # "japan" -> adjectives start with "japa" (japanese), "korea" -> "kore" (korean), "india" -> "indi" (indian)
         self.stems: dict[str, list[str]] = {}
@@ -83,7 +85,10 @@ def gazetteer() -> Gazetteer:
     countries = [c["name"].lower() for c in gc.get_countries().values()]
     countries += [c["name"].lower() for c in gc.get_continents().values()]
     states = [s["name"].lower() for s in gc.get_us_states().values()]
-    return Gazetteer(countries + states, PLACE_ALIASES, adjectives=countries)
+    cities = [c["name"].lower() for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
+    capitals = {c["name"].lower(): c["capital"].lower() for c in gc.get_countries().values() if c.get("capital")}
+    return Gazetteer(countries + states + [c for c in cities if c not in CITY_WORDS], PLACE_ALIASES, adjectives=countries,
+                     capitals=capitals)
 
 
 def pinned_quarters(text: str) -> set[str]:
@@ -121,12 +126,23 @@ def _uncited(text: str) -> str:
 
 
 def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[str, ...]:
-    """What `question` pins (years, quarters, places other than `home`) that `around` never mentions,
-    in the question's words as far as possible ("2021", "third quarter", "japan")."""
+    """What `question` pins (years, quarters, places other than `home` and its capital) that `around` never mentions,
+    in the question's words as far as possible ("2021", "third quarter", "japan").
+
+    >>> missing("how many AI firms are in Shenzhen?", "China has 4,300 AI firms.", {"china"})
+    ('Shenzhen',)
+    >>> missing("how many AI standards does Beijing plan?", "China plans 50 standards.", {"china"})
+    ()
+    >>> missing("how many AI firms are in Beijing?", "China has 4,300 AI firms.", {"china"})
+    ('Beijing',)
+    """
     years = missing_years(question, around)
     quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
     g = gazetteer()
-    asked = g.mentions(question) - set(home)
+    # a home country's capital stands for it ("how does Beijing regulate genAI" asks the report about China), but not
+    # as where something is ("how many AI firms are in Beijing")
+    capitals = {c for h in home if (c := g.capitals.get(h)) and not re.search(rf"\b(?:{LOCATIVE})\s+{re.escape(c)}\b", question, re.I)}
+    asked = g.mentions(question) - set(home) - capitals
     places = sorted(asked - g.mentions(_uncited(around))) if asked else []  # the passages are read only when the question names a place
     return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))
 
