@@ -49,6 +49,24 @@ def test_a_number_the_quote_lacks_rules_the_answer_out(mini_engine):
     assert not given.abstained and "12 gigawatts" in given.text
 
 
+def test_a_question_asking_when_is_not_answered_by_a_quote_without_a_date(mini_engine):
+    from types import SimpleNamespace
+
+    from askwef.answer.confidence import _when_without_date
+
+    texts = ["SeaFarm runs 30 pens on tidal power in North Bay.", "Harbour Works built a barrage in 2019."]
+    sentences = SimpleNamespace(field=lambda name, i: texts[i])
+    quote = lambda *rows: SimpleNamespace(prepared=SimpleNamespace(itself=False), chosen=rows)
+    assert _when_without_date("When did SeaFarm open its pens?", sentences, quote(0))
+    assert _when_without_date("what year did SeaFarm open?", sentences, quote(0))
+    assert not _when_without_date("When did Harbour Works build it?", sentences, quote(1))
+    assert not _when_without_date("When did SeaFarm open its pens?", sentences, quote(0, 1))  # one dated sentence is enough
+    assert not _when_without_date("What do pens reduce when aerated?", sentences, quote(0))  # "when" not asking when
+    # through the engine: a dated quote answers it
+    built = mini_engine.answer("When did Harbour Works build its barrage?")
+    assert not built.abstained and "2019" in built.text
+
+
 def test_a_quoted_term_the_report_never_writes_rules_the_answer_out(mini_engine):
     # "tidal" and "barrage" are each in the report, never in one sentence or heading: the quoted term names something
     # the report does not write, and the abstention says which
