@@ -213,3 +213,12 @@ def test_a_name_typed_as_initials_is_there_when_the_quote_spells_them_out():
     # function words aside: "MIT" is "Massachusetts Institute of Technology"
     mit = "12 firms made the Massachusetts Institute of Technology ranking."
     assert coverage("how many firms are on MIT's ranking", frozenset({"firm", "rank"}), mit, mit, frozenset(), _count).names_absent == 0.0
+
+
+def test_a_number_is_in_the_quote_as_a_whole_token_and_a_quarter_is_no_number():
+    quote = "Since March 2024, the model beat BERT by 15%."
+    asked = "how much better is the model than GPT-4"
+    assert coverage(asked, frozenset({"model", "gpt"}), quote, quote, frozenset(), _count).number_missing == 1.0  # not "2024"'s 4
+    assert coverage("did it beat BERT by 15%", frozenset({"bert"}), quote, quote, frozenset(), _count).number_missing == 0.0
+    rides = "Apollo Go provided 899,000 rides in the second quarter of 2024."
+    assert coverage("rides in Q2 2024", frozenset({"ride"}), rides, rides, frozenset(), _count).number_missing == 0.0

@@ -63,6 +63,7 @@ from .params import (
     MONTH,
     NUMBER,
     NUMBER_WORDS,
+    QUARTER,
     SECTION_LABEL,
     UNIT_SIMILAR,
     UNIT_WINDOW,
@@ -274,8 +275,10 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     # the numbers the turns beside it carry count too: "and which one was lowest?" after "which industries had revenue
     # above 10% in 2024?" asks of that 10% (measured on the holdout: reading the turn's own numbers only answered two
     # such follow-ups the report does not answer)
-    numbers = [n.replace(",", "") for n in _NUMBER.findall(YEAR.sub(" ", question)) if n not in labels]
-    quoted = quote.replace(",", "") + " " + " ".join(number_words(quote))  # "three-phase"
+    # a quarter ("Q2", "H1") is a date pins.py reads, not a number the quote must give
+    numbers = [n.replace(",", "") for n in _NUMBER.findall(QUARTER.sub(" ", YEAR.sub(" ", question))) if n not in labels]
+    # the quote's numbers as whole tokens: "GPT-4" is not in "March 2024", nor 10 in "2010"
+    held = {n.replace(",", "") for n in _NUMBER.findall(quote)} | set(number_words(quote))  # "three-phase"
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
 
     def absent(stems: list[str]) -> float:  # 1 when one of them is neither in the quote's passages nor in `seen`
@@ -286,7 +289,7 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     return Coverage(
         uncovered=idf(asked_stems - seen_stems) / total,
         names_absent=absent(names),
-        number_missing=float(any(n not in quoted for n in numbers)),
+        number_missing=float(any(n not in held for n in numbers)),
         unit_missing=unit,
         corpus_name_absent=absent(lowered),
     )

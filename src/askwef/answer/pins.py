@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .params import (
-    ADJECTIVE_ENDING, CITATION, CITY_MIN_POPULATION, CITY_WORDS, LOCATIVE, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+    ADJECTIVE_ENDING, CITATION, CITY_MIN_POPULATION, CITY_WORDS, LOCATIVE, MONTHS, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
 )
 
 
@@ -91,6 +91,25 @@ def gazetteer() -> Gazetteer:
                      capitals=capitals)
 
 
+_QUARTER_OF = ("first quarter", "second quarter", "third quarter", "fourth quarter")
+
+
+def pinned_months(text: str) -> set[str]:
+    """The months a text names, lower case; "may" and "march" typed in lower case only beside a number ("may 2024"),
+    as they are verbs too ("what may slow it").
+
+    >>> sorted(pinned_months("rides between July and September 2024")), pinned_months("what may slow the mayor in march?")
+    (['july', 'september'], set())
+    """
+    out = set()
+    for m in re.finditer(rf"\b(?:{MONTHS})\b", text, re.I):  # whole words: not the "may" of "mayor"
+        word = m.group(0)
+        if word in ("may", "march") and not re.search(r"\d", text[max(0, m.start() - 5) : m.end() + 6]):
+            continue
+        out.add(word.lower())
+    return out
+
+
 def pinned_quarters(text: str) -> set[str]:
     return {QUARTER_NAMES.get(m.group(0).lower(), m.group(0).lower()) for m in QUARTER.finditer(text)}
 
@@ -126,7 +145,7 @@ def _uncited(text: str) -> str:
 
 
 def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[str, ...]:
-    """What `question` pins (years, quarters, places other than `home` and its capital) that `around` never mentions,
+    """What `question` pins (years, quarters, months, places other than `home` and its capital) that `around` never mentions,
     in the question's words as far as possible ("2021", "third quarter", "japan").
 
     >>> missing("how many AI firms are in Shenzhen?", "China has 4,300 AI firms.", {"china"})
@@ -135,16 +154,25 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     ()
     >>> missing("how many AI firms are in Beijing?", "China has 4,300 AI firms.", {"china"})
     ('Beijing',)
+    >>> missing("rides between April and June 2024", "899,000 rides in the second quarter of 2024, and 7 million by 28 July")
+    ()
+    >>> missing("rides between July and September 2024", "899,000 rides in the second quarter of 2024, and 7 million by 28 July")
+    ('September',)
     """
     years = missing_years(question, around)
     quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
+    # a month is there when its quarter is ("between April and June" is "the second quarter")
+    order = MONTHS.lower().split("|")
+    held = pinned_quarters(around)
+    months = sorted((m for m in pinned_months(question) - pinned_months(around) if _QUARTER_OF[order.index(m) // 3] not in held),
+                    key=order.index)
     g = gazetteer()
     # a home country's capital stands for it ("how does Beijing regulate genAI" asks the report about China), but not
     # as where something is ("how many AI firms are in Beijing")
     capitals = {c for h in home if (c := g.capitals.get(h)) and not re.search(rf"\b(?:{LOCATIVE})\s+{re.escape(c)}\b", question, re.I)}
     asked = g.mentions(question) - set(home) - capitals
     places = sorted(asked - g.mentions(_uncited(around))) if asked else []  # the passages are read only when the question names a place
-    return tuple(dict.fromkeys([*years, *quarters, *(p.title() for p in places)]))
+    return tuple(dict.fromkeys([*years, *quarters, *(m.title() for m in months), *(p.title() for p in places)]))
 
 
 def quoted_terms(text: str) -> tuple[str, ...]:
