@@ -10,12 +10,10 @@ with no conversation, askwef asks which report is meant, listing them, and the n
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 
 from ..retrieve import Retriever
-from .params import CLARIFY_LEAD, CLARIFY_LISTED, CLARIFY_MAX_REPLY_WORDS, ORDINALS, OWN_NOUN, OWN_NOUN_MIN
-from .parts import asks_for_conclusion, asks_for_summary
+from .params import CLARIFY_LEAD, CLARIFY_LISTED, CLARIFY_MAX_REPLY_WORDS, ORDINALS
+from .parts import asks_for_conclusion, asks_for_summary, own_noun_of as _noun
 from .query import about_document
 from .select import read, stage_for
 
@@ -61,25 +59,6 @@ def chosen_report(retriever: Retriever, reply: str, asked: str) -> str | None:
     named = retriever.named_documents(reply)
     picked = [d.name for d in docs if (rows := retriever.store.document_rows(d.name)) and named[rows.start:rows.stop].any()]
     return picked[0] if len(picked) == 1 else None
-
-
-def own_noun(texts: Iterable[str]) -> str:
-    """The noun a report calls itself by (OWN_NOUN, at least OWN_NOUN_MIN times and twice any other), "" when none
-    stands out; "white paper" is "paper".
-
-    >>> own_noun(["This paper presents it.", "This white paper shows.", "In this paper, we", "this report"])
-    'paper'
-    >>> own_noun(["This paper presents it.", "this report", "this report"])
-    ''
-    """
-    counts = Counter(_noun(m.group(1)) for text in texts for m in OWN_NOUN.finditer(text))
-    (top, n), *rest = counts.most_common(2) or [("", 0)]
-    return top if n >= OWN_NOUN_MIN and all(n >= 2 * m for _, m in rest) else ""
-
-
-def _noun(word: str) -> str:
-    low = word.lower()
-    return "paper" if low.endswith("paper") else low
 
 
 def called_report(retriever: Retriever, question: str) -> str | None:

@@ -15,13 +15,16 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import re
 
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.conventions import SOURCE
 from ..ingest.text import split_numbering
 from ..types import Passage
-from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
+from .params import (OWN_NOUN, OWN_NOUN_MIN, AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
                      SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
@@ -321,3 +324,23 @@ def _credited(sentences, document: str, rows: range) -> list[int]:
 
 
 _LINKING = frozenset({"of", "and", "for", "the", "de", "van", "von", "da", "&"})
+
+
+def own_noun(texts: Iterable[str]) -> str:
+    """The noun a report calls itself by (OWN_NOUN, at least OWN_NOUN_MIN times and twice any other), "" when none
+    stands out; "white paper" is "paper".
+
+    >>> own_noun(["This paper presents it.", "This white paper shows.", "In this paper, we", "this report"])
+    'paper'
+    >>> own_noun(["This paper presents it.", "this report", "this report"])
+    ''
+    """
+    counts = Counter(own_noun_of(m.group(1)) for text in texts for m in OWN_NOUN.finditer(text))
+    (top, n), *rest = counts.most_common(2) or [("", 0)]
+    return top if n >= OWN_NOUN_MIN and all(n >= 2 * m for _, m in rest) else ""
+
+
+def own_noun_of(word: str) -> str:
+    """A noun as `own_noun` counts it: "white paper" and "whitepaper" are "paper"."""
+    low = word.lower()
+    return "paper" if low.endswith("paper") else low
