@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..retrieve import Retriever
-from .params import CLARIFY_LEAD, CLARIFY_LISTED, CLARIFY_MAX_REPLY_WORDS, ORDINALS
+from .params import CLARIFY_LEAD, CLARIFY_LISTED, CLARIFY_MAX_REPLY_WORDS, DOCUMENT_WORD, ORDINALS
 from .parts import asks_for_conclusion, asks_for_summary, own_noun_of as _noun
 from .query import about_document
 from .select import read, stage_for
@@ -64,8 +64,7 @@ def chosen_report(retriever: Retriever, reply: str, asked: str) -> str | None:
 def called_report(retriever: Retriever, question: str) -> str | None:
     """The one report of a library a question calls by the noun that report calls itself ("this white paper": the
     report that says "this paper"), or None."""
-    asked = {_noun(m.group(1)) for m in re.finditer(r"\b((?:white\s*)?paper|report|review|strategy|document|publication|study|brief)\b",
-                                                  question, re.I)}
+    asked = {_noun(m.group(0)) for m in DOCUMENT_WORD.finditer(question)}  # "white paper" is "paper" either way
     stage = stage_for(retriever)
     called = [d.name for d in retriever.store.documents if asked and stage.own_nouns[d.name] in asked]
     return called[0] if len(called) == 1 else None

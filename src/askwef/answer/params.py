@@ -105,7 +105,7 @@ CLARIFY_LEAD = "Which report do you mean?"
 """How askwef asks which report a question about "the report" means, in a library with no conversation to tell
 (`clarify.py`); a reply to a message opening with it picks the report."""
 OWN_NOUN = re.compile(r"\b(?:this|the present|our)\s+((?:white\s*)?paper|report|review|strategy|document|publication|study|brief|whitepaper)\b", re.I)
-"""How a report calls itself: "This paper presents ...", "this Review", "this strategy" (`clarify.own_noun`)."""
+"""How a report calls itself: "This paper presents ...", "this Review", "this strategy" (`parts.own_noun`)."""
 OWN_NOUN_MIN = 3
 """A report's own noun is the one it calls itself by at least this many times, and twice as often as by any other:
 the Blueprint report "paper" (4 times, "report" and "strategy" 2), the OECD review "review" (29; "document" 8), the

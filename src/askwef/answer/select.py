@@ -40,14 +40,13 @@ from .params import (
     SPAN_COMMON_SHARE,
     WHEN,
 )
-from .parts import own_noun, asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, part_question, summary_part
+from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, own_noun, part_question, summary_part
 from .pins import home_places
 from .query import Query, TypeModel, about_document, analyse, holds, plain, stems
 from .quote import choose
 
 
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
-
 
 
 class Stage:
@@ -70,7 +69,7 @@ class Stage:
         self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name, store.document_sentence_rows(name))))
         # per document, its figures' and tables' label lines (parts.py), read when a question first names one
         self.labels = Lazy(lambda name: labels(store.sentences, store.document_sentence_rows(name)))
-        # per document, the noun it calls itself by ("this paper": clarify.own_noun), read when a question first asks
+        # per document, the noun it calls itself by ("this paper": parts.own_noun), read when a question first asks
         self.own_nouns = Lazy(lambda name: own_noun(store.sentences.field("text", i) for i in store.document_sentence_rows(name)))
 
     @cached_property
