@@ -62,6 +62,9 @@ class Candidates:
     """Per candidate, in a follow-up: the idf-weighted share of the follow-up's new words it holds (content
     words only, so "how" and "does" do not dilute "cameras"; a word is held by a longer one its stem begins: not a
     fitted feature: too few follow-ups on dev to fit it; `select.py` weighs it by FOLLOWUP_NEW_WORDS)."""
+    own_words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    """Per candidate, in a follow-up: the idf-weighted share of the follow-up's own content words the sentence itself
+    holds, new or not ("who developed it?": "develop"), what its pronouns stand for aside."""
 
 
 class Lazy:
@@ -184,7 +187,7 @@ def _stems(text: str) -> list[str]:
 
 def candidate_matrix(
     query: Query, scores, passages: tuple[Passage, ...], cache: StoreFeatures, previous: tuple[str, str, str] | None = None,
-    asked: str = "", keep: frozenset[int] | None = None,
+    asked: str = "", keep: frozenset[int] | None = None, entity: str = "",
 ) -> Candidates:
     """Feature rows for the sentences of `passages` (best first); sentences that answer nothing are left out.
 
@@ -202,13 +205,16 @@ def candidate_matrix(
     best_dense = float(rows_dense.max()) if len(rows_dense) else 1.0
     best_bm25 = float(rows_bm25.max()) if len(rows_bm25) and rows_bm25.max() > 0 else 1.0
     best_fused = max((p.score for p in passages), default=1.0) or 1.0
-    new = content_stems(asked, function_words=False) - content_stems(previous[2]) if previous is not None and asked else set()
-    new_weight = cache.weight(new)
-    kin = {t: cache.kin[t] for t in new}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
+    # what a pronoun was read as ("it": "Sunshine Zhengyan GPT", `entity`) is not what the follow-up asks
+    own = content_stems(asked, function_words=False) - content_stems(entity) if previous is not None and asked else set()
+    new = own - content_stems(previous[2]) if own else set()
+    new_weight, own_weight = cache.weight(new), cache.weight(own)
+    kin = {t: cache.kin[t] for t in own}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
     named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text))}
     indexes: list[int] = []
     rows: list[list[float]] = []
     news: list[float] = []
+    owns: list[float] = []
     hidden: list[bool] = []
     for rank, p in enumerate(passages):
         context = cache.context_stems.get(p.id, frozenset())
@@ -258,6 +264,8 @@ def candidate_matrix(
             ])
             held = stems | context
             news.append(cache.weight(t for t in new if kin[t] & held) / new_weight if new_weight else 0.0)
+            owns.append(cache.weight(t for t in own if kin[t] & stems) / own_weight if own_weight else 0.0)  # its own words, not its
+            # heading's ("USE CASE 2: GAC Honda" holds the "use" of "what did they use before?" for every sentence of the case)
             indexes.append(i)
     matrix = np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     if len(rows):
@@ -268,4 +276,5 @@ def candidate_matrix(
         ranks[order] = np.arange(len(cos), dtype=np.float32)
         matrix[:, 2] = np.minimum(ranks, 10.0) / 10.0
     shown = np.array([not h for h in hidden], dtype=bool)
-    return Candidates(tuple(i for i, s in zip(indexes, shown) if s), matrix[shown], passages, np.array(news, dtype=np.float32)[shown])
+    return Candidates(tuple(i for i, s in zip(indexes, shown) if s), matrix[shown], passages, np.array(news, dtype=np.float32)[shown],
+                      np.array(owns, dtype=np.float32)[shown])

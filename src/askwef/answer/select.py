@@ -234,7 +234,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
         top = tuple(p for p in own if keep and stage.self_reference[p.id] & keep) or top
     defined = None if keep or within or not top else defining(retriever, stage.lexicon, resolved.asked, (top[0].document,))  # "PAR?"
     top, keep = defined or (top, keep)
-    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked, keep=keep)
+    candidates = candidate_matrix(query, scores, top, stage.features, resolved.previous, resolved.asked, keep=keep, entity=resolved.entity)
     top_dense = float(max((scores.dense[stage.features.row[p.id]] for p in top), default=0.0))
     found = bool(keep) and bool(candidates.indexes) and not defined
     return Prepared(question, resolved, query, passages, candidates, top_dense, about_document=found and not part,
@@ -300,7 +300,8 @@ def select(
     if not cands.indexes:
         return Selection(prepared)
     # a follow-up asks for what the last answer did not already quote: its new words up, its quotes down
-    offset = FOLLOWUP_NEW_WORDS * cands.new_words - FOLLOWUP_QUOTED_BEFORE * cands.matrix[:, _QUOTED_BEFORE]
+    # (a sentence already quoted that holds what the follow-up asks, "who developed it?", is its answer all the same)
+    offset = FOLLOWUP_NEW_WORDS * cands.new_words - FOLLOWUP_QUOTED_BEFORE * cands.matrix[:, _QUOTED_BEFORE] * (1.0 - cands.own_words)
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = int(np.argmax(probabilities))
     chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best, asked=prepared.query.stems)
