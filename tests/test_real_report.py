@@ -148,6 +148,17 @@ def test_follow_up_about_accuracy_after_state_grid(real_engine):
     assert "97.8%" in follow.text
 
 
+def test_a_follow_up_asking_what_the_last_answer_quoted_is_answered_with_it_again(real_engine):
+    first = real_engine.answer("sunshine zhengyan gpt")
+    assert "Developed by Sunshine Insurance Group" in first.text
+    who = real_engine.answer("who developed it?", history=[first])  # the asker missed it: quoting it again is the answer
+    assert "Developed by Sunshine Insurance Group" in who.text
+    gac = real_engine.answer("how is GAC honda using AI for quality checks")
+    accurate = real_engine.answer("how accurate is it", history=[gac])
+    before = real_engine.answer("what did they use before", history=[gac, accurate])  # "USE CASE 2" holds "use": not asked
+    assert "human eyes and experience" in before.text
+
+
 def test_follow_up_switches_industry(real_engine):
     first = real_engine.answer("Which AI application scenarios does the report list for finance?")
     follow = real_engine.answer("and in healthcare?", history=[first])

@@ -336,6 +336,31 @@ def test_a_lead_in_ending_in_a_colon_brings_the_items_it_introduces():
     assert choose(opts, tuple(range(5)), odds, 2, gain=0.5, neighbour_gain=0.5, asked=frozenset(stems("how do regulators work?"))) == [2]
 
 
+def test_a_sentence_announcing_what_the_next_one_lists_brings_it_and_goes_with_it():
+    import numpy as np
+
+    from askwef.answer.quote import choose
+    from askwef.types import Sentence
+
+    def made(texts):
+        return tuple(Sentence(f"s{i}", t, "d", "S", 1, "p", 400 * i, 400 * i + len(t), (), "", "prose") for i, t in enumerate(texts))
+
+    announced = made(["Tidal power grew fast.", "However, several challenges remain.",
+                      "These include silt, salt and cost.", "Costs fell."])
+    # the announcement chosen brings the list that says what it announces, as a lead-in ending in a colon does
+    assert choose(announced, tuple(range(4)), np.array([0.01, 0.9, 0.01, 0.01]), 1, gain=0.5, neighbour_gain=0.5) == [1, 2]
+    unannounced = made(["Tidal power grew fast.", "However, several challenges remain.", "Silt is one.", "Costs fell."])
+    assert choose(unannounced, tuple(range(4)), np.array([0.01, 0.9, 0.01, 0.01]), 1, gain=0.5, neighbour_gain=0.5) == [1]
+
+    # a sentence dropped for room takes the one it alone brought: never the announcement without its list
+    long = "These include " + ", ".join(f"the {w} barrage on the estuary" for w in ("first", "second", "third", "fourth", "fifth", "sixth")) + " and more."
+    crowded = made(["The tidal authority reviewed every barrage on the coast after two years of public hearings in each town.",
+                    "Its review covered silt, salt, fish, ships, storms, the grid and the towns that live beside the water.",
+                    "However, several challenges remain.", long + " " + long])
+    picked = choose(crowded, tuple(range(4)), np.array([0.9, 0.8, 0.01, 0.7]), 0, gain=0.01, neighbour_gain=0.01)
+    assert picked == [0, 1]  # the list is too long to fit beside the best sentences, and its announcement goes with it
+
+
 def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_itself(mini_engine):
     itself = {"This paper reviews where it stands.": "Foreword", "This document is a fixture for tests.": "Disclaimer"}
     about = mini_engine.answer("what is this report about?")

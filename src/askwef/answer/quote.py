@@ -4,7 +4,8 @@ The best sentence is quoted; so is each runner-up that adds enough to the chance
 (`RUNNER_UP_GAIN`; less for the best one's neighbour, `NEIGHBOUR_GAIN`), up to `MAX_QUOTED_SENTENCES`, in reading
 order and within `MAX_ANSWER_CHARS`. A sentence that leans on the one before it ("This translated into ...") brings it
 along; a label (a contributor's name) the line it introduces; a lead-in ending in a colon the list it introduces
-(`LEAD_IN_ITEMS`, with room of its own), and a list item the lead-in of its list when the question asks for the list.
+(`LEAD_IN_ITEMS`, with room of its own), as does one the next sentence enumerates for ("These include ...",
+`ENUMERATES_BEFORE`), and a list item the lead-in of its list when the question asks for the list.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 import numpy as np
 
 from ..types import Sentence
-from .params import LEAD_IN_ITEMS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NEIGHBOUR_GAIN, NOT_STANDALONE, RUNNER_UP_GAIN
+from .params import ENUMERATES_BEFORE, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NEIGHBOUR_GAIN, NOT_STANDALONE, RUNNER_UP_GAIN
 from .query import stems
 
 
@@ -50,16 +51,17 @@ def choose(
         lead = _lead_in(sentences, i)
         if lead is not None and lead not in chosen and 0 < len(stems(sentences[lead].text) & asked) >= len(stems(sentences[i].text) & asked):
             introduced += [lead, *_introduced(sentences, lead + 1)]
+    brought: dict[int, int] = {}  # a sentence quoted only because another needs it -> that one
     for i in list(chosen):
         prev, nxt = _previous_sentence(sentences, i), _adjacent(sentences, i, 1)
         if _is_label(sentences[i]) and nxt is not None:
-            chosen.append(nxt)
-        elif sentences[i].text.rstrip().endswith(":") and nxt is not None:
+            _bring(chosen, brought, nxt, i)
+        elif nxt is not None and (sentences[i].text.rstrip().endswith(":") or ENUMERATES_BEFORE.match(sentences[nxt].text)):
             introduced += _introduced(sentences, nxt)
         elif prev is not None and (NOT_STANDALONE.match(sentences[i].text) or _is_label(sentences[prev])):
-            chosen.append(prev)
+            _bring(chosen, brought, prev, i)
     # reading order is the store's order (a report's sections in print order; not their titles' alphabetical order)
-    kept = _fit(sentences, sorted(set(chosen)), must)
+    kept = _fit(sentences, sorted(set(chosen)), must, brought)
     # a lead-in's list has room of its own: "... committed to the following next steps:" promises all of them
     room = max(MAX_ANSWER_CHARS - sum(len(sentences[i].text) + 1 for i in kept), MAX_ANSWER_CHARS if introduced else 0)
     for i in introduced:
@@ -67,6 +69,13 @@ def choose(
             kept.append(i)
             room -= len(sentences[i].text) + 1
     return sorted(kept)
+
+
+def _bring(chosen: list[int], brought: dict[int, int], companion: int, by: int) -> None:
+    """Quote `companion` with `by`, noting that it came for `by` alone when it was not chosen on its own."""
+    if companion not in chosen:
+        brought.setdefault(companion, by)
+        chosen.append(companion)
 
 
 def _text_key(text: str) -> str:
@@ -127,8 +136,15 @@ def _previous_sentence(sentences: tuple[Sentence, ...], index: int) -> int | Non
     return None
 
 
-def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int) -> list[int]:
-    """Keep the answer within about MAX_ANSWER_CHARS, dropping the sentences furthest from the best one."""
+def _fit(sentences: tuple[Sentence, ...], chosen: list[int], must: int, brought: dict[int, int] | None = None) -> list[int]:
+    """Keep the answer within about MAX_ANSWER_CHARS, dropping the sentences furthest from the best one, and with each
+    the sentences it alone brought (`brought`): "These include A, B and C" dropped takes the "several challenges need to
+    be addressed" it leaned on, which quoted alone promises what it does not give."""
+    brought = brought or {}
     while len(chosen) > 1 and sum(len(sentences[i].text) + 1 for i in chosen) > MAX_ANSWER_CHARS:
-        chosen.remove(max((i for i in chosen if i != must), key=lambda i: abs(i - must)))
+        gone = max((i for i in chosen if i != must), key=lambda i: abs(i - must))
+        chosen.remove(gone)
+        for j, by in brought.items():
+            if by == gone and j in chosen and j != must:
+                chosen.remove(j)
     return chosen
