@@ -159,6 +159,13 @@ def test_a_follow_up_asking_what_the_last_answer_quoted_is_answered_with_it_agai
     assert "human eyes and experience" in before.text
 
 
+def test_a_report_called_by_its_title_or_asked_with_typos_about_itself(real_engine):
+    wrote = real_engine.answer("who wrote the blueprint to action report")
+    assert wrote.about == "document" and "Na Na" in wrote.text
+    ends = real_engine.answer("what are the reports final recomendations")  # "recommendations", mended, asks its conclusion
+    assert ends.about == "part" and all(q.section == "Conclusion" for q in ends.quotes)
+
+
 def test_follow_up_switches_industry(real_engine):
     first = real_engine.answer("Which AI application scenarios does the report list for finance?")
     follow = real_engine.answer("and in healthcare?", history=[first])

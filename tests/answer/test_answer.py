@@ -366,6 +366,9 @@ def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_i
     about = mini_engine.answer("what is this report about?")
     assert not about.abstained and about.quotes and all(itself.get(q.text) == q.section for q in about.quotes)
     assert about.about == "document" and about.confidence_line().endswith("what the report says of itself")
+    for by_title in ("who wrote the tidal power outlook report?", "who wrote tidal power outlook?", "what is the tidal power outlook about?"):
+        assert mini_engine.answer(by_title).about == "document", by_title  # called by its title, not "this paper"
+    assert mini_engine.answer("what does the tidal power outlook say about ports?").about == ""  # its content, asked
     wrote = mini_engine.answer("who wrote this paper?")  # "wrote": a word the report never writes, yet no reason to refuse
     assert not wrote.abstained and all(q.text in itself for q in wrote.quotes) and wrote.span == ""  # the whole quote answers
     it = mini_engine.answer("who wrote it?")  # no conversation before it: "it" can only be the report

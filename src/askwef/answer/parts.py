@@ -167,7 +167,8 @@ def asks_for_conclusion(query: Query) -> bool:
 def _asks_only(query: Query, asks: frozenset[str], beside: frozenset[str] = frozenset()) -> bool:
     """Whether the question's words, less those that put a question or frame it (save `asks` themselves: "about") and
     those that name the document, are some of `asks` and nothing else (but `beside`, with one of `asks`)."""
-    rest = stems(query.text) - (function_stems() - asks) - (FRAMING - asks) - stems(" ".join(DOCUMENT_WORD.findall(query.text)))
+    said = query.embed or query.text  # typos mended ("final recomendations": the report writes "recommendations")
+    rest = stems(said) - (function_stems() - asks) - (FRAMING - asks) - stems(" ".join(DOCUMENT_WORD.findall(said)))
     return bool(rest & asks) and rest <= asks | beside
 
 

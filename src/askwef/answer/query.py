@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 
 from ..index import bm25_tokenize
@@ -161,10 +162,39 @@ def plain(question: str) -> str:
     return " ".join(text.split()) or question
 
 
-def about_document(query: Query) -> bool:
+def title_said(text: str, titles) -> str:
+    """The words of `text` that call a document by one of its `titles`: the longest run of a title's words in the
+    title's order, at least two of them content words ("who wrote the blueprint to action report?": "blueprint to
+    action"), or "".
+
+    >>> title_said("who wrote the Blueprint to Action report?", ["Blueprint to Action: China's Path to AI"])
+    'Blueprint to Action'
+    >>> title_said("what does the report say about china's ai?", ["Blueprint to Action: China's Path to AI"])
+    ''
+    """
+    words = [(m.start(), m.end(), _plain_word(m.group(0))) for m in _TITLE_WORD.finditer(text)]
+    best = (0, 0, 0)  # (content words, start, end) of the longest run
+    for title in titles:
+        said = [_plain_word(w) for w in _TITLE_WORD.findall(title)]
+        match = SequenceMatcher(None, [w for _, _, w in words], said, autojunk=False).find_longest_match(0, len(words), 0, len(said))
+        run = words[match.a: match.a + match.size]
+        content = sum(1 for _, _, w in run if w not in FUNCTION_WORDS)
+        if content >= 2 and content > best[0]:
+            best = (content, run[0][0], run[-1][1])
+    return text[best[1]: best[2]]
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’]s)?")
+
+
+def _plain_word(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.lower())
+
+
+def about_document(query: Query, titles=()) -> bool:
     """Whether the question asks about the document as a whole ("what is this report about", "who wrote the
-    paper", "when was it published"): it names the document (`DOCUMENT_WORD`) and asks nothing else than `DOCUMENT_ASKS`,
-    nor a number.
+    paper", "when was it published"): it names the document (`DOCUMENT_WORD`, or its title among `titles`:
+    `title_said`) and asks nothing else than `DOCUMENT_ASKS`, nor a number.
 
     >>> about_document(Query("who wrote this report?", "", "", frozenset({"who", "wrote"}), (), {"date": 0.1, "number": 0.2}))
     True
@@ -173,11 +203,14 @@ def about_document(query: Query) -> bool:
     >>> about_document(Query("when was it published?", "", "", frozenset({"when", "it", "publish"}), (), {}))   # no conversation
     True
     """
-    if not (DOCUMENT_WORD.search(query.text) or DOCUMENT_PRONOUN.search(query.text)) or query.answer_types.get("number", 0.0) > 0.5:
+    named = title_said(query.embed or query.text, titles) if titles else ""
+    if not (named or DOCUMENT_WORD.search(query.text) or DOCUMENT_PRONOUN.search(query.text)) or query.answer_types.get("number", 0.0) > 0.5:
         return False
     if ANOTHER_DOCUMENT.search(query.text):  # "will there be a white paper?": another document
         return False
-    return not (query.stems - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS)
+    # the title said, its words' expansions go with it ("AI-powered": "artificial intelligence")
+    asked = stems((query.embed or query.text).replace(named, " ")) if named else query.stems
+    return not (asked - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS)
 
 
 def content_stems(text: str, *, function_words: bool = True) -> set[str]:

@@ -42,7 +42,7 @@ from .params import (
 )
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, own_noun, part_question, summary_part
 from .pins import home_places
-from .query import Query, TypeModel, about_document, analyse, holds, plain, stems
+from .query import Query, TypeModel, about_document, analyse, holds, plain, stems, title_said
 from .quote import choose
 
 
@@ -59,6 +59,7 @@ class Stage:
         self.lexicon = Lexicon.from_texts(_sample_texts(store), dictionary=words() if callable(words) else frozenset())
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
+        self.document_titles = tuple(d.title for d in store.documents if d.title)  # a question may call its report so
         self.embedder = retriever.embedder
         self._title_vectors = None  # the titles encoded by the retriever's model, on first use
         self._near = Lazy(self._nearest_title)
@@ -196,12 +197,12 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
     text = plain(question)
     resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near) if history else None
-    if history and DOCUMENT_WORD.search(text):
+    if history and (DOCUMENT_WORD.search(text) or title_said(text, stage.document_titles)):
         alone = analyse(text, stage.lexicon, types, asked=text)
         # "who wrote this report?" asks the same whatever came before: never a follow-up; but a pronoun the turn before
         # gives a name for is that name ("what will it do under the strategy?" after "what is the Alan Turing Institute?")
         named = bool(resolved.entity) and not normalize_history(history)[-1].itself
-        if about_document(alone) and not named:
+        if about_document(alone, stage.document_titles) and not named:
             return resolve(text, None, titles=stage.titles, entity_of=stage.entity_of, near=stage.near), alone
     resolved = resolved or resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
@@ -228,7 +229,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
         concluding = bool(rows)
         top = tuple(dataclasses.replace(retriever.store.passages[r], score=round(float(scores.fused[r]), 6)) for r in rows) or top
     keep = frozenset(part) or None
-    if not part and about_document(query):  # "what is this report about", "who wrote the paper": what the document says of itself
+    if not part and about_document(query, stage.document_titles):  # "what is this report about", "who wrote the paper": what the document says of itself
         own = _self_reference(retriever, stage, scores, within)
         keep = _itself(retriever.store.sentences, stage, own, query) or None  # none: read as any other question
         top = tuple(p for p in own if keep and stage.self_reference[p.id] & keep) or top
