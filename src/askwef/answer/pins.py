@@ -157,6 +157,8 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     ()
     >>> missing("how many AI firms are in Beijing?", "China has 4,300 AI firms.", {"china"})
     ('Beijing',)
+    >>> missing("examples of local AI policies (shanghai, shenzhen etc)", "Shanghai issued a regulation.", {"china"})
+    ()
     >>> missing("rides between April and June 2024", "899,000 rides in the second quarter of 2024, and 7 million by 28 July")
     ()
     >>> missing("rides between July and September 2024", "899,000 rides in the second quarter of 2024, and 7 million by 28 July")
@@ -174,6 +176,8 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     capitals = {c for h in home if (c := g.capitals.get(h)) and not re.search(rf"\b(?:{LOCATIVE})\s+{re.escape(c)}\b", question, re.I)}
     asked = g.mentions(question) - set(home) - capitals
     places = sorted(asked - g.mentions(_uncited(around))) if asked else []  # the passages are read only when the question names a place
+    if len(places) < len(asked) and len(asked) >= 2:
+        places = []  # places named together are examples or alternatives ("local AI policies (shanghai, shenzhen etc)"): one will do
     return tuple(dict.fromkeys([*years, *quarters, *(m.title() for m in months), *(p.title() for p in places)]))
 
 
