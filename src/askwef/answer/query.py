@@ -23,7 +23,7 @@ from functools import cache
 
 from ..index import bm25_tokenize
 from .lexicon import Lexicon
-from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, SHARE, YEAR
+from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
     """Read a question; `asked`: the part that says what kind of answer is wanted (a follow-up's own words)."""
     normalized = lexicon.normalize(question)
     pairs = lexicon.expansion_pairs(normalized.text)
-    lexical = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs)])
+    lexical = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs), *spelt_numbers(normalized.text)])
     return Query(
         text=question,
         embed=normalized.text,
@@ -145,6 +145,20 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
         corrections=normalized.corrections,
         concepts=concepts(frozenset(content_stems(normalized.text)), pairs),
     )
+
+
+_DIGITS = {d: w for w, d in NUMBER_WORDS.items()}
+
+
+def spelt_numbers(text: str) -> list[str]:
+    """A small number the question writes in digits, spelt out, and the other way round: a report's house style may
+    write either ("the 5 key enablers": "Five key enablers"), so BM25 and word overlap read both.
+
+    >>> spelt_numbers("what are the 5 key enablers, and the three steps?")
+    ['five', '3']
+    """
+    return [_DIGITS.get(w) or NUMBER_WORDS[w] for w in re.findall(r"\b(?:\d{1,2}|[a-z]+)\b", text.lower())
+            if w in _DIGITS or (w in NUMBER_WORDS and w != "one")]  # "which one": a pronoun more often than 1
 
 
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
