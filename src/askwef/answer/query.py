@@ -134,12 +134,13 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
     """Read a question; `asked`: the part that says what kind of answer is wanted (a follow-up's own words)."""
     normalized = lexicon.normalize(question)
     pairs = lexicon.expansion_pairs(normalized.text)
-    lexical = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs), *spelt_numbers(normalized.text)])
+    expanded = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs)])
     return Query(
         text=question,
         embed=normalized.text,
-        lexical=lexical,
-        stems=frozenset(content_stems(lexical)),
+        # a number spelt the other way is for BM25 to find, not a word the question asks ("figure 2" asks for the figure)
+        lexical=" ".join([expanded, *spelt_numbers(normalized.text)]),
+        stems=frozenset(content_stems(expanded)),
         years=tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(question))),
         answer_types=types.predict(normalized.text if asked is None else lexicon.normalize(asked).text),
         corrections=normalized.corrections,
@@ -152,7 +153,7 @@ _DIGITS = {d: w for w, d in NUMBER_WORDS.items()}
 
 def spelt_numbers(text: str) -> list[str]:
     """A small number the question writes in digits, spelt out, and the other way round: a report's house style may
-    write either ("the 5 key enablers": "Five key enablers"), so BM25 and word overlap read both.
+    write either ("the 5 key enablers": "Five key enablers"), so BM25 reads both.
 
     >>> spelt_numbers("what are the 5 key enablers, and the three steps?")
     ['five', '3']
