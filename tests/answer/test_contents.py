@@ -25,6 +25,9 @@ SEAFARM = "SeaFarm runs 30 pens on tidal power in North Bay."
     ("list the subsections of chapter 2", "section", "2", set(), None),
     ("list the figures in chapter 2", "figure", "2", set(), None),
     ("what tables are there", "table", "", set(), None),
+    ("is there a case study about aquaculture?", "case", "", {"aquacultur"}, None),  # one asked for, if there is one
+    ("any use case on aquaculture", "case", "", {"aquacultur"}, None),
+    ("what's the use case in the report?", "case", "", set(), None),  # the one of what the conversation is about
 ])
 def test_what_a_question_asks_to_list(question, family, number, words, pick):
     asked = listing(question)
@@ -124,6 +127,15 @@ def test_a_bare_follow_up_asking_for_examples_lists_those_of_the_last_answers_se
     assert mini_engine.answer("any examples?").quotes[-1].text == SEAFARM  # asked alone: every case study
     opening = mini_engine.answer("what does the foreword say?")  # a section with none: read as any follow-up
     assert mini_engine.answer("any examples?", history=[opening]).about != "contents"
+
+
+def test_the_one_part_of_what_a_conversation_is_about_or_of_what_its_pronoun_stands_for(mini_engine):
+    costs = mini_engine.answer("how much did costs fall between 2015 and 2024?")
+    one = mini_engine.answer("what's the use case in the report?", history=[costs])  # "the use case": of costs
+    assert one.about == "contents" and [q.text for q in one.quotes] == [HARBOUR]
+    assert [q.text for q in mini_engine.answer("what are the use cases in the report?", history=[costs]).quotes] == [HARBOUR, SEAFARM]
+    farms = mini_engine.answer("is there a case study on aquaculture?")
+    assert farms.about == "contents" and [q.text for q in farms.quotes] == [SEAFARM]
 
 
 OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"

@@ -80,9 +80,17 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     store = retriever.store
     names = [d.name for d in store.documents]
     document = within if within in names else (names[0] if len(names) == 1 and not within else "")
-    if asked is None or not document or (history and is_followup(question) and _leans_on(retriever, question, history)):
+    if asked is None or not document:
         return None  # (a `within` section: the question is read within it as any other)
-    if history and is_followup(question) and not asked.words and not asked.number and asked.family != "section":
+    if history and is_followup(question):
+        leaned = _leans_on(retriever, question, history)
+        if leaned is not None:  # "is there a case study for it?": for what "it" stands for, if that names where parts stand
+            asked = listing(leaned)
+            if asked is None or not asked.words:
+                return None
+    # "any examples?" or "what's the use case?" (one, asked with "the") in a conversation: of what it is about
+    of_last = is_followup(question) or (asked.noun and not asked.noun.endswith("s") and asked.pick is None)
+    if history and of_last and not asked.words and not asked.number and asked.family != "section":
         # "any examples?" after "how is AI used in the power grid": the parts under the last answer's section, as if the
         # question named it; none there, and it is read against the conversation as any other follow-up
         turns = normalize_history(history)
@@ -99,13 +107,14 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
                   about="contents")
 
 
-def _leans_on(retriever: Retriever, question: str, history) -> bool:
-    """Whether a follow-up asking for a list takes something from the conversation, its own words changed by it (a name
-    for its pronoun, a topic in place of the last one's). "which industries does it focus on?" after a question about
-    the executive summary does not (its "it" is the report itself): it is listed as when asked alone."""
+def _leans_on(retriever: Retriever, question: str, history) -> str | None:
+    """A follow-up asking for a list as it takes something from the conversation, its own words changed by it (a name
+    for its pronoun, a topic in place of the last one's), or None when it takes nothing. "which industries does it focus
+    on?" after a question about the executive summary does not (its "it" is the report itself): it is listed as when
+    asked alone."""
     stage = stage_for(retriever)
     resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
-    return resolved.asked.strip().rstrip("?") != question.strip().rstrip("?")
+    return resolved.asked if resolved.asked.strip().rstrip("?") != question.strip().rstrip("?") else None
 
 
 def quotes_for(store, rows) -> tuple[Quote, ...]:

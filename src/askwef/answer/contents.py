@@ -19,6 +19,8 @@ a question that asks more ("which use cases improved accuracy") is read as any o
 0
 >>> listing("what does table 2 show?") is None, listing("which table shows robot density?") is None
 (True, True)
+>>> sorted(listing("is there a case study about finance?").words), listing("what's the use case in the report?").family
+(['financ'], 'case')
 >>> asked = listing("what's in section 2?")
 >>> asked.family, asked.number, asked.words
 ('section', '2', frozenset())
@@ -39,6 +41,7 @@ from .referents import ordinal_index
 
 _RUNNING = ("prose", "item")
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+_EXISTS = re.compile(r"\b(?:is|are)\s+there\b|^\W*any\b", re.I)  # "is there a case study on finance?", "any use case for it?"
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,10 @@ def listing(question: str) -> Listing | None:
     else:
         noun, ordinal = named.group("noun").lower(), (named.group("ordinal") or "").lower() or None
         family = next(f for f, heads in PART_FAMILIES.items() if stems(noun) & set(heads))
-        if not (noun.endswith("s") or ordinal or _HOW_MANY.search(question)):
-            return None  # "which table shows robot density": a fact in one of them
         said.add(named.group(0))
     words = stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(" ".join(said))
+    if named is not None and not (noun.endswith("s") or ordinal or _HOW_MANY.search(question) or _EXISTS.search(question) or not words):
+        return None  # "which table shows robot density": a fact in one of them; not "is there a case study on finance?"
     if named is None and words:
         return None  # "what does section 2 say about talent": a question within the section
     pick = None if ordinal is None else ordinal_index(ordinal)
