@@ -1,11 +1,14 @@
 """Reworded questions: does askwef quote the sentence a question was written from, in other words?
 
-Each row of a trial file (evals/natural/trials/reworded-*.tsv: n, kind, question, expected sentence, section; a
-header line is allowed) is asked alone. A `reworded` question counts when askwef answers and one of its quotes is the
-expected sentence (the first 80 characters of both compared as words); a `near_miss` counts when askwef abstains.
-Lenient on purpose: another sentence giving the same fact is not counted, a wrong short answer in bold is.
+Each row of a trial file (evals/natural/trials/*.tsv: n, kind, question, expected sentence, section; a header line is
+allowed) is asked alone, or, when the header names a `conversation` column, after the earlier rows of its conversation,
+with askwef's answers to them as history (blind2-blueprint.tsv). A `reworded` question counts when askwef answers and
+one of its quotes is the expected sentence (the first 80 characters of both compared as words); a `near_miss` counts
+when askwef abstains. Lenient on purpose: another sentence giving the same fact is not counted, a wrong short answer in
+bold is.
 
     python evals/reworded_check.py evals/natural/trials/reworded-blueprint.tsv
+    python evals/reworded_check.py evals/natural/trials/blind2-blueprint.tsv            # with conversations
     python evals/reworded_check.py evals/natural/trials/reworded-oecd.tsv --corpus DIR --index DIR [--misses]
 """
 
@@ -44,17 +47,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.index:
         settings = settings.replace(index_dir=Path(args.index))
     with open(args.trial, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.reader(f, delimiter="\t") if r and r[0].strip().isdigit()]
+        lines = [r for r in csv.reader(f, delimiter="\t") if r]
+    header = [c.strip() for c in lines[0]] if lines and not lines[0][0].strip().isdigit() else []
+    at = header.index("conversation") if "conversation" in header else None
+    rows = [r for r in lines if r[0].strip().isdigit()]
     tally = {"reworded": [0, 0], "near_miss": [0, 0]}
     misses = []
+    history: dict[str, list] = {}  # a conversation's answers so far
     from askwef.index.errors import IndexProblem
 
-    for n, kind, question, expected, *_ in rows:
+    for row in rows:
+        n, kind, question, expected = row[:4]
+        conversation = row[at].strip() if at is not None and len(row) > at else ""
+        earlier = history.setdefault(conversation, []) if conversation else []
         try:
-            a = askwef.answer(question, settings=settings, build=False)
+            a = askwef.answer(question, history=list(earlier) or None, settings=settings, build=False)
         except IndexProblem as exc:  # no index, or a stale one: say how to build it
             print(f"reworded_check: {exc}", file=sys.stderr)
             return 2
+        if conversation:
+            earlier.append(a)
         if kind == "near_miss":
             good = a.abstained
         else:
