@@ -404,12 +404,12 @@ shorter stems begin too many words ("car", "ai")."""
 
 # A sentence opening with a pronoun or demonstrative leans on the one before it ("This translated into ..."), unless
 # it opens with its own document ("This paper reviews ...": SELF_REFERENCE).
+NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
 ENUMERATES_BEFORE = re.compile(r"^(?:these|they|those|examples|this|such\s+\w+)\s+(?:include|includes|comprise|comprises|consist\s+of)\b", re.I)
 """A sentence that lists what the one before it announces ("However, several challenges need to be addressed ...
 These include improving network connectivity ..."): it comes with that sentence when that one is quoted, as a lead-in
 ending in a colon brings its list (`quote.choose`). Found in the blind trial of stop 32: "what are the main
 infrastructure and computing power challenges" quoted the announcement without the challenges."""
-NOT_STANDALONE = re.compile(rf"^(?!{_ITSELF})(this|these|that|those|it|its|they|their|such|as a result|in turn)\b", re.I)
 
 SOURCE_LINE = re.compile(r"^\W*Sources?\s*:", re.I)
 """A figure's source line ("Source: (Government of France, 2022[18])."): quoted only with its figure (features.py), never

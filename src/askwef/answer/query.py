@@ -188,9 +188,12 @@ def title_said(text: str, titles) -> str:
     ''
     """
     words = [(m.start(), m.end(), _plain_word(m.group(0))) for m in _TITLE_WORD.finditer(text)]
+    asked = {w for _, _, w in words} - FUNCTION_WORDS
     best = (0, 0, 0)  # (content words, start, end) of the longest run
     for title in titles:
-        said = [_plain_word(w) for w in _TITLE_WORD.findall(title)]
+        said = _title_words(title)
+        if len(asked.intersection(said)) < 2:  # a library's thousand titles: most share no two words with the question
+            continue
         match = SequenceMatcher(None, [w for _, _, w in words], said, autojunk=False).find_longest_match(0, len(words), 0, len(said))
         run = words[match.a: match.a + match.size]
         content = sum(1 for _, _, w in run if w not in FUNCTION_WORDS)
@@ -204,6 +207,11 @@ _TITLE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’]s)?")
 
 def _plain_word(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower())
+
+
+@cache
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(_plain_word(w) for w in _TITLE_WORD.findall(title))
 
 
 def about_document(query: Query, titles=()) -> bool:
