@@ -21,6 +21,8 @@ a question that asks more ("which use cases improved accuracy") is read as any o
 (True, True)
 >>> sorted(listing("is there a case study about finance?").words), listing("what's the use case in the report?").family
 (['financ'], 'case')
+>>> listing("what is use case 2?") is None   # that one part, by its label: parts.py
+True
 >>> asked = listing("what's in section 2?")
 >>> asked.family, asked.number, asked.words
 ('section', '2', frozenset())
@@ -85,6 +87,8 @@ def listing(question: str) -> Listing | None:
         family = next(f for f, heads in PART_FAMILIES.items() if stems(noun) & set(heads))
         said.add(named.group(0))
     words = stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(" ".join(said))
+    if named is not None and re.match(r"\s*\d", question[named.end():]):
+        return None  # "what is use case 2?": that one part, by its label (parts.py)
     if named is not None and not (noun.endswith("s") or ordinal or _HOW_MANY.search(question) or _EXISTS.search(question) or not words):
         return None  # "which table shows robot density": a fact in one of them; not "is there a case study on finance?"
     if named is None and words:
