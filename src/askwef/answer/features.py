@@ -210,6 +210,10 @@ def candidate_matrix(
     new = own - content_stems(previous[2]) if own else set()
     new_weight, own_weight = cache.weight(new), cache.weight(own)
     kin = {t: cache.kin[t] for t in own}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
+
+    def held_share(terms, total: float, held) -> float:  # the idf-weighted share of `terms` that `held` holds, by kin
+        return cache.weight(t for t in terms if kin[t] & held) / total if total else 0.0
+
     named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text))}
     indexes: list[int] = []
     rows: list[list[float]] = []
@@ -262,10 +266,10 @@ def candidate_matrix(
                 float(previous is not None and bool(previous[2]) and field("text", i) in previous[2]),
                 1.0,
             ])
-            held = stems | context
-            news.append(cache.weight(t for t in new if kin[t] & held) / new_weight if new_weight else 0.0)
-            owns.append(cache.weight(t for t in own if kin[t] & stems) / own_weight if own_weight else 0.0)  # its own words, not its
-            # heading's ("USE CASE 2: GAC Honda" holds the "use" of "what did they use before?" for every sentence of the case)
+            news.append(held_share(new, new_weight, stems | context))
+            # its own words, not its heading's ("USE CASE 2: GAC Honda" holds the "use" of "what did they use before?"
+            # for every sentence of the case)
+            owns.append(held_share(own, own_weight, stems))
             indexes.append(i)
     matrix = np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     if len(rows):

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from ..index import bm25_tokenize
+from ..index.library import name_tokens
 from .lexicon import Lexicon
 from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
 
@@ -187,7 +188,7 @@ def title_said(text: str, titles) -> str:
     >>> title_said("what does the report say about china's ai?", ["Blueprint to Action: China's Path to AI"])
     ''
     """
-    words = [(m.start(), m.end(), _plain_word(m.group(0))) for m in _TITLE_WORD.finditer(text)]
+    words = name_tokens(text)
     asked = {w for _, _, w in words} - FUNCTION_WORDS
     best = (0, 0, 0)  # (content words, start, end) of the longest run
     for title in titles:
@@ -202,16 +203,9 @@ def title_said(text: str, titles) -> str:
     return text[best[1]: best[2]]
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’]s)?")
-
-
-def _plain_word(word: str) -> str:
-    return re.sub(r"['’]s$", "", word.lower())
-
-
 @cache
 def _title_words(title: str) -> tuple[str, ...]:
-    return tuple(_plain_word(w) for w in _TITLE_WORD.findall(title))
+    return tuple(w for _, _, w in name_tokens(title))
 
 
 def about_document(query: Query, titles=()) -> bool:

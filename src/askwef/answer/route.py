@@ -222,20 +222,20 @@ def _report_of(retriever: Retriever, turn, item) -> str:
 def kept_answer(answers: list[Answer], lead: float) -> Answer:
     """The first answer (the conversation's report's), abstaining or not, unless another report's answer is more
     confident by more than `lead`."""
-    first = answers[0]
-    given = [a for a in answers[1:] if not a.abstained]
-    best = max(given, key=lambda a: a.confidence or 0.0, default=None)
-    return best if best is not None and (best.confidence or 0.0) > (first.confidence or 0.0) + lead else first
+    return _unless_outdone(answers[0], [a for a in answers[1:] if not a.abstained], lead)
 
 
 def best_answer(answers: list[Answer], lead: float = ROUTE_LEAD) -> Answer:
     """Of the answers that do not abstain (in the router's order), the first, unless another is more confident by
     more than `lead`; when all abstain, the first report's (the router's best)."""
     given = [a for a in answers if not a.abstained]
-    if not given:
-        return answers[0]
-    best = max(given, key=lambda a: a.confidence or 0.0)
-    return best if (best.confidence or 0.0) > (given[0].confidence or 0.0) + lead else given[0]
+    return _unless_outdone(given[0], given[1:], lead) if given else answers[0]
+
+
+def _unless_outdone(first: Answer, others: list[Answer], lead: float) -> Answer:
+    """`first`, unless the most confident of `others` is more confident than it by more than `lead`."""
+    best = max(others, key=lambda a: a.confidence or 0.0, default=None)
+    return best if best is not None and (best.confidence or 0.0) > (first.confidence or 0.0) + lead else first
 
 
 def help_message(store) -> str:

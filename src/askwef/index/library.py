@@ -137,6 +137,15 @@ class NameWords:
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’]s)?")
 
 
+def name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word of `text` as a report's name is read: lower case, a possessive "'s" dropped.
+
+    >>> name_tokens("the UK's strategy")
+    [(0, 3, 'the'), (4, 8, 'uk'), (9, 17, 'strategy')]
+    """
+    return [(m.start(), m.end(), re.sub(r"['’]s$", "", m.group(0).lower())) for m in _TOKEN.finditer(text)]
+
+
 def name_words(store: IndexStore) -> dict[str, NameWords]:
     """Per report, the words its name is made of (`NameWords`)."""
     raw = {doc.name: _name_words(doc.title, _stem(doc.name)) for doc in store.documents}
@@ -163,7 +172,7 @@ def naming_spans(question: str, names: dict[str, NameWords]) -> list[tuple[int, 
     """
     if len(names) < 2:
         return []
-    tokens = [(m.start(), m.end(), re.sub(r"['’]s$", "", m.group(0).lower())) for m in _TOKEN.finditer(question)]
+    tokens = name_tokens(question)
     out = []
     for k, (_, end, word) in enumerate(tokens):
         for name, nw in names.items():
