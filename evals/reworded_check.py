@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="corpus folder (default: ASKWEF_CORPUS or ./corpus)")
     parser.add_argument("--index", help="index folder (default: ASKWEF_INDEX or ./index/current)")
     parser.add_argument("--misses", action="store_true", help="list the questions that do not count")
+    parser.add_argument("--show", action="store_true", help="with --misses: what each missed turn got, and the sentence it wanted")
     args = parser.parse_args(argv)
 
     import askwef
@@ -75,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         tally[kind][1] += 1
         if not good:
             misses.append(f"{n}\t{kind}\t{'abstained' if a.abstained else 'answered'}\t{question}")
+            if args.show:
+                got = a.message if a.abstained else " | ".join(q.text[:120] for q in a.quotes)
+                misses.append(f"\t  got ({a.confidence:.2f}): {got[:360]}" + (f"\n\t  want: {expected[:200]}" if expected else ""))
     print(f"{args.trial}: reworded questions quoting their sentence {tally['reworded'][0]} of {tally['reworded'][1]}, "
           f"near misses refused {tally['near_miss'][0]} of {tally['near_miss'][1]}")
     if args.misses:
