@@ -247,3 +247,47 @@ def test_a_unit_named_by_its_whole_label_and_number():
     assert labelled_unit(sentences, range(6), "case study 2 please", titles) == ("case study 2", [4])
     assert labelled_unit(sentences, range(6), "use case 12", titles) is None
     assert labelled_unit(sentences, range(6), "use cases", titles) is None
+
+
+FOREWORDED = """# Harbour Power: Portugal's Tidal Path
+
+# Foreword
+
+**Ana Lopes**  
+Head of Research,  
+Atlantic Energy Institute
+
+As we stand at the edge of the Atlantic, Portugal is learning to use its tides. This paper sets out what that means for its ports.
+
+# 1 Costs in Portugal
+
+Tidal barrages in Portugal cost less each year, and pension funds in Lisbon pay for them.
+
+# Conclusion
+
+Portugal has come far on tidal power. It must now link its barrages to the grid in Porto and Lisbon.
+"""
+
+
+def _foreworded(tmp_path):
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "harbour-power.md").write_text(FOREWORDED, encoding="utf-8")
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
+    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+
+
+def test_a_section_opening_with_its_signatories_is_answered_from_its_first_sentences(tmp_path):
+    answer = _foreworded(tmp_path).answer("what does the foreword say?")
+    assert answer.about == "part" and answer.text.startswith("As we stand at the edge of the Atlantic"), answer.text
+    assert "Ana Lopes" not in answer.text
+
+
+def test_what_the_report_concludes_its_own_country_must_do_is_read_from_its_conclusion(tmp_path):
+    engine = _foreworded(tmp_path)
+    answer = engine.answer("what does the report conclude Portugal needs to do next?")
+    assert answer.about == "part" and answer.quotes and all(q.section.endswith("Conclusion") for q in answer.quotes), answer.text
+    assert engine.answer("what does Portugal need for its ports?").about == ""  # what it needs, nothing concluded

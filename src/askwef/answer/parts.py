@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from ..index.library import SHORT_TITLE_MIN, title_key
 from ..ingest.conventions import SOURCE
-from ..ingest.text import split_numbering
+from ..ingest.text import ends_sentence, split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
@@ -74,8 +74,12 @@ def label_rows(sentences, row: int) -> tuple[int, ...]:
 def opening_rows(sentences, rows) -> tuple[int, ...]:
     """A section's opening: its first PART_OPENING sentences of running text (prose or list items), in order, with the
     items a last one ending in a colon introduces ("Its main functions are the following:"), up to LEAD_IN_ITEMS of
-    them within MAX_ANSWER_CHARS."""
+    them within MAX_ANSWER_CHARS. Lines of prose that open the section without ending as a sentence does, before its
+    first sentence that does, are a byline, not its opening (a WEF foreword opens with its signatories' names and
+    titles: "Carol Zhou Head of Platforms and Impact, World Economic Forum Beijing"); list items are left as they are."""
     text = [i for i in sorted(rows) if sentences.field("kind", i) in ("prose", "item")]
+    lead = next((n for n, i in enumerate(text) if sentences.field("kind", i) != "prose" or ends_sentence(sentences.field("text", i))), 0)
+    text = text[lead:]
     out = text[:PART_OPENING]
     size = sum(len(sentences.field("text", i)) + 1 for i in out)
     if out and sentences.field("text", out[-1]).rstrip().endswith(":"):
@@ -151,17 +155,18 @@ def asks_for_summary(query: Query) -> bool:
     return _asks_only(query, SUMMARY_ASKS)
 
 
-def asks_for_conclusion(query: Query) -> bool:
+def asks_for_conclusion(query: Query, home: Iterable[str] = ()) -> bool:
     """Whether a question asks what the report concludes or recommends and nothing else ("what does the report
     recommend?", "what are the next steps?"): its words, less those that put a question, frame it and name the document,
-    are all CONCLUSION_ASKS.
+    are all CONCLUSION_ASKS; but for whom it asks (CONCLUSION_AUDIENCE, or the report's `home` places: "what does the
+    report conclude China needs to do next?").
 
     >>> asks_for_conclusion(Query("what does the report recommend in the end?", "", "", frozenset(), (), {}))
     True
     >>> asks_for_conclusion(Query("what does the report recommend for data centres?", "", "", frozenset(), (), {}))
     False
     """
-    return _asks_only(query, CONCLUSION_ASKS, CONCLUSION_AUDIENCE)
+    return _asks_only(query, CONCLUSION_ASKS, CONCLUSION_AUDIENCE | stems(" ".join(home)))
 
 
 def _asks_only(query: Query, asks: frozenset[str], beside: frozenset[str] = frozenset()) -> bool:
