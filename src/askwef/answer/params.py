@@ -251,6 +251,16 @@ SELF_REFERENCE = re.compile(rf"^(?:in\s+|the\s+(?:[a-z]+\s+){{1,2}}(?:in|of)\s+)
 """A sentence whose subject is its own document ("This paper presents ...", "This document is published by ...",
 "In this report, ...", "The findings in this paper are based on ..."), or its copyright line ("© 2025 World Economic Forum."): how a report says what it is, who made
 it and when. A sentence naming it in passing ("feedback on the drafts of this report") is not one."""
+_FRAMED_DOCUMENT = r"(?:white\s+)?(?:report|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)"
+FRAMING_PHRASE = re.compile(
+    rf"\b(?:(?:what|how|where|why)\s+)?(?:does|do|did|can|could)\s+(?:the|this)\s+{_FRAMED_DOCUMENT}\s+(?:say|says|tell\s+(?:us|me)|mention|state|"
+    rf"note|discuss|describe|write|explain|find|highlight|claim)(?:\s+(?:anything|much|something))?(?:\s+(?:about|on|regarding|concerning|of))?\b"
+    rf"|\baccording\s+to\s+(?:the|this)\s+{_FRAMED_DOCUMENT}\b|\b(?:in|from)\s+(?:the|this)\s+{_FRAMED_DOCUMENT}\b"
+    rf"|\btell\s+me\s+(?:more\s+)?about\b", re.I)
+"""How a question says that it asks the document, which says nothing of what it asks ("what does the report say about
+AI in Tsinghua?", "according to the paper, ...", "in this report", "tell me about"): left out of what retrieval reads
+(`query.searched`). Read as words, "report" and "say" made passages that write "report" (the reading guide's list of
+the series' other reports) outrank the one sentence naming Tsinghua. Written for askwef from how staff frame a question."""
 DOCUMENT_WORD = re.compile(r"\b(?:report(?!\s+to\b)|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 """A word naming the document; "report to" is the verb ("who does it report to?" asks about the Office for AI)."""
 ANOTHER_DOCUMENT = re.compile(r"\b(?:a|an|another|other|new|future)\s+(?:white\s+|green\s+)?(?:report|paper|document|publication|study|review|strategy|brief)s?\b", re.I)
@@ -594,10 +604,10 @@ SUMMARY_TITLE = re.compile(r"^(?:executive summary|summary|abstract|overview|key
 """The title of a report's own summary (`index.library.title_key` of its last part): WEF white papers' "Executive
 summary", the OECD reviews' "Assessment and recommendations", an abstract."""
 CONCLUSION_ASKS = frozenset({"recommend", "conclud", "conclus", "suggest", "propos", "advis", "advic", "next", "step", "end",
-                             "final", "urg", "overal", "should", "must", "ought"})
+                             "final", "urg", "overal", "should", "must", "ought", "need"})
 """Stems of a question asking what a report concludes or recommends, and nothing else ("what does the report
-recommend?", "what are its conclusions?", "what are the next steps?", "what should companies do?"; CONCLUSION_AUDIENCE
-beside them): answered
+recommend?", "what are its conclusions?", "what are the next steps?", "what should companies do?", "what does the report
+conclude China needs to do next?"; CONCLUSION_AUDIENCE and the report's home place beside them): answered
 from its sections so titled (CONCLUSION_TITLE), the ranker choosing among their passages. Written for askwef from how
 staff ask it."""
 CONCLUSION_AUDIENCE = frozenset({"policymak", "govern", "busi", "academia", "leader", "investor", "regul", "decis", "maker",

@@ -24,7 +24,7 @@ from functools import cache
 from ..index import bm25_tokenize
 from ..index.library import name_tokens
 from .lexicon import Lexicon
-from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
+from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FRAMING_PHRASE, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,19 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
 
 
 _DIGITS = {d: w for w, d in NUMBER_WORDS.items()}
+
+
+def searched(text: str) -> str:
+    """What retrieval reads of a question: without the words that frame it as asked of the document
+    (`params.FRAMING_PHRASE`), unless nothing it asks about would be left ("what does the report say?").
+
+    >>> searched("What does the report say about AI in Tsinghua?")
+    'AI in Tsinghua?'
+    >>> searched("what does the report say?")
+    'what does the report say?'
+    """
+    left = " ".join(FRAMING_PHRASE.sub(" ", text).split())
+    return left if left != text and content_stems(left, function_words=False) else text
 
 
 def spelt_numbers(text: str) -> list[str]:

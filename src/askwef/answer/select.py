@@ -42,7 +42,7 @@ from .params import (
 )
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, own_noun, part_question, summary_part
 from .pins import home_places
-from .query import Query, TypeModel, about_document, analyse, holds, plain, stems, title_said
+from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose
 
 
@@ -211,7 +211,7 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
 def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
     stage = stage_for(retriever)
     resolved, query = read(stage, question, history, types)
-    scores = retriever.scores(resolved.question, retriever.encode(query.embed), within=within, lexical=query.lexical)
+    scores = retriever.scores(resolved.question, retriever.encode(searched(query.embed)), within=within, lexical=searched(query.lexical))
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     top = passages[:CANDIDATE_PASSAGES]
     # a question that names a section by its title ("what does the conclusion say") or a figure by its number is
@@ -224,7 +224,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
             own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")
         top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
     concluding = False
-    if not part and top and asks_for_conclusion(query):  # "what does the report recommend?": its conclusion's best sentences
+    if not part and top and asks_for_conclusion(query, stage.home.get(top[0].document, ())):  # "what does the report recommend?": its conclusion's best sentences
         rows = sorted(conclusion_rows(retriever.store, top[0].document), key=lambda r: -float(scores.fused[r]))[:CANDIDATE_PASSAGES]
         concluding = bool(rows)
         top = tuple(dataclasses.replace(retriever.store.passages[r], score=round(float(scores.fused[r]), 6)) for r in rows) or top
