@@ -319,3 +319,12 @@ def test_the_next_use_case_is_the_one_after_the_last_answers():
     assert turn.question == "use case 2?"
     before = resolve("the previous one?", [{"question": "q", "answer": "a", "unit": "Box 4.3. France's barometer"}], titles=TITLES)
     assert before.question == "box 4.2?"
+
+
+def test_a_name_the_conversation_has_not_said_is_asked_about_alone():
+    turns = _conversation("What's Haier's COSMOPlat?", "how many companies are on it?", "and what did GAC Honda do?")
+    assert turns[-1].question == "what did GAC Honda do?"  # not beside the turns about COSMOPlat
+    # a name said before keeps the conversation beside it; so does a turn naming nothing
+    again = _conversation("What's Haier's COSMOPlat?", "and what did COSMOPlat do?")[-1].question
+    assert "(" in again and "What's Haier's COSMOPlat" in again
+    assert "(" in _conversation("What's Haier's COSMOPlat?", "and what did it do?")[-1].question

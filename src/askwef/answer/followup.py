@@ -279,6 +279,11 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     if swapped:
         return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
 
+    # a name the conversation has not said is what the turn is about, without the earlier questions' words ("and what did
+    # GAC Honda do?" after two turns on Haier's COSMOPlat: beside them, it was read as about COSMOPlat and refused)
+    if any(name_like(n) and n.lower() not in context.lower() for n in names_in(body)):
+        return _bounded(Resolved(body + "?", body, previous, body))
+
     # anything else: the previous question stays beside it
     return _bounded(Resolved(_beside(body, body, context), body, previous, body))
 
