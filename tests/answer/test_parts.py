@@ -72,16 +72,20 @@ Wind has come of age in Windland. Further growth will require new cables between
 """
 
 
-def _summarised(tmp_path):
-    """An index of SUMMARISED alone (its summary and its conclusion are its own), with the hash embedder."""
+def _alone(tmp_path, name: str, text: str):
+    """An index of the report `text` alone (its summary and its conclusion are its own), with the hash embedder."""
     from askwef.embed import HashEmbedder
     from askwef.engine import Engine
     from askwef.settings import Settings
 
     (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "wind-notes.md").write_text(SUMMARISED, encoding="utf-8")
+    (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
     settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
     return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+
+
+def _summarised(tmp_path):
+    return _alone(tmp_path, "wind-notes.md", SUMMARISED)
 
 
 def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
@@ -270,14 +274,7 @@ Portugal has come far on tidal power. It must now link its barrages to the grid 
 
 
 def _foreworded(tmp_path):
-    from askwef.embed import HashEmbedder
-    from askwef.engine import Engine
-    from askwef.settings import Settings
-
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "harbour-power.md").write_text(FOREWORDED, encoding="utf-8")
-    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
-    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+    return _alone(tmp_path, "harbour-power.md", FOREWORDED)
 
 
 def test_a_section_opening_with_its_signatories_is_answered_from_its_first_sentences(tmp_path):
