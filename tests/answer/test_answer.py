@@ -377,6 +377,14 @@ def test_a_question_about_the_document_itself_is_answered_with_what_it_says_of_i
     assert "This paper reviews" not in content.text and content.about == ""
 
 
+def test_the_title_of_the_document_is_its_answer_s_context(mini_engine):
+    for question in ("what is the title of this report?", "whats the paper called", "what is the full name of the report"):
+        answer = mini_engine.answer(question)
+        assert not answer.abstained and answer.about == "document", question
+        assert answer.context == "“Tidal Power Outlook: A Test Report” (2025)", question
+    assert mini_engine.answer("what is this report about?").context != "“Tidal Power Outlook: A Test Report” (2025)"
+
+
 def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
     from askwef.answer.parts import authors
     from askwef.types import Sentence

@@ -14,7 +14,7 @@ from .confidence import answer_confidence, confidence_features, ruled_out
 from .contents import listed_parts, listing
 from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
-from .params import ABSTAIN_MESSAGE
+from .params import ABSTAIN_MESSAGE, TITLE_ASKED
 from .context import context_for, passages_for
 from .query import stems
 from .select import select, stage_for
@@ -67,9 +67,17 @@ def answer_question(
         # the short answer: none when the whole quote answers (what the document says of itself)
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
                                                      common=stage_for(retriever).common, own=sel.prepared.resolved.asked),
-        context=context_for(store, sel.chosen),
+        context=_title_of(quotes) if sel.prepared.about_document and TITLE_ASKED.search(question) else context_for(store, sel.chosen),
         about="document" if sel.prepared.about_document else ("part" if sel.prepared.part or sel.prepared.concluding else ""),
     )
+
+
+def _title_of(quotes) -> str:
+    """The title of the document `quotes` come from, with its year: "“Blueprint to Action: ...” (2025)"."""
+    first = quotes[0] if quotes else None
+    if first is None or not first.title:
+        return ""
+    return f"“{first.title}”" + (f" ({first.year})" if first.year else "")
 
 
 def list_answer(retriever: Retriever, question: str, *, history=None, within: str | None = None) -> Answer | None:

@@ -266,13 +266,17 @@ DOCUMENT_WORD = re.compile(r"\b(?:report(?!\s+to\b)|paper|whitepaper|document|pu
 ANOTHER_DOCUMENT = re.compile(r"\b(?:a|an|another|other|new|future)\s+(?:white\s+|green\s+)?(?:report|paper|document|publication|study|review|strategy|brief)s?\b", re.I)
 """A document the question asks about that is not this one ("will there be a white paper?", "is a new strategy
 planned?"): not a question about the document itself (query.about_document)."""
+TITLE_ASKED = re.compile(r"\b(?:title|titled|called|named?)\b", re.I)
+"""A question about the document asking its title ("what is the title of this report?", "what's the paper called?"):
+answered with what the document says of itself, the title as its context (compose.answer_one)."""
 DOCUMENT_PRONOUN = re.compile(r"\b(?:it|this)\b", re.I)
 """With no conversation before it, "it" or "this" in a question asking only what DOCUMENT_ASKS asks ("when was it
 published?", "who wrote this?") can only mean the document; in a conversation such a turn is a follow-up."""
 DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
                            "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make",
                            "right", "copyright", "own", "hold", "releas", "issu", "year", "date", "lead", "led",
-                           "sourc", "reli", "base", "draw", "method", "methodolog", "research", "evid", "finding"})
+                           "sourc", "reli", "base", "draw", "method", "methodolog", "research", "evid", "finding",
+                           "titl", "call", "name", "full"})
 """Stems (Snowball) of what a question about a document as a whole asks besides the document itself ("what is this
 report about", "who wrote the paper", "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
 word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
