@@ -3,7 +3,8 @@
 Each row of a trial file (evals/natural/trials/*.tsv: n, kind, question, expected sentence, section; a header line is
 allowed) is asked alone, or, when the header names a `conversation` column, after the earlier rows of its conversation,
 with askwef's answers to them as history (blind2-blueprint.tsv). A `reworded` question counts when askwef answers and
-one of its quotes is the expected sentence (the first 80 characters of both compared as words); a `near_miss` counts
+one of its quotes is the expected sentence (`quotes_expected`: the first 80 characters of both compared as words, endnote
+markers dropped, or the expected text whole inside the quote); a `near_miss` counts
 when askwef abstains. Lenient on purpose: another sentence giving the same fact is not counted, a wrong short answer in
 bold is.
 
@@ -25,7 +26,19 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 def _words(text: str) -> str:
-    return re.sub(r"\W+", " ", text).lower().strip()
+    """A sentence as words, its endnote markers and markup dropped (a label copied from the markdown keeps them)."""
+    return re.sub(r"\W+", " ", re.sub(r"<sup>[^<]*</sup>|<[^>]+>", "", text)).lower().strip()
+
+
+def quotes_expected(quote: str, expected: str) -> bool:
+    """Whether a quoted sentence is the expected one: their first 80 characters as words, or the expected text whole
+    inside the quote (a label that copied one clause of the sentence: "by 2024, the share is expected to ...").
+
+    >>> quotes_expected("At least 535 universities offer AI majors.", "At least 535 universities offer AI majors,<sup>30</sup>")
+    True
+    """
+    said, want = _words(quote), _words(expected)
+    return bool(want) and (said[:80] == want[:80] or want in said)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "near_miss":
             good = a.abstained
         else:
-            good = not a.abstained and any(_words(q.text)[:80] == _words(expected)[:80] for q in a.quotes)
+            good = not a.abstained and any(quotes_expected(q.text, expected) for q in a.quotes)
         tally[kind][0] += good
         tally[kind][1] += 1
         if not good:
