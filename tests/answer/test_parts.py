@@ -288,3 +288,49 @@ def test_what_the_report_concludes_its_own_country_must_do_is_read_from_its_conc
     answer = engine.answer("what does the report conclude Portugal needs to do next?")
     assert answer.about == "part" and answer.quotes and all(q.section.endswith("Conclusion") for q in answer.quotes), answer.text
     assert engine.answer("what does Portugal need for its ports?").about == ""  # what it needs, nothing concluded
+
+
+STEPPED = """# Harbour Plan
+
+# 1 The plan
+
+Portugal plans its tidal barrages in three steps, each with its own deadline and goals for the ports.
+
+FIGURE 1 Portugal's tidal plan
+
+### Step 1
+
+2026
+
+- Survey every estuary for tidal range
+
+### Step 2
+
+2028
+
+- Build the first barrage at Porto
+
+### Step 3
+
+2030
+
+- Link every barrage to the national grid
+
+Source: Harbour Institute.
+
+# 2 Costs
+
+Barrages in Portugal cost less each year, and pension funds pay for most of them.
+"""
+
+
+def test_a_block_of_a_figure_is_named_by_its_label_and_a_spelt_number_or_an_ordinal_after_the_figure(tmp_path):
+    engine = _alone(tmp_path, "harbour-plan.md", STEPPED)
+    spelt = engine.answer("what happens under step two?")
+    assert spelt.about == "part" and "2028" in spelt.text and "Porto" in spelt.text, spelt.text
+    figure = engine.answer("what does figure 1 show?")
+    assert figure.text.startswith("FIGURE 1 Portugal's tidal plan")
+    first = engine.answer("what's the deadline for the first one?", history=[figure])
+    assert "Step 1" in first.resolved_question and "2026" in first.text and "Survey every estuary" in first.text
+    last = engine.answer("and the last step?", history=[figure, first])
+    assert "2030" in last.text and "national grid" in last.text, last.text

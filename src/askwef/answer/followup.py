@@ -153,13 +153,15 @@ def is_followup(question: str) -> bool:
     )
 
 
-def resolve(question: str, history, *, titles: list[str], entity_of=None, near=None) -> Resolved:
+def resolve(question: str, history, *, titles: list[str], entity_of=None, near=None, series_of=None) -> Resolved:
     """Read `question` against the last turn of `history`; a question that does not lean on it passes unchanged.
 
     `titles`: topics the corpus has (section titles, lower case, longest first). `entity_of(turn)`:
     what a turn's answer was about (its case study's name), when the caller can tell. `near(phrases)`:
     for each phrase, the title its meaning is nearest and their cosine (the retriever's model), so
-    "banks" can stand for "finance" and "hospitals" for "healthcare".
+    "banks" can stand for "finance" and "hospitals" for "healthcare". `series_of(turn)`: the labels of the numbered
+    blocks of the figure a turn's answer quoted ("Step 1", "Step 2", "Step 3"), what "the first one" picks from when
+    that answer listed nothing.
     """
     turns = normalize_history(history)
     if not turns or not is_followup(question):
@@ -169,11 +171,11 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None, near=N
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity, items)
+            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity, items, series_of)
             own, entity, items = read.own, read.entity, read.items
         else:
             own, anchor, entity, items = _plain(turn.question), _plain(turn.question), "", ()
-    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity, items)
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity, items, series_of)
 
 
 def _plain(question: str) -> str:
@@ -181,7 +183,7 @@ def _plain(question: str) -> str:
 
 
 def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None, carried: str = "",
-          listed: tuple[str, ...] = ()) -> Resolved:
+          listed: tuple[str, ...] = (), series_of=None) -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
     beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...");
@@ -199,7 +201,8 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         return _bounded(Resolved(step + "?", step, previous, step))
 
     # an item of what the last answer listed: "what's the deadline for the first one?", "tell me about the second"
-    items = tuple(listed or last.items or listed_in(last.answer)) if ORDINAL_ONE.search(body) else ()
+    # (or the numbered blocks of a figure it quoted: "what's the deadline for the first one?" after the plan's figure)
+    items = tuple(listed or last.items or listed_in(last.answer) or (series_of(last) if series_of else ())) if ORDINAL_ONE.search(body) else ()
     picked = ordinal_item(body, list(items))
     if picked:
         said, item = picked

@@ -499,6 +499,11 @@ section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": th
 review); parts.labelled_part."""
 LABEL_LINE_MAX = 60
 """A label line inside a figure or box is short ("Step 3", "Phase 2: pilots"); a longer line starting so is a sentence."""
+SERIES_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2})\W*$")
+"""A line of a figure that is only a block's label and number ("Step 2"): the figure's blocks, in order, are what "the
+first one" and "the last step" pick from after an answer that quoted the figure (select.figure_series)."""
+SERIES_LINES = 40
+"""The lines of a figure read for its block labels (the Blueprint report's plan: 3 steps in 15 lines)."""
 LABELLED_LINES = 10
 """A labelled block of a figure (parts.labelled_lines) is quoted with at most this many lines: its label, a year or
 title line and the bullets under it (the Blueprint report's steps have 3 each)."""

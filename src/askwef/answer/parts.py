@@ -24,8 +24,8 @@ from ..ingest.conventions import SOURCE
 from ..ingest.text import ends_sentence, split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
-                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
-                     OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
+                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
+                     FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
 from .query import Query, function_stems, stems
 
@@ -210,14 +210,14 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     own = question if asked is None else asked  # a follow-up's own words ("what about use case 2?"), not those beside it
     info = next((d for d in store.documents if d.name == document), None)
     titles = [unit for _, _, units in info.sections for unit in units] if info else []
-    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), own, titles)
+    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), label_digits(own), titles)
     if unit:
         named, unit_rows = unit
-        if asks_only_for(frozenset(stems(own)) - SUMMARY_ASKS - FRAMING, named):
+        if asks_only_for(frozenset(stems(label_digits(own))) - SUMMARY_ASKS - FRAMING, named):
             opening = opening_rows(store.sentences, unit_rows)
             return passages_for(store, opening), opening
     blocks: list[int] = []  # every labelled block it names: "the difference between step 2 and step 3" asks for both
-    for m in SECTION_LABEL.finditer(question):
+    for m in SECTION_LABEL.finditer(label_digits(question)):
         said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
         path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
@@ -229,6 +229,16 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     if blocks:
         return passages_for(store, blocks), tuple(blocks)
     return (), ()
+
+
+def label_digits(text: str) -> str:
+    """A label's number spelt out written in digits, as reports print labels ("under step one" -> "under step 1").
+
+    >>> label_digits("what did china want by 2020 under step one"), label_digits("which one is it")
+    ('what did china want by 2020 under step 1', 'which one is it')
+    """
+    return re.sub(r"\b([A-Za-z]{3,12})\s+(" + "|".join(NUMBER_WORDS) + r")\b",
+                  lambda m: f"{m[1]} {NUMBER_WORDS[m[2].lower()]}" if m[1].lower() not in FUNCTION_WORDS else m[0], text, flags=re.I)
 
 
 def labelled_unit(sentences, rows: range, question: str, titles: list[str]) -> tuple[str, list[int]] | None:

@@ -19,6 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from ..retrieve import Retriever
+from ..ingest.conventions import SOURCE
 from ..types import Passage, Sentence
 from .coverage import corpus_names
 from .definitions import defining
@@ -35,8 +36,11 @@ from .params import (
     FOLLOWUP_NEW_WORDS,
     FOLLOWUP_QUOTED_BEFORE,
     LEXICON_MAX_TEXTS,
+    PART_LABEL,
     SECTION_NUMBER,
     SELF_REFERENCE,
+    SERIES_LABEL,
+    SERIES_LINES,
     SPAN_COMMON_SHARE,
     WHEN,
 )
@@ -146,6 +150,33 @@ class Stage:
         units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer))
         return unit_name(next((u for u in units if u), ""))
 
+    def series_of(self, turn) -> tuple[str, ...]:
+        """The labels of the numbered blocks of the figure an earlier answer quoted the label line of ("FIGURE 3 China's
+        strategic AI development plan": "Step 1", "Step 2", "Step 3"), () when it quoted none or the figure has fewer than
+        two such blocks."""
+        sentences = self.store.sentences
+        for row in quoted_rows(self.store, turn.answer):
+            if sentences.field("kind", row) == "caption" and PART_LABEL.match(sentences.field("text", row)):
+                return figure_series(sentences, row)
+        return ()
+
+
+def figure_series(sentences, row: int) -> tuple[str, ...]:
+    """The block labels ("Step 1", "Step 2") printed as lines of their own inside the figure whose label line is `row`,
+    in order, with one label word and numbers from 1 (params.SERIES_LABEL); () with fewer than two."""
+    field = sentences.field
+    out: list[str] = []
+    for i in range(row + 1, min(len(sentences), row + SERIES_LINES)):
+        text = field("text", i)
+        if field("kind", i) not in ("caption", "item") or SOURCE.match(text) or PART_LABEL.match(text):
+            break
+        m = SERIES_LABEL.match(text)
+        if m and field("kind", i) == "caption" and (not out or out[0].split()[0].lower() == m["label"].lower()):
+            if int(m["number"]) != len(out) + 1:
+                break
+            out.append(f"{m['label']} {m['number']}")
+    return tuple(out) if len(out) >= 2 else ()
+
 
 def _sample_texts(store) -> list[str]:
     """The texts the lexicon learns the corpus's words from: every sentence and heading context, or in a
@@ -196,15 +227,15 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
     text = plain(question)
-    resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near) if history else None
+    resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of) if history else None
     if history and (DOCUMENT_WORD.search(text) or title_said(text, stage.document_titles)):
         alone = analyse(text, stage.lexicon, types, asked=text)
         # "who wrote this report?" asks the same whatever came before: never a follow-up; but a pronoun the turn before
         # gives a name for is that name ("what will it do under the strategy?" after "what is the Alan Turing Institute?")
         named = bool(resolved.entity) and not normalize_history(history)[-1].itself
         if about_document(alone, stage.document_titles) and not named:
-            return resolve(text, None, titles=stage.titles, entity_of=stage.entity_of, near=stage.near), alone
-    resolved = resolved or resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+            return resolve(text, None, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of), alone
+    resolved = resolved or resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
 
 
