@@ -256,10 +256,12 @@ FRAMING_PHRASE = re.compile(
     rf"\b(?:(?:what|how|where|why)\s+)?(?:does|do|did|can|could)\s+(?:the|this)\s+{_FRAMED_DOCUMENT}\s+(?:say|says|tell\s+(?:us|me)|mention|state|"
     rf"note|discuss|describe|write|explain|find|highlight|claim)(?:\s+(?:anything|much|something))?(?:\s+(?:about|on|regarding|concerning|of))?\b"
     rf"|\baccording\s+to\s+(?:the|this)\s+{_FRAMED_DOCUMENT}\b|\b(?:in|from)\s+(?:the|this)\s+{_FRAMED_DOCUMENT}\b"
-    rf"|\btell\s+me\s+(?:more\s+)?about\b", re.I)
+    rf"|\btell\s+me\s+(?:more\s+)?about\b|\b(?:(?:is|are)\s+there\s+)?any(?:thing)?\s+(?:info(?:rmation)?\s+|details?\s+)?(?:on|about|regarding)\b"
+    rf"|\b(?:talks?|speaks?|writes?)\s+about\b|\bregarding\b|\bI(?:'d|\s+would)\s+like\s+to\s+know(?:\s+(?:more\s+)?about)?\b", re.I)
 """How a question says that it asks the document, which says nothing of what it asks ("what does the report say about
-AI in Tsinghua?", "according to the paper, ...", "in this report", "tell me about"): left out of what retrieval reads
-(`query.searched`). Read as words, "report" and "say" made passages that write "report" (the reading guide's list of
+AI in Tsinghua?", "according to the paper, ...", "in this report", "tell me about", "any info on", "what does the paper
+talk about regarding ..."): left out of what retrieval reads (`query.searched`) and of the words the answer must cover
+(`Query.stems`: "info", "talk" and "regarding" were uncovered words, and "any info on tsinghua?" was refused). Read as words, "report" and "say" made passages that write "report" (the reading guide's list of
 the series' other reports) outrank the one sentence naming Tsinghua. Written for askwef from how staff frame a question."""
 DOCUMENT_WORD = re.compile(r"\b(?:report(?!\s+to\b)|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 """A word naming the document; "report to" is the verb ("who does it report to?" asks about the Office for AI)."""

@@ -136,16 +136,17 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
     normalized = lexicon.normalize(question)
     pairs = lexicon.expansion_pairs(normalized.text)
     expanded = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs)])
+    framed = searched(normalized.text)  # what it asks, without "what does the report say about" (FRAMING_PHRASE)
     return Query(
         text=question,
         embed=normalized.text,
         # a number spelt the other way is for BM25 to find, not a word the question asks ("figure 2" asks for the figure)
         lexical=" ".join([expanded, *spelt_numbers(normalized.text)]),
-        stems=frozenset(content_stems(expanded)),
+        stems=frozenset(content_stems(" ".join([framed, *dict.fromkeys(other for _, other in pairs)]))),
         years=tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(question))),
         answer_types=types.predict(normalized.text if asked is None else lexicon.normalize(asked).text),
         corrections=normalized.corrections,
-        concepts=concepts(frozenset(content_stems(normalized.text)), pairs),
+        concepts=concepts(frozenset(content_stems(framed)), pairs),
     )
 
 
