@@ -96,14 +96,14 @@ def test_a_list_is_shown_numbered_with_titles_in_the_chat_and_as_text(mini_engin
     assert listed.count("<li>") == 2 and "\n" not in html
     assert html.index("Harbour Works – a barrage") < html.index("SeaFarm – aerating") and "read in context" in html
     text = plain_answer(a)
-    assert "2 parts of the report, in reading order:\n1. CASE STUDY 1: Harbour Works – a barrage that pays for itself" in text
+    assert "1 case study and 1 use case of the report, in reading order:\n1. CASE STUDY 1: Harbour Works – a barrage that pays for itself" in text
     assert f"“{SEAFARM}”" in text and "2. USE CASE 2" in text
 
 
 def test_the_cli_prints_a_numbered_list(cli_runner):
     code, out, _ = cli_runner("ask", "which case studies are there?")
     assert code == 0
-    assert out.startswith("2 parts of the report, in reading order:\n\n1. CASE STUDY 1: Harbour Works") and "\n2. USE CASE 2: SeaFarm" in out
+    assert out.startswith("1 case study and 1 use case of the report, in reading order:\n\n1. CASE STUDY 1: Harbour Works") and "\n2. USE CASE 2: SeaFarm" in out
     assert f"“{HARBOUR}”" in out
 
 

@@ -33,6 +33,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
@@ -192,8 +193,29 @@ def listed_items(quotes) -> list[tuple[str, tuple]]:
 
 
 def list_lead(items) -> str:
-    """The line over a list of parts, counting them ("how many case studies are there?" gets its number from it)."""
-    return f"{len(items)} part{'s' if len(items) != 1 else ''} of the report, in reading order:"
+    """The line over a list of parts, counting them by the label they print ("how many case studies are there?" gets
+    its number from it: "4 case studies and 11 use cases of the report, in reading order:")."""
+    return f"{parts_counted([title for title, _ in items])} of the report, in reading order:"
+
+
+def parts_counted(titles) -> str:
+    """How many parts `titles` are, by the label each prints ("4 case studies and 11 use cases"), else as parts.
+
+    >>> parts_counted(["CASE STUDY 1: A", "USE CASE 1: B", "USE CASE 2: C"]), parts_counted(["Data use", "Talent"])
+    ('1 case study and 2 use cases', '2 parts')
+    """
+    labels = [m["label"].strip().lower() if (m := UNIT_LABEL.match(t)) else "" for t in titles]
+    if not titles or not all(labels):
+        return f"{len(titles)} part{'s' if len(titles) != 1 else ''}"
+    said = [f"{n} {label if n == 1 else _plural(label)}" for label, n in Counter(labels).items()]
+    return ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else said[0]
+
+
+def _plural(label: str) -> str:
+    """"case study" -> "case studies", "box" -> "boxes", "use case" -> "use cases"."""
+    if re.search(r"[^aeiou]y$", label):
+        return label[:-1] + "ies"
+    return label + ("es" if re.search(r"(?:x|s|ch|sh)$", label) else "s")
 
 
 def _holds(text: str, words: frozenset[str]) -> bool:
