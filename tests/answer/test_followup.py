@@ -328,3 +328,13 @@ def test_a_name_the_conversation_has_not_said_is_asked_about_alone():
     again = _conversation("What's Haier's COSMOPlat?", "and what did COSMOPlat do?")[-1].question
     assert "(" in again and "What's Haier's COSMOPlat" in again
     assert "(" in _conversation("What's Haier's COSMOPlat?", "and what did it do?")[-1].question
+
+
+def test_a_count_with_no_noun_counts_what_the_conversation_was_about():
+    from askwef.answer.followup import is_followup
+
+    assert is_followup("how many are green?") and is_followup("and how many were built?")
+    assert not is_followup("how much is spent on AI research in China each year?")  # asks of its own
+    turns = _conversation("what does the report say about data centres", "how many are green?", "whats their PUE")
+    assert turns[1].question.startswith("how many are green? (what does the report say about data centres")
+    assert turns[2].question.startswith("whats data centres' PUE?")  # "their": the centres of the question it leaned on

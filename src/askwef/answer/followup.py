@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from ..types import Answer
 from .params import (
+    COUNT_WITHOUT_NOUN,
     BOX_LABEL,
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
@@ -150,6 +151,7 @@ def is_followup(question: str) -> bool:
         or (len(words) <= MAX_FOLLOWUP_WORDS and bool(PRONOUN.search(question)))
         or len(words) <= 3
         or bool(ORDINAL_ONE.search(question))  # "what's the deadline for the first one?"
+        or (len(words) <= MAX_FOLLOWUP_WORDS and bool(COUNT_WITHOUT_NOUN.match(question)))  # "how many are green?"
     )
 
 
@@ -264,7 +266,9 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         else:
             entity = _entity(last, before, entity_of)
         if PLURAL_PRONOUN.search(body) and not has_name(before):
-            entity = plural_phrase(before) or entity  # "their" after "how many green data centres ...": the centres
+            # "their" after "how many green data centres ...": the centres; after "how many are green?", which names
+            # none, those of the question it leaned on ("what does the report say about data centres")
+            entity = plural_phrase(before) or (plural_phrase(anchor) if anchor and not has_name(anchor) else "") or entity
     else:
         entity = ""
     if entity:

@@ -377,6 +377,10 @@ REASON_ONLY = re.compile(r"^\s*(?:ok\W+|and\W+)?(why|how come|how so|sources?|as
 FOLLOWUP_MEMORY = 6
 """A follow-up is read against at most this many earlier turns, each re-read against the one before (the
 golden conversations have at most 4 turns; a chat of 50 turns costs no more than one of 6)."""
+COUNT_WITHOUT_NOUN = re.compile(r"^\W*(?:and\s+|so\s+)?how\s+many\s+(?:are|were|did|do|does|have|has|had|will|is)\b", re.I)
+"""A short turn counting with no noun to count ("how many are green?", "how many were built?"): what it counts is what
+the conversation was about, so it is a follow-up (with MAX_FOLLOWUP_WORDS). "How much is ..." often asks of its own
+("how much is spent on AI?") and is left alone."""
 MAX_FOLLOWUP_WORDS = 8
 """A turn this short that points back with a pronoun ("how accurate is it?") is a follow-up; a longer one stands alone."""
 PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|he|she|him|her|his|the company|the platform|the system|the firm|the bank)\b", re.I)
