@@ -274,6 +274,12 @@ def test_an_ordinal_after_a_list_of_parts_names_that_part(mini_engine):
     second = mini_engine.answer("tell me more about the second one", history=[listed])
     assert second.resolved_question.startswith("tell me more about SeaFarm – aerating pens with tidal power")
     assert not second.abstained and "SeaFarm" in second.text
+    asked = mini_engine.answer("how many pens does it run?", history=[listed, second])
+    assert asked.resolved_question.startswith("how many pens does SeaFarm run?")  # "it": the case study by its name
+    first = mini_engine.answer("and the first one?", history=[listed, second, asked])  # the same list, the same question
+    assert first.resolved_question.startswith("how many pens does Harbour Works – a barrage that pays for itself run?")
+    third = mini_engine.answer("and the first one?", history=[listed, second])  # in the last one's place, whole
+    assert third.resolved_question.startswith("tell me more about Harbour Works – a barrage that pays for itself?")
 
 
 def test_through_the_api_an_ordinal_after_a_list_of_parts_points_at_its_sentence():

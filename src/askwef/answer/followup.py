@@ -208,11 +208,15 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     picked = ordinal_item(body, list(items))
     if picked:
         said, item = picked
+        name = unit_name(item) or item  # what a pronoun stands for next: a listed case study by its name, not its title
         named = body.replace(said, item, 1)
         if listed and carried and carried in before and not named.replace(item, "").strip(" ,.?"):
-            swapped = before.replace(carried, item, 1)  # "and the last one?" after "what has china done on the first one?"
-            return _bounded(Resolved(swapped + "?", swapped, None, swapped, item, items))
-        return _bounded(Resolved(_beside(named, body, context), named, previous, named, item, items))
+            # "and the last one?" after "what has china done on the first one?": the item, whole, in the last one's place,
+            # whether that stands whole ("tell me more about <title>") or by its name ("how accurate is <name>")
+            whole = next((i for i in listed if (unit_name(i) or i) == carried and i in before), carried)
+            swapped = before.replace(whole, item, 1)
+            return _bounded(Resolved(swapped + "?", swapped, None, swapped, name, items))
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named, name, items))
 
     # a new year in place of the old one: "and in 2023?"
     years = [m.group(0) for m in YEAR.finditer(body)]
@@ -276,7 +280,9 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", owner, body, flags=re.I)  # "her role"; "hired her" below
         # the first pronoun only: "how much did it cost them?" is "how much did GAC Honda cost them?", not "... cost GAC Honda?"
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, count=1, flags=re.I)
-        return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity))
+        # (the list an earlier ordinal picked from goes on: "and the last one?" after "how accurate is it?" after "tell me
+        # more about the second one")
+        return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity, listed))
 
     # a short ellipsis opening with a preposition the last question used: its words in place of what followed it there
     # ("and on prioritisation?" after "what does the report recommend on monitoring PAR?"); one saying enough on its

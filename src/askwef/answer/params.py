@@ -261,8 +261,9 @@ FRAMING_PHRASE = re.compile(
 """How a question says that it asks the document, which says nothing of what it asks ("what does the report say about
 AI in Tsinghua?", "according to the paper, ...", "in this report", "tell me about", "any info on", "what does the paper
 talk about regarding ..."): left out of what retrieval reads (`query.searched`) and of the words the answer must cover
-(`Query.stems`: "info", "talk" and "regarding" were uncovered words, and "any info on tsinghua?" was refused). Read as words, "report" and "say" made passages that write "report" (the reading guide's list of
-the series' other reports) outrank the one sentence naming Tsinghua. Written for askwef from how staff frame a question."""
+(`Query.stems`). Read as words, "report" and "say" made passages that write "report" (the reading guide's list of the
+series' other reports) outrank the one sentence naming Tsinghua; "info", "talk" and "regarding" were words the quote
+did not cover, and "any info on tsinghua?" was refused. Written for askwef from how staff frame a question."""
 DOCUMENT_WORD = re.compile(r"\b(?:report(?!\s+to\b)|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 """A word naming the document; "report to" is the verb ("who does it report to?" asks about the Office for AI)."""
 ANOTHER_DOCUMENT = re.compile(r"\b(?:a|an|another|other|new|future)\s+(?:white\s+|green\s+)?(?:report|paper|document|publication|study|review|strategy|brief)s?\b", re.I)

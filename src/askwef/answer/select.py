@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -227,15 +228,17 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
     text = plain(question)
-    resolved = resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of) if history else None
+    # the turn read against a conversation
+    against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of)
+    resolved = against(text, history) if history else None
     if history and (DOCUMENT_WORD.search(text) or title_said(text, stage.document_titles)):
         alone = analyse(text, stage.lexicon, types, asked=text)
         # "who wrote this report?" asks the same whatever came before: never a follow-up; but a pronoun the turn before
         # gives a name for is that name ("what will it do under the strategy?" after "what is the Alan Turing Institute?")
         named = bool(resolved.entity) and not normalize_history(history)[-1].itself
         if about_document(alone, stage.document_titles) and not named:
-            return resolve(text, None, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of), alone
-    resolved = resolved or resolve(text, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of)
+            return against(text, None), alone
+    resolved = resolved or against(text, history)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
 
 
