@@ -270,8 +270,7 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         else:
             entity = _entity(last, before, entity_of)
         if PLURAL_PRONOUN.search(body) and not has_name(before):
-            # "their" after "how many green data centres ...": the centres; after "how many are green?", which names
-            # none, those of the question it leaned on ("what does the report say about data centres")
+            # "their" after "how many green data centres ...": the centres; after "how many are green?", the anchor's
             entity = plural_phrase(before) or (plural_phrase(anchor) if anchor and not has_name(anchor) else "") or entity
     else:
         entity = ""
@@ -280,8 +279,7 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
         named = re.sub(r"\b(its|their|his)\b|\bher\b(?=\s+\w)", owner, body, flags=re.I)  # "her role"; "hired her" below
         # the first pronoun only: "how much did it cost them?" is "how much did GAC Honda cost them?", not "... cost GAC Honda?"
         named = re.sub(r"\b(it|they|them|he|she|him|her|the company|the platform|the system|the firm|the bank)\b", entity, named, count=1, flags=re.I)
-        # (the list an earlier ordinal picked from goes on: "and the last one?" after "how accurate is it?" after "tell me
-        # more about the second one")
+        # the list an earlier ordinal picked from goes on ("and the last one?" after "how accurate is it?")
         return _bounded(Resolved(_beside(named, body, context), named, previous, named, entity, listed))
 
     # a short ellipsis opening with a preposition the last question used: its words in place of what followed it there
