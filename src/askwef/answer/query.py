@@ -135,14 +135,15 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
     """Read a question; `asked`: the part that says what kind of answer is wanted (a follow-up's own words)."""
     normalized = lexicon.normalize(question)
     pairs = lexicon.expansion_pairs(normalized.text)
-    expanded = " ".join([normalized.text, *dict.fromkeys(other for _, other in pairs)])
+    others = list(dict.fromkeys(other for _, other in pairs))  # the other forms of its abbreviations and long forms
+    expanded = " ".join([normalized.text, *others])
     framed = searched(normalized.text)  # what it asks, without "what does the report say about" (FRAMING_PHRASE)
     return Query(
         text=question,
         embed=normalized.text,
         # a number spelt the other way is for BM25 to find, not a word the question asks ("figure 2" asks for the figure)
         lexical=" ".join([expanded, *spelt_numbers(normalized.text)]),
-        stems=frozenset(content_stems(" ".join([framed, *dict.fromkeys(other for _, other in pairs)]))),
+        stems=frozenset(content_stems(" ".join([framed, *others]))),
         years=tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(question))),
         answer_types=types.predict(normalized.text if asked is None else lexicon.normalize(asked).text),
         corrections=normalized.corrections,

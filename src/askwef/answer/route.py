@@ -29,12 +29,12 @@ from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
 from .pins import gazetteer, without_places
-from .query import content_stems, searched, stems
+from .query import content_stems, stems
 from .model import AnswerModels, load_models
 from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
                      SMALL_TALK, SUMMARY_ONLY)
 from .context import quoted_rows
-from .select import read, stage_for
+from .select import read, scores_for, stage_for
 
 
 def answer_question(
@@ -160,7 +160,7 @@ def route(retriever: Retriever, question: str, *, history=None, within: str | No
     if kept:
         return [kept]
     resolved, query = read(stage_for(retriever), question, history, models.types)
-    scores = retriever.scores(resolved.question, retriever.encode(searched(query.embed)), within=within, lexical=searched(query.lexical))
+    scores = scores_for(retriever, resolved, query, within)
     passages = retriever.rank(scores, k=CANDIDATE_PASSAGES, within=within)
     names: list[str] = []
     for p in passages:

@@ -242,10 +242,16 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
 
 
+def scores_for(retriever: Retriever, resolved: Resolved, query: Query, within: str | None = None):
+    """The passages scored for a turn as read (`read`): by its words without those framing it as asked of the document
+    (`query.searched`), the router's and selection's alike."""
+    return retriever.scores(resolved.question, retriever.encode(searched(query.embed)), within=within, lexical=searched(query.lexical))
+
+
 def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, within: str | None = None, types: TypeModel) -> Prepared:
     stage = stage_for(retriever)
     resolved, query = read(stage, question, history, types)
-    scores = retriever.scores(resolved.question, retriever.encode(searched(query.embed)), within=within, lexical=searched(query.lexical))
+    scores = scores_for(retriever, resolved, query, within)
     passages = tuple(retriever.rank(scores, k=max(k, CANDIDATE_PASSAGES), within=within))
     top = passages[:CANDIDATE_PASSAGES]
     # a question that names a section by its title ("what does the conclusion say") or a figure by its number is
