@@ -108,6 +108,14 @@ def test_near_miss_quarter_abstains(real_engine):
     assert a.abstained and a.passages
 
 
+def test_a_year_the_best_sentences_passage_lacks_is_looked_for_in_the_next_likeliest(real_engine):
+    """"whats china's ai goal for 2030" ranks "long-term goals" first, whose passage never says 2030: the likeliest
+    candidate that does is quoted (params.PIN_RESCUE_SHARE); a year no passage names is still refused."""
+    a = real_engine.answer("whats china's ai goal for 2030")
+    assert not a.abstained and "$140 billion by 2030" in a.quotes[0].text
+    assert real_engine.answer("what is china's ai goal for 2035").abstained
+
+
 def test_a_step_of_the_plans_figure_a_number_in_words_and_a_name_never_written(real_engine):
     step = real_engine.answer("goal of step 3")
     assert step.about == "part" and [q.text for q in step.quotes][:2] == ["Step 3", "2030"]

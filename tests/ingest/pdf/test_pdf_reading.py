@@ -384,3 +384,34 @@ def test_a_dash_items_line_that_runs_to_the_columns_edge_goes_on_under_a_capital
                  "innovation. A culture of innovation is also taking root."),
         ("item", "Industrial application: leading companies invest heavily in AI."),
         ("prose", "Despite its success, China's journey goes on.")]
+
+
+def test_a_name_and_title_centred_beside_the_text_are_a_column_of_their_own():
+    """A portrait's caption (the UK strategy's foreword: the minister's name and title, each line centred on one axis,
+    none at a common left edge) is read after the text beside it, not line by line into its sentences."""
+    from askwef.ingest.pdf.columns import reading_order
+
+    text = [Line(page=0, x0=71, x1=290, y=500 - 16 * i, size=12, bold=False, text=f"line {i} of the foreword goes on") for i in range(8)]
+    caption = [Line(page=0, x0=442 - w / 2, x1=442 + w / 2, y=470 - 16 * i, size=16, bold=True, text=t)
+               for i, (t, w) in enumerate([("KWASI KWARTENG", 152), ("SECRETARY OF STATE FOR", 216), ("INDUSTRIAL STRATEGY", 182)])]
+    order = [l.text for l in reading_order(sorted(text + caption, key=lambda l: -l.y), (595.0, 842.0))]
+    assert order == [l.text for l in text] + [l.text for l in caption]
+
+
+def test_a_table_centred_on_several_axes_is_not_taken_for_a_caption():
+    """The OECD review's indicator tables centre their cells on several axes beside their row labels: no caption."""
+    from askwef.ingest.pdf.columns import _gutter
+
+    text = [Line(page=0, x0=71, x1=240, y=500 - 16 * i, size=9, bold=False, text=f"row {i} label") for i in range(6)]
+    cells = [Line(page=0, x0=x - w, x1=x + w, y=500 - 16 * i, size=9, bold=False, text=t)
+             for i, (t, w) in enumerate([("Trend [year]", 19), ("Target [year]", 20), ("Baseline [Year]", 23)]) for x in (300, 390, 480)]
+    assert _gutter(text + cells, 0.0, 595.0) is None
+
+
+def test_a_box_across_the_page_does_not_set_the_edge_of_the_column_under_it():
+    from askwef.ingest.pdf.columns import right_edges
+
+    box = Line(page=0, x0=71, x1=525, y=700, size=10, bold=False, text="A box set across the page.", box=1, column=1)
+    column = Line(page=0, x0=71, x1=276, y=300, size=10, bold=False, text="The integration of standards in our model for", column=1)
+    assert right_edges([box, column]) == {(0, 1): 276}
+    assert right_edges([box]) == {(0, 1): 525}

@@ -217,3 +217,23 @@ def test_table_2_2_in_clusters_is_read_row_by_row(oecd):
     assert any(r.endswith("Civil Service area: Rationalising government posts") for r in rows), rows
     assert any("Public Financial Management: Reforming the tax system" in r for r in rows), rows
     assert any("Transparency and accountability: Harmonising and integrating non-governmental" in r for r in rows), rows
+
+
+def test_uk_foreword_reads_past_the_ministers_name_set_beside_it(uk):
+    """Each foreword page sets its minister's name and title centred beside the text (no common left edge): the
+    text's sentences run on whole, the name and title come after them, and the key actions table that follows
+    takes none of them for its rows' labels."""
+    sentences = [s.text[sp.start : sp.end] for s in uk.sections for sp in s.sentences]
+    assert any(t.startswith("As we build back better from the challenges of the global pandemic, and prepare") for t in sentences)
+    assert any(t.startswith("The challenge now for the UK is to fully unlock the power of AI and data-driven technologies, to build") for t in sentences)
+    assert "SECRETARY OF STATE FOR DIGITAL, CULTURE, MEDIA AND SPORT" in " ".join(s.text for s in uk.sections)
+    actions = next(s for s in uk.sections if s.title == "Summary of key actions")
+    assert "SPORT" not in actions.text
+    assert actions.text.startswith("Short term (next 3 months):")
+
+
+def test_uk_a_box_across_the_page_does_not_cut_the_column_under_it(uk):
+    """'What are technical standards ...' spans p. 56 over a column of text, whose full lines looked short beside
+    the box's and ended a paragraph mid-sentence."""
+    sentences = [s.text[sp.start : sp.end] for s in uk.sections for sp in s.sentences]
+    assert any(t.startswith("The integration of standards in our model for AI governance and regulation is crucial") for t in sentences)

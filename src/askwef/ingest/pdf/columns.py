@@ -25,6 +25,11 @@ MIN_COLUMN_LINES = 2
 """Lines needed on each side of a gutter, starting at one left edge on its right (a page of two
 columns has dozens; a column's last two lines may run over to the top of the next)."""
 
+CENTRE_TOLERANCE = 4
+"""Points within which all the lines beside a column share their axis to be read as one centred block (the UK
+strategy's foreword sets each minister's name and title centred beside the text, their centres within 2
+points; the OECD review's tables centre their cells on several axes, 90 points apart)."""
+
 
 
 def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
@@ -140,7 +145,7 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
                 left_ys.append(l.y)
             else:
                 right += 1
-                band.append(round(l.x0))
+                band.append((round(l.x0), round((l.x0 + l.x1) / 2)))
                 right_ys.append(l.y)
         if paired < 2 * MIN_COLUMN_LINES:
             continue
@@ -153,10 +158,15 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
     if best is None:
         return None
     x = (runs[0] + runs[-1]) / 2
-    starts = Counter(starts_at[runs[0]])
-    if not starts or max(starts.values()) < MIN_COLUMN_LINES:
-        return None  # text to the right, but no column edge: scattered labels, not a column
-    return x, float(max(starts, key=lambda k: starts[k]))
+    starts = Counter(start for start, _ in starts_at[runs[0]])
+    if starts and max(starts.values()) >= MIN_COLUMN_LINES:
+        return x, float(max(starts, key=lambda k: starts[k]))
+    # a block set centred beside the text (a portrait's name and title): its lines share a centre, not an
+    # edge; a table's cells centred in several columns stand on several axes
+    centres = [centre for _, centre in starts_at[runs[0]]]
+    if len(centres) >= MIN_COLUMN_LINES and max(centres) - min(centres) <= CENTRE_TOLERANCE:
+        return x, float(min(start for start, _ in starts_at[runs[0]]))
+    return None  # text to the right, but no column edge: scattered labels, not a column
 
 
 def _apart(left: list[float], right: list[float]) -> bool:
@@ -181,13 +191,17 @@ BASELINE_TOLERANCE = 0.5
 
 
 def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
-    """Where body lines end on each page and column: the right edge of the text block."""
+    """Where body lines end on each page and column: the right edge of the text block. A box's lines set across the
+    page count only where no running text does (the UK strategy's box 'What are technical standards ...' spans the
+    page over a column of text, whose full lines then looked short and ended paragraphs mid-sentence)."""
     edges: dict[tuple[int, int], float] = {}
+    boxed: dict[tuple[int, int], float] = {}
     for line in lines:
         if line.role == "":
             key = (line.page, line.column)
-            edges[key] = max(edges.get(key, 0.0), line.x1)
-    return edges
+            into = boxed if line.box else edges
+            into[key] = max(into.get(key, 0.0), line.x1)
+    return {**boxed, **edges}
 
 
 def column_edges(lines: list[Line], edges: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
