@@ -224,3 +224,13 @@ def test_the_things_a_section_title_names_are_its_subsections(mini_engine):
     assert listing("main challenges for AI in china").children  # bare keywords, as staff type them
     assert listing("how big are the main challenges?") is None  # a question about them
     assert listing("how much did costs fall?") is None  # nothing plural: a fact
+
+
+def test_a_question_with_a_word_the_title_lacks_still_lists_its_subsections(mini_engine):
+    """"what key challenges does China face in AI?" (the third blind trial): the title holds the plural asked for and
+    all the other words but one (params.OVERVIEW_EXTRA_WORDS); bare keywords are held to every word."""
+    answer = mini_engine.answer("which sectors does tidal power reach?")
+    assert answer.about == "contents"
+    assert [q.section for q in answer.quotes] == ["2 Sectors adopting tidal power > Shipping", "2 Sectors adopting tidal power > Aquaculture"]
+    assert mini_engine.answer("sectors tidal power reach").about != "contents"
+    assert mini_engine.answer("which sectors does the harbour works barrage reach?").about != "contents"  # two words more

@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
+from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
                      PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
 from .parts import bare_label, label_rows, labels, section_number
 from .query import function_stems, stems
@@ -44,6 +44,7 @@ from .referents import ordinal_index
 
 _RUNNING = ("prose", "item")
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+_ASKING = re.compile(r"^\W*(?:what|which|list|name)\b", re.I)
 _EXISTS = re.compile(r"\b(?:is|are)\s+there\b|^\W*any\b", re.I)  # "is there a case study on finance?", "any use case for it?"
 
 
@@ -110,7 +111,9 @@ def _overview(question: str) -> Listing | None:
     plural = {t for w in re.findall(r"[A-Za-z][\w\-]*", question) if len(w) > 3 and re.search(r"(?<!s)s$", w.lower()) for t in stems(w)}
     if not words or not plural & words:
         return None
-    return Listing("section", "", frozenset(words), None, False, children=True)
+    # (bare keywords hold no verb to spare: "five key enablers China AI ecosystem" asks for the sentence naming them)
+    asked = " ".join(sorted(plural & words)) if _ASKING.match(question) else ""
+    return Listing("section", "", frozenset(words), None, False, noun=asked, children=True)
 
 
 def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | None:
@@ -136,6 +139,10 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
         title = stems(info.title)  # "the three pillars of the National AI Strategy": its whole title said, as a title
         want = asked.words - title if title and title < asked.words else asked.words
         holders = [p for p, _ in sections if want <= stems(p.split(" > ")[-1])]
+        if not holders and asked.noun:  # a title holding the plural asked for and all the question's words but one or so
+            plural = frozenset(asked.noun.split())
+            holders = [p for p, _ in sections if plural <= (held := stems(p.split(" > ")[-1]))
+                       and len(want - held) <= OVERVIEW_EXTRA_WORDS and len(want & held - plural) >= 2]
         depth = min((p.count(" > ") for p in holders), default=0)
         items = [p for p in holders if p.count(" > ") == depth]
         if len(items) == 1:
