@@ -394,7 +394,9 @@ MAX_FOLLOWUP_WORDS = 8
 DEFINITE_END = re.compile(r"\bthe\s+(?!(?:report|paper|whitepaper|document|publication|study|review|strategy|brief)\b)[a-z][\w\-]*\W*$", re.I)
 """A short turn ending on "the" and one noun ("how big is the shortfall?", "when is the deadline?", "who leads the
 project?") points back at what the conversation was about: a follow-up (with DEFINITE_MAX_WORDS). Not the document
-itself ("who wrote the report?"). From the second blind trial; measured on dev and test follow-ups."""
+itself ("who wrote the report?"). From the second blind trial (47 of 64 with it, 46 without). Test unchanged; dev
+answers one unanswerable follow-up more ("who does the approving", now read against the question about approved
+genAI models: a follow-up, which the report does not answer; the confidence model lets it through)."""
 DEFINITE_MAX_WORDS = 5
 """A turn this short that points back with a pronoun ("how accurate is it?") is a follow-up; a longer one stands alone."""
 PERSONAL_PRONOUN = re.compile(r"\b(its|it|their|they|them|he|she|him|her|his|the company|the platform|the system|the firm|the bank)\b", re.I)
@@ -614,7 +616,10 @@ keywords, "main challenges for AI in china"): not a fact's "how much", "why" or 
 OVERVIEW_EXTRA_WORDS = 1
 """Words of such a question a section's title may lack when it holds the plural the question asks for and at least two
 of its other words ("what key challenges does China face in AI?": 'face', beside "Key challenges in China's AI
-development"). From the third blind trial; measured on dev and test."""
+development"). From the third blind trial, where its follow-ups ("what about the second one?", "why does that matter?")
+then found the data challenge: 50 -> 52 of 71. Dev and test unchanged question by question, once bare keywords were
+held to every word (allowed one more, dev's "five key enablers China AI ecosystem" listed chapter 2's subsections
+instead of quoting the sentence naming the five)."""
 OVERVIEW_FRAME = frozenset("two three four five six seven eight nine ten top biggest main major primary principal important "
                            "different various kinds types".split())
 """Words that rank or count what a question asks to list ("what are the five key enablers?", "the main challenges"):
