@@ -4,7 +4,9 @@ Each row of a trial file (evals/natural/trials/*.tsv: n, kind, question, expecte
 allowed) is asked alone, or, when the header names a `conversation` column, after the earlier rows of its conversation,
 with askwef's answers to them as history (blind2-blueprint.tsv). A `reworded` question counts when askwef answers and
 one of its quotes is the expected sentence (`quotes_expected`: the first 80 characters of both compared as words, endnote
-markers dropped, or the expected text whole inside the quote); a `near_miss` counts
+markers dropped, or the expected text whole inside the quote), or the expected text is the case study's title askwef
+shows with its quote (`Answer.context`: "which car maker uses AI visual detection" labelled "GAC Honda – enhancing
+quality inspection ..."); a `near_miss` counts
 when askwef abstains. Lenient on purpose: another sentence giving the same fact is not counted, a wrong short answer in
 bold is.
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import os
 import re
 import sys
@@ -26,8 +29,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 def _words(text: str) -> str:
-    """A sentence as words, its endnote markers and markup dropped (a label copied from the markdown keeps them)."""
-    return re.sub(r"\W+", " ", re.sub(r"<sup>[^<]*</sup>|<[^>]+>", "", text)).lower().strip()
+    """A sentence as words, its endnote markers, markup and escapes dropped (a label copied from the markdown keeps
+    them: "drug R&amp;D sector is projected to reach \\$187 million")."""
+    return re.sub(r"\W+", " ", html.unescape(re.sub(r"<sup>[^<]*</sup>|<[^>]+>", "", text)).replace("\\", "")).lower().strip()
 
 
 def quotes_expected(quote: str, expected: str) -> bool:
@@ -84,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "near_miss":
             good = a.abstained
         else:
-            good = not a.abstained and any(quotes_expected(q.text, expected) for q in a.quotes)
+            # a label that is a case study's title counts when askwef shows that title with its quote (`Answer.context`)
+            good = not a.abstained and any(quotes_expected(text, expected) for text in [*(q.text for q in a.quotes), a.context])
         tally[kind][0] += good
         tally[kind][1] += 1
         if not good:
