@@ -345,13 +345,3 @@ def test_a_count_with_no_noun_counts_what_the_conversation_was_about():
     assert turns[1].question.startswith("how many are green? (what does the report say about data centres")
     assert turns[2].question.startswith("whats data centres' PUE?")  # "their": the centres of the question it leaned on
 
-
-def test_a_short_turn_ending_on_the_and_a_noun_points_back():
-    """"how big is the shortfall?" after a turn on talent (the second blind trial) asks of the talent gap; "who wrote
-    the report?" asks of the document, and a longer question ending so stands alone."""
-    from askwef.answer.followup import is_followup
-
-    assert is_followup("how big is the shortfall?") and is_followup("when is the deadline")
-    assert not is_followup("who wrote the report?") and not is_followup("what share of firms see generative AI as the future?")
-    turns = _conversation("key challenges for china's ai development", "and on talent?", "how big is the shortfall?")
-    assert turns[2].question.startswith("how big is the shortfall? (on talent")

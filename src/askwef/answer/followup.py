@@ -40,7 +40,6 @@ from ..types import Answer
 from .params import (
     COUNT_WITHOUT_NOUN,
     BOX_LABEL,
-    DEFINITE_END, DEFINITE_MAX_WORDS,
     ELLIPSIS_MAX_WORDS, FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
     FOLLOWUP_START,
@@ -152,7 +151,6 @@ def is_followup(question: str) -> bool:
         or len(words) <= 3
         or bool(ORDINAL_ONE.search(question))  # "what's the deadline for the first one?"
         or (len(words) <= MAX_FOLLOWUP_WORDS and bool(COUNT_WITHOUT_NOUN.match(question)))  # "how many are green?"
-        or (len(words) <= DEFINITE_MAX_WORDS and bool(DEFINITE_END.search(question)))  # "how big is the shortfall?"
     )
 
 
