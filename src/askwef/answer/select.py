@@ -355,7 +355,8 @@ def select(
 
 
 def _pinned_best(retriever: Retriever, prepared: Prepared, probabilities: np.ndarray, best: int) -> int:
-    """The best candidate, or, when its passage lacks a year the turn pins, the likeliest one whose passage has it, if the ranker gives it `PIN_RESCUE_SHARE` of the best one's probability (else the best: the answer is refused)."""
+    """The best candidate, or, when its passage lacks a year the turn pins, the likeliest one whose passage has it, if
+    the ranker gives it `PIN_RESCUE_SHARE` of the best one's probability (else the best: the answer is refused)."""
     cands = prepared.candidates
     store = retriever.store
     texts = {p.id: p.text for p in cands.passages}
