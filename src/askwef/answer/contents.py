@@ -62,6 +62,8 @@ class Listing:
     phrase: str = ""  # the question's own words behind `words`, as written ("cars"), for `listed_parts`'s `near`
     noun: str = ""  # the word that named the parts, as written ("use cases", "examples")
     children: bool = False  # the parts are the subsections of the section whose title holds `words` ("the key challenges")
+    plural: frozenset[str] = frozenset()  # for `children`, the stems of the plural asked for ("challeng"), when a title
+    # holding it may lack one other word of the question (`OVERVIEW_EXTRA_WORDS`); empty for bare keywords
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,8 @@ def _overview(question: str) -> Listing | None:
     if not words or not plural & words:
         return None
     # (bare keywords hold no verb to spare: "five key enablers China AI ecosystem" asks for the sentence naming them)
-    asked = " ".join(sorted(plural & words)) if _ASKING.match(question) else ""
-    return Listing("section", "", frozenset(words), None, False, noun=asked, children=True)
+    return Listing("section", "", frozenset(words), None, False, children=True,
+                   plural=frozenset(plural & words) if _ASKING.match(question) else frozenset())
 
 
 def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | None:
@@ -139,10 +141,9 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
         title = stems(info.title)  # "the three pillars of the National AI Strategy": its whole title said, as a title
         want = asked.words - title if title and title < asked.words else asked.words
         holders = [p for p, _ in sections if want <= stems(p.split(" > ")[-1])]
-        if not holders and asked.noun:  # a title holding the plural asked for and all the question's words but one or so
-            plural = frozenset(asked.noun.split())
-            holders = [p for p, _ in sections if plural <= (held := stems(p.split(" > ")[-1]))
-                       and len(want - held) <= OVERVIEW_EXTRA_WORDS and len(want & held - plural) >= 2]
+        if not holders and asked.plural:  # a title holding the plural asked for and all the question's words but one or so
+            holders = [p for p, _ in sections if asked.plural <= (held := stems(p.split(" > ")[-1]))
+                       and len(want - held) <= OVERVIEW_EXTRA_WORDS and len(want & held - asked.plural) >= 2]
         depth = min((p.count(" > ") for p in holders), default=0)
         items = [p for p in holders if p.count(" > ") == depth]
         if len(items) == 1:

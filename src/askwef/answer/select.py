@@ -45,6 +45,7 @@ from .params import (
     SERIES_LINES,
     SPAN_COMMON_SHARE,
     WHEN,
+    YEAR,
 )
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, own_noun, part_question, summary_part
 from .pins import home_places, missing_years
@@ -357,15 +358,18 @@ def select(
 def _pinned_best(retriever: Retriever, prepared: Prepared, probabilities: np.ndarray, best: int) -> int:
     """The best candidate, or, when its passage lacks a year the turn pins, the likeliest one whose passage has it, if
     the ranker gives it `PIN_RESCUE_SHARE` of the best one's probability (else the best: the answer is refused)."""
+    asked = prepared.resolved.asked
+    if prepared.part or not YEAR.search(asked):  # most questions pin no year: nothing to look up
+        return best
     cands = prepared.candidates
     store = retriever.store
     texts = {p.id: p.text for p in cands.passages}
 
     def lacks(row: int) -> list[str]:
         s = store.sentences[cands.indexes[row]]
-        return missing_years(prepared.resolved.asked, texts.get(s.passage_id, s.text))
+        return missing_years(asked, texts.get(s.passage_id, s.text))
 
-    if prepared.part or not lacks(best):
+    if not lacks(best):
         return best
     for row in np.argsort(-probabilities):
         if probabilities[row] < PIN_RESCUE_SHARE * probabilities[best]:
