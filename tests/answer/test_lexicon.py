@@ -1,4 +1,4 @@
-from askwef.answer.lexicon import Lexicon, initialisms, schwartz_hearst
+from askwef.answer.lexicon import Lexicon, initialisms, listed_definition, schwartz_hearst
 
 TEXT = (
     "The Industrial and Commercial Bank of China (ICBC) runs an anti-fraud platform. "
@@ -65,3 +65,14 @@ def test_an_abbreviation_and_its_long_form_are_one_thing_asked_about():
     long = analyse("what does the state grid corporation of china forecast", lex, TypeModel())
     held_long = long.share(weight)
     assert held_long(frozenset({"sgcc", "forecast"})) == held_long(frozenset({"state", "grid", "corpor", "china", "forecast"}))
+
+
+def test_an_acronyms_list_defines_its_entries():
+    """The OECD review's list of abbreviations: "CGEPL Council on Gender Equality in Public Life" is its only
+    definition of CGEPL, whose long form no name run holds whole ("on", "in" between its capitals)."""
+    lex = Lexicon.from_texts(["CGEPL Council on Gender Equality in Public Life", "CoM Council of Ministers",
+                              "Diwan The Official Gazette Bureau", "ICBC developed an anti-fraud platform for clients"])
+    assert lex.abbreviations["cgepl"] == ("council on gender equality in public life",)
+    assert lex.abbreviations["com"] == ("council of ministers",)
+    assert "diwan" not in lex.abbreviations and "icbc" not in lex.abbreviations  # one capital; a sentence, not an entry
+    assert listed_definition("PAR Public Administration Reform.") is None  # a full stop: a sentence

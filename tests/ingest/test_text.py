@@ -67,3 +67,4 @@ def test_figure_and_table_labels_numbered_by_chapter_or_annex():
     assert FIGURE.match("Figure A B.3. Regulatory quality").group(2) == "A B.3"  # an OECD annex's figure
     assert TABLE.match("Table A A.2. One-stop shops").group(2) == "A A.2"
     assert BULLET_LINE.match("o Widening the scope") and not BULLET_LINE.match("on the scope")
+    assert BULLET_LINE.match("o a roadmap which outlines specific steps")  # the OECD review: a lower-case item

@@ -1,7 +1,8 @@
 """The corpus's own vocabulary: words it uses (to mend typos) and abbreviations it defines (to read them both ways).
 
 Nothing here is a list of the report's words written by hand: abbreviations come from the text
-itself, as "long form (SF)" definitions (the Schwartz-Hearst algorithm) and as the initials of
+itself, as "long form (SF)" definitions (the Schwartz-Hearst algorithm), as the lines of an acronyms list ("PAR
+Public Administration Reform"), and as the initials of
 multi-word names ("State Grid Corporation of China" -> "SGCC"), plus a short list for the field
 (`params.FIELD_ABBREVIATIONS`); typos are mended towards the words the corpus uses.
 
@@ -56,6 +57,30 @@ def schwartz_hearst(text: str) -> list[tuple[str, str]]:
                 pairs.append((short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short, candidate.strip(",;:")))
                 break
     return pairs
+
+
+_LISTED = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9&\-]{1,9})\s+([A-Z][^.!?]*?)\s*$")
+"""A line of an acronyms list: the short form, then its long form capitalised and with no full stop."""
+
+
+def listed_definition(text: str) -> tuple[str, str] | None:
+    """(short form, long form) when `text` is a line of an acronyms list, "SF Long Form": two capitals or more in the
+    short form, whose letters the long form holds in order (`_matches`), in at most twice as many words plus two.
+
+    >>> listed_definition("CGEPL Council on Gender Equality in Public Life"), listed_definition("CoM Council of Ministers")
+    (('CGEPL', 'Council on Gender Equality in Public Life'), ('CoM', 'Council of Ministers'))
+    >>> listed_definition("ICBC developed an anti-fraud platform.") is None, listed_definition("Diwan The Official Gazette Bureau")
+    (True, None)
+    """
+    m = _LISTED.match(text)
+    if not m:
+        return None
+    short, long = m.group(1), m.group(2).strip(",;:")
+    letters = [c.lower() for c in short if c.isalpha()]
+    words = long.split()
+    if sum(c.isupper() for c in short) < 2 or len(letters) < 2 or not 2 <= len(words) <= 2 * len(letters) + 2:
+        return None
+    return (short, long) if _matches(letters, long) else None
 
 
 def _matches(letters: list[str], candidate: str) -> bool:
@@ -146,6 +171,8 @@ class Lexicon:
             capitals.update(w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,9}s?\b", text))
             initialled.update(w.lower() for w in re.findall(r"\b[A-Z][a-z]?[A-Z][A-Za-z]{0,6}\b", text))  # "MOD", "MoD", "DfE"
             defined += [(s.lower(), long.lower()) for s, long in schwartz_hearst(text)]
+            if (entry := listed_definition(text)) is not None:
+                defined.append((entry[0].lower(), entry[1].lower()))
             named += initialisms(text)
             linked += linked_initialisms(text)
         field_list = FIELD_ABBREVIATIONS if field_abbreviations is None else field_abbreviations

@@ -72,9 +72,10 @@ BULLETS = "•\x7f▪■●◦‣∙·"
 """Bullet glyphs as PDF text layers carry them (InDesign, Word, reportlab, Chromium; \\x7f is how
 some embedded fonts map '•')."""
 
-BULLET_LINE = re.compile(rf"^\s*(?:[{BULLETS}]\s*|o\s+(?=[A-Z]))")
-"""A bullet opening a line; a lone "o" before a capital is the second level of Word's lists (the OECD review's "notably
-by: o Widening the scope ...; o Carrying out ...")."""
+BULLET_LINE = re.compile(rf"^\s*(?:[{BULLETS}]\s*|o\s+(?=[A-Za-z(“\"']))")
+"""A bullet opening a line; a lone "o" before a word is the second level of Word's lists (the OECD review's "notably
+by: o Widening the scope ...; o Carrying out ...", and "the development of: o a roadmap which outlines ...": English
+opens no line with the word "o")."""
 BOX_LABEL = re.compile(r"^(?:Box|BOX|Case study|Spotlight)\s+[A-Z]?\s?[\dA-Z]+(?:\.\d+)*\b")
 """The label opening a printed box: "Box 2.1. ...", "Box A B.3. Estonia 2035 action plan" (OECD reviews)."""
 

@@ -182,6 +182,33 @@ def test_a_bookmarked_heading_over_a_table_introduces_its_section():
     assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), narrow[0], heading("Another heading", 680)], 10.0)
 
 
+def test_category_labels_right_aligned_against_the_bars_are_figure_text_wrapped_lines_too():
+    """The OECD review's Figure A B.1: names in 6.8 pt set flush against the axis of bars whose values are 6.1 pt; a
+    long name's middle lies far from the bars and its second line further still. The body beside stays."""
+    bars = [Shape(266, 490 + 16 * k, 300 + 20 * k, 495 + 16 * k, "fill") for k in range(5)]
+    lines = [_line("Behavioural Insights", 207, 263, 492, 6.8), _line("23%", 308, 321, 492, 6.1),
+             _line("Relations within government (i.e., with states, provinces, municipal", 82, 262, 508, 6.8),
+             _line("governments)", 154, 191, 500, 6.8), _line("Crisis management", 210, 263, 524, 6.8),
+             _line("Note: n=26. Respondents were asked whether a unit exists.", 65, 525, 447, 9.0),
+             _line("in the Palestinian Authority", 30, 150, 420, 10.0)]
+    mark_regions(lines, bars, (595.0, 842.0), 10.0)
+    assert [l.role for l in lines] == ["figure", "figure", "figure", "figure", "figure", "", ""]
+
+
+def test_a_note_list_ends_before_the_next_chapters_number_set_huge():
+    """The OECD review opens each chapter on a page with its number in 65 pt; it had been read into the last note of
+    the chapter before ("... for West Bank and Gaza, 3")."""
+    from askwef.ingest.pdf.notes import note_sections
+
+    notes_heading = _line("Notes", 50, 100, 600, 12.0)
+    notes_heading.role = "heading"
+    number = _line("3", 76, 106, 686, 65.0, page=1)
+    title = _line("Review of the Institutional", 124, 415, 686, 28.0, page=1)
+    title.role = "heading"
+    lines = [notes_heading, _line("4 World Bank, 2018 PEFA Assessment for West Bank and Gaza,", 50, 400, 580), number, title]
+    assert [(start, end) for start, end, _, _ in note_sections(lines, set())] == [(0, 2)]
+
+
 def test_a_note_list_belongs_to_the_chapter_whose_title_wraps_over_four_lines():
     """The OECD review's chapter 3 title is set over four lines; its 'Note' list is its own, not the
     chapter before's."""

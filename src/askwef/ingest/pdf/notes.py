@@ -40,10 +40,15 @@ CHAPTER_TITLE_LINES = 5
 joined over three, its notes were taken for chapter 2's and its note 1 lost to chapter 2's)."""
 
 
+LIST_END_SIZE = 1.5
+"""A line set this many times larger than a list's heading ends the list: the next chapter's number, printed huge on
+its opening page before its title (the OECD review's "3" at 65 pt, read into chapter 2's last note)."""
+
+
 def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int, str, str]]:
     """Where note lists and reference lists stand: (first line, end, heading key, chapter title).
 
-    A list runs from its heading to the next heading.
+    A list runs from its heading to the next heading, or to a line set much larger than it (LIST_END_SIZE).
     `chapters` are the title keys of the chapters; the chapter is the last one opened before."""
     out: list[tuple[int, int, str, str]] = []
     chapter = ""
@@ -62,7 +67,7 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
                 chapter = joined
         if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS:
             j = i + 1
-            while j < len(lines) and lines[j].role != "heading":
+            while j < len(lines) and lines[j].role != "heading" and lines[j].size <= LIST_END_SIZE * line.size:
                 j += 1
             out.append((i, j, title_key(line.text), chapter))
             i = j

@@ -31,6 +31,10 @@ LABEL_SIZE = 0.5
 """A line near a chart but outside its marks set more than this (pt) larger than the largest type inside
 the marks is not one of its labels (the WEF template: labels 6 pt, a timeline's steps 7.5 pt)."""
 
+LABEL_BODY_SHARE = 0.75
+"""Type this much smaller than the body's, near a chart, is one of its labels whatever the type of the marks' own
+labels: the OECD review's category names (6.8 pt, body 10 pt) beside bars whose values are set in 6.1 pt."""
+
 LABEL_REACH = 24.0
 """How far (pt) outside a chart's marks its labels may stand: category names under the axis, a legend
 below them, an axis title above (two lines of 7-9 pt type). A heading counts only inside the marks."""
@@ -49,6 +53,12 @@ class Region:
     def holds(self, line: Line, margin: float = 4.0) -> bool:
         cx = (line.x0 + min(line.x1, line.x0 + 400)) / 2
         return self.x0 - margin <= cx <= self.x1 + margin and self.y0 - margin <= line.y <= self.y1 + margin
+
+    def near(self, line: Line, reach: float) -> bool:
+        """Whether some of `line` stands within `reach` of the region: a category label set right-aligned against a
+        bar chart's axis, long enough that its middle lies far left of the bars ("Relations within government (i.e.,
+        with states, provinces, municipal" in the OECD review's Figure A B.1), is beside it all the same."""
+        return line.x1 >= self.x0 - reach and line.x0 <= self.x1 + reach and self.y0 - reach <= line.y <= self.y1 + reach
 
 
 def numbers_only(text: str) -> bool:
@@ -211,9 +221,11 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
         reach = 4.0 if line.role == "heading" or line.bold else LABEL_REACH
         # outside the marks, only type no larger than the chart's own labels labels it: a timeline's
         # 'Step 1' under a chart is set in the figure's text size
-        if any(r.holds(line, 4.0) or r.holds(line, reach) and line.size <= labels + LABEL_SIZE for r, labels in zip(figures, label_sizes)) \
+        if any(r.holds(line, 4.0) or r.near(line, reach) and line.size <= max(labels + LABEL_SIZE, LABEL_BODY_SHARE * body)
+               for r, labels in zip(figures, label_sizes)) \
                 and _label(line, body) and not _running_text(line, lines):
             line.role = "figure"
+    _wrapped_labels(lines, body)
     for line in numbers:  # once the labels are known: a step's number is read between its words
         if not _step_number(line, lines, figures):
             line.role = "figure"
@@ -226,6 +238,20 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
                 if b.holds(line, 1.0):
                     line.box = k
                     break
+
+
+def _wrapped_labels(lines: list[Line], body: float) -> None:
+    """A label's wrapped lines are figure text too: a short line in the label's size and weight right under a figure
+    line (within RUNNING_LEADING sizes) and overlapping it ("Relations within government (i.e., with states,
+    provinces, municipal" over "governments)", right-aligned against the bars, its second line far from them)."""
+    labels = [l for l in lines if l.role == "figure" and not numbers_only(l.text)]
+    while labels:
+        found = [l for l in lines if l.role == "" and _label(l, body) and any(
+            f.page == l.page and abs(f.size - l.size) <= 0.3 and f.bold == l.bold and 0 < f.y - l.y <= RUNNING_LEADING * l.size
+            and l.x0 < f.x1 and l.x1 > f.x0 for f in labels)]
+        for line in found:
+            line.role = "figure"
+        labels = found
 
 
 def _title_band(box: Region, lines: list[Line]) -> bool:
