@@ -195,6 +195,15 @@ def test_category_labels_right_aligned_against_the_bars_are_figure_text_wrapped_
     assert [l.role for l in lines] == ["figure", "figure", "figure", "figure", "figure", "", ""]
 
 
+def test_a_label_a_little_under_its_rows_first_line_is_read_before_it():
+    """The OECD review's acronyms list: "NCSSIA" stands 0.1 pt under the first line of its long form."""
+    lines = [_line("MoWA", 70.6, 96.1, 329.7), _line("Ministry of Women Affairs", 296.1, 389.4, 329.7),
+             _line("National Cross-Sectoral Strategy for Integrity and Anti-", 296.1, 493.9, 317.4), _line("NCSSIA", 70.6, 101.4, 317.3),
+             _line("Corruption", 296.1, 334.3, 307.4), _line("NDP", 70.6, 87.8, 295.1), _line("National Development Plan", 296.1, 395.3, 295.1)]
+    order = [l.text for l in reading_order(lines, (595.0, 842.0))]
+    assert order[2:5] == ["NCSSIA", "National Cross-Sectoral Strategy for Integrity and Anti-", "Corruption"]
+
+
 def test_a_note_list_ends_before_the_next_chapters_number_set_huge():
     """The OECD review opens each chapter on a page with its number in 65 pt; it had been read into the last note of
     the chapter before ("... for West Bank and Gaza, 3")."""

@@ -41,7 +41,26 @@ def reading_order(lines: list[Line], size: tuple[float, float]) -> list[Line]:
     body = mark_wide_tables(body)
     if _gutter(body, 0.0, size[0]) is None:
         mark_tables(body)  # one column: a table may run the page's width (with columns, each column's own)
-    return _order(body, 0.0, size[0], depth=0) + furniture
+    return _left_first(_order(body, 0.0, size[0], depth=0)) + furniture
+
+
+BASELINE_TOLERANCE = 1.0
+"""Points within which a line wholly left of the one before it in top-down order shares its baseline: the OECD
+review's acronyms list sets "NCSSIA" 0.1 pt under the first line of its long form, which had come first ("National
+Cross-Sectoral Strategy for Integrity and Anti- / NCSSIA / Corruption")."""
+
+
+def _left_first(lines: list[Line]) -> list[Line]:
+    """Lines in reading order, each pair next to one another whose second stands wholly left of the first and at most
+    BASELINE_TOLERANCE under it swapped: left to right on one baseline (in reading order, not before the columns are
+    found: there a line of the left column a little under one of the right would move ahead of it, and the columns'
+    stretches change)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.page == b.page and 0 < a.y - b.y <= BASELINE_TOLERANCE and b.x1 < a.x0:
+            out[i], out[i + 1] = b, a
+    return out
 
 
 _LEADERS = re.compile(r"^[\s.·…_]{3,}(?:\t?\s*(?:\d{1,4}|[ivxlc]{1,6}))?\s*$")
