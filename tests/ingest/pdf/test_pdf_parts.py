@@ -29,6 +29,18 @@ def test_two_columns_under_a_full_width_title_are_read_column_by_column():
     assert order == ["A title across the page"] + [f"left {k}" for k in range(6)] + [f"right {k}" for k in range(6)]
 
 
+def test_a_short_line_under_two_columns_with_nothing_beside_it_is_no_column():
+    """The OECD review's p. 44: a bullet's last word ("Reforms.") under a table of two columns had been filed in the
+    left column, and its paragraph ended a line early."""
+    lines = [_line(f"left {k}", 50, 290, 760 - 12 * k) for k in range(6)]
+    lines += [_line(f"right {k}", 305, 545, 760 - 12 * k) for k in range(6)]
+    lines += [_line("• The OoP, which has recently established the Higher Committee for Administrative and Legislative", 50, 545, 600),
+              _line("Reforms.", 68, 110, 588), _line("Lacking a clear political decision, the absence of one lead institution", 50, 545, 560)]
+    ordered = reading_order(lines, (595.0, 842.0))
+    assert [l.column for l in ordered if l.text.startswith(("left", "right"))] == [1] * 6 + [2] * 6
+    assert [l.column for l in ordered if not l.text.startswith(("left", "right"))] == [0, 0, 0]
+
+
 def test_a_table_in_the_right_column_keeps_its_page_column_and_gets_its_cells_columns():
     """A table set in a page's right column: its lines stay in page column 2 (`Line.column`), each with the
     column of cells it stands in (`Line.table_column`); the one field once held both, and a table's

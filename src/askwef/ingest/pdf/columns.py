@@ -100,6 +100,9 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int) -
     right: list[Line] = []
 
     def flush() -> None:
+        if column and left and not right:  # lines between full-width ones with nothing beside them: short lines of one
+            for line in left:              # column (the OECD review's bullets under a table of two columns), not a column
+                line.column = 0
         for side in (left, right):  # a table set inside one column (the page-wide search saw both columns)
             if any(l.role == "" for l in side):
                 mark_tables(side)
