@@ -76,3 +76,6 @@ def test_an_acronyms_list_defines_its_entries():
     assert lex.abbreviations["com"] == ("council of ministers",)
     assert "diwan" not in lex.abbreviations and "icbc" not in lex.abbreviations  # one capital; a sentence, not an entry
     assert listed_definition("PAR Public Administration Reform.") is None  # a full stop: a sentence
+    assert listed_definition("NCSSIA National Cross-Sectoral Strategy for Integrity and Anti-") is None  # wrapped
+    both = Lexicon.from_texts(["PAR Public Administration Reviews", "The public administration reform (PAR) goes on."])
+    assert both.abbreviations["par"][0] == "public administration reform"  # a definition in the text comes first

@@ -78,7 +78,8 @@ def listed_definition(text: str) -> tuple[str, str] | None:
     short, long = m.group(1), m.group(2).strip(",;:")
     letters = [c.lower() for c in short if c.isalpha()]
     words = long.split()
-    if sum(c.isupper() for c in short) < 2 or len(letters) < 2 or not 2 <= len(words) <= 2 * len(letters) + 2:
+    if sum(c.isupper() for c in short) < 2 or len(letters) < 2 or not 2 <= len(words) <= 2 * len(letters) + 2 \
+            or long.endswith("-"):  # an entry wrapped onto a line of its own ("... Integrity and Anti-" / "Corruption")
         return None
     return (short, long) if _matches(letters, long) else None
 
@@ -164,6 +165,7 @@ class Lexicon:
         pairs: set[int] = set()
         initialled: set[str] = set()  # words the corpus writes with two capitals or more, as initials are
         linked: list[tuple[str, str]] = []
+        listed: list[tuple[str, str]] = []  # an acronyms list's entries: after the text's own definitions
         for text in texts:
             words = _words(text)
             counts.update(words)
@@ -172,7 +174,7 @@ class Lexicon:
             initialled.update(w.lower() for w in re.findall(r"\b[A-Z][a-z]?[A-Z][A-Za-z]{0,6}\b", text))  # "MOD", "MoD", "DfE"
             defined += [(s.lower(), long.lower()) for s, long in schwartz_hearst(text)]
             if (entry := listed_definition(text)) is not None:
-                defined.append((entry[0].lower(), entry[1].lower()))
+                listed.append((entry[0].lower(), entry[1].lower()))
             named += initialisms(text)
             linked += linked_initialisms(text)
         field_list = FIELD_ABBREVIATIONS if field_abbreviations is None else field_abbreviations
@@ -180,6 +182,7 @@ class Lexicon:
         named = [(s, long) for s, long in named if s not in counts or s in capitals]
         # initials with a linking word's letter ("MOD"): only those the corpus writes, and not defined otherwise, each for
         # the name it writes most often, at least twice (not "minister of funds" beside "ministry of finance")
+        defined += listed
         own = {short for short, _ in defined}
         for (short, long), times in Counter(linked).most_common():
             if short in initialled and short not in own and len(short) >= 3 and times >= 2:
