@@ -15,6 +15,7 @@ from reworded_check import quotes_expected  # noqa: E402
 
 TRIALS = ROOT / "evals" / "natural" / "trials"
 UK = ROOT.parent / "shared" / "realpdfs" / "UK_National_AI_Strategy.pdf"
+OECD = ROOT.parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 BLUEPRINT_TRIALS = ("reworded-blueprint.tsv", "paired-blueprint.tsv", "blind2-blueprint.tsv", "blind3-blueprint.tsv", "blind4-blueprint.tsv")
 
 
@@ -46,10 +47,12 @@ def test_blueprint_trial_labels_are_sentences_askwef_reads():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not UK.exists(), reason="the real PDFs are not here")
-def test_uk_trial_labels_are_sentences_askwef_reads_with_their_pages():
-    rows = _labels("blind-uk.tsv")
-    doc = ingest_file(UK)
+@pytest.mark.parametrize("name, pdf", [("blind-uk.tsv", UK), ("blind-oecd.tsv", OECD)])
+def test_real_pdf_trial_labels_are_sentences_askwef_reads_with_their_pages(name, pdf):
+    if not pdf.exists():
+        pytest.skip("the real PDFs are not here")
+    rows = _labels(name)
+    doc = ingest_file(pdf)
     spans = [(s.text[sp.start : sp.end], sp.page) for s in doc.sections for sp in s.sentences]
     assert _missing(rows, [t for t, _ in spans]) == []
     pages = [(r["n"], int(r["page"]), next(p for t, p in spans if quotes_expected(t, r["expected_sentence"]))) for r in rows]
