@@ -572,3 +572,16 @@ def test_a_serving_process_runs_the_model_blas_and_openmp_on_its_threads():
             assert torch.get_num_threads() == TORCH_THREADS
     finally:
         torch.set_num_threads(before)
+
+
+def test_the_load_test_compares_one_processs_batch_counts(monkeypatch):
+    """With several workers /healthz reaches any of them: the count after the load is taken from the process that gave
+    the count before (another's had made a mean batch of 1.0)."""
+    from askwef.serve import cost
+
+    answers = iter([{"batches": 900, "questions": 900, "process": 2}, {"batches": 120, "questions": 960, "process": 1}])
+    monkeypatch.setattr(cost, "encoding", lambda url, timeout: next(answers))
+    assert cost.encoding_of({"batches": 20, "questions": 160, "process": 1}, "http://x", 1.0)["questions"] == 960
+    monkeypatch.setattr(cost, "encoding", lambda url, timeout: {"batches": 5, "questions": 5, "process": 3})
+    assert cost.encoding_of({"batches": 20, "questions": 160, "process": 1}, "http://x", 1.0) is None
+    assert cost.encoding_of(None, "http://x", 1.0) is None

@@ -44,6 +44,9 @@ def test_two_workers_answer_from_one_read_only_index(real_settings, tmp_path):
                 body = client.post("/api/answer", json={"question": "How many green data centres have been established in China?"}).json()
                 assert "246 green data centres" in body["text"]
         assert httpx.get(base + "/healthz").json()["build"]["state"] == "idle"
+        workers = set(process_tree(process.pid)) - {process.pid}
+        # each worker counts its own batches, and says which it is (the load test compares one process's counts)
+        assert {httpx.get(base + "/healthz").json()["encoding"]["process"] for _ in range(4)} <= workers
         assert httpx.get(base + "/").status_code == 404  # the chat page needs one process (docs/deploy.md)
     finally:
         stop_server(process)

@@ -172,7 +172,8 @@ def create_app(
     async def healthz() -> dict:  # async: answers even when every worker thread is busy
         """Liveness, what the index in use was built from, and what is being built and how far along. Open even when auth is on."""
         batching = engine.embedder
-        encoding = {"batches": batching.batches, "questions": batching.questions} if isinstance(batching, BatchingEmbedder) else None
+        encoding = ({"batches": batching.batches, "questions": batching.questions, "process": os.getpid()}
+                    if isinstance(batching, BatchingEmbedder) else None)
         return {"status": "ok", "manifest": engine.manifest, "build": engine.status(), "encoding": encoding}
 
     @app.exception_handler(RequestValidationError)

@@ -4,7 +4,8 @@
 and after the load, and divides by the answers it got: `server_cpu_ms_per_answer`. It then loads the
 same index in its own process, with the server's torch threads, and times `answer()` on the same
 questions: `answer_ms_in_process` (CPU ms, the same unit; wall ms beside it). Their ratio is what the
-request path (HTTP, JSON, Gradio, threads) adds to answering.
+request path (HTTP, JSON, Gradio, threads) adds to answering. The mean batch the server encoded questions in comes
+from one process's counts before and after the load (`encoding_of`).
 
 >>> cpu_seconds(None) is None
 True
@@ -94,4 +95,28 @@ def rss_mib(pid: int | None, field: str = "VmHWM") -> float | None:
         info = psutil.Process(pid).memory_info()
         return round((getattr(info, "peak_wset", None) or info.rss) / 2**20, 1)
     except Exception:
+        return None
+
+
+ENCODING_TRIES = 20
+"""Times /healthz is asked after the load for the process whose batch count was read before it (several workers share
+one port: each answer comes from any of them); none found, no mean batch is reported."""
+
+
+def encoding_of(before: dict | None, url: str, timeout: float) -> dict | None:
+    """The batch count of the process that gave `before`, asked for up to ENCODING_TRIES times: /healthz reaches one
+    process, and with several workers the one after the load may be another than the one before (their counts mixed
+    had given a mean batch of 1.0); None when it never answers."""
+    if not before:
+        return None
+    return next((e for e in (encoding(url, timeout) for _ in range(ENCODING_TRIES)) if e and e.get("process") == before.get("process")), None)
+
+
+def encoding(url: str, timeout: float) -> dict | None:
+    """The server's count of shared question batches (/healthz "encoding"); None if it has none."""
+    import httpx
+
+    try:
+        return httpx.get(url + "/healthz", timeout=timeout).json().get("encoding")
+    except (httpx.HTTPError, ValueError):
         return None

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cost import answer_in_process, cpu_seconds, rss_mib
+from .cost import answer_in_process, cpu_seconds, encoding, encoding_of, rss_mib
 from .limits import (
     BACKLOG,
     GRADIO_CONCURRENCY,
@@ -57,6 +57,7 @@ QUESTIONS = (
 BAD_EVERY = 20
 """Every BAD_EVERY-th API request of a client is a blank question, which must be refused with 422."""
 DEFAULT_OUT = Path("evals/out/loadtest.json")
+
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def run_load(
         raise ValueError("need at least one client and a positive duration")
     n_gradio = round(clients * gradio_share) if clients > 1 else 0
     _warm_up(url, timeout, auth)
-    encoding_before = _encoding(url, timeout)
+    encoding_before = encoding(url, timeout)
     rss_before = rss_mib(pid, "VmRSS")
     cpu_before = cpu_seconds(pid)
     samples: list[Sample] = []  # list.append is atomic: the clients share it
@@ -176,22 +177,12 @@ def run_load(
         url=url, rss_before=rss_before, rss_peak=rss_mib(pid, "VmHWM"), rss_after=rss_mib(pid, "VmRSS"),
     )
     answers = sum(1 for s in samples if s.ok and s.route != "api-bad")
-    after = _encoding(url, timeout)  # one process's count (/healthz reaches one): the mean batch its questions were encoded in
+    after = encoding_of(encoding_before, url, timeout)  # one process's count: the mean batch its questions were encoded in
     if encoding_before and after and after["batches"] > encoding_before["batches"]:
         result["encode_batch_mean"] = round((after["questions"] - encoding_before["questions"]) / (after["batches"] - encoding_before["batches"]), 2)
     result["server_cpu_s"] = round(cpu - cpu_before, 2) if cpu is not None and cpu_before is not None else None
     result["server_cpu_ms_per_answer"] = round(1000 * (cpu - cpu_before) / answers, 2) if result["server_cpu_s"] is not None and answers else None
     return result
-
-
-def _encoding(url: str, timeout: float) -> dict | None:
-    """The server's count of shared question batches (/healthz "encoding"); None if it has none."""
-    import httpx
-
-    try:
-        return httpx.get(url + "/healthz", timeout=timeout).json().get("encoding")
-    except (httpx.HTTPError, ValueError):
-        return None
 
 
 def _warm_up(url: str, timeout: float, auth) -> None:

@@ -165,6 +165,7 @@ class BuildOut(BaseModel):
 class EncodingOut(BaseModel):
     batches: int = Field(description="forward passes run for questions since the process started")
     questions: int = Field(description="questions they encoded: questions / batches is the mean batch size")
+    process: int = Field(0, description="the id of the process counting (`serve --workers N` runs N, each its own count)")
 
 
 class HealthOut(BaseModel):
