@@ -102,13 +102,12 @@ def _text(path: Path) -> str:
 def test_a_tables_wrapped_cells_are_read_whole_in_row_order_under_their_label(tmp_path):
     text = _text(_grid(tmp_path))
     for label, plan, agenda, assessment in ROWS:
-        # the cell whole, after its row's label (and before the next row's)
-        assert assessment in text, text
-        assert f"{label}: " in text, text
-        assert text.index(f"{label}: ") < text.index(assessment), text
+        # each cell whole, led by its row's label and its column's name (and before the next row's)
+        assert f"{label} – Assessment: {assessment}" in text, text
+        assert f"{label} – Plan: {plan[0][2:]}" in text and f"{label} – Agenda: {agenda[0][2:]}" in text, text
         for bullet in plan + agenda:
             assert bullet[2:] in text, text
-    rows = [text.index(f"{label}: ") for label, *_ in ROWS]
+    rows = [text.index(f"{label} – Plan: ") for label, *_ in ROWS]
     assert rows == sorted(rows), text
     assert text.index(ROWS[0][3]) < rows[1], text
 
@@ -161,12 +160,15 @@ def _key_actions(tmp_path: Path) -> Path:
 def test_row_labels_without_a_header_cell_keep_their_rows_and_stay_out_of_the_items(tmp_path):
     text = _text(_key_actions(tmp_path))
     for label, left, right in KEY_ACTIONS:
-        assert f"{label} " in text, text  # the label whole, not cut by the actions beside it
+        # the label whole, not cut by the actions beside it, with each column's name
+        label = label.rstrip(":")
+        assert f"{label} – Investing in the long term needs: {left[0]}" in text, text
+        assert f"{label} – Ensuring benefits in all regions: {right[0]}" in text, text
         for action in left + right:
             assert action in text, text
             assert text.index(label) < text.index(action), text
     # each action in its own row: the medium-term actions after the medium-term label
-    assert text.index(KEY_ACTIONS[0][2][0]) < text.index(KEY_ACTIONS[1][0]), text
+    assert text.index(KEY_ACTIONS[0][2][0]) < text.index(KEY_ACTIONS[1][0].rstrip(":")), text
 
 
 COVERAGE = [

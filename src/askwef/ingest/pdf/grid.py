@@ -14,6 +14,8 @@ cut into pieces between its neighbours'. Found before the gutter search, its lin
   starts the next column;
 - rows: `row_openings` (a first cell's line after more than a cell's line gap opens a row).
 
+Its lines become paragraphs in `rows.py`.
+
 >>> body = mark_wide_tables(lines)  # doctest: +SKIP
 """
 
@@ -23,10 +25,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..conventions import BULLET_LINE, DASH_ITEM
-from ..parsed import Para
-from ..text import Cleaned, word_count
-from .hyphens import Vocabulary, join_lines
+from ..conventions import BULLET_LINE
+from ..text import word_count
 from .layout import TABLE_SPREAD, Line
 
 WIDE_HEADER_CELLS = 3
@@ -184,11 +184,11 @@ def _labelled(members: list[Line], starts: list[list[float]], row: list[Line]) -
     first = [l for l in members if l.x0 <= starts[0][-1] + 0.5]
     rest = [l for l in members if l.x0 > starts[0][-1] + 0.5]
     # (the second column's bullets and their wrapped lines, indented further, may be clusters of their own)
-    return _row_labels(first, rest) and not all(l.bold for l in rest) \
+    return row_labels(first, rest) and not all(l.bold for l in rest) \
         and starts[0][0] <= row[0].x0 + 3 and row[0].x1 - 3 <= starts[1][0] <= row[1].x0 + CELL_INDENT * size
 
 
-def _row_labels(first: list[Line], rest: list[Line]) -> bool:
+def row_labels(first: list[Line], rest: list[Line]) -> bool:
     """Whether a first column's lines are row labels: two or more, all bold (Table 2.1's), or each level with a
     bullet the next column opens (Table 2.2's 'Civil Service area', regular weight); running text is not."""
     level = all(any(abs(l.y - r.y) < 0.3 * l.size and BULLET_LINE.match(r.text) for r in rest if r.page == l.page) for l in first)
@@ -307,83 +307,6 @@ def _widest_gap(lines: list[Line], upper: float, lower: float, size: float) -> t
     return best
 
 
-def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
-    """Table lines (header cells first) -> a "table_header" and one "row" per row: its first cell, then
-    each other cell read whole, column by column (a cell's wrapped lines are one text), bullets as items.
-    A header repeated on a page the table runs on to is read once."""
-    first_page = min(l.page for l in lines)
-    header = [l for l in lines if l.level == -1 and l.page == first_page]
-    cells = [l for l in lines if l.level != -1]
-    out: list[Para] = []
-    if header:
-        # a header cell wrapped: a line under another, overlapping it ('Level of alignment per' 'PAR area')
-        heads: list[list[Line]] = []
-        for l in sorted(header, key=lambda l: (-l.y, l.x0)):
-            cell = next((c for c in heads if c[-1].y > l.y + 0.3 * l.size and l.x0 < c[-1].x1 and c[-1].x0 < l.x1), None)
-            cell.append(l) if cell is not None else heads.append([l])
-        heads.sort(key=lambda c: c[0].x0)
-        out.append(Para("table_header", " | ".join(" ".join(l.text for l in c) for c in heads)))
-    opens: set[int] = set()
-    if _wide(lines):
-        rows = table_rows(cells, opens)
-    else:
-        rows = []
-        previous_first: Line | None = None
-        wrap = _label_wrap(cells)
-        for line in by_rows(cells):  # (a label set a fraction of a point under its first bullet: one row)
-            if line.table_column == 0:
-                starts = previous_first is None or previous_first.page != line.page or previous_first.y - line.y > wrap * line.size
-                if starts or not rows:
-                    rows.append(([line], []))
-                else:
-                    rows[-1][0].append(line)
-                previous_first = line
-            elif rows:
-                rows[-1][1].append(line)
-    for first, rest in rows:
-        head = ""
-        for l in first:
-            head = join_lines(head, l.text, vocabulary)[0] if head else l.text
-        items: list[Cleaned] = []
-        # each cell whole, left to right (a table of two columns: one cell)
-        for column in sorted({l.table_column for l in rest}):
-            text, markers = "", []
-            for l in (l for l in rest if l.table_column == column):
-                # in a cell, a dash opening a line is a bullet too ('– AI forecasts ...')
-                bullet = BULLET_LINE.match(l.text) or DASH_ITEM.match(l.text)
-                body = l.text[bullet.end():] if bullet else l.text
-                cut = bullet.end() if bullet else 0
-                m = [(max(0, o - cut), n) for o, n in l.markers]
-                if bullet or not text or id(l) in opens:
-                    if text:
-                        items.append(Cleaned(text, tuple(markers)))
-                    text, markers = body, m
-                else:
-                    text, at = join_lines(text, body, vocabulary)
-                    markers += [(o + at, n) for o, n in m]
-            if text:
-                items.append(Cleaned(text, tuple(markers)))
-        anchor = first[0] if first else rest[0]
-        out.append(Para("row", head, items=tuple(items), pages=(((0,) + mark(anchor)),)))
-    return out
-
-
-def _label_wrap(cells: list[Line]) -> float:
-    """Type sizes under a row label within which the next label line is the label wrapped: 1.6 (a line and a
-    quarter at a leading of 1.3); for bold row labels beside cells in the regular weight (`_labelled`), the
-    cells' own line gap (a column's smallest, and a tenth of a size): the OECD review's Table 2.1 wraps its
-    lines 10.1 pt apart and sets 'Anticorruption' and 'Transparency and accountability' 12.6 pt apart, two rows."""
-    labels = [l for l in cells if l.table_column == 0]
-    rest = [l for l in cells if l.table_column]
-    if not labels or not _row_labels(labels, rest) or all(l.bold for l in rest):
-        return 1.25 * 1.3
-    gaps = []
-    for column in {l.table_column for l in cells}:
-        own = by_rows([l for l in cells if l.table_column == column])
-        gaps += [a.y - b.y for a, b in zip(own, own[1:]) if a.page == b.page and a.y - b.y > 0.5 * a.size]
-    return min(gaps, default=1.25 * 1.3 * labels[0].size) / labels[0].size + 0.1
-
-
 def by_rows(cells: list[Line]) -> list[Line]:
     """A table's cells top down, those on one baseline left to right; a cell set a fraction of a point
     off its row's baseline is on it (the OECD review's 'Saudi Arabia' 0.2 pt under its institution)."""
@@ -394,7 +317,7 @@ def by_rows(cells: list[Line]) -> list[Line]:
     return [l for _, _, _, l in sorted(out, key=lambda t: (t[0], -t[1], t[2]))]
 
 
-def _wide(lines: list[Line]) -> bool:
+def wide_table(lines: list[Line]) -> bool:
     """A table of three or more columns (`grid.py`): its cells and header read column by column. Its cells'
     columns (`Line.table_column`), not its header's: a header cell over no cell does not make it wide."""
     return any(l.table_column >= 2 for l in lines if l.level != -1)

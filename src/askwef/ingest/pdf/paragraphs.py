@@ -20,7 +20,7 @@ from ..parsed import Para
 from ..text import ends_sentence, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
 from .columns import column_edges, right_edges
-from .grid import table_paras
+from .rows import table_paras
 from .layout import Line
 from .pages import page_value
 
