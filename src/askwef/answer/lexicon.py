@@ -180,9 +180,9 @@ class Lexicon:
         field_list = FIELD_ABBREVIATIONS if field_abbreviations is None else field_abbreviations
         # a name's initials are kept unless they spell a plain word of the corpus ("Can Be Done" is not "cbd"... but "the" is)
         named = [(s, long) for s, long in named if s not in counts or s in capitals]
+        defined += listed
         # initials with a linking word's letter ("MOD"): only those the corpus writes, and not defined otherwise, each for
         # the name it writes most often, at least twice (not "minister of funds" beside "ministry of finance")
-        defined += listed
         own = {short for short, _ in defined}
         for (short, long), times in Counter(linked).most_common():
             if short in initialled and short not in own and len(short) >= 3 and times >= 2:

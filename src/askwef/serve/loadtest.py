@@ -59,7 +59,6 @@ BAD_EVERY = 20
 DEFAULT_OUT = Path("evals/out/loadtest.json")
 
 
-
 @dataclass(frozen=True)
 class Sample:
     """One request: which route, whether it went as it should, how long it took, what came back."""

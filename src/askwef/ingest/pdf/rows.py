@@ -59,16 +59,10 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
         head = ""
         for l in first:
             head = join_lines(head, l.text, vocabulary)[0] if head else l.text
-        items: list[Cleaned] = []
         anchor = first[0] if first else rest[0]
-        previous = 0
-        # each cell whole, left to right (a table of two columns: one cell); under named columns, each cell a row of
-        # its own led by the row's label and its column's name ("Permanent/ temporary – Administrative Committee")
+        cells_of: dict[int, list[Cleaned]] = {}  # each cell whole, left to right (a table of two columns: one cell)
         for column in sorted({l.table_column for l in rest}):
-            if named and items:
-                out.append(Para("row", _led(head, named.get(previous, "")), items=tuple(items), pages=(((0,) + mark(anchor)),)))
-                items = []
-            previous = column
+            own = cells_of.setdefault(column, [])
             text, markers = "", []
             for l in (l for l in rest if l.table_column == column):
                 # in a cell, a dash opening a line is a bullet too ('– AI forecasts ...')
@@ -78,17 +72,20 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
                 m = [(max(0, o - cut), n) for o, n in l.markers]
                 if bullet or not text or id(l) in opens:
                     if text:
-                        items.append(Cleaned(text, tuple(markers)))
+                        own.append(Cleaned(text, tuple(markers)))
                     text, markers = body, m
                 else:
                     text, at = join_lines(text, body, vocabulary)
                     markers += [(o + at, n) for o, n in m]
             if text:
-                items.append(Cleaned(text, tuple(markers)))
-        if named and items:
-            out.append(Para("row", _led(head, named.get(previous, "")), items=tuple(items), pages=(((0,) + mark(anchor)),)))
+                own.append(Cleaned(text, tuple(markers)))
+        pages = (((0,) + mark(anchor)),)
+        if named and any(cells_of.values()):
+            # under named columns, each cell a row of its own led by the row's label and its column's name
+            # ("Permanent/ temporary – Administrative Committee")
+            out += [Para("row", _led(head, named.get(c, "")), items=tuple(own), pages=pages) for c, own in cells_of.items() if own]
         else:
-            out.append(Para("row", head, items=tuple(items), pages=(((0,) + mark(anchor)),)))
+            out.append(Para("row", head, items=tuple(i for own in cells_of.values() for i in own), pages=pages))
     return out
 
 
