@@ -172,6 +172,20 @@ def test_a_greeting_a_thanks_or_a_request_for_help_gets_how_to_ask_not_a_quote(m
     assert asked.about == "" and "30 pens" in asked.text
 
 
+def test_a_request_to_translate_write_or_recommend_is_declined_with_how_to_ask_not_a_quote(mini_engine):
+    from askwef.serve.render import plain_answer
+
+    for said in ("Translate the executive summary into French", "write me a poem about tidal power",
+                 "Can you recommend a good restaurant near the harbour?", "please book a meeting room for Monday"):
+        a = mini_engine.answer(said)
+        assert (a.about, a.abstained, a.quotes) == ("help", True, ()), said
+        assert a.message.startswith("I only quote") and "Tidal Power Outlook" in a.message, said
+        assert "cannot translate" in plain_answer(a)
+    # asking about such things is a question about the report
+    asked = mini_engine.answer("how many pens does SeaFarm run? write the number")
+    assert asked.about == "" and "30 pens" in asked.text
+
+
 def test_a_question_about_the_report_in_a_library_asks_which_and_the_reply_picks_it(tmp_path):
     library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
     alone = fixture_engine(tmp_path / "alone")

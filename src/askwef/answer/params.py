@@ -100,6 +100,23 @@ chat: what staff type to a chat box that is not a question about the report."""
 HELP_MESSAGE = ("I answer questions about {titles} with the report's own sentences, quoted with their section, page "
                 "and endnotes, and say so when the report does not answer. Ask about anything it covers, for example "
                 "“{example}”.")
+TASK_REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:"
+    r"translate\b|compose\b|"
+    r"(?:write|draft|generate|create)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:poem|story|song|haiku|limerick|joke|essay|e-?mail|letter|tweet|post|speech|script|code|program|function|cover letter)s?\b|"
+    r"tell\s+(?:me\s+|us\s+)?(?:a|an|some)\s+(?:\w+\s+)?(?:joke|story|stories|jokes)\b|"
+    r"recommend\s+(?:me\s+|us\s+)?(?:a|an|some)\s+(?:\w+\s+){0,2}?(?:restaurant|hotel|bar|cafe|café|book|film|movie)s?\b|"
+    r"(?:book|order|reserve)\s+(?:me\s+|us\s+)?(?:a|an)\s|remind\s+me\b|set\s+(?:up\s+)?(?:a|an)\s+(?:meeting|reminder|alarm)\b)",
+    re.I)
+"""A turn asking askwef to do something rather than to find what a report says: translate, write a poem or an email,
+tell a joke, recommend a restaurant, book a room. An extractive answer can only misquote it ("Translate 'public
+administration' into French." quoted "... so that French citizens can measure the progress ..." at confidence 0.64;
+"Can you recommend a good restaurant near the ministry?" quoted "Ministry of Interior"): answered with TASK_MESSAGE and
+how to ask, never with a quote. From the off-topic turns of the blind trials (evals/natural/trials, stops 33 to 35)
+and the chat's probes ("write me a poem about AI in China" quoted the report's first sentence at 0.46); a question
+about such things ("how do I write a good prompt?", "what does the report recommend?") is a question."""
+TASK_MESSAGE = "I only quote the reports' own sentences: I cannot translate, write, recommend or book anything myself. "
 UNWRITTEN_MESSAGE = "The report does not mention {terms}. The closest passages are listed below."
 """The abstention for a term the question quotes that no sentence of the report holds (`confidence.ruled_out`)."""
 QUOTED_TERM = re.compile(r"[“\"]([^”\"]{2,80})[”\"]|(?:^|(?<=[\s(]))[‘']([^’']{2,80})[’'](?=[\s,.;:?!)]|$)")

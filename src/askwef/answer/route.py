@@ -32,7 +32,7 @@ from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
 from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
-                     SMALL_TALK, SUMMARY_ONLY)
+                     SMALL_TALK, SUMMARY_ONLY, TASK_MESSAGE, TASK_REQUEST)
 from .context import quoted_rows
 from .select import read, scores_for, stage_for
 
@@ -44,6 +44,9 @@ def answer_question(
     models = models or load_models()
     if SMALL_TALK.match(question):  # "hi", "thanks!", "what can you do?": how to ask, not a quote
         return Answer(question, "", abstained=True, message=help_message(retriever.store), resolved_question=question, about="help")
+    if TASK_REQUEST.match(question):  # "translate ...", "write me a poem": not a question a quote can answer
+        return Answer(question, "", abstained=True, message=TASK_MESSAGE + help_message(retriever.store), resolved_question=question,
+                      about="help")
     last = about_last(retriever, question, history)
     if last is not None:  # "source?", "which page is that on?", "tell me more": about the last answer, not the report
         return last
