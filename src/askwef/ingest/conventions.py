@@ -83,6 +83,12 @@ DASH_ITEM = re.compile(r"^\s*[–—-]\s+(?=\S)")
 """A line opening with a dash and a space: a list item when it follows a finished sentence or sits
 in a table cell (the Blueprint report's tables list their solutions so)."""
 
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z“\"(])")
+"""A line opening with a list number ('1. ', '2) ') and a capital: an item when it follows a finished sentence, a
+colon, a bold line ('Functions of the political-level structure') or another item (the OECD review's 'Overarching goals for PAR ...:' '1. Improvement of ...' '2. ...': read as
+one paragraph, they split into the sentences '1.' and 'Improvement of ... services 2.'). The number is cut, as
+the markdown reader cuts a numbered list's. Not '2024. The' (a year), not '1.3 Multi-level' (a section)."""
+
 NOTE_ENTRY_START = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 """The first line of an entry of a numbered note list ("17. China Mobile. (2023). ...")."""
 

@@ -283,3 +283,122 @@ def test_a_table_in_clusters_with_labels_in_the_regular_weight_is_read_row_by_ro
     # the bands and goals read in their place, between the clusters' rows
     text = "\n".join(s.text for s in doc.sections)
     assert text.index("Integrity") < text.index("Overarching goals for the reform in the Financial cluster") < text.index("Public Financial"), text
+
+
+SHARED = [  # (band across the table or None, left cell, right cells parted by short rules)
+    ("Policy development and co-ordination", None, None),
+    (None, "Setting of annual and multi-annual strategic priorities of the government",
+     ["Co-ordinating the identification of thematic annual and multi-annual strategic priorities and proposals for decisions"]),
+    (None, "Review of draft policy documents to identify whether they are in line with governmental priorities",
+     ["Review of the action plans for the implementation of the reform agenda"]),
+    ("Monitoring", None, None),
+    (None, "Oversight of the performance of the ministries and other administrative bodies",
+     ["Development of the results framework to monitor implementation of the plan",
+      "Issuing instructions to the monitoring units established in all ministries"]),
+]
+
+
+def _rule(c, x0: float, x1: float, y: float, width: float = 0.7) -> None:
+    c.rect(x0, y, x1 - x0, width, stroke=0, fill=1)
+
+
+def _ruled(tmp_path: Path) -> Path:
+    """Two ruled tables in the OECD review's house style: a thin rule under every row (drawn in pieces), a short
+    upright one between the cells of each row, none across a band ('Monitoring', centred across the table) and a
+    short rule parting two cells of the right column within a row. The first has two bold column heads over long
+    cells, whose lines stand on one baseline 14 pt apart; the second, heads in the regular weight ('No.', 'Step',
+    'Institution') over numbered steps."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = _titled(c, "Shared responsibilities", "Table 3.1. Shared responsibilities between the centre of government bodies")
+    x0, mid, x1 = 60.0, 290.0, 520.0
+    c.setFillGray(0.75)
+    _rule(c, x0, x1, y + 14, 1.5)
+    c.setFillGray(0.0)
+    _centred(c, "Mandate and functions of the Prime Minister Office", (x0 + mid) / 2, y, "Helvetica-Bold", 9)
+    _centred(c, "Mandate and functions of the General Secretariat", (mid + x1) / 2, y, "Helvetica-Bold", 9)
+    c.setFillGray(0.75)
+    _rule(c, mid - 0.35, mid + 0.35, y - 6, 20)
+    y -= 8
+    _rule(c, x0, mid, y), _rule(c, mid, x1, y)
+    for band, left, right in SHARED:
+        c.setFillGray(0.0)
+        if band:
+            _centred(c, band, (x0 + x1) / 2, y - 11, "Helvetica", 8.5)
+            c.setFillGray(0.75)
+            _rule(c, x0, x1, y - 16)
+            y -= 16
+            continue
+        top = y
+        lefts = textwrap.wrap(left, 52)
+        c.setFont("Helvetica", 8.5)
+        for j, line in enumerate(lefts):
+            c.drawString(x0 + 5, y - 11 - 10 * j, line)
+        at = y
+        for k, cell in enumerate(right):
+            rights = textwrap.wrap(cell, 52)
+            c.setFillGray(0.0)
+            c.setFont("Helvetica", 8.5)
+            for j, line in enumerate(rights):
+                c.drawString(mid + 5, at - 11 - 10 * j, line)
+            at -= 10 * len(rights) + 6
+            if k < len(right) - 1:
+                c.setFillGray(0.75)
+                _rule(c, mid, x1, at)
+        y = min(at, y - 10 * len(lefts) - 6)
+        c.setFillGray(0.75)
+        _rule(c, mid - 0.35, mid + 0.35, y, top - y)
+        _rule(c, x0, mid, y), _rule(c, mid, x1, y)
+    c.setFillGray(0.0)
+    c.setFont("Helvetica", 9)
+    c.drawString(56, y - 14, "Source: Author's own elaboration.")
+    y -= 60
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(56, y, "Table 4.1. Prioritisation tool for the reform strategy")
+    y -= 28
+    edges = [100.0, 160.0, 380.0, 500.0]
+    c.setFillGray(0.75)
+    _rule(c, edges[0], edges[-1], y + 14, 1.5)
+    for (start, end), head in zip(zip(edges, edges[1:]), ("No.", "Step", "Institution")):
+        _centred(c, head, (start + end) / 2, y, "Helvetica", 9)
+    steps = [("1.", "Review of the questionnaire to adjust it to the conditions of the country.", "Lead institution"),
+             ("2.", "Launch of the self-assessment process with a joint workshop.", "Participating institutions")]
+    y -= 6
+    for number, step, who in steps:
+        c.setFillGray(0.75)
+        _rule(c, edges[0], edges[-1], y)
+        for x in edges[1:-1]:
+            _rule(c, x - 0.35, x + 0.35, y - 24, 24)
+        c.setFillGray(0.0)
+        c.setFont("Helvetica", 8.5)
+        for x, text in zip(edges, (number, step, who)):
+            c.drawString(x + 5, y - 11, text)
+        y -= 24
+    c.setFillGray(0.75)
+    _rule(c, edges[0], edges[-1], y, 1.5)
+    c.setFillGray(0.0)
+    c.setFont("Helvetica", 9)
+    c.drawString(56, y - 14, "Source: Author's own elaboration.")
+    return _save(c, buf, tmp_path, "ruled.pdf")
+
+
+def test_a_ruled_tables_cells_are_read_whole_by_its_rules_under_their_band_and_column(tmp_path):
+    doc = ingest_file(_ruled(tmp_path))
+    rows = [s.text[b.start : b.end] for s in doc.sections for b in s.blocks if b.kind == "row"]
+    sentences = {s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences}
+    pm, gs = "Mandate and functions of the Prime Minister Office", "Mandate and functions of the General Secretariat"
+    for band, left, right in SHARED:
+        if band:
+            continue
+        # each cell whole, a sentence of its own (never run into the cell beside it), led by its band and its column
+        assert left in sentences, sentences
+        assert any(r.endswith(f"– {pm}: {left}") for r in rows), rows
+        for cell in right:
+            assert cell in sentences, sentences
+        assert any(f"– {gs}: {right[0]}" in r for r in rows), rows
+    assert any(f"Monitoring – {pm}: Oversight of the performance" in r for r in rows), rows
+    assert any(f"Policy development and co-ordination – {gs}: Review of the action plans" in r for r in rows), rows
+    assert not any("government Co-ordinating" in s or "priorities Review" in s for s in sentences), sentences
+    # the steps' numbers are the rows' labels, not a chart's
+    assert any(r.endswith("1. – Step: Review of the questionnaire to adjust it to the conditions of the country.") for r in rows), rows
+    assert any(r.endswith("2. – Institution: Participating institutions") for r in rows), rows

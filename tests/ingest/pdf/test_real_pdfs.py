@@ -237,3 +237,19 @@ def test_uk_a_box_across_the_page_does_not_cut_the_column_under_it(uk):
     the box's and ended a paragraph mid-sentence."""
     sentences = [s.text[sp.start : sp.end] for s in uk.sections for sp in s.sentences]
     assert any(t.startswith("The integration of standards in our model for AI governance and regulation is crucial") for t in sentences)
+
+
+def test_oecd_ruled_tables_read_cell_by_cell_by_their_rules(oecd):
+    """Tables 3.1, 4.1 and A C.1, ruled in the OECD's house style: each cell whole and a sentence of its own (Table 3.1's
+    cells side by side on one baseline were run together), led by its band ('Monitoring') or its row's label (the step's
+    number, 'COMPOSITION' centred beside its cell) and its column's name; Table A C.1 runs on to the next page."""
+    sentences = {s.text[sp.start : sp.end] for s in oecd.sections for sp in s.sentences}
+    rows = [s.text[b.start : b.end] for s in oecd.sections for b in s.blocks if b.kind == "row"]
+    assert "Setting of annual and multi-annual strategic priorities of the government" in sentences
+    assert not any("of the government Co-ordinating" in s for s in sentences)
+    assert any("Monitoring – Mandate and functions of the Prime Minister Office: Oversight of the performance of the ministries" in r
+               for r in rows), rows
+    assert any("5.1. – Institution: Organiser – PAR/thematic lead institution Participants – ministers" in r for r in rows), rows
+    assert any("Political-level structure – COMPOSITION: The political-level body is usually comprised" in r for r in rows), rows
+    assert any("Administrative-level structure – MANDATE: The main mandate of such thematic working groups" in r for r in rows), rows
+    assert "Take or propose corrective measures to ensure effective implementation of gender-related reforms and measures." in sentences

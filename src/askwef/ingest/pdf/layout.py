@@ -46,6 +46,8 @@ class Line:
     bullet: bool = False  # opened by a bullet the page draws as a shape (a browser's list disc), not as text
     cell: bool = False  # the lines of a diagram's filled cell, joined: a paragraph of its own
     table_column: int = 0  # a table line's column of cells, 0 (row labels), 1, ... (`mark_tables`, `grid.py`)
+    table_row: int = -1  # a ruled table's row, 0 the first (`ruled.py`); -1 in a table found by its text alone
+    table_cell: int = 0  # in a ruled table, the cell of its column within the row; -1: a row across the table
 
 CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
 """A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',
@@ -345,7 +347,7 @@ def table_members(region: list[Line], columns: list[float], top: float | None) -
             break
         if line.x0 < columns[0] - 3 or (line.x0 < columns[1] - 3 and line.x1 > columns[1] + 3):
             break
-        if re.match(r"^(Sources?|Notes?)\s*:", line.text) or (members and abs(line.size - members[0].size) > 0.3):
+        if re.match(r"^(Sources?|Notes?)\s*:", line.text) or (members and abs(line.size - members[0].size) > 0.3) or line.table_row >= 0:
             break
         members.append(line)
         last_y = line.y

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, UNIT
+from ..conventions import BOX_LABEL, BULLET_LINE, DASH_ITEM, NUMBERED_ITEM, UNIT
 from ..parsed import Para
 from ..text import ends_sentence, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
@@ -23,12 +23,6 @@ from .columns import column_edges, right_edges
 from .rows import table_paras
 from .layout import Line
 from .pages import page_value
-
-NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z“\"(])")
-"""A line opening with a list number ('1. ', '2) ') and a capital: an item when it follows a finished sentence, a
-colon, a bold line ('Functions of the political-level structure') or another item (the OECD review's 'Overarching goals for PAR ...:' '1. Improvement of ...' '2. ...': read as
-one paragraph, they split into the sentences '1.' and 'Improvement of ... services 2.'). The number is cut, as
-the markdown reader cuts a numbered list's. Not '2024. The' (a year), not '1.3 Multi-level' (a section)."""
 
 __all__ = ["Vocabulary", "hyphen_vocabulary", "join_lines", "paragraphs"]
 

@@ -48,6 +48,7 @@ from .notes import foot_links, footnotes, link_targets, linked_markers, read_not
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
+from .ruled import mark_ruled_tables
 from .runs import Widths, page_runs
 from .sidebars import sidebars_beside_headings
 from .title import cover_title
@@ -221,7 +222,11 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     mark_furniture(pages, sizes, labels)
     mark_imprint(pages)
     body = body_size(pages)
+    carried = None  # a ruled table the page before ends with
     for index, lines in enumerate(pages):
+        # before its steps' numbers look like a chart's labels
+        pages[index], carried = mark_ruled_tables(lines, shapes[index], body, carried)
+        lines = pages[index]
         mark_regions(lines, shapes[index], sizes[index], body)
     title = cover_title(pages, body, _metadata_title(reader))
     outline = outline_items(reader, labels)

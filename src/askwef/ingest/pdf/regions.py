@@ -233,7 +233,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
              and not _title_band(b, lines)]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
     for line in lines:
-        if line.role in ("", "heading"):
+        if line.role in ("", "heading", "table"):  # (a ruled table in a box, `ruled.py`, is the box's)
             for k, b in enumerate(boxes, start=1):
                 if b.holds(line, 1.0):
                     line.box = k

@@ -13,9 +13,9 @@ and their cells' columns).
 
 from __future__ import annotations
 
-from ..conventions import BULLET_LINE, DASH_ITEM
+from ..conventions import BULLET_LINE, DASH_ITEM, NUMBERED_ITEM
 from ..parsed import Para
-from ..text import Cleaned
+from ..text import Cleaned, ends_sentence, word_count
 from .grid import by_rows, row_labels, table_rows, wide_table
 from .hyphens import Vocabulary, join_lines
 from .layout import Line
@@ -25,6 +25,8 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     """Table lines (header cells first) -> a "table_header" and one "row" per row: its first cell, then
     each other cell read whole, column by column (a cell's wrapped lines are one text), bullets as items.
     A header repeated on a page the table runs on to is read once."""
+    if any(l.table_row >= 0 for l in lines):
+        return _ruled_paras(lines, vocabulary, mark)
     first_page = min(l.page for l in lines)
     header = [l for l in lines if l.level == -1 and l.page == first_page]
     cells = [l for l in lines if l.level != -1]
@@ -86,6 +88,74 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             out += [Para("row", _led(head, named.get(c, "")), items=tuple(own), pages=pages) for c, own in cells_of.items() if own]
         else:
             out.append(Para("row", head, items=tuple(i for own in cells_of.values() for i in own), pages=pages))
+    return out
+
+
+LABEL_WORDS = 8
+"""Words a ruled table's first column may have in its middle cell (the median) to be its rows' labels (Table 4.1's step numbers, Table
+3.3's 'Permanent/ temporary'); longer, it is a column of cells like the others (Table 3.1's functions of the Prime
+Minister's Office beside the General Secretariat's). Also the words of a row across the table that is a band over
+the rows under it ('Monitoring'), not a note."""
+
+
+def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
+    """A ruled table's paragraphs (`ruled.py` found its rows and columns by the rules the page draws): its header, then
+    each row's cells whole, led by the row's label and the column's name; a row across the table (a band: 'Monitoring')
+    leads the rows under it."""
+    cells: dict[tuple[int, int, int, int], list[Line]] = {}
+    for l in sorted(lines, key=lambda l: (l.page, -l.y, l.x0)):
+        cells.setdefault((l.page, l.table_row, l.table_column, l.table_cell), []).append(l)
+    texts = {key: _cell_texts(own, vocabulary) for key, own in cells.items()}
+    header = {key[2]: " ".join(t.text for t in texts[key]) for key, own in cells.items() if own[0].level == -1}
+    out: list[Para] = []
+    if header:
+        out.append(Para("table_header", " | ".join(header[k] for k in sorted(header))))
+    body = [key for key, own in cells.items() if own[0].level != -1]
+    firsts = sorted(word_count(" ".join(t.text for t in texts[key])) for key in body if key[2] == 0 and key[3] >= 0)
+    labelled = bool(firsts) and firsts[len(firsts) // 2] <= LABEL_WORDS and len({key[2] for key in body}) >= 2
+    band = ""
+    for row in sorted({key[:2] for key in body}):
+        keys = sorted(key for key in body if key[:2] == row)
+        anchor = cells[keys[0]][0]
+        pages = (((0,) + mark(anchor)),)
+        if all(key[3] == -1 for key in keys):  # a row across the table
+            said = [t for key in keys for t in texts[key]]
+            if word_count(" ".join(t.text for t in said)) <= LABEL_WORDS:
+                band = " ".join(t.text for t in said)
+            else:
+                out.append(Para("row", band, items=tuple(said), pages=pages))
+            continue
+        label = " ".join(t.text for key in keys if key[2] == 0 for t in texts[key]) if labelled else ""
+        lead = _led(band, label) if band and label else (band or label)
+        columns = sorted({key[2] for key in keys if key[2] > 0 or not labelled})
+        for column in columns:
+            own = tuple(t for key in keys if key[2] == column for t in texts[key])
+            if own:
+                out.append(Para("row", _led(lead, header.get(column, "")), items=own, pages=pages))
+    return out
+
+
+def _cell_texts(lines: list[Line], vocabulary: Vocabulary) -> list[Cleaned]:
+    """A cell's text: its wrapped lines joined, each bullet (or a dash opening a line, or a list number after a finished
+    sentence) an item of its own."""
+    out: list[Cleaned] = []
+    text, markers = "", []
+    for l in lines:
+        bullet = BULLET_LINE.match(l.text) or DASH_ITEM.match(l.text)
+        if bullet is None and (not text or ends_sentence(text) or text.rstrip().endswith(":")):
+            bullet = NUMBERED_ITEM.match(l.text)  # '1. Steer and oversee ...', '2. Take or propose ...'
+        body = l.text[bullet.end():] if bullet else l.text
+        m = [(max(0, o - (bullet.end() if bullet else 0)), n) for o, n in l.markers]
+        if bullet and text:
+            out.append(Cleaned(text, tuple(markers)))
+            text, markers = "", []
+        if text:
+            text, at = join_lines(text, body, vocabulary)
+            markers += [(o + at, n) for o, n in m]
+        else:
+            text, markers = body, m
+    if text:
+        out.append(Cleaned(text, tuple(markers)))
     return out
 
 
