@@ -137,6 +137,16 @@ def test_an_imprints_fuller_copy_is_read_and_its_repeat_on_the_back_cover_is_not
     assert all(line.role == "" for lines in pages[:3] + [pages[4]] for line in lines)
 
 
+def test_closing_pages_of_text_that_share_a_few_labels_are_not_an_imprint():
+    """A reference card's or a data model's last pages print a few labels alike ('Name:', 'Version: 1.0') among
+    dozens of lines of their own: text, not an imprint and its copy (whole pages of it were dropped)."""
+    labels = ["Name: the data model", "Version: 1.0 2004", "Author: the agency staff"]
+    pages = [[_line(t, k, 700 - 12 * i) for i, t in enumerate(labels + [f"page {k} line {j} of its own text" for j in range(12)])]
+             for k in range(3)]
+    mark_imprint(pages)
+    assert all(line.role == "" for lines in pages for line in lines)
+
+
 def test_who_published_the_report_is_answered_from_its_front_matter(tmp_path):
     """The front matter says who published the report and when; a question about the report itself reads it as what
     the report says of itself, beside the sentences that open 'This publication ...'."""

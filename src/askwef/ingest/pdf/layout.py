@@ -270,16 +270,23 @@ repeats it on the back cover."""
 IMPRINT_SHARED = 3
 """Lines of two words or more that two of the closing pages both print: the imprint repeated, not text."""
 
+IMPRINT_SHARE = 0.5
+"""The share of the shorter page's lines (of two words or more) the two pages print alike, at least: a back cover
+repeats most of what it prints (the UK strategy's, 5 of its 7 lines). Pages of text that share a few labels print
+little alike (a reference card's three pages, 2 to 7 of 238 to 270 lines; a data model's diagram pages, 'Name:'
+'Version:', 9 of 26): read as an imprint and its copy, whole pages of them were dropped."""
+
 
 def mark_imprint(pages: list[list[Line]]) -> None:
-    """The imprint: closing pages that print three or more of the same lines (the UK strategy's
+    """The imprint: closing pages that print three or more of the same lines, half the shorter one's or more (the UK strategy's
     'Published in September 2021 by ...', '© Crown copyright 2021', ISBN on its last page and again on
     the back cover) are not the last section's text. The copy of most lines is the "imprint" (read as
     the report's front matter, `front.py`: who published it, when), the others furniture, the whole
     page. Body text is not repeated on another page; running heads are furniture already."""
     closing = [lines for lines in pages[-IMPRINT_PAGES:] if lines]
     texts = [{" ".join(l.text.split()).casefold() for l in lines if l.role != "furniture" and len(l.text.split()) >= 2} for lines in closing]
-    copies = [k for k in range(len(closing)) if any(j != k and len(texts[k] & other) >= IMPRINT_SHARED for j, other in enumerate(texts))]
+    copies = [k for k in range(len(closing)) if any(j != k and len(texts[k] & other) >= max(IMPRINT_SHARED, IMPRINT_SHARE * min(len(texts[k]), len(other)))
+                                                   for j, other in enumerate(texts))]
     kept = max(copies, key=lambda k: (sum(1 for l in closing[k] if l.role != "furniture"), -k), default=None)
     for k in copies:
         for line in closing[k]:
