@@ -24,3 +24,23 @@ def test_no_context_when_the_quote_says_it_already_or_stands_in_running_text(min
     seafarm = _row(mini_engine, "SeaFarm runs 30 pens on tidal power in North Bay.")
     assert context_for(store, (seafarm,)) == "USE CASE 2: SeaFarm – aerating pens with tidal power"  # the title says more
     assert context_for(store, ()) == ""
+
+
+def test_an_earlier_answer_is_about_the_case_study_its_long_sentences_stand_in_not_a_short_line_it_happens_to_hold(tmp_path):
+    """`Stage.entity_of` finds what an earlier answer, given as text, was about by the sentences it quotes: only those
+    long enough to stand in one place (`QUOTED_MIN_CHARS`). A table's cell "2" stands in "(OECD, 2018[2])", and "and
+    who chairs it?" was read as asking who chairs the table."""
+    from conftest import fixture_engine
+
+    from askwef.answer.followup import normalize_history
+    from askwef.answer.select import stage_for
+
+    harbour = ("# Harbour Notes\n\n## 1 Harbour cases\n\n### CASE STUDY 1: Harbour Crane Co – electric cranes\n\n"
+               "Harbour Crane Co runs twelve electric cranes at the port of Westhaven every day. Yes.\n")
+    engine = fixture_engine(tmp_path, {"harbour.md": harbour})
+    stage = stage_for(engine.retriever)
+    short = normalize_history([{"question": "does the port use tidal power?", "answer": "Yes. Ports are the first buyers."}])[-1]
+    long = normalize_history([{"question": "who runs cranes?",
+                               "answer": "Harbour Crane Co runs twelve electric cranes at the port of Westhaven every day."}])[-1]
+    assert stage.entity_of(long) == "Harbour Crane Co"
+    assert stage.entity_of(short) == ""

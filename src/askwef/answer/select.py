@@ -39,6 +39,7 @@ from .params import (
     LEXICON_MAX_TEXTS,
     PART_LABEL,
     PIN_RESCUE_SHARE,
+    QUOTED_MIN_CHARS,
     SECTION_NUMBER,
     SELF_REFERENCE,
     SERIES_LABEL,
@@ -150,7 +151,8 @@ class Stage:
             return ""
         if turn.unit:
             return unit_name(turn.unit)
-        units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer))
+        # (sentences long enough to stand in one place: a table's cell "2" stands in "(OECD, 2018[2])")
+        units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer, QUOTED_MIN_CHARS))
         return unit_name(next((u for u in units if u), ""))
 
     def series_of(self, turn) -> tuple[str, ...]:
