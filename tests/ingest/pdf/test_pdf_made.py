@@ -269,3 +269,36 @@ def test_a_title_on_a_band_heads_the_text_under_it(tmp_path):
             units.setdefault(s.unit.split(":")[0], []).append(section.text[s.start:s.end])
     for label in ("USE CASE 9", "USE CASE 10"):
         assert any("97.8%" in s for s in units.get(label, [])), units
+
+
+def test_a_marker_set_smaller_and_higher_by_its_own_text_matrix_is_a_marker(tmp_path):
+    """InDesign sets a superscript by a text matrix of its own, in the same font scaled smaller and 4 pt higher, with no
+    text rise ('... of ATC.' then '6.96 0 0 6.96 x y Tm (12) Tj'), in the same text object as its line: pypdf runs it into
+    the line's text ('diagnosis of ATC.12 The appearance'). It is a marker, cut out of the text, kept by its place."""
+    import pypdf
+
+    from askwef.ingest.pdf.layout import page_lines
+    from askwef.ingest.pdf.runs import Widths, page_runs
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 11)  # registers the font as /F1
+    c.drawString(56, 780, "Diagnosis")
+    ops = ["BT", "/F1 1 Tf"]
+    lines = [("A biopsy is performed to establish the diagnosis of ATC.", "12", " The appearance of ATCs varies widely."),
+             ("Molecular techniques may help in some cases of ATC.", "13,14", " Sometimes it is difficult to tell.")]
+    for k, (text, marker, rest) in enumerate(lines):
+        y = 740 - 15 * k
+        x = 56 + c.stringWidth(text, "Helvetica", 11)
+        ops += [f"11 0 0 11 56 {y} Tm", f"({text}) Tj", f"6.96 0 0 6.96 {x:.2f} {y + 3.96:.2f} Tm", f"({marker}) Tj",
+                f"11 0 0 11 {x + c.stringWidth(marker, 'Helvetica', 6.96):.2f} {y} Tm", f"({rest}) Tj"]
+    ops.append("ET")
+    c._code.append("\n".join(ops))
+    c.showPage()
+    path = saved(c, buf, tmp_path / "indesign.pdf")
+    page = pypdf.PdfReader(str(path)).pages[0]
+    read = {l.text: l.markers for l in page_lines(page_runs(page, Widths()), 0)}
+    first = "A biopsy is performed to establish the diagnosis of ATC. The appearance of ATCs varies widely."
+    second = "Molecular techniques may help in some cases of ATC. Sometimes it is difficult to tell."
+    assert read.get(first) == [(first.index(" The"), 12)], read
+    assert read.get(second) == [(second.index(" Sometimes"), 13), (second.index(" Sometimes"), 14)], read

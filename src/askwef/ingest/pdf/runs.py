@@ -239,7 +239,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 scale = math.hypot(m[0], m[1]) or 1.0
                 start = m[4] + state["offset"] * scale
                 simple = getattr(widths.font(state["font"]), "sub_type", "") != "Type0"
-                state["ends"].append((start, start + advance * scale, m[5], letters, simple))
+                state["ends"].append((start, start + advance * scale, m[5], letters, simple, state["size"] * (math.hypot(m[2], m[3]) or 1.0)))
 
     def visit(text, cm, tm, font_dict, font_size):
         cm = placed(cm)
@@ -263,6 +263,11 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
         bold = bool(BOLD_FONT_NAME.search(name))
         x = m[4]
+        raised = _raised_pieces(clean, ends, size, m[5]) if len(ends) > 1 else None
+        if raised:  # a marker set smaller and higher by its own text matrix, which pypdf runs into the line's text
+            for k, (piece, start, end, own, up) in enumerate(raised):
+                runs.append(Run(piece, start, m[5], own, bold, up, end - start, k == len(raised) - 1 and text.endswith("\n")))
+            return
         if ends and any(e[4] for e in ends) and not _one_line(ends, clean, m[4], m[5]):
             ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
@@ -320,6 +325,50 @@ def _one_line(shown: list[tuple], text: str, x: float, y: float) -> bool:
     placed after the strings before them: their letter widths add up instead (`page_lines`)."""
     spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
     return abs(shown[0][0] - x) < 0.5 and all(abs(s[2] - y) < 0.5 for s in shown) and spelled == text.replace(" ", "")
+
+
+RAISED_SIZE = 0.85
+"""A string set at most this share of its run's size, and higher (`RAISED_RISE`), is a marker of its own."""
+
+RAISED_RISE = 0.1
+"""Sizes of the run a string's baseline stands above the run's, at least, to be raised: an InDesign export sets
+a superscript by its own text matrix, 6.96 pt type 3.96 pt above an 11.04 pt line ('ATC.' '488'), no text rise."""
+
+
+def _raised_pieces(text: str, shown: list[tuple], size: float, base: float) -> list[tuple[str, float, float, float, float]] | None:
+    """A run pypdf made of strings some of which are set smaller and higher by their own text matrix (InDesign's
+    superscripts: 'in these patients with ATC.' '488'), cut into pieces: (text, start, end, size, rise) for each
+    stretch of strings raised or not; None when no string is raised, or when the strings' letters do not spell
+    the run (spaces aside)."""
+    if not all(len(s) > 5 for s in shown):
+        return None
+    up = [s[5] < RAISED_SIZE * size and s[2] - base > RAISED_RISE * size for s in shown]
+    if not any(up):
+        return None
+    groups: list[list[int]] = [[0]]
+    for k in range(1, len(shown)):
+        (groups[-1].append(k) if up[k] == up[groups[-1][-1]] else groups.append([k]))
+    spelled = ["".join(shown[k][3] for k in g).translate(LIGATURES).replace(" ", "") for g in groups]
+    if "".join(spelled) != text.replace(" ", ""):
+        return None
+    pieces: list[tuple[str, float, float, float, float]] = []
+    at = 0
+    for group, letters in zip(groups, spelled):
+        count, end = 0, at
+        while end < len(text) and count < len(letters):
+            count += text[end] != " "
+            end += 1
+        first = shown[group[0]]
+        raised = up[group[0]]
+        piece = text[at:end].strip() if raised else text[at:end]
+        if piece.strip():
+            pieces.append((piece, first[0], max(shown[k][1] for k in group), first[5] if raised else size,
+                           first[2] - base if raised else 0.0))
+        at = end
+    if at < len(text) and pieces:  # the spaces after the last letters
+        piece, start, end, own, rise = pieces[-1]
+        pieces[-1] = (piece + text[at:], start, end, own, rise)
+    return pieces
 
 
 def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
