@@ -302,3 +302,23 @@ def test_a_marker_set_smaller_and_higher_by_its_own_text_matrix_is_a_marker(tmp_
     second = "Molecular techniques may help in some cases of ATC. Sometimes it is difficult to tell."
     assert read.get(first) == [(first.index(" The"), 12)], read
     assert read.get(second) == [(second.index(" Sometimes"), 13), (second.index(" Sometimes"), 14)], read
+
+
+def test_a_watermark_on_every_page_is_not_a_heading_nor_text(tmp_path):
+    """A draft prints 'DRAFT' in 90 pt across the middle of every page: a watermark, not a section on each page."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for page in range(4):
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(56, 780, f"{page + 1} Chapter {page + 1} on ports")
+        c.setFont("Helvetica", 10)
+        for j in range(12):
+            c.drawString(56, 750 - 13 * j, f"Line {j + 1} of chapter {page + 1} says what the ports plan to do over the coming years.")
+        c.setFont("Helvetica", 90)
+        c.setFillGray(0.85)
+        c.drawString(150, 350, "DRAFT")
+        c.setFillGray(0.0)
+        c.showPage()
+    doc = ingest_file(saved(c, buf, tmp_path / "draft.pdf"))
+    assert not any("DRAFT" in s.title or "DRAFT" in s.text for s in doc.sections), [s.title for s in doc.sections]
+    assert any("Line 12 of chapter 4" in s.text for s in doc.sections)

@@ -215,7 +215,7 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     """Running headers/footers (same text, digits aside, same place on many pages), a chapter's running
     head (any text where the report's running head stands, in its type: the UK strategy heads its even
     pages with the chapter's title, 'AI presents unique opportunities and challenges' on two pages,
-    where 'National AI Strategy' heads thirty odd ones) and lone page numbers."""
+    where 'National AI Strategy' heads thirty odd ones), lone page numbers and watermarks."""
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     printed: dict[str, set[int]] = defaultdict(set)  # the same by text alone, wherever on the page
     for lines in pages:
@@ -232,11 +232,16 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
     # (its folio, 12% down a 595 pt page, is in the band so); the same text anywhere in its wider margins is the
     # running head or foot too (LANDSCAPE_MARGIN)
     typical = float(np.median([h for _, h in sizes])) if sizes else 0.0
+    marked = max(threshold, WATERMARK_PAGES * len(pages))
     for lines in pages:
         if not lines:
             continue
         height = sizes[lines[0].page][1]
+        page_size = float(np.median([l.size for l in lines]))
         for line in lines:
+            if len(seen[_place(line)]) >= marked and line.size >= WATERMARK_SIZE * page_size:
+                line.role = "furniture"  # a watermark ('DRAFT' in 90 pt across every page), wherever it stands
+                continue
             place = _place(line)
             band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
             repeated = len(seen[place]) >= threshold or _slot(line) in slots
@@ -246,6 +251,12 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
                     or margin and len(printed[place[0]]) >= threshold and re.search(r"[^\d\s#]", place[0]):
                 line.role = "furniture"
 
+
+WATERMARK_PAGES = 0.5
+WATERMARK_SIZE = 2.0
+"""A line printed at one place on half the pages or more, in type twice the page's usual size or larger, is a
+watermark, wherever it stands: a draft's 'DRAFT' set in 90 pt across the middle of every page was read as a heading,
+a section on each page (found on a LaTeX class's sample). A report's own text does not repeat so."""
 
 LANDSCAPE_MARGIN = 0.15
 """Share of a page's height at its top and at its bottom where a line printed on many pages, wherever
