@@ -322,3 +322,39 @@ def test_a_watermark_on_every_page_is_not_a_heading_nor_text(tmp_path):
     doc = ingest_file(saved(c, buf, tmp_path / "draft.pdf"))
     assert not any("DRAFT" in s.title or "DRAFT" in s.text for s in doc.sections), [s.title for s in doc.sections]
     assert any("Line 12 of chapter 4" in s.text for s in doc.sections)
+
+
+def test_a_footnote_whose_small_number_is_glued_to_its_words_is_a_note(tmp_path):
+    """LaTeX sets a footnote's number in 6 pt right against its text in 9 pt ('1http://caml.inria.fr/...', no space
+    in the text layer) at the page's foot, under a paragraph that goes on on the next page: the footnote is note 1,
+    and the paragraph reads on past it ('used in other programs', not 'used in other 1http://... programs')."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "1 Overview")
+    for j in range(40):
+        line = c.beginText(72, 750 - 13.5 * j)
+        line.setFont("Helvetica", 10.9)
+        line.textOut(f"Line {j + 1} describes the packaging of objects as components of the system" + ("" if j < 39 else " that can be used in other"))
+        if j == 3:  # the marker, raised in smaller type
+            line.setFont("Helvetica", 8)
+            line.setRise(4)
+            line.textOut("1")
+        c.drawText(line)
+    note = c.beginText(84, 77)
+    note.setFont("Helvetica", 6)
+    note.setRise(3)
+    note.textOut("1")
+    note.setRise(0)
+    note.setFont("Helvetica", 9)
+    note.textOut("http://caml.inria.fr/ocaml/htmlman/index.html")
+    c.drawText(note)
+    c.showPage()
+    c.setFont("Helvetica", 10.9)
+    c.drawString(72, 780, "programs, either by dynamic linking of the components or by calls between processes.")
+    c.showPage()
+    doc = ingest_file(saved(c, buf, tmp_path / "footnote.pdf"))
+    text = " ".join(s.text for s in doc.sections)
+    assert "that can be used in other programs, either by dynamic linking" in text, text
+    assert "http" not in text
+    assert [(n.number, n.url) for n in doc.endnotes] == [(1, "http://caml.inria.fr/ocaml/htmlman/index.html")]

@@ -138,13 +138,12 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary) -> tuple[list[En
         if not block:
             continue
         first = block[0]
-        text = f"{first.markers[0][1]} {first.text}" if first.markers and first.markers[0][0] == 0 else first.text
-        m = _NUMBER_START.match(text)
+        m = _NUMBER_START.match(_numbered(first))
         if not m or int(m.group(1)) not in cited:
             continue
         fixed = []
         for line in block:
-            t = f"{line.markers[0][1]} {line.text}" if line.markers and line.markers[0][0] == 0 else line.text
+            t = _numbered(line)
             line.role = "notes"
             fixed.append(_as_entry(t))
         texts, by_number = endnote_entries([_with_text(l, t) for l, t in zip(block, fixed)], vocabulary)
@@ -152,6 +151,20 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary) -> tuple[list[En
             notes.append(note)
             where[("", note.number)] = by_number.get(note.number, [])
     return notes, where
+
+
+def _numbered(line: Line) -> str:
+    """A footnote line's text with its number apart from its words: a number the line opens with as a marker
+    ('1' raised: `Line.markers`), or in smaller type than the words it is glued to (LaTeX sets a footnote's number
+    so: '1' in 6 pt, then 'http://caml.inria.fr/...' in 9 pt, read '1http://caml.inria.fr/...')."""
+    if line.markers and line.markers[0][0] == 0:
+        return f"{line.markers[0][1]} {line.text}"
+    runs = [r for r in line.runs if r.text.strip()]
+    if len(runs) >= 2 and runs[0].text.strip().isdigit() and runs[0].size < 0.9 * max(r.size for r in runs[1:]):
+        number = runs[0].text.strip()
+        if line.text.startswith(number):
+            return f"{number} {line.text[len(number):].lstrip()}"
+    return line.text
 
 
 def _as_entry(text: str) -> str:
