@@ -122,6 +122,8 @@ def test_publication_year():
     assert publication_year_in(["WHITE PAPER", "JANUARY 2025"]) == 2025
     assert publication_year_in(["The report was completed in September 2023.", "© OECD 2024"]) == 2024
     assert publication_year_in(["By 2030, AI will be everywhere."]) == 0
+    # a copyright over a range of years dates the edition by its last ("© 1998–2022": 2022, not 1998)
+    assert publication_year_in(["Copyright © 1998–2022 The Authors"]) == publication_year_in(["© OECD 1998-2022"]) == 2022
 
 
 def test_spaces_inside_words_go_only_when_the_layer_shows_the_fault():

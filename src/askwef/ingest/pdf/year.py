@@ -8,6 +8,8 @@ nothing. Without one, the PDF's creation date (its metadata) gives it.
 2025
 >>> publication_year_in(["© OECD 2024"])
 2024
+>>> publication_year_in(["Copyright © 1998–2022 The Authors"])  # a range: the latest edition's year
+2022
 >>> publication_year_in(["Please cite this publication as: ...\\n© OECD\\n 2024", "completed in September 2023"])
 2024
 """
@@ -19,7 +21,7 @@ from collections import Counter
 
 from ..conventions import MONTHS
 
-_DATED = re.compile(rf"\b(?:{MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?((?:19|20)\d\d)\b|"
+_DATED = re.compile(rf"\b(?:{MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?(?:(?:19|20)\d\d\s*[–-]\s*)?((?:19|20)\d\d)\b|"
                     r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
