@@ -348,27 +348,39 @@ def _raised_pieces(text: str, shown: list[tuple], size: float, base: float) -> l
     groups: list[list[int]] = [[0]]
     for k in range(1, len(shown)):
         (groups[-1].append(k) if up[k] == up[groups[-1][-1]] else groups.append([k]))
-    spelled = ["".join(shown[k][3] for k in g).translate(LIGATURES).replace(" ", "") for g in groups]
-    if "".join(spelled) != text.replace(" ", ""):
+    spans = _spelled_spans(text, [[shown[k] for k in g] for g in groups])
+    if spans is None:
         return None
     pieces: list[tuple[str, float, float, float, float]] = []
-    at = 0
-    for group, letters in zip(groups, spelled):
-        count, end = 0, at
-        while end < len(text) and count < len(letters):
-            count += text[end] != " "
-            end += 1
+    for group, (at, end) in zip(groups, spans):
         first = shown[group[0]]
         raised = up[group[0]]
         piece = text[at:end].strip() if raised else text[at:end]
         if piece.strip():
             pieces.append((piece, first[0], max(shown[k][1] for k in group), first[5] if raised else size,
                            first[2] - base if raised else 0.0))
-        at = end
-    if at < len(text) and pieces:  # the spaces after the last letters
+    if spans[-1][1] < len(text) and pieces:  # the spaces after the last letters
         piece, start, end, own, rise = pieces[-1]
-        pieces[-1] = (piece + text[at:], start, end, own, rise)
+        pieces[-1] = (piece + text[spans[-1][1]:], start, end, own, rise)
     return pieces
+
+
+def _spelled_spans(text: str, groups: list[list[tuple]]) -> list[tuple[int, int]] | None:
+    """Where in `text` each group of strings stands (its letters counted, spaces aside), or None when the strings'
+    letters do not spell the text."""
+    spelled = ["".join(s[3] for s in g).translate(LIGATURES).replace(" ", "") for g in groups]
+    if "".join(spelled) != text.replace(" ", ""):
+        return None
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for letters in spelled:
+        count, end = 0, at
+        while end < len(text) and count < len(letters):
+            count += text[end] != " "
+            end += 1
+        spans.append((at, end))
+        at = end
+    return spans
 
 
 def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
@@ -384,16 +396,8 @@ def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size
             groups[-1].append(current)
     if len(groups) == 1:
         return [(text, shown[0][0], shown[-1][1])]
-    spelled = ["".join(s[3] for s in g).translate(LIGATURES).replace(" ", "") for g in groups]
-    if "".join(spelled) != text.replace(" ", ""):
+    spans = _spelled_spans(text, groups)
+    if spans is None:
         return [(text, shown[0][0], max(s[1] for s in shown))]
-    pieces: list[tuple[str, float, float]] = []
-    at = 0
-    for group, letters in zip(groups, spelled):
-        count, end = 0, at
-        while end < len(text) and count < len(letters):
-            count += text[end] != " "
-            end += 1
-        pieces.append((text[at:end].strip(), group[0][0], group[-1][1]))
-        at = end
+    pieces = [(text[at:end].strip(), group[0][0], group[-1][1]) for group, (at, end) in zip(groups, spans)]
     return [p for p in pieces if p[0]]
