@@ -92,10 +92,10 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
 
 
 LABEL_WORDS = 8
-"""Words a ruled table's first column may have in its middle cell (the median) to be its rows' labels (Table 4.1's step numbers, Table
-3.3's 'Permanent/ temporary'); longer, it is a column of cells like the others (Table 3.1's functions of the Prime
-Minister's Office beside the General Secretariat's). Also the words of a row across the table that is a band over
-the rows under it ('Monitoring'), not a note."""
+"""Words a ruled table's first column may have in its middle cell (the median) to be its rows' labels (Table 4.1's
+step numbers, Table A A.2's services); longer, it is a column of cells like the others (Table 3.1's functions of the
+Prime Minister's Office beside the General Secretariat's). Also the words of a row across the table that is a band
+over the rows under it ('Monitoring'), not a note."""
 
 
 def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
