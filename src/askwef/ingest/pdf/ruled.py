@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from ..conventions import SOURCE, TABLE
 from ..text import word_count
+from .grid import mark_wide_tables
 from .layout import Line
 from .runs import Shape
 
@@ -226,8 +227,6 @@ def _read_by_text(members: list[Line]) -> bool:
     """Whether `grid.py` finds the table by its text alone (a header row of bold cells over cells it can part into rows
     by their gaps): it reads rows set a line apart with no rule between them (Table 3.3's 'Permanent/ temporary' and
     'Political / technical'), which the rules alone would read as one."""
-    from .grid import mark_wide_tables
-
     copies = [replace(l) for l in members]
     return any(l.role == "table" for l in mark_wide_tables(copies))
 
