@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
+from .pieces import one_line, raised_pieces, split_at_gaps
 from .widths import Widths
 
 __all__ = ["Run", "Shape", "Widths", "page_runs"]
@@ -263,18 +264,18 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
         bold = bool(BOLD_FONT_NAME.search(name))
         x = m[4]
-        raised = _raised_pieces(clean, ends, size, m[5]) if len(ends) > 1 else None
+        raised = raised_pieces(clean, ends, size, m[5]) if len(ends) > 1 else None
         if raised:  # a marker set smaller and higher by its own text matrix, which pypdf runs into the line's text
             for k, (piece, start, end, own, up) in enumerate(raised):
                 runs.append(Run(piece, start, m[5], own, bold, up, end - start, k == len(raised) - 1 and text.endswith("\n")))
             return
-        if ends and any(e[4] for e in ends) and not _one_line(ends, clean, m[4], m[5]):
+        if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]):
             ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
                 x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
             width = max(e[1] for e in ends) - x
-            pieces = _split_at_gaps(clean, ends, size)
+            pieces = split_at_gaps(clean, ends, size)
             if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
                 for k, (piece, start, end) in enumerate(pieces):
                     last = k == len(pieces) - 1
@@ -317,87 +318,3 @@ def _upright_rectangle(piece: list[tuple[float, float]]) -> bool:
     xs = {round(p[0], 1) for p in piece}
     ys = {round(p[1], 1) for p in piece}
     return len(piece) in (4, 5) and len(xs) == 2 and len(ys) == 2
-
-
-def _one_line(shown: list[tuple], text: str, x: float, y: float) -> bool:
-    """The strings of a run shown from its start on its baseline, spelling its letters: their extent is
-    the run's. reportlab's runs after a line's first all report the line's start, their strings
-    placed after the strings before them: their letter widths add up instead (`page_lines`)."""
-    spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
-    return abs(shown[0][0] - x) < 0.5 and all(abs(s[2] - y) < 0.5 for s in shown) and spelled == text.replace(" ", "")
-
-
-RAISED_SIZE = 0.85
-"""A string set at most this share of its run's size, and higher (`RAISED_RISE`), is a marker of its own."""
-
-RAISED_RISE = 0.1
-"""Sizes of the run a string's baseline stands above the run's, at least, to be raised: an InDesign export sets
-a superscript by its own text matrix, 6.96 pt type 3.96 pt above an 11.04 pt line ('ATC.' '488'), no text rise."""
-
-
-def _raised_pieces(text: str, shown: list[tuple], size: float, base: float) -> list[tuple[str, float, float, float, float]] | None:
-    """A run pypdf made of strings some of which are set smaller and higher by their own text matrix (InDesign's
-    superscripts: 'in these patients with ATC.' '488'), cut into pieces: (text, start, end, size, rise) for each
-    stretch of strings raised or not; None when no string is raised, or when the strings' letters do not spell
-    the run (spaces aside)."""
-    if not all(len(s) > 5 for s in shown):
-        return None
-    up = [s[5] < RAISED_SIZE * size and s[2] - base > RAISED_RISE * size for s in shown]
-    if not any(up):
-        return None
-    groups: list[list[int]] = [[0]]
-    for k in range(1, len(shown)):
-        (groups[-1].append(k) if up[k] == up[groups[-1][-1]] else groups.append([k]))
-    spans = _spelled_spans(text, [[shown[k] for k in g] for g in groups])
-    if spans is None:
-        return None
-    pieces: list[tuple[str, float, float, float, float]] = []
-    for group, (at, end) in zip(groups, spans):
-        first = shown[group[0]]
-        raised = up[group[0]]
-        piece = text[at:end].strip() if raised else text[at:end]
-        if piece.strip():
-            pieces.append((piece, first[0], max(shown[k][1] for k in group), first[5] if raised else size,
-                           first[2] - base if raised else 0.0))
-    if spans[-1][1] < len(text) and pieces:  # the spaces after the last letters
-        piece, start, end, own, rise = pieces[-1]
-        pieces[-1] = (piece + text[spans[-1][1]:], start, end, own, rise)
-    return pieces
-
-
-def _spelled_spans(text: str, groups: list[list[tuple]]) -> list[tuple[int, int]] | None:
-    """Where in `text` each group of strings stands (its letters counted, spaces aside), or None when the strings'
-    letters do not spell the text."""
-    spelled = ["".join(s[3] for s in g).translate(LIGATURES).replace(" ", "") for g in groups]
-    if "".join(spelled) != text.replace(" ", ""):
-        return None
-    spans: list[tuple[int, int]] = []
-    at = 0
-    for letters in spelled:
-        count, end = 0, at
-        while end < len(text) and count < len(letters):
-            count += text[end] != " "
-            end += 1
-        spans.append((at, end))
-        at = end
-    return spans
-
-
-def _split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
-    """A run whose strings jump right by more than two letter heights on one baseline (table cells,
-    which pypdf joins with a space) -> its pieces with their extents: 'Application Solutions in
-    China' -> [('Application', 60, 108), ('Solutions in China', 140, 192)]. The strings' own letters
-    must spell the run (spaces aside), else the run stays whole."""
-    groups: list[list[tuple[float, float, float, str]]] = [[shown[0]]]
-    for previous, current in zip(shown, shown[1:]):
-        if abs(current[2] - previous[2]) < 0.5 and current[0] - previous[1] > 2 * size:
-            groups.append([current])
-        else:
-            groups[-1].append(current)
-    if len(groups) == 1:
-        return [(text, shown[0][0], shown[-1][1])]
-    spans = _spelled_spans(text, groups)
-    if spans is None:
-        return [(text, shown[0][0], max(s[1] for s in shown))]
-    pieces = [(text[at:end].strip(), group[0][0], group[-1][1]) for group, (at, end) in zip(groups, spans)]
-    return [p for p in pieces if p[0]]
