@@ -42,11 +42,11 @@ def answer_question(
 ) -> Answer:
     """`compose.answer_question`, but in a library each routed report answers as if alone (see the module)."""
     models = models or load_models()
-    if SMALL_TALK.match(question):  # "hi", "thanks!", "what can you do?": how to ask, not a quote
-        return Answer(question, "", abstained=True, message=help_message(retriever.store), resolved_question=question, about="help")
-    if TASK_REQUEST.match(question):  # "translate ...", "write me a poem": not a question a quote can answer
-        return Answer(question, "", abstained=True, message=TASK_MESSAGE + help_message(retriever.store), resolved_question=question,
-                      about="help")
+    # "hi", "thanks!", "what can you do?", "translate ...", "write me a poem": how to ask, not a quote
+    task = TASK_REQUEST.match(question)
+    if task or SMALL_TALK.match(question):
+        message = (TASK_MESSAGE if task else "") + help_message(retriever.store)
+        return Answer(question, "", abstained=True, message=message, resolved_question=question, about="help")
     last = about_last(retriever, question, history)
     if last is not None:  # "source?", "which page is that on?", "tell me more": about the last answer, not the report
         return last

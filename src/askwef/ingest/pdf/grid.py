@@ -212,10 +212,16 @@ def _cut(line: Line, columns: list[float]) -> list[Line]:
     cut = next((k for k, r in enumerate(runs) if k and abs(r.x - starts[0]) < 3), None)
     if cut is None:
         return [line]
-    head, tail = runs[:cut], runs[cut:]
+    first, rest = cut_at(line, runs, cut)
+    return [first] + _cut(rest, columns)
+
+
+def cut_at(line: Line, runs: list, k: int) -> tuple[Line, Line]:
+    """`line` cut in two before its `k`th run of `runs` (its runs with text), each piece its runs' extent and text."""
+    head, tail = runs[:k], runs[k:]
     first = replace(line, x1=head[-1].x + head[-1].width, text=" ".join("".join(r.text for r in head).split()), runs=head, markers=[])
     rest = replace(line, x0=tail[0].x, text=" ".join("".join(r.text for r in tail).split()), runs=tail, markers=[])
-    return [first] + _cut(rest, columns)
+    return first, rest
 
 
 def table_rows(cells: list[Line], opens: set[int] | None = None) -> list[tuple[list[Line], list[Line]]]:

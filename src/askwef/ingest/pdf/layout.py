@@ -239,10 +239,10 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
         height = sizes[lines[0].page][1]
         page_size = float(np.median([l.size for l in lines]))
         for line in lines:
-            if len(seen[_place(line)]) >= marked and line.size >= WATERMARK_SIZE * page_size:
+            place = _place(line)
+            if len(seen[place]) >= marked and line.size >= WATERMARK_SIZE * page_size:
                 line.role = "furniture"  # a watermark ('DRAFT' in 90 pt across every page), wherever it stands
                 continue
-            place = _place(line)
             band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
             repeated = len(seen[place]) >= threshold or _slot(line) in slots
             # not a number alone there (a chapter's number, a year), which any folio would seem to repeat

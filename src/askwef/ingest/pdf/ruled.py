@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from ..conventions import SOURCE, TABLE
 from ..text import word_count
-from .grid import mark_wide_tables
+from .grid import cut_at, mark_wide_tables
 from .layout import Line
 from .runs import Shape
 
@@ -192,16 +192,19 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
                    and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN]
         if not members or _read_by_text(members):
             continue
+        by_row: dict[int, list[Line]] = {}
+        for line in members:
+            by_row.setdefault(frame.row(line.y), []).append(line)
+        parted = {row: _parted(frame, row, own) for row, own in by_row.items()}  # once per row, not per line
         pieces: list[Line] = []
         for line in members:
             row = frame.row(line.y)
-            parted = _parted(frame, row, [m for m in members if frame.row(m.y) == row])
-            cuts = [c for c, on in zip(frame.columns, parted) if on]
+            cuts = [c for c, on in zip(frame.columns, parted[row]) if on]
             for piece in _split(line, cuts):
                 piece.role, piece.level = "table", 0
                 piece.table_row = row
                 piece.table_column = frame.column(piece.x0)
-                piece.table_cell = frame.part(piece.table_column, row, piece.y) if any(parted) else -1
+                piece.table_cell = frame.part(piece.table_column, row, piece.y) if any(parted[row]) else -1
                 pieces.append(piece)
         first = [p for p in pieces if p.table_row == 0]
         if label is not None and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
@@ -240,9 +243,6 @@ def _split(line: Line, cuts: list[float]) -> list[Line]:
         at = next((k for k, r in enumerate(runs) if k and r.x >= cut - 0.5), None)
         if at is None:
             continue
-        head, tail = runs[:at], runs[at:]
-        first = replace(line, x1=head[-1].x + head[-1].width, text=" ".join("".join(r.text for r in head).split()), runs=head,
-                        markers=[])
-        rest = replace(line, x0=tail[0].x, text=" ".join("".join(r.text for r in tail).split()), runs=tail, markers=[])
+        first, rest = cut_at(line, runs, at)
         return [first] + _split(rest, cuts)
     return [line]
