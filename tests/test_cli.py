@@ -31,12 +31,21 @@ def test_ask_prints_quote_section_and_endnotes(run):
     blocks = out.split("\n\n")
     quote = next(b for b in blocks if b.startswith("“"))
     assert "12 gigawatts" in quote
+    # under each run of quotes from one place, that place: its document (title, and year when known), section and
+    # page, with the endnotes of its quotes
+    assert quote.splitlines()[-1] == "— Tidal Power Outlook: A Test Report (2025) · 1 Why tides matter › 1.1 Resource potential, p. 4 [2, 3, 4]"
+    assert out.count("1.1 Resource potential, p. 4") == 1
     rest = out.split(quote, 1)[1]
-    # the quotes name their document (title, and year when known), section and page: one line per place, with the
-    # endnotes of its quotes
-    assert "— Tidal Power Outlook: A Test Report (2025) · 1 Why tides matter › 1.1 Resource potential, p. 4 [2, 3, 4]" in rest
-    assert rest.count("1.1 Resource potential, p. 4") == 1
     assert "[2] Exampleland Energy Agency" in rest and "https://example.org/atlas_2023" in rest
+
+
+def test_ask_prints_each_place_under_its_own_quotes(capsys):
+    from askwef.cli import _print_quoted
+    from askwef.types import Answer, Quote
+
+    quotes = (Quote("Costs fell by 40%.", "p1", "r.md", "2 Costs", 5, 0, 18, (3,)), Quote("Tides are steady.", "p2", "r.md", "1 Tides", 2, 0, 17))
+    _print_quoted(Answer("q", " ".join(q.text for q in quotes), quotes=quotes, span="40%"), lambda t: f"*{t}*")
+    assert capsys.readouterr().out == "“Costs fell by *40%*.”\n— r.md · 2 Costs, p. 5 [3]\n\n“Tides are steady.”\n— r.md · 1 Tides, p. 2\n"
 
 
 def test_ask_json_is_the_whole_answer(run):

@@ -134,8 +134,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print(f"\n{sub.message}")
                 continue
             print(f"\n{bold(report_of(sub))}" + (f"\n({sub.context})" if sub.context else ""))
-            print(textwrap.fill(f"“{sub.text}”", 100))
-            _print_places(sub)
+            _print_quoted(sub, bold)
             _print_references(sub.endnotes)
         print(f"\n{answer.confidence_line()}")
         return 0
@@ -143,20 +142,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(f"Answer: {bold(answer.span)}\n")
     if answer.context:
         print(textwrap.fill(f"({answer.context})", 100))
-    quote = textwrap.fill(f"“{answer.text}”", 100)
-    if answer.span and answer.span in quote:  # bold in a terminal, once (a wrapped span stays plain)
-        quote = quote.replace(answer.span, bold(answer.span), 1)
-    print(quote)
-    print()
-    _print_places(answer)
+    _print_quoted(answer, bold)
     _print_close(answer)
     return 0
 
 
-def _print_places(answer) -> None:
-    """One line per run of quotes from one place, with their endnote numbers, as the chat shows them."""
-    for first, notes in answer.places():
-        print(f"— {first.source()}" + (f" [{', '.join(map(str, notes))}]" if notes else ""))
+def _print_quoted(answer, bold) -> None:
+    """Each run of quotes from one place in quotation marks, and under it where it stands with the run's endnote numbers,
+    as the chat shows them; the short answer in bold once, in the first run that holds it (a wrapped span stays plain)."""
+    marked = not answer.span
+    for n, (quotes, notes) in enumerate(answer.runs()):
+        quote = textwrap.fill("“" + " ".join(q.text for q in quotes) + "”", 100)
+        if not marked and answer.span in quote:
+            quote, marked = quote.replace(answer.span, bold(answer.span), 1), True
+        print(("\n" if n else "") + quote)
+        print(f"— {quotes[0].source()}" + (f" [{', '.join(map(str, notes))}]" if notes else ""))
 
 
 def _print_references(endnotes) -> None:

@@ -248,13 +248,19 @@ class Answer(_Serializable):
             return f"confidence {self.confidence:.2f} · {LAST_ANSWER[self.about]}"
         return f"confidence {self.confidence:.2f}" + (f" · what {itself} says of itself" if itself else "")
 
-    def places(self) -> list[tuple[Quote, tuple[int, ...]]]:
-        """Where the quotes stand, one entry per run of quotes from one place (`Quote.source`): its first quote and
-        the endnotes of the run, in order, each once (what the chat and the CLI print under the quote)."""
-        out: list[tuple[Quote, list[int]]] = []
+    def runs(self) -> list[tuple[tuple[Quote, ...], tuple[int, ...]]]:
+        """The quotes in runs from one place (`Quote.source`), each run with its endnotes in order, each once: what the
+        chat and the CLI print, each run quoted above the line saying where it stands (two sentences from two sections
+        are two quotes, not one paragraph)."""
+        out: list[tuple[list[Quote], list[int]]] = []
         for q in self.quotes:
-            if out and out[-1][0].source() == q.source():
+            if out and out[-1][0][0].source() == q.source():
+                out[-1][0].append(q)
                 out[-1][1].extend(n for n in q.endnotes if n not in out[-1][1])
             else:
-                out.append((q, list(q.endnotes)))
-        return [(q, tuple(notes)) for q, notes in out]
+                out.append(([q], list(q.endnotes)))
+        return [(tuple(quotes), tuple(notes)) for quotes, notes in out]
+
+    def places(self) -> list[tuple[Quote, tuple[int, ...]]]:
+        """Where the quotes stand: each run's first quote and the run's endnotes (`runs`)."""
+        return [(quotes[0], notes) for quotes, notes in self.runs()]

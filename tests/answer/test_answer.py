@@ -436,6 +436,7 @@ def test_an_answer_s_places_are_one_per_run_of_quotes_from_one_place():
 
     a = Answer("q", "", quotes=(quote("A.", "1 Tides", (2,)), quote("B.", "1 Tides", (2, 3)), quote("C.", "2 Costs", ())))
     assert [(first.text, notes) for first, notes in a.places()] == [("A.", (2, 3)), ("C.", ())]
+    assert [([q.text for q in quotes], notes) for quotes, notes in a.runs()] == [(["A.", "B."], (2, 3)), (["C."], ())]
 
 
 def test_a_sentence_the_report_prints_twice_is_quoted_once():

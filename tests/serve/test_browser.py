@@ -99,7 +99,7 @@ def test_answer_shows_quote_source_endnotes_and_passages(page, engine):
     ask_in_page(page, ANSWERED)
     reply = page.locator(".askwef-answer").last
 
-    quote = reply.locator("blockquote.askwef-quote")
+    quote = reply.locator("blockquote.askwef-quote").first
     assert expected.quotes[0].text in quote.inner_text()
     source = reply.locator(".askwef-source").first.inner_text()
     assert expected.quotes[0].section.split(" > ")[-1] in source and f"p. {expected.quotes[0].page}" in source.replace("\xa0", " ")

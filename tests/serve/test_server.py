@@ -407,6 +407,17 @@ def test_rendered_answer_bolds_the_short_answer_once_and_shows_its_context():
     assert "A: 10 trillion yuan" in text and "(Case study <Envision>)" in text
 
 
+def test_rendered_quotes_from_two_places_each_stand_above_their_own_source():
+    quotes = (
+        Quote("Costs fell by 40%.", "p1", "r.md", "2 Costs", 5, 0, 18, (3,)),
+        Quote("Tides are steady.", "p2", "r.md", "1 Tides", 2, 0, 17, (1,)),
+    )
+    html_out = render_answer(Answer(question="q", text=" ".join(q.text for q in quotes), quotes=quotes, confidence=0.9), turn=0)
+    assert html_out.count('<blockquote class="askwef-quote">') == 2
+    first, second = html_out.index("Costs fell"), html_out.index("Tides are steady")
+    assert first < html_out.index("— r.md · 2 Costs, p. 5") < second < html_out.index("— r.md · 1 Tides, p. 2")
+
+
 def test_rendered_abstention_says_so_and_opens_the_passages():
     answer = Answer(question="q", text="", passages=_hostile_answer().passages, abstained=True, message="The report does not seem to answer this.")
     html_out = render_answer(answer, turn=0)

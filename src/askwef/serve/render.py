@@ -32,6 +32,7 @@ CSS = """
 .askwef-answer blockquote.askwef-quote { font-size: 1.08em; margin: 0 0 .6em 0; padding: .5em .9em;
   border-left: 4px solid var(--color-accent); background: var(--background-fill-secondary); }
 .askwef-answer blockquote.askwef-quote p { margin: 0 0 .35em 0; }
+.askwef-answer .askwef-source + blockquote.askwef-quote { margin-top: .9em; }
 .askwef-answer blockquote.askwef-quote p:last-child { margin-bottom: 0; }
 .askwef-answer ol.askwef-list { padding-left: 1.6em; margin: 0 0 .6em 0; }
 .askwef-answer ol.askwef-list li { margin: 0 0 .55em 0; }
@@ -156,22 +157,23 @@ def _references_html(answer: Answer, turn: int | str) -> list[str]:
 
 
 def _quoted(answer: Answer, turn: int | str) -> list[str]:
-    """The quotes in a blockquote (the context above, the short answer in bold), then where they stand."""
+    """Each run of quotes from one place in a blockquote, then where it stands (the context above all, the short answer in
+    bold once)."""
     parts = []
     if answer.context:
         parts.append(f'<p class="askwef-context">{_e(answer.context)}</p>')
     marked = False  # the short answer is shown in bold once, in the first quote that holds it
-    quoted = ""
-    for q in answer.quotes:
-        text = _e(q.text)
-        if answer.span and not marked and answer.span in q.text:
-            before, _, after = q.text.partition(answer.span)
-            text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
-        quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
-    parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
-    # Where the quotes stand, one line per (section, page), with their endnote markers.
-    for first, notes in answer.places():
-        parts.append(f'<p class="askwef-source">— {_e(first.source())}{_sups(notes, turn)}{_read_link(first)}</p>')
+    # each run of quotes from one place in its blockquote, and under it where it stands with its endnote markers
+    for quotes, notes in answer.runs():
+        quoted = ""
+        for q in quotes:
+            text = _e(q.text)
+            if answer.span and not marked and answer.span in q.text:
+                before, _, after = q.text.partition(answer.span)
+                text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
+            quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
+        parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
+        parts.append(f'<p class="askwef-source">— {_e(quotes[0].source())}{_sups(notes, turn)}{_read_link(quotes[0])}</p>')
     return parts
 
 
