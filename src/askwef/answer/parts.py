@@ -155,18 +155,22 @@ def asks_for_summary(query: Query) -> bool:
     return _asks_only(query, SUMMARY_ASKS)
 
 
-def asks_for_conclusion(query: Query, home: Iterable[str] = ()) -> bool:
+def asks_for_conclusion(query: Query, home: Iterable[str] = (), title: str = "") -> bool:
     """Whether a question asks what the report concludes or recommends and nothing else ("what does the report
     recommend?", "what are the next steps?"): its words, less those that put a question, frame it and name the document,
     are all CONCLUSION_ASKS; but for whom it asks (CONCLUSION_AUDIENCE, or the report's `home` places: "what does the
-    report conclude China needs to do next?").
+    report conclude China needs to do next?") and what the report's `title` says it is about, which narrows nothing
+    ("what does the paper conclude about China's AI path?" of "China's Path to AI-Powered Industry Transformation").
 
     >>> asks_for_conclusion(Query("what does the report recommend in the end?", "", "", frozenset(), (), {}))
     True
     >>> asks_for_conclusion(Query("what does the report recommend for data centres?", "", "", frozenset(), (), {}))
     False
+    >>> asks_for_conclusion(Query("what does the paper conclude about China's AI path?", "", "", frozenset(), (), {}),
+    ...                     {"China"}, "Blueprint to Action: China's Path to AI-Powered Industry Transformation")
+    True
     """
-    return _asks_only(query, CONCLUSION_ASKS, CONCLUSION_AUDIENCE | stems(" ".join(home)))
+    return _asks_only(query, CONCLUSION_ASKS, CONCLUSION_AUDIENCE | stems(" ".join([*home, title])))
 
 
 def _asks_only(query: Query, asks: frozenset[str], beside: frozenset[str] = frozenset()) -> bool:

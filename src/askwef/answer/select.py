@@ -68,6 +68,7 @@ class Stage:
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
         self.document_titles = tuple(d.title for d in store.documents if d.title)  # a question may call its report so
+        self.title_of = {d.name: d.title for d in store.documents}
         self.embedder = retriever.embedder
         self._title_vectors = None  # the titles encoded by the retriever's model, on first use
         self._near = Lazy(self._nearest_title)
@@ -268,8 +269,9 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
             own, part = summary_part(retriever.store, top[0].document, number.group(1) if number else "")
         top = (own + tuple(p for p in top if p not in own))[:CANDIDATE_PASSAGES] if part else top
     concluding = False
-    if not part and top and asks_for_conclusion(query, stage.home.get(top[0].document, ())):  # "what does the report recommend?": its conclusion's best sentences
-        rows = sorted(conclusion_rows(retriever.store, top[0].document), key=lambda r: -float(scores.fused[r]))[:CANDIDATE_PASSAGES]
+    document = top[0].document if top else ""
+    if not part and top and asks_for_conclusion(query, stage.home.get(document, ()), stage.title_of.get(document, "")):  # "what does the report recommend?": its conclusion's best sentences
+        rows = sorted(conclusion_rows(retriever.store, document), key=lambda r: -float(scores.fused[r]))[:CANDIDATE_PASSAGES]
         concluding = bool(rows)
         top = tuple(dataclasses.replace(retriever.store.passages[r], score=round(float(scores.fused[r]), 6)) for r in rows) or top
     keep = frozenset(part) or None
