@@ -46,6 +46,10 @@ def test_ask_prints_each_place_under_its_own_quotes(capsys):
     quotes = (Quote("Costs fell by 40%.", "p1", "r.md", "2 Costs", 5, 0, 18, (3,)), Quote("Tides are steady.", "p2", "r.md", "1 Tides", 2, 0, 17))
     _print_quoted(Answer("q", " ".join(q.text for q in quotes), quotes=quotes, span="40%"), lambda t: f"*{t}*")
     assert capsys.readouterr().out == "“Costs fell by *40%*.”\n— r.md · 2 Costs, p. 5 [3]\n\n“Tides are steady.”\n— r.md · 1 Tides, p. 2\n"
+    # a figure's lines, which are no sentences, one to a line as printed
+    lines = tuple(Quote(t, "p3", "r.md", "3 Uses", 7, 0, len(t)) for t in ("FIGURE 2", "Top sectors by demand", "Shipping", "Port electrification"))
+    _print_quoted(Answer("q", "", quotes=lines), str)
+    assert capsys.readouterr().out == "“FIGURE 2\nTop sectors by demand\nShipping\nPort electrification”\n— r.md · 3 Uses, p. 7\n"
 
 
 def test_ask_json_is_the_whole_answer(run):

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from .settings import Settings
+from .ingest.text import ends_sentence
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -152,7 +153,10 @@ def _print_quoted(answer, bold) -> None:
     as the chat shows them; the short answer in bold once, in the first run that holds it (a wrapped span stays plain)."""
     marked = not answer.span
     for n, (quotes, notes) in enumerate(answer.runs()):
-        quote = textwrap.fill("“" + " ".join(q.text for q in quotes) + "”", 100)
+        if all(ends_sentence(q.text) for q in quotes):
+            quote = textwrap.fill("“" + " ".join(q.text for q in quotes) + "”", 100)
+        else:  # a figure's lines ("FIGURE 7", its title, its labels) one to a line, as printed
+            quote = "\n".join(textwrap.fill(line, 100) for line in ["“" + quotes[0].text, *(q.text for q in quotes[1:])]) + "”"
         if not marked and answer.span in quote:
             quote, marked = quote.replace(answer.span, bold(answer.span), 1), True
         print(("\n" if n else "") + quote)

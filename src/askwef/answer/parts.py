@@ -4,7 +4,8 @@ figure 2 show"), a section by its title ("what's the conclusion").
 Such a question shares few words with any sentence ("figure", "2", "show"), so the ranker and the confidence
 model, fit on questions about facts, find nothing sure and askwef abstained; a figure's bare label ("FIGURE 1")
 was even quoted for "figure 2". Here the part is found by its label or title, and what it says of itself is the
-answer: a figure's label line and its title, a section's opening sentences. A question that asks more than the
+answer: a figure's label line, its title and the lines it prints of its own (its text labels, a table's rows), a
+section's opening sentences. A question that asks more than the
 part ("what does figure 2 say about healthcare") is read as any other, among the part's passages.
 
 >>> part_reference("what does fig. 2 show?")
@@ -29,6 +30,8 @@ from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSIO
 from .context import passages_for
 from .query import Query, function_stems, stems
 
+FIGURE_LINE_KINDS = ("caption", "item", "row")
+"""The kinds of line a figure or table prints of its own after its title (`part_rows`)."""
 _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "chart", "table": "table", "box": "box"}
 
 
@@ -69,6 +72,24 @@ def label_rows(sentences, row: int) -> tuple[int, ...]:
     if nxt < len(sentences) and all(sentences.field(f, nxt) == sentences.field(f, row) for f in ("document", "section")):
         return (row, nxt)
     return (row,)
+
+
+def part_rows(sentences, row: int) -> tuple[int, ...]:
+    """What a figure or table says of itself: its label and title (`label_rows`), then the lines it prints of its own
+    (captions, list items, table rows: a figure's text labels "Industrial manufacturing", "Production optimization"), in
+    the same section, up to a line of prose, a heading, a source or note line or another part's label, within
+    MAX_ANSWER_CHARS. A chart whose lines are numbers keeps none of them: the PDF reader leaves them out."""
+    out = list(label_rows(sentences, row))
+    size = sum(len(sentences.field("text", i)) + 1 for i in out)
+    i = out[-1] + 1
+    while i < len(sentences) and all(sentences.field(f, i) == sentences.field(f, row) for f in ("document", "section")):
+        text = sentences.field("text", i)
+        if sentences.field("kind", i) not in FIGURE_LINE_KINDS or SOURCE.match(text) or PART_LABEL.match(text) or size + len(text) + 1 > MAX_ANSWER_CHARS:
+            break
+        out.append(i)
+        size += len(text) + 1
+        i += 1
+    return tuple(out)
 
 
 def opening_rows(sentences, rows) -> tuple[int, ...]:
@@ -120,7 +141,7 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
             row = labels_of[document].get(reference)
             if row is None:
                 continue
-            rows = label_rows(sentences, row)
+            rows = part_rows(sentences, row)
             first = int(store.sentence_passage[row])
             field, nxt = store.passages.field, first + 1
             runs_on = nxt < len(store.passages) and all(field(f, nxt) == field(f, first) for f in ("document", "section"))
