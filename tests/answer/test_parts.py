@@ -336,3 +336,38 @@ def test_a_block_of_a_figure_is_named_by_its_label_and_a_spelt_number_or_an_ordi
     assert "Step 1" in first.resolved_question and "2026" in first.text and "Survey every estuary" in first.text
     last = engine.answer("and the last step?", history=[figure, first])
     assert "2030" in last.text and "national grid" in last.text, last.text
+
+
+NUMBERED_IN_CHAPTERS = """# Port Review
+
+# 2 The ports
+
+Each port reports its tidal output to the ministry every year.
+
+Table 2.1.
+
+Tidal output by port
+
+- Porto: 4 gigawatt-hours
+
+Source: Port Authority.
+
+Barrages now supply most of the ports' power, and the rest comes from the grid.
+
+Table 2.2.
+
+Staff trained by port
+
+- Lisbon: 120 engineers
+
+Source: Port Authority.
+"""
+
+
+def test_a_table_numbered_within_its_chapter_is_found_by_its_whole_number(tmp_path):
+    # as the OECD review prints them: the label on a line of its own ("Table 2.5."), the title under it
+    engine = _alone(tmp_path, "port-review.md", NUMBERED_IN_CHAPTERS)
+    second = engine.answer("what does table 2.2 show?")
+    assert second.about == "part" and second.text.startswith("Table 2.2. Staff trained by port") and "Lisbon" in second.text
+    assert "Porto" not in second.text  # not the chapter's first table ("2")
+    assert engine.answer("what's in table 2.1").text.startswith("Table 2.1. Tidal output by port")

@@ -12,6 +12,8 @@ part ("what does figure 2 say about healthcare") is read as any other, among the
 ('figure', '2')
 >>> part_reference("how many robots per 10,000 workers?") is None
 True
+>>> part_reference("what's in table 2.5?"), part_reference("and table a.1")
+(('table', '2.5'), ('table', 'A.1'))
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "c
 def part_reference(question: str) -> tuple[str, str] | None:
     """(kind, number) of the figure, table, exhibit, chart or box the question names, or None."""
     m = PART_REFERENCE.search(question)
-    return (_KINDS[m.group(1).lower()], m.group(2)) if m else None
+    return (_KINDS[m.group(1).lower()], m.group(2).upper()) if m else None
 
 
 def labels(sentences, rows: range) -> dict[tuple[str, str], int]:
@@ -49,7 +51,7 @@ def labels(sentences, rows: range) -> dict[tuple[str, str], int]:
             continue
         m = PART_LABEL.match(sentences.field("text", i))
         if m:
-            out.setdefault((_KINDS[m.group(1).lower()], m.group(2)), i)
+            out.setdefault((_KINDS[m.group(1).lower()], m.group(2).upper()), i)
     return out
 
 
