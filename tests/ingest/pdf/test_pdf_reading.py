@@ -315,6 +315,19 @@ def test_a_box_broken_over_a_page_goes_on_as_the_same_unit():
                                                  ("unit_end", "")]
 
 
+def test_a_box_labelled_with_a_long_title_is_a_unit_named_by_it():
+    # the OECD review's Box 4.3: a label and 13 words of title in bold over its text, on a line of its own
+    title = Line(page=0, x0=72, x1=520, y=427, size=12, bold=True, box=2,
+                 text="Box 4.3. Strengthening the role of the centre of government in strategic planning in Morocco")
+    text = [Line(page=0, x0=72, x1=520, y=404, size=10, bold=False, text="In Morocco, the Services of the Head of", box=2),
+            Line(page=0, x0=72, x1=520, y=391, size=10, bold=False, text="Government were established in 2012.", box=2)]
+    for line in [title, *text]:
+        line.runs = [Run(line.text, line.x0, line.y, line.size, line.bold, 0, line.x1 - line.x0, True)]
+    paras = paragraphs([title, *text], 10.0, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras] == [("unit", title.text), ("prose", "In Morocco, the Services of the Head of Government were established in 2012."),
+                                                 ("unit_end", "")]
+
+
 def test_a_word_processors_justified_run_ends_where_its_tj_adjustments_put_it(tmp_path):
     """A Word layer justifies a line with TJ adjustments in a simple font and places the rest of a word
     in a run of its own: the letter widths alone end the first run short, and a space stood inside the

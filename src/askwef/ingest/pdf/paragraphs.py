@@ -224,9 +224,16 @@ def _box_title(lines: list[Line], i: int) -> tuple[str, int]:
             and abs(lines[j].size - first.size) < 0.3 and 0 < lines[j - 1].y - lines[j].y < 2 * first.size and word_count(text) < 25:
         text = f"{text} {lines[j].text}"
         j += 1
-    if word_count(text) > 15 or text.rstrip().endswith("."):
+    label = BOX_LABEL.match(text)  # "Box 4.3." is no words of its title ("Strengthening the role of ... in Morocco")
+    if word_count(text[label.end():] if label else text) > BOX_TITLE_WORDS or text.rstrip().endswith("."):
         return "", i  # bold opening sentences, not a title
     return text, j
+
+
+BOX_TITLE_WORDS = 15
+"""Words a box's title may have after its label; more, and its bold first lines are its opening sentences. The OECD
+review's longest labelled title has 13 ("Box 4.3. Strengthening the role of the centre of government in strategic
+planning in Morocco", whose label's digits had counted as two more words: the box was read as running text)."""
 
 
 def _without_repeats(paras: list[Para], display: set[int]) -> list[Para]:
