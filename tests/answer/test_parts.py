@@ -36,6 +36,14 @@ def test_what_a_figure_shows_is_its_label_title_and_lines_up_to_its_source(mini_
     assert none.abstained or not none.text.startswith("FIGURE")
 
 
+def test_a_figure_asked_for_by_its_title_is_answered_with_its_lines(mini_engine):
+    a = mini_engine.answer("which are the top sectors by demand?")
+    assert a.about == "part" and a.text.startswith("FIGURE 2 Top sectors by demand") and "Pumps and aeration" in a.text
+    # a question saying a word or two of a title, or asking more than it, is read as any other
+    assert mini_engine.answer("which sectors buy tidal power?").about == ""
+    assert not mini_engine.answer("what are the top sectors by demand in aquaculture?").text.startswith("FIGURE 2")
+
+
 def test_a_section_asked_for_by_its_title_is_answered_with_its_opening(mini_engine):
     a = mini_engine.answer("What's the conclusion?")
     assert not a.abstained and a.text == "Tidal power will not replace wind or solar, but it fills the gaps they leave."

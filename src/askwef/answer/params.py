@@ -344,6 +344,10 @@ review's "Table 2.5."), as the reader keeps it (ingest.conventions.FIGURE, TABLE
 BOX_LABEL = re.compile(r"^(?:BOX|Box)\s+(?:[A-Z]\s+)?(?:[A-Z]\.?)?\d+(?:\.\d+)*\.?\s*(?:[:|–-]\s*)?")
 """A box's label before its title, as OECD reviews print it ("Box A A.2. The Standard Cost Model", "Box 4.8. France's
 barometer ..."): a follow-up's "it" stands for the title, not the label (followup.unit_name)."""
+TITLE_SAID = 0.75
+"""The share of a figure's or table's title words a question must say to name it by its title (parts.titled_part):
+"which industries have the top AI application scenarios in China?" says all six of FIGURE 7's; set by judgement so
+that a question naming most of a title names it, and two words shared with a long title do not."""
 PART_ASKS = frozenset({"show", "shown", "illustr", "depict", "present", "contain", "mean", "key", "takeaway", "highlight",
                        "look", "list"})
 """Stems of what a question about a part asks besides the part itself ("what does figure 2 show", "what are the key

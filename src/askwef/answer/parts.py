@@ -27,7 +27,7 @@ from ..ingest.conventions import SOURCE
 from ..ingest.text import ends_sentence, split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE, DOCUMENT_ASKS,
-                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE,
+                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_ASKS, PART_LABEL, PART_OPENING, PART_REFERENCE, TITLE_SAID,
                      FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
 from .query import Query, function_stems, stems
@@ -150,6 +150,11 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
             part = tuple(store.passages[r] for r in ([first, nxt] if runs_on else [first]))
             said = PART_REFERENCE.search(question).group(0)  # "fig. 5": its words name the part, whatever their stems
             return part, rows if asks_only_for(query.stems, f"{said} {' '.join(reference)}") else ()
+    titled = titled_part(store, query, top, labels_of)
+    if titled:
+        part = passages_for(store, titled)
+        ids = {p.id for p in part}
+        return (part + tuple(p for p in top if p.id not in ids))[:CANDIDATE_PASSAGES], titled
     if not any(p.id in named_sections for p in top):
         return top, ()
     top = tuple(p for p in top if p.id in named_sections)
@@ -163,6 +168,26 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
     part = passages_for(store, opening)
     ids = {p.id for p in part}
     return (part + tuple(p for p in top if p.id not in ids))[:CANDIDATE_PASSAGES], opening
+
+
+def titled_part(store, query: Query, top: tuple[Passage, ...], labels_of) -> tuple[int, ...]:
+    """The rows answering a question that names a figure or table by its title and asks nothing else ("which
+    industries have the top AI application scenarios in China?" of FIGURE 7, "Top AI application scenarios in China by
+    industry"): its label, title and own lines (`part_rows`), or (). The part stands in one of the passages retrieval
+    found (`top`), prints lines of its own (a figure that is a picture answers nothing: the text does), and the question
+    says at least TITLE_SAID of its title's words, so that "china ai" names no figure whose title holds both."""
+    sentences, ids = store.sentences, {p.id for p in top}
+    said = frozenset().union(*(forms[0] for forms in query.concepts)) or query.stems  # its own words, not "AI" spelt out
+    for document in dict.fromkeys(p.document for p in top):
+        for row in labels_of[document].values():
+            if store.passages[int(store.sentence_passage[row])].id not in ids:
+                continue
+            label, rows = label_rows(sentences, row), part_rows(sentences, row)
+            title = " ".join(sentences.field("text", i) for i in label)
+            words = stems(PART_LABEL.sub(r"\3", title)) - function_stems()
+            if len(rows) > len(label) and words and len(words & said) >= TITLE_SAID * len(words) and asks_only_for(said, title):
+                return rows
+    return ()
 
 
 def asks_for_summary(query: Query) -> bool:
