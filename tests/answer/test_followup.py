@@ -345,3 +345,12 @@ def test_a_count_with_no_noun_counts_what_the_conversation_was_about():
     assert turns[1].question.startswith("how many are green? (what does the report say about data centres")
     assert turns[2].question.startswith("whats data centres' PUE?")  # "their": the centres of the question it leaned on
 
+
+
+def test_a_follow_up_asking_a_count_or_a_name_its_quote_lacks_is_ruled_out(mini_engine):
+    history = [mini_engine.answer("What did Harbour Works build?")]
+    assert "240-megawatt barrage" in history[0].text
+    workers = mini_engine.answer("how many workers does it employ?", history=history)  # its numbers count megawatts
+    assert "Harbour Works" in workers.resolved_question and workers.abstained
+    savings = mini_engine.answer("how many tonnes of carbon dioxide does it save?", history=history)
+    assert not savings.abstained and "2 million tonnes" in savings.text
