@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 from .settings import Settings
-from .ingest.text import ends_sentence
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -153,7 +152,7 @@ def _print_quoted(answer, bold) -> None:
     as the chat shows them; the short answer in bold once, in the first run that holds it (a wrapped span stays plain)."""
     marked = not answer.span
     for n, (quotes, notes) in enumerate(answer.runs()):
-        if all(ends_sentence(q.text) for q in quotes):
+        if not answer.printed_lines(quotes):
             quote = textwrap.fill("“" + " ".join(q.text for q in quotes) + "”", 100)
         else:  # a figure's lines ("FIGURE 7", its title, its labels) one to a line, as printed
             quote = "\n".join(textwrap.fill(line, 100) for line in ["“" + quotes[0].text, *(q.text for q in quotes[1:])]) + "”"

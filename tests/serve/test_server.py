@@ -416,6 +416,16 @@ def test_rendered_quotes_from_two_places_each_stand_above_their_own_source():
     assert html_out.count('<blockquote class="askwef-quote">') == 2
     first, second = html_out.index("Costs fell"), html_out.index("Tides are steady")
     assert first < html_out.index("— r.md · 2 Costs, p. 5") < second < html_out.index("— r.md · 1 Tides, p. 2")
+    # copied as text: each run of quotes, then its place once
+    assert plain_answer(Answer(question="q", text="", quotes=quotes)).splitlines()[2:] == [
+        "“Costs fell by 40%.” [3]", "  — r.md · 2 Costs, p. 5", "“Tides are steady.” [1]", "  — r.md · 1 Tides, p. 2"]
+
+
+def test_rendered_figure_lines_stand_one_under_another_in_one_quote():
+    lines = tuple(Quote(t, "p3", "r.md", "3 Uses", 7, 0, len(t)) for t in ("FIGURE 2", "Top sectors by demand", "Shipping"))
+    answer = Answer(question="what does figure 2 show?", text="", quotes=lines, about="part")
+    assert '<blockquote class="askwef-quote"><p>“FIGURE 2<br>Top sectors by demand<br>Shipping”</p></blockquote>' in render_answer(answer, turn=0)
+    assert plain_answer(answer).splitlines()[2:] == ["“FIGURE 2”", "“Top sectors by demand”", "“Shipping”", "  — r.md · 3 Uses, p. 7"]
 
 
 def test_rendered_abstention_says_so_and_opens_the_passages():

@@ -165,13 +165,15 @@ def _quoted(answer: Answer, turn: int | str) -> list[str]:
     marked = False  # the short answer is shown in bold once, in the first quote that holds it
     # each run of quotes from one place in its blockquote, and under it where it stands with its endnote markers
     for quotes, notes in answer.runs():
-        quoted = ""
+        said = []
         for q in quotes:
             text = _e(q.text)
             if answer.span and not marked and answer.span in q.text:
                 before, _, after = q.text.partition(answer.span)
                 text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
-            quoted += f"<p>“{text}”{_sups(q.endnotes, turn)}</p>"
+            said.append(text + _sups(q.endnotes, turn))
+        # sentences a paragraph each; a figure's lines one under another, in one pair of quotation marks
+        quoted = f"<p>“{'<br>'.join(said)}”</p>" if answer.printed_lines(quotes) else "".join(f"<p>“{t}”</p>" for t in said)
         parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
         parts.append(f'<p class="askwef-source">— {_e(quotes[0].source())}{_sups(notes, turn)}{_read_link(quotes[0])}</p>')
     return parts
@@ -229,8 +231,9 @@ def plain_answer(answer: Answer) -> str:
         lines += [f"A: {answer.span}", ""]
     if answer.context:
         lines.append(f"({answer.context})")
-    for q in answer.quotes:
-        lines += [q.cited(), f"  — {q.source()}"]
+    for quotes, notes in answer.runs():  # each run of quotes from one place, then that place
+        said = [q.cited() for q in quotes]
+        lines += ["\n".join(said) if answer.printed_lines(quotes) else " ".join(said), f"  — {quotes[0].source()}"]
     return "\n".join(lines + _references(answer))
 
 
