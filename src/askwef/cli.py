@@ -150,9 +150,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def _print_quoted(answer, bold) -> None:
     """Each run of quotes from one place in quotation marks, and under it where it stands with the run's endnote numbers,
     as the chat shows them; the short answer in bold once, in the first run that holds it (a wrapped span stays plain)."""
+    from .answer.quote import printed_lines
+
     marked = not answer.span
     for n, (quotes, notes) in enumerate(answer.runs()):
-        if not answer.printed_lines(quotes):
+        if not printed_lines(quotes):
             quote = textwrap.fill("“" + " ".join(q.text for q in quotes) + "”", 100)
         else:  # a figure's lines ("FIGURE 7", its title, its labels) one to a line, as printed
             quote = "\n".join(textwrap.fill(line, 100) for line in ["“" + quotes[0].text, *(q.text for q in quotes[1:])]) + "”"

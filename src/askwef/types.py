@@ -261,14 +261,6 @@ class Answer(_Serializable):
                 out.append(([q], list(q.endnotes)))
         return [(tuple(quotes), tuple(notes)) for quotes, notes in out]
 
-    @staticmethod
-    def printed_lines(quotes: tuple[Quote, ...]) -> bool:
-        """Whether a run of quotes (`runs`) is lines printed one under another (a figure's label, title and labels), shown
-        so, not sentences of running text: one of them does not end as a sentence does."""
-        from .ingest.text import ends_sentence  # here: the ingest package imports this module
-
-        return not all(ends_sentence(q.text) for q in quotes)
-
     def places(self) -> list[tuple[Quote, tuple[int, ...]]]:
         """Where the quotes stand: each run's first quote and the run's endnotes (`runs`)."""
         return [(quotes[0], notes) for quotes, notes in self.runs()]

@@ -1,6 +1,6 @@
 """answer/parts.py: questions about a figure or table by its number, or a section by its title, as such."""
 
-from askwef.answer.parts import asks_only_for, bare_label, part_reference
+from askwef.answer.figures import asks_only_for, bare_label, part_reference
 
 
 def test_a_figure_or_table_is_named_by_its_kind_and_number():

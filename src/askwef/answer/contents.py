@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
                      PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
-from .parts import bare_label, label_rows, labels, section_number
+from .figures import bare_label, label_rows, labels
+from .parts import section_number
 from .query import function_stems, stems
 from .referents import ordinal_index
 

@@ -35,7 +35,7 @@ from ..types import Passage
 from .lexicon import Lexicon
 from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
                      IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS)
-from .parts import bare_label
+from .figures import bare_label
 from .query import Query, content_stems, holds
 
 KINDS = ("prose", "item", "row", "caption", "heading")

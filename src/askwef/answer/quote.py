@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from ..ingest.text import ends_sentence
 from ..types import Sentence
 from .params import ENUMERATES_BEFORE, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, MAX_QUOTED_SENTENCES, NEIGHBOUR_GAIN, NOT_STANDALONE, RUNNER_UP_GAIN
 from .query import stems
@@ -69,6 +70,13 @@ def choose(
             kept.append(i)
             room -= len(sentences[i].text) + 1
     return sorted(kept)
+
+
+def printed_lines(quotes) -> bool:
+    """Whether a run of quotes (`Answer.runs`) is lines printed one under another (a figure's label, title and labels),
+    which the chat, the CLI and the copied text show so, not sentences of running text: one of them does not end as a
+    sentence does."""
+    return not all(ends_sentence(q.text) for q in quotes)
 
 
 def _bring(chosen: list[int], brought: dict[int, int], companion: int, by: int) -> None:

@@ -48,7 +48,8 @@ from .params import (
     WHEN,
     YEAR,
 )
-from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, labels, own_noun, part_question, summary_part
+from .figures import labels
+from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, own_noun, part_question, summary_part
 from .pins import home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose

@@ -22,6 +22,7 @@ import re
 from ..types import Answer, Passage
 from ..answer.compare import comparison_lead, report_of
 from ..answer.contents import list_lead, listed_items
+from ..answer.quote import printed_lines
 from .read import context_url
 
 ABSTAIN_LEAD = "The report does not seem to cover this."
@@ -173,7 +174,7 @@ def _quoted(answer: Answer, turn: int | str) -> list[str]:
                 text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
             said.append(text + _sups(q.endnotes, turn))
         # sentences a paragraph each; a figure's lines one under another, in one pair of quotation marks
-        quoted = f"<p>“{'<br>'.join(said)}”</p>" if answer.printed_lines(quotes) else "".join(f"<p>“{t}”</p>" for t in said)
+        quoted = f"<p>“{'<br>'.join(said)}”</p>" if printed_lines(quotes) else "".join(f"<p>“{t}”</p>" for t in said)
         parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
         parts.append(f'<p class="askwef-source">— {_e(quotes[0].source())}{_sups(notes, turn)}{_read_link(quotes[0])}</p>')
     return parts
@@ -233,7 +234,7 @@ def plain_answer(answer: Answer) -> str:
         lines.append(f"({answer.context})")
     for quotes, notes in answer.runs():  # each run of quotes from one place, then that place
         said = [q.cited() for q in quotes]
-        lines += ["\n".join(said) if answer.printed_lines(quotes) else " ".join(said), f"  — {quotes[0].source()}"]
+        lines += ["\n".join(said) if printed_lines(quotes) else " ".join(said), f"  — {quotes[0].source()}"]
     return "\n".join(lines + _references(answer))
 
 
