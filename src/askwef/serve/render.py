@@ -226,16 +226,22 @@ def plain_answer(answer: Answer) -> str:
                 lines += ["", sub.message]
                 continue
             lines += ["", report_of(sub)] + ([f"({sub.context})"] if sub.context else [])
-            lines += [x for q in sub.quotes for x in (q.cited(), f"  — {q.source()}")] + _references(sub)
+            lines += _plain_runs(sub) + _references(sub)
         return "\n".join(lines)
     if answer.span:
         lines += [f"A: {answer.span}", ""]
     if answer.context:
         lines.append(f"({answer.context})")
-    for quotes, notes in answer.runs():  # each run of quotes from one place, then that place
+    return "\n".join(lines + _plain_runs(answer) + _references(answer))
+
+
+def _plain_runs(answer: Answer) -> list[str]:
+    """Each run of quotes from one place as text (a figure's lines one to a line), then that place."""
+    lines = []
+    for quotes, _ in answer.runs():
         said = [q.cited() for q in quotes]
         lines += ["\n".join(said) if printed_lines(quotes) else " ".join(said), f"  — {quotes[0].source()}"]
-    return "\n".join(lines + _references(answer))
+    return lines
 
 
 def _references(answer: Answer) -> list[str]:
