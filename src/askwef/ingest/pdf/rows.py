@@ -62,25 +62,9 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
         for l in first:
             head = join_lines(head, l.text, vocabulary)[0] if head else l.text
         anchor = first[0] if first else rest[0]
-        cells_of: dict[int, list[Cleaned]] = {}  # each cell whole, left to right (a table of two columns: one cell)
-        for column in sorted({l.table_column for l in rest}):
-            own = cells_of.setdefault(column, [])
-            text, markers = "", []
-            for l in (l for l in rest if l.table_column == column):
-                # in a cell, a dash opening a line is a bullet too ('– AI forecasts ...')
-                bullet = BULLET_LINE.match(l.text) or DASH_ITEM.match(l.text)
-                body = l.text[bullet.end():] if bullet else l.text
-                cut = bullet.end() if bullet else 0
-                m = [(max(0, o - cut), n) for o, n in l.markers]
-                if bullet or not text or id(l) in opens:
-                    if text:
-                        own.append(Cleaned(text, tuple(markers)))
-                    text, markers = body, m
-                else:
-                    text, at = join_lines(text, body, vocabulary)
-                    markers += [(o + at, n) for o, n in m]
-            if text:
-                own.append(Cleaned(text, tuple(markers)))
+        # each cell whole, left to right (a table of two columns: one cell)
+        cells_of = {column: _cell_texts([l for l in rest if l.table_column == column], vocabulary, opens=opens)
+                    for column in sorted({l.table_column for l in rest})}
         pages = (((0,) + mark(anchor)),)
         if named and any(cells_of.values()):
             # under named columns, each cell a row of its own led by the row's label and its column's name
@@ -105,7 +89,7 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     cells: dict[tuple[int, int, int, int], list[Line]] = {}
     for l in sorted(lines, key=lambda l: (l.page, -l.y, l.x0)):
         cells.setdefault((l.page, l.table_row, l.table_column, l.table_cell), []).append(l)
-    texts = {key: _cell_texts(own, vocabulary) for key, own in cells.items()}
+    texts = {key: _cell_texts(own, vocabulary, numbered=True) for key, own in cells.items()}
     header = {key[2]: " ".join(t.text for t in texts[key]) for key, own in cells.items() if own[0].level == -1}
     out: list[Para] = []
     if header:
@@ -135,18 +119,19 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     return out
 
 
-def _cell_texts(lines: list[Line], vocabulary: Vocabulary) -> list[Cleaned]:
-    """A cell's text: its wrapped lines joined, each bullet (or a dash opening a line, or a list number after a finished
-    sentence) an item of its own."""
+def _cell_texts(lines: list[Line], vocabulary: Vocabulary, *, opens: set[int] | frozenset[int] = frozenset(), numbered: bool = False) -> list[Cleaned]:
+    """A cell's text: its wrapped lines joined, each bullet (or a dash opening a line: '– AI forecasts ...') an item of
+    its own, as is a line in `opens` (ids of lines `grid.table_rows` found opening an item) and, when `numbered` (a
+    ruled table's cells), a list number after a finished sentence ('1. Steer and oversee ...', '2. Take or propose ...')."""
     out: list[Cleaned] = []
     text, markers = "", []
     for l in lines:
         bullet = BULLET_LINE.match(l.text) or DASH_ITEM.match(l.text)
-        if bullet is None and (not text or ends_sentence(text) or text.rstrip().endswith(":")):
-            bullet = NUMBERED_ITEM.match(l.text)  # '1. Steer and oversee ...', '2. Take or propose ...'
+        if numbered and bullet is None and (not text or ends_sentence(text) or text.rstrip().endswith(":")):
+            bullet = NUMBERED_ITEM.match(l.text)
         body = l.text[bullet.end():] if bullet else l.text
         m = [(max(0, o - (bullet.end() if bullet else 0)), n) for o, n in l.markers]
-        if bullet and text:
+        if text and (bullet or id(l) in opens):
             out.append(Cleaned(text, tuple(markers)))
             text, markers = "", []
         if text:
