@@ -64,6 +64,13 @@ def label_rows(sentences, row: int) -> tuple[int, ...]:
     return (row,)
 
 
+def own_line(sentences, i: int, kinds: tuple[str, ...] = ("caption", "item")) -> bool:
+    """Whether sentence row `i` can be a line a figure prints of its own: one of `kinds`, not the figure's source or
+    note line, nor the next part's label (what `part_rows`, `parts.labelled_lines` and `select.figure_series` read)."""
+    text = sentences.field("text", i)
+    return sentences.field("kind", i) in kinds and not SOURCE.match(text) and not PART_LABEL.match(text)
+
+
 def part_rows(sentences, row: int) -> tuple[int, ...]:
     """What a figure or table says of itself: its label and title (`label_rows`), then the lines it prints of its own
     (captions, list items, table rows: a figure's text labels "Industrial manufacturing", "Production optimization"), in
@@ -74,7 +81,7 @@ def part_rows(sentences, row: int) -> tuple[int, ...]:
     i = out[-1] + 1
     while i < len(sentences) and all(sentences.field(f, i) == sentences.field(f, row) for f in ("document", "section")):
         text = sentences.field("text", i)
-        if sentences.field("kind", i) not in FIGURE_LINE_KINDS or SOURCE.match(text) or PART_LABEL.match(text) or size + len(text) + 1 > MAX_ANSWER_CHARS:
+        if not own_line(sentences, i, FIGURE_LINE_KINDS) or size + len(text) + 1 > MAX_ANSWER_CHARS:
             break
         out.append(i)
         size += len(text) + 1
@@ -110,9 +117,12 @@ def titled_part(store, query: Query, top: tuple[Passage, ...], labels_of) -> tup
         for row in labels_of[document].values():
             if store.passages[int(store.sentence_passage[row])].id not in ids:
                 continue
-            label, rows = label_rows(sentences, row), part_rows(sentences, row)
+            label = label_rows(sentences, row)
             title = " ".join(sentences.field("text", i) for i in label)
             words = stems(PART_LABEL.sub(r"\3", title)) - function_stems()
-            if len(rows) > len(label) and words and len(words & said) >= TITLE_SAID * len(words) and asks_only_for(said, title):
+            if not words or len(words & said) < TITLE_SAID * len(words) or not asks_only_for(said, title):
+                continue
+            rows = part_rows(sentences, row)  # read only for a title the question says
+            if len(rows) > len(label):
                 return rows
     return ()

@@ -7,7 +7,6 @@ was even quoted for "figure 2". Here the part is found by its label or title, an
 answer: a figure's label line, its title and the lines it prints of its own (its text labels, a table's rows), a
 section's opening sentences. A question that asks more than the
 part ("what does figure 2 say about healthcare") is read as any other, among the part's passages.
-
 """
 
 from __future__ import annotations
@@ -17,16 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..index.library import title_key
-from ..ingest.conventions import SOURCE
 from ..ingest.text import ends_sentence, split_numbering
 from ..types import Passage
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
-                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_LABEL, PART_OPENING, PART_REFERENCE,
+                     DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_OPENING, PART_REFERENCE,
                      FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
-from .figures import asks_only_for, part_reference, part_rows, titled_part
+from .figures import asks_only_for, own_line, part_reference, part_rows, titled_part
 from .query import Query, function_stems, stems
-
 
 
 def opening_rows(sentences, rows) -> tuple[int, ...]:
@@ -226,9 +223,8 @@ def labelled_lines(sentences, rows: range, said: re.Pattern, label: str) -> tupl
         if field("kind", i) in ("caption", "heading") and said.match(field("text", i)) and len(field("text", i)) <= LABEL_LINE_MAX:
             out = [i]
             for j in range(i + 1, min(rows.stop, i + LABELLED_LINES)):
-                text = field("text", j)
-                if field("kind", j) not in ("caption", "item") or sibling.match(text) or SOURCE.match(text) or PART_LABEL.match(text):
-                    break  # the next step, running text, the figure's "Source:" line, the next figure
+                if not own_line(sentences, j) or sibling.match(field("text", j)):
+                    break  # running text, the figure's "Source:" line, the next figure, the next step
                 out.append(j)
             return tuple(out) if len(out) > 1 else ()
     return ()

@@ -20,7 +20,6 @@ from functools import cached_property
 import numpy as np
 
 from ..retrieve import Retriever
-from ..ingest.conventions import SOURCE
 from ..types import Passage, Sentence
 from .coverage import corpus_names
 from .definitions import defining
@@ -48,7 +47,7 @@ from .params import (
     WHEN,
     YEAR,
 )
-from .figures import labels
+from .figures import labels, own_line
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, own_noun, part_question, summary_part
 from .pins import home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
@@ -68,8 +67,8 @@ class Stage:
         self.lexicon = Lexicon.from_texts(_sample_texts(store), dictionary=words() if callable(words) else frozenset())
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
-        self.document_titles = tuple(d.title for d in store.documents if d.title)  # a question may call its report so
         self.title_of = {d.name: d.title for d in store.documents}
+        self.document_titles = tuple(t for t in self.title_of.values() if t)  # a question may call its report so
         self.embedder = retriever.embedder
         self._title_vectors = None  # the titles encoded by the retriever's model, on first use
         self._near = Lazy(self._nearest_title)
@@ -174,9 +173,9 @@ def figure_series(sentences, row: int) -> tuple[str, ...]:
     field = sentences.field
     out: list[str] = []
     for i in range(row + 1, min(len(sentences), row + SERIES_LINES)):
-        text = field("text", i)
-        if field("kind", i) not in ("caption", "item") or SOURCE.match(text) or PART_LABEL.match(text):
+        if not own_line(sentences, i):
             break
+        text = field("text", i)
         m = SERIES_LABEL.match(text)
         if m and field("kind", i) == "caption" and (not out or out[0].split()[0].lower() == m["label"].lower()):
             if int(m["number"]) != len(out) + 1:
