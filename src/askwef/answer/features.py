@@ -34,7 +34,7 @@ from ..ingest.text import title_key
 from ..types import Passage
 from .lexicon import Lexicon
 from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
-                     IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS)
+                     IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS, YEAR)
 from .figures import bare_label
 from .query import Query, content_stems, holds
 
@@ -207,7 +207,10 @@ def candidate_matrix(
     best_fused = max((p.score for p in passages), default=1.0) or 1.0
     # what a pronoun was read as ("it": "Sunshine Zhengyan GPT", `entity`) is not what the follow-up asks
     own = content_stems(asked, function_words=False) - content_stems(entity) if previous is not None and asked else set()
-    new = own - content_stems(previous[2]) if own else set()
+    # a year is not what a follow-up asks about but when ("and in 2030?" after the share of AI-influenced revenue): lifted
+    # as a new word, it put the 2030 target for the AI industry first; a year the quote's passage lacks rules the answer
+    # out instead (`confidence.ruled_out`), and `_pinned_best` moves to a likely sentence whose passage has it
+    new = {t for t in own - content_stems(previous[2]) if not YEAR.fullmatch(t)} if own else set()
     new_weight, own_weight = cache.weight(new), cache.weight(own)
     kin = {t: cache.kin[t] for t in own}  # "accur" (accurate) is held by a sentence saying "accuraci" (accuracy)
 
