@@ -362,6 +362,13 @@ ASKED_COUNT = re.compile(r"\bhow many\s+((?:[\w\-’']+\s*){1,5})", re.I)
 ASKED_SHARE = re.compile(r"\b(?:share|percentage|proportion|percent|fraction)\s+of\s+(?:the\s+)?((?:[\w\-’']+\s*){1,5})", re.I)
 """What a question counts ("how many AI agents ...") or takes a share of ("what share of Chinese households ..."):
 the words after it up to the first function word; the last of them is the counted noun (coverage.unit_missing)."""
+AMOUNT_ASKED = re.compile(r"\bhow\s+much\b", re.I)
+"""A question asking how much ("how much did it cut traffic congestion?", "how much did traffic improve there"): like
+one counting something, it asks a number, and a quote without one cannot answer it (`confidence.ruled_out`). In the
+golden questions of the three reports, 19 of the 20 answerable questions asking "how much" have a number in their
+answer sentence (the 20th, dev's "did city brain actually reduce traffic jams in hangzhou? by how much", asks two
+things); 48 unanswerable ones ask it too. Stop 38's blind trial: "how much did it cut traffic congestion?" of City
+Brain quoted what it does in Hangzhou, with no figure, at 0.37."""
 NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
 """Numbers a report spells out (house styles write one to nine, or to twelve, in words: "Five key enablers"): a
