@@ -1,5 +1,7 @@
 """answer/parts.py: questions about a figure or table by its number, or a section by its title, as such."""
 
+import importlib
+
 from askwef.answer.figures import asks_only_for, bare_label, part_reference
 
 
@@ -136,8 +138,10 @@ def test_a_report_without_a_summary_answers_what_it_is_about_from_what_it_says_o
     assert answer.about == "document" and not answer.abstained
 
 
-def test_in_a_library_a_report_s_gist_asked_of_none_asks_which_then_gives_its_summary(tmp_path):
+def test_in_a_library_a_report_s_gist_asked_of_none_asks_which_then_gives_its_summary(tmp_path, monkeypatch):
     from conftest import fixture_engine
+
+    monkeypatch.setattr(importlib.import_module("askwef.answer.route"), "EACH_REPORT_MAX", 1)  # a library large enough to ask which report
 
     library = fixture_engine(tmp_path, {"wind-notes.md": SUMMARISED})
     for question in ("summarize the report", "key takeaways", "what does the report recommend?"):

@@ -1,5 +1,7 @@
 """answer/route.py: in a library, a report's questions are answered as the report alone answers them."""
 
+import importlib
+
 from conftest import fixture_engine
 
 OTHER = """# Wind Notes: A Second Report
@@ -186,7 +188,20 @@ def test_a_request_to_translate_write_or_recommend_is_declined_with_how_to_ask_n
     assert asked.about == "" and "30 pens" in asked.text
 
 
-def test_a_question_about_the_report_in_a_library_asks_which_and_the_reply_picks_it(tmp_path):
+def test_a_question_about_the_report_in_a_small_library_is_answered_by_each_report_under_its_title(tmp_path):
+    library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
+    alone = fixture_engine(tmp_path / "alone")
+    each = library.answer("What is this report about?")
+    assert (each.about, each.abstained) == ("comparison", False) and "asked of each of" in each.resolved_question
+    assert len(each.reports) == len(library.retriever.store.documents) == 2  # one part per report, in the library's order
+    tidal = next(a for a in each.reports if not a.abstained)
+    assert tidal.text == alone.answer("What is this report about?").text and tidal.text in each.text  # as it answers alone
+    assert {q.document for q in each.quotes} == {"mini-report.md"}
+    assert "Does not seem to answer this" in each.message and "Wind" in each.message  # the wind notes say nothing of themselves
+
+
+def test_a_question_about_the_report_in_a_larger_library_asks_which_and_the_reply_picks_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("askwef.answer.route"), "EACH_REPORT_MAX", 1)  # the two reports stand for more than six
     library = fixture_engine(tmp_path / "library", {"wind-notes.md": OTHER})
     alone = fixture_engine(tmp_path / "alone")
     ask = library.answer("What is this report about?")
@@ -217,7 +232,7 @@ def test_a_question_about_the_report_in_a_conversation_goes_to_the_report_it_is_
     assert alone.answer("What is this report about?", history=[first]).text == about.text
 
 
-def test_a_new_question_of_a_conversation_is_asked_of_its_report_first(tmp_path):
+def test_a_new_question_of_a_conversation_is_asked_of_its_report_first(tmp_path, monkeypatch):
     """'How much did tidal costs fall?' reads as a question of its own, but after answers from the wind report it is
     asked of that report first; its abstention stands unless another report is far more confident."""
     from askwef.answer.route import conversation_report, kept_answer
@@ -231,6 +246,7 @@ def test_a_new_question_of_a_conversation_is_asked_of_its_report_first(tmp_path)
     # an abstention is about the report whose passages it showed; a "which report?" about none
     refused = Answer(question="How much do offshore ports cost?", text="", abstained=True, passages=first.passages)
     assert conversation_report(r, "How much did tidal costs fall?", [first, refused], followups_only=False) == "wind-notes.md"
+    monkeypatch.setattr(importlib.import_module("askwef.answer.route"), "EACH_REPORT_MAX", 1)  # a library large enough to ask which report
     ask = library.answer("What is this report about?")
     assert ask.about == "clarify" and conversation_report(r, "How much did tidal costs fall?", [ask], followups_only=False) is None
     # a name only the other report writes still sends it there
@@ -239,7 +255,7 @@ def test_a_new_question_of_a_conversation_is_asked_of_its_report_first(tmp_path)
     assert kept_answer([kept, other], lead=0.5) is kept and kept_answer([kept, other], lead=0.3) is other
 
 
-def test_a_question_calling_the_report_by_the_noun_one_report_calls_itself_goes_to_it(tmp_path):
+def test_a_question_calling_the_report_by_the_noun_one_report_calls_itself_goes_to_it(tmp_path, monkeypatch):
     from askwef.answer.clarify import called_report
 
     review = OTHER.replace("## 2 Ports", "This review covers wind. This review is short. In this review, ports come last.\n\n## 2 Ports")
@@ -248,4 +264,5 @@ def test_a_question_calling_the_report_by_the_noun_one_report_calls_itself_goes_
     assert called_report(library.retriever, "what is this report about?") is None
     about = library.answer("What is this review about?")
     assert about.about != "clarify" and {q.document for q in about.quotes} <= {"wind-notes.md"}
+    monkeypatch.setattr(importlib.import_module("askwef.answer.route"), "EACH_REPORT_MAX", 1)
     assert library.answer("What is this report about?").about == "clarify"

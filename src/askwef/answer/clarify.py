@@ -1,7 +1,8 @@
 """Which report? In a library, a question about "the report" itself that names none ("who wrote this report?") is
 about one of several documents. It goes to the report the conversation is about (the one the last answer quoted);
-with no conversation, askwef asks which report is meant, listing them, and the next turn's reply ("the UK one",
-"2", "the second", "the OECD review") is the earlier question asked of that report.
+with no conversation, each report answers it under its title in a library of up to EACH_REPORT_MAX reports
+(`route.py`), and in a larger one askwef asks which report is meant, listing them, and the next turn's reply ("the UK
+one", "2", "the second", "the OECD review") is the earlier question asked of that report.
 
 >>> which_choice("the second one", 3), which_choice("2.", 3), which_choice("what about skills?", 3)
 (1, 1, None)

@@ -136,6 +136,14 @@ OWN_NOUN_MIN = 3
 the Blueprint report "paper" (4 times, "report" and "strategy" 2), the OECD review "review" (29; "document" 8), the
 UK strategy "strategy" (9; "document" 3). A question in a library calling the report by one report's own noun ("who
 wrote this white paper?") is about that report, not one to ask "which report?" of (stop 31)."""
+EACH_REPORT_MAX = 6
+"""A question about "the report" that names none, first in a conversation, in a library of at most this many reports, is
+answered by each report under its title (as a comparison is: "who wrote this report?" gives each one's authors); in a
+larger one askwef asks which report is meant (CLARIFY_LEAD). Was a question always: staff asking the Blueprint report's
+questions of the three-report library got "Which report do you mean?" for 2 of its 121 answerable test questions
+("Who holds the rights to this publication?", "what does the report recommend in the end"), where each report's answer
+holds the one they meant and shows the others'. Six: the library of the Blueprint report and five others that issue 13
+names; past it the reply grows longer than a list to pick from."""
 CLARIFY_LISTED = 9
 """The reports listed by number when askwef asks which one is meant; past that, the reply names one."""
 CLARIFY_MAX_REPLY_WORDS = 6

@@ -31,7 +31,7 @@ from .meta import about_last
 from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
-from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, DOCUMENT_PRONOUN, DOCUMENT_WORD, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
+from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, DOCUMENT_PRONOUN, DOCUMENT_WORD, EACH_REPORT_MAX, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
                      SMALL_TALK, SUMMARY_ONLY, TASK_MESSAGE, TASK_REQUEST)
 from .context import quoted_rows
 from .select import read, scores_for, stage_for
@@ -85,6 +85,10 @@ def answer_question(
             called = called_report(retriever, question)
             if called:  # "who wrote this white paper?": the report that calls itself a paper
                 return in_report(retriever, called, question, history=history, k=k, models=models)
+            if len(retriever.store.documents) <= EACH_REPORT_MAX:  # each report's answer, under its title
+                each = [(d.name, in_report(retriever, d.name, question, history=history, k=k, models=models))
+                        for d in retriever.store.documents]
+                return compared(question, question, each, retriever.store)
             return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
                           about="clarify")
     if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
