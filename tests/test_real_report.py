@@ -181,6 +181,17 @@ def test_follow_up_switches_industry(real_engine):
     assert follow.passages[0].section.endswith("Healthcare")
 
 
+def test_a_follow_up_naming_a_year_asks_when_not_what(real_engine):
+    # the 2030 target for the AI industry holds "2030", but not the share of revenue asked about: refused, not quoted
+    share = real_engine.answer("What share of Chinese companies' revenue is influenced by AI?")
+    for history in ([share], [{"question": share.question, "answer": share.text}]):  # an Answer, or the API's turn
+        later = real_engine.answer("and in 2030?", history=history)
+        assert later.abstained and "2030" in later.message
+    # how much, asked of sentences that give no figure for it: refused
+    brain = real_engine.answer("Alibaba City Brain")
+    assert real_engine.answer("how much did it cut traffic congestion?", history=[brain]).abstained
+
+
 def test_follow_ups_about_the_report_itself_ask_of_the_report(real_engine):
     wrote = real_engine.answer("who wrote this report")
     published = real_engine.answer("when was it published?", history=[wrote])

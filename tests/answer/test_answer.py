@@ -49,6 +49,12 @@ def test_a_number_the_quote_lacks_rules_the_answer_out(mini_engine):
     assert not given.abstained and "12 gigawatts" in given.text
 
 
+def test_how_much_asked_of_sentences_giving_no_number_is_refused(mini_engine):
+    # "Public banks finance most projects & guarantee the loans.": how much, it never says
+    asked = mini_engine.answer("how much of the loans do public banks guarantee?")
+    assert asked.abstained and asked.quotes == () and "does not seem" in asked.message
+
+
 def test_a_question_asking_when_is_not_answered_by_a_quote_without_a_date(mini_engine):
     from types import SimpleNamespace
 

@@ -341,6 +341,9 @@ def test_a_count_with_no_noun_counts_what_the_conversation_was_about():
 
     assert is_followup("how many are green?") and is_followup("and how many were built?")
     assert not is_followup("how much is spent on AI research in China each year?")  # asks of its own
+    # up to ten words, a pronoun points back; longer, the turn names what it asks about
+    assert is_followup("how much cheaper is it than a human host?") and is_followup("how many AI graduates does it produce each year?")
+    assert not is_followup("how many AI graduates does China produce each year according to it?")
     turns = _conversation("what does the report say about data centres", "how many are green?", "whats their PUE")
     assert turns[1].question.startswith("how many are green? (what does the report say about data centres")
     assert turns[2].question.startswith("whats data centres' PUE?")  # "their": the centres of the question it leaned on
