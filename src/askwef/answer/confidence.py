@@ -169,8 +169,8 @@ def _when_without_date(asked: str, sentences, sel: Selection) -> bool:
 
 
 def _count_without_number(asked: str, sentences, sel: Selection) -> bool:
-    """Whether the turn counts something ("how many hospitals use it", "what share of farms", "how much") and none of the quote's
-    sentences gives a number, in digits or in words: they cannot answer it. In the golden questions of the three
+    """Whether the turn counts something ("how many hospitals use it", "what share of farms", "how much") and none of
+    the quote's sentences gives a number, in digits or in words: they cannot answer it. In the golden questions of the three
     reports, 1 of the 64 answerable questions counting something has an answer sentence without a number (dev's n028,
     which asks two things); keyword questions answered so (dev's "ge healthcre ct ai how many hospitals use it") were
     not refused by the confidence model. Measured: dev +1 refused, test unchanged, OECD dev's oecd-033 (answered with a
