@@ -198,6 +198,12 @@ def test_a_question_about_the_report_in_a_small_library_is_answered_by_each_repo
     assert tidal.text == alone.answer("What is this report about?").text and tidal.text in each.text  # as it answers alone
     assert {q.document for q in each.quotes} == {"mini-report.md"}
     assert "Does not seem to answer this" in each.message and "Wind" in each.message  # the wind notes say nothing of themselves
+    # its follow-up is asked of each report again, with the conversation as each report had it (an Answer or the API's turn)
+    for history in ([each], [{"question": each.question, "answer": each.text}]):
+        later = library.answer("when was it published?", history=history)
+        assert later.about == "comparison" and len(later.reports) == 2, history
+        assert later.reports[[d.name for d in library.retriever.store.documents].index("mini-report.md")].text == alone.answer(
+            "when was it published?", history=[alone.answer("What is this report about?")]).text
 
 
 def test_a_question_about_the_report_in_a_larger_library_asks_which_and_the_reply_picks_it(tmp_path, monkeypatch):

@@ -138,7 +138,8 @@ UK strategy "strategy" (9; "document" 3). A question in a library calling the re
 wrote this white paper?") is about that report, not one to ask "which report?" of (stop 31)."""
 EACH_REPORT_MAX = 6
 """A question about "the report" that names none, first in a conversation, in a library of at most this many reports, is
-answered by each report under its title (as a comparison is: "who wrote this report?" gives each one's authors); in a
+answered by each report under its title (as a comparison is: "who wrote this report?" gives each one's authors), and
+so is its follow-up ("when was it published?", `route.each_report`); in a
 larger one askwef asks which report is meant (CLARIFY_LEAD). It always asked before: the Blueprint report's test
 questions asked of the three-report library got "Which report do you mean?" for 2 of its 177 answerable ones ("Who
 holds the rights to this publication?", "what does the report recommend in the end"), where each report's answer holds

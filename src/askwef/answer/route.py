@@ -61,13 +61,7 @@ def answer_question(
         if not reports and turns and is_followup(question) and not retriever.names_in(question):  # "and on compute?": again
             asked, reports = question, compared_reports(retriever, turns[-1].question)[1]
         if reports:  # "how do the UK strategy and the Blueprint report compare on skills?": each report in turn
-            @functools.lru_cache(maxsize=None)  # each earlier turn read once, not once per report
-            def asked_of(text: str) -> str:
-                return compared_reports(retriever, text)[0]
-
-            each = [(name, in_report(retriever, name, asked, history=history_for(history, name, asked_of), k=k, models=models))
-                    for name in reports]
-            return compared(question, asked, each, retriever.store)
+            return each_report(retriever, question, asked, reports, history, k=k, models=models)
         text, named = retriever.unnamed(question)
         home = _home_report(retriever, question) if named is None and turns and is_followup(question) else None
         if home is not None:  # "and in China?": the report about China, asked the last question
@@ -76,6 +70,9 @@ def answer_question(
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
+        if len(turns) == 1 and is_followup(question) and _asked_of_each(retriever, turns[0].question, models):
+            # "when was it published?" after each report said who wrote it: each report again
+            return each_report(retriever, question, question, [d.name for d in retriever.store.documents], history, k=k, models=models)
         # "the report", "it" or "this" first in a conversation, or a whole report's gist ("key takeaways") asked first
         says_report = DOCUMENT_WORD.search(question) or (not turns and (DOCUMENT_PRONOUN.search(question) or SUMMARY_ONLY.match(question)))
         if says_report and asked_of_the_report(retriever, question, history, models):
@@ -86,9 +83,7 @@ def answer_question(
             if called:  # "who wrote this white paper?": the report that calls itself a paper
                 return in_report(retriever, called, question, history=history, k=k, models=models)
             if len(retriever.store.documents) <= EACH_REPORT_MAX:  # each report's answer, under its title
-                each = [(d.name, in_report(retriever, d.name, question, history=history, k=k, models=models))
-                        for d in retriever.store.documents]
-                return compared(question, question, each, retriever.store)
+                return each_report(retriever, question, question, [d.name for d in retriever.store.documents], history, k=k, models=models)
             return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
                           about="clarify")
     if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
@@ -148,6 +143,27 @@ def asked_again(retriever: Retriever, named: str, question: str, turns, *, k: in
 def _title(store, name: str) -> str:
     """A report's title as the index gives it, else its file name."""
     return next((d.title or d.name for d in store.documents if d.name == name), name)
+
+
+def each_report(retriever: Retriever, question: str, asked: str, reports: list[str], history, *, k: int, models: AnswerModels) -> Answer:
+    """`asked` answered by each of `reports` in turn, each reading the conversation as its own (`history_for`), in one
+    reply (`compared`)."""
+    @functools.lru_cache(maxsize=None)  # each earlier turn read once, not once per report
+    def asked_of(text: str) -> str:
+        return compared_reports(retriever, text)[0]
+
+    each = [(name, in_report(retriever, name, asked, history=history_for(history, name, asked_of), k=k, models=models))
+            for name in reports]
+    return compared(question, asked, each, retriever.store)
+
+
+def _asked_of_each(retriever: Retriever, question: str, models: AnswerModels) -> bool:
+    """Whether `question`, asked first, was answered by each report of the library: it asks about "the report" and
+    names none, compares none, nor calls one by its own noun, in a library of at most EACH_REPORT_MAX reports."""
+    if len(retriever.store.documents) > EACH_REPORT_MAX or retriever.unnamed(question)[1] is not None or compared_reports(retriever, question)[1]:
+        return False
+    says = DOCUMENT_WORD.search(question) or DOCUMENT_PRONOUN.search(question) or SUMMARY_ONLY.match(question)
+    return bool(says) and asked_of_the_report(retriever, question, None, models) and not called_report(retriever, question)
 
 
 def in_report(retriever: Retriever, name: str, question: str, *, history, k: int, models: AnswerModels) -> Answer:
