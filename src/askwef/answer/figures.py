@@ -54,13 +54,15 @@ def bare_label(text: str) -> bool:
     return bool(m) and not m.group(3).strip(" |:.–—-")
 
 
+def _same_section(sentences, i: int, row: int) -> bool:
+    """Whether sentence row `i` exists and stands in the same document and section as `row`."""
+    return i < len(sentences) and all(sentences.field(f, i) == sentences.field(f, row) for f in ("document", "section"))
+
+
 def label_rows(sentences, row: int) -> tuple[int, ...]:
     """A label line and, when it prints nothing else ("FIGURE 7"), the title line after it in the same section."""
-    if not bare_label(sentences.field("text", row)):
-        return (row,)
-    nxt = row + 1
-    if nxt < len(sentences) and all(sentences.field(f, nxt) == sentences.field(f, row) for f in ("document", "section")):
-        return (row, nxt)
+    if bare_label(sentences.field("text", row)) and _same_section(sentences, row + 1, row):
+        return (row, row + 1)
     return (row,)
 
 
@@ -79,7 +81,7 @@ def part_rows(sentences, row: int) -> tuple[int, ...]:
     out = list(label_rows(sentences, row))
     size = sum(len(sentences.field("text", i)) + 1 for i in out)
     i = out[-1] + 1
-    while i < len(sentences) and all(sentences.field(f, i) == sentences.field(f, row) for f in ("document", "section")):
+    while _same_section(sentences, i, row):
         text = sentences.field("text", i)
         if not own_line(sentences, i, FIGURE_LINE_KINDS) or size + len(text) + 1 > MAX_ANSWER_CHARS:
             break

@@ -160,10 +160,12 @@ def each_report(retriever: Retriever, question: str, asked: str, reports: list[s
 def _asked_of_each(retriever: Retriever, question: str, models: AnswerModels) -> bool:
     """Whether `question`, asked first, was answered by each report of the library: it asks about "the report" and
     names none, compares none, nor calls one by its own noun, in a library of at most EACH_REPORT_MAX reports."""
-    if len(retriever.store.documents) > EACH_REPORT_MAX or retriever.unnamed(question)[1] is not None or compared_reports(retriever, question)[1]:
-        return False
     says = DOCUMENT_WORD.search(question) or DOCUMENT_PRONOUN.search(question) or SUMMARY_ONLY.match(question)
-    return bool(says) and asked_of_the_report(retriever, question, None, models) and not called_report(retriever, question)
+    if not says or len(retriever.store.documents) > EACH_REPORT_MAX:  # the cheap checks first: most turns stop here
+        return False
+    if retriever.unnamed(question)[1] is not None or compared_reports(retriever, question)[1]:
+        return False
+    return asked_of_the_report(retriever, question, None, models) and not called_report(retriever, question)
 
 
 def in_report(retriever: Retriever, name: str, question: str, *, history, k: int, models: AnswerModels) -> Answer:
