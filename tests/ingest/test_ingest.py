@@ -150,3 +150,9 @@ def test_a_markdown_report_takes_its_year_from_the_cover_not_from_its_text():
     cover = "# A Report\n\nWHITE PAPER\nJANUARY 2025\n\n# Contents\n\nIntro\t3\n\n# Intro\n\nBy 2030, in March 2031, it grows.\n"
     assert read_markdown(cover).year == 2025
     assert read_markdown("# A Report\n\nNo date here.\n").year == 0
+
+
+def test_a_markdown_report_without_a_title_heading_is_named_by_its_file(tmp_path):
+    (tmp_path / "tidal_power_notes.md").write_text("## Grids\n\nTidal barrages give steady power for twelve hours a day.\n",
+                                                   encoding="utf-8")
+    assert ingest_file(tmp_path / "tidal_power_notes.md").title == "Tidal power notes"

@@ -1,4 +1,4 @@
-from askwef.ingest.text import clean_inline, ends_sentence, parse_marker_numbers, split_numbering, split_sentences, title_key
+from askwef.ingest.text import clean_inline, ends_sentence, file_title, parse_marker_numbers, split_numbering, split_sentences, title_key
 
 
 def test_clean_inline_removes_markup_and_keeps_marker_offsets():
@@ -68,3 +68,8 @@ def test_figure_and_table_labels_numbered_by_chapter_or_annex():
     assert TABLE.match("Table A A.2. One-stop shops").group(2) == "A A.2"
     assert BULLET_LINE.match("o Widening the scope") and not BULLET_LINE.match("on the scope")
     assert BULLET_LINE.match("o a roadmap which outlines specific steps")  # the OECD review: a lower-case item
+
+
+def test_a_report_without_a_title_is_named_by_its_file():
+    assert file_title("UK_National_AI_Strategy.pdf") == "UK National AI Strategy"
+    assert file_title("annual-review-2024.md") == "Annual review 2024"

@@ -25,6 +25,7 @@ from .parsed import Para, ParsedReport
 from .text import (
     Cleaned,
     ends_sentence,
+    file_title,
     split_numbering,
     split_sentences,
     starts_lowercase,
@@ -239,7 +240,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     known = {n.number for n in report.endnotes}
     built = tuple(_finish(name, s, known, warnings) for s in sections)
     built = tuple(s for s in built if s.text)
-    return Document(name, report.title, sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings), report.year)
+    return Document(name, report.title or file_title(name), sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings), report.year)
 
 
 def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start: int) -> tuple[int | None, list[int]]:

@@ -176,6 +176,18 @@ def title_key(title: str) -> str:
     return re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "", bare)
 
 
+def file_title(name: str) -> str:
+    """A report's title from its file's name, for a report that gives none (a PDF whose cover has no title and whose
+    metadata names the application that wrote it, a markdown file without a level-1 heading): "UK_National_AI_Strategy.pdf"
+    -> "UK National AI Strategy", "annual-review-2024.md" -> "Annual review 2024".
+
+    >>> file_title("UK_National_AI_Strategy.pdf"), file_title("annual-review-2024.md")
+    ('UK National AI Strategy', 'Annual review 2024')
+    """
+    words = " ".join(re.sub(r"[_\-.]+", " ", name.rsplit(".", 1)[0] if "." in name else name).split())
+    return words[:1].upper() + words[1:] if words.islower() else words
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", text))
 

@@ -6,7 +6,9 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from askwef.ingest import ingest_file
 from askwef.ingest.pdf.reader import read_pdf
+from askwef.ingest.pdf.title import cover_title
 
 BODY = ("Coastal grids for AI need steady power, and tidal barrages give it for twelve hours a day. The OECD and the "
         "AI institutes of the region study how to pay for them, and what strengthening the grids would cost for each "
@@ -56,3 +58,26 @@ def test_a_subtitle_in_capitals_joins_the_title_as_the_report_writes_its_words(t
 def test_a_title_the_running_head_repeats_is_still_the_title(tmp_path):
     cover = [(26, 790, "Tidal Power Outlook"), (17, 750, "Harbour Group (http://www.example.org)"), (17, 700, "Ada Wave")]
     assert _title(_pdf(cover, "Tidal Power Outlook"), tmp_path) == "Tidal Power Outlook"
+
+
+def test_a_metadata_title_the_application_wrote_gives_way_to_the_file_name(tmp_path):
+    """No title on the cover (nothing set larger than the body) and a metadata title Word wrote: every quote would have
+    named the report "Microsoft Word - final_v3.docx"; it is named by its file instead."""
+    out = BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setTitle("Microsoft Word - final_v3.docx")
+    for page in range(3):
+        c.setFont("Helvetica", 10)
+        for row in range(8):
+            c.drawString(60, 760 - 14 * row, BODY[row * 30:(row + 1) * 30 + 40])
+        c.showPage()
+    c.save()
+    path = tmp_path / "Tidal_Power_Review_2024.pdf"
+    path.write_bytes(out.getvalue())
+    assert ingest_file(path).title == "Tidal Power Review 2024"
+
+
+def test_a_metadata_title_of_the_report_is_kept_when_the_cover_has_none():
+    assert cover_title([], 10.0, "Tidal Power Review") == "Tidal Power Review"
+    assert cover_title([], 10.0, "Adobe Photoshop PDF") == ""
+    assert cover_title([], 10.0, "Adobe and AI: a review") == "Adobe and AI: a review"

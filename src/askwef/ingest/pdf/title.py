@@ -35,8 +35,17 @@ SMALL_WORD = 3
 "OECD") stay so."""
 
 
+APPLICATION_TITLE = re.compile(
+    r"^\W*(?:microsoft\s+(?:word|powerpoint|excel)\b|adobe\s+(?:photoshop|illustrator|indesign|acrobat|framemaker)\b|quarkxpress\b|untitled\b|powerpoint\s+presentation\W*$"
+    r"|slide\s*\d+\W*$|document\s*\d*\W*$)|\.(?:docx?|pptx?|xlsx?|indd|qxp|rtf|odt|tex|pdf)\W*$", re.I)
+"""A metadata title the producing application wrote, not the report's: "Adobe Photoshop PDF" (a PDF of pikepdf's test
+suite, found by evals/pdf_sweep.sh), Word's "Microsoft Word - final_v3.docx", "Untitled", "PowerPoint Presentation", a
+file name. Every quote would name the report by it; the file's name is a better one (`assemble.file_title`)."""
+
+
 def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") -> str:
-    """The report's title (see the module), else `metadata_title`."""
+    """The report's title (see the module), else `metadata_title` unless an application wrote it (APPLICATION_TITLE),
+    else ""."""
     seen = 0
     for lines in pages:
         if not any(l.role != "furniture" for l in lines):
@@ -57,7 +66,7 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
         if subtitle.isupper():
             subtitle = _cased(subtitle.split(), _casings(pages))
         return f"{text.rstrip(':')}: {subtitle}" if subtitle else text
-    return metadata_title
+    return "" if APPLICATION_TITLE.search(metadata_title) else metadata_title
 
 
 def _subtitle(ordered: list[Line], last: Line, body: float) -> str:
