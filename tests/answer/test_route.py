@@ -204,6 +204,13 @@ def test_a_question_about_the_report_in_a_small_library_is_answered_by_each_repo
         assert later.about == "comparison" and len(later.reports) == 2, history
         assert later.reports[[d.name for d in library.retriever.store.documents].index("mini-report.md")].text == alone.answer(
             "when was it published?", history=[alone.answer("What is this report about?")]).text
+    # and so is every later turn of that conversation that follows it up or asks about "the report" again
+    later = library.answer("when was it published?", history=[each])
+    for question in ("who wrote the report?", "and who published it?"):
+        again = library.answer(question, history=[each, later])
+        assert again.about == "comparison" and len(again.reports) == 2, question
+    # a question of its own there is answered as any other
+    assert library.answer("How many pens does SeaFarm run on tidal power?", history=[each, later]).about != "comparison"
 
 
 def test_a_question_about_the_report_in_a_larger_library_asks_which_and_the_reply_picks_it(tmp_path, monkeypatch):
