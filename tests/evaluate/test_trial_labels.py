@@ -17,7 +17,7 @@ TRIALS = ROOT / "evals" / "natural" / "trials"
 UK = ROOT.parent / "shared" / "realpdfs" / "UK_National_AI_Strategy.pdf"
 OECD = ROOT.parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 BLUEPRINT_TRIALS = ("reworded-blueprint.tsv", "paired-blueprint.tsv", "blind2-blueprint.tsv", "blind3-blueprint.tsv", "blind4-blueprint.tsv",
-                    "blind5-blueprint.tsv", "blind6-blueprint.tsv")
+                    "blind5-blueprint.tsv", "blind6-blueprint.tsv", "blind7-blueprint.tsv")
 
 
 def _labels(name: str) -> list[dict]:
