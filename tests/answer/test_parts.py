@@ -103,12 +103,16 @@ def _summarised(tmp_path):
 def test_what_a_report_is_about_is_the_opening_of_its_own_summary(tmp_path):
     engine = _summarised(tmp_path)
     for question in ("what is this report about?", "summarize the report", "key takeaways", "what are the main findings?",
-                     "summarise the report in a few sentences", "briefly, what is this report about?", "the main message in 3 bullets"):
+                     "summarise the report in a few sentences", "briefly, what is this report about?", "the main message in 3 bullets",
+                     # the idioms of a gist, and for whom it is asked
+                     "what's the bottom line of this report?", "tl;dr", "in a nutshell?", "give me the short version",
+                     "what are the headline findings", "key takeaways for executives", "what should I take away from the report?"):
         answer = engine.answer(question)
         assert answer.text == "Offshore wind is now the cheapest power in Windland. Its ports run on it, and pension funds pay for it.", question
         assert answer.about == "part" and answer.quotes[0].section == "Executive summary"
     # a question that asks more is a question about the report's content
     assert engine.answer("what are the main findings on ports?").quotes[0].section != "Executive summary"
+    assert engine.answer("what's the bottom line on port cranes?").quotes[0].section != "Executive summary"
 
 
 def test_a_numbered_section_asked_to_be_summarised_is_answered_with_its_opening(mini_engine):

@@ -663,11 +663,15 @@ SUMMARY_ASKS = frozenset({"about", "summari", "summar", "summaris", "summariz", 
                           "highlight", "tldr", "key", "main", "messag", "brief", "point",
                           # how short ("in a few sentences", "briefly", "in plain english", "in one paragraph")
                           "few", "sentenc", "briefli", "short", "quick", "paragraph", "line", "word", "plain", "simpl", "english",
-                          "one", "two", "three", "bullet"})
+                          "one", "two", "three", "bullet",
+                          # the idioms of a gist ("what's the bottom line?", "in a nutshell", "tl;dr", "the headline
+                          # findings", "the short version", "the main argument", "what should I take away?")
+                          "bottom", "nutshel", "tl", "dr", "headlin", "version", "argument", "take", "away"})
 """Stems of a question asking what a report says overall ("what is this report about?", "summarize the report", "key
 takeaways", "what are the main findings?", "summarise the strategy in a few sentences"): asked with these words alone
-(and the document's), it is answered with the opening of the report's own summary (SUMMARY_TITLE), when it has one.
-Written for askwef from how staff ask for the gist of a report."""
+(and the document's, and for whom: CONCLUSION_AUDIENCE), it is answered with the opening of the report's own summary
+(SUMMARY_TITLE), when it has one. Written for askwef from how staff ask for the gist of a report; the idioms at stop 39,
+when "what's the bottom line of this report?", "in a nutshell" and "key takeaways for executives" were refused."""
 SUMMARY_ONLY = re.compile(r"^\W*(?:(?:the|your|any|some)\s+)?(?:key|main|top)?\s*(?:takeaways?|findings|messages|highlights|points|gist|summary|"
                           r"overview|tl;?dr)\W*$|^\W*(?:summari[sz]e|give me (?:an? )?(?:summary|overview|gist))\W*(?:please)?\W*$", re.I)
 """A turn asking for a report's gist and nothing else, without naming the report ("key takeaways", "summarize"): in a
@@ -684,10 +688,12 @@ conclude China needs to do next?"; CONCLUSION_AUDIENCE and the report's home pla
 from its sections so titled (CONCLUSION_TITLE), the ranker choosing among their passages. Written for askwef from how
 staff ask it."""
 CONCLUSION_AUDIENCE = frozenset({"policymak", "govern", "busi", "academia", "leader", "investor", "regul", "decis", "maker",
-                                 "compani", "firm", "enterpris", "organ", "organis", "organiz", "industri", "smes", "sme"})
-"""Stems of whom a recommendation is asked for ("recommendations for policymakers", "what does the paper recommend for
-government?"): with a word of CONCLUSION_ASKS still a question about what the report recommends, the ranker choosing
-among its concluding sentences; alone ("what about government?") a question like any other."""
+                                 "compani", "firm", "enterpris", "organ", "organis", "organiz", "industri", "smes", "sme",
+                                 "execut", "ceo"})
+"""Stems of whom a recommendation or a gist is asked for ("recommendations for policymakers", "what does the paper
+recommend for government?", "key takeaways for executives"): with a word of CONCLUSION_ASKS still a question about what
+the report recommends, the ranker choosing among its concluding sentences, with SUMMARY_ASKS one about its gist; alone
+("what about government?") a question like any other."""
 CONCLUSION_TITLE = re.compile(r"\b(?:conclusions?|concluding|recommendations?|(?:the )?way (?:forward|ahead)|next steps|looking ahead"
                               r"|closing (?:remarks|thoughts)|final (?:remarks|thoughts))\b", re.I)
 """A section that concludes or recommends: the Blueprint report's "Conclusion", the UK strategy's "Next steps", the

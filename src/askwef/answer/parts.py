@@ -96,7 +96,9 @@ def asks_for_summary(query: Query) -> bool:
     >>> asks_for_summary(Query("key takeaways on healthcare", "", "", frozenset(), (), {}))
     False
     """
-    return _asks_only(query, SUMMARY_ASKS)
+    # for whom ("key takeaways for executives"), with a word asking for the gist: "about" alone asks of the audience
+    # ("what does the report say about government?")
+    return _asks_only(query, SUMMARY_ASKS) or _asks_only(query, SUMMARY_ASKS - {"about"}, CONCLUSION_AUDIENCE)
 
 
 def asks_for_conclusion(query: Query, home: Iterable[str] = (), title: str = "") -> bool:
