@@ -139,7 +139,8 @@ wrote this white paper?") is about that report, not one to ask "which report?" o
 EACH_REPORT_MAX = 6
 """A question about "the report" that names none, first in a conversation, in a library of at most this many reports, is
 answered by each report under its title (as a comparison is: "who wrote this report?" gives each one's authors), and
-so is its follow-up ("when was it published?", `route.each_report`); in a
+so is every later turn of that conversation that follows it up or asks about "the report" again ("when was it
+published?", "who published the report?": `route._each_throughout`); in a
 larger one askwef asks which report is meant (CLARIFY_LEAD). It always asked before: the Blueprint report's test
 questions asked of the three-report library got "Which report do you mean?" for 2 of its 177 answerable ones ("Who
 holds the rights to this publication?", "what does the report recommend in the end"), where each report's answer holds

@@ -86,6 +86,10 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
     return (part + tuple(p for p in top if p.id not in ids))[:CANDIDATE_PASSAGES], opening
 
 
+_GIST_FOR_AUDIENCE = SUMMARY_ASKS - {"about"}
+"""The words asking for a gist that may have whom it is for beside them (`asks_for_summary`): all but "about"."""
+
+
 def asks_for_summary(query: Query) -> bool:
     """Whether a question asks what the report says overall and nothing else ("what is this report about?",
     "summarize the report", "key takeaways"): its words, less those that put a question ("about" aside), frame it and
@@ -98,7 +102,8 @@ def asks_for_summary(query: Query) -> bool:
     """
     # for whom ("key takeaways for executives"), with a word asking for the gist: "about" alone asks of the audience
     # ("what does the report say about government?")
-    return _asks_only(query, SUMMARY_ASKS) or _asks_only(query, SUMMARY_ASKS - {"about"}, CONCLUSION_AUDIENCE)
+    return _asks_only(query, SUMMARY_ASKS) or _asks_only(query, _GIST_FOR_AUDIENCE, CONCLUSION_AUDIENCE)
+
 
 
 def asks_for_conclusion(query: Query, home: Iterable[str] = (), title: str = "") -> bool:

@@ -70,15 +70,14 @@ def answer_question(
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
             return dataclasses.replace(in_report(retriever, named, text, history=history, k=k, models=models), question=question)
-        every = [d.name for d in retriever.store.documents]
         of_each = bool(turns) and _each_throughout(retriever, turns, models)
         if of_each and is_followup(question):  # "when was it published?" after each report said who wrote it: each again
-            return each_report(retriever, question, question, every, history, k=k, models=models)
+            return each_report(retriever, question, question, _every(retriever), history, k=k, models=models)
         # "the report", "it" or "this" first in a conversation, or a whole report's gist ("key takeaways") asked first
         says_report = DOCUMENT_WORD.search(question) or (not turns and (DOCUMENT_PRONOUN.search(question) or SUMMARY_ONLY.match(question)))
         if says_report and asked_of_the_report(retriever, question, history, models):
             if of_each:  # "who published the report?" after each report said who wrote it: each report again
-                return each_report(retriever, question, question, every, history, k=k, models=models)
+                return each_report(retriever, question, question, _every(retriever), history, k=k, models=models)
             last = (turns[-1].document or quoted_document(retriever.store, turns[-1].answer)) if turns else ""
             if last:  # "who wrote this report?" in a conversation: the report it is about
                 return in_report(retriever, last, question, history=history, k=k, models=models)
@@ -86,7 +85,7 @@ def answer_question(
             if called:  # "who wrote this white paper?": the report that calls itself a paper
                 return in_report(retriever, called, question, history=history, k=k, models=models)
             if len(retriever.store.documents) <= EACH_REPORT_MAX:  # each report's answer, under its title
-                return each_report(retriever, question, question, every, history, k=k, models=models)
+                return each_report(retriever, question, question, _every(retriever), history, k=k, models=models)
             return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
                           about="clarify")
     if not 2 <= len(retriever.store.documents) <= ALONE_KEPT:
@@ -158,6 +157,11 @@ def each_report(retriever: Retriever, question: str, asked: str, reports: list[s
     each = [(name, in_report(retriever, name, asked, history=history_for(history, name, asked_of), k=k, models=models))
             for name in reports]
     return compared(question, asked, each, retriever.store)
+
+
+def _every(retriever: Retriever) -> list[str]:
+    """The names of every report of the library, in its order: built only when each of them is asked."""
+    return [d.name for d in retriever.store.documents]
 
 
 def _each_throughout(retriever: Retriever, turns, models: AnswerModels) -> bool:
