@@ -126,18 +126,27 @@ The sea series covers harbours, ships and fish. Upcoming harbour report: fish ma
 
 Harbours grew by 20% in 2024 as ships got larger.
 
+## 2 Fees
+
+The Harbour Minister sets the fee each ship pays. In 2020 a law gave the Harbour Minister the power to waive fees.
+
 ## Contributors
 
 Ada Wave Lead, Harbour Research and Larger Ships
+
+Bo Current Adviser to the Harbour Minister on Fees and Waivers
 """
     engine = fixture_engine(tmp_path, {"sea-notes.md": guide})
     for question in ("what is true about harbours?", "upcoming harbour report", "harbour research on larger ships"):  # front matter's words
         answer = engine.answer(question)
-        assert answer.quotes and all(q.section.endswith("1 Harbours") for q in answer.quotes), question
+        assert answer.quotes and all(q.section.endswith(("1 Harbours", "2 Fees")) for q in answer.quotes), question
     assert any(q.section.endswith("Disclaimer") for q in engine.answer("what does this document say is true about the sea?").quotes)
     assert any(q.section.endswith("Reading guide") for q in engine.answer("what does the sea series of papers cover?").quotes)
     for question in ("what is Ada Wave's role?", "who leads harbour research?"):  # asked of the people, or naming one
         assert any(q.section.endswith("Contributors") for q in engine.answer(question).quotes), question
+    # a role asked of a name the body uses more than the list does is a question about the body
+    for question in ("what role does the Harbour Minister play in fees and waivers?", "what position does the Harbour Minister hold on fee waivers?"):
+        assert not any(q.section.endswith("Contributors") for q in engine.answer(question).quotes), question
 
 
 def test_markup_pasted_into_a_question_is_not_read_as_its_words(mini_engine):

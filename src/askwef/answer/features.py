@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,6 +38,8 @@ from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKE
                      IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS, YEAR)
 from .figures import bare_label
 from .query import Query, content_stems, holds
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+")  # a name's word, as `credited` reads names
 
 KINDS = ("prose", "item", "row", "caption", "heading")
 LAZY_LIMIT = 200_000
@@ -168,14 +171,21 @@ class StoreFeatures:
         return "series" if SERIES_TITLE.match(key) else ""
 
     def credited(self, question: str) -> bool:
-        """Whether a question names someone the reports' contributors lists name (a capitalised word of the question
-        the lists write capitalised: "Daniel Dobrygowski"), read from those lists when first asked."""
+        """Whether a question names someone the reports' contributors lists name: a capitalised word of the question
+        that more of the lists' sentences write capitalised than the rest of the reports' do ("Daniel Dobrygowski",
+        "Mr"; not "China", "Palestinian" or "Prime Minister", which the lists name too: "Advisor to the Prime Minister"
+        opened the OECD review's answer to "what does the OECD recommend to anchor the prime minister's office's review
+        role?"). Read from the index the first time it is asked."""
         if self._credit_names is None:
-            rows = (i for i in range(len(self.store.sentences))
-                    if CONTRIBUTORS_TITLE.match(title_key(self.store.sentences.field("section", i).split(" > ")[-1])))
-            self._credit_names = frozenset(w.lower() for i in rows for w in re.findall(r"\b[A-Z][\w'’\-]+", self.store.sentences.field("text", i)))
+            sentences = self.store.sentences
+            listed, elsewhere = Counter(), Counter()
+            for i in range(len(sentences)):
+                words = {w.lower() for w in _CAPITALISED.findall(sentences.field("text", i))}
+                credits = CONTRIBUTORS_TITLE.match(title_key(sentences.field("section", i).split(" > ")[-1]))
+                (listed if credits else elsewhere).update(words)
+            self._credit_names = frozenset(w for w, n in listed.items() if n > elsewhere[w])
         return any(w.lower() in self._credit_names and w.lower() not in FUNCTION_WORDS and w.lower() != "ai"
-                   for w in re.findall(r"\b[A-Z][\w'’\-]+", question))
+                   for w in _CAPITALISED.findall(question))
 
     def weight(self, terms) -> float:
         return sum(self.idf.get(t, self.idf_unknown) for t in terms)

@@ -518,8 +518,11 @@ what the report says of itself there ("The findings in this paper are based on n
 a question about the document (select.py reads those sentences apart). Of the eight golden questions answered from a
 Contributors section, seven ask so; "what kind of sources does the report rely on?" is one about the document."""
 CREDITS_ASKED = re.compile(r"\b(?:who|whom|whose|interview\w*|contributor\w*|credit\w*|thank\w*|acknowledg\w*|team|editor|designer|"
-                           r"title|role|position|job|wrote|written|authors?)\b", re.I)
-"""Words of a question that asks about the people behind a report (CONTRIBUTORS_TITLE)."""
+                           r"wrote|written|authors?)\b", re.I)
+"""Words of a question that asks about the people behind a report (CONTRIBUTORS_TITLE). A person's title, role or
+position is asked with their name ("Maria Basso title", which `credited` reads); alone these words ask about the body
+("what was the Palestinian territories' position in the telecoms league table?", "what does the OECD recommend to anchor
+the prime minister's office's review role?": both opened with the OECD's Acknowledgements)."""
 SERIES_TITLE = re.compile(r"^(?:readingguide|aboutthisseries|theseries)$")
 """A guide to the series a report belongs to, as `title_key` writes its title: its other papers' titles ("Upcoming
 industry report: Consumer goods") answered "what companies are mentioned in the report" and "what sectors does the report
