@@ -63,6 +63,22 @@ def test_with_nothing_quoted_before_there_is_nothing_to_point_at(mini_engine):
     assert alone.about != "sources"
 
 
+def test_after_a_refusal_the_source_is_that_of_the_latest_answer_that_quoted(mini_engine):
+    first = mini_engine.answer(COSTS)
+    refused = mini_engine.answer("What is the capital of France?", history=[first])
+    assert refused.abstained
+    for history in ([first, refused], [{"question": COSTS, "answer": first.text}, {"question": "capital?", "answer": ""}]):
+        source = mini_engine.answer("source?", history=history)
+        assert source.about == "sources" and not source.abstained and source.quotes == first.quotes
+        assert [e.number for e in source.endnotes] == [5]
+        assert source.context.startswith("The last answer quoted nothing; these are the sentences of the answer to “")
+        assert source.context.endswith("These sentences cite endnote 5.")
+    place = mini_engine.answer("which page?", history=[first, refused])
+    assert place.about == "place" and place.quotes == first.quotes and "quoted nothing" in place.context
+    more = mini_engine.answer("tell me more", history=[first, refused])  # goes on from nothing: the refusal said nothing
+    assert more.abstained
+
+
 def test_the_chat_shows_the_sources_reply_with_its_references(mini_engine):
     from askwef.serve.render import plain_answer, render_answer
 

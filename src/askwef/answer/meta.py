@@ -4,8 +4,10 @@ its sentences cite), "which page is that on?", "where does it say that?" (where 
 
 Read as questions about the report, they were answered with whatever sentence held their words ("what's the source
 for that?" quoted "... open source AI technology ..."). Here the last answer's sentences are found by their text in
-the index (`context.quoted_rows`), so the HTTP API's {question, answer} turns work as the chat's Answers do; after an
-abstention there is nothing to point at, and the turn abstains. Each reply quotes report sentences verbatim, with
+the index (`context.quoted_rows`), so the HTTP API's {question, answer} turns work as the chat's Answers do. After an
+abstention, "source?" and "which page?" point at the latest answer that quoted, and say so (a conversation's third turn
+refused, its fourth asked for the source of what the second quoted: stop 40's blind trial); with no such answer there is
+nothing to point at, and the turn abstains, as "tell me more" does after any abstention. Each reply quotes report sentences verbatim, with
 their places and endnotes, as any answer does (`Answer.about`: "sources", "place" or "more").
 
 >>> about_last(retriever, "source?", [engine.answer("How many green data centres has China built?")]).endnotes  # doctest: +SKIP
@@ -44,13 +46,20 @@ def about_last(retriever: Retriever, question: str, history) -> Answer | None:
     if not turns:
         return None
     store = retriever.store
-    rows = last_rows(store, turns[-1].answer)
+    rows, asked = last_rows(store, turns[-1].answer), ""
+    if not rows and kind != "more":  # the last answer quoted nothing: its sources are those of the latest one that did
+        asked, rows = next(((t.question, found) for t in reversed(turns[:-1]) if (found := last_rows(store, t.answer))), ("", []))
     documents = list(dict.fromkeys(store.sentences.field("document", i) for i in rows))
     if len(documents) > 1:  # after a comparison: each report's part, under its title, with its own endnotes
         parts = [(d, _reply(retriever, question, kind, [i for i in rows if store.sentences.field("document", i) == d], True))
                  for d in documents]
-        return compared(question, UNDERSTOOD[kind], parts, store, about=kind)
-    return _reply(retriever, question, kind, rows, bool(rows))
+        reply = compared(question, UNDERSTOOD[kind], parts, store, about=kind)
+    else:
+        reply = _reply(retriever, question, kind, rows, bool(rows))
+    if asked:
+        said = f"The last answer quoted nothing; these are the sentences of the answer to “{asked}”."
+        reply = _with_context(reply, f"{said} {reply.context}".strip())
+    return reply
 
 
 def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answered: bool) -> Answer:
