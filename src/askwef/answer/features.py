@@ -37,7 +37,7 @@ from .lexicon import Lexicon
 from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
                      IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS, YEAR)
 from .figures import bare_label
-from .query import Query, content_stems, holds
+from .query import Query, Shares, content_stems, holds
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+")  # a name's word, as `credited` reads names
 
@@ -52,6 +52,9 @@ FEATURES = (
     *(f"kind_{k}" for k in KINDS[1:]), "leans_back", "log_words", "position", "neighbour_cosine", "passage_lexical",
     "previous_unit", "previous_section", "quoted_before", "bias",
 )
+_ASKS = slice(FEATURES.index(f"asks_{ANSWER_TYPES[0]}_holds"), FEATURES.index(f"asks_{ANSWER_TYPES[-1]}_holds") + 1)
+_LACKS = slice(FEATURES.index(f"asks_{ANSWER_TYPES[0]}_lacks"), FEATURES.index(f"asks_{ANSWER_TYPES[-1]}_lacks") + 1)
+_UNASKED = (0.0,) * (2 * len(ANSWER_TYPES))  # a row's asks_* columns until they are filled for all rows at once
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class StoreFeatures:
             lambda pid: frozenset().union(self.context_stems.get(pid, frozenset()), *(self.stems[i] for i in self.by_passage[pid]))
         )
         self.sentence = Lazy(self._measure)
+        self.place = Lazy(self._place)
         self._titles: dict[str, str] | None = None  # report name -> its title as `title_key` writes it
         self._credit_names: frozenset[str] | None = None  # words the contributors lists write capitalised (`credited`)
 
@@ -137,17 +141,16 @@ class StoreFeatures:
             self.stems._memo[row] = frozenset(tokens)
         return self.stems._memo[i]
 
-    def _measure(self, i: int) -> tuple[np.ndarray, np.ndarray, float, float, bool, bool, str]:
-        """(answer kinds held, line kind, leans back, log words, answers nothing, a line quoted only when asked for (a
-        glossary's line, a figure's source line), its front matter) of sentence i."""
+    def _measure(self, i: int) -> tuple[np.ndarray, tuple[float, ...], bool, bool, str]:
+        """(answer kinds held, its features that no question changes: line kind, leans back, log words; answers nothing,
+        a line quoted only when asked for (a glossary's line, a figure's source line), its front matter) of sentence i."""
         s = self.store.sentences[i]
         held = holds(s.text)
         key = title_key(s.section.split(" > ")[-1])  # its section's own title
         return (
             np.array([held[t] for t in ANSWER_TYPES], dtype=np.float32),
-            np.array([s.kind == k for k in KINDS[1:]], dtype=np.float32),
-            float(bool(NOT_STANDALONE.match(s.text))),
-            float(np.log1p(len(s.text.split()))),
+            # as Python floats, ready to go into a row as they are
+            (*(float(s.kind == k) for k in KINDS[1:]), float(bool(NOT_STANDALONE.match(s.text))), float(np.log1p(len(s.text.split())))),
             # a bare label ("FIGURE 1") answers nothing: "what does figure 2 show" quoted "FIGURE 1" and "FIGURE 6"; nor
             # does a question
             len(s.text) < 4 or not re.search(r"[^\W\d_]", s.text) or bare_label(s.text) or bool(ASKS_ITSELF.search(s.text)),
@@ -156,6 +159,14 @@ class StoreFeatures:
             bool(GLOSSARY_TITLE.match(key)) or bool(SOURCE_LINE.match(s.text)),
             self._front(key, s.document),
         )
+
+    def _place(self, i: int) -> tuple[str, str, tuple[int, ...]]:
+        """(unit, section, the sentences beside it in the same section of the same report) of sentence i: fields, not
+        whole rows (a Sentence builds every column), read for every candidate of every question."""
+        field, n = self.store.sentences.field, len(self.store.sentences)
+        unit, section, document = field("unit", i), field("section", i), field("document", i)
+        beside = tuple(j for j in (i - 1, i + 1) if 0 <= j < n and field("section", j) == section and field("document", j) == document)
+        return unit, section, beside
 
     def _front(self, key: str, document: str) -> str:
         """Where a sentence stands if in its report's front matter, from its section's own title (`key`, as `title_key`
@@ -205,9 +216,10 @@ def candidate_matrix(
     it and move past what it already quoted; `asked`: the follow-up's own words, whose stems the last
     answer lacks are what it asks about ("new_words": "what about its accuracy?" -> accuracy).
     """
-    sentences = cache.store.sentences
-    field, n_sentences = sentences.field, len(sentences)
-    share = query.share(cache.weight)  # the share of what it asks about a set of stems holds
+    field = cache.store.sentences.field
+    shares = Shares(query, cache.weight)  # the share of what it asks about a set of stems holds
+    share = shares.held
+    cosines = scores.sentence_cosine
     qstems = query.stems
     asks = np.array([query.answer_types.get(t, 0.0) for t in ANSWER_TYPES], dtype=np.float32)
     rows_dense = np.array([scores.dense[cache.row[p.id]] for p in passages], dtype=np.float32)
@@ -230,15 +242,18 @@ def candidate_matrix(
     named = {"": True, "imprint": bool(DOCUMENT_WORD.search(query.text)), "series": bool(SERIES_WORD.search(query.text))}
     indexes: list[int] = []
     rows: list[list[float]] = []
+    kinds_held: list[np.ndarray] = []
+    unit_share: dict[str, float] = {}  # per unit title: its stems' share, the same for each of its sentences
     news: list[float] = []
     owns: list[float] = []
     hidden: list[bool] = []
     for rank, p in enumerate(passages):
         context = cache.context_stems.get(p.id, frozenset())
+        heading = shares.under(context)
         siblings = cache.by_passage.get(p.id, [])
         passage_lexical = share(cache.passage_stems.get(p.id, frozenset())) or 0.0
         for position, i in enumerate(siblings):
-            holds_row, kind_row, leans, log_words, answers_nothing, aside, front = cache.sentence[i]
+            holds_row, steady, answers_nothing, aside, front = cache.sentence[i]
             if answers_nothing or (keep is not None and i not in keep):
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             # a glossary's line answers what an abbreviation stands for alone (definitions.py); an imprint's line a question
@@ -252,40 +267,40 @@ def candidate_matrix(
             # table's cell, for "what does the General Personnel Council do?"): it cannot hold the answer (a name in a
             # contributors list can: the line after it, the person's title, comes with it)
             hidden.append(keep is None and (aside or not named[front] or (not front and stems <= qstems)))
-            # fields, not whole rows (a Sentence builds every column): this runs for every candidate
-            s_unit, s_section, s_document = field("unit", i), field("section", i), field("document", i)
-            unit = cache.unit_stems.get(s_unit, frozenset())
-            neighbours = [
-                float(scores.sentence_cosine[j]) for j in (i - 1, i + 1)
-                if 0 <= j < n_sentences and field("section", j) == s_section and field("document", j) == s_document
-            ]
-            lexical = share(stems | context) or 0.0
-            focus = share(stems, context)
+            s_unit, s_section, beside = cache.place[i]
+            if s_unit not in unit_share:
+                unit_share[s_unit] = share(cache.unit_stems.get(s_unit, frozenset())) or 0.0
+            lexical, focus, alone = heading.readings(stems)
+            lexical = lexical or 0.0
             rows.append([
-                float(scores.sentence_cosine[i]), 0.0, 0.0,
+                float(cosines[i]), 0.0, 0.0,
                 float(rows_dense[rank]) / best_dense if best_dense > 0 else 0.0,
                 float(rows_bm25[rank]) / best_bm25,
                 max(0.0, p.score / best_fused),
                 rank / max(1, len(passages) - 1),
                 lexical,
-                share(stems) or 0.0,
+                alone or 0.0,
                 lexical if focus is None else focus,
-                share(unit) or 0.0,
-                *(asks * holds_row), *(asks * (1.0 - holds_row)),
-                *kind_row, leans, log_words,
-                position / max(1, len(siblings) - 1), max(neighbours, default=0.0), passage_lexical,
+                unit_share[s_unit],
+                *_UNASKED,
+                *steady,
+                position / max(1, len(siblings) - 1), max((float(cosines[j]) for j in beside), default=0.0), passage_lexical,
                 float(previous is not None and bool(s_unit) and s_unit == previous[1]),
                 float(previous is not None and s_section == previous[0]),
                 float(previous is not None and bool(previous[2]) and field("text", i) in previous[2]),
                 1.0,
             ])
-            news.append(held_share(new, new_weight, stems | context))
+            kinds_held.append(holds_row)
+            news.append(held_share(new, new_weight, stems | context) if new_weight else 0.0)
             # its own words, not its heading's ("USE CASE 2: GAC Honda" holds the "use" of "what did they use before?"
             # for every sentence of the case)
             owns.append(held_share(own, own_weight, stems))
             indexes.append(i)
     matrix = np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     if len(rows):
+        kinds = np.array(kinds_held, dtype=np.float32)  # each row's answer kinds held, times what the question asks for
+        matrix[:, _ASKS] = asks * kinds
+        matrix[:, _LACKS] = asks * (1.0 - kinds)
         cos = matrix[:, 0]
         matrix[:, 1] = cos - cos.max()
         order = np.argsort(-cos, kind="stable")

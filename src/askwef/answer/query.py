@@ -72,33 +72,118 @@ class Query:
         `said` (the stems a heading already says) holds every thing in one of its forms. An abbreviation and its long
         form count once: a sentence that writes "SMEs" holds as much of "why do SMEs stay informal" as one writing
         "small and medium-sized enterprises". The weights are read once, for the many sentences one question is held
-        against.
+        against (`Shares`).
 
         >>> q = Query("smes informal", "", "", frozenset(), (), {}, concepts=((frozenset({"sme"}), frozenset({"small", "enterpris"})), (frozenset({"informal"}),)))
         >>> held = q.share(len)
         >>> held(frozenset({"sme", "informal"})), held(frozenset({"small"})), held(frozenset(), frozenset({"sme", "informal"}))
         (1.0, 0.25, None)
         """
-        concepts = self.concepts or tuple((frozenset({t}),) for t in sorted(self.stems))
-        weighed = [(weight(forms[0]), [(f, weight(f) or 1.0) for f in forms]) for forms in concepts]
-        singles = {next(iter(forms[0][0])): w for w, forms in weighed if len(forms) == 1 and len(forms[0][0]) == 1}
-        groups = [(w, forms) for w, forms in weighed if not (len(forms) == 1 and len(forms[0][0]) == 1)]
+        return Shares(self, weight).held
 
-        def held(held: frozenset[str], said: frozenset[str] = frozenset()) -> float | None:
-            total = got = 0.0
-            for t, w in singles.items():
-                if t not in said:
-                    total += w
-                    if t in held:
-                        got += w
-            for w, forms in groups:
-                if said and any(f <= said for f, _ in forms):
-                    continue
+
+class Shares:
+    """What a question asks about, each thing weighed once (`Query.share`), and the shares of it that sets of stems hold.
+
+    `weight` weighs a set of stems as the sum of its stems' weights (`StoreFeatures.weight`). A candidate sentence is
+    held against the question three ways (`Heading.readings`), in one pass over its things: candidate_matrix reads
+    every candidate of every question so.
+    """
+
+    def __init__(self, query: Query, weight) -> None:
+        self.weight = weight
+        concepts = query.concepts or tuple((frozenset({t}),) for t in sorted(query.stems))
+        weighed = [(weight(forms[0]), tuple(self._form(f) for f in forms)) for forms in concepts]
+        # a thing of one stem in one form (most are): held when that stem is
+        self.singles = {next(iter(forms[0][0])): w for w, forms in weighed if len(forms) == 1 and len(forms[0][0]) == 1}
+        self.groups = [(w, forms) for w, forms in weighed if not (len(forms) == 1 and len(forms[0][0]) == 1)]
+        total = 0.0  # what nothing said leaves to hold: every thing, added in the order `held` adds them
+        for w in self.singles.values():
+            total += w
+        for w, _ in self.groups:
+            total += w
+        self.total = total
+
+    def _form(self, f: frozenset[str]) -> tuple[frozenset[str], float, tuple[tuple[str, float], ...] | None]:
+        """(a form's stems, their weight, each stem with its weight when there are at most two: see `best`)."""
+        return f, self.weight(f) or 1.0, tuple((t, self.weight(frozenset({t}))) for t in f) if len(f) <= 2 else None
+
+    def held(self, held: frozenset[str], said: frozenset[str] = frozenset()) -> float | None:
+        """The share of the things `held` holds, of those `said` does not hold in one of their forms (None: it holds all)."""
+        total = got = 0.0
+        for t, w in self.singles.items():
+            if t not in said:
                 total += w
-                got += w * max(weight(f & held) / wf for f, wf in forms)
-            return got / total if total else None
+                if t in held:
+                    got += w
+        for w, forms in self.groups:
+            if said and any(f <= said for f, _, _ in forms):
+                continue
+            total += w
+            got += w * self.best(forms, held)
+        return got / total if total else None
 
-        return held
+    def under(self, context: frozenset[str]) -> "Heading":
+        """The things as a heading's sentences are held against them (`Heading`)."""
+        return Heading(self, context)
+
+    def best(self, forms, held: frozenset[str], context: frozenset[str] | None = None) -> float:
+        """How much of a thing `held` (with `context`, when given) holds: the best of its forms, each by the weight of
+        its stems held. A form of one or two stems is weighed stem by stem, the same sum as weighing the set (two
+        weights add alike in either order); a longer one as the set, in the order the set gives."""
+        best = None
+        for f, wf, parts in forms:
+            if parts is None:
+                got = self.weight(f & (held if context is None else held | context))
+            else:
+                got = 0.0
+                for t, w in parts:
+                    if t in held or (context is not None and t in context):
+                        got += w
+            share = got / wf
+            if best is None or share > best:
+                best = share
+        return best
+
+
+class Heading:
+    """A question's things under one heading (`context`: a passage's section and unit titles): which of them it says,
+    and so what is left for its sentences to hold, found once for all the sentences under it."""
+
+    def __init__(self, shares: Shares, context: frozenset[str]) -> None:
+        self.shares, self.context = shares, context
+        self.singles = tuple((t, w, t in context) for t, w in shares.singles.items())
+        self.groups = tuple((w, forms, bool(context) and any(f <= context for f, _, _ in forms)) for w, forms in shares.groups)
+        total = 0.0  # what the heading leaves to hold, added in the order `Shares.held` adds it
+        for _, w, said in self.singles:
+            if not said:
+                total += w
+        for w, _, said in self.groups:
+            if not said:
+                total += w
+        self.total_under = total
+
+    def readings(self, stems: frozenset[str]) -> tuple[float | None, float | None, float | None]:
+        """`held(stems | context)`, `held(stems, context)` and `held(stems)` (a sentence with its heading, under it,
+        alone), each the same sum in the same order as `Shares.held` makes it, in one pass."""
+        got_both = got_under = got_alone = 0.0
+        for t, w, said in self.singles:
+            if t in stems:
+                got_both += w
+                got_alone += w
+                if not said:
+                    got_under += w
+            elif said:
+                got_both += w
+        best = self.shares.best
+        for w, forms, said in self.groups:
+            got_both += w * best(forms, stems, self.context)
+            alone = w * best(forms, stems)
+            got_alone += alone
+            if not said:
+                got_under += alone
+        total, under = self.shares.total, self.total_under
+        return got_both / total if total else None, got_under / under if under else None, got_alone / total if total else None
 
 
 def concepts(own: frozenset[str], pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[frozenset[str], ...], ...]:
