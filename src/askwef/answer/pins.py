@@ -44,6 +44,12 @@ class Gazetteer:
         self.aliases = aliases
         self.capitals = capitals or {}  # country -> its capital, lower case: "Beijing" says "China" in "how is Beijing regulating AI"
         self.longest = max((len(n.split()) for n in self.names), default=1)
+        # per number of words, the first words of the names so long: a run of words starting otherwise is no name
+        heads: dict[int, set[str]] = {}
+        for name in self.names:
+            words = name.split(" ")
+            heads.setdefault(len(words), set()).add(words[0])
+        self.heads = {n: frozenset(first) for n, first in heads.items()}
         # "japan" -> adjectives start with "japa" (japanese), "korea" -> "kore" (korean), "india" -> "indi" (indian)
         self.stems: dict[str, list[str]] = {}
         for name in [*adjectives, *(a for a in aliases if len(a) >= 5)]:  # "korea" -> korean (South Korea)
@@ -55,7 +61,10 @@ class Gazetteer:
         words = re.findall(r"[a-z][a-z.]*", text.lower())
         out: set[str] = set()
         for n in range(self.longest, 0, -1):
+            heads = self.heads.get(n, frozenset())
             for i in range(len(words) - n + 1):
+                if words[i] not in heads:
+                    continue
                 gram = " ".join(words[i : i + n])
                 if gram in self.names:
                     out.add(gram)
@@ -137,8 +146,11 @@ def missing_years(question: str, around: str) -> list[str]:
     >>> missing("what is the capital of france?", "Source: (Government of France, 2022[18]).")
     ('France',)
     """
+    years = [m.group(0) for m in YEAR.finditer(question)]
+    if not years:  # most questions name none: the passages are not read
+        return years
     around = _uncited(around)
-    return [m.group(0) for m in YEAR.finditer(question) if m.group(0) not in around]
+    return [year for year in years if year not in around]
 
 
 def _uncited(text: str) -> str:
@@ -165,11 +177,13 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     ('September',)
     """
     years = missing_years(question, around)
-    held = pinned_quarters(around)
-    quarters = sorted(pinned_quarters(question) - held)
+    asked_quarters, asked_months = pinned_quarters(question), pinned_months(question)
+    # the passages are read for quarters and months only when the question pins one: most pin none
+    held = pinned_quarters(around) if asked_quarters or asked_months else set()
+    quarters = sorted(asked_quarters - held)
     # a month is there when its quarter is ("between April and June" is "the second quarter")
-    months = sorted((m for m in pinned_months(question) - pinned_months(around) if _QUARTER_OF[_MONTH_ORDER.index(m) // 3] not in held),
-                    key=_MONTH_ORDER.index)
+    months = sorted((m for m in asked_months - pinned_months(around) if _QUARTER_OF[_MONTH_ORDER.index(m) // 3] not in held),
+                    key=_MONTH_ORDER.index) if asked_months else []
     g = gazetteer()
     # a home country's capital stands for it ("how does Beijing regulate genAI" asks the report about China), but not
     # as where something is ("how many AI firms are in Beijing")
