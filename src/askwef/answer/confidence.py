@@ -86,7 +86,9 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
         + [sentences[i].unit for i in sel.chosen]
         + [retriever.store.contexts[cache.row[sentences[i].passage_id]] for i in sel.chosen if cache.row[sentences[i].passage_id] is not None]
     )
-    asked = stage.lexicon.normalize(prepared.resolved.asked).text  # the turn's own words, mended
+    # the turn's own words, mended (as the query already is when they are the question as read: most turns)
+    resolved = prepared.resolved
+    asked = prepared.query.embed if resolved.asked == prepared.query.text else stage.lexicon.normalize(resolved.asked).text
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
                    asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out, similar=stage.similar)
     out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing,

@@ -53,6 +53,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..index import bm25_tokenize
 from .params import (
     ASKED_COUNT,
     ASKED_SHARE,
@@ -210,9 +211,12 @@ def unit_missing(question: str, quote: str, similar=None) -> float:
     if not nouns:
         return 0.0
     tokens = _TOKEN.findall(quote)
-    token_stems = [_stems(t) for t in tokens]  # each token's stems once, not once per window holding it
     numbers = [i for i, t in enumerate(tokens) if NUMBER.search(t) and not YEAR.fullmatch(t.strip(".,"))]
-    after = [set().union(*token_stems[i + 1 : i + 1 + UNIT_WINDOW]) for i in numbers]
+    windows = [range(i + 1, min(i + 1 + UNIT_WINDOW, len(tokens))) for i in numbers]
+    # the stems of each token a window reads, once (not once per window holding it), in one tokenizer call
+    read = sorted({j for window in windows for j in window})
+    token_stems = dict(zip(read, map(set, bm25_tokenize([tokens[j] for j in read], return_ids=False))))
+    after = [set().union(*(token_stems[j] for j in window)) for window in windows]
     words = sorted({h for i in numbers if (h := _head(tokens[i + 1 : i + 1 + UNIT_WINDOW]))})
 
     def found(noun: list[str], its: set[str]) -> bool:  # by the stems of its last word, or by the meaning of that word

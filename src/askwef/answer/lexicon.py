@@ -303,8 +303,9 @@ class Lexicon:
                     if long not in low and long not in taken:
                         out.append((word, long))
                         taken.add(long)
-        for long, short in self.long_forms.items():
-            if f" {long} " in f" {low} " and short not in low.split() and short not in taken:
+        padded, said = f" {low} ", low.split()
+        for long, short in self.long_forms.items():  # (`long in low` first: most are not, and it builds no string)
+            if long in low and f" {long} " in padded and short not in said and short not in taken:
                 out.append((long, short))
                 taken.add(short)
         return tuple(out)

@@ -230,7 +230,8 @@ def analyse(question: str, lexicon: Lexicon, types: TypeModel, *, asked: str | N
         lexical=" ".join([expanded, *spelt_numbers(normalized.text)]),
         stems=frozenset(content_stems(" ".join([framed, *others]))),
         years=tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(question))),
-        answer_types=types.predict(normalized.text if asked is None else lexicon.normalize(asked).text),
+        # a turn that is its own words (most are) is not mended twice
+        answer_types=types.predict(normalized.text if asked is None or asked == question else lexicon.normalize(asked).text),
         corrections=normalized.corrections,
         concepts=concepts(frozenset(content_stems(framed)), pairs),
     )
