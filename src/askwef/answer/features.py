@@ -82,14 +82,17 @@ class Lazy:
         self._memo: dict = {}
 
     def __getitem__(self, key):
-        if key not in self._memo:
-            if len(self._memo) >= LAZY_LIMIT:
-                self._memo.clear()
-            self._memo[key] = self._compute(key)
-        return self._memo[key]
+        try:  # kept (most reads): one look-up
+            return self._memo[key]
+        except KeyError:
+            pass
+        if len(self._memo) >= LAZY_LIMIT:
+            self._memo.clear()
+        value = self._memo[key] = self._compute(key)
+        return value
 
     def get(self, key, default=None):
-        value = self[key]
+        value = self._memo[key] if key in self._memo else self[key]
         return default if value is None else value
 
 
@@ -112,7 +115,6 @@ class StoreFeatures:
             lambda pid: frozenset().union(self.context_stems.get(pid, frozenset()), *(self.stems[i] for i in self.by_passage[pid]))
         )
         self.sentence = Lazy(self._measure)
-        self.place = Lazy(self._place)
         self._titles: dict[str, str] | None = None  # report name -> its title as `title_key` writes it
         self._credit_names: frozenset[str] | None = None  # words the contributors lists write capitalised (`credited`)
 
@@ -141,10 +143,13 @@ class StoreFeatures:
             self.stems._memo[row] = frozenset(tokens)
         return self.stems._memo[i]
 
-    def _measure(self, i: int) -> tuple[np.ndarray, tuple[float, ...], bool, bool, str]:
+    def _measure(self, i: int) -> tuple[np.ndarray, tuple[float, ...], bool, bool, str, str, str, tuple[int, ...]]:
         """(answer kinds held, its features that no question changes: line kind, leans back, log words; answers nothing,
-        a line quoted only when asked for (a glossary's line, a figure's source line), its front matter) of sentence i."""
+        a line quoted only when asked for (a glossary's line, a figure's source line), its front matter; its unit, its
+        section, the sentences beside it in that section of its report) of sentence i: read for every candidate."""
         s = self.store.sentences[i]
+        field, n = self.store.sentences.field, len(self.store.sentences)
+        beside = tuple(j for j in (i - 1, i + 1) if 0 <= j < n and field("section", j) == s.section and field("document", j) == s.document)
         held = holds(s.text)
         key = title_key(s.section.split(" > ")[-1])  # its section's own title
         return (
@@ -158,15 +163,8 @@ class StoreFeatures:
             # ("Source: (Government of France, 2022[18]).") who made the figure (parts.py quotes it with the figure)
             bool(GLOSSARY_TITLE.match(key)) or bool(SOURCE_LINE.match(s.text)),
             self._front(key, s.document),
+            s.unit, s.section, beside,
         )
-
-    def _place(self, i: int) -> tuple[str, str, tuple[int, ...]]:
-        """(unit, section, the sentences beside it in the same section of the same report) of sentence i: fields, not
-        whole rows (a Sentence builds every column), read for every candidate of every question."""
-        field, n = self.store.sentences.field, len(self.store.sentences)
-        unit, section, document = field("unit", i), field("section", i), field("document", i)
-        beside = tuple(j for j in (i - 1, i + 1) if 0 <= j < n and field("section", j) == section and field("document", j) == document)
-        return unit, section, beside
 
     def _front(self, key: str, document: str) -> str:
         """Where a sentence stands if in its report's front matter, from its section's own title (`key`, as `title_key`
@@ -252,8 +250,12 @@ def candidate_matrix(
         heading = shares.under(context)
         siblings = cache.by_passage.get(p.id, [])
         passage_lexical = share(cache.passage_stems.get(p.id, frozenset())) or 0.0
+        # the passage's own features, the same for each of its sentences
+        dense = float(rows_dense[rank]) / best_dense if best_dense > 0 else 0.0
+        bm25, fused, ranked = float(rows_bm25[rank]) / best_bm25, max(0.0, p.score / best_fused), rank / max(1, len(passages) - 1)
+        last = max(1, len(siblings) - 1)
         for position, i in enumerate(siblings):
-            holds_row, steady, answers_nothing, aside, front = cache.sentence[i]
+            holds_row, steady, answers_nothing, aside, front, s_unit, s_section, beside = cache.sentence[i]
             if answers_nothing or (keep is not None and i not in keep):
                 continue  # a bare number ("2020") answers nothing; a short name ("Na Na") may
             # a glossary's line answers what an abbreviation stands for alone (definitions.py); an imprint's line a question
@@ -267,24 +269,19 @@ def candidate_matrix(
             # table's cell, for "what does the General Personnel Council do?"): it cannot hold the answer (a name in a
             # contributors list can: the line after it, the person's title, comes with it)
             hidden.append(keep is None and (aside or not named[front] or (not front and stems <= qstems)))
-            s_unit, s_section, beside = cache.place[i]
             if s_unit not in unit_share:
                 unit_share[s_unit] = share(cache.unit_stems.get(s_unit, frozenset())) or 0.0
             lexical, focus, alone = heading.readings(stems)
             lexical = lexical or 0.0
             rows.append([
-                float(cosines[i]), 0.0, 0.0,
-                float(rows_dense[rank]) / best_dense if best_dense > 0 else 0.0,
-                float(rows_bm25[rank]) / best_bm25,
-                max(0.0, p.score / best_fused),
-                rank / max(1, len(passages) - 1),
+                float(cosines[i]), 0.0, 0.0, dense, bm25, fused, ranked,
                 lexical,
                 alone or 0.0,
                 lexical if focus is None else focus,
                 unit_share[s_unit],
                 *_UNASKED,
                 *steady,
-                position / max(1, len(siblings) - 1), max((float(cosines[j]) for j in beside), default=0.0), passage_lexical,
+                position / last, max([float(cosines[j]) for j in beside], default=0.0), passage_lexical,
                 float(previous is not None and bool(s_unit) and s_unit == previous[1]),
                 float(previous is not None and s_section == previous[0]),
                 float(previous is not None and bool(previous[2]) and field("text", i) in previous[2]),
@@ -294,7 +291,7 @@ def candidate_matrix(
             news.append(held_share(new, new_weight, stems | context) if new_weight else 0.0)
             # its own words, not its heading's ("USE CASE 2: GAC Honda" holds the "use" of "what did they use before?"
             # for every sentence of the case)
-            owns.append(held_share(own, own_weight, stems))
+            owns.append(held_share(own, own_weight, stems) if own_weight else 0.0)
             indexes.append(i)
     matrix = np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     if len(rows):

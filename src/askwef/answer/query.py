@@ -97,6 +97,11 @@ class Shares:
         # a thing of one stem in one form (most are): held when that stem is
         self.singles = {next(iter(forms[0][0])): w for w, forms in weighed if len(forms) == 1 and len(forms[0][0]) == 1}
         self.groups = [(w, forms) for w, forms in weighed if not (len(forms) == 1 and len(forms[0][0]) == 1)]
+        self.single_stems = frozenset(self.singles)
+        self.unsaid = tuple((t, w, False) for t, w in self.singles.items())  # under a heading saying none of them
+        # per thing of several stems or forms: all its stems, and whether each of its forms is weighed stem by stem
+        self.group_stems = [(frozenset().union(*(f for f, _, _ in forms)), all(parts is not None for _, _, parts in forms))
+                            for _, forms in self.groups]
         total = 0.0  # what nothing said leaves to hold: every thing, added in the order `held` adds them
         for w in self.singles.values():
             total += w
@@ -106,7 +111,10 @@ class Shares:
 
     def _form(self, f: frozenset[str]) -> tuple[frozenset[str], float, tuple[tuple[str, float], ...] | None]:
         """(a form's stems, their weight, each stem with its weight when there are at most two: see `best`)."""
-        return f, self.weight(f) or 1.0, tuple((t, self.weight(frozenset({t}))) for t in f) if len(f) <= 2 else None
+        weight = self.weight(f)
+        if len(f) == 1:
+            return f, weight or 1.0, ((next(iter(f)), weight),)
+        return f, weight or 1.0, tuple((t, self.weight(frozenset({t}))) for t in f) if len(f) == 2 else None
 
     def held(self, held: frozenset[str], said: frozenset[str] = frozenset()) -> float | None:
         """The share of the things `held` holds, of those `said` does not hold in one of their forms (None: it holds all)."""
@@ -148,39 +156,57 @@ class Shares:
 
 class Heading:
     """A question's things under one heading (`context`: a passage's section and unit titles): which of them it says,
-    and so what is left for its sentences to hold, found once for all the sentences under it."""
+    and so what is left for its sentences to hold, found once for all the sentences under it. Most sentences hold
+    few of the things: what one holding none of a thing's stems gets of it is found here too."""
 
     def __init__(self, shares: Shares, context: frozenset[str]) -> None:
         self.shares, self.context = shares, context
-        self.singles = tuple((t, w, t in context) for t, w in shares.singles.items())
-        self.groups = tuple((w, forms, bool(context) and any(f <= context for f, _, _ in forms)) for w, forms in shares.groups)
-        total = 0.0  # what the heading leaves to hold, added in the order `Shares.held` adds it
-        for _, w, said in self.singles:
-            if not said:
+        self.single_stems = shares.single_stems
+        self.singles = shares.unsaid if shares.single_stems.isdisjoint(context) else tuple(
+            (t, w, t in context) for t, w in shares.singles.items())
+        said = total = 0.0  # the things of one stem the heading says, and what it leaves to hold, each in `held`'s order
+        for _, w, in_context in self.singles:
+            if in_context:
+                said += w
+            else:
                 total += w
-        for w, _, said in self.groups:
-            if not said:
+        self.said = said
+        self.groups = []
+        for (w, forms), (its_stems, by_parts) in zip(shares.groups, shares.group_stems):
+            in_context = bool(context) and any(f <= context for f, _, _ in forms)
+            if not in_context:
                 total += w
+            # the heading's own share of it (`best` with no stem of it held: 0.0 when it says none of them either), when
+            # every form is weighed stem by stem
+            alone = (0.0 if its_stems.isdisjoint(context) else w * shares.best(forms, frozenset(), context)) if by_parts else None
+            self.groups.append((w, forms, in_context, its_stems, alone))
         self.total_under = total
 
     def readings(self, stems: frozenset[str]) -> tuple[float | None, float | None, float | None]:
         """`held(stems | context)`, `held(stems, context)` and `held(stems)` (a sentence with its heading, under it,
-        alone), each the same sum in the same order as `Shares.held` makes it, in one pass."""
-        got_both = got_under = got_alone = 0.0
-        for t, w, said in self.singles:
-            if t in stems:
-                got_both += w
-                got_alone += w
-                if not said:
-                    got_under += w
-            elif said:
-                got_both += w
+        alone), each the same sum in the same order as `Shares.held` makes it, in one pass. A thing none of whose
+        stems the sentence holds adds nothing to the last two (adding 0.0 changes no sum)."""
+        if self.single_stems.isdisjoint(stems):
+            got_both, got_under, got_alone = self.said, 0.0, 0.0
+        else:
+            got_both = got_under = got_alone = 0.0
+            for t, w, in_context in self.singles:
+                if t in stems:
+                    got_both += w
+                    got_alone += w
+                    if not in_context:
+                        got_under += w
+                elif in_context:
+                    got_both += w
         best = self.shares.best
-        for w, forms, said in self.groups:
+        for w, forms, in_context, its_stems, heading_share in self.groups:
+            if heading_share is not None and its_stems.isdisjoint(stems):
+                got_both += heading_share
+                continue
             got_both += w * best(forms, stems, self.context)
             alone = w * best(forms, stems)
             got_alone += alone
-            if not said:
+            if not in_context:
                 got_under += alone
         total, under = self.shares.total, self.total_under
         return got_both / total if total else None, got_under / under if under else None, got_alone / total if total else None
