@@ -80,20 +80,30 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
         type_lacks=float(lacks),
         followup=float(prepared.resolved.previous is not None or prepared.resolved.question != prepared.question),
     )
-    seen = " ".join(
-        [sentences[i].text for i in sel.chosen]
-        + [sentences[i - 1].text for i in sel.chosen if i > 0 and sentences[i - 1].passage_id == sentences[i].passage_id]
-        + [sentences[i].unit for i in sel.chosen]
-        + [retriever.store.contexts[cache.row[sentences[i].passage_id]] for i in sel.chosen if cache.row[sentences[i].passage_id] is not None]
-    )
+    seen, seen_stems = _seen(retriever.store, cache, sel.chosen)
     # the turn's own words, mended (as the query already is when they are the question as read: most turns)
     resolved = prepared.resolved
     asked = prepared.query.embed if resolved.asked == prepared.query.text else stage.lexicon.normalize(resolved.asked).text
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
-                   asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out, similar=stage.similar)
+                   asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out, similar=stage.similar, seen_stems=seen_stems)
     out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing,
                unit_missing=cov.unit_missing, corpus_name_absent=cov.corpus_name_absent)
     return out
+
+
+def _seen(store, cache, chosen) -> tuple[str, frozenset[str]]:
+    """What a reader sees with the quote: its sentences, the sentence before each in its passage, their units and their
+    passages' headings, as text and as stems. The stems are each part's, kept per index (`StoreFeatures`): joined by
+    spaces, no word spans two parts, so their union is the stems of the text, which is not tokenized again."""
+    sentences = store.sentences
+    before = [i - 1 for i in chosen if i > 0 and sentences[i - 1].passage_id == sentences[i].passage_id]
+    units = [sentences[i].unit for i in chosen]
+    headed = [pid for pid in (sentences[i].passage_id for i in chosen) if cache.row[pid] is not None]
+    seen = " ".join([sentences[i].text for i in chosen] + [sentences[i].text for i in before] + units
+                    + [store.contexts[cache.row[pid]] for pid in headed])
+    stems = frozenset().union(*(cache.text_stems[i] for i in (*chosen, *before)), *(cache.unit_stems.get(u, frozenset()) for u in units),
+                              *(cache.context_stems.get(pid, frozenset()) for pid in headed))
+    return seen, stems
 
 
 @dataclass(frozen=True)

@@ -255,15 +255,16 @@ def number_words(text: str) -> list[str]:
 
 
 def coverage(question: str, content: frozenset[str], seen: str, quote: str, passage_stems: frozenset[str], idf, *,
-             asked: str | None = None, corpus: frozenset[str] = frozenset(), spelled=None, similar=None) -> Coverage:
+             asked: str | None = None, corpus: frozenset[str] = frozenset(), spelled=None, similar=None,
+             seen_stems: frozenset[str] | None = None) -> Coverage:
     """How far `seen` (the quote, the sentence before it, its titles) covers `content`, the question's
     content stems; `idf(stems)` weighs a set of stems; `passage_stems`: the stems of the quote's passages.
     `asked`: the turn's own words (a follow-up's, without the questions beside it; default `question`),
     read for what it counts and its names in lower case; `corpus`: the words the corpus writes as names (`corpus_names`);
     `spelled(text, every=False)`: the text with the abbreviations the corpus never writes (or `every` one) in their long form (`Lexicon.spelled_out`):
     a name so abbreviated ("DCs") is there when its long form is ("data centres"), and so is what it counts ("77 ZB");
-    `similar`: as for `unit_missing`."""
-    seen_stems = _stems(seen)
+    `similar`: as for `unit_missing`; `seen_stems`: the stems of `seen`, when the caller has them."""
+    seen_stems = _stems(seen) if seen_stems is None else seen_stems
     asked_stems = (content & _stems(question)) or content  # its own words, not the long forms of its abbreviations
     total = idf(asked_stems) or 1.0
     spelled = spelled or (lambda text, every=False: text)
@@ -282,7 +283,8 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     # a quarter ("Q2", "H1") is a date pins.py reads, not a number the quote must give
     numbers = [n.replace(",", "") for n in _NUMBER.findall(QUARTER.sub(" ", YEAR.sub(" ", question))) if n not in labels]
     # the quote's numbers as whole tokens: "GPT-4" is not in "March 2024", nor 10 in "2010"
-    held = {n.replace(",", "") for n in _NUMBER.findall(quote)} | set(number_words(quote))  # "three-phase"
+    # the quote's numbers, read only when the question gives one (most give none)
+    held = {n.replace(",", "") for n in _NUMBER.findall(quote)} | set(number_words(quote)) if numbers else set()  # "three-phase"
     lowered = [s for n in lower_names(own, corpus) for s in _stems(n)]
 
     def absent(stems: list[str]) -> float:  # 1 when one of them is neither in the quote's passages nor in `seen`

@@ -109,6 +109,9 @@ class StoreFeatures:
         self.row = Lazy(store.passage_row)
         self.by_passage = Lazy(lambda pid: list(store.passage_sentences(self.row[pid])) if self.row[pid] is not None else [])
         self.stems = Lazy(self._sentence_stems)
+        # a sentence's stems as its text writes them (a web address's words too, unlike `stems`): what a reader sees with
+        # a quote (`confidence`)
+        self.text_stems = Lazy(lambda i: frozenset(_stems(store.sentences.field("text", i))))
         self.context_stems = Lazy(lambda pid: frozenset(_stems(store.contexts[self.row[pid]])) if self.row[pid] is not None else None)
         self.unit_stems = Lazy(lambda unit: frozenset(_stems(unit)) if unit else None)
         self.passage_stems = Lazy(
