@@ -121,6 +121,7 @@ class Retriever:
         self._section_paths = paths
         self._section_titles = sorted((t, np.array(sorted(c), dtype=np.int32)) for t, c in titles.items())
         self._short_titles = ShortTitles(dict(self._section_titles))
+        self._padded_titles = [(f" {t} ", c) for t, c in self._section_titles]  # as `named_sections` looks for them
         n = len(store.passages)
         step = max(1, n // ANCHOR_SAMPLE)
         self._anchors = np.arange(0, n, step, dtype=np.int64)[:ANCHOR_SAMPLE]
@@ -278,7 +279,7 @@ class Retriever:
         question about China is the Blueprint report's, not the UK strategy's). `gap`: the question's
         `subject_gap`, when the caller has it already."""
         text = " " + re.sub(r"[^a-z0-9]+", " ", question.lower()) + " "
-        codes = [c for title, c in self._section_titles if f" {title} " in text] + self._short_titles.named(text.split())
+        codes = [c for padded, c in self._padded_titles if padded in text] + self._short_titles.named(text.split())
         if not codes:
             return np.zeros(len(self.store.passages), dtype=np.float32)
         named = np.isin(self._section_codes, np.concatenate(codes))

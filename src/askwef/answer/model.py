@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -35,9 +35,15 @@ class LinearModel:
     scale: tuple[float, ...]
     intercept: float
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(mean, scale, coef) as arrays, made once: every answer applies the model."""
+        return np.array(self.mean), np.array(self.scale), np.array(self.coef)
+
     def logit(self, matrix: np.ndarray) -> np.ndarray:
-        x = (np.asarray(matrix, dtype=np.float64) - np.array(self.mean)) / np.array(self.scale)
-        return x @ np.array(self.coef) + self.intercept
+        mean, scale, coef = self._arrays
+        x = (np.asarray(matrix, dtype=np.float64) - mean) / scale
+        return x @ coef + self.intercept
 
     def probability(self, matrix: np.ndarray, offset: np.ndarray | float = 0.0) -> np.ndarray:
         """P(label | row); `offset` is added to each row's logit first (a weight set outside the fit)."""

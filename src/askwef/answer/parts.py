@@ -128,7 +128,7 @@ def _asks_only(query: Query, asks: frozenset[str], beside: frozenset[str] = froz
     """Whether the question's words, less those that put a question or frame it (save `asks` themselves: "about") and
     those that name the document, are some of `asks` and nothing else (but `beside`, with one of `asks`)."""
     said = query.embed or query.text  # typos mended ("final recomendations": the report writes "recommendations")
-    rest = stems(said) - (function_stems() - asks) - (FRAMING - asks) - stems(" ".join(DOCUMENT_WORD.findall(said)))
+    rest = query.said_stems - (function_stems() - asks) - (FRAMING - asks) - stems(" ".join(DOCUMENT_WORD.findall(said)))
     return bool(rest & asks) and rest <= asks | beside
 
 

@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, cached_property
 
 from ..index import bm25_tokenize
 from ..index.library import name_tokens
@@ -65,6 +65,12 @@ class Query:
     # what it asks about, each thing once: the stems of its own words for it, then of each other form of them ("smes",
     # then "small and medium-sized enterprises"); empty when built by hand: each stem of `stems` is then a thing
     concepts: tuple[tuple[frozenset[str], ...], ...] = ()
+
+    @cached_property
+    def said_stems(self) -> frozenset[str]:
+        """The stems of every word of the question as mended (`embed`, else `text`), framing and function words too: read
+        by each check of whether it asks for one thing alone (`parts._asks_only`), found once."""
+        return frozenset(stems(self.embed or self.text))
 
     def share(self, weight):
         """A function of (held, said): the share of what the question asks about that `held` (a set of stems) holds,
