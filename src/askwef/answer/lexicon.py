@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -238,6 +239,8 @@ class Lexicon:
 
         def mend(m: re.Match) -> str:
             word = m.group(0)
+            if self.known(word):  # most words: neither corrected nor split
+                return word
             fixed = self.correct(word)
             if fixed == word and not self.known(word) and len(word) >= 2 * (MIN_CORRECTABLE_LENGTH - 1) and word.isalpha():
                 fixed = self._split(word.lower()) or word
@@ -304,11 +307,24 @@ class Lexicon:
                         out.append((word, long))
                         taken.add(long)
         padded, said = f" {low} ", low.split()
-        for long, short in self.long_forms.items():  # (`long in low` first: most are not, and it builds no string)
-            if long in low and f" {long} " in padded and short not in said and short not in taken:
+        starts, items = self._long_form_starts
+        # only the long forms starting with a word of the question can be in it, taken in `long_forms`' order
+        for k in sorted({k for word in {*said, ""} for k in starts.get(word, ())}):
+            long, short = items[k]
+            if f" {long} " in padded and short not in said and short not in taken:
                 out.append((long, short))
                 taken.add(short)
         return tuple(out)
+
+    @cached_property
+    def _long_form_starts(self) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, str], ...]]:
+        """(each first word of a long form -> the places in `long_forms` of the long forms it starts, `long_forms`' items),
+        made once: a question is looked for in only the long forms its own words start."""
+        items = tuple(self.long_forms.items())
+        starts: dict[str, list[int]] = {}
+        for k, (long, _) in enumerate(items):
+            starts.setdefault(long.split(" ")[0], []).append(k)
+        return {word: tuple(ks) for word, ks in starts.items()}, items
 
 
 def _long_forms(pairs: list[tuple[str, str]]) -> dict[str, str]:

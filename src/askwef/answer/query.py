@@ -38,13 +38,26 @@ class TypeModel:
     bias: dict[str, float] = field(default_factory=dict)
 
     def predict(self, text: str) -> dict[str, float]:
-        grams = ngrams(text)
+        sums = dict.fromkeys(ANSWER_TYPES, 0)
+        weights_of = self._weights_of
+        for g in ngrams(text):  # each type's weights added in the n-grams' order, as a sum over them per type would
+            for kind, w in weights_of.get(g, ()):
+                sums[kind] += w
         out = {}
         for kind in ANSWER_TYPES:
-            table = self.weights.get(kind, {})
-            z = self.bias.get(kind, 0.0) + sum(table.get(g, 0.0) for g in grams)
+            z = self.bias.get(kind, 0.0) + sums[kind]
             out[kind] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
+
+    @cached_property
+    def _weights_of(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Each n-gram's weights per answer type (made once: a question reads only its own n-grams' weights, not a
+        table per type; an n-gram a type does not weigh adds it nothing)."""
+        out: dict[str, list[tuple[str, float]]] = {}
+        for kind in ANSWER_TYPES:
+            for g, w in self.weights.get(kind, {}).items():
+                out.setdefault(g, []).append((kind, w))
+        return {g: tuple(ws) for g, ws in out.items()}
 
 
 def ngrams(text: str) -> set[str]:
