@@ -49,7 +49,8 @@ def answer_question(
         )
     quotes = quotes_for(store, sel.chosen)
     text = " ".join(q.text for q in quotes)
-    best = store.sentences[sel.prepared.candidates.indexes[sel.best]]
+    best_row = sel.prepared.candidates.indexes[sel.best]
+    best = store.sentences[best_row]
     query = sel.prepared.query
     # make sure the passages holding the quotes are among those shown
     ids = {p.id for p in shown}
@@ -66,7 +67,8 @@ def answer_question(
         resolved_question=sel.resolved,
         # the short answer: none when the whole quote answers (what the document says of itself)
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
-                                                     common=stage_for(retriever).common, own=sel.prepared.resolved.asked),
+                                                     common=stage_for(retriever).common, own=sel.prepared.resolved.asked,
+                                                     words=stage_for(retriever).span_words[best_row]),
         context=_title_of(quotes) if sel.prepared.about_document and TITLE_ASKED.search(question) else context_for(store, sel.chosen),
         about="document" if sel.prepared.about_document else ("part" if sel.prepared.part or sel.prepared.concluding else ""),
     )

@@ -52,6 +52,7 @@ from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_ro
 from .pins import home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose
+from .span import text_words
 
 
 _QUOTED_BEFORE = FEATURES.index("quoted_before")
@@ -81,6 +82,8 @@ class Stage:
         self.labels = Lazy(lambda name: labels(store.sentences, store.document_sentence_rows(name)))
         # per document, the noun it calls itself by ("this paper": parts.own_noun), read when a question first asks
         self.own_nouns = Lazy(lambda name: own_noun(store.sentences.field("text", i) for i in store.document_sentence_rows(name)))
+        # per sentence, its words and their stems, read when it is first the best quote (`span.span_of`)
+        self.span_words = Lazy(lambda i: text_words(store.sentences.field("text", i)))
 
     @cached_property
     def plain_stems(self) -> frozenset[str]:

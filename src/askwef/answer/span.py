@@ -53,9 +53,18 @@ def _candidates(text: str, kind: str) -> list[tuple[int, int]]:
     return []
 
 
+def text_words(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each word of `text` between spaces: (start, end, its stems). A sentence's are kept per index (`Stage.span_words`):
+    they do not depend on the question."""
+    found = list(re.finditer(r"\S+", text))
+    stemmed = bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else []
+    return tuple((m.start(), m.end(), frozenset(stems)) for m, stems in zip(found, stemmed))
+
+
 def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] | frozenset[str], *, question: str = "",
-            common: set[str] | frozenset[str] = frozenset(), own: str | None = None) -> str:
-    """The span of `text` that answers, or "" when the question asks for no number, date or name it holds.
+            common: set[str] | frozenset[str] = frozenset(), own: str | None = None, words=None) -> str:
+    """The span of `text` that answers, or "" when the question asks for no number, date or name it holds; `words`:
+    `text_words(text)`, when the caller keeps them.
 
     Not the answer: what the question already says ("2024" for "how big was it in 2024"; a name of its words),
     nor a name made only of words that are everywhere in the report (`common`: "AI", "China's", "AI-powered").
@@ -68,8 +77,7 @@ def span_of(text: str, answer_types: dict[str, float], question_stems: set[str] 
     said = question.lower()
     not_names = set(question_stems) | set(common)  # a name made only of these is not the answer
     asked = sorted((p, kind) for kind, p in answer_types.items() if p >= SPAN_MIN_PROBABILITY)
-    found = list(re.finditer(r"\S+", text))
-    words = [(m.start(), m.end(), set(stems)) for m, stems in zip(found, bm25_tokenize([m.group(0) for m in found], return_ids=False) if found else [])]
+    words = text_words(text) if words is None else words
     # what the question counts ("how many users"): a number is its answer only when the noun (any word of the counted
     # phrase: "servers run") follows it within UNIT_WINDOW words, or comes before a number that ends its clause ("over 30
     # health services" counts no users; "246 green data centres" counts centres; "rides ... surpassed 7 million.")
