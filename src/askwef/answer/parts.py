@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..index.library import title_key
 from ..ingest.text import ends_sentence, split_numbering
@@ -121,7 +122,14 @@ def asks_for_conclusion(query: Query, home: Iterable[str] = (), title: str = "")
     ...                     {"China"}, "Blueprint to Action: China's Path to AI-Powered Industry Transformation")
     True
     """
-    return _asks_only(query, CONCLUSION_ASKS, CONCLUSION_AUDIENCE | stems(" ".join([*home, title])))
+    return _asks_only(query, CONCLUSION_ASKS, _for_whom(frozenset(home), title))
+
+
+@lru_cache(maxsize=256)
+def _for_whom(home: frozenset[str], title: str) -> frozenset[str]:
+    """What a question may say beside asking for a report's conclusion (`asks_for_conclusion`): CONCLUSION_AUDIENCE and
+    the stems of the report's home places and title, the same for every question asked of it (kept per report)."""
+    return CONCLUSION_AUDIENCE | stems(" ".join([*home, title]))
 
 
 def _asks_only(query: Query, asks: frozenset[str], beside: frozenset[str] = frozenset()) -> bool:
@@ -163,16 +171,17 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     rows = store.document_rows(document)
     field = store.passages.field
     own = question if asked is None else asked  # a follow-up's own words ("what about use case 2?"), not those beside it
+    digits = label_digits(own)
     info = next((d for d in store.documents if d.name == document), None)
     titles = [unit for _, _, units in info.sections for unit in units] if info else []
-    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), label_digits(own), titles)
+    unit = labelled_unit(store.sentences, store.document_sentence_rows(document), digits, titles)
     if unit:
         named, unit_rows = unit
-        if asks_only_for(frozenset(stems(label_digits(own))) - SUMMARY_ASKS - FRAMING, named):
+        if asks_only_for(frozenset(stems(digits)) - SUMMARY_ASKS - FRAMING, named):
             opening = opening_rows(store.sentences, unit_rows)
             return passages_for(store, opening), opening
     blocks: list[int] = []  # every labelled block it names: "the difference between step 2 and step 3" asks for both
-    for m in SECTION_LABEL.finditer(label_digits(question)):
+    for m in SECTION_LABEL.finditer(digits if own == question else label_digits(question)):
         said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
         path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
