@@ -20,7 +20,6 @@ library's size. `askwef scale` measures recall@10 of this against scoring everyt
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import threading
 from collections import OrderedDict
@@ -92,6 +91,7 @@ class Scores:
     sentence_cosine: np.ndarray
     query_vector: np.ndarray
     candidates: np.ndarray | None = None
+    named: tuple[str, np.ndarray] | None = None  # (the text read, its `named_sections`), for `named_section_ids` to reuse
 
 
 def minmax(x: np.ndarray) -> np.ndarray:
@@ -198,10 +198,11 @@ class Retriever:
         bm25 = self.bm25_scores(words)
         w = self.settings.dense_weight
         gap = self.subject_gap(words)
-        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * self.named_sections(words, gap)
+        named = self.named_sections(words, gap)
+        fused = w * minmax(dense) + (1 - w) * minmax(bm25) + self.settings.section_bonus * named
         fused = fused + DOCUMENT_BONUS * self.named_documents(words) - BOILERPLATE_PENALTY * self.boilerplate()
         fused = fused - SUBJECT_WEIGHT * gap
-        return Scores(dense, bm25, fused, sentence_cos, q)
+        return Scores(dense, bm25, fused, sentence_cos, q, named=(words, named))
 
     def _dense_of(self, rows: np.ndarray, q: np.ndarray, sentence_cos: np.ndarray | None = None) -> np.ndarray:
         """Exact dense scores of passage `rows` (their vectors and their sentences' vectors); fills sentence_cos."""
@@ -266,11 +267,12 @@ class Retriever:
         fused = np.full(n, -np.inf, dtype=np.float32)
         fused[candidates] = w * scaled + (1 - w) * bm25_scaled[candidates] + self.settings.section_bonus * named[candidates]
         fused[candidates] += DOCUMENT_BONUS * self.named_documents(question)[candidates]
-        return Scores(dense, bm25, fused, sentence_cos, q, candidates)
+        return Scores(dense, bm25, fused, sentence_cos, q, candidates, named=(question, named))
 
-    def named_section_ids(self, question: str) -> set[str]:
-        """Ids of the passages in the sections the question names by title."""
-        rows = np.flatnonzero(self.named_sections(question))
+    def named_section_ids(self, question: str, scores: Scores | None = None) -> set[str]:
+        """Ids of the passages in the sections the question names by title (read from `scores` when they read it)."""
+        known = scores is not None and scores.named is not None and scores.named[0] == question
+        rows = np.flatnonzero(scores.named[1] if known else self.named_sections(question))
         return {self.store.passages.field("id", int(i)) for i in rows[:NAMED_MAX]}
 
     def named_sections(self, question: str, gap: np.ndarray | None = None) -> np.ndarray:
@@ -367,10 +369,16 @@ class Retriever:
         if within:
             pool = pool[self.scope(within)[pool]]
         order = pool[np.argsort(-values[pool], kind="stable")][:k]
-        return [dataclasses.replace(self.store.passages[int(i)], score=round(float(values[int(i)]), 6)) for i in order]
+        return [scored(self.store.passages[int(i)], round(float(values[int(i)]), 6)) for i in order]
 
     def search(self, question: str, k: int = 10, *, mode: str = "hybrid", within: str | None = None) -> list[Passage]:
         return self.rank(self.scores(question, within=within), k=k, mode=mode, within=within)
+
+
+def scored(passage: Passage, score: float) -> Passage:
+    """`passage` with `score`, as `dataclasses.replace` makes it, without reading the fields' definitions each time (a
+    question ranks ten passages or more; a Passage holds its fields and nothing else)."""
+    return Passage(**{**passage.__dict__, "score": score})
 
 
 def _group_max(values: np.ndarray, sizes: np.ndarray, empty: np.ndarray) -> np.ndarray:

@@ -264,7 +264,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
     top = passages[:CANDIDATE_PASSAGES]
     # a question that names a section by its title ("what does the conclusion say") or a figure by its number is
     # answered from it; one asking for the part and nothing else, with its opening or its label and title (parts.py)
-    top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical), stage.labels)
+    top, part = part_question(retriever.store, query, resolved.question, top, retriever.named_section_ids(query.lexical, scores), stage.labels)
     if not part and top:  # "what is pillar 1?": the section so titled, by its opening
         own, part = labelled_part(retriever.store, query, resolved.question, top[0].document, asked=resolved.asked)
         if not part and asks_for_summary(query):  # "what is this report about?", "key takeaways": its own summary
