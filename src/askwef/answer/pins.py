@@ -60,8 +60,11 @@ class Gazetteer:
         """The places a text names."""
         words = re.findall(r"[a-z][a-z.]*", text.lower())
         out: set[str] = set()
+        said = frozenset(words)
         for n in range(self.longest, 0, -1):
             heads = self.heads.get(n, frozenset())
+            if heads.isdisjoint(said):  # no name of n words starts with a word of the text
+                continue
             for i in range(len(words) - n + 1):
                 if words[i] not in heads:
                     continue
@@ -187,12 +190,18 @@ def missing(question: str, around: str, home: set[str] = frozenset()) -> tuple[s
     g = gazetteer()
     # a home country's capital stands for it ("how does Beijing regulate genAI" asks the report about China), but not
     # as where something is ("how many AI firms are in Beijing")
-    capitals = {c for h in home if (c := g.capitals.get(h)) and not re.search(rf"\b(?:{LOCATIVE})\s+{re.escape(c)}\b", question, re.I)}
+    capitals = {c for h in home if (c := g.capitals.get(h)) and not _located(c).search(question)}
     asked = g.mentions(question) - set(home) - capitals
     places = sorted(asked - g.mentions(_uncited(around))) if asked else []  # the passages are read only when the question names a place
     if len(places) < len(asked) and len(asked) >= 2:
         places = []  # places named together are examples or alternatives ("local AI policies (shanghai, shenzhen etc)"): one will do
     return tuple(dict.fromkeys([*years, *quarters, *(m.title() for m in months), *(p.title() for p in places)]))
+
+
+@functools.lru_cache(maxsize=256)
+def _located(capital: str) -> re.Pattern:
+    """A capital named as where something is ("in Beijing"), compiled once per capital."""
+    return re.compile(rf"\b(?:{LOCATIVE})\s+{re.escape(capital)}\b", re.I)
 
 
 def quoted_terms(text: str) -> tuple[str, ...]:
