@@ -376,8 +376,7 @@ class Retriever:
 
 
 def scored(passage: Passage, score: float) -> Passage:
-    """`passage` with `score`, as `dataclasses.replace` makes it, without reading the fields' definitions each time (a
-    question ranks ten passages or more; a Passage holds its fields and nothing else)."""
+    """`passage` with `score`: `dataclasses.replace`'s result, without its reading the fields' definitions on each call."""
     return Passage(**{**passage.__dict__, "score": score})
 
 

@@ -37,7 +37,8 @@ from .lexicon import Lexicon
 from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
                      IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS, YEAR)
 from .figures import bare_label
-from .query import Query, Shares, content_stems, holds
+from .query import Query, content_stems, holds
+from .shares import Shares
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+")  # a name's word, as `credited` reads names
 
