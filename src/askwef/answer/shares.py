@@ -14,11 +14,6 @@ same order, as reading the sentence three times over would make it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .query import Query
-
 
 class Shares:
     """What a question asks about, each thing weighed once (`Query.share`), and the shares of it that sets of stems hold.
@@ -28,7 +23,7 @@ class Shares:
     every candidate of every question so.
     """
 
-    def __init__(self, query: Query, weight) -> None:
+    def __init__(self, query, weight) -> None:  # a query.Query (which imports this module: no import back)
         self.weight = weight
         concepts = query.concepts or tuple((frozenset({t}),) for t in sorted(query.stems))
         weighed = [(weight(forms[0]), tuple(self._form(f) for f in forms)) for forms in concepts]
