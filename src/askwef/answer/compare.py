@@ -30,7 +30,7 @@ def compared_reports(retriever: Retriever, question: str) -> tuple[str, tuple[st
     places two reports of a small library are about ("the UK" and "China": their home places, `pins.home_places`), or
     asks of every report (`params.EVERY_REPORT`: at most COMPARED_MAX, those of its best passages first); else
     (question, ())."""
-    documents = [d.name for d in retriever.store.documents]
+    documents = retriever.store.document_names
     if len(documents) < 2:
         return question, ()
     spans = retriever.names_in(question)

@@ -88,7 +88,7 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     against its conversation instead), within a section, and in an index of several reports unless `within` names one."""
     asked = listing(question)
     store = retriever.store
-    names = [d.name for d in store.documents]
+    names = store.document_names
     document = within if within in names else (names[0] if len(names) == 1 and not within else "")
     if asked is None or not document:
         return None  # (a `within` section: the question is read within it as any other)

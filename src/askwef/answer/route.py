@@ -161,7 +161,7 @@ def each_report(retriever: Retriever, question: str, asked: str, reports: list[s
 
 def _every(retriever: Retriever) -> list[str]:
     """The names of every report of the library, in its order: built only when each of them is asked."""
-    return [d.name for d in retriever.store.documents]
+    return list(retriever.store.document_names)
 
 
 def _each_throughout(retriever: Retriever, turns, models: AnswerModels) -> bool:
@@ -223,7 +223,7 @@ def conversation_report(retriever: Retriever, question: str, history, *, followu
         return None
     raw = list(history) if len(history) == len(turns) else [None] * len(turns)
     name = next((n for t, item in zip(reversed(turns), reversed(raw)) if (n := _report_of(retriever, t, item))), "")
-    alone = retriever.alone(name) if name and name in {d.name for d in retriever.store.documents} else None
+    alone = retriever.alone(name) if name and name in retriever.store.document_names else None
     if alone is None:
         return None
     # a name another report writes and this one never does: not a plain word in any form ("approving")

@@ -83,6 +83,11 @@ class IndexStore:
     _rows: dict = field(default_factory=dict, repr=False, compare=False)  # sorted id keys and their rows, on first use
 
     @property
+    def document_names(self) -> tuple[str, ...]:
+        """The names of the index's documents, in its order."""
+        return tuple(d.name for d in self.documents)
+
+    @property
     def exact(self) -> bool:
         """True when questions score every passage (no ANN index)."""
         return isinstance(self.passage_index, Vectors)
