@@ -52,6 +52,7 @@ def answer_question(
     best_row = sel.prepared.candidates.indexes[sel.best]
     best = store.sentences[best_row]
     query = sel.prepared.query
+    stage = stage_for(retriever)
     # make sure the passages holding the quotes are among those shown
     ids = {p.id for p in shown}
     extra = tuple(p for p in sel.passages if p.id not in ids and any(store.sentences[i].passage_id == p.id for i in sel.chosen))
@@ -67,8 +68,8 @@ def answer_question(
         resolved_question=sel.resolved,
         # the short answer: none when the whole quote answers (what the document says of itself)
         span="" if sel.prepared.itself else span_of(best.text, query.answer_types, query.stems, question=query.text,
-                                                     common=stage_for(retriever).common, own=sel.prepared.resolved.asked,
-                                                     words=stage_for(retriever).span_words[best_row]),
+                                                     common=stage.common, own=sel.prepared.resolved.asked,
+                                                     words=stage.span_words[best_row]),
         context=_title_of(quotes) if sel.prepared.about_document and TITLE_ASKED.search(question) else context_for(store, sel.chosen),
         about="document" if sel.prepared.about_document else ("part" if sel.prepared.part or sel.prepared.concluding else ""),
     )

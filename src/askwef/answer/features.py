@@ -93,7 +93,7 @@ class Lazy:
         return value
 
     def get(self, key, default=None):
-        value = self._memo[key] if key in self._memo else self[key]
+        value = self[key]
         return default if value is None else value
 
 

@@ -242,7 +242,7 @@ class Lexicon:
             if self.known(word):  # most words: neither corrected nor split
                 return word
             fixed = self.correct(word)
-            if fixed == word and not self.known(word) and len(word) >= 2 * (MIN_CORRECTABLE_LENGTH - 1) and word.isalpha():
+            if fixed == word and len(word) >= 2 * (MIN_CORRECTABLE_LENGTH - 1) and word.isalpha():  # an unknown word
                 fixed = self._split(word.lower()) or word
             if fixed != word:
                 changes.append((word, fixed))
