@@ -57,6 +57,19 @@ def fixture_engine(base: Path, extra_docs: dict[str, str] | None = None):
     return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
 
 
+def real_pdf_engine(tmp_path: Path, pdf: Path):
+    """An index of one real report (read from ../shared/realpdfs, never copied) with the hash embedder."""
+    from askwef.embed import HashEmbedder
+    from askwef.engine import Engine
+    from askwef.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / pdf.name).symlink_to(pdf)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
+    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
+
+
 @pytest.fixture
 def cli_runner(mini_settings, monkeypatch, capsys):
     """Run `askwef ...` in-process on the fixture corpus with the hash embedder: returns (code, out, err)."""

@@ -136,6 +136,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"\n{bold(report_of(sub))}" + (f"\n({sub.context})" if sub.context else ""))
             _print_quoted(sub, bold)
             _print_references(sub.endnotes)
+            _print_works(sub.references)
         print(f"\n{answer.confidence_line()}")
         return 0
     if answer.span:
@@ -171,11 +172,21 @@ def _print_references(endnotes) -> None:
             print(f"     {e.url}")
 
 
+def _print_works(references) -> None:
+    """The works the quotes cite by author and date ("(OECD, 2022[3])"), under their own heading: numbered in their
+    chapter's reference list, not in the endnotes'."""
+    if references:
+        print("\nWorks cited (by author and date):")
+    _print_references(references)
+
+
 def _print_close(answer) -> None:
-    """What closes an answer in the terminal: its references (after a blank line), then its confidence line."""
+    """What closes an answer in the terminal: its references (after a blank line), the works its quotes cite by author
+    and date, then its confidence line."""
     if answer.endnotes:
         print()
     _print_references(answer.endnotes)
+    _print_works(answer.references)
     print(f"\n{answer.confidence_line()}")
 
 

@@ -12,6 +12,7 @@ Sequences are tuples so the values stay hashable; `to_dict()` gives plain JSON (
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -107,6 +108,9 @@ class Document(_Serializable):
     source: str = "markdown"  # "markdown" | "pdf"
     warnings: tuple[str, ...] = ()
     year: int = 0  # the publication year ("JANUARY 2025", "© OECD 2024", else the PDF's dates); 0 unknown
+    # the entries of its reference lists, numbered as its author-date citations cite them ("(OECD, 2018[2])" cites
+    # entry 2 of its chapter's "References"); kept apart from `endnotes`, whose numbers they share
+    references: tuple[Endnote, ...] = ()
 
     def endnote(self, number: int, section: str = "") -> Endnote | None:
         """The note `number` as cited from `section`: a note of the section's chapter first (numbering
@@ -121,6 +125,31 @@ def find_endnote(notes, number: int, section: str = "") -> Endnote | None:
     scoped = [n for n in candidates if n.scope and (section == n.scope or section.startswith(n.scope + " > "))]
     plain = [n for n in candidates if not n.scope]
     return (scoped or plain or candidates or [None])[0]
+
+
+AUTHOR_DATE = re.compile(r"(?<=[\w.)])\[(\d{1,3})\]")
+"""An author-date citation's entry number, glued on after its year: "(OECD, 2018[2])", "(World Bank, 2022[7]; OECD,
+2020[9])", "(OECD, n.d.[5])", "(OECD, Forthcoming[49])" (the OECD house style: the number of the entry in the
+chapter's reference list)."""
+
+
+def cited_references(text: str) -> tuple[int, ...]:
+    """The reference-list numbers `text` cites author-date, each once, in order.
+
+    >>> cited_references("as argued in (OECD, 2022[3]) and (World Bank, 2022[7]; OECD, 2022[3]).")
+    (3, 7)
+    """
+    return tuple(dict.fromkeys(int(n) for n in AUTHOR_DATE.findall(text)))
+
+
+def cited_entries(references, text: str, section: str) -> tuple[Endnote, ...]:
+    """The entries of `references` (a document's reference lists) that `text`, a sentence of `section`, cites author-date:
+    of the citing chapter's list, or of a list serving the whole document. A number no such list holds is left out,
+    never made up (another chapter's entry with that number is another work)."""
+    numbers = cited_references(text) if references else ()
+    listed = {e.number: e for e in reversed(references)
+              if numbers and (not e.scope or section == e.scope or section.startswith(e.scope + " > "))}
+    return tuple(listed[n] for n in numbers if n in listed)
 
 
 @dataclass(frozen=True)
@@ -237,6 +266,8 @@ class Answer(_Serializable):
     # (answer/meta.py); "" otherwise
     reports: tuple["Answer", ...] = ()  # a comparison's answer of each report, in the order asked (each with its own
     # endnotes: their numbers are each report's own); `quotes` and `endnotes` are theirs, joined
+    references: tuple[Endnote, ...] = ()  # the reference-list entries the quotes cite author-date ("(OECD, 2018[2])"),
+    # each once, in order: numbered in their chapter's "References", apart from `endnotes`
 
     def confidence_line(self) -> str:
         """The line under an answer in the chat and the CLI: its confidence, and when it was asked for the report or a

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import real_pdf_engine
+
 from askwef.answer.contents import listed_items, listing
 from askwef.serve.render import plain_answer, render_answer
 
@@ -141,23 +143,10 @@ def test_the_one_part_of_what_a_conversation_is_about_or_of_what_its_pronoun_sta
 OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 
-def _real_engine(tmp_path, pdf: Path):
-    """An index of one real report (read from ../shared/realpdfs, never copied) with the hash embedder."""
-    from askwef.embed import HashEmbedder
-    from askwef.engine import Engine
-    from askwef.settings import Settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / pdf.name).symlink_to(pdf)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index" / "current", abstain_threshold=0.05)
-    return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not OECD.exists(), reason="the real OECD review is not here")
 def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
-    engine = _real_engine(tmp_path, OECD)
+    engine = real_pdf_engine(tmp_path, OECD)
     boxes = engine.answer("list the boxes in chapter 4")
     numbers = [q.unit.split(".")[0] + "." + q.unit.split(".")[1] for q in boxes.quotes]
     assert boxes.about == "contents" and len(numbers) >= 5 and all(n.startswith("Box 4.") for n in numbers)
@@ -184,7 +173,7 @@ UK = OECD.with_name("UK_National_AI_Strategy.pdf")
 @pytest.mark.slow
 @pytest.mark.skipif(not UK.exists(), reason="the real UK strategy is not here")
 def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_path):
-    engine = _real_engine(tmp_path, UK)
+    engine = real_pdf_engine(tmp_path, UK)
     for question in ("what are the pillars?", "What are the three pillars of the National AI Strategy?"):  # its title's words too
         pillars = engine.answer(question)
         assert pillars.about == "contents"

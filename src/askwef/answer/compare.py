@@ -123,6 +123,7 @@ def compared(question: str, asked: str, answers: list[tuple[str, Answer]], store
         text=" ".join(a.text for a in given),
         quotes=tuple(q for a in given for q in a.quotes),
         endnotes=tuple(e for a in given for e in a.endnotes),
+        references=tuple(e for a in given for e in a.references),
         passages=passages,
         confidence=min(a.confidence for a in given),
         message=f"Does not seem to answer this: {'; '.join(silent)}." if silent else "",

@@ -61,6 +61,7 @@ def answer_question(
         text=text,
         quotes=quotes,
         endnotes=endnotes_for(retriever, list(sel.chosen)),
+        references=references_for(retriever, list(sel.chosen)),
         passages=shown + extra,
         confidence=round(confidence, 4),
         abstained=False,
@@ -139,6 +140,12 @@ def quote_for(s: Sentence, doc) -> Quote:
     title, year = (doc.title, int(doc.year or 0)) if doc is not None else ("", 0)
     last = doc.page_span(s.section, s.page)[1] if doc is not None else s.page
     return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit, last)
+
+
+def references_for(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:
+    """The reference-list entries the sentences `chosen` (rows of the store) cite author-date, each once, in order."""
+    found = (e for i in chosen for e in retriever.store.references_cited(retriever.store.sentences[i]))
+    return tuple(dict.fromkeys(found))
 
 
 def endnotes_for(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:

@@ -21,7 +21,7 @@ import dataclasses
 from ..retrieve import Retriever
 from ..types import Answer
 from .compare import compared
-from .compose import endnotes_for, quotes_for
+from .compose import endnotes_for, quotes_for, references_for
 from .followup import normalize_history
 from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
 from .context import passages_for, quoted_rows
@@ -72,18 +72,31 @@ def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answ
                    else "There is no quote in the last answer to point at. Ask a question about the report.")
         return Answer(question, "", abstained=True, message=message, resolved_question=UNDERSTOOD[kind], about=kind)
     quotes = quotes_for(store, rows)
-    endnotes = endnotes_for(retriever, rows)
+    endnotes, references = endnotes_for(retriever, rows), references_for(retriever, rows)
     answer = Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes, passages=passages_for(store, rows),
-                    confidence=1.0, resolved_question=UNDERSTOOD[kind], about=kind)
+                    confidence=1.0, resolved_question=UNDERSTOOD[kind], about=kind, references=references)
     if kind == "sources":
-        cited = ", ".join(str(e.number) for e in endnotes)
-        said = f"These sentences cite endnote{'s' if len(endnotes) > 1 else ''} {cited}." if endnotes else (
-            "The report cites no endnote for these sentences.")
-        return _with_context(answer, said)
+        return _with_context(answer, sources_said(endnotes, references))
     if kind == "place":
         return _with_context(answer, "Where they stand: " + "; ".join(f"{q.pages()}, {q.section.replace(' > ', ' › ')}"
                                                                       for q, _ in answer.places()) + ".")
     return answer
+
+
+def sources_said(endnotes, references) -> str:
+    """What "source?" says of the sentences' sources: the endnotes they cite by number, the works they cite by author
+    and date ("(OECD, 2022[3])"), or that they cite none.
+
+    >>> from askwef.types import Endnote
+    >>> print(sources_said((Endnote(3, "A"), Endnote(5, "B")), (Endnote(2, "OECD (2018), Toolkit"),)))
+    These sentences cite endnotes 3, 5 and, by author and date, 1 work of their chapter's reference list.
+    """
+    said = []
+    if endnotes:
+        said.append(f"endnote{'s' if len(endnotes) > 1 else ''} {', '.join(str(e.number) for e in endnotes)}")
+    if references:
+        said.append(f"by author and date, {len(references)} work{'s' if len(references) > 1 else ''} of their chapter's reference list")
+    return f"These sentences cite {' and, '.join(said)}." if said else "The report cites no source for these sentences."
 
 
 def _with_context(answer: Answer, context: str) -> Answer:

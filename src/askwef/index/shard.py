@@ -55,6 +55,7 @@ def doc_info(doc: Document) -> dict:
         "year": getattr(doc, "year", None),
         "sections": [{"path": s.path, "page": s.page, "units": list(s.units)} for s in doc.sections],
         "endnotes": [e.to_dict() for e in doc.endnotes],
+        "references": [e.to_dict() for e in getattr(doc, "references", ())],
         "warnings": list(doc.warnings),
     }
 

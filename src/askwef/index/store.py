@@ -16,7 +16,7 @@ import numpy as np
 
 from ..ingest.text import split_numbering
 from ..settings import Settings
-from ..types import Endnote, find_endnote
+from ..types import Endnote, Sentence, cited_entries, find_endnote
 from .ann import EXACT_MAX_PASSAGES
 from .ann import read as read_ann
 from .columns import Strings, Table
@@ -38,6 +38,7 @@ class DocumentInfo:
     sections: tuple[tuple[str, int, tuple[str, ...]], ...]  # (path, page, units)
     endnotes: tuple[Endnote, ...]
     year: int = 0  # the report's publication year (0 unknown)
+    references: tuple[Endnote, ...] = ()  # its reference lists' entries, which author-date citations cite
 
     def page_span(self, section: str, page: int) -> tuple[int, int]:
         """The pages a sentence of `section` may stand on. A PDF's sentences carry the page they are printed on:
@@ -99,6 +100,12 @@ class IndexStore:
             if doc.name == document:
                 return find_endnote(doc.endnotes, number, section)
         return None
+
+    def references_cited(self, sentence: Sentence) -> tuple[Endnote, ...]:
+        """The reference-list entries `sentence` cites author-date ("(OECD, 2018[2])"), of its chapter's list; a
+        number its document lists no entry for is left out, never made up."""
+        doc = next((d for d in self.documents if d.name == sentence.document), None)
+        return cited_entries(doc.references, sentence.text, sentence.section) if doc is not None else ()
 
     def document_rows(self, name: str) -> range:
         """The passage rows of one document (empty when it is not in the index)."""
@@ -255,4 +262,5 @@ def _doc_from_json(d: dict) -> DocumentInfo:
         tuple((s["path"], int(s["page"]), tuple(s["units"])) for s in d["sections"]),
         tuple(Endnote(**e) for e in d["endnotes"]),
         int(d.get("year") or 0),
+        tuple(Endnote(**e) for e in d.get("references", ())),
     )

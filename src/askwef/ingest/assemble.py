@@ -240,7 +240,8 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     known = {n.number for n in report.endnotes}
     built = tuple(_finish(name, s, known, warnings) for s in sections)
     built = tuple(s for s in built if s.text)
-    return Document(name, report.title or file_title(name), sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings), report.year)
+    return Document(name, report.title or file_title(name), sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings),
+                    report.year, _scoped(report.references, sections))
 
 
 def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start: int) -> tuple[int | None, list[int]]:
@@ -258,7 +259,7 @@ def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start:
 
 
 def _scoped(endnotes, sections: list[_SectionBuilder]) -> tuple:
-    """Notes a reader scoped to a chapter by its title get the chapter's section path as scope."""
+    """Notes (or reference-list entries) a reader scoped to a chapter by its title get the chapter's section path as scope."""
     paths = {title_key(s.title): s.path for s in sections if s.level == 1}
     return tuple(replace(n, scope=paths.get(title_key(n.scope), n.scope)) if n.scope else n for n in endnotes)
 

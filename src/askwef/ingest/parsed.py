@@ -56,3 +56,4 @@ class ParsedReport:
     endnotes: tuple[Endnote, ...]
     warnings: tuple[str, ...] = ()
     year: int = 0  # the publication year, when the reader finds it
+    references: tuple[Endnote, ...] = ()  # reference-list entries, numbered as author-date citations cite them

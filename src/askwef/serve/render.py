@@ -27,6 +27,8 @@ from .read import context_url
 
 ABSTAIN_LEAD = "The report does not seem to cover this."
 PASSAGE_PREVIEW_CHARS = 500
+WORKS_CITED = "Works cited (by author and date)"
+"""The heading of the works a quote cites author-date ("(OECD, 2022[3])"), apart from its endnotes."""
 
 CSS = """
 .askwef-answer { line-height: 1.5; }
@@ -45,6 +47,7 @@ CSS = """
 .askwef-answer sup a { text-decoration: none; font-weight: 600; }
 .askwef-answer .askwef-refs { font-size: .85em; margin: .5em 0 .4em 0; padding-left: 2.2em; }
 .askwef-answer .askwef-refs li { margin: .15em 0; word-break: break-word; }
+.askwef-answer .askwef-works-head { font-size: .85em; margin: .4em 0 0 0; font-weight: 600; }
 .askwef-answer .askwef-meta { font-size: .8em; color: var(--body-text-color-subdued); margin: .3em 0; }
 .askwef-answer .askwef-abstain { font-weight: 600; margin: 0 0 .4em 0; }
 .askwef-answer details.askwef-passages { margin-top: .5em; font-size: .88em; }
@@ -146,15 +149,20 @@ def render_answer(answer: Answer, turn: int) -> str:
 
 
 def _references_html(answer: Answer, turn: int | str) -> list[str]:
-    """The answer's endnotes as the numbered list its superscripts link to (none: nothing)."""
-    refs = []
-    for note in answer.endnotes:
-        url = _safe_url(note.url)
-        link = f' <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>' if url else (
-            f" {_e(note.url)}" if note.url else ""
-        )
-        refs.append(f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{link}</li>')
-    return [f'<ol class="askwef-refs">{"".join(refs)}</ol>'] if refs else []
+    """The answer's endnotes as the numbered list its superscripts link to, then the works its quotes cite by author
+    and date ("(OECD, 2022[3])"), numbered as their chapter's reference list numbers them (none: nothing)."""
+    refs = [f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{_link(note.url)}</li>'
+            for note in answer.endnotes]
+    works = [f'<li value="{int(work.number)}">{_e(work.reference)}{_link(work.url)}</li>' for work in answer.references]
+    return ([f'<ol class="askwef-refs">{"".join(refs)}</ol>'] if refs else []) + (
+        [f'<p class="askwef-works-head">{WORKS_CITED}</p><ol class="askwef-refs askwef-works">{"".join(works)}</ol>'] if works else [])
+
+
+def _link(url: str) -> str:
+    """A reference's URL as a link when it is a web address, else as text."""
+    safe = _safe_url(url)
+    return f' <a href="{html.escape(safe, quote=True)}" target="_blank" rel="noopener noreferrer">{_e(safe)}</a>' if safe else (
+        f" {_e(url)}" if url else "")
 
 
 def _quoted(answer: Answer, turn: int | str) -> list[str]:
@@ -245,6 +253,9 @@ def _plain_runs(answer: Answer) -> list[str]:
 
 
 def _references(answer: Answer) -> list[str]:
-    if not answer.endnotes:
-        return []
-    return ["", "References:"] + [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in answer.endnotes]
+    """The answer's endnotes, then the works its quotes cite by author and date, each under its heading."""
+    out = []
+    for heading, entries in (("References:", answer.endnotes), (WORKS_CITED + ":", answer.references)):
+        if entries:
+            out += ["", heading] + [f"[{e.number}] {e.reference}" + (f" {e.url}" if e.url else "") for e in entries]
+    return out

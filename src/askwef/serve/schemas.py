@@ -110,6 +110,9 @@ class AnswerOut(BaseModel):
     text: str
     quotes: list[QuoteOut]
     endnotes: list[EndnoteOut]
+    references: list[EndnoteOut] = Field([], description="the reference-list entries the quotes cite by author and date "
+                                         "(\"(OECD, 2022[3])\" cites entry 3 of its chapter's \"References\"), numbered in "
+                                         "that list, apart from `endnotes`; `scope` names the chapter")
     passages: list[PassageOut]
     confidence: float
     abstained: bool

@@ -256,3 +256,31 @@ def test_oecd_ruled_tables_read_cell_by_cell_by_their_rules(oecd):
     assert any("Political-level structure – COMPOSITION: The political-level body is usually comprised" in r for r in rows), rows
     assert any("Administrative-level structure – MANDATE: The main mandate of such thematic working groups" in r for r in rows), rows
     assert "Take or propose corrective measures to ensure effective implementation of gender-related reforms and measures." in sentences
+
+
+def test_oecd_reference_lists_are_read_and_its_author_date_citations_resolve_to_their_chapters_list(oecd):
+    """Each chapter closes with a "References" list that "(OECD, 2022[3])" cites by number, numbering restarting per
+    chapter: entry 3 of chapter 1 is another work than entry 3 of chapter 2."""
+    from askwef.types import cited_entries, cited_references
+
+    by_chapter: dict[str, set[int]] = {}
+    for e in oecd.references:
+        by_chapter.setdefault(e.scope, set()).add(e.number)
+    chapter = {s.number: s.path for s in oecd.sections if s.number in ("1", "2")}
+    assert by_chapter[chapter["1"]] == set(range(1, 10)) and by_chapter[chapter["2"]] == set(range(1, 8))
+    assert len(oecd.references) >= 140 and all(e.scope for e in oecd.references)
+    rule_of_law = cited_entries(oecd.references, "(OECD, 2022[3])", chapter["1"] + " > x")
+    assert rule_of_law[0].reference.startswith("OECD (2022), Rule of Law and Governance in the Palestinian Authority")
+    assert rule_of_law[0].url == "https://doi.org/10.1787/68ffa992-en"
+    assert cited_entries(oecd.references, "(OECD, 2018[3])", chapter["2"])[0].reference.startswith("OECD (2018), “Toolkit")
+    # of the sentences citing author-date, nearly all resolve every citation (Annex B cites [52] to [58] of an 18-entry list)
+    citing = [(s.path, s.text[sp.start : sp.end]) for s in oecd.sections for sp in s.sentences]
+    citing = [(path, text) for path, text in citing if cited_references(text)]
+    resolved = [t for path, t in citing if len(cited_entries(oecd.references, t, path)) == len(cited_references(t))]
+    assert len(citing) >= 190 and len(resolved) >= len(citing) - 8
+    # an URL printed over two lines before "(accessed on ...)" is read without the aside
+    assert all("(accessed" not in e.url for e in oecd.references)
+
+
+def test_uk_has_no_reference_lists_and_cites_none(uk):
+    assert uk.references == ()

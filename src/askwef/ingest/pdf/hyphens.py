@@ -118,6 +118,8 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
         # not a capitalised word and more after it: the next sentence ('... at www.gov.uk/official-documents'
         # 'Any enquiries regarding ...'), not the URL's next piece ('Publications/2021/x.pdf')
         sentence = re.fullmatch(r"[A-Z][a-z]+", first) is not None and " " in right
+        # nor an aside in brackets: '...?lang=en' '(accessed on 15 September 2022).' (the OECD review's references)
+        sentence = sentence or right.startswith("(")
         if url.endswith("://") or not first.startswith(("http", "www.")) and not sentence \
                 and (not url.endswith((".", ",", ";")) or ("/" in first and not first[:1].isupper())):
             return left + right, len(left)

@@ -5,7 +5,8 @@
   each chapter, numbering restarting (each note then carries its chapter as `scope`);
 - footnotes at the bottom of a page: small lines under the text opening with the number of a marker
   of that page;
-- a reference list ("References") is neither body text nor notes: its lines are set aside;
+- a reference list ("References") is neither body text nor notes: its lines are set aside, and its
+  numbered entries, which author-date citations cite ("(OECD, 2018[2])"), are read apart (`references.py`);
 - a marker with no entry whose position carries a web link annotation (the UK strategy prints no
   notes: its markers are links) gets the link's target as its note; a footnote drawn as outlines
   (its raised number found among the page's glyphs) with no link is a note whose words cannot be
@@ -28,6 +29,7 @@ from ..endnotes import parse_endnotes
 from ..text import title_key
 from .layout import Line
 from .paragraphs import join_lines
+from .references import reference_entries
 
 IBID = re.compile(r"^\s*ibid(?:em)?\b\.?,?\s*", re.IGNORECASE)
 """'Ibid.', 'Ibid., p. 4', 'ibidem': the same source as the note before."""
@@ -76,24 +78,36 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
     return out
 
 
-def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[Endnote], dict[tuple[str, int], list[Line]]]:
-    """Every note list of the document, its lines set aside (role "notes"). Notes of lists that
-    close chapters (more than one list) are scoped to their chapter's title."""
+Where = dict[tuple[str, int], list[Line]]
+"""Each entry's lines by (scope, number): where the link annotations over an entry are looked for."""
+
+
+def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[Endnote], Where, list[Endnote], Where]:
+    """Every note list and reference list of the document, their lines set aside (role "notes"): the notes and
+    where they stand, then the reference lists' entries (`references.py`) and where they stand. The entries of
+    lists that close chapters (more than one list of their kind) are scoped to their chapter's title."""
     sections = note_sections(lines, chapters)
     lists = [s for s in sections if s[2] not in REFERENCE_HEADINGS]
+    reference_lists = len(sections) - len(lists)
     notes: list[Endnote] = []
-    where: dict[tuple[str, int], list[Line]] = {}
+    where: Where = {}
+    cited: list[Endnote] = []
+    cited_where: Where = {}
     for start, end, key, chapter in sections:
         for line in lines[start:end]:
             line.role = "notes"
         if key in REFERENCE_HEADINGS:
+            scope = chapter if reference_lists > 1 else ""
+            entries, by_number = reference_entries(lines[start + 1 : end], vocabulary)
+            cited += [replace(e, scope=scope) for e in entries]
+            cited_where.update({(scope, n): held for n, held in by_number.items()})
             continue
         scope = chapter if len(lists) > 1 else ""
         texts, by_number = endnote_entries(lines[start + 1 : end], vocabulary)
         for note in parse_endnotes(texts):
             notes.append(replace(note, scope=scope))
             where[(scope, note.number)] = by_number.get(note.number, [])
-    return notes, where
+    return notes, where, cited, cited_where
 
 
 def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int, list[Line]]]:

@@ -255,12 +255,13 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         after = before if before is not None else after
         contents = pages_where_printed(merge_outline(contents, outline, title, flat, body), flat[after:], labels)
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
-    notes, entry_lines = read_notes(flat[after:], chapters, vocabulary)
+    notes, entry_lines, references, reference_lines = read_notes(flat[after:], chapters, vocabulary)
     foot, foot_lines = footnotes(ordered, body, vocabulary)
     known = {(n.scope, n.number) for n in notes}
     notes += [n for n in foot if (n.scope, n.number) not in known]
     links = link_targets(reader)
     notes = with_link_targets(notes, {**foot_lines, **entry_lines}, links)
+    references = with_link_targets(references, reference_lines, links)
     notes += linked_markers(flat[after:], {n.number for n in notes}, links)
     notes += foot_links(ordered, links, body, {n.number for n in notes}, shapes)
     notes = resolve_ibid(notes)
@@ -271,7 +272,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
     paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
     year = publication_year(flat[: after + 200], reader)
-    return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year)
+    return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year, tuple(_ordered(references)))
 
 
 def _ordered(notes: list[Endnote]) -> list[Endnote]:
