@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..types import Block, Document, Section, SentenceSpan
+from ..types import Block, Document, Section, SentenceSpan, cited_entries, cited_references
 from .conventions import DATED_END, ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
 from .parsed import Para, ParsedReport
 from .text import (
@@ -240,8 +240,23 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     known = {n.number for n in report.endnotes}
     built = tuple(_finish(name, s, known, warnings) for s in sections)
     built = tuple(s for s in built if s.text)
+    references = _scoped(report.references, sections)
+    warnings += _uncited(built, references)
     return Document(name, report.title or file_title(name), sha256, built, _scoped(report.endnotes, sections), source, tuple(warnings),
-                    report.year, _scoped(report.references, sections))
+                    report.year, references)
+
+
+def _uncited(sections, references) -> list[str]:
+    """A warning for each author-date citation ("(OECD, 2023[53])") its chapter's reference list has no entry for:
+    reported, never resolved to another chapter's entry (a report that reads none has none to report)."""
+    out = []
+    for s in sections if references else ():
+        for sp in s.sentences:
+            text = s.text[sp.start : sp.end]
+            found = {e.number for e in cited_entries(references, text, s.path)}
+            out += [f"{s.path}: author-date citation [{n}] matches no entry of its chapter's reference list"
+                    for n in cited_references(text) if n not in found]
+    return list(dict.fromkeys(out))
 
 
 def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start: int) -> tuple[int | None, list[int]]:

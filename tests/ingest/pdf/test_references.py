@@ -71,3 +71,20 @@ def test_a_citation_resolves_to_its_own_chapters_list_and_never_to_anothers():
     assert cited_entries(works, "(World Bank, 2022[7])", "2 Review") == ()  # chapter 2 lists no [7]: not chapter 1's
     assert cited_entries(works, "It grew by 7% [7].", "1 Context") == ()  # a bracket set apart is no author-date citation
     assert cited_entries((Endnote(7, "A whole document's list."),), "(X, 2020[7])", "Annex") == (Endnote(7, "A whole document's list."),)
+
+
+def test_a_document_keeps_its_reference_lists_scoped_to_its_chapters_and_reports_citations_they_lack():
+    from askwef.ingest.assemble import assemble
+    from askwef.ingest.parsed import ContentsEntry, Para, ParsedReport
+
+    report = ParsedReport(
+        "A review", (ContentsEntry("1", "Context for reform", 3), ContentsEntry("2", "Review of the framework", 9)),
+        (Para("heading", "1 Context for reform", level=1), Para("prose", "The wage bill grew fast over the decade (World Bank, 2022[3]) and "
+                                                                "more (OECD, 2023[9])."),
+         Para("heading", "2 Review of the framework", level=1), Para("prose", "The framework is fragmented across two strategies (OECD, 2018[3]).")),
+        (), references=(Endnote(3, "World Bank (2022), Wage Bill.", scope="Context for reform"),
+                        Endnote(3, "OECD (2018), Toolkit.", scope="Review of the framework")))
+    doc = assemble("review.pdf", "0" * 64, report, source="pdf")
+    assert [(e.number, e.scope) for e in doc.references] == [(3, "1 Context for reform"), (3, "2 Review of the framework")]
+    assert [w for w in doc.warnings if "author-date" in w] == [
+        "1 Context for reform: author-date citation [9] matches no entry of its chapter's reference list"]
