@@ -52,6 +52,16 @@ def test_ask_prints_each_place_under_its_own_quotes(capsys):
     assert capsys.readouterr().out == "“FIGURE 2\nTop sectors by demand\nShipping\nPort electrification”\n— r.md · 3 Uses, p. 7\n"
 
 
+def test_ask_prints_the_works_a_quote_cites_by_author_and_date_under_their_own_heading(capsys):
+    from askwef.cli import _print_close
+    from askwef.types import Answer, Endnote
+
+    work = Endnote(3, "OECD (2022), Rule of Law and Governance.", "https://doi.org/10.1787/68ffa992-en", "1 Context")
+    _print_close(Answer("q", "It grew (OECD, 2022[3]).", endnotes=(Endnote(2, "A note."),), references=(work,), confidence=0.8))
+    assert capsys.readouterr().out == ("\n[2] A note.\n\nWorks cited (by author and date):\n[3] OECD (2022), Rule of Law and Governance.\n"
+                                       "     https://doi.org/10.1787/68ffa992-en\n\nconfidence 0.80\n")
+
+
 def test_ask_json_is_the_whole_answer(run):
     code, out, _ = run("ask", "How many pens does SeaFarm run?", "--json")
     data = json.loads(out)

@@ -30,6 +30,9 @@ def test_an_answer_gives_the_works_its_quote_cites_by_author_and_date(oecd_engin
     assert all(e.number != 8 or e.reference != work.reference for e in answer.endnotes)  # not taken for chapter 1's note 8
     page = render_answer(answer, 0)
     assert "Works cited (by author and date)" in page and "The National Cross-Sectoral Strategy" in page
+    # the citation's number in the quote links to its entry among the works cited
+    position = [e.number for e in answer.references].index(8)
+    assert f'2020<a href="#askwef-t0-w{position}" title="Works cited, 8">[8]</a>)' in page and f'<li id="askwef-t0-w{position}" value="8">' in page
     assert "Works cited (by author and date):\n[8] Palestinian Anti-Corruption Commission (2020)" in plain_answer(answer)
     assert answer.to_dict()["references"][0]["number"] == 8
 

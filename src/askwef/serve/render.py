@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..types import Answer, Passage
+from ..types import AUTHOR_DATE, Answer, Passage
 from ..answer.compare import comparison_lead, report_of
 from ..answer.contents import list_lead, listed_items
 from ..answer.quote import printed_lines
@@ -79,6 +79,25 @@ def _safe_url(url: str) -> str | None:
 
 def _anchor(turn: int | str, number: int) -> str:
     return f"askwef-t{turn}-n{number}"
+
+
+def _work_anchor(turn: int | str, position: int) -> str:
+    return f"askwef-t{turn}-w{position}"
+
+
+def _cited(quoted: str, quote, answer: Answer, turn: int | str) -> str:
+    """A quote (as HTML) with the number of each author-date citation it makes ("(OECD, 2022[3])") linked to that work
+    among the works cited, the entry of the quote's own chapter's list (another chapter's [3] is another work)."""
+    where = {work.number: i for i, work in reversed(list(enumerate(answer.references)))
+             if not work.scope or quote.section == work.scope or quote.section.startswith(work.scope + " > ")}
+    if not where:
+        return quoted
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f'<a href="#{_work_anchor(turn, where[n])}" title="Works cited, {n}">[{n}]</a>' if n in where else m.group(0)
+
+    return AUTHOR_DATE.sub(link, quoted)
 
 
 def _sups(numbers, turn: int | str) -> str:
@@ -153,7 +172,8 @@ def _references_html(answer: Answer, turn: int | str) -> list[str]:
     and date ("(OECD, 2022[3])"), numbered as their chapter's reference list numbers them (none: nothing)."""
     refs = [f'<li id="{_anchor(turn, note.number)}" value="{int(note.number)}">{_e(note.reference)}{_link(note.url)}</li>'
             for note in answer.endnotes]
-    works = [f'<li value="{int(work.number)}">{_e(work.reference)}{_link(work.url)}</li>' for work in answer.references]
+    works = [f'<li id="{_work_anchor(turn, i)}" value="{int(work.number)}">{_e(work.reference)}{_link(work.url)}</li>'
+             for i, work in enumerate(answer.references)]
     return ([f'<ol class="askwef-refs">{"".join(refs)}</ol>'] if refs else []) + (
         [f'<p class="askwef-works-head">{WORKS_CITED}</p><ol class="askwef-refs askwef-works">{"".join(works)}</ol>'] if works else [])
 
@@ -180,7 +200,7 @@ def _quoted(answer: Answer, turn: int | str) -> list[str]:
             if answer.span and not marked and answer.span in q.text:
                 before, _, after = q.text.partition(answer.span)
                 text, marked = f"{_e(before)}<strong class=\"askwef-span\">{_e(answer.span)}</strong>{_e(after)}", True
-            said.append(text + _sups(q.endnotes, turn))
+            said.append(_cited(text, q, answer, turn) + _sups(q.endnotes, turn))
         # sentences a paragraph each; a figure's lines one under another, in one pair of quotation marks
         quoted = f"<p>“{'<br>'.join(said)}”</p>" if printed_lines(quotes) else "".join(f"<p>“{t}”</p>" for t in said)
         parts.append(f'<blockquote class="askwef-quote">{quoted}</blockquote>')
