@@ -150,6 +150,15 @@ def test_a_use_case_by_its_number_and_the_next_one(real_engine):
     assert following.resolved_question == "use case 2?" and "GAC Honda" in following.text
 
 
+@pytest.mark.parametrize("pasted", ["2.1 Strategic infrastructure investments to support AI scaling",
+                                    "What does the report say about 1.1 Strategic roadmap for AI development?"])
+def test_a_section_pasted_from_the_contents_with_its_number_is_answered_from_it(real_engine, pasted):
+    """Its "2.1" had been read as a figure the quote must give, and the question refused."""
+    answer = real_engine.answer(pasted)
+    number = pasted.split("about ")[-1].split()[0]
+    assert not answer.abstained and answer.quotes[0].section.split(" > ")[-1].startswith(number + " ")
+
+
 def test_follow_up_about_accuracy_after_state_grid(real_engine):
     first = real_engine.answer("What does State Grid use its AI platform for?")
     follow = real_engine.answer("what about its accuracy?", history=[first])

@@ -72,6 +72,20 @@ def test_a_number_labelling_the_part_the_quote_stands_in_is_there():
     assert coverage("What are the Missions in Pillar 2?", asked, quote, quote, frozenset({"mission"}), _count).number_missing == 1.0
 
 
+def test_a_sections_number_given_with_its_title_names_the_section_the_quote_stands_in():
+    """Pasted from the Contents: "2.1 Strategic infrastructure investments ..." was refused, its "2.1" read as a figure the
+    quote lacks."""
+    quote = "AI infrastructure, including computing power and technology platforms, is actively being built."
+    headings = ("2 Key enablers in the AI ecosystem", "2.1 Strategic infrastructure investments to support AI scaling")
+    asked = frozenset({"strateg", "infrastructur", "invest"})
+    given = "2.1 Strategic infrastructure investments to support AI scaling"
+    assert coverage(given, asked, quote, quote, frozenset(), _count, headings=headings).number_missing == 0.0
+    assert coverage(given, asked, quote, quote, frozenset(), _count).number_missing == 1.0  # not the quote's section
+    # another number with the title's words, or the number alone, is a figure the quote must give
+    assert coverage("2.4 Strategic infrastructure investments", asked, quote, quote, frozenset(), _count, headings=headings).number_missing == 1.0
+    assert coverage("infrastructure investments of 2.1 billion", asked, quote, quote, frozenset(), _count, headings=headings).number_missing == 1.0
+
+
 def test_names_are_capitalised_words_after_the_first():
     assert names_of("Which fraud did ICBC's Shield platform stop?") == ["icbc", "shield"]
     assert names_of("how many robotaxis run in china") == []

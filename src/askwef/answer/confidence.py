@@ -85,7 +85,8 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
     resolved = prepared.resolved
     asked = prepared.query.embed if resolved.asked == prepared.query.text else stage.lexicon.normalize(resolved.asked).text
     cov = coverage(prepared.query.embed, content, seen, " ".join(sentences[i].text for i in sel.chosen), passage_stems, cache.weight,
-                   asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out, similar=stage.similar, seen_stems=seen_stems)
+                   asked=asked, corpus=stage.names, spelled=stage.lexicon.spelled_out, similar=stage.similar, seen_stems=seen_stems,
+                   headings=tuple(dict.fromkeys(part for i in sel.chosen for part in sentences[i].section.split(" > "))))
     out.update(uncovered=cov.uncovered, names_absent=cov.names_absent, number_missing=cov.number_missing,
                unit_missing=cov.unit_missing, corpus_name_absent=cov.corpus_name_absent)
     return out

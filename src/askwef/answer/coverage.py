@@ -54,6 +54,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..index import bm25_tokenize
+from ..ingest.text import split_numbering
 from .params import (
     ASKED_COUNT,
     ASKED_SHARE,
@@ -256,14 +257,15 @@ def number_words(text: str) -> list[str]:
 
 def coverage(question: str, content: frozenset[str], seen: str, quote: str, passage_stems: frozenset[str], idf, *,
              asked: str | None = None, corpus: frozenset[str] = frozenset(), spelled=None, similar=None,
-             seen_stems: frozenset[str] | None = None) -> Coverage:
+             seen_stems: frozenset[str] | None = None, headings: tuple[str, ...] = ()) -> Coverage:
     """How far `seen` (the quote, the sentence before it, its titles) covers `content`, the question's
     content stems; `idf(stems)` weighs a set of stems; `passage_stems`: the stems of the quote's passages.
     `asked`: the turn's own words (a follow-up's, without the questions beside it; default `question`),
     read for what it counts and its names in lower case; `corpus`: the words the corpus writes as names (`corpus_names`);
     `spelled(text, every=False)`: the text with the abbreviations the corpus never writes (or `every` one) in their long form (`Lexicon.spelled_out`):
     a name so abbreviated ("DCs") is there when its long form is ("data centres"), and so is what it counts ("77 ZB");
-    `similar`: as for `unit_missing`; `seen_stems`: the stems of `seen`, when the caller has them."""
+    `similar`: as for `unit_missing`; `seen_stems`: the stems of `seen`, when the caller has them; `headings`: the titles
+    of the quote's sections and the sections above them, as numbered ("1.1 Strategic roadmap for AI development")."""
     seen_stems = _stems(seen) if seen_stems is None else seen_stems
     asked_stems = (content & _stems(question)) or content  # its own words, not the long forms of its abbreviations
     total = idf(asked_stems) or 1.0
@@ -277,6 +279,10 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     # is "Pillar 2: Ensuring AI benefits ...") is there, not a figure the quote must give
     labels = {m["number"] for m in SECTION_LABEL.finditer(question)
               if re.search(rf"\b{re.escape(m['label'])}\s+{re.escape(m['number'])}\b", seen, re.I)}
+    # so is a section's number given with its title ("2.1 Strategic infrastructure investments to support AI scaling", as
+    # the Contents prints it) when the quote stands in that section (`headings`: the parts of its sections' paths)
+    labels |= {number for number, title in map(split_numbering, headings) if number and title
+               and re.search(rf"(?<![\d.]){re.escape(number)}\s+{re.escape(title.split()[0])}\b", question, re.I)}
     # the numbers the turns beside it carry count too: "and which one was lowest?" after "which industries had revenue
     # above 10% in 2024?" asks of that 10% (measured on the holdout: reading the turn's own numbers only answered two
     # such follow-ups the report does not answer)
