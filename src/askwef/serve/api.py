@@ -97,7 +97,8 @@ def create_app(
     """The API and (unless mount_chat=False) the chat page over `engine`.
 
     `auth`: 'user:password' (or a pair) for HTTP basic auth, None for none. `feedback_path`: the votes
-    log (default: ASKWEF_FEEDBACK or ./feedback.jsonl). `examples`: the example questions on the page.
+    log (default: ASKWEF_FEEDBACK or ./feedback.jsonl). `examples`: the example questions on the page (default: those the index
+    answers, `examples.examples_for`).
     `refresh`: poll the corpus before every answer and search, rebuilding the index in the background
     when the corpus, model or settings changed (requests never wait for the build).
     """
@@ -202,12 +203,13 @@ def create_app(
     if mount_chat:
         import gradio as gr
 
-        from .chat import EXAMPLES, THEME, FeedbackLog, build_blocks
+        from .chat import THEME, FeedbackLog, build_blocks
         from .chat import feedback_path as default_feedback_path
+        from .examples import examples_for
         from .render import CSS
 
         feedback = FeedbackLog(feedback_path or default_feedback_path())
-        blocks = build_blocks(engine, feedback=feedback, examples=EXAMPLES if examples is None else examples, before=fresh)
+        blocks = build_blocks(engine, feedback=feedback, examples=examples_for(engine) if examples is None else examples, before=fresh)
         blocks.queue(default_concurrency_limit=GRADIO_CONCURRENCY, max_size=GRADIO_QUEUE_SIZE)
         quiet_gradio_analytics(blocks)
         # no allowed_paths, no static paths, no uploads (ClosedRoutes): no file of the machine is served

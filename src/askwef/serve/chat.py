@@ -27,16 +27,8 @@ from ..ingest import IngestError  # noqa: E402
 from ..types import Answer, report_label  # noqa: E402
 from .limits import MAX_QUESTION_CHARS  # noqa: E402
 from .render import plain_answer, render_answer, render_error, render_question  # noqa: E402
+from .examples import EXAMPLES  # noqa: E402
 from .status import build_note  # noqa: E402  (the same limit as the HTTP API; the page's box stops at 2,000)
-
-EXAMPLES = (
-    "How many green data centres have been established in China?",
-    "What accuracy did the State Grid load forecasting system achieve?",
-    "How is AI used in retail livestreaming?",
-    "What is the talent gap in AI in China?",
-    "Which city uses Alibaba City Brain to manage traffic lights?",
-    "Which case studies does the report include?",
-)
 
 WHOLE_REPORT = "Whole report"
 
@@ -204,7 +196,7 @@ def build_blocks(
                 )
                 with gr.Row():
                     box = gr.Textbox(
-                        placeholder="e.g. How many green data centres have been established in China?",
+                        placeholder=f"e.g. {examples[0]}" if examples else "Ask a question about the report.",
                         show_label=False, scale=5, max_length=2000, elem_id="askwef-question", submit_btn=False,
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="askwef-ask")
