@@ -165,6 +165,12 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
 
     cited = next(p.text for p in engine.store.passages if "(World Bank, 2022[7])" in p.text)
     assert "2022" in cited and missing_years("what was the wage bill in 2022?", cited) == ["2022"]
+    # its annexes number their figures and tables "A B.3": each is asked by that number, and all are counted
+    annexed = engine.answer("what does figure A B.3 show?")
+    assert annexed.about == "part" and annexed.text.startswith("Figure A B.3. Revision of policy proposals")
+    assert engine.answer("what does table A C.1 show?").text.startswith("Table A C.1. Possible composition and mandate")
+    none = engine.answer("which case studies does the report include?")
+    assert none.abstained and none.message.startswith("The report has no case studies. It has 7 figures, 16 tables and 50 boxes")
 
 
 UK = OECD.with_name("UK_National_AI_Strategy.pdf")
@@ -223,3 +229,14 @@ def test_a_question_with_a_word_the_title_lacks_still_lists_its_subsections(mini
     assert [q.section for q in answer.quotes] == ["2 Sectors adopting tidal power > Shipping", "2 Sectors adopting tidal power > Aquaculture"]
     assert mini_engine.answer("sectors tidal power reach").about != "contents"
     assert mini_engine.answer("which sectors does the harbour works barrage reach?").about != "contents"  # two words more
+
+
+def test_asked_for_parts_of_a_kind_the_report_has_none_of_it_says_so_and_what_it_has(mini_engine):
+    """"which case studies does the report include?" of the OECD review, which has none, quoted two unrelated sentences
+    at confidence 0.5."""
+    boxes = mini_engine.answer("list the boxes")
+    assert boxes.abstained and boxes.about == "contents" and boxes.message == (
+        "The report has no boxes. It has 2 case studies or use cases, 2 figures and 1 table: ask for them by name "
+        "(“list the case studies”).")
+    # parts it has, but none about what the question names: read as any other question
+    assert mini_engine.answer("list the case studies about wind farms").about != "contents"

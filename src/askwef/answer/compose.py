@@ -11,7 +11,7 @@ import dataclasses
 from ..retrieve import Retriever
 from ..types import Answer, Endnote, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
-from .contents import listed_parts, listing
+from .contents import listed_parts, listing, other_parts
 from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, TITLE_ASKED
@@ -111,6 +111,12 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
             return None
         asked = dataclasses.replace(asked, words=frozenset(stems(topic)))
     listed = listed_parts(store, document, asked, near=stage_for(retriever).near)
+    if listed is None and not asked.words and not asked.number and not asked.noun.startswith("example"):
+        # "which case studies does the report include?" of a report that has none: says so, and what it has instead
+        others = other_parts(store, document, asked.family)
+        if others is not None:
+            return Answer(question, "", abstained=True, message=f"The report has no {asked.noun or 'such parts'}. {others}".strip(),
+                          resolved_question=question, about="contents")
     if listed is None:
         return None
     quotes = quotes_for(store, listed.rows)

@@ -186,6 +186,31 @@ def _parts(store, document: str, sections, scope: str, words: frozenset[str], fa
                   key=lambda item: item[1][0])
 
 
+FAMILY_NOUNS = {"case": ("case study or use case", "case studies or use cases", "case studies"), "figure": ("figure", "figures", "figures"),
+                "table": ("table", "tables", "tables"), "box": ("box", "boxes", "boxes")}
+"""How a reply names each family of parts but sections (`PART_FAMILIES`): one, several, and as a question asks for them."""
+
+
+def other_parts(store, document: str, family: str) -> str | None:
+    """When `document` has no part at all of `family` ("which case studies does the report include?" of the OECD review,
+    which prints boxes and tables), what to say of the parts it has instead ("It has 7 figures, 16 tables and 50 boxes:
+    ask for them by name (“list the boxes”)." or "" when it has none); None when it has some of `family` (the question
+    names parts it has; where or what they hold did not match)."""
+    info = next((d for d in store.documents if d.name == document), None)
+    if info is None or family == "section":
+        return None
+    sections = [(path, units) for path, _, units in info.sections]
+    first = _first_rows(store, document)
+    found = {f: len(_parts(store, document, sections, "", frozenset(), f, first)) for f in FAMILY_NOUNS}
+    if found[family]:
+        return None
+    said = [f"{n} {FAMILY_NOUNS[f][n != 1]}" for f, n in found.items() if n]
+    if not said:
+        return ""
+    most = FAMILY_NOUNS[max(found, key=found.get)][2]
+    return f"It has {', '.join(said[:-1]) + ' and ' if len(said) > 1 else ''}{said[-1]}: ask for them by name (“list the {most}”)."
+
+
 def listed_items(quotes) -> list[tuple[str, tuple]]:
     """The parts of a "contents" answer as (title, quotes), in order, for showing as a numbered list: a part's
     quote is one sentence, or a figure's bare label and the title line after it; its title is its unit's ("USE CASE

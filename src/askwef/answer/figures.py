@@ -26,7 +26,11 @@ _KINDS = {"fig": "figure", "figure": "figure", "exhibit": "exhibit", "chart": "c
 
 
 def part_reference(question: str) -> tuple[str, str] | None:
-    """(kind, number) of the figure, table, exhibit, chart or box the question names, or None."""
+    """(kind, number) of the figure, table, exhibit, chart or box the question names, or None.
+
+    >>> part_reference("what does fig. 5 show"), part_reference("what does figure A B.3 show?")
+    (('figure', '5'), ('figure', 'A B.3'))
+    """
     m = PART_REFERENCE.search(question)
     return (_KINDS[m.group(1).lower()], m.group(2).upper()) if m else None
 

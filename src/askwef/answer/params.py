@@ -345,12 +345,13 @@ CREDITS_TITLE = re.compile(r"^(?:acknowledg(?:e)?ments?|foreword|preface|credits
 """The front matter that says who made a report and with whom (OECD, UN and World Bank reports: "Acknowledgements"), as
 `title_key` writes its title."""
 
-PART_REFERENCE = re.compile(r"\b(figure|fig|table|exhibit|chart|box)\.?\s*((?:[a-z]\.)?\d{1,3}(?:\.\d{1,3})*)\b(?![.,]\d)", re.I)
+PART_REFERENCE = re.compile(r"\b(figure|fig|table|exhibit|chart|box)\.?\s*((?:[a-z] )?(?:[a-z]\.)?\d{1,3}(?:\.\d{1,3})*)\b(?![.,]\d)", re.I)
 """A question naming a part of the report by its number ("what does figure 2 show", "fig. 7", "table 1"), numbered
-within its chapter or annex as OECD reviews number them ("table 2.5", "table a.1"): parts.py."""
-PART_LABEL = re.compile(r"^(FIGURE|Figure|FIG|Fig|TABLE|Table|EXHIBIT|Exhibit|CHART|Chart|BOX|Box)\.?\s+((?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})*)\b(.*)$")
+within its chapter or annex as OECD reviews number them ("table 2.5", "table a.1", "figure A B.3"): parts.py."""
+PART_LABEL = re.compile(r"^(FIGURE|Figure|FIG|Fig|TABLE|Table|EXHIBIT|Exhibit|CHART|Chart|BOX|Box)\.?\s+((?:[A-Z] )?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})*)\b(.*)$")
 """The label line a report prints over a figure or table ("FIGURE 2 | AI-influenced revenues ...", "TABLE 1", the OECD
-review's "Table 2.5."), as the reader keeps it (ingest.conventions.FIGURE, TABLE), with boxes too."""
+review's "Table 2.5." and, in its annexes, "Figure A B.3."), as the reader keeps it (ingest.conventions.FIGURE, TABLE),
+with boxes too."""
 BOX_LABEL = re.compile(r"^(?:BOX|Box)\s+(?:[A-Z]\s+)?(?:[A-Z]\.?)?\d+(?:\.\d+)*\.?\s*(?:[:|–-]\s*)?")
 """A box's label before its title, as OECD reviews print it ("Box A A.2. The Standard Cost Model", "Box 4.8. France's
 barometer ..."): a follow-up's "it" stands for the title, not the label (followup.unit_name)."""

@@ -66,7 +66,8 @@ def part_question(store, query: Query, question: str, top: tuple[Passage, ...], 
             runs_on = nxt < len(store.passages) and all(field(f, nxt) == field(f, first) for f in ("document", "section"))
             part = tuple(store.passages[r] for r in ([first, nxt] if runs_on else [first]))
             said = PART_REFERENCE.search(question).group(0)  # "fig. 5": its words name the part, whatever their stems
-            return part, rows if asks_only_for(query.stems, f"{said} {' '.join(reference)}") else ()
+            # the question's own words, not the long forms read into them ("figure A B.3": "fab three")
+            return part, rows if asks_only_for(query.said_stems, f"{said} {' '.join(reference)}") else ()
     titled = titled_part(store, query, top, labels_of)
     if titled:
         part = passages_for(store, titled)
@@ -181,7 +182,12 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
             opening = opening_rows(store.sentences, unit_rows)
             return passages_for(store, opening), opening
     blocks: list[int] = []  # every labelled block it names: "the difference between step 2 and step 3" asks for both
-    for m in SECTION_LABEL.finditer(digits if own == question else label_digits(question)):
+    labelled = digits if own == question else label_digits(question)
+    # not the start of a figure's or table's own number ("figure A B.3": an annex's third figure, no "figure A")
+    numbered = [m.span() for m in PART_REFERENCE.finditer(labelled)]
+    for m in SECTION_LABEL.finditer(labelled):
+        if any(start <= m.start() < end for start, end in numbered):
+            continue
         said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
         path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
                      for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
