@@ -170,7 +170,12 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     assert annexed.about == "part" and annexed.text.startswith("Figure A B.3. Revision of policy proposals")
     assert engine.answer("what does table A C.1 show?").text.startswith("Table A C.1. Possible composition and mandate")
     none = engine.answer("which case studies does the report include?")
-    assert none.abstained and none.message.startswith("The report has no case studies. It has 7 figures, 16 tables and 50 boxes")
+    assert none.abstained and none.message.startswith("The report has no case studies. It has 7 figures, 13 tables and 50 boxes")
+    # an annex's boxes, by its label (not Annex A's, whose path also holds "annex"); a chapter's parts with those that
+    # hold only subsections ("A fragmented strategic framework for PAR" over its three)
+    annex = engine.answer("list the boxes in annex C")
+    assert annex.about == "contents" and len(annex.quotes) == 12 and all(q.unit.startswith("Box A C.") for q in annex.quotes)
+    assert len(engine.answer("what's in chapter 3?").quotes) == 5
 
 
 UK = OECD.with_name("UK_National_AI_Strategy.pdf")
@@ -188,6 +193,10 @@ def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_pa
     from askwef.answer.select import stage_for
 
     assert stage_for(engine.retriever).lexicon.abbreviations.get("mod") == ("ministry of defence",)
+    # "what is pillar 1?" is the section so titled, by its opening, not the box of key actions titled "Pillar 1 - ..."
+    first = engine.answer("what is pillar 1?")
+    assert first.about == "part" and first.quotes[0].section == "Pillar 1: Investing in the long-term needs of the AI ecosystem"
+    assert first.text.startswith("Government’s aim is to greatly increase the type, frequency and scale of AI discoveries")
 
 
 def test_words_no_part_holds_find_the_section_they_mean(mini_engine):

@@ -28,6 +28,9 @@ True
 ('section', '2', frozenset())
 >>> listing("what are the key challenges?").children
 True
+>>> asked = listing("list the boxes in annex C")
+>>> asked.family, asked.label, asked.words
+('box', 'annex C', frozenset())
 """
 
 from __future__ import annotations
@@ -37,9 +40,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
-                     PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_NUMBER, UNIT_LABEL)
+                     PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
 from .figures import bare_label, label_rows, labels
-from .parts import section_number
+from .parts import section_number, titled_section
 from .query import function_stems, stems
 from .referents import ordinal_index
 
@@ -65,6 +68,7 @@ class Listing:
     children: bool = False  # the parts are the subsections of the section whose title holds `words` ("the key challenges")
     plural: frozenset[str] = frozenset()  # for `children`, the stems of the plural asked for ("challeng"), when a title
     # holding it may lack one other word of the question (`OVERVIEW_EXTRA_WORDS`); empty for bare keywords
+    label: str = ""  # a section they must stand in, named by its label and number ("in annex C", "in pillar 2")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,10 @@ def listing(question: str) -> Listing | None:
         noun, ordinal = named.group("noun").lower(), (named.group("ordinal") or "").lower() or None
         family = next(f for f, heads in PART_FAMILIES.items() if stems(noun) & set(heads))
         said.add(named.group(0))
+    # "the boxes in annex C": the section so labelled (`listed_parts` looks for it), not the word "annex"
+    label = next((m.group(0) for m in SECTION_LABEL.finditer(question) if named is not None and m.start() > named.end()
+                  and m.start() not in taken), "")
+    said |= {label} if label else set()
     words = stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(" ".join(said))
     if named is not None and re.match(r"\s*\d", question[named.end():]):
         return None  # "what is use case 2?": that one part, by its label (parts.py)
@@ -100,7 +108,7 @@ def listing(question: str) -> Listing | None:
         return None  # "what does section 2 say about talent": a question within the section
     pick = None if ordinal is None else ordinal_index(ordinal)
     phrase = " ".join(w for w in re.findall(r"[A-Za-z][\w\-]*", question) if stems(w) & words)
-    return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"), phrase, noun)
+    return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"), phrase, noun, label=label)
 
 
 def _overview(question: str) -> Listing | None:
@@ -135,6 +143,10 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
     scope = ""
     if asked.number:
         scope = next((p for p, _ in sections if section_number(p) == asked.number), "")
+        if not scope:
+            return None
+    if asked.label:
+        scope = titled_section(info.sections, asked.label) or ""
         if not scope:
             return None
     if asked.children:  # the sections whose own title holds every word of the question, the shallowest: several are
@@ -193,7 +205,7 @@ FAMILY_NOUNS = {"case": ("case study or use case", "case studies or use cases", 
 
 def other_parts(store, document: str, family: str) -> str | None:
     """When `document` has no part at all of `family` ("which case studies does the report include?" of the OECD review,
-    which prints boxes and tables), what to say of the parts it has instead ("It has 7 figures, 16 tables and 50 boxes:
+    which prints boxes and tables), what to say of the parts it has instead ("It has 7 figures, 13 tables and 50 boxes:
     ask for them by name (“list the boxes”)." or "" when it has none); None when it has some of `family` (the question
     names parts it has; where or what they hold did not match)."""
     info = next((d for d in store.documents if d.name == document), None)
@@ -263,7 +275,10 @@ def _within(path: str, scope: str) -> bool:
 def _sections(sections, scope: str, words: frozenset[str], numbered_only: bool) -> list[str]:
     """The sections listed: those a question's words name (their own title holds one, their path all), else the
     parts of the `scope` section, else the report's chapters (for "chapters", the numbered ones when it numbers any)."""
-    paths = [p for p, _ in sections if _within(p, scope)]
+    # with the sections that hold only subsections (no text of their own, so no section of the index: the OECD review's
+    # "A fragmented strategic framework for PAR" over its three), each where its first subsection stands
+    paths = list(dict.fromkeys(" > ".join(parts[: j + 1]) for p, _ in sections for parts in [p.split(" > ")]
+                               for j in range(len(parts)) if _within(" > ".join(parts[: j + 1]), scope)))
     if words:
         return [p for p in paths if _holds(p, words) and stems(p.split(" > ")[-1]) & words]
     depth = scope.count(" > ") + 1 if scope else 0

@@ -573,9 +573,9 @@ NEXT_PART = re.compile(r"\b(?:the\s+)?(?P<way>next|following|previous|preceding)
                        r"|figure|one)\b", re.I)
 """A follow-up pointing at the part after or before the last answer's ("and the next use case?", "the previous box",
 "what about the next one?"): followup.py reads it as that part's label and number, which parts.labelled_unit finds."""
-UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
+UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z] )?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
 """A unit's label and number as the reader titles units ("CASE STUDY 2: Sunshine Zhengyan GPT – ...", "Box 4.2. The role
-of ...", an annex's "Box A A.2. The Standard Cost Model")."""
+of ...", an annex's "Box A A.2. The Standard Cost Model": label "Box", number "A A.2")."""
 LIST_MAX = 16
 """A list answer quotes at most this many parts (the Blueprint report has 15 case studies and use cases)."""
 ORDINAL_ONE = re.compile(

@@ -176,7 +176,8 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     info = next((d for d in store.documents if d.name == document), None)
     titles = [unit for _, _, units in info.sections for unit in units] if info else []
     unit = labelled_unit(store.sentences, store.document_sentence_rows(document), digits, titles)
-    if unit:
+    if unit and not (info and titled_section(info.sections, unit[0])):  # a section so titled is what is named: the UK
+        # strategy's "Pillar 1: Investing in ...", not the box of key actions at its end titled "Pillar 1 - Investing ..."
         named, unit_rows = unit
         if asks_only_for(frozenset(stems(digits)) - SUMMARY_ASKS - FRAMING, named):
             opening = opening_rows(store.sentences, unit_rows)
@@ -209,6 +210,22 @@ def label_digits(text: str) -> str:
     """
     return re.sub(r"\b([A-Za-z]{3,12})\s+(" + "|".join(NUMBER_WORDS) + r")\b",
                   lambda m: f"{m[1]} {NUMBER_WORDS[m[2].lower()]}" if m[1].lower() not in FUNCTION_WORDS else m[0], text, flags=re.I)
+
+
+def titled_section(sections, said: str) -> str | None:
+    """The path of the first section whose title opens with `said`, a label and its number as a question writes them
+    ("pillar 1": "Pillar 1: Investing in the long-term needs ..."), or None.
+
+    >>> titled_section([("Pillar 1: Investing > Trade", 38, ()), ("Pillar 1: Investing", 22, ())], "pillar 1")
+    'Pillar 1: Investing'
+    """
+    m = re.match(r"(.*\S)\s+(\S+)$", said.strip())
+    if m is None:
+        return None
+    head = re.compile(rf"^\W*{re.escape(m[1])}\s+{re.escape(m[2])}(?![\w.]*\d)\b", re.I)
+    # (a chapter may have no text of its own: only its subsections' paths name it, as an OECD review's annexes)
+    return next((" > ".join(parts[: j + 1]) for path, _, _ in sections for parts in [path.split(" > ")]
+                 for j, part in enumerate(parts) if head.match(part)), None)
 
 
 def labelled_unit(sentences, rows: range, question: str, titles: list[str]) -> tuple[str, list[int]] | None:
