@@ -10,6 +10,8 @@ quote holding none, gets no span ("").
 '246'
 >>> span_of("Its yields rose by 12% in 2023.", {"share": 0.8, "number": 0.8}, {"yield"})
 '12%'
+>>> span_of("UK firms received £1.78bn in funding.", {"money": 0.9}, {"fund"})
+'£1.78bn'
 
 A number answers a question counting a noun only when the noun follows it: asked "how many users", "connecting users
 to over 30 health services" gets no span.
@@ -27,7 +29,7 @@ from .query import stems as _stems
 _NUMBER_SPAN = re.compile(
     r"(?:(?:about|around|approximately|nearly|over|more than|up to|almost|some)\s+)?"
     r"[$€£¥]?\s?\d[\d,.]*(?:\s?(?:%|per ?cent|x\b))?"
-    r"(?:\s(?:thousand|million|billion|trillion|bn|mn))?"
+    r"(?:\s(?:thousand|million|billion|trillion|bn|mn)|(?:bn|mn|m|k|tn)\b)?"  # "£1.78bn", "£386m": the scale glued on too
     r"(?:\s(?:yuan|rmb|dollars|usd|euros|exaflops|zettabytes|zb|kilowatt-hours|kwh|gigawatts|gw|mw|tonnes|km))?",
     re.I,
 )
