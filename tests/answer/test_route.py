@@ -279,3 +279,12 @@ def test_a_question_calling_the_report_by_the_noun_one_report_calls_itself_goes_
     assert about.about != "clarify" and {q.document for q in about.quotes} <= {"wind-notes.md"}
     monkeypatch.setattr(importlib.import_module("askwef.answer.route"), "EACH_REPORT_MAX", 1)
     assert library.answer("What is this report about?").about == "clarify"
+
+
+def test_a_list_asked_in_a_report_named_first_is_that_reports_list(tmp_path):
+    """"in the UK strategy, what are the pillars?" was refused in the library ("what are the pillars of the UK strategy?"
+    was answered): its name said as "the report", "in the report, what are ..." was no question asking for a list."""
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    for question in ("what are the sectors adopting tidal power in the Tidal Power Outlook?", "in the Tidal Power Outlook, what are the sectors adopting tidal power?"):
+        listed = library.answer(question)
+        assert listed.about == "contents" and listed.quotes and {q.document for q in listed.quotes} == {"mini-report.md"}, question

@@ -39,7 +39,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS, PART_FAMILIES,
+from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS,
+                     PART_FAMILIES, REPORT_PREFIX,
                      PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
 from .figures import bare_label, label_rows, labels
 from .parts import section_number, titled_section
@@ -81,6 +82,7 @@ class Listed:
 
 def listing(question: str) -> Listing | None:
     """What `question` asks to list, or None when it asks for something else (a fact, one numbered figure)."""
+    question = REPORT_PREFIX.sub("", question)  # "in the report, what are the pillars?"
     if PART_REFERENCE.search(question):  # "what does table 2 show": that one part (parts.py)
         return None
     number = SECTION_NUMBER.search(question)

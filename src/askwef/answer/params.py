@@ -646,6 +646,9 @@ MORE_TURN = re.compile(
 """A turn asking to go on from the last answer: answered with the sentences that follow its quote in the report."""
 MORE_SENTENCES = 3
 """"tell me more" quotes at most this many of the sentences that follow (within MAX_ANSWER_CHARS)."""
+REPORT_PREFIX = re.compile(r"^\s*(?:in|within|from|of)\s+(?:the|this)\s+report\s*[,:]\s*", re.I)
+"""A question's opening that says where it asks, before it asks ("in the report, what are the pillars?"): what a
+library's question naming a report reads as once its name is said as "the report" ("in the UK strategy, ...")."""
 OVERVIEW_FORM = re.compile(r"^\W*(?:(?:what|which)\s+(?:are|were)\b|(?:what|which)\s+(?:[a-z\-]+\s+)?[a-z\-]+s\s+(?:does|do|did|are|is|were)\b"
                            r"|(?:list|name)\b"
                            r"|(?!(?:how|why|when|where|who|whom|whose|what|which|is|are|was|were|do|does|did|can|could|should|will|would"
