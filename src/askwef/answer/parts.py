@@ -170,7 +170,6 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     box named so ("what is use case 2?", "and use case 2?": `labelled_unit`) is answered by its opening; `asked`: the
     turn's own words, when a follow-up carries others beside them."""
     rows = store.document_rows(document)
-    field = store.passages.field
     own = question if asked is None else asked  # a follow-up's own words ("what about use case 2?"), not those beside it
     digits = label_digits(own)
     info = next((d for d in store.documents if d.name == document), None)
@@ -189,9 +188,8 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     for m in SECTION_LABEL.finditer(labelled):
         if any(start <= m.start() < end for start, end in numbered):
             continue
-        said = re.compile(rf"^\W*{re.escape(m['label'])}\s+{re.escape(m['number'])}(?![\w.]*\d)\b", re.I)
-        path = next((" > ".join(parts[: j + 1]) for r in rows for parts in [field("section", r).split(" > ")]
-                     for j, part in enumerate(parts) if said.match(part)), None)  # an annex's passages are in its subsections
+        said = label_pattern(m["label"], m["number"])
+        path = titled_section(info.sections, m.group(0)) if info else None
         if path is not None and not blocks and asks_only_for(query.stems - SUMMARY_ASKS - FRAMING, m.group(0)):
             return _opening_of(store, _under(store, rows, path))
         if path is None and rows and not PART_REFERENCE.search(m.group(0)) and not SECTION_NUMBER.search(m.group(0)):
@@ -212,6 +210,12 @@ def label_digits(text: str) -> str:
                   lambda m: f"{m[1]} {NUMBER_WORDS[m[2].lower()]}" if m[1].lower() not in FUNCTION_WORDS else m[0], text, flags=re.I)
 
 
+def label_pattern(label: str, number: str) -> re.Pattern:
+    """A title or a line opening with `label` and `number` ("Pillar 1: ...", "Annex B. ...", "Step 3"), not with a longer
+    number ("Pillar 12", "Step 3.1")."""
+    return re.compile(rf"^\W*{re.escape(label)}\s+{re.escape(number)}(?![\w.]*\d)\b", re.I)
+
+
 def titled_section(sections, said: str) -> str | None:
     """The path of the first section whose title opens with `said`, a label and its number as a question writes them
     ("pillar 1": "Pillar 1: Investing in the long-term needs ..."), or None.
@@ -222,7 +226,7 @@ def titled_section(sections, said: str) -> str | None:
     m = re.match(r"(.*\S)\s+(\S+)$", said.strip())
     if m is None:
         return None
-    head = re.compile(rf"^\W*{re.escape(m[1])}\s+{re.escape(m[2])}(?![\w.]*\d)\b", re.I)
+    head = label_pattern(m[1], m[2])
     # (a chapter may have no text of its own: only its subsections' paths name it, as an OECD review's annexes)
     return next((" > ".join(parts[: j + 1]) for path, _, _ in sections for parts in [path.split(" > ")]
                  for j, part in enumerate(parts) if head.match(part)), None)
