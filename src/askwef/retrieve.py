@@ -33,7 +33,7 @@ from .index import IndexStore, bm25_tokenize
 from .index import ann as ann_index
 from .index.library import ShortTitles, boilerplate, document_names, document_store, name_words, naming_spans, pairs, said_as_the_report, subjects, title_key
 from .settings import Settings
-from .types import Passage
+from .types import Passage, in_section
 
 MODES = ("hybrid", "dense", "bm25")
 ANCHOR_SAMPLE = 1024
@@ -355,7 +355,7 @@ class Retriever:
 
     def scope(self, within: str) -> np.ndarray:
         """Rows in scope of `within`: a section path (with its subsections) or a document name."""
-        sections = [i for i, path in enumerate(self._section_paths) if path == within or path.startswith(within + " > ")]
+        sections = [i for i, path in enumerate(self._section_paths) if in_section(path, within)]
         mask = np.isin(self._section_codes, np.array(sections, dtype=np.int32))
         if within in self._documents:
             mask |= self._document_codes == self._documents.index(within)
@@ -396,4 +396,4 @@ def _group_max(values: np.ndarray, sizes: np.ndarray, empty: np.ndarray) -> np.n
 
 def in_scope(passage: Passage, within: str) -> bool:
     """A filter on section path ('3 Scaling AI innovation in industries > Healthcare' or its chapter) or document."""
-    return passage.section == within or passage.section.startswith(within + " > ") or passage.document == within
+    return in_section(passage.section, within) or passage.document == within

@@ -118,11 +118,20 @@ class Document(_Serializable):
         return find_endnote(self.endnotes, number, section)
 
 
+def in_section(path: str, section: str) -> bool:
+    """Whether the section `path` is `section` or one of its subsections ("2 Review > 2.1 Goals" is in "2 Review").
+
+    >>> in_section("2 Review > 2.1 Goals", "2 Review"), in_section("2 Review of goals", "2 Review")
+    (True, False)
+    """
+    return path == section or path.startswith(section + " > ")
+
+
 def find_endnote(notes, number: int, section: str = "") -> Endnote | None:
     """The note `number` cited from `section` among `notes`: one scoped to a section containing it,
     else an unscoped one, else the first with that number."""
     candidates = [n for n in notes if n.number == number]
-    scoped = [n for n in candidates if n.scope and (section == n.scope or section.startswith(n.scope + " > "))]
+    scoped = [n for n in candidates if n.scope and in_section(section, n.scope)]
     plain = [n for n in candidates if not n.scope]
     return (scoped or plain or candidates or [None])[0]
 
@@ -148,7 +157,7 @@ def cited_entries(references, text: str, section: str) -> tuple[Endnote, ...]:
     never made up (another chapter's entry with that number is another work)."""
     numbers = cited_references(text) if references else ()
     listed = {e.number: e for e in reversed(references)
-              if numbers and (not e.scope or section == e.scope or section.startswith(e.scope + " > "))}
+              if numbers and (not e.scope or in_section(section, e.scope))}
     return tuple(listed[n] for n in numbers if n in listed)
 
 

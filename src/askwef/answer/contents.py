@@ -39,9 +39,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..types import in_section
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS,
-                     PART_FAMILIES, REPORT_PREFIX,
-                     PART_LABEL, PART_OPENING, PART_REFERENCE, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
+                     PART_FAMILIES, PART_LABEL, PART_OPENING, PART_REFERENCE, REPORT_PREFIX, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
 from .figures import bare_label, label_rows, labels
 from .parts import section_number, titled_section
 from .query import function_stems, stems
@@ -138,7 +138,7 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
     examples?": its finance section's sentence on wealth-management services, not its finance use case): measured
     with it, test lost n301 and the holdout won n523 ("which manufacturing companies does the report use as
     examples")."""
-    info = next((d for d in store.documents if d.name == document), None)
+    info = store.document(document)
     if info is None:
         return None
     sections = [(path, units) for path, _, units in info.sections]
@@ -210,7 +210,7 @@ def other_parts(store, document: str, family: str) -> str | None:
     which prints boxes and tables), what to say of the parts it has instead ("It has 7 figures, 13 tables and 50 boxes:
     ask for them by name (“list the boxes”)." or "" when it has none); None when it has some of `family` (the question
     names parts it has; where or what they hold did not match)."""
-    info = next((d for d in store.documents if d.name == document), None)
+    info = store.document(document)
     if info is None or family == "section":
         return None
     sections = [(path, units) for path, _, units in info.sections]
@@ -271,7 +271,7 @@ def _holds(text: str, words: frozenset[str]) -> bool:
 
 
 def _within(path: str, scope: str) -> bool:
-    return not scope or path == scope or path.startswith(scope + " > ")
+    return not scope or in_section(path, scope)
 
 
 def _sections(sections, scope: str, words: frozenset[str], numbered_only: bool) -> list[str]:
@@ -279,8 +279,8 @@ def _sections(sections, scope: str, words: frozenset[str], numbered_only: bool) 
     parts of the `scope` section, else the report's chapters (for "chapters", the numbered ones when it numbers any)."""
     # with the sections that hold only subsections (no text of their own, so no section of the index: the OECD review's
     # "A fragmented strategic framework for PAR" over its three), each where its first subsection stands
-    paths = list(dict.fromkeys(" > ".join(parts[: j + 1]) for p, _ in sections for parts in [p.split(" > ")]
-                               for j in range(len(parts)) if _within(" > ".join(parts[: j + 1]), scope)))
+    prefixes = (" > ".join(parts[: j + 1]) for p, _ in sections for parts in [p.split(" > ")] for j in range(len(parts)))
+    paths = [p for p in dict.fromkeys(prefixes) if _within(p, scope)]
     if words:
         return [p for p in paths if _holds(p, words) and stems(p.split(" > ")[-1]) & words]
     depth = scope.count(" > ") + 1 if scope else 0

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..index.library import title_key
 from ..ingest.text import ends_sentence, split_numbering
-from ..types import Passage
+from ..types import Passage, in_section
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_OPENING, PART_REFERENCE,
                      FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
@@ -172,7 +172,7 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
     rows = store.document_rows(document)
     own = question if asked is None else asked  # a follow-up's own words ("what about use case 2?"), not those beside it
     digits = label_digits(own)
-    info = next((d for d in store.documents if d.name == document), None)
+    info = store.document(document)
     titles = [unit for _, _, units in info.sections for unit in units] if info else []
     unit = labelled_unit(store.sentences, store.document_sentence_rows(document), digits, titles)
     if unit and not (info and titled_section(info.sections, unit[0])):  # a section so titled is what is named: the UK
@@ -281,7 +281,7 @@ def section_number(path: str) -> str:
 def _under(store, rows, path: str) -> list[int]:
     """The passage rows of `rows` in the section `path` or its subsections."""
     field = store.passages.field
-    return [r for r in rows if field("section", r) == path or field("section", r).startswith(path + " > ")]
+    return [r for r in rows if in_section(field("section", r), path)]
 
 
 def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[int, ...]]:

@@ -144,7 +144,8 @@ def asked_again(retriever: Retriever, named: str, question: str, turns, *, k: in
 
 def _title(store, name: str) -> str:
     """A report's title as the index gives it, else its file name."""
-    return next((d.title or d.name for d in store.documents if d.name == name), name)
+    info = store.document(name)
+    return (info.title or info.name) if info is not None else name
 
 
 def each_report(retriever: Retriever, question: str, asked: str, reports: list[str], history, *, k: int, models: AnswerModels) -> Answer:

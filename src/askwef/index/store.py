@@ -93,18 +93,20 @@ class IndexStore:
         """True when questions score every passage (no ANN index)."""
         return isinstance(self.passage_index, Vectors)
 
+    def document(self, name: str) -> DocumentInfo | None:
+        """What the index keeps of the document `name` (title, sections, notes), or None when it is not in the index."""
+        return next((d for d in self.documents if d.name == name), None)
+
     def endnote(self, document: str, number: int, section: str = "") -> Endnote | None:
         """Note `number` of `document`; with the citing `section`, the note of its chapter when the
         numbering restarts per chapter (`Endnote.scope`)."""
-        for doc in self.documents:
-            if doc.name == document:
-                return find_endnote(doc.endnotes, number, section)
-        return None
+        doc = self.document(document)
+        return find_endnote(doc.endnotes, number, section) if doc is not None else None
 
     def references_cited(self, sentence: Sentence) -> tuple[Endnote, ...]:
         """The reference-list entries `sentence` cites author-date ("(OECD, 2018[2])"), of its chapter's list; a
         number its document lists no entry for is left out, never made up."""
-        doc = next((d for d in self.documents if d.name == sentence.document), None)
+        doc = self.document(sentence.document)
         return cited_entries(doc.references, sentence.text, sentence.section) if doc is not None else ()
 
     def document_rows(self, name: str) -> range:

@@ -61,7 +61,7 @@ def render_context(store: IndexStore, document: str, passage: str, start: int, e
     row = store.passage_row(passage)
     if row is None or store.passages.field("document", row) != document:
         return None
-    info = next((d for d in store.documents if d.name == document), None)
+    info = store.document(document)
     if info is None:
         return None
     by_page = info.source == "pdf"

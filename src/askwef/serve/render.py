@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..types import AUTHOR_DATE, Answer, Passage
+from ..types import AUTHOR_DATE, Answer, Passage, in_section
 from ..answer.compare import comparison_lead, report_of
 from ..answer.contents import list_lead, listed_items
 from ..answer.quote import printed_lines
@@ -89,7 +89,7 @@ def _cited(quoted: str, quote, answer: Answer, turn: int | str) -> str:
     """A quote (as HTML) with the number of each author-date citation it makes ("(OECD, 2022[3])") linked to that work
     among the works cited, the entry of the quote's own chapter's list (another chapter's [3] is another work)."""
     where = {work.number: i for i, work in reversed(list(enumerate(answer.references)))
-             if not work.scope or quote.section == work.scope or quote.section.startswith(work.scope + " > ")}
+             if not work.scope or in_section(quote.section, work.scope)}
     if not where:
         return quoted
 
