@@ -328,6 +328,43 @@ def test_a_box_labelled_with_a_long_title_is_a_unit_named_by_it():
                                                  ("unit_end", "")]
 
 
+def test_a_box_labelled_with_a_title_of_sixteen_words_is_a_unit_named_by_it():
+    # the OECD review's Box 4.10: its label says the bold lines are a title, not the box's opening sentences
+    title = [Line(page=0, x0=72, x1=520, y=721, size=12, bold=True, box=3,
+                  text="Box 4.10. The GFMIS in Egypt and Jordan aim to support the integration of public financial"),
+             Line(page=0, x0=72, x1=200, y=707, size=12, bold=True, box=3, text="management processes")]
+    text = [Line(page=0, x0=72, x1=520, y=680, size=10, bold=False, text="The Financial Control Manual defines its aims.", box=3)]
+    for line in [*title, *text]:
+        line.runs = [Run(line.text, line.x0, line.y, line.size, line.bold, 0, line.x1 - line.x0, True)]
+    paras = paragraphs([*title, *text], 10.0, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras][:2] == [("unit", f"{title[0].text} {title[1].text}"),
+                                                     ("prose", "The Financial Control Manual defines its aims.")]
+    # unlabelled, sixteen bold words are the box's opening sentence
+    bold = Line(page=0, x0=72, x1=520, y=721, size=12, bold=True, box=3,
+                text="Sixteen bold words open this box and run on as its first sentence would in a report here")
+    bold.runs = [Run(bold.text, bold.x0, bold.y, bold.size, bold.bold, 0, bold.x1 - bold.x0, True)]
+    assert [(p.kind, p.text) for p in paragraphs([bold, *text], 10.0, VOCABULARY)][:2] == [("unit", ""), ("prose", bold.text)]
+
+
+def test_a_box_broken_over_a_page_at_a_subheading_goes_on_as_the_same_unit():
+    # the OECD review's chapter 5: one box titled at 18 points, whose 11-point subheadings open its later pages
+    def line(page, y, size, bold, text, box):
+        made = Line(page=page, x0=71, x1=520, y=y, size=size, bold=bold, text=text, box=box)
+        made.runs = [Run(text, made.x0, y, size, bold, 0, made.x1 - made.x0, True)]
+        return made
+
+    first = [line(0, 726, 18, True, "Overview of recommendations", 1), line(0, 100, 10, False, "The PA could plan ahead.", 1)]
+    sub = [line(1, 725, 11, True, "Recommendations to improve co-ordination", 1), line(1, 700, 10, False, "The PA could meet.", 1)]
+    paras = paragraphs(first + sub, 10.0, VOCABULARY)
+    assert [(p.kind, p.text) for p in paras] == [("unit", "Overview of recommendations"), ("prose", "The PA could plan ahead."),
+                                                 ("bold", "Recommendations to improve co-ordination"),
+                                                 ("prose", "The PA could meet."), ("unit_end", "")]
+    # a box titled at its own size on the next page, or labelled, is a box of its own
+    for opening in (line(1, 725, 18, True, "Another box", 1), line(1, 725, 11, True, "Box 5.2. Another box", 1)):
+        paras = paragraphs(first + [opening, sub[1]], 10.0, VOCABULARY)
+        assert [p.text for p in paras if p.kind == "unit"] == ["Overview of recommendations", opening.text]
+
+
 def test_a_word_processors_justified_run_ends_where_its_tj_adjustments_put_it(tmp_path):
     """A Word layer justifies a line with TJ adjustments in a simple font and places the rest of a word
     in a run of its own: the letter widths alone end the first run short, and a space stood inside the

@@ -172,6 +172,27 @@ def test_boxes_filling_half_a_page_are_boxes_not_the_sections_own_text(oecd, uk)
     assert "AlphaFold & AlphaFold 2" in units and "AND SPORT" not in units
 
 
+def test_a_box_goes_on_over_its_pages_subheadings_and_a_long_labelled_title_names_one(oecd):
+    """Chapter 5 is one box, titled at 18 points, whose 11-point subheadings open two of its pages: it was read as a
+    second box named by the first of them, so every later recommendation stood under 'Recommendations to improve
+    institutional co-ordination'. Box 4.9's pages opened on 'Resources' and 'Good practices used', read as boxes too;
+    Box 4.10's 16-word title was read as its opening sentence, and the box as the section's text."""
+    def unit_of(start: str) -> str:
+        return next(b.unit for s in oecd.sections for b in s.blocks if s.text[b.start : b.end].startswith(start))
+
+    chapter = next(s for s in oecd.sections if s.number == "5")
+    assert chapter.units == ("Overview of recommendations to strengthen public administration reform efforts in the Palestinian Authority",)
+    headings = [chapter.text[b.start : b.end] for b in chapter.blocks if b.kind == "heading"]
+    assert "Recommendations to improve institutional co-ordination on public administration reform" in headings
+    assert headings.index("Recommendation on improving accountability and transparency for public administration reform through "
+                          "stakeholder participation") > \
+        headings.index("Recommendations to improve institutional co-ordination on public administration reform")
+    assert unit_of("This comprehensive work involved six audits").startswith("Box 4.9. State Audit Institutions")
+    assert unit_of("Since the beginning of evaluation audits").startswith("Box 4.9. State Audit Institutions")
+    assert unit_of("The Financial Control Manual defines the objectives") == \
+        "Box 4.10. The GFMIS in Egypt and Jordan aim to support the integration of public financial management processes"
+
+
 def test_front_and_back_matter_read_under_the_reports_title(oecd, uk):
     """Who published a report, when, and how to cite it: the UK strategy's title page (before its
     Contents) and closing imprint, the OECD review's imprint (before its Foreword) and back cover (after
