@@ -123,6 +123,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
             else:  # a figure: its label line is its title
                 print(("" if n == 1 else "\n") + textwrap.fill(f"{n}. {said}", 99, subsequent_indent="   "))
             print(f"   — {quotes[0].source()}")
+        if answer.message:  # a list cut short: how many more, and how to ask for them
+            print(f"\n{answer.message}")
         _print_close(answer)
         return 0
     if answer.reports:  # asked of several reports: each one's quotes under its title, then its notes

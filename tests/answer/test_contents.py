@@ -102,6 +102,18 @@ def test_a_list_is_shown_numbered_with_titles_in_the_chat_and_as_text(mini_engin
     assert f"“{SEAFARM}”" in text and "2. USE CASE 2" in text
 
 
+def test_a_list_longer_than_list_max_says_how_many_it_leaves_out(mini_engine, monkeypatch):
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("askwef.answer.contents"), "LIST_MAX", 1)
+    a = mini_engine.answer("list the case studies")
+    assert [q.text for q in a.quotes] == [HARBOUR]
+    assert a.message == ("These are the first 1 of 2 case studies. Ask for the case studies of one chapter or annex "
+                         "(“list the case studies in chapter 2”) to see the rest.")
+    assert a.message in plain_answer(a) and a.message in render_answer(a, turn=0)
+    assert not mini_engine.answer("list the case studies in chapter 2").message  # one found: nothing left out
+
+
 def test_the_cli_prints_a_numbered_list(cli_runner):
     code, out, _ = cli_runner("ask", "which case studies are there?")
     assert code == 0
@@ -170,7 +182,11 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     assert annexed.about == "part" and annexed.text.startswith("Figure A B.3. Revision of policy proposals")
     assert engine.answer("what does table A C.1 show?").text.startswith("Table A C.1. Possible composition and mandate")
     none = engine.answer("which case studies does the report include?")
-    assert none.abstained and none.message.startswith("The report has no case studies. It has 7 figures, 13 tables and 50 boxes")
+    assert none.abstained and none.message.startswith("The report has no case studies. It has 7 figures, 13 tables and 51 boxes")
+    # all 17 of Annex A's boxes (a list stopped at 16, unsaid); all 51 of the review's, at most LIST_MAX of them quoted
+    assert len(engine.answer("list the boxes in annex A").quotes) == 17
+    every = engine.answer("list the boxes")
+    assert len(every.quotes) == 30 and every.message.startswith("These are the first 30 of 51 boxes.")
     # an annex's boxes, by its label (not Annex A's, whose path also holds "annex"); a chapter's parts with those that
     # hold only subsections ("A fragmented strategic framework for PAR" over its three)
     annex = engine.answer("list the boxes in annex C")

@@ -11,7 +11,7 @@ import dataclasses
 from ..retrieve import Retriever
 from ..types import Answer, Endnote, Quote, Sentence
 from .confidence import answer_confidence, confidence_features, ruled_out
-from .contents import listed_parts, listing, other_parts
+from .contents import cut_short, listed_items, listed_parts, listing, other_parts
 from .followup import is_followup, normalize_history, resolve
 from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, TITLE_ASKED
@@ -122,7 +122,7 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     quotes = quotes_for(store, listed.rows)
     return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes_for(retriever, list(listed.rows)),
                   passages=passages_for(store, listed.rows), confidence=1.0, resolved_question=question, context="; ".join(listed.titles),
-                  about="contents")
+                  about="contents", message=cut_short(len(listed_items(quotes)), listed.more, asked.noun) if listed.more else "")
 
 
 def _leans_on(retriever: Retriever, question: str, history) -> str | None:

@@ -78,6 +78,7 @@ class Listed:
 
     rows: tuple[int, ...]
     titles: tuple[str, ...]
+    more: int = 0  # parts found past LIST_MAX, not quoted
 
 
 def listing(question: str) -> Listing | None:
@@ -186,8 +187,15 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
         if not -len(found) <= asked.pick < len(found):
             return None
         found = [found[asked.pick]]
-    found = found[:LIST_MAX]
-    return Listed(tuple(r for _, rows in found for r in rows), tuple(t for t, _ in found if t))
+    found, more = found[:LIST_MAX], max(0, len(found) - LIST_MAX)
+    return Listed(tuple(r for _, rows in found for r in rows), tuple(t for t, _ in found if t), more)
+
+
+def cut_short(shown: int, more: int, noun: str) -> str:
+    """What a list cut at LIST_MAX says under it: how many it leaves out, and how to ask for fewer."""
+    noun = noun or "parts"
+    return (f"These are the first {shown} of {shown + more} {noun}. Ask for the {noun} of one chapter or annex "
+            f"(“list the {noun} in chapter 2”) to see the rest.")
 
 
 def _parts(store, document: str, sections, scope: str, words: frozenset[str], family: str, first) -> list:

@@ -576,8 +576,9 @@ NEXT_PART = re.compile(r"\b(?:the\s+)?(?P<way>next|following|previous|preceding)
 UNIT_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s+(?P<number>(?:[A-Z] )?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,2})?)\b")
 """A unit's label and number as the reader titles units ("CASE STUDY 2: Sunshine Zhengyan GPT – ...", "Box 4.2. The role
 of ...", an annex's "Box A A.2. The Standard Cost Model": label "Box", number "A A.2")."""
-LIST_MAX = 16
-"""A list answer quotes at most this many parts (the Blueprint report has 15 case studies and use cases)."""
+LIST_MAX = 30
+"""A list answer quotes at most this many parts, and says how many more it leaves out (the Blueprint report has 15
+case studies and use cases; the OECD review's Annex A has 17 boxes, and the review 51, which at 16 were cut unsaid)."""
 ORDINAL_ONE = re.compile(
     r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|1st|2nd|3rd|[4-9]th)"
     r"(?:\s+ones?\b|(?:\s+[a-z]+)?\s*(?=[?.!]|$))", re.I)

@@ -215,7 +215,8 @@ def _contents_list(answer: Answer, turn: int) -> str:
         head = f'<strong>{_e(title)}</strong><br>' if title else ""
         said = " ".join(f"“{_e(q.text)}”{_sups(q.endnotes, turn)}" for q in quotes)
         items.append(f'<li>{head}{said}<br><span class="askwef-source">— {_e(quotes[0].source())}</span>{_read_link(quotes[0])}</li>')
-    return f'<p class="askwef-context">{_e(list_lead(parts))}</p><ol class="askwef-list">{"".join(items)}</ol>'
+    more = f'<p class="askwef-context">{_e(answer.message)}</p>' if answer.message else ""
+    return f'<p class="askwef-context">{_e(list_lead(parts))}</p><ol class="askwef-list">{"".join(items)}</ol>{more}'
 
 
 def _read_link(quote) -> str:
@@ -246,6 +247,7 @@ def plain_answer(answer: Answer) -> str:
         for n, (title, quotes) in enumerate(parts, 1):
             lines += [f"{n}. {title}"] if title else []
             lines += [("   " if title else f"{n}. ") + " ".join(q.cited() for q in quotes), f"   — {quotes[0].source()}"]
+        lines += ["", answer.message] if answer.message else []
         return "\n".join(lines + _references(answer))
     if answer.reports:  # each report's quotes under its title, its references after them
         lines += [comparison_lead(answer)] if answer.about == "comparison" else []
