@@ -96,7 +96,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     table_unit = ""
     title_candidate = ""
     captioned = False  # a table caption that names its table ('Table 2.1. PAR areas covered ...'), until prose follows
-    boxed = False
+    box_unit: str | None = None  # the title of the PDF box being read ("" when it has none); None outside a box
     consumed: set[int] = set()
 
     def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None) -> _SectionBuilder:
@@ -135,7 +135,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 add("caption", text, pages=p.pages, unit_name="")
                 continue
         if FIGURE.match(text):
-            in_figure, unit, table_unit = True, "", ""
+            in_figure, unit, table_unit = True, box_unit or "", ""  # a figure in a box: the box goes on after it
             add("caption", text, pages=p.pages, unit_name="")
             continue
         if in_figure or SOURCE.match(text):
@@ -178,7 +178,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_label = f"{m.group(1).upper()} {m.group(2)}"
             title_candidate = m.group(3).strip()
             captioned = bool(title_candidate)
-            unit, table_unit = "", ""
+            unit, table_unit = box_unit or "", ""  # a table in a box (the OECD review's Table 4.1 in Box 4.5): the box goes on
             add("caption", text, pages=p.pages)
             continue
         if headingish:
@@ -209,17 +209,17 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     open_section(bare, number, chapter.page, chapter)
                 unit, table_unit = "", ""
                 continue
-            unit = unit if boxed else ""
+            unit = unit if box_unit is not None else ""
             # a bold line between a caption that names its table and the table is the table's own
             # ('Overarching goals for PAR in the National Development Plan:' under Table 2.1's caption)
             title_candidate = title_candidate if captioned else text
             add("heading", text, pages=p.pages)
             continue
         if p.kind == "unit":  # a PDF box's title: the box is a unit of its own, to its end
-            unit, table_unit, boxed = p.text, "", True
+            unit, table_unit, box_unit = p.text, "", p.text
             continue
         if p.kind == "unit_end":
-            unit, boxed = "", False
+            unit, box_unit = "", None
             continue
         if p.kind == "table_header":
             title = title_candidate or table_label

@@ -352,3 +352,30 @@ def test_a_composite_fonts_glyph_left_out_of_its_widths_is_as_wide_as_its_defaul
     assert letters == "ao "
     assert abs(advance - 13.06) < 1e-6
     assert abs(widths.width(font, "oa", 10.0) - 10.56) < 1e-6
+
+
+def test_a_table_or_figure_set_in_a_box_does_not_end_the_box():
+    """The OECD review's Box 4.5 holds Table 4.1 and goes on after it (regulatory impact assessments, the UK's
+    budget functions, its Source line): that text is the box's, not the section's."""
+    from askwef.ingest.assemble import assemble
+    from askwef.ingest.parsed import ContentsEntry, ParsedReport
+    from askwef.ingest.text import Cleaned
+
+    box = "Box 4.5. OECD prioritisation methodologies and country examples"
+    report = ParsedReport("A review", (ContentsEntry("4", "Areas for reform", 3),), (
+        Para("heading", "4 Areas for reform", level=1), Para("prose", "Prioritisation is a choice among many aims of reform."),
+        Para("unit", box), Para("prose", "The tool should be co-ordinated by the lead institution."),
+        Para("prose", "Table 4.1. SIGMA Prioritisation Tool"), Para("table_header", ""),
+        Para("row", "Step 1", items=(Cleaned("List the objectives.", ()),)),
+        Para("bold", "Using regulatory impact assessments"), Para("prose", "Regulations are a valuable tool for reform."),
+        Para("prose", "Figure 4.2. Steps of an assessment"), Para("prose", "Source: OECD (2020)."),
+        Para("prose", "The centre of government lifts sights above the detail."), Para("unit_end", ""),
+        Para("prose", "The review found a wide gap in practice."),
+    ), ())
+    doc = assemble("review.pdf", "0" * 64, report, source="pdf")
+    section = doc.sections[0]
+    unit = {section.text[s.start : s.end]: s.unit for s in section.sentences}
+    assert unit["The tool should be co-ordinated by the lead institution."] == box
+    assert unit["Regulations are a valuable tool for reform."] == box
+    assert unit["The centre of government lifts sights above the detail."] == box
+    assert unit["The review found a wide gap in practice."] == ""
