@@ -540,9 +540,11 @@ LISTED_PART = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|1st|2nd|3rd|[4-9]th)\s+"
     r"(?:[a-z-]+\s+)?)?"
     r"(?P<noun>table of contents|case[- ]stud(?:y|ies)|use[- ]cases?|examples?|chapters?|sub-?sections?|sections?|tables?|figures?|charts?"
-    r"|exhibits?|boxe?s?)\b", re.I)
-"""A kind of part a question names (`noun`), with the ordinal that picks one of them ("the first use case")."""
-PART_FAMILIES = {"section": ("chapter", "section", "subsect", "content"), "case": ("case", "studi", "exampl"), "table": ("tabl",),
+    r"|exhibits?|boxe?s?|parts)\b", re.I)
+"""A kind of part a question names (`noun`), with the ordinal that picks one of them ("the first use case"); "parts"
+are sections ("what are the parts of pillar 2?", of the UK strategy, was refused), never one "part" (its number is a
+section's, SECTION_NUMBER; "which part of the report covers X" asks for a fact)."""
+PART_FAMILIES = {"section": ("chapter", "section", "subsect", "content", "part"), "case": ("case", "studi", "exampl"), "table": ("tabl",),
                  "figure": ("figur", "chart", "exhibit"), "box": ("box",)}
 """The families of parts a question can ask to list, by the stems of the word that names them: a family's parts are
 the units (`Section.units`) whose label has one of its stems ("CASE STUDY 2: ...", "USE CASE 7: ...", "TABLE 1: ..."),
