@@ -25,6 +25,7 @@ SEAFARM = "SeaFarm runs 30 pens on tidal power in North Bay."
     ("what's in section 2?", "section", "2", set(), None),
     ("which sections are in chapter 1", "section", "1", set(), None),
     ("list the subsections of chapter 2", "section", "2", set(), None),
+    ("what are the parts of chapter 2?", "section", "2", set(), None),
     ("list the figures in chapter 2", "figure", "2", set(), None),
     ("what tables are there", "table", "", set(), None),
     ("is there a case study about aquaculture?", "case", "", {"aquacultur"}, None),  # one asked for, if there is one
@@ -43,6 +44,7 @@ def test_what_a_question_asks_to_list(question, family, number, words, pick):
     "what does section 1.2 say about financing?",   # a question within a section
     "how many robots per 10,000 workers?",
     "What is the coast's tidal resource?",
+    "which part of the report covers financing?",   # one part, asked for a fact
 ])
 def test_other_questions_are_not_lists(question):
     assert listing(question) is None
@@ -205,6 +207,10 @@ def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_pa
         pillars = engine.answer(question)
         assert pillars.about == "contents"
         assert [q.section.split(":")[0] for q in pillars.quotes] == ["Pillar 1", "Pillar 2", "Pillar 3"]
+    # a pillar's "parts" are its sections (was refused)
+    parts = engine.answer("what are the parts of pillar 2?")
+    assert [q.section.split(" > ")[-1] for q in parts.quotes] == [
+        "Commercialisation", "AI deployment – understanding new dynamics", "Using AI for the public benefit", "The public sector as a buyer"]
     # "the MOD" it writes without defining: the initials of "Ministry of Defence" with its "of"
     from askwef.answer.select import stage_for
 
