@@ -379,3 +379,25 @@ def test_a_table_or_figure_set_in_a_box_does_not_end_the_box():
     assert unit["Regulations are a valuable tool for reform."] == box
     assert unit["The centre of government lifts sights above the detail."] == box
     assert unit["The review found a wide gap in practice."] == ""
+
+
+def test_the_last_line_of_an_unfinished_title_over_a_photograph_is_no_label_of_it():
+    """The UK strategy's case study: its 16-word bold title wraps onto a line of five words right over a photograph;
+    read as the photograph's label, the title lost 'data science and artificial intelligence'."""
+    photo = [Shape(71, 380, 520, 630, "image")]
+
+    def title() -> list[Line]:
+        made = [_line("Increasing diversity and closing the skills gap through postgraduate conversion courses in", 71, 520, 648),
+                _line("data science and artificial intelligence", 71, 260, 634)]
+        for line in made:
+            line.bold = True
+        return made
+
+    lines = title()
+    mark_regions(lines, photo, (595.0, 842.0), 10.0)
+    assert [l.role for l in lines] == ["", ""]
+    # under a finished sentence, the short line is the photograph's label
+    lines = title()
+    lines[0].text = "A case study of one course, its students and the jobs they found after it."
+    mark_regions(lines, photo, (595.0, 842.0), 10.0)
+    assert lines[1].role == "figure"

@@ -170,6 +170,9 @@ def test_boxes_filling_half_a_page_are_boxes_not_the_sections_own_text(oecd, uk)
     assert len(boxes) >= 40
     units = {b.unit for s in uk.sections for b in s.blocks if b.unit}
     assert "AlphaFold & AlphaFold 2" in units and "AND SPORT" not in units
+    # a title of 16 words, its last line over a photograph
+    assert unit_of(uk, "As a result of the growing skills gap in AI and data science") == (
+        "Increasing diversity and closing the skills gap through postgraduate conversion courses in data science and artificial intelligence")
 
 
 def test_a_box_goes_on_over_its_pages_subheadings_and_a_long_labelled_title_names_one(oecd):

@@ -243,9 +243,11 @@ def _goes_on(lines: list[Line], i: int, title_size: float) -> bool:
     return not title or (not BOX_LABEL.match(title) and lines[i].size < title_size - 0.3)
 
 
-BOX_TITLE_WORDS = 15
-"""Words an unlabelled box's title may have; more, and its bold first lines are its opening sentences. A labelled
-title may run longer: the OECD review's run to 16 words after "Box 4.10." (its 13-word "Box 4.3. Strengthening the
+BOX_TITLE_WORDS = 20
+"""Words an unlabelled box's title may have, as many as a heading's (`headings.DISPLAY_WORDS`); more, and its bold
+first lines are its opening sentences. The UK strategy's longest case-study title has 16 ("Increasing diversity and
+closing the skills gap through postgraduate conversion courses in data science and artificial intelligence"). A
+labelled title may run longer: the OECD review's run to 16 words after "Box 4.10." (its 13-word "Box 4.3. Strengthening the
 role of the centre of government in strategic planning in Morocco" had been read as running text when the label's
 digits counted as words, Box 4.10 when any title over 15 words did)."""
 

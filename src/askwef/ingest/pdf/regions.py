@@ -317,12 +317,15 @@ def _running_text(line: Line, lines: list[Line]) -> bool:
     its margin): it stands at the column's left edge, nearly as wide as a line of the same size a
     line gap above or below it that reads as a sentence's line (more words than a label).
     'optimization, predictive maintenance, intelligent quality' between two lines of prose is text;
-    a legend's or an axis's short names are not."""
+    a legend's or an axis's short names are not. A paragraph's last line may be short, when the line over
+    it, in its weight, leaves its sentence unfinished: the UK strategy's 'data science and artificial
+    intelligence', ending a case study's bold title over a photograph, is no label of the photograph."""
     for other in lines:
         if other is line or other.role not in ("", "heading") or abs(other.size - line.size) > 0.3 or abs(other.x0 - line.x0) > 2:
             continue
         if 0 < abs(other.y - line.y) <= RUNNING_LEADING * line.size and word_count(other.text) > FIGURE_LABEL_WORDS \
-                and not numbers_only(other.text) and line.x1 - line.x0 >= RUNNING_WIDTH * (other.x1 - other.x0):
+                and not numbers_only(other.text) and (line.x1 - line.x0 >= RUNNING_WIDTH * (other.x1 - other.x0)
+                                                      or other.y > line.y and other.bold == line.bold and not ends_sentence(other.text)):
             return True
     return False
 
