@@ -92,7 +92,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     next_entry = 0
     unit = ""
     in_figure = False
-    table_label = ""
+    table_label, label_page = "", 0  # the last table caption's label, and the page it is printed on (0: not known)
     table_unit = ""
     title_candidate = ""
     captioned = False  # a table caption that names its table ('Table 2.1. PAR areas covered ...'), until prose follows
@@ -175,7 +175,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_unit = ""
             continue
         if m := TABLE.match(text):
-            table_label = f"{m.group(1).upper()} {m.group(2)}"
+            table_label, label_page = f"{m.group(1).upper()} {m.group(2)}", _first_page(p)
             title_candidate = m.group(3).strip()
             captioned = bool(title_candidate)
             unit, table_unit = box_unit or "", ""  # a table in a box (the OECD review's Table 4.1 in Box 4.5): the box goes on
@@ -222,6 +222,10 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             unit, box_unit = "", None
             continue
         if p.kind == "table_header":
+            if label_page and _first_page(nxt or p) > label_page + 1:  # (a header's page is its first row's)
+                # a caption is printed on its table's page or the page before: the OECD review's four monitoring
+                # templates, pages after Table A C.2, were each labelled "TABLE A C.2"
+                table_label = ""
             title = title_candidate or table_label
             table_unit = f"{table_label}: {title}" if table_label and title and title != table_label else (title or table_label)
             continue
@@ -277,6 +281,11 @@ def _scoped(endnotes, sections: list[_SectionBuilder]) -> tuple:
     """Notes (or reference-list entries) a reader scoped to a chapter by its title get the chapter's section path as scope."""
     paths = {title_key(s.title): s.path for s in sections if s.level == 1}
     return tuple(replace(n, scope=paths.get(title_key(n.scope), n.scope)) if n.scope else n for n in endnotes)
+
+
+def _first_page(p: Para) -> int:
+    """The page number a paragraph opens on (its first page mark); 0 when the reader marks none (markdown)."""
+    return p.pages[0][1] if p.pages else 0
 
 
 def _page_at(pages: tuple[tuple[int, int, str], ...], offset: int) -> tuple[int, str]:

@@ -401,3 +401,25 @@ def test_the_last_line_of_an_unfinished_title_over_a_photograph_is_no_label_of_i
     lines[0].text = "A case study of one course, its students and the jobs they found after it."
     mark_regions(lines, photo, (595.0, 842.0), 10.0)
     assert lines[1].role == "figure"
+
+
+def test_a_table_caption_labels_a_table_on_its_page_or_the_next_not_one_pages_later():
+    """The OECD review's four monitoring templates, tables without captions of their own in sections pages after
+    Table A C.2's, were each labelled "TABLE A C.2"."""
+    from askwef.ingest.assemble import assemble
+    from askwef.ingest.parsed import ContentsEntry, ParsedReport
+    from askwef.ingest.text import Cleaned
+
+    def units(table_page: int) -> set[str]:
+        report = ParsedReport("A review", (ContentsEntry("1", "Monitoring", 3),), (
+            Para("heading", "1 Monitoring", level=1),
+            Para("prose", "Table 1.2. Indicator passport", pages=((0, 5, "5"),)),
+            Para("prose", "The passport sets out how each indicator is gathered and published.", pages=((0, 5, "5"),)),
+            Para("bold", "Target", pages=((0, table_page, str(table_page)),)), Para("table_header", ""),
+            Para("row", "Year", items=(Cleaned("Set the year of the target.", ()),), pages=((0, table_page, str(table_page)),)),
+        ), ())
+        section = assemble("review.pdf", "0" * 64, report, source="pdf").sections[0]
+        return {s.unit for s in section.sentences} - {""}
+
+    assert units(6) == {"TABLE 1.2: Target"}  # its table on the next page
+    assert units(9) == {"Target"}  # a table of its own, pages later
