@@ -339,9 +339,10 @@ def test_a_box_labelled_with_a_title_of_sixteen_words_is_a_unit_named_by_it():
     paras = paragraphs([*title, *text], 10.0, VOCABULARY)
     assert [(p.kind, p.text) for p in paras][:2] == [("unit", f"{title[0].text} {title[1].text}"),
                                                      ("prose", "The Financial Control Manual defines its aims.")]
-    # unlabelled, sixteen bold words are the box's opening sentence
+    # unlabelled, 22 bold words are the box's opening sentence (BOX_TITLE_WORDS)
     bold = Line(page=0, x0=72, x1=520, y=721, size=12, bold=True, box=3,
-                text="Sixteen bold words open this box and run on as its first sentence would in a report here")
+                text="Twenty-two bold words open this box and run on as its first sentence would in a report here, "
+                     "long past any title of one")
     bold.runs = [Run(bold.text, bold.x0, bold.y, bold.size, bold.bold, 0, bold.x1 - bold.x0, True)]
     assert [(p.kind, p.text) for p in paragraphs([bold, *text], 10.0, VOCABULARY)][:2] == [("unit", ""), ("prose", bold.text)]
 
