@@ -26,6 +26,8 @@ SEAFARM = "SeaFarm runs 30 pens on tidal power in North Bay."
     ("which sections are in chapter 1", "section", "1", set(), None),
     ("list the subsections of chapter 2", "section", "2", set(), None),
     ("what are the parts of chapter 2?", "section", "2", set(), None),
+    ("what's in annex c?", "section", "", set(), None),              # its parts, as for a chapter, named by its label
+    ("what does pillar 2 cover?", "section", "", set(), None),
     ("list the figures in chapter 2", "figure", "2", set(), None),
     ("what tables are there", "table", "", set(), None),
     ("is there a case study about aquaculture?", "case", "", {"aquacultur"}, None),  # one asked for, if there is one
@@ -45,6 +47,9 @@ def test_what_a_question_asks_to_list(question, family, number, words, pick):
     "how many robots per 10,000 workers?",
     "What is the coast's tidal resource?",
     "which part of the report covers financing?",   # one part, asked for a fact
+    "what is pillar 1?",                            # the section itself, by its opening (parts.py)
+    "summarize annex C",
+    "what does annex C say about gender?",          # a question within it (scope.py)
 ])
 def test_other_questions_are_not_lists(question):
     assert listing(question) is None

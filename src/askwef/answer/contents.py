@@ -40,11 +40,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..types import in_section
-from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS,
+from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, IN_SECTION, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS,
                      PART_FAMILIES, PART_LABEL, PART_OPENING, PART_REFERENCE, REPORT_PREFIX, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
 from .figures import bare_label, label_rows, labels
 from .parts import section_number, titled_section
 from .query import function_stems, stems
+from .scope import labels_written
 from .referents import ordinal_index
 
 _RUNNING = ("prose", "item")
@@ -92,7 +93,8 @@ def listing(question: str) -> Listing | None:
     said = {number.group(0)} if number else set()
     if named is None:
         if number is None:
-            return _overview(question)  # "what are the key challenges?": the subsections of the section so titled
+            return _labelled_contents(question) or _overview(question)  # "what are the key challenges?": the
+            # subsections of the section so titled
         family, ordinal, noun = "section", None, ""  # "what's in section 2?": its parts
     else:
         noun, ordinal = named.group("noun").lower(), (named.group("ordinal") or "").lower() or None
@@ -112,6 +114,19 @@ def listing(question: str) -> Listing | None:
     pick = None if ordinal is None else ordinal_index(ordinal)
     phrase = " ".join(w for w in re.findall(r"[A-Za-z][\w\-]*", question) if stems(w) & words)
     return Listing(family, number.group(1) if number else "", frozenset(words), pick, noun.startswith("chapter"), phrase, noun, label=label)
+
+
+def _labelled_contents(question: str) -> Listing | None:
+    """A question asking what is in a section it names by label ("what's in annex C?", "what does pillar 2 cover?"),
+    as "what's in chapter 2?" asks by number: its parts. Not "what is pillar 1?" nor "summarize annex C", which ask
+    what the section says (parts.py)."""
+    question = labels_written(question)  # "what's in annex c?"
+    label = SECTION_LABEL.search(question)
+    if label is None or not (IN_SECTION.search(question[: label.start()]) or stems(question) & LIST_ASKS):
+        return None
+    if stems(question) - function_stems() - LIST_ASKS - DOCUMENT_ASKS - PART_ASKS - stems(label.group(0)):
+        return None  # "what does annex C say about the centre of government": a question within it
+    return Listing("section", "", frozenset(), None, False, label=label.group(0))
 
 
 def _overview(question: str) -> Listing | None:

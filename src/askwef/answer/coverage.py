@@ -67,6 +67,7 @@ from .params import (
     NUMBER_WORDS,
     QUARTER,
     SECTION_LABEL,
+    SECTION_NUMBER,
     UNIT_SIMILAR,
     UNIT_WINDOW,
     YEAR,
@@ -283,6 +284,8 @@ def coverage(question: str, content: frozenset[str], seen: str, quote: str, pass
     # the Contents prints it) when the quote stands in that section (`headings`: the parts of its sections' paths)
     labels |= {number for number, title in map(split_numbering, headings) if number and title
                and re.search(rf"(?<![\d.]){re.escape(number)}\s+{re.escape(title.split()[0])}\b", question, re.I)}
+    # and a section named by its number ("what does chapter 3 say about ...") when the quote stands in it
+    labels |= {m.group(1) for m in SECTION_NUMBER.finditer(question) if m.group(1) in {split_numbering(h)[0] for h in headings}}
     # the numbers the turns beside it carry count too: "and which one was lowest?" after "which industries had revenue
     # above 10% in 2024?" asks of that 10% (measured on the holdout: reading the turn's own numbers only answered two
     # such follow-ups the report does not answer)

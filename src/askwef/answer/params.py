@@ -561,6 +561,8 @@ SECTION_LABEL = re.compile(r"\b(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2}(?:
 """A section a question may name by a label and a number ("pillar 1", "annex B", "goal 3"), when the report titles a
 section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": the UK strategy; "Annex B. ...": an OECD
 review); parts.labelled_part."""
+IN_SECTION = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+"""What stands right before a section's label when a question asks what is in it ("what's in annex C?")."""
 LABEL_LINE_MAX = 60
 """A label line inside a figure or box is short ("Step 3", "Phase 2: pilots"); a longer line starting so is a sentence."""
 SERIES_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2})\W*$")
