@@ -289,6 +289,21 @@ def test_through_the_api_an_ordinal_after_a_list_of_parts_points_at_its_sentence
     assert second.asked == "tell me more about SeaFarm runs 30 pens on tidal power, fish and kelp."  # not "kelp", an item inside it
 
 
+def test_an_ordinal_after_a_list_given_as_text_names_the_part_as_after_the_answer(mini_engine):
+    """Scripts and the CLI pass text: the API's `text` (each part's first sentence) named its part by that sentence,
+    which "summarize" read as asking for the report's own summary; the CLI's printed list gave its source lines'
+    year to the question ("does not give this for 2024")."""
+    from askwef.serve.render import plain_answer
+
+    listed = mini_engine.answer("list the case studies")
+    chat = mini_engine.answer("tell me more about the second one", history=[listed])
+    for text in (listed.text, plain_answer(listed)):
+        history = [{"question": "list the case studies", "answer": text}]
+        second = mini_engine.answer("tell me more about the second one", history=history)
+        assert second.resolved_question.startswith("tell me more about SeaFarm – aerating pens with tidal power"), text
+        assert second.text == chat.text
+
+
 def test_after_what_the_report_says_of_itself_its_it_is_the_report(mini_engine):
     from askwef.answer.followup import Turn, normalize_history
     from askwef.answer.select import stage_for

@@ -59,6 +59,7 @@ from .params import (
     YEAR,
 )
 from .contents import listed_items, listing
+from .lists import part_name, printed_list
 from .query import content_stems
 from .referents import (
     QUOTED,
@@ -117,7 +118,7 @@ def normalize_history(history) -> list[Turn]:
             quote = item.quotes[0] if item.quotes else None
             unit = next((p.unit for p in item.passages if quote and p.id == quote.passage_id), "")
             said = item.message if item.about == "clarify" else item.text  # "Which report do you mean? ..." is its reply
-            items = tuple(_part_name(title, qs) for title, qs in listed_items(item.quotes)) if item.about == "contents" else ()
+            items = tuple(part_name(title, [q.text for q in qs]) for title, qs in listed_items(item.quotes)) if item.about == "contents" else ()
             turns.append(Turn(item.question or item.resolved_question, said, quote.section if quote else "", unit, item.span,
                               quote.document if quote else "", items, item.about == "document"))
         elif isinstance(item, dict) and "role" in item:
@@ -130,10 +131,11 @@ def normalize_history(history) -> list[Turn]:
                 pending_user = None
         elif isinstance(item, dict):
             turn = Turn(*(str(item.get(k, "") or "") for k in ("question", "answer", "section", "unit", "span", "document")))
-            parts = tuple(_SENTENCE_END.split(turn.answer.strip())) if turn.answer.strip() else ()
+            parts = printed_list(turn.answer) or (tuple(_SENTENCE_END.split(turn.answer.strip())) if turn.answer.strip() else ())
             if listing(turn.question) is not None and len(parts) > 1:  # through the API, a list of parts comes back as its
                 # quotes' text: each part's first sentence is the part "the second one" points at (not a list inside one
-                # of them); one sentence is no list of parts ("what are the key enablers?" answered by the sentence naming them)
+                # of them; `lists.named_parts` names it); one sentence is no list of parts ("what are the key enablers?"
+                # answered by the sentence naming them); as the CLI prints it, its numbered titles (`lists.printed_list`)
                 turn = dataclasses.replace(turn, items=parts)
             turns.append(turn)
         elif isinstance(item, (list, tuple)) and len(item) >= 1:
@@ -369,14 +371,6 @@ def _entity(last: Turn, before: str, entity_of) -> str:
         return found
     # the asker's own name wins over a case study it does not name (the last answer quoted another one)
     return names[0] if names else ""
-
-
-def _part_name(title: str, quotes) -> str:
-    """A listed part as a follow-up names it: a case study's title without its label, a section's title without its
-    number, a figure's label line."""
-    if ": " in title:  # "GE Healthcare China – advancing CT imaging with ...": its words find its case study
-        return title.split(": ", 1)[1]
-    return re.sub(r"^\d+(\.\d+)*\s+", "", title) if title else " ".join(q.text for q in quotes)
 
 
 def _bounded(r: Resolved) -> Resolved:

@@ -26,6 +26,7 @@ from .definitions import defining
 from .features import FEATURES, LAZY_LIMIT, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
 from .followup import Resolved, normalize_history, resolve, unit_name
+from .lists import named_parts
 from .topics import topic_titles
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
@@ -236,6 +237,7 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
     text = plain(question)
+    history = named_parts(stage.store, normalize_history(history)) if history else history  # a list given as text: its parts
     # the turn read against a conversation
     against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of)
     resolved = against(text, history) if history else None
