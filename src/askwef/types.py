@@ -284,6 +284,8 @@ class Answer(_Serializable):
         itself = {"document": "the report", "part": "that part of the report"}.get(self.about)
         if self.about == "contents":
             return f"confidence {self.confidence:.2f} · the report's own parts, each by its first sentence"
+        if self.about == "note":
+            return f"confidence {self.confidence:.2f} · the sentences that cite the note, with the note"
         if self.about in LAST_ANSWER:
             return f"confidence {self.confidence:.2f} · {LAST_ANSWER[self.about]}"
         return f"confidence {self.confidence:.2f}" + (f" · what {itself} says of itself" if itself else "")

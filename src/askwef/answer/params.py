@@ -561,6 +561,11 @@ SECTION_LABEL = re.compile(r"\b(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2}(?:
 """A section a question may name by a label and a number ("pillar 1", "annex B", "goal 3"), when the report titles a
 section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": the UK strategy; "Annex B. ...": an OECD
 review); parts.labelled_part."""
+NOTE_ASKED = re.compile(r"\b(?P<word>(?:end|foot)\s?-?notes?|notes?)\s*(?:no\.?\s*|number\s*|#\s*)?(?P<number>\d{1,3})\b(?![.,]\d)", re.I)
+"""A note a question names by its number ("what does endnote 5 say?", "footnote 10?", "note #3"); answer/notes.py."""
+NOTE_QUOTES = 3
+"""Sentences quoted for a note at most: those citing it (one for each chapter's note of that number first, where the
+numbering restarts). The Blueprint report cites most of its 66 endnotes once, a few twice."""
 IN_SECTION = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 """What stands right before a section's label when a question asks what is in it ("what's in annex C?")."""
 LABEL_LINE_MAX = 60

@@ -28,6 +28,7 @@ from .compare import compared, compared_reports, history_for, reports_about
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
+from .notes import note_answer
 from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
@@ -50,6 +51,9 @@ def answer_question(
     last = about_last(retriever, question, history)
     if last is not None:  # "source?", "which page is that on?", "tell me more": about the last answer, not the report
         return last
+    noted = note_answer(retriever, question, within)
+    if noted is not None:  # "what does endnote 5 say?": the note and the sentences citing it
+        return noted
     if len(retriever.store.documents) >= 2 and not within:
         turns = normalize_history(history)
         picked = chosen_report(retriever, question, turns[-1].answer) if turns else None
@@ -187,6 +191,9 @@ def _asked_of_each(retriever: Retriever, question: str, models: AnswerModels) ->
 def in_report(retriever: Retriever, name: str, question: str, *, history, k: int, models: AnswerModels) -> Answer:
     """`question` answered within one report of the library: as if alone (a library of at most ALONE_KEPT reports), or
     searched within it."""
+    noted = note_answer(retriever, question, name)  # "in the UK strategy, what does footnote 10 say?"
+    if noted is not None:
+        return noted
     alone = retriever.alone(name) if len(retriever.store.documents) <= ALONE_KEPT else None
     if alone is not None:
         return answer_one(alone, question, history=history, k=k, models=models)

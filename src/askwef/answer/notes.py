@@ -1,0 +1,64 @@
+"""A question about one of the report's notes by its number: "what does endnote 5 say?", "footnote 10?".
+
+Read as a question about the report's text, "what does endnote 5 say?" was refused ("The report does not mention
+“endnote”"): a note is not a sentence of the text. It is answered with the sentences that cite the note, quoted as
+any answer quotes, and the note itself resolved under them (author, title, URL), as every answer shows its notes.
+Where the numbering restarts in each chapter (an OECD review's "Notes"), each chapter's note of that number is
+given, with the sentences citing it. A number the report has no note for is said to be so, with the range it has.
+
+>>> note_asked("what does endnote 12 say?"), note_asked("footnote 10?"), note_asked("what does figure 2 show?")
+((12, 'endnote'), (10, 'footnote'), None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..retrieve import Retriever
+from ..types import Answer, find_endnote
+from .compose import quotes_for
+from .context import passages_for
+from .params import NOTE_ASKED, NOTE_QUOTES
+
+
+def note_asked(question: str) -> tuple[int, str] | None:
+    """(the number, the word for the note as the question writes it) of the note a question names, or None."""
+    m = NOTE_ASKED.search(question)
+    if m is None:
+        return None
+    word = re.sub(r"[\s-]", "", m["word"].lower()).rstrip("s")
+    return int(m["number"]), word
+
+
+def note_answer(retriever: Retriever, question: str, within: str | None = None) -> Answer | None:
+    """The answer to a question about a note by its number (the module docstring), or None when the question names
+    none, or the index holds several reports and `within` names none of them (the router picks the report)."""
+    asked = note_asked(question)
+    store = retriever.store
+    names = store.document_names
+    document = within if within in names else (names[0] if len(names) == 1 else "")
+    if asked is None or not document:
+        return None
+    number, word = asked
+    info = store.document(document)
+    notes = [n for n in info.endnotes if n.number == number]
+    resolved = f"{word} {number} of the report, and the sentences that cite it"
+    if not notes:
+        numbers = sorted({n.number for n in info.endnotes})
+        has = f"its notes are numbered {numbers[0]} to {numbers[-1]}" if numbers else "it has no notes"
+        return Answer(question, "", abstained=True, message=f"The report has no {word} {number}: {has}.", resolved_question=resolved,
+                      about="note")
+    field = store.sentences.field
+    rows = [i for i in store.document_sentence_rows(document) if number in field("endnotes", i)]
+    cited = [(i, find_endnote(info.endnotes, number, field("section", i))) for i in rows]
+    rows = [i for note in notes for i in [next((i for i, n in cited if n == note), None)] if i is not None]
+    rows += [i for i, _ in cited if i not in rows]  # one sentence for each note first (each chapter's), then the rest
+    rows = sorted(rows[:NOTE_QUOTES])
+    if not rows:
+        return Answer(question, "", abstained=True, resolved_question=resolved, about="note",
+                      message=f"{word.capitalize()} {number} reads: “{notes[0].reference}” No sentence of the report cites it.")
+    quotes = quotes_for(store, rows)
+    shown = [note for note in notes if any(n == note for i, n in cited if i in rows)]
+    return Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=tuple(shown), passages=passages_for(store, rows),
+                  confidence=1.0, resolved_question=resolved, about="note",
+                  context=f"The sentence{'s' if len(rows) > 1 else ''} citing {word} {number}, with the note under {'them' if len(rows) > 1 else 'it'}")
