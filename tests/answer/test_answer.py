@@ -425,6 +425,15 @@ def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
                ("The plan was prepared by the ministry.", "2 Plans", "prose")]
     rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(credits))
     assert authors(rows, "r.md") == [1, 3]
+    # no list and no credits, but a title page and an imprint saying who presented and published it (the UK strategy)
+    front = [("Tidal Strategy", "Tidal Strategy", "heading"),
+             ("Presented to Parliament by the Secretary of State for Tides by Command of His Majesty", "Tidal Strategy", "prose"),
+             ("This strategy sets out our vision for tides.", "1 Vision", "prose"),
+             ("The plan was published in 2020 by the Harbour Board.", "1 Vision", "prose"),
+             ("Published in May 2021 by the Office for Tides", "Tidal Strategy", "prose")]
+    rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(front))
+    assert authors(rows, "r.md", title="Tidal Strategy") == [1, 4]
+    assert authors(rows, "r.md") == []  # its title unknown: its front matter is not known either
 
 
 def test_when_the_document_was_published_is_read_from_its_copyright_line():

@@ -338,9 +338,12 @@ ABBREVIATION_ASKED = re.compile(
     r"(?i:\s+(?:stand\s+for|mean|refer\s+to|short\s+for))?|(?P<bare>[A-Z][A-Z0-9&\-]{1,9}))\W*$")
 """A question asking only what an abbreviation means ("what does PAR stand for?", "what is the GPC?", "SGCC?"):
 definitions.py. The abbreviation has two capitals at least, so "what is AI?" counts and "what is data?" does not."""
-AUTHORED_BY = re.compile(r"\b(?:prepared|written|drafted|authored|edited|co-?ordinated|produced)\s+(?:by|under)\b|\bco-?authored\b", re.I)
+AUTHORED_BY = re.compile(r"\b(?:prepared|written|drafted|authored|edited|co-?ordinated|produced)\s+(?:by|under)\b|\bco-?authored\b"
+                         r"|\b(?:published|presented\s+to\s+[A-Z]\w+)\b[^.]{0,40}?\bby\s+the\s+[A-Z]", re.I)
 """A sentence saying who made the document ("The Review was prepared by the OECD Public Governance Directorate ...",
-"... co-authored the report"), read in its CREDITS_TITLE sections when it has no AUTHORS_HEADING list (an OECD review)."""
+"... co-authored the report"; a government's "Presented to Parliament by the Secretary of State for ...", "Published in
+September 2021 by the Office for Artificial Intelligence", the UK strategy's title page and imprint), read in its
+CREDITS_TITLE sections and its front and back matter (its own title's section) when it has no AUTHORS_HEADING list."""
 CREDITS_TITLE = re.compile(r"^(?:acknowledg(?:e)?ments?|foreword|preface|credits|about(?:this|the)(?:report|review|paper|publication|study))$")
 """The front matter that says who made a report and with whom (OECD, UN and World Bank reports: "Acknowledgements"), as
 `title_key` writes its title."""

@@ -290,17 +290,18 @@ def _opening_of(store, passages: list[int]) -> tuple[tuple[Passage, ...], tuple[
     return passages_for(store, opening), opening
 
 
-def authors(sentences, document: str, rows: range | None = None) -> list[int]:
+def authors(sentences, document: str, rows: range | None = None, title: str = "") -> list[int]:
     """The document's list of authors: the lines under its AUTHORS_HEADING ("Lead authors"), organisations, names and
     titles, up to the next label heading (a word in lower case: "Project team"), within MAX_ANSWER_CHARS; with no such
-    heading, the sentences of its credits (CREDITS_TITLE: "Acknowledgements") saying who prepared or wrote it
-    (AUTHORED_BY); [] when it has neither. `rows`: the document's sentence rows, when known (else every row is read)."""
+    heading, the sentences of its credits (CREDITS_TITLE: "Acknowledgements") and of its front and back matter (read
+    under its `title`) saying who prepared, wrote or published it (AUTHORED_BY); [] when it has neither. `rows`: the
+    document's sentence rows, when known (else every row is read)."""
     field = sentences.field
     rows = range(len(sentences)) if rows is None else rows
     start = next((i for i in rows if field("document", i) == document and field("kind", i) == "heading"
                   and AUTHORS_HEADING.match(field("text", i).strip())), None)
     if start is None:
-        return _credited(sentences, document, rows)
+        return _credited(sentences, document, rows, title_key(title) if title else "")
     block, size = [start], len(field("text", start))
     for i in range(start + 1, len(sentences)):
         text = field("text", i)
@@ -313,13 +314,14 @@ def authors(sentences, document: str, rows: range | None = None) -> list[int]:
     return block if len(block) > 1 else []
 
 
-def _credited(sentences, document: str, rows: range) -> list[int]:
-    """The sentences of `document`'s credits (among `rows`) that say who made it, in reading order, within
-    MAX_ANSWER_CHARS."""
+def _credited(sentences, document: str, rows: range, own: str) -> list[int]:
+    """The sentences of `document`'s credits, or of its front and back matter (the section titled `own`, its title as
+    `title_key` writes it), among `rows`, that say who made it, in reading order, within MAX_ANSWER_CHARS."""
     field = sentences.field
     out, size = [], 0
     for i in rows:
-        if field("document", i) != document or not CREDITS_TITLE.match(title_key(field("section", i).split(" > ")[-1])):
+        place = title_key(field("section", i).split(" > ")[-1])
+        if field("document", i) != document or not (CREDITS_TITLE.match(place) or (own and place == own)):
             continue
         text = field("text", i)
         if AUTHORED_BY.search(text) and size + len(text) + 1 <= MAX_ANSWER_CHARS:

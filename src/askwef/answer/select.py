@@ -78,7 +78,7 @@ class Stage:
         # per document, the place it is about (pins.py), read from its own sentences when first asked
         self.home = Lazy(lambda name: home_places(_document_sentences(store, name)).get(name, set()))
         # per document, its list of authors (`authors`), read from its sentences when first asked
-        self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name, store.document_sentence_rows(name))))
+        self.author_lists = Lazy(lambda name: tuple(authors(store.sentences, name, store.document_sentence_rows(name), self.title_of.get(name, ""))))
         # per document, its figures' and tables' label lines (parts.py), read when a question first names one
         self.labels = Lazy(lambda name: labels(store.sentences, store.document_sentence_rows(name)))
         # per document, the noun it calls itself by ("this paper": parts.own_noun), read when a question first asks
