@@ -30,6 +30,14 @@ def test_split_sentences_keeps_lowercase_continuations_together():
     assert [text[s:e] for s, e in split_sentences(text)] == ["Doubled; by 2024 it tripled.", "“Quoted.”", "Next"]
 
 
+def test_a_part_label_ending_in_a_full_stop_opens_its_titles_sentence():
+    # the OECD review prints "Figure 1.1." and "Table A C.2." before their titles: no sentences of their own
+    for caption in ("Figure 1.1. Public employment as share of total employment", "Table A C.2. Indicator Passport Table"):
+        assert [caption[s:e] for s, e in split_sentences(caption)] == [caption]
+    text = "See Table 2.1. It lists the goals."  # a label closing a sentence still closes it
+    assert [text[s:e] for s, e in split_sentences(text)] == ["See Table 2.1.", "It lists the goals."]
+
+
 def test_titles_compare_without_numbering_case_or_punctuation():
     assert split_numbering("2.4 Enabling energy") == ("2.4", "Enabling energy")
     assert split_numbering("Foreword") == ("", "Foreword")

@@ -136,6 +136,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         token = (word.group(1) if word else "").rstrip(".!?").lower().lstrip("(\"'“‘")
         if token in SENTENCE_ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue  # "e.g. This", initials like "S. Huang"
+        if _PART_LABEL_ONLY.match(text, start, m.end()):
+            continue  # "Figure 1.1. Public sector employment ...": the label opens its title's sentence
         if cited := _CITATION_AFTER.match(text, end):
             end = cited.end()  # 'in the PA. (World Bank, 2019[5]) A overly ...': the citation closes the sentence before
         if end > start and text[start:end].strip():
@@ -146,6 +148,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+_PART_LABEL_ONLY = re.compile(r"(?:Figure|Fig|Table|Box|Exhibit|Chart)\s+(?:[A-Z]\s)?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})*\.\s*$", re.I)
+"""A figure's, table's or box's label alone, ending in a full stop, as an OECD review prints it before its title
+("Figure 1.1.", "Table A C.2."): no sentence of its own."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
