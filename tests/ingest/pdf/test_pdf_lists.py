@@ -335,3 +335,23 @@ def test_a_glossarys_term_and_its_definition_on_one_baseline_are_one_paragraph(t
     pairs = pairs[:1]
     _page(single, draw)
     assert ("prose", "GRA Government Reform Agenda") not in _paras(single)
+
+
+def test_a_glossary_definition_wrapped_onto_a_second_line_is_read_whole(tmp_path):
+    """The OECD review's 'NCSSIA' stands for 'National Cross-Sectoral Strategy for Integrity and Anti-' over
+    'Corruption': the wrapped line was a paragraph of its own, and the acronym's meaning cut short."""
+    def draw(c, y):
+        rows = [("GRA", "Government Reform Agenda", y), ("NCSSIA", "National Cross-Sectoral Strategy for Integrity and Anti-", y - 12),
+                ("SAI", "Supreme Audit Institutions", y - 34)]
+        for term, meaning, at in rows:
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(60, at, term)
+            c.setFont("Helvetica", 9)
+            c.drawString(300, at, meaning)
+        c.drawString(300, y - 22, "Corruption")
+
+    path = tmp_path / "wrapped.pdf"
+    _page(path, draw)
+    assert _paras(path)[1:] == [("prose", "GRA Government Reform Agenda"),
+                                ("prose", "NCSSIA National Cross-Sectoral Strategy for Integrity and Anti-Corruption"),
+                                ("prose", "SAI Supreme Audit Institutions")]

@@ -140,8 +140,12 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             meaning = terms[id(line)]
             shift = len(line.text) + 1
             markers = tuple(line.markers) + tuple((o + shift, n) for o, n in meaning.markers)
-            paras.append(Para("prose", f"{line.text} {meaning.text}", markers, pages=(((0,) + mark(line)),)))
+            text = f"{line.text} {meaning.text}"
             i += 2 if i + 1 < len(lines) and lines[i + 1] is meaning else 1
+            while i < len(lines) and _wrapped_meaning(meaning, lines[i], terms):  # "... Integrity and Anti-" + "Corruption"
+                text, meaning = join_lines(text, lines[i].text, vocabulary)[0], lines[i]
+                i += 1
+            paras.append(Para("prose", text, markers, pages=(((0,) + mark(line)),)))
             continue
         if line.cell:  # a diagram's cell: its own paragraph, whatever stands beside it
             close()
@@ -200,6 +204,15 @@ def glossary_terms(lines: list[Line]) -> dict[int, Line]:
                 and word_count(a.text) <= GLOSSARY_TERM_WORDS and b.x0 - a.x1 > 2 * a.size:
             pairs[a.page].append((a, b))
     return {id(a): b for found in pairs.values() if len(found) >= GLOSSARY_PAIRS for a, b in found}
+
+
+def _wrapped_meaning(meaning: Line, line: Line, terms: dict[int, Line]) -> bool:
+    """A glossary definition's wrapped line: set at its left edge right under it (within HEADING_LEADING sizes), in
+    its weight, no term beside it (the OECD review's "National Cross-Sectoral Strategy for Integrity and Anti-" over
+    "Corruption")."""
+    return line.role == "" and id(line) not in terms and line.page == meaning.page and abs(line.x0 - meaning.x0) <= 2 \
+        and line.bold == meaning.bold and 0 < meaning.y - line.y <= HEADING_LEADING * line.size \
+        and not any(t is line for t in terms.values())
 
 
 GLOSSARY_TERM_WORDS = 4
