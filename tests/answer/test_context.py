@@ -44,3 +44,28 @@ def test_an_earlier_answer_is_about_the_case_study_its_long_sentences_stand_in_n
                                "answer": "Harbour Crane Co runs twelve electric cranes at the port of Westhaven every day."}])[-1]
     assert stage.entity_of(long) == "Harbour Crane Co"
     assert stage.entity_of(short) == ""
+
+
+def test_a_quote_under_a_heading_inside_its_box_is_shown_with_both():
+    """The OECD review's Box 3.1 gives three countries' examples under their names, and its chapter 5 is one box of
+    recommendations under ten headings: the box's title alone did not say whose example, or which recommendation."""
+    from askwef.types import Sentence
+
+    box = "Box 3.1. Intergovernmental consultation for effective prioritisation"
+    lines = [("Box 3.1 opens with Sweden.", "prose", box), ("Italy", "heading", box),
+             ("The conference meets every month to agree on funding.", "prose", box),
+             ("It also hears the regions.", "prose", box), ("Actions:", "heading", box), ("Hold a conference.", "item", box),
+             ("The review found gaps.", "prose", "")]
+
+    class Rows(tuple):  # the store's sentence table: a row, or one field of it
+        def field(self, name, i):
+            return getattr(self[i], name)
+
+    class Store:
+        sentences = Rows(Sentence(f"s{i}", t, "r.pdf", "3 Review", 1, "p", 0, len(t), (), unit, kind) for i, (t, kind, unit) in enumerate(lines))
+
+    store = Store()
+    assert context_for(store, (2,)) == f"{box} › Italy"
+    assert context_for(store, (3,)) == f"{box} › Italy"  # the heading stands further back
+    assert context_for(store, (0,)) == box  # no heading before it in its box
+    assert context_for(store, (5,)) == box  # a label over a list names nothing

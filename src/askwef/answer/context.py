@@ -39,8 +39,28 @@ def context_for(store, chosen: tuple[int, ...]) -> str:
     if lead and _title_words(lead.split(" – ")[-1]) - _title_words(text):
         return lead
     if first.unit and _title_words(first.unit) - _title_words(text):
-        return first.unit
+        inner = inner_heading(store, chosen[0])
+        return f"{first.unit} › {inner}" if inner and _title_words(inner) - _title_words(text) else first.unit
     return ""
+
+
+def inner_heading(store, row: int) -> str:
+    """The heading inside its box that the sentence `row` stands under ("Poland" in the OECD review's Box 3.1, one
+    country's example among three; "Recommendations to leverage Human Resources Management ..." in its chapter 5, one
+    box of recommendations), read back to the box's start; "" when none stands between (most boxes have none)."""
+    field = store.sentences.field
+    unit, section = field("unit", row), field("section", row)
+    for i in range(row - 1, max(-1, row - INNER_HEADING_REACH), -1):
+        if field("unit", i) != unit or field("section", i) != section:
+            return ""
+        if field("kind", i) == "heading":
+            text = field("text", i).strip()
+            return "" if text.endswith(":") else text  # a label over a list ("Actions:") names nothing
+    return ""
+
+
+INNER_HEADING_REACH = 80
+"""Sentences read back for a box's inner heading: the OECD review's longest run under one is about 60."""
 
 
 def row_lead(store, row: int) -> str:
