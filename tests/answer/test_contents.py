@@ -215,6 +215,8 @@ def test_several_sections_titled_as_asked_are_the_list_of_a_real_strategy(tmp_pa
     # who wrote it: its title page and imprint (it quoted its self-descriptions, "This Strategy outlines our vision ...")
     wrote = engine.answer("who wrote the strategy?")
     assert [q.text[:40] for q in wrote.quotes] == ["Presented to Parliament by the Secretary", "Published in September 2021 by the Offic"]
+    # its chapters, not its title page and imprint, read under its title
+    assert engine.answer("what are the chapters?").quotes[0].section == "Our ten-year plan to make Britain a global AI superpower"
     # a pillar's "parts" are its sections (was refused)
     parts = engine.answer("what are the parts of pillar 2?")
     assert [q.section.split(" > ")[-1] for q in parts.quotes] == [

@@ -288,3 +288,15 @@ def test_a_list_asked_in_a_report_named_first_is_that_reports_list(tmp_path):
     for question in ("what are the sectors adopting tidal power in the Tidal Power Outlook?", "in the Tidal Power Outlook, what are the sectors adopting tidal power?"):
         listed = library.answer(question)
         assert listed.about == "contents" and listed.quotes and {q.document for q in listed.quotes} == {"mini-report.md"}, question
+
+
+def test_a_note_or_a_section_only_one_report_has_goes_to_it_and_a_note_of_several_asks_which(tmp_path):
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    # every report numbers its own notes: which report is meant is asked, unless the question names it
+    note = library.answer("what does endnote 5 say?")
+    assert note.about == "clarify" and note.message.startswith("Which report do you mean?")
+    named = library.answer("in the Tidal Power Outlook, what does endnote 5 say?")
+    assert (named.about, named.text) == ("note", "Costs fell by 40% between 2015 and 2024.")
+    # "section 1.2" numbers a section of the tidal report alone: asked of it
+    scoped = library.answer("what does section 1.2 say about banks?")
+    assert scoped.quotes and all(q.section.startswith("1 Why tides matter > 1.2") for q in scoped.quotes)

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import real_pdf_engine
 
-from askwef.answer.scope import labels_written, named_section
+from askwef.answer.scope import labels_written, missing_section, named_section, section_swapped
 
 CHAPTER_1 = "1 Why tides matter"
 SECTION_1_2 = "1 Why tides matter > 1.2 Costs and financing"
@@ -37,6 +37,25 @@ def test_an_answer_to_a_question_naming_a_section_quotes_that_section_only(mini_
     assert all(q.section.startswith(CHAPTER_2) for q in again.quotes)  # from chapter 2, or nothing
 
 
+def test_a_follow_up_naming_another_section_asks_the_question_before_of_it():
+    # it was refused: "chapter 4" of the question before was still a number the quote must give
+    assert section_swapped("and in chapter 2", "what does chapter 4 say about data") == "what does chapter 2 say about data"
+    assert section_swapped("and pillar 3", "what does pillar 2 say about net zero") == "what does pillar 3 say about net zero"
+    assert section_swapped("and in annex c", "what does the report say about gender") == "what does the report say about gender in annex C"
+    # a label naming no section of the kind asked before, and not asked "in": no section ("the Tsinghua one" was "Tsinghua 1")
+    assert section_swapped("what about the Tsinghua one", "what does the report say about AI in healthcare") == ""
+    assert section_swapped("what about the lake one specifically", "what share of power comes from renewables in 2025") == ""
+
+
+def test_a_section_the_report_does_not_have_is_said_to_be_missing(mini_engine):
+    store = mini_engine.store
+    assert missing_section(store, "what does chapter 7 say about pumps?") == "The report has no chapter 7: its chapters are numbered 1 to 2."
+    assert missing_section(store, "what does chapter 2 say about pumps?") == ""
+    assert missing_section(store, "what happened in step 3?") == ""  # a label it titles no section with
+    a = mini_engine.answer("what does section 4.1 say about costs?")
+    assert a.abstained and a.message == "The report has no section 4.1: its chapters are numbered 1 to 2."
+
+
 def test_labels_are_written_as_reports_print_them():
     assert labels_written("what about annex b?") == "what about annex B?"
     assert labels_written("what does step three say") == "what does step 3 say"
@@ -60,3 +79,20 @@ def test_a_real_reviews_chapters_and_annexes_are_asked_within(tmp_path):
     listed = engine.answer("what's in annex C?")
     assert listed.about == "contents" and len(listed.quotes) >= 5 and all(q.section.startswith("Annex C.") for q in listed.quotes)
     assert engine.answer("summarize annex C").about == "part"  # its opening
+    assert engine.answer("what does annex D say about e-government?").message == "The report has no annex D: it has Annex A, Annex B and Annex C."
+    # a follow-up naming another annex: the question before, asked of it
+    gender = engine.answer("what does chapter 4 say about gender?")
+    again = engine.answer("and in annex c?", history=[gender])
+    assert again.resolved_question.startswith("what does annex C say about gender") and not again.abstained
+    assert all(q.section.startswith("Annex C.") for q in again.quotes)
+    # an ordinal after a list of boxes given as the API's text names the box by its label: "Box 4.3", about Morocco,
+    # was refused for lacking "Morocco", its title's word
+    from askwef.serve.render import plain_answer
+
+    boxes = engine.answer("list the boxes in chapter 4")
+    for text in (boxes.text, plain_answer(boxes)):
+        third = engine.answer("what does the third one say?", history=[{"question": "list the boxes in chapter 4", "answer": text}])
+        assert third.resolved_question.startswith("what does Box 4.3 say") and third.quotes[0].unit.startswith("Box 4.3.")
+    # a note of a chapter that numbers its own, by the chapter named
+    note = engine.answer("what does note 2 in annex C say?")
+    assert [n.number for n in note.endnotes] == [2] and all(q.section.startswith("Annex C.") for q in note.quotes)

@@ -17,7 +17,7 @@ from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, TITLE_ASKED
 from .context import context_for, passages_for
 from .query import stems
-from .scope import named_section
+from .scope import missing_section, named_section
 from .select import select, stage_for
 from .span import span_of
 
@@ -31,6 +31,9 @@ def answer_question(
     if listed is not None:
         return listed
     if within is None or within in store.document_names:  # "what does annex C say about gender?", "and in annex C?"
+        missing = missing_section(store, question, within)
+        if missing:  # "what does chapter 7 say ...?" of a report of five chapters
+            return Answer(question, "", abstained=True, message=missing, resolved_question=question)
         within = named_section(store, question, followup=bool(history) and is_followup(question), within=within) or within
     sel = select(retriever, question, history=history, k=k, within=within, models=models)
     shown = sel.passages[:k]

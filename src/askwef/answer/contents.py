@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..ingest.text import title_key
 from ..types import in_section
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, IN_SECTION, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS,
                      PART_FAMILIES, PART_LABEL, PART_OPENING, PART_REFERENCE, REPORT_PREFIX, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
@@ -186,6 +187,8 @@ def listed_parts(store, document: str, asked: Listing, near=None) -> Listed | No
     first = _first_rows(store, document)
     if asked.family == "section":
         items = _sections(sections, scope, words, asked.numbered_only)
+        if not scope:  # (its title page and imprint, read under its title, are no chapter of it: the UK strategy's)
+            items = [p for p in items if title_key(p) != title_key(info.title)] or items
         if scope and not items and not words:  # a section with no parts of its own: its opening
             rows = [r for r in first.get((scope, ""), ())][:PART_OPENING]
             return Listed(tuple(rows), ()) if rows else None
@@ -258,7 +261,8 @@ def listed_items(quotes) -> list[tuple[str, tuple]]:
         if i and bare_label(quotes[i - 1].text) and q.section == quotes[i - 1].section:
             out[-1][1].append(q)
             continue
-        title = q.unit or ("" if PART_LABEL.match(q.text) else q.section.split(" > ")[-1])
+        # (a table's label line in a box is still its own title: the OECD review's Table 4.1, in Box 4.5)
+        title = "" if PART_LABEL.match(q.text) else (q.unit or q.section.split(" > ")[-1])
         out.append((title, [q]))
     return [(title, tuple(qs)) for title, qs in out]
 

@@ -60,6 +60,7 @@ from .params import (
 )
 from .contents import listed_items, listing
 from .lists import part_name, printed_list
+from .scope import section_swapped
 from .query import content_stems
 from .referents import (
     QUOTED,
@@ -224,6 +225,12 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     years = [m.group(0) for m in YEAR.finditer(body)]
     if years and not PRONOUN.search(body) and len(body.split()) <= ELLIPSIS_MAX_WORDS:
         swapped = YEAR.sub(years[0], before, count=1) if YEAR.search(before) else f"{before} in {years[0]}"
+        return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
+
+    # another section in place of the old one: "and in annex C?" after "what does annex B say about X?" (scope.py
+    # searches the section the turn names): the question again with that section in the old one's place
+    swapped = section_swapped(body, before) if not PRONOUN.search(body) and len(body.split()) <= ELLIPSIS_MAX_WORDS else ""
+    if swapped:
         return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
 
     # a new topic in place of the old one: "and in healthcare?", "same question for finance", "and autos"

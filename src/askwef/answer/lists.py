@@ -15,16 +15,32 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from .params import UNIT_LABEL
+
 PRINTED_ITEM = re.compile(r"^(\d+)\. (\S.*)$", re.M)
 """A numbered line of a list as the CLI and the copied text print it: "2. USE CASE 2: SeaFarm – ..."."""
 
 
 def part_name(title: str, texts=()) -> str:
-    """A listed part as a follow-up names it: a case study's title without its label, a section's title without its
-    number, a figure's label line (`texts`, its quotes' text, when it has no title)."""
+    """A listed part as a follow-up names it: a case study's title without its label, a table's, figure's or box's
+    label ("Box 4.3": "what does the third one say?" is then asked of that box, not of the words of its title, whose
+    "Morocco" the box's text was read as lacking), a section's title without its number, a figure's label line
+    (`texts`, its quotes' text, when it has no title).
+
+    >>> part_name("Box 4.3. Strengthening the role of the centre of government in Morocco"), part_name("TABLE 2: Uses in shipping")
+    ('Box 4.3', 'TABLE 2')
+    """
+    label = UNIT_LABEL.match(title)
+    if label and label["label"].strip().lower() in LABELLED_PARTS:
+        return f"{label['label'].strip()} {label['number']}"
     if ": " in title:  # "GE Healthcare China – advancing CT imaging with ...": its words find its case study
         return title.split(": ", 1)[1]
     return re.sub(r"^\d+(\.\d+)*\s+", "", title) if title else " ".join(texts)
+
+
+LABELLED_PARTS = frozenset({"table", "figure", "box", "exhibit", "chart"})
+"""The parts a follow-up names by their label and number, as a question asks for them by it (parts.py reads "what does
+table 2 show?"); a case study or use case by its name instead ("what does Sunshine Zhengyan GPT do?")."""
 
 
 def printed_list(text: str) -> tuple[str, ...]:
@@ -33,7 +49,7 @@ def printed_list(text: str) -> tuple[str, ...]:
     found = PRINTED_ITEM.findall(text)
     if len(found) < 2 or [int(n) for n, _ in found] != list(range(1, len(found) + 1)):
         return ()
-    return tuple(part_name(title.strip()) for _, title in found)
+    return tuple(part_name(title.strip().strip("“”\"")) for _, title in found)  # a figure's label line printed as its quote
 
 
 def named_parts(store, turns: list) -> list:

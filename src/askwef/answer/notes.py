@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from ..retrieve import Retriever
-from ..types import Answer, find_endnote
+from ..types import Answer, find_endnote, in_section
 from .compose import quotes_for
 from .context import passages_for
 from .params import NOTE_ASKED, NOTE_QUOTES
+from .scope import named_section
 
 
 def note_asked(question: str) -> tuple[int, str] | None:
@@ -41,19 +42,23 @@ def note_answer(retriever: Retriever, question: str, within: str | None = None) 
         return None
     number, word = asked
     info = store.document(document)
-    notes = [n for n in info.endnotes if n.number == number]
+    # "note 2 in annex C": that chapter's, where each chapter numbers its own
+    section = named_section(store, question, followup=True, within=document)
+    notes = [n for n in info.endnotes if n.number == number
+             and (not section or not n.scope or in_section(section, n.scope) or in_section(n.scope, section))]
     resolved = f"{word} {number} of the report, and the sentences that cite it"
     if not notes:
         numbers = sorted({n.number for n in info.endnotes})
-        has = f"its notes are numbered {numbers[0]} to {numbers[-1]}" if numbers else "it has no notes"
-        return Answer(question, "", abstained=True, message=f"The report has no {word} {number}: {has}.", resolved_question=resolved,
-                      about="note")
+        has = "it has no notes" if not numbers else (f"its chapters number their notes again, the longest list 1 to {numbers[-1]}"
+                                                     if any(n.scope for n in info.endnotes) else f"its notes are numbered {numbers[0]} to {numbers[-1]}")
+        return Answer(question, "", abstained=True, message=f"The report has no {word} {number}{' there' if section else ''}: {has}.",
+                      resolved_question=resolved, about="note")
     field = store.sentences.field
     rows = [i for i in store.document_sentence_rows(document) if number in field("endnotes", i)]
     cited = [(i, find_endnote(info.endnotes, number, field("section", i))) for i in rows]
     rows = [i for note in notes for i in [next((i for i, n in cited if n == note), None)] if i is not None]
-    rows += [i for i, _ in cited if i not in rows]  # one sentence for each note first (each chapter's), then the rest
-    rows = sorted(rows[:NOTE_QUOTES])
+    rows += [i for i, n in cited if i not in rows and n in notes]  # one sentence for each note first (each chapter's), then the rest
+    rows = sorted(rows[: max(NOTE_QUOTES, len(notes))])  # every chapter's note of that number, however many
     if not rows:
         return Answer(question, "", abstained=True, resolved_question=resolved, about="note",
                       message=f"{word.capitalize()} {number} reads: “{notes[0].reference}” No sentence of the report cites it.")

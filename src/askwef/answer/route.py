@@ -28,7 +28,8 @@ from .compare import compared, compared_reports, history_for, reports_about
 from .compose import answer_question as answer_one
 from .followup import is_followup, normalize_history
 from .meta import about_last
-from .notes import note_answer
+from .notes import note_answer, note_asked
+from .scope import section_report
 from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
@@ -70,6 +71,15 @@ def answer_question(
         home = _home_report(retriever, question) if named is None and turns and is_followup(question) else None
         if home is not None:  # "and in China?": the report about China, asked the last question
             return asked_again(retriever, home, question, turns, k=k, models=models)
+        if named is None and note_asked(text) is not None:  # "what does endnote 5 say?": every report numbers its own
+            last = (turns[-1].document or quoted_document(retriever.store, turns[-1].answer)) if turns else ""
+            if last:  # of the report the conversation is about
+                return in_report(retriever, last, question, history=history, k=k, models=models)
+            return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
+                          about="clarify")
+        sectioned = section_report(retriever.store, text) if named is None else None
+        if sectioned is not None:  # "what's in pillar 1?": the one report with a section so titled
+            return dataclasses.replace(in_report(retriever, sectioned, text, history=history, k=k, models=models), question=question)
         if named is not None and turns and is_followup(question) and not _asks_anything(text):
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"

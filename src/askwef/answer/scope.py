@@ -41,6 +41,75 @@ def named_section(store, question: str, *, followup: bool = False, within: str |
     return None
 
 
+def section_report(store, question: str) -> str | None:
+    """The one report of a library with a section `question` names ("what's in pillar 1?": the UK strategy's), or None
+    when it names none, or several reports have it ("chapter 2")."""
+    if not section_said(question):
+        return None
+    found = [name for name in store.document_names if named_section(store, question, followup=True, within=name)]
+    return found[0] if len(found) == 1 else None
+
+
+def missing_section(store, question: str, within: str | None = None) -> str:
+    """What to say when `question` names a section its report does not have, of a kind it has: "The report has no
+    chapter 7: its chapters are numbered 1 to 5.", "The report has no annex D: it has Annex A, Annex B and Annex C."
+    (such a question was answered from another section, unsaid); "" when it names none, or one the report has, or
+    a label the report titles no section with ("step 3", "phase 2"), or the index holds several reports and `within`
+    names none of them."""
+    names = store.document_names
+    document = within if within in names else (names[0] if len(names) == 1 else "")
+    info = store.document(document) if document else None
+    if info is None:
+        return ""
+    written = labels_written(question)
+    paths = [path for path, _, _ in info.sections]
+    for m in SECTION_NUMBER.finditer(written):
+        chapters = sorted({int(n) for p in paths if (n := section_number(p.split(" > ")[0])).isdigit()})
+        if m.group(1) not in {section_number(p) for p in paths} and chapters:
+            return f"The report has no {m.group(0)}: its chapters are numbered {chapters[0]} to {chapters[-1]}."
+    for m in SECTION_LABEL.finditer(written):
+        if m["label"].lower() in FUNCTION_WORDS or titled_section(info.sections, m.group(0)):
+            continue
+        kind = re.compile(rf"^\W*(?i:{re.escape(m['label'])})\s+(?:[A-Z]|\d{{1,2}})\b(?![.]\d)")
+        titled = [found.group(0).strip(" .:") for p in paths for part in p.split(" > ") if (found := kind.match(part))]
+        if titled:
+            said = list(dict.fromkeys(titled))
+            return f"The report has no {m.group(0)}: it has {', '.join(said[:-1]) + ' and ' if len(said) > 1 else ''}{said[-1]}."
+    return ""
+
+
+def section_said(text: str) -> str:
+    """The first section `text` names by number ("chapter 3", "chapter three", "section 2.4") or by a label and its
+    number or letter as typed ("annex C", "pillar 2"; not "the 2", nor "the lake one"), as `labels_written` writes it;
+    "" when it names none.
+
+    >>> section_said("and in annex c"), section_said("what does chapter four say about data"), section_said("the lake one")
+    ('annex C', 'chapter 4', '')
+    """
+    numbered = SECTION_NUMBER.search(label_digits(text))
+    lettered = [m for m in SECTION_LABEL.finditer(_lettered(text)) if m["label"].lower() not in FUNCTION_WORDS]
+    found = [m for m in (numbered, *lettered) if m is not None]
+    return min(found, key=lambda m: m.start()).group(0) if found else ""
+
+
+def section_swapped(body: str, before: str) -> str:
+    """A follow-up that names another section ("and in annex C?", "and pillar 3?", "what about chapter 5?") read as
+    the question before (`before`) asked of it: that section in place of the one it named, or added; "" for any other
+    turn. A label asks so when the question before named one of its kind ("pillar 2") or the turn says "in" before it:
+    "what about the Tsinghua one?" names no section."""
+    said = section_said(body)
+    old = section_said(before)
+    if not said or not (SECTION_NUMBER.match(said) or re.search(rf"\bin\s+(?:the\s+)?{re.escape(said)}", _lettered(body), re.I)
+                        or old.split()[:1] == said.split()[:1]):
+        return ""
+    return before.replace(old, said, 1) if old and old in before else f"{before} in {said}"
+
+
+def _lettered(text: str) -> str:
+    """`text` with a letter typed after a label word in capitals ("annex b" -> "annex B"), as `labels_written`."""
+    return re.sub(r"\b([A-Za-z]{3,12})\s+([a-z])\b(?!['’])", lambda m: m[0] if m[1].lower() in FUNCTION_WORDS else f"{m[1]} {m[2].upper()}", text)
+
+
 def labels_written(question: str) -> str:
     """`question` with the labels it names written as reports print them: a number spelt out in digits ("step
     one" -> "step 1", `parts.label_digits`), a letter after a word in capitals ("annex b" -> "annex B", as staff
@@ -49,8 +118,7 @@ def labels_written(question: str) -> str:
     >>> labels_written("what about annex b?"), labels_written("is there a plan"), labels_written("goal two")
     ('what about annex B?', 'is there a plan', 'goal 2')
     """
-    return re.sub(r"\b([A-Za-z]{3,12})\s+([a-z])\b(?!['’])",
-                  lambda m: m[0] if m[1].lower() in FUNCTION_WORDS else f"{m[1]} {m[2].upper()}", label_digits(question))
+    return _lettered(label_digits(question))
 
 
 def _numbered(sections, number: str) -> str | None:
