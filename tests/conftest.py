@@ -57,6 +57,12 @@ def fixture_engine(base: Path, extra_docs: dict[str, str] | None = None):
     return Engine.load(settings, embedder=HashEmbedder(), log=lambda *_: None)
 
 
+REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "realpdfs"
+"""The real reports the tests may read (../shared/realpdfs; never committed)."""
+OECD_PDF = REAL_PDFS / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
+UK_PDF = REAL_PDFS / "UK_National_AI_Strategy.pdf"
+
+
 def real_pdf_engine(tmp_path: Path, pdf: Path):
     """An index of one real report (read from ../shared/realpdfs, never copied) with the hash embedder."""
     from askwef.embed import HashEmbedder

@@ -413,7 +413,10 @@ def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
         def field(self, name, i):
             return getattr(self[i], name)
 
-    rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(lines))
+    def rows_of(made):  # (text, section, kind) -> sentence rows
+        return Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(made))
+
+    rows = rows_of(lines)
     assert authors(rows, "r.md") == [1, 2, 3, 4]  # up to the label "Project team": its members did not write it
     assert authors(rows, "other.md") == []
     assert authors(Rows(rows[:1]), "r.md") == []  # no list of authors: the self-description answers instead
@@ -423,7 +426,7 @@ def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
                ("The authors thank the harbour board.", "Acknowledgements", "prose"),
                ("Bo Current and Cy Flow co-authored the report.", "Acknowledgements", "prose"),
                ("The plan was prepared by the ministry.", "2 Plans", "prose")]
-    rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(credits))
+    rows = rows_of(credits)
     assert authors(rows, "r.md") == [1, 3]
     # no list and no credits, but a title page and an imprint saying who presented and published it (the UK strategy)
     front = [("Tidal Strategy", "Tidal Strategy", "heading"),
@@ -431,7 +434,7 @@ def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
              ("This strategy sets out our vision for tides.", "1 Vision", "prose"),
              ("The plan was published in 2020 by the Harbour Board.", "1 Vision", "prose"),
              ("Published in May 2021 by the Office for Tides", "Tidal Strategy", "prose")]
-    rows = Rows(Sentence(f"s{i}", t, "r.md", sec, 1, "p", 0, len(t), (), "", kind) for i, (t, sec, kind) in enumerate(front))
+    rows = rows_of(front)
     assert authors(rows, "r.md", title="Tidal Strategy") == [1, 4]
     assert authors(rows, "r.md") == []  # its title unknown: its front matter is not known either
 

@@ -1,10 +1,8 @@
 """answer/contents.py: questions asking for a list of the report's parts, answered from its own structure."""
 
-from pathlib import Path
-
 import pytest
 
-from conftest import real_pdf_engine
+from conftest import OECD_PDF as OECD, UK_PDF as UK, real_pdf_engine
 
 from askwef.answer.contents import listed_items, listing
 from askwef.serve.render import plain_answer, render_answer
@@ -159,7 +157,6 @@ def test_the_one_part_of_what_a_conversation_is_about_or_of_what_its_pronoun_sta
     assert farms.about == "contents" and [q.text for q in farms.quotes] == [SEAFARM]
 
 
-OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 
 @pytest.mark.slow
@@ -201,7 +198,6 @@ def test_the_boxes_and_chapters_of_a_real_oecd_review(tmp_path):
     assert len(engine.answer("what's in chapter 3?").quotes) == 5
 
 
-UK = OECD.with_name("UK_National_AI_Strategy.pdf")
 
 
 @pytest.mark.slow

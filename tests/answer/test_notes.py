@@ -1,10 +1,8 @@
 """answer/notes.py: a question about a note by its number is answered with the sentences citing it and the note."""
 
-from pathlib import Path
-
 import pytest
 
-from conftest import real_pdf_engine
+from conftest import OECD_PDF as OECD, real_pdf_engine
 
 from askwef.answer.notes import note_asked
 from askwef.serve.render import plain_answer, render_answer
@@ -35,7 +33,6 @@ def test_a_note_is_answered_with_the_sentence_citing_it_and_the_note(mini_engine
     assert none.abstained and none.message == "The report has no endnote 99: its notes are numbered 1 to 10."
 
 
-OECD = Path(__file__).resolve().parents[3] / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 
 @pytest.mark.slow

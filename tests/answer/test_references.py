@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from conftest import real_pdf_engine
+from conftest import OECD_PDF as OECD, real_pdf_engine
 
 from askwef.serve.render import plain_answer, render_answer
 
-OECD = Path(__file__).resolve().parents[2].parent / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not OECD.exists(), reason="the real OECD review is not here")]
 

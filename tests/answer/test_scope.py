@@ -1,10 +1,8 @@
 """answer/scope.py: a question that names a section by its number or label is answered from that section."""
 
-from pathlib import Path
-
 import pytest
 
-from conftest import real_pdf_engine
+from conftest import OECD_PDF as OECD, real_pdf_engine
 
 from askwef.answer.scope import labels_written, missing_section, named_section, section_swapped
 
@@ -62,7 +60,6 @@ def test_labels_are_written_as_reports_print_them():
     assert labels_written("is there a plan") == "is there a plan"  # an article after a word that puts the question
 
 
-OECD = Path(__file__).resolve().parents[3] / "shared" / "realpdfs" / "OECD_Palestinian_Authority_Strengthening_Public_Administration.pdf"
 
 
 @pytest.mark.slow
