@@ -54,8 +54,9 @@ def printed_list(text: str) -> tuple[str, ...]:
 
 def named_parts(store, turns: list) -> list:
     """`turns` (followup.Turn), with each list given as its parts' first sentences (the API's text) named by the part
-    each sentence opens: its unit's title, else its section's."""
-    wanted = {item for turn in turns for item in turn.items}
+    each sentence opens: its unit's title, else its section's. A turn that was an Answer (it knows its section) already
+    names its parts: the index's sentences are read only for lists given as text."""
+    wanted = {item for turn in turns if not turn.section for item in turn.items}
     if not wanted:
         return turns
     field, named = store.sentences.field, {}
@@ -63,4 +64,4 @@ def named_parts(store, turns: list) -> list:
         text = field("text", i)
         if text in wanted and text not in named and field("kind", i) != "caption":  # (a figure's label line is its name)
             named[text] = part_name(field("unit", i) or field("section", i).split(" > ")[-1])
-    return [dataclasses.replace(t, items=tuple(named.get(item, item) for item in t.items)) if t.items else t for t in turns]
+    return [dataclasses.replace(t, items=tuple(named.get(item, item) for item in t.items)) if t.items and not t.section else t for t in turns]
