@@ -17,7 +17,7 @@ from .model import AnswerModels, load_models
 from .params import ABSTAIN_MESSAGE, TITLE_ASKED
 from .context import context_for, passages_for
 from .query import stems
-from .scope import missing_section, named_section
+from .scope import asked_document, missing_section, named_section
 from .select import select, stage_for
 from .span import span_of
 
@@ -96,8 +96,7 @@ def list_answer(retriever: Retriever, question: str, *, history=None, within: st
     against its conversation instead), within a section, and in an index of several reports unless `within` names one."""
     asked = listing(question)
     store = retriever.store
-    names = store.document_names
-    document = within if within in names else (names[0] if len(names) == 1 and not within else "")
+    document = asked_document(store, within) if not within or within in store.document_names else ""  # (not within a section)
     if asked is None or not document:
         return None  # (a `within` section: the question is read within it as any other)
     if history and is_followup(question):

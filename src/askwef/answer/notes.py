@@ -19,7 +19,7 @@ from ..types import Answer, find_endnote, in_section
 from .compose import quotes_for
 from .context import passages_for
 from .params import NOTE_ASKED, NOTE_QUOTES
-from .scope import named_section
+from .scope import asked_document, named_section
 
 
 def note_asked(question: str) -> tuple[int, str] | None:
@@ -36,8 +36,7 @@ def note_answer(retriever: Retriever, question: str, within: str | None = None) 
     none, or the index holds several reports and `within` names none of them (the router picks the report)."""
     asked = note_asked(question)
     store = retriever.store
-    names = store.document_names
-    document = within if within in names else (names[0] if len(names) == 1 else "")
+    document = asked_document(store, within)
     if asked is None or not document:
         return None
     number, word = asked

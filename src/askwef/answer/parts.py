@@ -210,10 +210,12 @@ def label_digits(text: str) -> str:
                   lambda m: f"{m[1]} {NUMBER_WORDS[m[2].lower()]}" if m[1].lower() not in FUNCTION_WORDS else m[0], text, flags=re.I)
 
 
-def label_pattern(label: str, number: str) -> re.Pattern:
+def label_pattern(label: str, number: str | None = None) -> re.Pattern:
     """A title or a line opening with `label` and `number` ("Pillar 1: ...", "Annex B. ...", "Step 3"), not with a longer
-    number ("Pillar 12", "Step 3.1")."""
-    return re.compile(rf"^\W*{re.escape(label)}\s+{re.escape(number)}(?![\w.]*\d)\b", re.I)
+    number ("Pillar 12", "Step 3.1"); with no `number`, any one a section is labelled with: a capital letter or one or
+    two digits ("Annex A", "Pillar 3")."""
+    said = re.escape(number) if number is not None else r"(?:(?-i:[A-Z])|\d{1,2})"
+    return re.compile(rf"^\W*{re.escape(label)}\s+{said}(?![\w.]*\d)\b", re.I)
 
 
 def titled_section(sections, said: str) -> str | None:

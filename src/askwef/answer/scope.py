@@ -16,7 +16,7 @@ import re
 
 from .figures import asks_only_for
 from .params import FRAMING, FUNCTION_WORDS, PART_REFERENCE, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS
-from .parts import label_digits, section_number, titled_section
+from .parts import label_digits, label_pattern, section_number, titled_section
 from .query import stems
 
 
@@ -56,8 +56,7 @@ def missing_section(store, question: str, within: str | None = None) -> str:
     (such a question was answered from another section, unsaid); "" when it names none, or one the report has, or
     a label the report titles no section with ("step 3", "phase 2"), or the index holds several reports and `within`
     names none of them."""
-    names = store.document_names
-    document = within if within in names else (names[0] if len(names) == 1 else "")
+    document = asked_document(store, within)
     info = store.document(document) if document else None
     if info is None:
         return ""
@@ -70,12 +69,19 @@ def missing_section(store, question: str, within: str | None = None) -> str:
     for m in SECTION_LABEL.finditer(written):
         if m["label"].lower() in FUNCTION_WORDS or titled_section(info.sections, m.group(0)):
             continue
-        kind = re.compile(rf"^\W*(?i:{re.escape(m['label'])})\s+(?:[A-Z]|\d{{1,2}})\b(?![.]\d)")
+        kind = label_pattern(m["label"])
         titled = [found.group(0).strip(" .:") for p in paths for part in p.split(" > ") if (found := kind.match(part))]
         if titled:
             said = list(dict.fromkeys(titled))
             return f"The report has no {m.group(0)}: it has {', '.join(said[:-1]) + ' and ' if len(said) > 1 else ''}{said[-1]}."
     return ""
+
+
+def asked_document(store, within: str | None) -> str:
+    """The report a question is asked of: `within` when it names one, else the index's only report; "" in a library
+    when `within` names none of its reports."""
+    names = store.document_names
+    return within if within in names else (names[0] if len(names) == 1 else "")
 
 
 def section_said(text: str) -> str:
