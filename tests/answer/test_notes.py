@@ -16,6 +16,11 @@ from askwef.serve.render import plain_answer, render_answer
     ("what does figure 2 show?", None),
     ("it was noted 3 times", None),
     ("how many notes were issued in 2024?", None),
+    # by its place, as the report numbers its notes (stop 42's hunt: "the 5th endnote" was not read)
+    ("what does the 5th endnote say?", (5, "endnote")),
+    ("and the first footnote?", (1, "footnote")),
+    ("what's the last note?", (-1, "note")),
+    ("the first notes of the meeting were short", None),
 ])
 def test_the_note_a_question_names(question, asked):
     assert note_asked(question) == asked
@@ -31,6 +36,10 @@ def test_a_note_is_answered_with_the_sentence_citing_it_and_the_note(mini_engine
     # a number the report has no note for: said so, with the numbers it has
     none = mini_engine.answer("endnote 99?")
     assert none.abstained and none.message == "The report has no endnote 99: its notes are numbered 1 to 10."
+    # by its place: the fifth, and the last the report numbers
+    assert mini_engine.answer("what does the fifth endnote say?").text == a.text
+    last = mini_engine.answer("and the last endnote?")
+    assert [n.number for n in last.endnotes] == [10] and last.text == "Its yields rose by 12% in 2023."
 
 
 

@@ -18,17 +18,28 @@ from ..retrieve import Retriever
 from ..types import Answer, find_endnote, in_section
 from .compose import quotes_for
 from .context import passages_for
-from .params import NOTE_ASKED, NOTE_QUOTES
+from .params import NOTE_ASKED, NOTE_ORDINAL, NOTE_QUOTES, ORDINALS
+
+LAST_NOTE = -1
+"""The number `note_asked` gives "the last note": the report's highest."""
 from .scope import asked_document, named_section
 
 
 def note_asked(question: str) -> tuple[int, str] | None:
-    """(the number, the word for the note as the question writes it) of the note a question names, or None."""
-    m = NOTE_ASKED.search(question)
+    """(the number, the word for the note as the question writes it) of the note a question names by its number or
+    its place ("the fifth endnote"; the last: LAST_NOTE), or None.
+
+    >>> note_asked("what does the 5th endnote say?"), note_asked("and the first footnote?"), note_asked("the last note")
+    ((5, 'endnote'), (1, 'footnote'), (-1, 'note'))
+    """
+    m = NOTE_ASKED.search(question) or NOTE_ORDINAL.search(question)
     if m is None:
         return None
     word = re.sub(r"[\s-]", "", m["word"].lower()).rstrip("s")
-    return int(m["number"]), word
+    if "number" in m.groupdict():
+        return int(m["number"]), word
+    place = m["ordinal"].lower()
+    return (LAST_NOTE if place in ("last", "final") else int(place[:-2]) if place[0].isdigit() else ORDINALS.index(place) + 1), word
 
 
 def note_answer(retriever: Retriever, question: str, within: str | None = None) -> Answer | None:
@@ -41,6 +52,8 @@ def note_answer(retriever: Retriever, question: str, within: str | None = None) 
         return None
     number, word = asked
     info = store.document(document)
+    if number == LAST_NOTE:
+        number = max((n.number for n in info.endnotes), default=0)
     # "note 2 in annex C": that chapter's, where each chapter numbers its own
     section = named_section(store, question, followup=True, within=document)
     notes = [n for n in info.endnotes if n.number == number

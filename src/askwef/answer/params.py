@@ -566,6 +566,10 @@ section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": th
 review); parts.labelled_part."""
 NOTE_ASKED = re.compile(r"\b(?P<word>(?:end|foot)\s?-?notes?|notes?)\s*(?:no\.?\s*|number\s*|#\s*)?(?P<number>\d{1,3})\b(?![.,]\d)", re.I)
 """A note a question names by its number ("what does endnote 5 say?", "footnote 10?", "note #3"); answer/notes.py."""
+NOTE_ORDINAL = re.compile(r"\bthe\s+(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+                          r"|ninth|last|final)\s+(?P<word>(?:end|foot)\s?-?note|note)\b", re.I)
+"""A note a question names by its place ("what does the 5th endnote say?", "the first footnote", "the last note"):
+NOTE_ASKED's note, counted as the report numbers its notes (stop 42's hunt: "the 5th endnote" was not read)."""
 NOTE_QUOTES = 3
 """Sentences quoted for a note at most: those citing it (one for each chapter's note of that number first, where the
 numbering restarts). The Blueprint report cites most of its 66 endnotes once, a few twice."""
