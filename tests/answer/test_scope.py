@@ -2,13 +2,28 @@
 
 import pytest
 
-from conftest import OECD_PDF as OECD, real_pdf_engine
+from conftest import OECD_PDF as OECD, fixture_engine, real_pdf_engine
 
+from askwef.answer.parts import label_digits, roman_value, section_number
 from askwef.answer.scope import labels_written, missing_section, named_section, section_swapped
 
 CHAPTER_1 = "1 Why tides matter"
 SECTION_1_2 = "1 Why tides matter > 1.2 Costs and financing"
 CHAPTER_2 = "2 Sectors adopting tidal power"
+PLAIN = """# Plain Notes
+
+# Summary
+
+Skills matter to every firm. The plan sets out three pillars.
+
+# Pillar 1: Skills
+
+Firms need more people who can build models.
+
+# Next steps
+
+The plan will be reviewed each year.
+"""
 
 
 def test_the_section_a_question_names_by_number_and_asks_within(mini_engine):
@@ -52,6 +67,23 @@ def test_a_section_the_report_does_not_have_is_said_to_be_missing(mini_engine):
     assert missing_section(store, "what happened in step 3?") == ""  # a label it titles no section with
     a = mini_engine.answer("what does section 4.1 say about costs?")
     assert a.abstained and a.message == "The report has no section 4.1: its chapters are numbered 1 to 2."
+
+
+def test_a_chapter_in_roman_figures_is_read_as_its_number(mini_engine):
+    # stop 42's hunt: "what does Chapter III say?" was not read
+    assert named_section(mini_engine.store, "what does chapter II say about pumps?") == CHAPTER_2
+    assert labels_written("summarise Chapter IV") == "summarise Chapter 4"
+    assert label_digits("which part i should read") == "which part i should read"  # a part in capitals only
+    # a report that numbers its chapters so: "Chapter III. Data", "II. Background"
+    assert [section_number(t) for t in ("Chapter III. Data", "II. Background", "2.4 Energy", "I think so")] == ["3", "2", "2.4", ""]
+    assert [roman_value(n) for n in ("iv", "IX", "XIV")] == [4, 9, 14]
+
+
+def test_a_chapter_asked_of_a_report_that_numbers_none_is_answered_with_its_parts(tmp_path):
+    # the UK strategy's "what does chapter 2 say about skills?" got the generic refusal
+    engine = fixture_engine(tmp_path, {"plain-notes.md": PLAIN})
+    said = missing_section(engine.store, "what does chapter 2 say about skills?", "plain-notes.md")
+    assert said == "The report does not number its chapters. Its parts are: Summary; Pillar 1: Skills; Next steps. Ask about one by its title."
 
 
 def test_labels_are_written_as_reports_print_them():

@@ -44,7 +44,7 @@ from ..types import in_section
 from .params import (DOCUMENT_ASKS, FOLLOWUP_TOPIC_SIMILARITY, IN_SECTION, LIST_ASKS, LIST_MAX, LISTED_PART, OVERVIEW_EXTRA_WORDS, OVERVIEW_FORM, OVERVIEW_FRAME, PART_ASKS,
                      PART_FAMILIES, PART_LABEL, PART_OPENING, PART_REFERENCE, REPORT_PREFIX, SECTION_LABEL, SECTION_NUMBER, UNIT_LABEL)
 from .figures import bare_label, label_rows, labels
-from .parts import section_number, titled_section
+from .parts import roman_chapters, section_number, titled_section
 from .query import function_stems, stems
 from .scope import labels_written
 from .referents import ordinal_index
@@ -85,7 +85,7 @@ class Listed:
 
 def listing(question: str) -> Listing | None:
     """What `question` asks to list, or None when it asks for something else (a fact, one numbered figure)."""
-    question = REPORT_PREFIX.sub("", question)  # "in the report, what are the pillars?"
+    question = roman_chapters(REPORT_PREFIX.sub("", question))  # "in the report, what are the pillars?"
     if PART_REFERENCE.search(question):  # "what does table 2 show": that one part (parts.py)
         return None
     number = SECTION_NUMBER.search(question)

@@ -21,6 +21,7 @@ from ..ingest.text import ends_sentence, split_numbering
 from ..types import Passage, in_section
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_OPENING, PART_REFERENCE,
+                     ROMAN_ASKED, ROMAN_DIGITS, ROMAN_TITLE,
                      FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
 from .figures import asks_only_for, own_line, part_reference, part_rows, titled_part
@@ -201,13 +202,22 @@ def labelled_part(store, query: Query, question: str, document: str, *, asked: s
 
 
 def label_digits(text: str) -> str:
-    """A label's number spelt out written in digits, as reports print labels ("under step one" -> "under step 1").
+    """A label's number spelt out, or a chapter's in roman figures, written in digits, as reports print labels ("under step
+    one" -> "under step 1").
 
     >>> label_digits("what did china want by 2020 under step one"), label_digits("which one is it")
     ('what did china want by 2020 under step 1', 'which one is it')
+    >>> label_digits("what does Chapter III say"), label_digits("summarise chapter iv"), label_digits("part i think")
+    ('what does Chapter 3 say', 'summarise chapter 4', 'part i think')
     """
+    text = roman_chapters(text)
     return re.sub(r"\b([A-Za-z]{3,12})\s+(" + "|".join(NUMBER_WORDS) + r")\b",
                   lambda m: f"{m[1]} {NUMBER_WORDS[m[2].lower()]}" if m[1].lower() not in FUNCTION_WORDS else m[0], text, flags=re.I)
+
+
+def roman_chapters(text: str) -> str:
+    """`text` with the chapters it names in roman figures in digits ("what does Chapter III say" -> "... Chapter 3 ...")."""
+    return ROMAN_ASKED.sub(lambda m: f"{m['label']} {roman_value(m['roman'])}", text)
 
 
 def label_pattern(label: str, number: str | None = None) -> re.Pattern:
@@ -276,8 +286,17 @@ def labelled_lines(sentences, rows: range, said: re.Pattern, label: str) -> tupl
 
 
 def section_number(path: str) -> str:
-    """The number the Contents gives the section `path` ("2.4"), or ""."""
-    return split_numbering(path.split(" > ")[-1])[0]
+    """The number the Contents gives the section `path` ("2.4"; a chapter in roman figures in digits: "Chapter III.
+    Data" and "III. Data" -> "3"), or ""."""
+    title = path.split(" > ")[-1]
+    roman = ROMAN_TITLE.match(title)
+    return split_numbering(title)[0] or (str(roman_value(roman["roman"] or roman["bare"])) if roman else "")
+
+
+def roman_value(numeral: str) -> int:
+    """A number in roman figures as an int: "III" -> 3, "xiv" -> 14."""
+    values = [ROMAN_DIGITS[c] for c in numeral.upper()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0]))
 
 
 def _under(store, rows, path: str) -> list[int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.text import title_key
 from .figures import asks_only_for
 from .params import FRAMING, FUNCTION_WORDS, PART_REFERENCE, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS
 from .parts import label_digits, label_pattern, section_number, titled_section
@@ -66,6 +67,9 @@ def missing_section(store, question: str, within: str | None = None) -> str:
         chapters = sorted({int(n) for p in paths if (n := section_number(p.split(" > ")[0])).isdigit()})
         if m.group(1) not in {section_number(p) for p in paths} and chapters:
             return f"The report has no {m.group(0)}: its chapters are numbered {chapters[0]} to {chapters[-1]}."
+        if not chapters:  # the UK strategy's "chapter 2": it numbers none
+            tops = [p for p in paths if " > " not in p and title_key(p) != title_key(info.title)]
+            return f"The report does not number its chapters. Its parts are: {'; '.join(tops)}. Ask about one by its title."
     for m in SECTION_LABEL.finditer(written):
         if m["label"].lower() in FUNCTION_WORDS or titled_section(info.sections, m.group(0)):
             continue

@@ -49,7 +49,7 @@ from .params import (
     YEAR,
 )
 from .figures import labels, own_line
-from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, own_noun, part_question, summary_part
+from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, own_noun, part_question, roman_chapters, summary_part
 from .pins import home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose
@@ -236,7 +236,7 @@ class Prepared:
 def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolved, Query]:
     """A turn as understood: markup dropped (`query.plain`), read against the conversation (`followup.resolve`),
     then analysed with the corpus's lexicon (`query.analyse`). The router and selection read a question so."""
-    text = plain(question)
+    text = roman_chapters(plain(question))  # "summarize chapter IV": chapter 4
     history = named_parts(stage.store, normalize_history(history)) if history else history  # a list given as text: its parts
     # the turn read against a conversation
     against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of)
