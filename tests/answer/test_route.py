@@ -300,3 +300,23 @@ def test_a_note_or_a_section_only_one_report_has_goes_to_it_and_a_note_of_severa
     # "section 1.2" numbers a section of the tidal report alone: asked of it
     scoped = library.answer("what does section 1.2 say about banks?")
     assert scoped.quotes and all(q.section.startswith("1 Why tides matter > 1.2") for q in scoped.quotes)
+
+
+def test_parts_asked_for_by_kind_in_a_library_come_from_each_report_that_has_them(tmp_path):
+    # routed by its passages, such a question went to one report unsaid: the OECD review alone listed its tables,
+    # and "what case studies are there?" was told the OECD review has none, when the Blueprint report has 15
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    chapters = library.answer("what are the chapters?")
+    assert chapters.about == "comparison" and {q.document for q in chapters.quotes} == {"mini-report.md", "wind-notes.md"}
+    # one report has them: its list alone
+    cases = library.answer("which case studies are there?")
+    assert cases.about == "contents" and {q.document for q in cases.quotes} == {"mini-report.md"}
+    assert [q.unit.split(" – ")[0] for q in cases.quotes] == ["CASE STUDY 1: Harbour Works", "USE CASE 2: SeaFarm"]
+    # a chapter both reports number: asked of each within its own chapter 2
+    power = library.answer("what does chapter 2 say about power?")
+    assert power.about == "comparison" and {q.document for q in power.quotes} == {"mini-report.md", "wind-notes.md"}
+    assert all(q.section.startswith("2 ") for q in power.quotes)
+    # in a conversation about one report, that report's
+    first = library.answer("in the wind notes, what do ports run on?")
+    again = library.answer("what are the chapters?", history=[first])
+    assert {q.document for q in again.quotes} == {"wind-notes.md"}

@@ -26,10 +26,11 @@ from ..types import Answer
 from .clarify import asked_of_the_report, called_report, chosen_report, clarify_message
 from .compare import compared, compared_reports, history_for, reports_about
 from .compose import answer_question as answer_one
+from .contents import listed_parts, listing
 from .followup import is_followup, normalize_history
 from .meta import about_last
 from .notes import note_answer, note_asked
-from .scope import section_report
+from .scope import section_report, section_reports
 from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
@@ -80,6 +81,10 @@ def answer_question(
         sectioned = section_report(retriever.store, text) if named is None else None
         if sectioned is not None:  # "what's in pillar 1?": the one report with a section so titled
             return dataclasses.replace(in_report(retriever, sectioned, text, history=history, k=k, models=models), question=question)
+        if named is None and not (turns and is_followup(question)):
+            each = _parts_of_each(retriever, question, text, turns, history, k=k, models=models)
+            if each is not None:  # "list the tables", "what does chapter 2 say about data?": each report that has them
+                return each
         if named is not None and turns and is_followup(question) and not _asks_anything(text):
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
@@ -125,6 +130,31 @@ def answer_question(
 def _unplaced(text: str) -> str:
     """A turn without the places it names ("and in China?" -> "and?")."""
     return without_places(text, gazetteer().mentions(text))
+
+
+def _parts_of_each(retriever: Retriever, question: str, text: str, turns, history, *, k: int, models: AnswerModels) -> Answer | None:
+    """A question naming no report that asks for parts by kind ("list the tables", "what are the chapters?") or asks
+    within a section by a number several reports give ("what does chapter 2 say about data?"), in a library of at most
+    EACH_REPORT_MAX: answered by the report of the conversation when it has them, else by each report that has them, in
+    one reply; None when it asks for neither, or no report has them. Routed by its passages, such a question went to
+    one report unsaid: the OECD review alone listed its tables, and "what case studies are there?" was told the OECD
+    review has none, when the Blueprint report has 15."""
+    store = retriever.store
+    if len(store.documents) > EACH_REPORT_MAX:
+        return None
+    asked = listing(text)
+    if asked is not None:
+        have = [name for name in store.document_names if listed_parts(store, name, asked) is not None]
+    else:
+        have = section_reports(store, text)
+    last = (turns[-1].document or quoted_document(store, turns[-1].answer)) if turns else ""
+    if last in have:
+        have = [last]
+    if not have:
+        return None
+    if len(have) == 1:
+        return dataclasses.replace(in_report(retriever, have[0], text, history=history, k=k, models=models), question=question)
+    return each_report(retriever, question, text, have, history, k=k, models=models)
 
 
 def _home_report(retriever: Retriever, question: str) -> str | None:
