@@ -11,6 +11,9 @@ COSTS = "How much did costs fall between 2015 and 2024?"
     ("where does that come from?", "sources"), ("who says so?", "sources"), ("ok, citation please", "sources"),
     ("is there a source for this?", "sources"), ("where did you get that?", "sources"), ("link?", "sources"),
     ("can you give me the references", "sources"), ("cite that", "sources"), ("source pls", "sources"),
+    # stop 43's blind trial: read as questions about the report
+    ("which endnote is that?", "sources"), ("where's that data from", "sources"), ("where are those numbers from?", "sources"),
+    ("what note is it from?", "sources"), ("which notes were issued in 2023?", None),
     ("anything else?", "more"), ("what else does it say?", "more"),
     ("which page is that on?", "place"), ("what page?", "place"), ("page?", "place"), ("what section is it in?", "place"),
     ("where does it say that?", "place"), ("where in the report is that?", "place"), ("on which page?", "place"),
@@ -36,6 +39,17 @@ def test_source_gives_the_last_answer_s_sentences_with_the_endnotes_they_cite(mi
         assert source.quotes == first.quotes and [e.number for e in source.endnotes] == [5]
         assert source.context == "These sentences cite endnote 5." and "Example" not in source.text
         assert "endnotes they cite" in source.confidence_line()
+
+
+def test_source_of_sentences_citing_nothing_is_that_cited_next_in_their_case_study(mini_engine):
+    # "source?" after a case study's opening sentences, which cite nothing, said "The report cites no source" though
+    # the case cites its source further on (stop 43's blind trial: ICBC's fraud platform, endnote 59)
+    opening = {"question": "what did Harbour Works build?", "answer": "Harbour Works built a 240-megawatt barrage in Port Example in 2019."}
+    source = mini_engine.answer("source?", history=[opening])
+    assert [e.number for e in source.endnotes] == [6] and len(source.quotes) == 2
+    assert source.quotes[1].text.startswith("This translated into savings")
+    assert source.context == ("The sentences quoted cite no source; the nearest sentence of their case study that does is quoted with "
+                              "them: it cites endnote 6.")
 
 
 def test_which_page_gives_where_the_last_answer_stands(mini_engine):

@@ -23,7 +23,7 @@ from ..types import Answer
 from .compare import compared
 from .compose import endnotes_for, quotes_for, references_for
 from .followup import normalize_history
-from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_TURN
+from .params import MAX_ANSWER_CHARS, MORE_SENTENCES, MORE_TURN, PLACE_TURN, QUOTED_MIN_CHARS, SOURCE_NEAR, SOURCE_TURN
 from .context import passages_for, quoted_rows
 
 UNDERSTOOD = {"sources": "the sources of the last answer", "place": "where the last answer stands in the report",
@@ -71,10 +71,18 @@ def _reply(retriever: Retriever, question: str, kind: str, rows: list[int], answ
         message = ("The report says no more there: the last answer's sentences end their section." if kind == "more" and answered
                    else "There is no quote in the last answer to point at. Ask a question about the report.")
         return Answer(question, "", abstained=True, message=message, resolved_question=UNDERSTOOD[kind], about=kind)
-    quotes = quotes_for(store, rows)
     endnotes, references = endnotes_for(retriever, rows), references_for(retriever, rows)
+    nearest = citing_near(retriever, rows) if kind == "sources" and not endnotes and not references else None
+    if nearest is not None:  # the case study's source, cited by its next sentence
+        rows = sorted([*rows, nearest])
+        endnotes, references = endnotes_for(retriever, rows), references_for(retriever, rows)
+    quotes = quotes_for(store, rows)
     answer = Answer(question, " ".join(q.text for q in quotes), quotes=quotes, endnotes=endnotes, passages=passages_for(store, rows),
                     confidence=1.0, resolved_question=UNDERSTOOD[kind], about=kind, references=references)
+    if kind == "sources" and nearest is not None:
+        where = "case study" if store.sentences.field("unit", nearest) else "paragraph"
+        return _with_context(answer, f"The sentences quoted cite no source; the nearest sentence of their {where} that does is quoted with "
+                                     f"them: it cites {cited(endnotes, references)}.")
     if kind == "sources":
         return _with_context(answer, sources_said(endnotes, references))
     if kind == "place":
@@ -91,12 +99,39 @@ def sources_said(endnotes, references) -> str:
     >>> print(sources_said((Endnote(3, "A"), Endnote(5, "B")), (Endnote(2, "OECD (2018), Toolkit"),)))
     These sentences cite endnotes 3, 5 and, by author and date, 1 work of their chapter's reference list.
     """
+    said = cited(endnotes, references)
+    return f"These sentences cite {said}." if said else "The report cites no source for these sentences."
+
+
+def cited(endnotes, references) -> str:
+    """The sources cited, as "endnotes 3, 5 and, by author and date, 1 work of their chapter's reference list"; "" for none."""
     said = []
     if endnotes:
         said.append(f"endnote{'s' if len(endnotes) > 1 else ''} {', '.join(str(e.number) for e in endnotes)}")
     if references:
         said.append(f"by author and date, {len(references)} work{'s' if len(references) > 1 else ''} of their chapter's reference list")
-    return f"These sentences cite {' and, '.join(said)}." if said else "The report cites no source for these sentences."
+    return " and, ".join(said)
+
+
+def citing_near(retriever: Retriever, rows: list[int]) -> int | None:
+    """The sentence nearest `rows` that cites a source (an endnote, or a work by author and date), within the case study
+    or box of their last sentence, else within SOURCE_NEAR sentences of it in its section; None when there is none. An
+    answer quoting a case study's first sentences, which cite nothing, was told "The report cites no source" though the
+    case cites its source further on (stop 43's blind trial: ICBC's fraud platform, endnote 59)."""
+    sentences = retriever.store.sentences
+
+    def place(i: int) -> tuple[str, str, str]:
+        return sentences.field("document", i), sentences.field("section", i), sentences.field("unit", i)
+
+    home = place(max(rows))
+    for step in range(1, (len(sentences) if home[2] else SOURCE_NEAR) + 1):
+        near = [i for i in (max(rows) + step, min(rows) - step) if 0 <= i < len(sentences) and place(i) == home]
+        if not near:  # out of the case study, or the section, both ways
+            return None
+        cited = next((i for i in near if endnotes_for(retriever, [i]) or references_for(retriever, [i])), None)
+        if cited is not None:
+            return cited
+    return None
 
 
 def _with_context(answer: Answer, context: str) -> Answer:

@@ -647,12 +647,19 @@ SOURCE_TURN = re.compile(
     r"|" + _LEAD + r"(?:cite|source)\s+" + _POINTER + r"\W*$"
     r"|" + _LEAD + r"where\s+did\s+(?:you|they|it)\s+get\s+" + _POINTER + r"(?:\s+from)?\W*$"
     r"|" + _LEAD + r"(?:what|which)(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)?\s+(?:the\s+|its\s+|their\s+|your\s+)?"
-    r"(?:sources?|references?|citations?|evidence)(?:\s+(?:for|of|behind|on)\s+(?:" + _POINTER + r"|the\s+\w+))?\W*$"
+    r"(?:sources?|references?|citations?|evidence|(?:end|foot)?notes?)(?:\s+(?:for|of|behind|on)\s+(?:" + _POINTER + r"|the\s+\w+))?\W*$"
+    r"|" + _LEAD + r"(?:what|which)\s+(?:sources?|references?|citations?|(?:end|foot)?notes?)\s+(?:is|are|was|were)\s+" + _POINTER
+    + r"(?:\s+(?:from|in|under))?\W*$"
     r"|" + _LEAD + r"(?:is|are)\s+there\s+(?:a|any)\s+(?:sources?|references?|citations?)(?:\s+for\s+" + _POINTER + r")?\W*$"
-    r"|" + _LEAD + r"where(?:'s|’s|\s+is|\s+was|\s+does|\s+did)?\s+" + _POINTER + r"\s+(?:come\s+)?from\W*$"
+    r"|" + _LEAD + r"where(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+does|\s+did|\s+do)?\s+(?:" + _POINTER + r"|the)"
+    r"(?:\s+(?:data|figures?|numbers?|stats?|statistics?|claims?|info|information|estimates?))?\s+(?:come\s+)?from\W*$"
     r"|" + _LEAD + r"(?:who\s+(?:says|said)\s+(?:so|that|this)|according\s+to\s+(?:whom|who|what)|what\s+does\s+" + _POINTER
     + r"\s+cite)\W*$", re.I)
-"""A turn asking where the last answer's sentences come from: answered with the endnotes they cite."""
+"""A turn asking where the last answer's sentences come from: answered with the endnotes they cite. Stop 43's blind
+trial: "which endnote is that?" and "where's that data from" were read as questions about the report."""
+SOURCE_NEAR = 3
+"""Outside a case study or box, "source?" of sentences that cite nothing points at the nearest sentence citing a source
+within this many of them in their section (a paragraph's source is often cited once, at its end)."""
 PLACE_TURN = re.compile(
     _LEAD + r"(?:(?:what|which)\s+)?(?:page|section|chapter)(?:\s+(?:number|no\.?))?(?:\s+(?:is|was|are|were)\s+" + _POINTER
     + r"(?:\s+(?:on|in|from))?)?\W*$"
