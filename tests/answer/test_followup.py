@@ -15,11 +15,11 @@ TITLES = sorted(
 )
 
 
-def _conversation(*questions, entity_of=None, near=None):
+def _conversation(*questions, entity_of=None, near=None, cases=None):
     """Each turn resolved against the earlier ones (raw questions as history, as the chat sends them)."""
     out, history = [], []
     for q in questions:
-        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of, near=near))
+        out.append(resolve(q, history, titles=TITLES, entity_of=entity_of, near=near, cases=cases))
         history.append({"question": q, "answer": "..."})
     return out
 
@@ -349,6 +349,29 @@ def test_a_name_the_conversation_has_not_said_is_asked_about_alone():
     again = _conversation("What's Haier's COSMOPlat?", "and what did COSMOPlat do?")[-1].question
     assert "(" in again and "What's Haier's COSMOPlat" in again
     assert "(" in _conversation("What's Haier's COSMOPlat?", "and what did it do?")[-1].question
+
+
+CASES = ["USE CASE 1: Haier COSMOPlat – AI-driven innovation hub", "USE CASE 2: GAC Honda – enhancing quality inspection",
+         "USE CASE 6: GE Healthcare China – advancing CT imaging", "CASE STUDY 4: Alipay AI Healthcare Manager – a platform",
+         "USE CASE 3: Apollo Go – pioneering fully driverless ride-hailing", "TABLE 4: Selected scenarios in healthcare"]
+
+
+def test_a_case_study_named_in_lower_case_that_the_conversation_has_not_said_is_asked_about_alone():
+    from askwef.answer.referents import case_keys
+
+    # by the words of its name a reader types alone (rare in the corpus, not dictionary words unless in capitals),
+    # else by the whole name; a table names no case
+    keys = case_keys(CASES, frozenset({"honda", "healthcare", "china", "ge", "manager", "apollo", "go"}), {"ai": 302})
+    assert keys == {"haier": "Haier COSMOPlat", "cosmoplat": "Haier COSMOPlat", "gac": "GAC Honda", "ge": "GE Healthcare China",
+                    "alipay": "Alipay AI Healthcare Manager", "apollo go": "Apollo Go"}
+    # stop 43's blind trial: both were read as about the case the conversation was on
+    turns = _conversation("haier cosmoplat what does it do", "how many companies does it serve", "and gac honda?", cases=keys)
+    assert turns[-1].question == "gac honda?" and turns[-1].previous is None
+    assert _conversation("alipay ai healthcare manager what is it", "what about the GE healthcare one", cases=keys)[-1].question == "GE healthcare?"
+    # a case the conversation has named, a pronoun, a turn naming none: read against the conversation as before
+    assert "(" in _conversation("haier cosmoplat what does it do", "and what did cosmoplat achieve?", cases=keys)[-1].question
+    assert _conversation("gac honda what does it do", "how accurate is it?", cases=keys)[-1].question != "how accurate is it?"
+    assert "(" in _conversation("gac honda what does it do", "why?", cases=keys)[-1].question
 
 
 def test_a_count_with_no_noun_counts_what_the_conversation_was_about():

@@ -136,7 +136,7 @@ def _leans_on(retriever: Retriever, question: str, history) -> str | None:
     on?" after a question about the executive summary does not (its "it" is the report itself): it is listed as when
     asked alone."""
     stage = stage_for(retriever)
-    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near)
+    resolved = resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, cases=stage.case_keys)
     return resolved.asked if resolved.asked.strip().rstrip("?") != question.strip().rstrip("?") else None
 
 

@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from ..types import Answer
 from .params import (
     COUNT_WITHOUT_NOUN,
-    BOX_LABEL,
     ELLIPSIS_MAX_WORDS,
     FIELD_ABBREVIATIONS,
     FOLLOWUP_MEMORY,
@@ -49,7 +48,6 @@ from .params import (
     MIN_OWN_WORDS,
     NEXT_PART,
     ORDINAL_ONE,
-    PART_LABEL,
     PERSON_PRONOUN,
     PERSONAL_PRONOUN,
     PLURAL_PRONOUN,
@@ -72,6 +70,8 @@ from .referents import (
     owned,
     plural_phrase,
     same_name,
+    unit_name,
+    unsaid_case,
 )
 from .topics import near_word, nearest, old_topic, phrase_at, span_of, title_in, title_like
 
@@ -158,7 +158,7 @@ def is_followup(question: str) -> bool:
     )
 
 
-def resolve(question: str, history, *, titles: list[str], entity_of=None, near=None, series_of=None) -> Resolved:
+def resolve(question: str, history, *, titles: list[str], entity_of=None, near=None, series_of=None, cases=None) -> Resolved:
     """Read `question` against the last turn of `history`; a question that does not lean on it passes unchanged.
 
     `titles`: topics the corpus has (section titles, lower case, longest first). `entity_of(turn)`:
@@ -166,7 +166,7 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None, near=N
     for each phrase, the title its meaning is nearest and their cosine (the retriever's model), so
     "banks" can stand for "finance" and "hospitals" for "healthcare". `series_of(turn)`: the labels of the numbered
     blocks of the figure a turn's answer quoted ("Step 1", "Step 2", "Step 3"), what "the first one" picks from when
-    that answer listed nothing.
+    that answer listed nothing. `cases`: what a turn may name a case study by (`referents.case_keys`).
     """
     turns = normalize_history(history)
     if not turns or not is_followup(question):
@@ -176,11 +176,11 @@ def resolve(question: str, history, *, titles: list[str], entity_of=None, near=N
     turns = turns[-FOLLOWUP_MEMORY:]  # the oldest turn kept is read as it stands
     for i, turn in enumerate(turns):  # each earlier turn as understood on its own
         if i and is_followup(turn.question):
-            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity, items, series_of)
+            read = _read(turn.question, turns[i - 1], own, anchor, titles, entity_of, near, entity, items, series_of, cases)
             own, entity, items = read.own, read.entity, read.items
         else:
             own, anchor, entity, items = _plain(turn.question), _plain(turn.question), "", ()
-    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity, items, series_of)
+    return _read(question, turns[-1], own, anchor, titles, entity_of, near, entity, items, series_of, cases)
 
 
 def _plain(question: str) -> str:
@@ -188,7 +188,7 @@ def _plain(question: str) -> str:
 
 
 def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str], entity_of, near=None, carried: str = "",
-          listed: tuple[str, ...] = (), series_of=None) -> Resolved:
+          listed: tuple[str, ...] = (), series_of=None, cases=None) -> Resolved:
     """`question` read against `last`, whose own question was understood as `before` (no "?"); `anchor`:
     the conversation's last question that stood alone, which a turn with nothing to substitute keeps
     beside it too ("is it strict?" after "when did that come into force?" after "how does china regulate ...");
@@ -232,6 +232,12 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     swapped = section_swapped(body, before) if not PRONOUN.search(body) and len(body.split()) <= ELLIPSIS_MAX_WORDS else ""
     if swapped:
         return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
+
+    # a case study the conversation has not named is what the turn is about, alone: "and gac honda?" after two turns on
+    # COSMOPlat, "what about the GE healthcare one" after Alipay's (stop 43's blind trial kept both on the last case)
+    if cases and not PERSONAL_PRONOUN.search(body) and unsaid_case(body, cases, f"{context} {entity_of(last) if entity_of else ''}"):
+        alone = re.sub(r"^(?:the\s+)?(.+?)\s+one$", r"\1", body, flags=re.I)  # "the GE healthcare one": GE healthcare
+        return _bounded(Resolved(alone + "?", alone, None, alone))
 
     # a new topic in place of the old one: "and in healthcare?", "same question for finance", "and autos"
     new_topic = title_in(body, titles) or (title_like(body, titles) if ellipsis else None)
@@ -383,18 +389,3 @@ def _entity(last: Turn, before: str, entity_of) -> str:
 def _bounded(r: Resolved) -> Resolved:
     return Resolved(r.question[:MAX_RESOLVED_CHARS], r.asked[:MAX_RESOLVED_CHARS], r.previous, r.own[:MAX_RESOLVED_CHARS], r.entity,
                     r.items)
-
-
-def unit_name(unit: str) -> str:
-    """The name a case study's title gives: 'USE CASE 9: State Grid Corporation of China – AI-driven ...' -> 'State Grid Corporation of China';
-    a box's title without its label ('Box A A.2. The Standard Cost Model' -> 'The Standard Cost Model'); none for a
-    table's or figure's ('TABLE 4: Selected scenarios and solutions in healthcare' names no thing "it" stands for).
-
-    >>> unit_name("Box A A.2. The Standard Cost Model"), unit_name("Box 4.8. France's barometer of public action results")
-    ('The Standard Cost Model', "France's barometer of public action results")
-    """
-    if BOX_LABEL.match(unit):
-        return BOX_LABEL.sub("", unit).strip()
-    if not unit or PART_LABEL.match(unit):
-        return ""
-    return unit.split(": ", 1)[-1].split(" – ")[0].strip()

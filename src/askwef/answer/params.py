@@ -591,6 +591,9 @@ SERIES_LINES = 40
 LABELLED_LINES = 10
 """A labelled block of a figure (parts.labelled_lines) is quoted with at most this many lines: its label, a year or
 title line and the bullets under it (the Blueprint report's steps have 3 each)."""
+CASE_NAME_MAX_COUNT = 10
+"""A word of a case study's name that a turn may name it by alone is this rare in the corpus (the lexicon's counts: the
+Blueprint report writes "GAC" twice, "Haier" twice, "AI", of "Alipay AI Healthcare Manager", 302 times)."""
 NEXT_PART = re.compile(r"\b(?:the\s+)?(?P<way>next|following|previous|preceding)\s+(?P<noun>use[- ]case|case[- ]study|box|table"
                        r"|figure|one)\b", re.I)
 """A follow-up pointing at the part after or before the last answer's ("and the next use case?", "the previous box",

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from .params import (
+    BOX_LABEL,
+    CASE_NAME_MAX_COUNT,
     FIELD_ABBREVIATIONS,
     FUNCTION_WORDS,
     LIST_ITEM_WORDS,
     ORDINAL_ONE,
     ORDINALS,
     OWNED_WORDS,
+    PART_LABEL,
     PLURAL_NOUN,
     PLURAL_PHRASE_WORDS,
 )
@@ -170,3 +173,49 @@ def ordinal_index(word: str) -> int:
     if word in ("last", "final"):
         return -1
     return int(word[0]) - 1 if word[0].isdigit() else ORDINALS.index(word) if word in ORDINALS else 9
+
+
+def unit_name(unit: str) -> str:
+    """The name a case study's title gives: 'USE CASE 9: State Grid Corporation of China – AI-driven ...' -> 'State Grid Corporation of China';
+    a box's title without its label ('Box A A.2. The Standard Cost Model' -> 'The Standard Cost Model'); none for a
+    table's or figure's ('TABLE 4: Selected scenarios and solutions in healthcare' names no thing "it" stands for).
+
+    >>> unit_name("Box A A.2. The Standard Cost Model"), unit_name("Box 4.8. France's barometer of public action results")
+    ('The Standard Cost Model', "France's barometer of public action results")
+    """
+    if BOX_LABEL.match(unit):
+        return BOX_LABEL.sub("", unit).strip()
+    if not unit or PART_LABEL.match(unit):
+        return ""
+    return unit.split(": ", 1)[-1].split(" – ")[0].strip()
+
+
+def case_keys(units, dictionary: frozenset[str], counts: dict[str, int]) -> dict[str, str]:
+    """What a turn may name a case study or box by, lower case, and the name its title gives (`unit_name`): each word of
+    the name a reader would type for it alone (not a dictionary word unless written with two capitals, "GE", "JD", and
+    rare in the corpus: CASE_NAME_MAX_COUNT), else the whole name ("apollo go").
+
+    >>> case_keys(["USE CASE 2: GAC Honda – quality", "USE CASE 3: Apollo Go – rides"], frozenset({"honda", "apollo", "go"}), {})
+    {'gac': 'GAC Honda', 'apollo go': 'Apollo Go'}
+    """
+    keys: dict[str, str] = {}
+    for unit in units:
+        name = unit_name(unit)
+        if not name or len(name.split()) > 6:  # a box titled by a sentence ("The role of ...") is named by no one word
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w\-]+", re.sub(r"['’]s\b", "", name)) if w.lower() not in FUNCTION_WORDS]
+        own = [w.lower() for w in words if counts.get(w.lower(), 0) <= CASE_NAME_MAX_COUNT
+               and (w.lower() not in dictionary or sum(c.isupper() for c in w) >= 2)]
+        for key in own or [name.lower()]:
+            keys.setdefault(key, name)
+    return keys
+
+
+def unsaid_case(text: str, keys: dict[str, str], said: str) -> str:
+    """The name of the case study `text` names by one of its `keys` (any case, whole words) that `said`, what the
+    conversation has said, does not: "and gac honda?" after two turns on COSMOPlat; "" when it names none such."""
+    low, said = text.lower(), said.lower()
+    for key, name in keys.items():
+        if re.search(rf"\b{re.escape(key)}\b", low) and not re.search(rf"\b{re.escape(key)}\b", said):
+            return name
+    return ""

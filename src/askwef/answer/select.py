@@ -26,6 +26,7 @@ from .definitions import defining
 from .features import FEATURES, LAZY_LIMIT, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
 from .followup import Resolved, normalize_history, resolve, unit_name
+from .referents import case_keys
 from .lists import named_parts
 from .topics import topic_titles
 from .lexicon import Lexicon
@@ -160,6 +161,12 @@ class Stage:
         units = (self.store.sentences.field("unit", i) for i in quoted_rows(self.store, turn.answer, QUOTED_MIN_CHARS))
         return unit_name(next((u for u in units if u), ""))
 
+    @functools.cached_property
+    def case_keys(self) -> dict[str, str]:
+        """What a turn may name each case study or box of the corpus by (`referents.case_keys`), read on first use."""
+        units = dict.fromkeys(u for d in self.store.documents for _, _, us in d.sections for u in us)
+        return case_keys(units, self.lexicon.dictionary, self.lexicon.counts)
+
     def series_of(self, turn) -> tuple[str, ...]:
         """The labels of the numbered blocks of the figure an earlier answer quoted the label line of ("FIGURE 3 China's
         strategic AI development plan": "Step 1", "Step 2", "Step 3"), () when it quoted none or the figure has fewer than
@@ -239,7 +246,7 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     text = roman_chapters(plain(question))  # "summarize chapter IV": chapter 4
     history = named_parts(stage.store, normalize_history(history)) if history else history  # a list given as text: its parts
     # the turn read against a conversation
-    against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of)
+    against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of, cases=stage.case_keys)
     resolved = against(text, history) if history else None
     if history and (DOCUMENT_WORD.search(text) or title_said(text, stage.document_titles)):
         alone = analyse(text, stage.lexicon, types, asked=text)
