@@ -156,3 +156,18 @@ def test_a_markdown_report_without_a_title_heading_is_named_by_its_file(tmp_path
     (tmp_path / "tidal_power_notes.md").write_text("## Grids\n\nTidal barrages give steady power for twelve hours a day.\n",
                                                    encoding="utf-8")
     assert ingest_file(tmp_path / "tidal_power_notes.md").title == "Tidal power notes"
+
+
+def test_a_numbered_heading_the_contents_leaves_out_opens_a_subsection_and_never_takes_a_listed_title(tmp_path):
+    # the Filesystem Hierarchy Standard lists three levels and prints four, and titles dozens of sections "Purpose":
+    # its unlisted "3.7.4.1. Purpose" was taken for the entry "3.8.1 Purpose", the entries between never found
+    path = tmp_path / "manual.md"
+    path.write_text("# A Manual\n\n# Contents\n\n1 Layout\t3\n\n1.1 Etc\t3\n\n1.2 Home\t4\n\n1.2.1 Purpose\t4\n\n"
+                    "# 1 Layout\n\nThe layout has two parts.\n\n## 1.1 Etc\n\nEtc holds the configuration.\n\n"
+                    "### 1.1.1 Purpose\n\nEtc exists so hosts can be configured.\n\n## 1.2 Home\n\nHome holds the users.\n\n"
+                    "### 1.2.1 Purpose\n\nHome exists so users can keep files.\n", encoding="utf-8")
+    doc = ingest_file(path)
+    assert [s.path for s in doc.sections] == ["1 Layout", "1 Layout > 1.1 Etc", "1 Layout > 1.1 Etc > 1.1.1 Purpose", "1 Layout > 1.2 Home",
+                                              "1 Layout > 1.2 Home > 1.2.1 Purpose"]
+    assert not doc.warnings
+    assert _section(doc, "1 Layout > 1.2 Home > 1.2.1 Purpose").text == "Home exists so users can keep files."

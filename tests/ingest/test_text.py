@@ -81,3 +81,11 @@ def test_figure_and_table_labels_numbered_by_chapter_or_annex():
 def test_a_report_without_a_title_is_named_by_its_file():
     assert file_title("UK_National_AI_Strategy.pdf") == "UK National AI Strategy"
     assert file_title("annual-review-2024.md") == "Annual review 2024"
+
+
+def test_a_printed_heading_is_a_contents_entry_by_its_title_under_its_number():
+    from askwef.ingest.text import printed_as
+
+    assert printed_as("3.8.1", "Purpose", "3.8.1. Purpose") and printed_as("3.8.1", "Purpose", "Purpose")
+    assert printed_as("", "Purpose", "3.7.4.1. Purpose")  # an entry without a number: its title
+    assert not printed_as("3.8.1", "Purpose", "3.7.4.1. Purpose")  # another section so titled

@@ -26,6 +26,7 @@ from .text import (
     Cleaned,
     ends_sentence,
     file_title,
+    printed_as,
     split_numbering,
     split_sentences,
     starts_lowercase,
@@ -82,6 +83,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     entries = [e for e in report.contents if title_key(e.title) not in ENDNOTE_HEADINGS]
     keys = {title_key(e.title) for e in entries}
     listed_children = {e.number.split(".")[0] for e in entries if "." in e.number}
+    listed = {e.number for e in entries if e.number}
     # chapters whose subsections the Contents lists (by number, or by depth when the reader knows it)
     parents = {title_key(e.title) for e, nxt in zip(entries, entries[1:]) if e.level == 1 and nxt.level > 1}
     first_page = min((e.page for e in entries), default=1)
@@ -144,7 +146,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
 
         if headingish:
             key = title_key(text)
-            match = next((j for j in range(next_entry, len(entries)) if title_key(entries[j].title) == key), None)
+            match = next((j for j in range(next_entry, len(entries)) if printed_as(entries[j].number, entries[j].title, text)), None)
             if match is None and key:
                 # a title printed in two sizes or lines: "Pillar 1:" over "Investing in the long-term ..."
                 match, used = _joined_match(paras, i, consumed, entries, next_entry)
@@ -159,8 +161,9 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     parent = next((s for s in reversed(sections) if s.level < e.level), None)
                     opened = open_section(e.title, e.number, e.page, parent)
                     chapter = opened if parent is None else chapter
-                elif "." in e.number and e.level == 0:
-                    parent = next((s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
+                elif "." in e.number and e.level == 0:  # under the section numbered one level up ("1.2" for "1.2.1"), else its chapter
+                    parent = next((s for s in reversed(sections) if s.number and s.number == e.number.rpartition(".")[0]), None) or next(
+                        (s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
                     open_section(e.title, e.number, e.page, parent)
                 else:
                     chapter = open_section(e.title, e.number, e.page, None)
@@ -191,6 +194,14 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 if not number.startswith(chapter.number + "."):
                     number, bare = "", text
                 open_section(bare, number, p.pages[0][1] if p.pages else chapter.page, chapter)
+                unit, table_unit = "", ""
+                continue
+            # a numbered heading one level below an open section, that the Contents leaves out: its subsection (the
+            # Filesystem Hierarchy Standard lists three levels and prints four: "3.7.4.1. Purpose" under "3.7.4")
+            number, bare = split_numbering(text)
+            parent = next((s for s in reversed(sections) if s.number and number.rpartition(".")[0] == s.number), None) if number else None
+            if parent is not None and bare and number not in listed:
+                open_section(bare, number, p.pages[0][1] if p.pages else parent.page, parent)
                 unit, table_unit = "", ""
                 continue
             # (a PDF's front matter, its title page and imprint, read before it: a heading the Contents leaves out, the

@@ -183,6 +183,19 @@ def title_key(title: str) -> str:
     return re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "", bare)
 
 
+def printed_as(number: str, title: str, text: str) -> bool:
+    """Whether the printed heading `text` is the Contents entry (`number`, `title`): its title, under the entry's number
+    when both give one. A manual titles dozens of sections "Purpose" (the Filesystem Hierarchy Standard): matched by
+    title alone, its unlisted "3.7.4.1. Purpose" was taken for the entry "3.8.1 Purpose", and the entries between were
+    never found (their 530 sentences filed under one "Purpose").
+
+    >>> printed_as("3.8.1", "Purpose", "3.7.4.1. Purpose"), printed_as("3.8.1", "Purpose", "3.8.1. Purpose"), printed_as("", "Purpose", "Purpose")
+    (False, True, True)
+    """
+    printed, bare = split_numbering(text)
+    return title_key(bare) == title_key(title) and (not printed or not number or printed == number)
+
+
 def file_title(name: str) -> str:
     """A report's title from its file's name, for a report that gives none (a PDF whose cover has no title and whose
     metadata names the application that wrote it, a markdown file without a level-1 heading): "UK_National_AI_Strategy.pdf"

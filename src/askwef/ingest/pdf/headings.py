@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..conventions import MARKER_TEXT
 from ..parsed import ContentsEntry
-from ..text import ends_sentence, split_numbering, title_key, word_count
+from ..text import ends_sentence, printed_as, split_numbering, title_key, word_count
 from .contents import CONTENTS_TITLES
 from .layout import Line
 
@@ -245,8 +245,7 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
     used: set[int] = set()
     where: list[int | None] = []  # the heading each entry was found at
     for entry in contents:
-        key = title_key(entry.title)
-        found = next((j for j in range(at, len(headings)) if j not in used and title_key(split_numbering(headings[j][0])[1]) == key), None)
+        found = next((j for j in range(at, len(headings)) if j not in used and printed_as(entry.number, entry.title, headings[j][0])), None)
         if found is None:
             out.append(entry)
             where.append(None)
