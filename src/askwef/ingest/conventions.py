@@ -65,8 +65,9 @@ CONTENTS_ROW = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4
 
 # --- printed reports (PDF) -------------------------------------------------------------------------
 
-CONTENTS_ROW_PRINTED = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4}|[ivxlc]{1,6})\s*$")
-"""A printed Contents row: as CONTENTS_ROW, and front matter numbered in roman figures ("Foreword ..... iii")."""
+CONTENTS_ROW_PRINTED = re.compile(r"^\s*(?P<title>\S.*?)(?:[\s.·…_]*[\t ]|[.·…_]{4,})(?P<page>\d{1,4}|[ivxlc]{1,6})\s*$")
+"""A printed Contents row: as CONTENTS_ROW, and front matter numbered in roman figures ("Foreword ..... iii"); Word
+runs its leader dots into the page number ("OVERVIEW..........6")."""
 
 BULLETS = "•\x7f▪■●◦‣∙·"
 """Bullet glyphs as PDF text layers carry them (InDesign, Word, reportlab, Chromium; \\x7f is how

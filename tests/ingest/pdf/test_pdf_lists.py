@@ -190,6 +190,37 @@ def _contents(rows: list[str]) -> list[tuple[str, str]]:
     return [(e.number, e.title) for e in entries]
 
 
+def _contents_of(texts: list[str], per_page: int = 40) -> list[tuple[str, str, int]]:
+    from askwef.ingest.pdf.contents import contents_page
+    from askwef.ingest.pdf.layout import Line
+
+    lines = [Line(page=1, x0=56, x1=200, y=780, size=14, bold=True, text="Contents")]
+    lines += [Line(page=1 + k // per_page, x0=56, x1=500, y=750 - 14 * (k % per_page), size=10, bold=False, text=text)
+              for k, text in enumerate(texts)]
+    lines += [Line(page=lines[-1].page + 1, x0=56, x1=500, y=750, size=10, bold=False, text="The body starts here and says so.")]
+    entries, _ = contents_page(lines, 10.0)
+    return [(e.number, e.title, e.page) for e in entries]
+
+
+def test_contents_rows_as_manuals_and_word_print_them():
+    # a title wrapped over three lines (the Debian Policy Manual's 7.7: the list stopped there, chapters 8 to 12 unread)
+    assert _contents_of(["7.6 Replacing packages . . . . 63", "7.7 Relationships between source and binary packages -",
+                         "Build-Depends, Build-Depends-Indep,", "Build-Conflicts . . . . . . 64", "8 Shared libraries\t67",
+                         "8.1 Run-time libraries . . . 67"]) == [
+        ("7.6", "Replacing packages", 63), ("7.7", "Relationships between source and binary packages - Build-Depends, "
+                                                   "Build-Depends-Indep, Build-Conflicts", 64), ("8", "Shared libraries", 67),
+        ("8.1", "Run-time libraries", 67)]
+    # Word runs its leader dots into the page number
+    assert _contents_of(["OVERVIEW..........6", "LRS..........6", "2.1 LRS MODEL..........7"]) == [
+        ("", "OVERVIEW", 6), ("", "LRS", 6), ("2.1", "LRS MODEL", 7)]
+    # pages run forward: a line ending in a smaller number is past the list
+    assert [t for _, t, _ in _contents_of(["Intro\t3", "Methods\t5", "Results\t9", "National Hydro Network, Level 1"])] == [
+        "Intro", "Methods", "Results"]
+    # a Contents over many pages is read whole (three pages cut the Policy Manual's eight short)
+    rows = [f"{k} Chapter {k}\t{10 * k}" for k in range(1, 31)]
+    assert len(_contents_of(rows, per_page=5)) == 30
+
+
 def test_a_number_opening_one_contents_title_is_part_of_the_title():
     """'10 Year Vision' among unnumbered entries is a title (the UK strategy); numbers in sequence, or
     with subsections, are the sections' numbers."""
