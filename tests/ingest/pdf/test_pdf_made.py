@@ -358,3 +358,34 @@ def test_a_footnote_whose_small_number_is_glued_to_its_words_is_a_note(tmp_path)
     assert "that can be used in other programs, either by dynamic linking" in text, text
     assert "http" not in text
     assert [(n.number, n.url) for n in doc.endnotes] == [(1, "http://caml.inria.fr/ocaml/htmlman/index.html")]
+
+
+def test_footnotes_numbered_again_in_each_chapter_are_each_chapters_own(tmp_path):
+    """Three manuals of Debian's packages (the R language definition, the Filesystem Hierarchy Standard, the Policy
+    Manual) number footnotes from 1 in each chapter: every marker 1 after the first chapter was resolved to the
+    first chapter's note 1, and the later chapters' notes were lost."""
+    from askwef.types import find_endnote
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for chapter, topic in ((1, "ports"), (2, "farms")):
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(72, 780, f"{chapter} Tidal {topic}")
+        for j in range(20):
+            line = c.beginText(72, 750 - 13.5 * j)
+            line.setFont("Helvetica", 10.9)
+            line.textOut(f"Line {j + 1} of chapter {chapter} says what the {topic} plan to do with tidal power.")
+            if j == 2:
+                line.setFont("Helvetica", 7)
+                line.setRise(4)
+                line.textOut("1")
+            c.drawText(line)
+        c.setFont("Helvetica", 8)
+        c.drawString(72, 77, f"1 The {topic} survey of {2020 + chapter} counted every site.")
+        c.showPage()
+    doc = ingest_file(saved(c, buf, tmp_path / "chapters.pdf"))
+    notes = {(n.scope, n.number): n.reference for n in doc.endnotes}
+    assert notes == {("1 Tidal ports", 1): "The ports survey of 2021 counted every site.",
+                     ("2 Tidal farms", 1): "The farms survey of 2022 counted every site."}
+    cited = [(s.path, find_endnote(doc.endnotes, n, s.path).reference) for s in doc.sections for sp in s.sentences for n in sp.endnotes]
+    assert cited == [("1 Tidal ports", "The ports survey of 2021 counted every site."), ("2 Tidal farms", "The farms survey of 2022 counted every site.")]

@@ -57,16 +57,7 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.role == "heading":
-            joined = line.text
-            for j in range(i + 1, min(i + CHAPTER_TITLE_LINES, len(lines))):
-                if title_key(joined) in chapters:
-                    break
-                if lines[j].role != "heading" or lines[j].page != line.page:
-                    break
-                joined = f"{joined} {lines[j].text}"
-            if title_key(joined) in chapters:
-                chapter = joined
+        chapter = _chapter_opened(lines, i, chapters) or chapter
         if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS:
             j = i + 1
             while j < len(lines) and lines[j].role != "heading" and lines[j].size <= LIST_END_SIZE * line.size:
@@ -80,6 +71,29 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
 
 Where = dict[tuple[str, int], list[Line]]
 """Each entry's lines by (scope, number): where the link annotations over an entry are looked for."""
+
+
+def _chapter_opened(lines: list[Line], i: int, chapters: set[str]) -> str:
+    """The title of the chapter whose heading opens at line `i` (over up to CHAPTER_TITLE_LINES lines), or ""."""
+    line = lines[i]
+    if line.role != "heading":
+        return ""
+    joined = line.text
+    for j in range(i + 1, min(i + CHAPTER_TITLE_LINES, len(lines))):
+        if title_key(joined) in chapters or lines[j].role != "heading" or lines[j].page != line.page:
+            break
+        joined = f"{joined} {lines[j].text}"
+    return joined if title_key(joined) in chapters else ""
+
+
+def chapter_pages(lines: list[Line], chapters: set[str]) -> dict[int, str]:
+    """Each page's chapter: the title of the last chapter opened by the end of the page ("" before the first)."""
+    out: dict[int, str] = {}
+    chapter = ""
+    for i, line in enumerate(lines):
+        chapter = _chapter_opened(lines, i, chapters) or chapter
+        out[line.page] = chapter
+    return out
 
 
 def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[Endnote], Where, list[Endnote], Where]:
@@ -135,11 +149,16 @@ def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int,
     return entries, by_number
 
 
-def footnotes(pages: list[list[Line]], body: float, vocabulary) -> tuple[list[Endnote], dict[tuple[str, int], list[Line]]]:
+def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict[int, str] | None = None
+              ) -> tuple[list[Endnote], dict[tuple[str, int], list[Line]]]:
     """Footnotes: at a page's foot, lines smaller than the body under the last body line, the first
-    opening with the number of a marker on that page."""
+    opening with the number of a marker on that page. Numbered again from 1 in each chapter (a number read twice),
+    each note is scoped to its page's chapter (`chapter_of`: `chapter_pages`): three manuals of Debian's packages
+    number so, and every marker [1] after chapter 2 was resolved to chapter 2's note 1."""
     notes: list[Endnote] = []
     where: dict[tuple[str, int], list[Line]] = {}
+    page_of: list[int] = []
+    held: list[list[Line]] = []  # each note's lines
     for lines in pages:
         cited = {n for line in lines for _, n in line.markers}
         if not cited:
@@ -163,7 +182,13 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary) -> tuple[list[En
         texts, by_number = endnote_entries([_with_text(l, t) for l, t in zip(block, fixed)], vocabulary)
         for note in parse_endnotes(texts):
             notes.append(note)
-            where[("", note.number)] = by_number.get(note.number, [])
+            page_of.append(first.page)
+            held.append(by_number.get(note.number, []))
+    numbers = [n.number for n in notes]
+    if chapter_of and len(set(numbers)) < len(numbers):  # numbered again: each chapter's own
+        notes = [replace(n, scope=chapter_of.get(page, "")) for n, page in zip(notes, page_of)]
+    for note, lines in zip(notes, held):
+        where.setdefault((note.scope, note.number), lines)
     return notes, where
 
 

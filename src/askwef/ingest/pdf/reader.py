@@ -44,7 +44,7 @@ from .headings import (
     pages_where_printed,
 )
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
-from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .notes import chapter_pages, foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
@@ -256,7 +256,10 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         contents = pages_where_printed(merge_outline(contents, outline, title, flat, body), flat[after:], labels)
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
     notes, entry_lines, references, reference_lines = read_notes(flat[after:], chapters, vocabulary)
-    foot, foot_lines = footnotes(ordered, body, vocabulary)
+    # (a report without a Contents, outline or repeated heading sizes: its largest headings open its chapters)
+    top = max((l.size for l in flat[after:] if l.role == "heading"), default=0.0)
+    opened = chapters or {title_key(l.text) for l in flat[after:] if l.role == "heading" and l.size >= top - 0.5}
+    foot, foot_lines = footnotes(ordered, body, vocabulary, chapter_pages(flat[after:], opened))
     known = {(n.scope, n.number) for n in notes}
     notes += [n for n in foot if (n.scope, n.number) not in known]
     links = link_targets(reader)
