@@ -89,3 +89,15 @@ def test_a_printed_heading_is_a_contents_entry_by_its_title_under_its_number():
     assert printed_as("3.8.1", "Purpose", "3.8.1. Purpose") and printed_as("3.8.1", "Purpose", "Purpose")
     assert printed_as("", "Purpose", "3.7.4.1. Purpose")  # an entry without a number: its title
     assert not printed_as("3.8.1", "Purpose", "3.7.4.1. Purpose")  # another section so titled
+
+
+def test_a_titles_number_as_reports_print_it():
+    from askwef.ingest.text import roman_value, split_numbering
+
+    assert split_numbering("3.7.4.1. Purpose") == ("3.7.4.1", "Purpose") and split_numbering("Chapter 3. The Root") == ("3", "The Root")
+    # LibreOffice's outline numbering (the Gutenprint manual), a chapter in roman figures (the REVTeX guide's "VII.")
+    assert split_numbering("1.1) Setup") == ("1.1", "Setup") and split_numbering("VII. FOOTNOTES") == ("7", "FOOTNOTES")
+    assert split_numbering("Part II: Costs") == ("2", "Costs")
+    # a capital opening a sentence, or a word in capitals, is no number
+    assert split_numbering("I think so") == ("", "I think so") and split_numbering("IV drips") == ("", "IV drips")
+    assert [roman_value(n) for n in ("iv", "IX", "XIV")] == [4, 9, 14]

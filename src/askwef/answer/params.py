@@ -561,11 +561,10 @@ studies does the report include"): the rest must name their section or their tit
 SECTION_NUMBER = re.compile(r"\b(?:chapter|section|part)\s+(\d{1,2}(?:\.\d{1,2})?)\b(?![.,]\d)", re.I)
 """A section named by its number ("chapter 2", "section 2.4"), as the report's Contents numbers it."""
 ROMAN_ASKED = re.compile(r"\b(?P<label>(?i:chapter|section|part))\s+(?P<roman>[IVX]{1,5}|(?<=[Cc]hapter )[ivx]{1,5})\b(?![.,]\d)")
-ROMAN_TITLE = re.compile(r"^(?:(?i:chapter|part|section)\s+(?P<roman>[IVXL]{1,5})\b[.:]?|(?P<bare>[IVXL]{1,5})[.:])\s+(?=\S)")
-ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 """A chapter a question names in roman figures ("Chapter III", "chapter iv"; a section or part in capitals only: "part
-i think" is no part), and a title so numbered ("Chapter III. ...", "II. Background"): both are read as digits, as
-SECTION_NUMBER names chapters (stop 42's hunt: "what does Chapter III say?" was not read)."""
+i think" is no part): read as digits, as SECTION_NUMBER names chapters, and as the reader numbers a title so printed
+("Chapter III. ...", "II. Background": `ingest.text.split_numbering`; stop 42's hunt: "what does Chapter III say?" was
+not read)."""
 SECTION_LABEL = re.compile(r"\b(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-Z])\b(?![.,]\d)")
 """A section a question may name by a label and a number ("pillar 1", "annex B", "goal 3"), when the report titles a
 section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": the UK strategy; "Annex B. ...": an OECD

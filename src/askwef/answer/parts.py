@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..index.library import title_key
-from ..ingest.text import ends_sentence, split_numbering
+from ..ingest.text import ends_sentence, roman_value, split_numbering
 from ..types import Passage, in_section
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_OPENING, PART_REFERENCE,
-                     ROMAN_ASKED, ROMAN_DIGITS, ROMAN_TITLE,
+                     ROMAN_ASKED,
                      FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
 from .figures import asks_only_for, own_line, part_reference, part_rows, titled_part
@@ -288,15 +288,7 @@ def labelled_lines(sentences, rows: range, said: re.Pattern, label: str) -> tupl
 def section_number(path: str) -> str:
     """The number the Contents gives the section `path` ("2.4"; a chapter in roman figures in digits: "Chapter III.
     Data" and "III. Data" -> "3"), or ""."""
-    title = path.split(" > ")[-1]
-    roman = ROMAN_TITLE.match(title)
-    return split_numbering(title)[0] or (str(roman_value(roman["roman"] or roman["bare"])) if roman else "")
-
-
-def roman_value(numeral: str) -> int:
-    """A number in roman figures as an int: "III" -> 3, "xiv" -> 14."""
-    values = [ROMAN_DIGITS[c] for c in numeral.upper()]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0]))
+    return split_numbering(path.split(" > ")[-1])[0]
 
 
 def _under(store, rows, path: str) -> list[int]:

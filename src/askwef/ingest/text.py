@@ -165,15 +165,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- titles and prose tests --------------------------------------------------------------------
 
-_NUMBERING = re.compile(r"^\s*(?:(?:chapter|section|part)\s+)?(\d+(?:\.\d+)*)\.?\s+(?=\S)", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^\s*(?:(?i:chapter|section|part)\s+(?:(?P<label_roman>[IVXL]{1,6})\b[.:]?|(?P<label_number>\d+(?:\.\d+)*)[.:)]?)"
+    r"|(?P<number>\d+(?:\.\d+)*)[.)]?|(?P<roman>[IVXL]{1,6})[.)])\s+(?=\S)")
+"""A title's number as reports print it: "2.4 ...", "3.7.4.1. ...", "Chapter 3 ...", "1) ..." and "1.1) ..."
+(LibreOffice's outline numbering), a chapter in roman figures ("III. ...", "Chapter IV ..."), read as its value
+in digits (the REVTeX guide's "VII. FOOTNOTES" was two sentences of prose; a question names it "chapter 7")."""
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def split_numbering(title: str) -> tuple[str, str]:
-    """'2.4 Enabling sustainable energy' -> ('2.4', 'Enabling sustainable energy'); no number -> ('', title)."""
+    """'2.4 Enabling sustainable energy' -> ('2.4', 'Enabling sustainable energy'); no number -> ('', title).
+
+    >>> split_numbering("III. Background"), split_numbering("Chapter IV Data"), split_numbering("1.1) Setup")
+    (('3', 'Background'), ('4', 'Data'), ('1.1', 'Setup'))
+    >>> split_numbering("I think so"), split_numbering("IV drips")
+    (('', 'I think so'), ('', 'IV drips'))
+    """
     m = _NUMBERING.match(title)
     if not m:
         return "", title.strip()
-    return m.group(1), title[m.end() :].strip()
+    roman = m["roman"] or m["label_roman"]
+    number = str(roman_value(roman)) if roman else (m["number"] or m["label_number"])
+    return number, title[m.end() :].strip()
+
+
+def roman_value(numeral: str) -> int:
+    """A number in roman figures as an int: "III" -> 3, "xiv" -> 14."""
+    values = [_ROMAN[c] for c in numeral.upper()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0]))
 
 
 def title_key(title: str) -> str:
