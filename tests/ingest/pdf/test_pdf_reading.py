@@ -5,7 +5,7 @@ punctuation after a link."""
 from __future__ import annotations
 
 from askwef.ingest.pdf.layout import Line, page_lines
-from askwef.ingest.pdf.notes import DRAWN_NOTE, drawn_note_starts, foot_links
+from askwef.ingest.pdf.notes import DRAWN_NOTE, drawn_note_starts, foot_links, footnotes
 from askwef.ingest.pdf.paragraphs import Vocabulary, paragraphs
 from askwef.ingest.pdf.runs import Run, Shape, _respaced
 
@@ -40,6 +40,22 @@ def test_a_footnote_without_a_url_keeps_the_others_in_step():
     assert notes[2].reference == DRAWN_NOTE.format(number=5, page=1)
     # without the drawn numbers, three markers and two targets cannot be matched: nothing is guessed
     assert foot_links([lines], links, 10.0, set(), [[]]) == []
+
+
+def test_a_footnote_at_the_foot_of_the_left_column_is_a_note_though_the_right_column_runs_lower():
+    # the TraceMonkey paper's p. 5: its note 1 closes the left column, above the right column's last lines, and was
+    # read as the text (and marker 1 reported as having no note)
+    def line(text, y, column, size=10.0, markers=()):
+        x0 = 56 if column == 1 else 310
+        return Line(page=0, x0=x0, x1=x0 + 230, y=y, size=size, bold=False, text=text, markers=list(markers), column=column)
+
+    left = [line(f"Left line {k} of the column.", 700 - 12 * k, 1) for k in range(40)]
+    left[3] = line("Arrays are slow here.", 664, 1, markers=[(21, 1)])
+    right = [line(f"Right line {k} of the column.", 700 - 12 * k, 2) for k in range(50)]
+    note = line("1 Arrays are actually worse than this, as the index is converted twice.", 200, 1, size=8)
+    notes, _ = footnotes([left + right + [note]], 10.0, VOCABULARY)
+    assert [(n.number, n.reference) for n in notes] == [(1, "Arrays are actually worse than this, as the index is converted twice.")]
+    assert note.role == "notes"
 
 
 def test_fewer_drawn_footnotes_than_markers_run_the_last_over_to_a_later_page():

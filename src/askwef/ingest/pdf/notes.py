@@ -166,8 +166,10 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict
         text_lines = [l for l in lines if l.role in ("", "heading")]
         foot = sorted((l for l in text_lines if l.size < 0.9 * body), key=lambda l: -l.y)
         body_lines = [l for l in text_lines if l.size >= 0.9 * body]
-        lowest = min((l.y for l in body_lines), default=1e9)
-        block = [l for l in foot if l.y < lowest]
+        # under the last body line of its own column: a two-column paper's footnote at the foot of its left column
+        # stands above the right column's last lines (the TraceMonkey paper's p. 5 note was read as the text)
+        lowest = {c: min((l.y for l in body_lines if l.column in (0, c)), default=1e9) for c in {l.column for l in foot}}
+        block = [l for l in foot if l.y < lowest[l.column]]
         if not block:
             continue
         first = block[0]
