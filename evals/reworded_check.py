@@ -6,7 +6,8 @@ with askwef's answers to them as history (blind2-blueprint.tsv). A `reworded` qu
 one of its quotes is the expected sentence (`quotes_expected`: the first 80 characters of both compared as words, endnote
 markers dropped, or the expected text whole inside the quote), or the expected text is the case study's title askwef
 shows with its quote (`Answer.context`: "which car maker uses AI visual detection" labelled "GAC Honda – enhancing
-quality inspection ..."); a `near_miss` counts
+quality inspection ..."), or an entry of the endnote list askwef gives with its answer (`Answer.endnotes`: "source?"
+labelled "China Mobile. (2023). Digital Intelligence Innovation."; counted since stop 43); a `near_miss` counts
 when askwef abstains. Lenient on purpose: another sentence giving the same fact is not counted, a wrong short answer in
 bold is.
 
@@ -88,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "near_miss":
             good = a.abstained
         else:
-            # a label that is a case study's title counts when askwef shows that title with its quote (`Answer.context`)
-            good = not a.abstained and any(quotes_expected(text, expected) for text in [*(q.text for q in a.quotes), a.context])
+            # a label that is a case study's title counts when askwef shows that title with its quote (`Answer.context`),
+            # and one that is an entry of the endnote list when askwef gives that note with its answer ("source?")
+            shown = [*(q.text for q in a.quotes), a.context, *(n.reference for n in a.endnotes)]
+            good = not a.abstained and any(quotes_expected(text, expected) for text in shown)
         tally[kind][0] += good
         tally[kind][1] += 1
         if not good:
