@@ -71,7 +71,9 @@ from .referents import (
     plural_phrase,
     same_name,
     unit_name,
+    case_swapped,
     unsaid_case,
+    without_cases,
 )
 from .topics import near_word, nearest, old_topic, phrase_at, span_of, title_in, title_like
 
@@ -233,11 +235,18 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     if swapped:
         return _bounded(Resolved(swapped + "?", swapped, previous, swapped))
 
-    # a case study the conversation has not named is what the turn is about, alone: "and gac honda?" after two turns on
-    # COSMOPlat, "what about the GE healthcare one" after Alipay's (stop 43's blind trial kept both on the last case)
-    if cases and not PERSONAL_PRONOUN.search(body) and unsaid_case(body, cases, f"{context} {entity_of(last) if entity_of else ''}"):
-        alone = re.sub(r"^(?:the\s+)?(.+?)\s+one$", r"\1", body, flags=re.I)  # "the GE healthcare one": GE healthcare
-        return _bounded(Resolved(alone + "?", alone, None, alone))
+    # a case study the conversation has not named is what the turn is about: in the last question's case's place ("and
+    # gac honda?" after "how much did Haier COSMOPlat improve efficiency?"), else with the questions before beside it
+    # without their cases ("what about the Tsinghua one?" after AI in healthcare); stop 43's blind trial kept them on the last
+    new_case = unsaid_case(body, cases, f"{context} {entity_of(last) if entity_of else ''}") if cases and not PERSONAL_PRONOUN.search(body) else ""
+    alone = re.sub(r"^(?:the\s+)?(.+?)\s+one$", r"\1", body, flags=re.I)  # "the GE healthcare one": GE healthcare
+    # a turn that only names it ("and gac honda?", "the GE healthcare one") asks the last question of it
+    bare = bool(new_case) and not set(re.findall(r"\w+", alone.lower())) - set(re.findall(r"\w+", new_case.lower())) - {"the", "s"}
+    if new_case and (bare or not names_in(body)):  # (a name in capitals asking more: as any name, below)
+        swapped = case_swapped(before, new_case, cases) if bare else ""
+        if swapped:  # "what about ANTA?" after "what does JD's virtual livestream host do?": ANTA's
+            return _bounded(Resolved(swapped + "?", swapped, None, swapped))
+        return _bounded(Resolved(_beside(alone, alone, without_cases(context, cases)), alone, None, alone))
 
     # a new topic in place of the old one: "and in healthcare?", "same question for finance", "and autos"
     new_topic = title_in(body, titles) or (title_like(body, titles) if ellipsis else None)

@@ -219,3 +219,34 @@ def unsaid_case(text: str, keys: dict[str, str], said: str) -> str:
         if re.search(rf"\b{re.escape(key)}\b", low) and not re.search(rf"\b{re.escape(key)}\b", said):
             return name
     return ""
+
+
+def without_cases(text: str, keys: dict[str, str]) -> str:
+    """`text` without the case studies it names, whole names first, then the words they are named by (`case_keys`):
+    the question before, asked of another case ("how much did Haier COSMOPlat improve efficiency" -> "how much did
+    improve efficiency").
+
+    >>> without_cases("how much did Haier COSMOPlat improve efficiency", {"haier": "Haier COSMOPlat", "cosmoplat": "Haier COSMOPlat"})
+    'how much did improve efficiency'
+    """
+    for name in sorted(set(keys.values()), key=lambda n: (-len(n), n)):
+        text = re.sub(rf"\b{re.escape(name)}(?:['’]s)?\b", " ", text, flags=re.I)
+    for key in keys:
+        text = re.sub(rf"\b{re.escape(key)}(?:['’]s)?\b", " ", text, flags=re.I)
+    return " ".join(text.split())
+
+
+def case_swapped(text: str, name: str, keys: dict[str, str]) -> str:
+    """`text` with the first case study it names other than `name` (by its whole name or a word it is named by, with
+    its "'s") put as `name`; "" when it names none.
+
+    >>> case_swapped("what does JD's virtual host do", "ANTA", {"jd": "JD's Digital Human", "anta": "ANTA"})
+    "what does ANTA's virtual host do"
+    """
+    forms = [n for n in sorted(set(keys.values()), key=lambda n: (-len(n), n)) if n != name]
+    forms += [k for k, n in keys.items() if n != name]
+    found = [m for form in forms if (m := re.search(rf"\b{re.escape(form)}(?=(?:['’]s)?\b)", text, re.I))]
+    if not found:
+        return ""
+    m = min(found, key=lambda m: (m.start(), -m.end()))
+    return text[: m.start()] + name + text[m.end():]
