@@ -26,7 +26,7 @@ from statistics import median
 from ...types import Endnote
 from ..conventions import ENDNOTE_HEADINGS, NOTE_ENTRY_START, REFERENCE_HEADINGS
 from ..endnotes import parse_endnotes
-from ..text import title_key
+from ..text import split_numbering, title_key
 from .layout import Line
 from .paragraphs import join_lines
 from .references import reference_entries
@@ -58,7 +58,7 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
     while i < len(lines):
         line = lines[i]
         chapter = _chapter_opened(lines, i, chapters) or chapter
-        if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS:
+        if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS and not _numbered_chapter(lines, i):
             j = i + 1
             while j < len(lines) and lines[j].role != "heading" and lines[j].size <= LIST_END_SIZE * line.size:
                 j += 1
@@ -84,6 +84,13 @@ def _chapter_opened(lines: list[Line], i: int, chapters: set[str]) -> str:
             break
         joined = f"{joined} {lines[j].text}"
     return joined if title_key(joined) in chapters else ""
+
+
+def _numbered_chapter(lines: list[Line], i: int) -> bool:
+    """Whether the heading at line `i`, titled as a note list, is a numbered chapter of prose, not a list opening with a
+    note: the REVTeX guide's "VII. FOOTNOTES", dropped as notes once its number was read."""
+    after = next((l for l in lines[i + 1:] if l.role != "heading"), None)
+    return bool(split_numbering(lines[i].text)[0]) and after is not None and not NOTE_ENTRY_START.match(after.text)
 
 
 def chapter_pages(lines: list[Line], chapters: set[str]) -> dict[int, str]:
@@ -151,14 +158,12 @@ def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int,
 
 def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict[int, str] | None = None
               ) -> tuple[list[Endnote], dict[tuple[str, int], list[Line]]]:
-    """Footnotes: at a page's foot, lines smaller than the body under the last body line, the first
-    opening with the number of a marker on that page. Numbered again from 1 in each chapter (a number read twice),
-    each note is scoped to its page's chapter (`chapter_of`: `chapter_pages`): three manuals of Debian's packages
-    number so, and every marker [1] after chapter 2 was resolved to chapter 2's note 1."""
+    """Footnotes: at a page's foot, lines smaller than the body under the last body line of their column, the first
+    opening with the number of a marker on that page; numbered again in each chapter (a number read twice), each is
+    scoped to its page's chapter (`chapter_pages`: three Debian manuals' markers 1 all took chapter 2's note 1)."""
     notes: list[Endnote] = []
     where: dict[tuple[str, int], list[Line]] = {}
-    page_of: list[int] = []
-    held: list[list[Line]] = []  # each note's lines
+    page_of, held = [], []  # each note's page and lines
     for lines in pages:
         cited = {n for line in lines for _, n in line.markers}
         if not cited:
@@ -166,8 +171,7 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict
         text_lines = [l for l in lines if l.role in ("", "heading")]
         foot = sorted((l for l in text_lines if l.size < 0.9 * body), key=lambda l: -l.y)
         body_lines = [l for l in text_lines if l.size >= 0.9 * body]
-        # under the last body line of its own column: a two-column paper's footnote at the foot of its left column
-        # stands above the right column's last lines (the TraceMonkey paper's p. 5 note was read as the text)
+        # (a two-column paper's footnote closing its left column stands above the right column's last lines: TraceMonkey's p. 5)
         lowest = {c: min((l.y for l in body_lines if l.column in (0, c)), default=1e9) for c in {l.column for l in foot}}
         block = [l for l in foot if l.y < lowest[l.column]]
         if not block:

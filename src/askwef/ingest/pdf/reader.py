@@ -274,8 +274,15 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
     paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
     paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
-    year = publication_year(flat[: after + 200], reader)
+    # the front matter and the body's first pages (YEAR_PAGES): a manual's history further on ("July 1997") is no date of it
+    start = flat[after].page if after < len(flat) else 0
+    year = publication_year([l for l in flat[: after + 200] if l.page <= start + YEAR_PAGES], reader)
     return ParsedReport(title, tuple(contents), tuple(paras), tuple(_ordered(notes)), tuple(warnings), year, tuple(_ordered(references)))
+
+
+YEAR_PAGES = 2
+"""The body's pages read for the publication year after its first (an imprint may follow the Contents): the Debian
+Policy Manual's history, 13 pages in, dated it 1997 once its eight-page Contents was read whole."""
 
 
 def _ordered(notes: list[Endnote]) -> list[Endnote]:
