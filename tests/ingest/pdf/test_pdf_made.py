@@ -389,3 +389,28 @@ def test_footnotes_numbered_again_in_each_chapter_are_each_chapters_own(tmp_path
                      ("2 Tidal farms", 1): "The farms survey of 2022 counted every site."}
     cited = [(s.path, find_endnote(doc.endnotes, n, s.path).reference) for s in doc.sections for sp in s.sentences for n in sp.endnotes]
     assert cited == [("1 Tidal ports", "The ports survey of 2021 counted every site."), ("2 Tidal farms", "The farms survey of 2022 counted every site.")]
+
+
+def test_the_year_is_read_from_the_front_matter_not_a_manuals_history_further_on(tmp_path):
+    """The Debian Policy Manual's history ("July 1997"), 13 pages in, dated it once its eight-page Contents was read
+    whole: the year is read from the front matter and the body's first pages."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, "A Policy Manual")
+    c.showPage()
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Contents")
+    c.setFont("Helvetica", 10)
+    for k in range(1, 7):
+        c.drawString(72, 750 - 14 * k, f"{k} Chapter {k} . . . . . . . . {k + 2}")
+    c.showPage()
+    for k in range(1, 7):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 780, f"{k} Chapter {k}")
+        c.setFont("Helvetica", 10)
+        text = "The manual was first written in July 1997 by its editors." if k == 6 else f"Chapter {k} says what packages must do."
+        for j in range(5):
+            c.drawString(72, 750 - 13 * j, text)
+        c.showPage()
+    assert ingest_file(saved(c, buf, tmp_path / "manual.pdf")).year != 1997

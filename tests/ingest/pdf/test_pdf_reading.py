@@ -494,36 +494,3 @@ def test_a_numbered_chapter_titled_footnotes_is_prose_and_a_note_list_opens_with
     chapter = [heading("VII. FOOTNOTES", 700), _body_line("The footnote text can either appear at the bottom of a page.", 680)]
     listed = [heading("Notes", 600), _body_line("1. Ocean Institute (2024), Tides.", 580)]
     assert [key for _, _, key, _ in note_sections(chapter + listed, set())] == ["notes"]
-
-
-def test_the_year_is_read_from_the_front_matter_not_a_manuals_history_further_on(tmp_path):
-    # the Debian Policy Manual's history ("July 1997"), 13 pages in, dated it once its eight-page Contents was read whole
-    from io import BytesIO
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    from askwef.ingest import ingest_file
-
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(72, 700, "A Policy Manual")
-    c.showPage()
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 780, "Contents")
-    c.setFont("Helvetica", 10)
-    for k in range(1, 7):
-        c.drawString(72, 750 - 14 * k, f"{k} Chapter {k} . . . . . . . . {k + 2}")
-    c.showPage()
-    for k in range(1, 7):
-        c.setFont("Helvetica-Bold", 14)
-        c.drawString(72, 780, f"{k} Chapter {k}")
-        c.setFont("Helvetica", 10)
-        text = "The manual was first written in July 1997 by its editors." if k == 6 else f"Chapter {k} says what packages must do."
-        for j in range(5):
-            c.drawString(72, 750 - 13 * j, text)
-        c.showPage()
-    c.save()
-    (tmp_path / "manual.pdf").write_bytes(buf.getvalue())
-    assert ingest_file(tmp_path / "manual.pdf").year != 1997
