@@ -128,9 +128,9 @@ def citing_near(retriever: Retriever, rows: list[int]) -> int | None:
         near = [i for i in (max(rows) + step, min(rows) - step) if 0 <= i < len(sentences) and place(i) == home]
         if not near:  # out of the case study, or the section, both ways
             return None
-        cited = next((i for i in near if endnotes_for(retriever, [i]) or references_for(retriever, [i])), None)
-        if cited is not None:
-            return cited
+        found = next((i for i in near if endnotes_for(retriever, [i]) or references_for(retriever, [i])), None)
+        if found is not None:
+            return found
     return None
 
 

@@ -30,7 +30,7 @@ from .contents import listed_parts, listing
 from .followup import is_followup, normalize_history
 from .meta import about_last
 from .notes import note_answer, note_asked
-from .scope import section_report, section_reports
+from .scope import section_reports
 from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
@@ -78,13 +78,9 @@ def answer_question(
                 return in_report(retriever, last, question, history=history, k=k, models=models)
             return Answer(question, "", abstained=True, message=clarify_message(retriever.store), resolved_question=question,
                           about="clarify")
-        sectioned = section_report(retriever.store, text) if named is None else None
-        if sectioned is not None:  # "what's in pillar 1?": the one report with a section so titled
-            return dataclasses.replace(in_report(retriever, sectioned, text, history=history, k=k, models=models), question=question)
-        if named is None and not (turns and is_followup(question)):
-            each = _parts_of_each(retriever, question, text, turns, history, k=k, models=models)
-            if each is not None:  # "list the tables", "what does chapter 2 say about data?": each report that has them
-                return each
+        each = _parts_of_each(retriever, question, text, turns, history, k=k, models=models) if named is None else None
+        if each is not None:  # "what's in pillar 1?", "list the tables", "what does chapter 2 say about data?"
+            return each
         if named is not None and turns and is_followup(question) and not _asks_anything(text):
             return asked_again(retriever, named, question, turns, k=k, models=models)  # "and in the UK strategy?"
         if named is not None:  # "in the UK strategy, ...": that report alone, its name said as "the report"
@@ -133,21 +129,23 @@ def _unplaced(text: str) -> str:
 
 
 def _parts_of_each(retriever: Retriever, question: str, text: str, turns, history, *, k: int, models: AnswerModels) -> Answer | None:
-    """A question naming no report that asks for parts by kind ("list the tables", "what are the chapters?") or asks
-    within a section by a number several reports give ("what does chapter 2 say about data?"), in a library of at most
-    EACH_REPORT_MAX: answered by the report of the conversation when it has them, else by each report that has them, in
-    one reply; None when it asks for neither, or no report has them. Routed by its passages, such a question went to
-    one report unsaid: the OECD review alone listed its tables, and "what case studies are there?" was told the OECD
-    review has none, when the Blueprint report has 15."""
+    """A question naming no report that names a section only one report has ("what's in pillar 1?": the UK strategy's),
+    or, a new question in a library of at most EACH_REPORT_MAX, asks for parts by kind ("list the tables", "what are the
+    chapters?") or within a section several reports number ("what does chapter 2 say about data?"): answered by that
+    report, by the report of the conversation when it has them, else by each report that has them, in one reply; None
+    when it asks for none of these, or no report has them. Routed by its passages, such a question went to one report
+    unsaid: the OECD review alone listed its tables, and "what case studies are there?" was told the OECD review has
+    none, when the Blueprint report has 15."""
     store = retriever.store
-    if len(store.documents) > EACH_REPORT_MAX:
-        return None
-    asked = listing(text)
+    new = not (turns and is_followup(question)) and len(store.documents) <= EACH_REPORT_MAX
+    asked = listing(text) if new else None
     if asked is not None:
         have = [name for name in store.document_names if listed_parts(store, name, asked) is not None]
     else:
         have = section_reports(store, text)
-    last = (turns[-1].document or quoted_document(store, turns[-1].answer)) if turns else ""
+        if len(have) > 1 and not new:
+            return None
+    last = (turns[-1].document or quoted_document(store, turns[-1].answer)) if turns and len(have) > 1 else ""
     if last in have:
         have = [last]
     if not have:

@@ -42,15 +42,9 @@ def named_section(store, question: str, *, followup: bool = False, within: str |
     return None
 
 
-def section_report(store, question: str) -> str | None:
-    """The one report of a library with a section `question` names ("what's in pillar 1?": the UK strategy's), or None
-    when it names none, or several reports have it ("chapter 2": `section_reports`)."""
-    found = section_reports(store, question)
-    return found[0] if len(found) == 1 else None
-
-
 def section_reports(store, question: str) -> list[str]:
-    """The reports of a library with a section `question` names, in the library's order; [] when it names none."""
+    """The reports of a library with a section `question` names ("what's in pillar 1?": the UK strategy; "chapter 2":
+    several), in the library's order; [] when it names none."""
     if not section_said(question):
         return []
     return [name for name in store.document_names if named_section(store, question, followup=True, within=name)]

@@ -25,8 +25,8 @@ from .coverage import corpus_names
 from .definitions import defining
 from .features import FEATURES, LAZY_LIMIT, Candidates, Lazy, StoreFeatures, candidate_matrix
 from .context import quoted_rows
-from .followup import Resolved, normalize_history, resolve, unit_name
-from .referents import case_keys
+from .followup import Resolved, normalize_history, resolve
+from .referents import case_keys, unit_name
 from .lists import named_parts
 from .topics import topic_titles
 from .lexicon import Lexicon
