@@ -35,6 +35,11 @@ from .text import (
 )
 
 
+def _numbered_parent(sections: list[_SectionBuilder], number: str) -> _SectionBuilder | None:
+    """The last section opened that is numbered one level up from `number` ("1.2" for "1.2.1"), or None."""
+    return next((s for s in reversed(sections) if s.number and s.number == number.rpartition(".")[0]), None)
+
+
 def _is_prose(p: Para | None, min_words: int = MIN_PROSE_WORDS) -> bool:
     return p is not None and p.kind == "prose" and word_count(p.text) >= min_words and not SOURCE.match(p.text)
 
@@ -162,7 +167,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     opened = open_section(e.title, e.number, e.page, parent)
                     chapter = opened if parent is None else chapter
                 elif "." in e.number and e.level == 0:  # under the section numbered one level up ("1.2" for "1.2.1"), else its chapter
-                    parent = next((s for s in reversed(sections) if s.number and s.number == e.number.rpartition(".")[0]), None) or next(
+                    parent = _numbered_parent(sections, e.number) or next(
                         (s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
                     open_section(e.title, e.number, e.page, parent)
                 else:
@@ -199,7 +204,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             # a numbered heading one level below an open section, that the Contents leaves out: its subsection (the
             # Filesystem Hierarchy Standard lists three levels and prints four: "3.7.4.1. Purpose" under "3.7.4")
             number, bare = split_numbering(text)
-            parent = next((s for s in reversed(sections) if s.number and number.rpartition(".")[0] == s.number), None) if number else None
+            parent = _numbered_parent(sections, number) if number else None
             if parent is not None and bare and number not in listed:
                 open_section(bare, number, p.pages[0][1] if p.pages else parent.page, parent)
                 unit, table_unit = "", ""
