@@ -33,7 +33,8 @@ from .select import Selection, prepare, select, stage_for
 def resolve_followup(question: str, history, retriever) -> str:
     """A follow-up as understood against `history` (the question itself when it stands alone)."""
     stage = stage_for(retriever)
-    return resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, cases=stage.case_keys).question
+    cases = stage.case_keys if history else None
+    return resolve(question, history, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, cases=cases).question
 
 
 __all__ = [

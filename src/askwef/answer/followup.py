@@ -239,9 +239,9 @@ def _read(question: str, last: Turn, before: str, anchor: str, titles: list[str]
     # gac honda?" after "how much did Haier COSMOPlat improve efficiency?"), else with the questions before beside it
     # without their cases ("what about the Tsinghua one?" after AI in healthcare); stop 43's blind trial kept them on the last
     new_case = unsaid_case(body, cases, f"{context} {entity_of(last) if entity_of else ''}") if cases and not PERSONAL_PRONOUN.search(body) else ""
-    alone = re.sub(r"^(?:the\s+)?(.+?)\s+one$", r"\1", body, flags=re.I)  # "the GE healthcare one": GE healthcare
+    alone = re.sub(r"^(?:the\s+)?(.+?)\s+one$", r"\1", body, flags=re.I) if new_case else body  # "the GE healthcare one"
     # a turn that only names it ("and gac honda?", "the GE healthcare one") asks the last question of it
-    bare = bool(new_case) and not set(re.findall(r"\w+", alone.lower())) - set(re.findall(r"\w+", new_case.lower())) - {"the", "s"}
+    bare = not set(re.findall(r"\w+", alone.lower())) - set(re.findall(r"\w+", new_case.lower())) - {"the", "s"} if new_case else False
     if new_case and (bare or not names_in(body)):  # (a name in capitals asking more: as any name, below)
         swapped = case_swapped(before, new_case, cases) if bare else ""
         if swapped:  # "what about ANTA?" after "what does JD's virtual livestream host do?": ANTA's

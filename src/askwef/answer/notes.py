@@ -19,10 +19,10 @@ from ..types import Answer, find_endnote, in_section
 from .compose import quotes_for
 from .context import passages_for
 from .params import NOTE_ASKED, NOTE_ORDINAL, NOTE_QUOTES, ORDINALS
+from .scope import asked_document, named_section
 
 LAST_NOTE = -1
 """The number `note_asked` gives "the last note": the report's highest."""
-from .scope import asked_document, named_section
 
 
 def note_asked(question: str) -> tuple[int, str] | None:

@@ -215,8 +215,9 @@ def unsaid_case(text: str, keys: dict[str, str], said: str) -> str:
     """The name of the case study `text` names by one of its `keys` (any case, whole words) that `said`, what the
     conversation has said, does not: "and gac honda?" after two turns on COSMOPlat; "" when it names none such."""
     low, said = text.lower(), said.lower()
+    words = set(re.findall(r"\w+", low))  # (a key none of whose words the turn has is not looked for: a library has thousands)
     for key, name in keys.items():
-        if re.search(rf"\b{re.escape(key)}\b", low) and not re.search(rf"\b{re.escape(key)}\b", said):
+        if set(re.findall(r"\w+", key)) <= words and re.search(rf"\b{re.escape(key)}\b", low) and not re.search(rf"\b{re.escape(key)}\b", said):
             return name
     return ""
 

@@ -62,9 +62,11 @@ def missing_section(store, question: str, within: str | None = None) -> str:
         return ""
     written = labels_written(question)
     paths = [path for path, _, _ in info.sections]
-    for m in SECTION_NUMBER.finditer(written):
-        chapters = sorted({int(n) for p in paths if (n := section_number(p.split(" > ")[0])).isdigit()})
-        if m.group(1) not in {section_number(p) for p in paths} and chapters:
+    asked = list(SECTION_NUMBER.finditer(written))  # (most questions name none: the sections are read only when one does)
+    numbers = {section_number(p) for p in paths} if asked else set()
+    chapters = sorted({int(n) for p in paths if (n := section_number(p.split(" > ")[0])).isdigit()}) if asked else []
+    for m in asked:
+        if m.group(1) not in numbers and chapters:
             return f"The report has no {m.group(0)}: its chapters are numbered {chapters[0]} to {chapters[-1]}."
         if not chapters:  # the UK strategy's "chapter 2": it numbers none
             tops = [p for p in paths if " > " not in p and title_key(p) != title_key(info.title)]

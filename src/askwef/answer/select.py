@@ -246,7 +246,8 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
     text = roman_chapters(plain(question))  # "summarize chapter IV": chapter 4
     history = named_parts(stage.store, normalize_history(history)) if history else history  # a list given as text: its parts
     # the turn read against a conversation
-    against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of, cases=stage.case_keys)
+    against = functools.partial(resolve, titles=stage.titles, entity_of=stage.entity_of, near=stage.near, series_of=stage.series_of,
+                                cases=stage.case_keys if history else None)  # (the cases read on a conversation's first follow-up)
     resolved = against(text, history) if history else None
     if history and (DOCUMENT_WORD.search(text) or title_said(text, stage.document_titles)):
         alone = analyse(text, stage.lexicon, types, asked=text)
