@@ -24,7 +24,7 @@ from dataclasses import replace
 from statistics import median
 
 from ...types import Endnote
-from ..conventions import ENDNOTE_HEADINGS, NOTE_ENTRY_START, REFERENCE_HEADINGS
+from ..conventions import ENDNOTE_HEADINGS, FOOTNOTE_SIZE, NOTE_ENTRY_START, REFERENCE_HEADINGS
 from ..endnotes import parse_endnotes
 from ..text import split_numbering, title_key
 from .layout import Line
@@ -169,8 +169,8 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict
         if not cited:
             continue
         text_lines = [l for l in lines if l.role in ("", "heading")]
-        foot = sorted((l for l in text_lines if l.size < 0.9 * body), key=lambda l: -l.y)
-        body_lines = [l for l in text_lines if l.size >= 0.9 * body]
+        foot = sorted((l for l in text_lines if l.size < FOOTNOTE_SIZE * body), key=lambda l: -l.y)
+        body_lines = [l for l in text_lines if l.size >= FOOTNOTE_SIZE * body]
         # (a two-column paper's footnote closing its left column stands above the right column's last lines: TraceMonkey's p. 5)
         lowest = {c: min((l.y for l in body_lines if l.column in (0, c)), default=1e9) for c in {l.column for l in foot}}
         block = [l for l in foot if l.y < lowest[l.column]]
