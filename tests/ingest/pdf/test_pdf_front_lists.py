@@ -38,3 +38,40 @@ def test_a_footnote_a_point_under_an_eleven_point_body_is_a_note(tmp_path):
     assert [n for s in doc.sections for sp in s.sentences for n in sp.endnotes] == [1]
     assert not any("has no entry" in w for w in doc.warnings), doc.warnings
 
+
+def test_a_list_of_figures_after_the_contents_is_neither_a_section_nor_sentences(tmp_path):
+    """A manual's List of Figures and List of Tables (497 rows, "The static accounting equation ......") were a section
+    whose rows answered questions; the Contents entry naming the list opens no section either."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, "A Guide to Tidal Power")
+    c.showPage()
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Contents")
+    c.setFont("Helvetica", 10)
+    rows = ["List of Figures . . . . . . 3", "List of Tables . . . . . . 3", *(f"{k} Chapter on {t} . . . . . . {k + 3}" for k, t in
+                                                                       ((1, "ports"), (2, "farms"), (3, "grids")))]
+    for k, row in enumerate(rows):
+        c.drawString(72, 750 - 14 * k, row)
+    c.showPage()
+    y = 780
+    for heading, kind in (("List of Figures", "Figure"), ("List of Tables", "Table")):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, y, heading)
+        c.setFont("Helvetica", 10)
+        for k in range(1, 6):
+            c.drawString(72, y - 14 * k, f"{kind} 1.{k}. The static accounting equation of site {k} . . . . . . . . {k + 4}")
+        y -= 120
+    c.showPage()
+    for k, topic in ((1, "ports"), (2, "farms"), (3, "grids")):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 780, f"{k} Chapter on {topic}")
+        c.setFont("Helvetica", 10)
+        for j in range(5):
+            c.drawString(72, 750 - 13 * j, f"Chapter {k} says what the {topic} must do with tidal power in line {j + 1}.")
+        c.showPage()
+    doc = ingest_file(saved(c, buf, tmp_path / "lists.pdf"))
+    assert [s.title for s in doc.sections] == ["Chapter on ports", "Chapter on farms", "Chapter on grids"], [s.title for s in doc.sections]
+    assert not any("accounting equation" in s.text for s in doc.sections)
+    assert not any("not found" in w for w in doc.warnings), doc.warnings

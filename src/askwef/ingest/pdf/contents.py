@@ -20,6 +20,36 @@ def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], 
     start = next((i for i, l in enumerate(lines[:600]) if title_key(l.text) in CONTENTS_TITLES and l.size >= body), None)
     if start is None:
         return [], 0
+    rows, last = _rows(lines, start)
+    if len(rows) < 3:
+        return [], 0
+    rows = _lone_numbers(rows)
+    for line in lines[start : last + 1]:
+        line.role = "contents"
+    indents = sorted({round(x / 3) for *_, x in rows})
+    levels = {x: min(k + 1, 4) for k, x in enumerate(indents)} if 1 < len(indents) <= 4 else {}
+    entries = [ContentsEntry(n, t, p, levels.get(round(x / 3), 0)) for n, t, p, x in rows if title_key(t) not in LIST_TITLES]
+    return entries, last + 1
+
+
+def figure_lists(lines: list[Line], start: int) -> None:
+    """Lists of figures, tables or boxes (`LIST_TITLES`) printed after the Contents, within CONTENTS_PAGES of it: their
+    heading and rows are Contents lines (`role`), not sentences (a manual's 497 rows, "The static accounting equation
+    ......", were quoted as answers)."""
+    first = lines[start].page if start < len(lines) else 0
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.page - first >= CONTENTS_PAGES:
+            return
+        if title_key(line.text) in LIST_TITLES and line.role == "heading":
+            rows, last = _rows(lines, i)
+            if len(rows) >= 3:
+                for row in lines[i : last + 1]:
+                    row.role = "contents"
+
+
+def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, float]], int]:
+    """The rows of the list whose heading is `lines[start]`, (number, title, page, x0) each, and the index of its last."""
     rows: list[tuple[str, str, int, float]] = []  # (number, title, page, x0)
     i = start + 1
     last = start
@@ -47,18 +77,15 @@ def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], 
         else:
             break
         i += 1
-    if len(rows) < 3:
-        return [], 0
-    rows = _lone_numbers(rows)
-    for line in lines[start : last + 1]:
-        line.role = "contents"
-    indents = sorted({round(x / 3) for *_, x in rows})
-    levels = {x: min(k + 1, 4) for k, x in enumerate(indents)} if 1 < len(indents) <= 4 else {}
-    entries = [ContentsEntry(n, t, p, levels.get(round(x / 3), 0)) for n, t, p, x in rows]
-    return entries, last + 1
+    return rows, last
 
 
 CONTENTS_TITLES = frozenset({"contents", "tableofcontents"})
+
+LIST_TITLES = frozenset({f"listof{kind}" for kind in ("figures", "tables", "boxes", "exhibits", "charts", "illustrations",
+                                                      "examples", "equations", "maps", "infographics")})
+"""The headings of the lists of figures, tables or boxes that follow a Contents (`title_key`s): the Contents entry
+naming one opens no section."""
 
 CONTENTS_PAGES = 10
 """A Contents list runs over at most this many pages (rows only: the first line that is no row ends it). Three, as

@@ -29,7 +29,7 @@ from ..parsed import IngestError, ParsedReport
 from ..text import title_key
 from .citations import attach_citations
 from .columns import reading_order
-from .contents import contents_page
+from .contents import contents_page, figure_lists
 from .continued import continue_tables
 from .despace import despace
 from .front import dated, front_matter
@@ -239,6 +239,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     vocabulary = hyphen_vocabulary(flat)
 
     contents, after = contents_page(flat, body)
+    figure_lists(flat, after)
     if not contents:
         # no Contents page: the outline, else the largest repeated heading size, gives the sections;
         # the body starts on the first section's page (the cover is not a section)
