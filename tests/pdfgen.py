@@ -344,6 +344,39 @@ def saved(c: rl_canvas.Canvas, buf: BytesIO, path: Path) -> Path:
     return path
 
 
+def title_and_contents(c: rl_canvas.Canvas, title: str, rows: list[str]) -> None:
+    """Two pages of `c`: a title page, then a Contents page of `rows` ("1 Chapter 1 . . . . 3")."""
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, title)
+    c.showPage()
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Contents")
+    c.setFont("Helvetica", 10)
+    for k, row in enumerate(rows, start=1):
+        c.drawString(72, 750 - 14 * k, row)
+    c.showPage()
+
+
+def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: str, *, size: float, note_size: float,
+                   pitch: float = 13.5) -> None:
+    """A page of `c`: `heading`, then `lines` in `size` pt, the third carrying a raised marker 1, and at the page's foot
+    the footnote `note` in `note_size` pt."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, heading)
+    for j, text in enumerate(lines):
+        line = c.beginText(72, 750 - pitch * j)
+        line.setFont("Helvetica", size)
+        line.textOut(text)
+        if j == 2:
+            line.setFont("Helvetica", 7)
+            line.setRise(4)
+            line.textOut("1")
+        c.drawText(line)
+    c.setFont("Helvetica", note_size)
+    c.drawString(72, 77, note)
+    c.showPage()
+
+
 # --- broken PDFs -------------------------------------------------------------------------------
 
 

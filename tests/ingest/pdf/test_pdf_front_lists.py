@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved  # (tests/ is on sys.path)
+from pdfgen import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
 
 
 def test_a_footnote_a_point_under_an_eleven_point_body_is_a_note(tmp_path):
@@ -17,20 +17,9 @@ def test_a_footnote_a_point_under_an_eleven_point_body_is_a_note(tmp_path):
     their numbers, the markers left without an entry)."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 16)
-    c.drawString(72, 780, "1 Ground stations")
-    for j in range(20):
-        line = c.beginText(72, 750 - 15 * j)
-        line.setFont("Helvetica", 11)
-        line.textOut(f"Line {j + 1} says how the program predicts a pass over the ground station.")
-        if j == 2:
-            line.setFont("Helvetica", 7)
-            line.setRise(4)
-            line.textOut("1")
-        c.drawText(line)
-    c.setFont("Helvetica", 10)
-    c.drawString(72, 77, "1 The default ground station is used when no other is selected for a module.")
-    c.showPage()
+    lines = [f"Line {j + 1} says how the program predicts a pass over the ground station." for j in range(20)]
+    footnoted_page(c, "1 Ground stations", lines, "1 The default ground station is used when no other is selected for a module.",
+                   size=11, note_size=10, pitch=15)
     doc = ingest_file(saved(c, buf, tmp_path / "word.pdf"))
     assert [(n.number, n.reference) for n in doc.endnotes] == [(1, "The default ground station is used when no other is selected for a module.")]
     text = " ".join(s.text for s in doc.sections)
@@ -44,17 +33,9 @@ def test_a_list_of_figures_after_the_contents_is_neither_a_section_nor_sentences
     whose rows answered questions; the Contents entry naming the list opens no section either."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(72, 700, "A Guide to Tidal Power")
-    c.showPage()
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 780, "Contents")
-    c.setFont("Helvetica", 10)
     rows = ["List of Figures . . . . . . 3", "List of Tables . . . . . . 3", *(f"{k} Chapter on {t} . . . . . . {k + 3}" for k, t in
                                                                        ((1, "ports"), (2, "farms"), (3, "grids")))]
-    for k, row in enumerate(rows):
-        c.drawString(72, 750 - 14 * k, row)
-    c.showPage()
+    title_and_contents(c, "A Guide to Tidal Power", rows)
     y = 780
     for heading, kind in (("List of Figures", "Figure"), ("List of Tables", "Table")):
         c.setFont("Helvetica-Bold", 14)

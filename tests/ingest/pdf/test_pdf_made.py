@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved  # (tests/ is on sys.path)
+from pdfgen import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
 
 
 def _text_of(c: canvas.Canvas, buf: BytesIO, path: Path) -> str:
@@ -369,20 +369,9 @@ def test_footnotes_numbered_again_in_each_chapter_are_each_chapters_own(tmp_path
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     for chapter, topic in ((1, "ports"), (2, "farms")):
-        c.setFont("Helvetica-Bold", 16)
-        c.drawString(72, 780, f"{chapter} Tidal {topic}")
-        for j in range(20):
-            line = c.beginText(72, 750 - 13.5 * j)
-            line.setFont("Helvetica", 10.9)
-            line.textOut(f"Line {j + 1} of chapter {chapter} says what the {topic} plan to do with tidal power.")
-            if j == 2:
-                line.setFont("Helvetica", 7)
-                line.setRise(4)
-                line.textOut("1")
-            c.drawText(line)
-        c.setFont("Helvetica", 8)
-        c.drawString(72, 77, f"1 The {topic} survey of {2020 + chapter} counted every site.")
-        c.showPage()
+        lines = [f"Line {j + 1} of chapter {chapter} says what the {topic} plan to do with tidal power." for j in range(20)]
+        footnoted_page(c, f"{chapter} Tidal {topic}", lines, f"1 The {topic} survey of {2020 + chapter} counted every site.",
+                       size=10.9, note_size=8)
     doc = ingest_file(saved(c, buf, tmp_path / "chapters.pdf"))
     notes = {(n.scope, n.number): n.reference for n in doc.endnotes}
     assert notes == {("1 Tidal ports", 1): "The ports survey of 2021 counted every site.",
@@ -396,15 +385,7 @@ def test_the_year_is_read_from_the_front_matter_not_a_manuals_history_further_on
     whole: the year is read from the front matter and the body's first pages."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(72, 700, "A Policy Manual")
-    c.showPage()
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 780, "Contents")
-    c.setFont("Helvetica", 10)
-    for k in range(1, 7):
-        c.drawString(72, 750 - 14 * k, f"{k} Chapter {k} . . . . . . . . {k + 2}")
-    c.showPage()
+    title_and_contents(c, "A Policy Manual", [f"{k} Chapter {k} . . . . . . . . {k + 2}" for k in range(1, 7)])
     for k in range(1, 7):
         c.setFont("Helvetica-Bold", 14)
         c.drawString(72, 780, f"{k} Chapter {k}")
