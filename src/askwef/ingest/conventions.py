@@ -122,4 +122,5 @@ BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 FOOTNOTE_SIZE = 0.95
 """A footnote is set smaller than the body: its lines are under this share of the body's size. Word's own styles set
 notes in 10 pt under an 11 pt body (0.909: a LibreOffice manual's five notes, read as prose with their numbers while this
-was 0.9); LaTeX and InDesign reports at 0.8 to 0.85. Every PDF of evals/ and of two hunts (fifteen others) read as at 0.9."""
+was 0.9); LaTeX and InDesign reports at 0.8 to 0.85. The four PDFs of evals/ read as at 0.9, and so do thirteen of fifteen
+others from two hunts: the two that changed are the ones whose notes it now finds."""

@@ -37,15 +37,15 @@ def figure_lists(lines: list[Line], start: int) -> None:
     heading and rows are Contents lines (`role`), not sentences (a manual's 497 rows, "The static accounting equation
     ......", were quoted as answers)."""
     first = lines[start].page if start < len(lines) else 0
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if line.page - first >= CONTENTS_PAGES:
-            return
-        if title_key(line.text) in LIST_TITLES and line.role == "heading":
+    i = start
+    while i < len(lines) and lines[i].page - first < CONTENTS_PAGES:
+        if lines[i].role == "heading" and title_key(lines[i].text) in LIST_TITLES:
             rows, last = _rows(lines, i)
             if len(rows) >= 3:
                 for row in lines[i : last + 1]:
                     row.role = "contents"
+                i = last  # on past the list's rows
+        i += 1
 
 
 def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, float]], int]:
