@@ -204,13 +204,11 @@ ANSWER_TYPES = ("number", "date", "name", "money", "share", "list")
 """What a question may ask for. The question side is learned (query.TypeModel, fit on the golden dev
 questions by `askwef tune`); the text side is read with the patterns below (query.holds). "list" (stop 44: 15 of the
 175 answerable dev questions ask for one, "which industries use AI the most?", "what tasks does it handle?", and 5 of
-them quoted a sentence naming none), with the models refit on dev. Against the same refit without it: the ranker's
-cross-validated top-1 0.691 -> 0.720, dev answers 0.817 -> 0.834, test (measured once) 0.819 -> 0.825 and abstention
-0.487 -> 0.500 at false abstention 0.034; the twelve Blueprint trials (1,192 turns written by others) 498 -> 507 of 677
-quoting their sentence, 283 -> 287 of 515 near misses refused. Against the models shipped before (fit at stop 41): dev
-0.829 -> 0.834, abstention 0.539 -> 0.526, false abstention 0.034 -> 0.046; test 0.831 -> 0.825, abstention 0.420 ->
-0.500, false abstention 0.017 -> 0.034; trials 506 -> 507 quoted, 262 -> 287 refused; the OECD review 0.629 -> 0.613,
-the UK strategy 0.647 -> 0.667."""
+them quoted a sentence naming none): with the models refit on dev, the ranker's cross-validated top-1 0.691 -> 0.720
+(the same refit without it), dev answers 0.829 -> 0.834 (shipped models), abstention 0.539 -> 0.526, false abstention
+0.034 -> 0.046; test, measured once, 0.831 -> 0.825, abstention 0.420 -> 0.500, false abstention 0.017 -> 0.034; the
+twelve Blueprint trials (1,192 turns written by others): 506 -> 507 of 677 quoting their sentence, 262 -> 287 of 515
+near misses refused; the OECD review 0.629 -> 0.613, the UK strategy 0.647 -> 0.667."""
 
 SPAN_MIN_PROBABILITY = 0.5
 """A span is picked only for the kinds of answer the question asks for with at least this probability."""
