@@ -197,10 +197,7 @@ def test_question_analysis_reads_the_kind_of_answer_from_the_fitted_model():
     assert types.predict("How many rides did Apollo Go give?")["number"] > 0.5
     assert types.predict("Which company built the robot?")["name"] > 0.5
     assert types.predict("What does the report say about AI in China?")["number"] < 0.5
-    assert holds("Revenue hit $70 billion in 2024.") == {"number": True, "date": True, "name": False, "money": True, "share": False, "list": False}
-    assert types.predict("Which industries use AI the most?")["list"] > types.predict("Which company built the robot?")["list"]
-    assert holds("It serves manufacturing, retail and public services.")["list"]
-    assert not holds("It serves manufacturing and retail.")["list"]
+    assert holds("Revenue hit $70 billion in 2024.") == {"number": True, "date": True, "name": False, "money": True, "share": False}
 
 
 def test_the_short_answer_is_the_asked_kind_nearest_the_question_words():

@@ -12,7 +12,7 @@ cheap to compute from what retrieval already scored (one question encoding serve
   medium-sized enterprises" to the one saying "many SMEs preferring to stay informal" (OECD dev answers
   0.531 -> 0.562, UK 0.538 -> 0.615; Blueprint dev 0.840 -> 0.834, test 0.825 -> 0.819, one question each);
 - whether it holds the kind of answer the question asks for (`Query.answer_types` times what the
-  sentence holds: a number, a date, a name, money, a share, a list), and what kind of line it is (prose, a
+  sentence holds: a number, a date, a name, money, a share), and what kind of line it is (prose, a
   list item, a table row, a caption, a heading), whether it leans on the sentence before ("This
   ...", "It ...") and how long it is.
 

@@ -200,15 +200,9 @@ also plain words or a country's every mention ("prc" and "us" are places: PLACE_
 
 # --- kinds of answer ------------------------------------------------------------------------------
 
-ANSWER_TYPES = ("number", "date", "name", "money", "share", "list")
+ANSWER_TYPES = ("number", "date", "name", "money", "share")
 """What a question may ask for. The question side is learned (query.TypeModel, fit on the golden dev
-questions by `askwef tune`); the text side is read with the patterns below (query.holds). "list" (stop 44: 15 of the
-175 answerable dev questions ask for one, "which industries use AI the most?", "what tasks does it handle?", and 5 of
-them quoted a sentence naming none): with the models refit on dev, the ranker's cross-validated top-1 0.691 -> 0.720
-(the same refit without it), dev answers 0.829 -> 0.834 (shipped models), abstention 0.539 -> 0.526, false abstention
-0.034 -> 0.046; test, measured once, 0.831 -> 0.825, abstention 0.420 -> 0.500, false abstention 0.017 -> 0.034; the
-twelve Blueprint trials (1,192 turns written by others): 506 -> 507 of 677 quoting their sentence, 262 -> 287 of 515
-near misses refused; the OECD review 0.629 -> 0.613, the UK strategy 0.647 -> 0.667."""
+questions by `askwef tune`); the text side is read with the patterns below (query.holds)."""
 
 SPAN_MIN_PROBABILITY = 0.5
 """A span is picked only for the kinds of answer the question asks for with at least this probability."""
@@ -279,11 +273,6 @@ these read what a sentence holds, not what a question asks (that is learned: que
 MONEY = re.compile(r"[$€£¥]|\b(yuan|rmb|dollars?|usd|euros?)\b", re.I)
 SHARE = re.compile(r"%|\bper ?cent\b|\b(half|third|quarter|majority|most|share|ratio|one in)\b", re.I)
 """Money and shares as reports write them ("$460 billion", "RMB 1 trillion", "31%", "half")."""
-_LIST_ITEM = r"[A-Za-z][\w'’\-/]*(?:\s+[A-Za-z][\w'’\-/]*){0,3}"
-LIST = re.compile(rf"\b{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+(?:and|or)\s+{_LIST_ITEM}")
-"""An enumeration of three things or more, each of one to four words ("manufacturing, automotive, retail, healthcare,
-finance, utilities and public services", "industry, academia and government"): what "which industries" or "what
-tasks" asks for."""
 
 # Words that frame a question about the report rather than say what it is about (stemmed): they count
 # neither for retrieval's word overlap nor as words the report lacks.

@@ -24,7 +24,7 @@ from functools import cache, cached_property
 from ..index import bm25_tokenize
 from ..index.library import name_tokens
 from .lexicon import Lexicon
-from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FRAMING_PHRASE, FUNCTION_WORDS, LIST, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
+from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FRAMING_PHRASE, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
 from .shares import Shares
 
 
@@ -269,14 +269,13 @@ def function_stems() -> frozenset[str]:
 
 
 def holds(text: str, *, whole: bool = False) -> dict[str, bool]:
-    """Which kinds of answer a text holds: a number (a year is not one), a date, a name, money, a share, a list of three
-    things or more (`params.LIST`).
+    """Which kinds of answer a text holds: a number (a year is not one), a date, a name, money, a share.
 
     `whole`: the text is a short answer on its own ("Industrial and Commercial Bank of China"), so a
     capital at its start counts as a name; in a sentence it does not.
 
     >>> holds("Revenue hit $70 billion in 2024.")
-    {'number': True, 'date': True, 'name': False, 'money': True, 'share': False, 'list': False}
+    {'number': True, 'date': True, 'name': False, 'money': True, 'share': False}
     """
     return {
         "number": bool(NUMBER.search(YEAR.sub(" ", text))),
@@ -284,5 +283,4 @@ def holds(text: str, *, whole: bool = False) -> dict[str, bool]:
         "name": bool(re.search(r"\b[A-Z][A-Za-z0-9&'’\-]+", text) if whole else NAME.search(text)),
         "money": bool(MONEY.search(text)),
         "share": bool(SHARE.search(text)),
-        "list": bool(LIST.search(text)),
     }
