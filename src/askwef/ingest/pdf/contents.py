@@ -20,12 +20,10 @@ def contents_page(lines: list[Line], body: float) -> tuple[list[ContentsEntry], 
     start = next((i for i, l in enumerate(lines[:600]) if title_key(l.text) in CONTENTS_TITLES and l.size >= body), None)
     if start is None:
         return [], 0
-    rows, last = _rows(lines, start)
-    if len(rows) < 3:
+    rows, last = _list_at(lines, start)
+    if not rows:
         return [], 0
     rows = _lone_numbers(rows)
-    for line in lines[start : last + 1]:
-        line.role = "contents"
     indents = sorted({round(x / 3) for *_, x in rows})
     levels = {x: min(k + 1, 4) for k, x in enumerate(indents)} if 1 < len(indents) <= 4 else {}
     entries = [ContentsEntry(n, t, p, levels.get(round(x / 3), 0)) for n, t, p, x in rows if title_key(t) not in LIST_TITLES]
@@ -40,12 +38,19 @@ def figure_lists(lines: list[Line], start: int) -> None:
     i = start
     while i < len(lines) and lines[i].page - first < CONTENTS_PAGES:
         if lines[i].role == "heading" and title_key(lines[i].text) in LIST_TITLES:
-            rows, last = _rows(lines, i)
-            if len(rows) >= 3:
-                for row in lines[i : last + 1]:
-                    row.role = "contents"
-                i = last  # on past the list's rows
+            i = _list_at(lines, i)[1]  # on past the list's rows
         i += 1
+
+
+def _list_at(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, float]], int]:
+    """The rows of the list whose heading is `lines[start]` and the index of its last line, its lines marked as Contents
+    lines; ([], start) when fewer than three rows follow (no list)."""
+    rows, last = _rows(lines, start)
+    if len(rows) < 3:
+        return [], start
+    for line in lines[start : last + 1]:
+        line.role = "contents"
+    return rows, last
 
 
 def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, float]], int]:
