@@ -23,6 +23,7 @@ import numpy as np
 
 from ..conventions import MARKER_TEXT, PAGE_NUMBER_LINE
 from ..text import collapse_space, parse_marker_numbers, word_count
+from .gutters import GUTTER_MIN, Gutter, across, column_gutters
 from .runs import Run
 
 
@@ -103,6 +104,7 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     runs = _in_line_order(runs)
     groups: list[list[Run]] = []
     x_end = 0.0
+    gutters: list[Gutter] | None = None  # found when two runs on a baseline stand a gutter's width apart
     for index, run in enumerate(runs):
         cur = groups[-1] if groups else None
         if cur is not None and not cur[-1].ends_line:
@@ -118,6 +120,10 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             # two short bold cells a padding apart (a table's header row): not one line
             cells = run.bold and cur[-1].bold and not same_x and run.x > x_end + 0.6 * run.size \
                 and word_count(run.text) <= 6 and word_count("".join(r.text for r in cur)) <= 6
+            if same_base and continues and not cells and run.x - x_end >= GUTTER_MIN * size:
+                # a gap wider than a word space: the next column's text, where the page shows a gutter there
+                gutters = column_gutters(runs) if gutters is None else gutters
+                continues = not across(gutters, x_end, run.x)
             if same_base and continues and not cells:
                 if CLOSING_PUNCTUATION.match(run.text):
                     # a link's or a word's box may end short of where its comma is set ('(GPAI) ,'):

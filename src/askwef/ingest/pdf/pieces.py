@@ -4,7 +4,7 @@ superscript markers). Each string is (start, end, baseline, letters, simple font
 them; a piece stands where its strings' letters are in the run's text (`_spelled_spans`), else the run stays whole.
 
 >>> split_at_gaps("Application Solutions in China", [(60, 108, 700, "Application", True, 9), (140, 192, 700, "Solutions in China", True, 9)], 9)
-[('Application', 60, 108), ('Solutions in China', 140, 192)]
+[('Application', 60, 108, 700), ('Solutions in China', 140, 192, 700)]
 """
 
 from __future__ import annotations
@@ -76,21 +76,63 @@ def _spelled_spans(text: str, groups: list[list[tuple]]) -> list[tuple[int, int]
     return spans
 
 
-def split_at_gaps(text: str, shown: list[tuple[float, float, float, str]], size: float) -> list[tuple[str, float, float]]:
-    """A run whose strings jump right by more than two letter heights on one baseline (table cells,
-    which pypdf joins with a space) -> its pieces with their extents: 'Application Solutions in
-    China' -> [('Application', 60, 108), ('Solutions in China', 140, 192)]. The strings' own letters
-    must spell the run (spaces aside), else the run stays whole."""
-    groups: list[list[tuple[float, float, float, str]]] = [[shown[0]]]
+TJ_GAP = 1000
+"""A TJ adjustment moving the next string right by this many thousandths of an em or more opens a gap wider than
+any word space (justified lines space words by up to about 500): the IRS's instructions set a baseline of three
+columns as one TJ, the columns 1,370 to 15,800 apart ('trade' -1478.5 'personal representative')."""
+
+
+def tj_parts(string, size: float) -> list[tuple[float, object]]:
+    """A TJ's array cut at each adjustment of TJ_GAP or more: (the move before it in text space at `size`, the part);
+    any other string whole, [(0.0, string)]."""
+    if not isinstance(string, list) or not any(isinstance(p, (int, float)) and -float(p) >= TJ_GAP for p in string):
+        return [(0.0, string)]
+    parts: list[tuple[float, object]] = []
+    skip, part = 0.0, []
+    for item in string:
+        if isinstance(item, (int, float)) and -float(item) >= TJ_GAP and part:
+            parts.append((skip, part))
+            skip, part = -float(item) / 1000 * size, []
+        elif isinstance(item, (int, float)) and not part:
+            skip -= float(item) / 1000 * size  # a move before any letters
+        else:
+            part.append(item)
+    if part:
+        parts.append((skip, part))
+    return parts
+
+
+PIECE_GAP = 1.0
+"""A gap between two strings of a run, in type sizes, wider than this cuts the run in two (a word space is about a
+quarter of an em, a justified one up to half; the IRS's columns stand 1.4 em apart or more where their lines meet):
+`layout.page_lines` joins the pieces again on one line unless a column's gutter stands between them."""
+
+
+def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str, float, float, float]]:
+    """A run whose strings jump right by more than PIECE_GAP type sizes on one baseline (table cells, columns, which
+    pypdf joins with a space), or onto another baseline (pypdf joins strings less than a line apart: the IRS's columns
+    set their baselines 0.7 pt apart, and draws them in turn) -> its pieces with their extents and baselines:
+    'Application Solutions in China' -> [('Application', 60, 108, 700), ('Solutions in China', 140, 192, 700)]. The
+    strings' own letters must spell the run (spaces aside), else the run stays whole."""
+    groups: list[list[tuple]] = [[shown[0]]]
     for previous, current in zip(shown, shown[1:]):
-        if abs(current[2] - previous[2]) < 0.5 and current[0] - previous[1] > 2 * size:
+        if abs(current[2] - previous[2]) >= 0.5 or current[0] - previous[1] > PIECE_GAP * size:
             groups.append([current])
         else:
             groups[-1].append(current)
     if len(groups) == 1:
-        return [(text, shown[0][0], shown[-1][1])]
+        return [(text, shown[0][0], shown[-1][1], shown[0][2])]
     spans = _spelled_spans(text, groups)
     if spans is None:
-        return [(text, shown[0][0], max(s[1] for s in shown))]
-    pieces = [(text[at:end].strip(), group[0][0], group[-1][1]) for group, (at, end) in zip(groups, spans)]
+        return [(text, shown[0][0], max(s[1] for s in shown), shown[0][2])]
+    pieces = [(text[at:end].strip(), group[0][0], max(s[1] for s in group), group[0][2]) for group, (at, end) in zip(groups, spans)]
     return [p for p in pieces if p[0]]
+
+
+def on_baselines(shown: list[tuple], text: str, x: float, y: float) -> bool:
+    """Whether the strings of a run, shown from its start, spell its letters on more than one baseline (pypdf
+    joins strings drawn less than a line apart into one run: the IRS's three columns, drawn a baseline of
+    each in turn): their extents are their own, the run is cut at each baseline (`split_at_gaps`)."""
+    spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
+    return abs(shown[0][0] - x) < 0.5 and abs(shown[0][2] - y) < 0.5 and spelled == text.replace(" ", "") \
+        and any(abs(s[2] - y) >= 0.5 for s in shown)

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
-from .pieces import one_line, raised_pieces, split_at_gaps
+from .pieces import on_baselines, one_line, raised_pieces, split_at_gaps, tj_parts
 from .widths import Widths
 
 __all__ = ["Run", "Shape", "Widths", "page_runs"]
@@ -228,7 +228,8 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             state["spaced"].append(widths.spaced(state["font"], operands[-1] if operands else b""))
             # where this string ends on the page: browsers place every glyph (justified lines
             # included), so a run ends where its last string does, not at start + letter widths
-            shown = widths.advance(state["font"], operands[-1] if operands else b"", state["size"], (state["tc"], state["tw"]))
+            string = operands[-1] if operands else b""
+            shown = widths.advance(state["font"], string, state["size"], (state["tc"], state["tw"]))
             if shown is not None:
                 advance, letters = shown
                 m = _mult(tm, cm)
@@ -240,7 +241,16 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 scale = math.hypot(m[0], m[1]) or 1.0
                 start = m[4] + state["offset"] * scale
                 simple = getattr(widths.font(state["font"]), "sub_type", "") != "Type0"
-                state["ends"].append((start, start + advance * scale, m[5], letters, simple, state["size"] * (math.hypot(m[2], m[3]) or 1.0)))
+                size = state["size"] * (math.hypot(m[2], m[3]) or 1.0)
+                # a TJ that jumps a column's gutter (the IRS's instructions set each baseline of three columns as one
+                # TJ): a string for each stretch, so the gap between them shows (`pieces.split_at_gaps`)
+                for skip, part in tj_parts(string, state["size"]):
+                    moved = widths.advance(state["font"], part, state["size"], (state["tc"], state["tw"])) if part is not string else shown
+                    if moved is None:
+                        continue
+                    start += skip * scale
+                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size))
+                    start += moved[0] * scale
 
     def visit(text, cm, tm, font_dict, font_size):
         cm = placed(cm)
@@ -269,7 +279,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             for k, (piece, start, end, own, up) in enumerate(raised):
                 runs.append(Run(piece, start, m[5], own, bold, up, end - start, k == len(raised) - 1 and text.endswith("\n")))
             return
-        if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]):
+        if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]) and not on_baselines(ends, clean, m[4], m[5]):
             ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
@@ -277,9 +287,9 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             width = max(e[1] for e in ends) - x
             pieces = split_at_gaps(clean, ends, size)
             if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
-                for k, (piece, start, end) in enumerate(pieces):
+                for k, (piece, start, end, base) in enumerate(pieces):
                     last = k == len(pieces) - 1
-                    runs.append(Run(piece, start, m[5], size, bold, rise, end - start, last and text.endswith("\n")))
+                    runs.append(Run(piece, start, base, size, bold, rise, end - start, last and text.endswith("\n")))
                 return
         runs.append(Run(clean, x, m[5], size, bold, rise, width, text.endswith("\n")))
 
