@@ -377,6 +377,66 @@ def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: st
     c.showPage()
 
 
+COLUMN_TOPICS = ["the water board", "the rail agency", "the health service", "the tax office"]
+
+
+def column_text(column: int, sentences: int = 9) -> str:
+    """A column's text: sentences that name their column, so a test can tell which column a sentence came from."""
+    topic = COLUMN_TOPICS[column % len(COLUMN_TOPICS)]
+    return " ".join(f"In column {column + 1}, sentence {k + 1} says that {topic} will publish its plan for the "
+                    f"year ahead and report on the work it has done so far." for k in range(sentences))
+
+
+def columns_page(path: Path, columns: int, gutter: float, *, size: float = 9.5, one_tj: bool = False) -> Path:
+    """A page under a title set across it: `columns` columns of justified text `gutter` points apart, drawn a baseline
+    at a time across the page, as the IRS's instructions are (each column's line in turn; `one_tj`: the baseline's
+    lines of all the columns as one TJ string, the columns apart by its adjustments)."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    left, right = 42.0, WIDTH - 42.0
+    width = (right - left - (columns - 1) * gutter) / columns
+    wrapped = [simpleSplit(column_text(k), "Helvetica", size, width) for k in range(columns)]
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(left, HEIGHT - 80, "Plans of the public bodies for the year ahead")
+    for j in range(max(len(w) for w in wrapped)):
+        y = HEIGHT - 120 - 1.2 * size * j
+        text = c.beginText(left, y)
+        text.setFont("Helvetica", size)
+        parts: list[str] = []
+        for k, lines in enumerate(wrapped):
+            if j >= len(lines):
+                continue
+            line = lines[j]
+            last = j == len(lines) - 1
+            # justified: the word spaces stretched to the column's width (the last line set ragged)
+            spaces = line.count(" ")
+            stretch = 0.0 if last or not spaces else (width - stringWidth(line, "Helvetica", size)) / spaces
+            x = left + k * (width + gutter)
+            if one_tj:
+                # each word its own string, the stretched spaces and the jump to the next column as adjustments
+                words = line.split(" ")
+                at = sum(stringWidth(w, "Helvetica", size) for w in words) + (len(words) - 1) * (stringWidth(" ", "Helvetica", size) + stretch)
+                if parts:
+                    parts.append(f"{-1000 * (x - parts_end) / size:.1f}")
+                for n, word in enumerate(words):
+                    if n:
+                        parts.append(f"{-1000 * stretch / size:.1f}")
+                    parts.append("(" + (" " if n else "") + word.replace("(", "\\(").replace(")", "\\)") + ")")
+                parts_end = x + at
+            else:
+                text.setTextOrigin(x, y)
+                text.setWordSpace(stretch)
+                text.textOut(line)
+        if one_tj and parts:
+            text._code.append("[" + " ".join(parts) + "] TJ")  # (reportlab's text object writes no TJ arrays)
+        c.drawText(text)
+    c.showPage()
+    return saved(c, buf, path)
+
+
 # --- broken PDFs -------------------------------------------------------------------------------
 
 

@@ -120,6 +120,8 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             # two short bold cells a padding apart (a table's header row): not one line
             cells = run.bold and cur[-1].bold and not same_x and run.x > x_end + 0.6 * run.size \
                 and word_count(run.text) <= 6 and word_count("".join(r.text for r in cur)) <= 6
+            if run.glued:  # a piece of the run before, as pypdf gave it: on its line, as it was, but across a gutter
+                same_base, continues, cells = True, True, False
             if same_base and continues and not cells and run.x - x_end >= GUTTER_MIN * size:
                 # a gap wider than a word space: the next column's text, where the page shows a gutter there
                 gutters = column_gutters(runs) if gutters is None else gutters

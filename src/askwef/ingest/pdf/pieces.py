@@ -4,7 +4,7 @@ superscript markers). Each string is (start, end, baseline, letters, simple font
 them; a piece stands where its strings' letters are in the run's text (`_spelled_spans`), else the run stays whole.
 
 >>> split_at_gaps("Application Solutions in China", [(60, 108, 700, "Application", True, 9), (140, 192, 700, "Solutions in China", True, 9)], 9)
-[('Application', 60, 108, 700), ('Solutions in China', 140, 192, 700)]
+[('Application', 60, 108, 700, False), ('Solutions in China', 140, 192, 700, False)]
 """
 
 from __future__ import annotations
@@ -104,29 +104,41 @@ def tj_parts(string, size: float) -> list[tuple[float, object]]:
 
 PIECE_GAP = 1.0
 """A gap between two strings of a run, in type sizes, wider than this cuts the run in two (a word space is about a
-quarter of an em, a justified one up to half; the IRS's columns stand 1.4 em apart or more where their lines meet):
-`layout.page_lines` joins the pieces again on one line unless a column's gutter stands between them."""
+quarter of an em, a justified one up to half; the IRS's columns stand 1.4 em apart or more where their lines meet)."""
+
+CELL_GAP = 2.0
+"""A gap between two strings (Tj, TJ) of a run, in type sizes, wider than this parts table cells pypdf runs together:
+the pieces are runs of their own. Narrower gaps, and gaps inside one TJ (a bullet's tab, the IRS's columns), keep
+the pieces on one line (`Run.glued`) unless the page shows a column's gutter between them (`layout.page_lines`)."""
 
 
-def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str, float, float, float]]:
+def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str, float, float, float, bool]]:
     """A run whose strings jump right by more than PIECE_GAP type sizes on one baseline (table cells, columns, which
     pypdf joins with a space), or onto another baseline (pypdf joins strings less than a line apart: the IRS's columns
-    set their baselines 0.7 pt apart, and draws them in turn) -> its pieces with their extents and baselines:
-    'Application Solutions in China' -> [('Application', 60, 108, 700), ('Solutions in China', 140, 192, 700)]. The
-    strings' own letters must spell the run (spaces aside), else the run stays whole."""
+    set their baselines 0.7 pt apart, and draws them in turn) -> its pieces with their extents, baselines and whether
+    each is glued to the one before (`CELL_GAP`): 'Application Solutions in China' -> [('Application', 60, 108, 700,
+    False), ('Solutions in China', 140, 192, 700, False)]. The strings' own letters must spell the run (spaces aside),
+    else the run stays whole."""
     groups: list[list[tuple]] = [[shown[0]]]
+    glued: list[bool] = [False]
     for previous, current in zip(shown, shown[1:]):
-        if abs(current[2] - previous[2]) >= 0.5 or current[0] - previous[1] > PIECE_GAP * size:
+        gap = current[0] - previous[1]
+        if abs(current[2] - previous[2]) >= 0.5 or gap > PIECE_GAP * size:
             groups.append([current])
+            in_tj = len(current) > 6 and current[6]
+            glued.append(abs(current[2] - previous[2]) < 0.5 and (in_tj or gap <= CELL_GAP * size))
         else:
             groups[-1].append(current)
     if len(groups) == 1:
-        return [(text, shown[0][0], shown[-1][1], shown[0][2])]
+        return [(text, shown[0][0], shown[-1][1], shown[0][2], False)]
     spans = _spelled_spans(text, groups)
     if spans is None:
-        return [(text, shown[0][0], max(s[1] for s in shown), shown[0][2])]
-    pieces = [(text[at:end].strip(), group[0][0], max(s[1] for s in group), group[0][2]) for group, (at, end) in zip(groups, spans)]
-    return [p for p in pieces if p[0]]
+        return [(text, shown[0][0], max(s[1] for s in shown), shown[0][2], False)]
+    # (the space after a piece's last letter stays: 'The ' then a run 'Plan' set right after it)
+    ends = [at for at, _ in spans[1:]] + [len(text)]
+    pieces = [(text[at:stop].lstrip(), group[0][0], max(s[1] for s in group), group[0][2], join)
+              for group, (at, _), stop, join in zip(groups, spans, ends, glued)]
+    return [p for p in pieces if p[0].strip()]
 
 
 def on_baselines(shown: list[tuple], text: str, x: float, y: float) -> bool:

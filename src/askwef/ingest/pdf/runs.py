@@ -33,6 +33,7 @@ class Run:
     rise: float
     width: float
     ends_line: bool
+    glued: bool = False  # cut from the run before it (one of pypdf's) at a gap on its baseline: one line with it but across a gutter
 
 
 @dataclass(frozen=True)
@@ -244,12 +245,12 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 size = state["size"] * (math.hypot(m[2], m[3]) or 1.0)
                 # a TJ that jumps a column's gutter (the IRS's instructions set each baseline of three columns as one
                 # TJ): a string for each stretch, so the gap between them shows (`pieces.split_at_gaps`)
-                for skip, part in tj_parts(string, state["size"]):
+                for k, (skip, part) in enumerate(tj_parts(string, state["size"])):
                     moved = widths.advance(state["font"], part, state["size"], (state["tc"], state["tw"])) if part is not string else shown
                     if moved is None:
                         continue
                     start += skip * scale
-                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size))
+                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size, k > 0))
                     start += moved[0] * scale
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -287,9 +288,9 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             width = max(e[1] for e in ends) - x
             pieces = split_at_gaps(clean, ends, size)
             if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
-                for k, (piece, start, end, base) in enumerate(pieces):
+                for k, (piece, start, end, base, glued) in enumerate(pieces):
                     last = k == len(pieces) - 1
-                    runs.append(Run(piece, start, base, size, bold, rise, end - start, last and text.endswith("\n")))
+                    runs.append(Run(piece, start, base, size, bold, rise, end - start, last and text.endswith("\n"), glued))
                 return
         runs.append(Run(clean, x, m[5], size, bold, rise, width, text.endswith("\n")))
 
