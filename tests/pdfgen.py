@@ -403,9 +403,11 @@ def columns_page(path: Path, columns: int, gutter: float, *, size: float = 9.5, 
     c.drawString(left, HEIGHT - 80, "Plans of the public bodies for the year ahead")
     for j in range(max(len(w) for w in wrapped)):
         y = HEIGHT - 120 - 1.2 * size * j
-        text = c.beginText(left, y)
+        first = min(k for k, lines in enumerate(wrapped) if j < len(lines))  # (the first column with a line here)
+        text = c.beginText(left + first * (width + gutter), y)
         text.setFont("Helvetica", size)
         parts: list[str] = []
+        parts_end = left + first * (width + gutter)  # where the TJ's last string ends
         for k, lines in enumerate(wrapped):
             if j >= len(lines):
                 continue
@@ -419,7 +421,7 @@ def columns_page(path: Path, columns: int, gutter: float, *, size: float = 9.5, 
                 # each word its own string, the stretched spaces and the jump to the next column as adjustments
                 words = line.split(" ")
                 at = sum(stringWidth(w, "Helvetica", size) for w in words) + (len(words) - 1) * (stringWidth(" ", "Helvetica", size) + stretch)
-                if parts:
+                if x > parts_end:
                     parts.append(f"{-1000 * (x - parts_end) / size:.1f}")
                 for n, word in enumerate(words):
                     if n:
