@@ -97,7 +97,7 @@ instructions set three, 163 pt wide with 18 pt gutters)."""
 def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int, first: int = 1) -> tuple[list[Line], int]:
     """The lines in reading order and how many columns side by side they make at most; column numbers from `first`
     (left to right: `Line.column`), set on stretches of columns (depth 0 leaves a page of one column at 0)."""
-    found = _gutter(lines, left_edge, right_edge) if depth < MAX_COLUMNS - 1 else None
+    found = _gutter(lines, left_edge, right_edge, strict=depth > 0) if depth < MAX_COLUMNS - 1 else None
     if found is None:
         return lines, 1
     gutter, right_start = found
@@ -143,12 +143,15 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int, f
     return out, most
 
 
-def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[float, float] | None:
+def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool = False) -> tuple[float, float] | None:
     """The x of a gutter between left_edge and right_edge and where its right column starts, or None.
 
     Lines crossing a candidate x cut the page into bands; a band with lines on both sides of x and
     none across is a stretch of two columns. The gutter is the x with the most lines in such
-    stretches (then the fewest crossing), and its right column must start at one left edge."""
+    stretches (then the fewest crossing), and its right column must start at one left edge.
+
+    `strict` (inside a column already found): both sides must be columns of text (`_text_columns`), not a table's
+    cells, which stand beside one another in a column as columns do on a page."""
     text = sorted((l for l in lines if l.role in ("", "heading") and l.x1 - l.x0 > 2), key=lambda l: -l.y)
     if len(text) < 2 * MIN_COLUMN_LINES:
         return None
@@ -161,25 +164,30 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
         paired, crossing, left, right, starts = 0, 0, 0, 0, []
         band: list[float] = []
         ends: list[float] = []
+        left_spans: list[tuple[float, float, float]] = []  # (x0, x1, size) of the band's lines on each side
+        right_spans: list[tuple[float, float, float]] = []
         left_ys: list[float] = []
         right_ys: list[float] = []
         for l in text + [None]:
             if l is None or (l.x0 < x - 1 and l.x1 > x + 1):
                 # a column's lines run to its edge (justified or ragged); a table's first cells stop short
                 filled = sorted(ends)[int(0.8 * (len(ends) - 1))] >= x - 0.2 * (x - left_edge) if ends else False
-                if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and (filled or _apart(left_ys, right_ys)):
+                if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and (filled or _apart(left_ys, right_ys)) \
+                        and (not strict or filled and _text_columns(left_spans, right_spans, x)):
                     paired += left + right
                     starts += band
                 crossing += l is not None
-                left, right, band, ends, left_ys, right_ys = 0, 0, [], [], [], []
+                left, right, band, ends, left_ys, right_ys, left_spans, right_spans = 0, 0, [], [], [], [], [], []
             elif l.x1 <= x + 1:
                 left += 1
                 ends.append(l.x1)
                 left_ys.append(l.y)
+                left_spans.append((l.x0, l.x1, l.size))
             else:
                 right += 1
                 band.append((round(l.x0), round((l.x0 + l.x1) / 2)))
                 right_ys.append(l.y)
+                right_spans.append((l.x0, l.x1, l.size))
         if paired < 2 * MIN_COLUMN_LINES:
             continue
         key = (paired, -crossing)
@@ -200,6 +208,24 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float) -> tuple[flo
     if len(centres) >= MIN_COLUMN_LINES and max(centres) - min(centres) <= CENTRE_TOLERANCE:
         return x, float(min(start for start, _ in starts_at[runs[0]]))
     return None  # text to the right, but no column edge: scattered labels, not a column
+
+
+TEXT_COLUMN_WIDTH = 8.0
+"""A column of text's lines, in type sizes, are this wide at least (their median): the IRS's columns' lines 15 em,
+where a table's cells set in a column ('Japanese', 'Japan', '/usr/share/man/ja_JP.jis' in the FHS's tables, a
+check mark in gpredict's) are a few words."""
+
+
+def _text_columns(left: list[tuple[float, float, float]], right: list[tuple[float, float, float]], x: float) -> bool:
+    """Whether the lines either side of a gutter at x, (x0, x1, size) each, are columns of text: wide lines on both
+    sides (TEXT_COLUMN_WIDTH), most of the right side's running to one right edge (the left side's: the caller)."""
+    if not right or not left:
+        return False
+    size = median(s for _, _, s in left + right)
+    if min(median(x1 - x0 for x0, x1, _ in side) for side in (left, right)) < TEXT_COLUMN_WIDTH * size:
+        return False
+    ends = sorted(x1 for _, x1, _ in right)
+    return ends[int(0.2 * (len(ends) - 1))] >= ends[-1] - 0.2 * (ends[-1] - x)
 
 
 def _apart(left: list[float], right: list[float]) -> bool:

@@ -30,7 +30,9 @@ IRS's pages have 40 to 60 a column); a table's cells or a list's numbers stand b
 
 COLUMN_MIN = 8.0
 """A column's width at least, in type sizes: text beside a gutter runs from this far left of it or further (a
-column of the IRS's instructions is 17 em wide; a list's bullet or number stands an em or two before its text)."""
+column of the IRS's instructions is 17 em wide; a list's bullet or number stands an em or two before its text), and
+the runs that start at the next column's edge are half as wide or wider (a line of text, where a Contents page's
+numbers, set flush at its right, or a table's figures are a few letters wide)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def column_gutters(runs: list[Run]) -> list[Gutter]:
     for edge in sorted(x for x, n in starts.items() if n >= GUTTER_STARTS):
         ends: list[float] = []
         for r in text:
-            if abs(r.x - edge) > 1:
+            if abs(r.x - edge) > 1 or r.width < COLUMN_MIN / 2 * size:
                 continue
             low, high = bisect_left(ys, r.y - 0.3 * size), bisect_left(ys, r.y + 0.3 * size + 1e-6)
             before = [o for o in by_y[low:high] if o is not r and o.x < r.x and o.x + o.width <= r.x - GUTTER_MIN * size]
