@@ -114,7 +114,8 @@ the pieces on one line (`Run.glued`) unless the page shows a column's gutter bet
 
 def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str, float, float, float, bool]]:
     """A run whose strings jump right by more than PIECE_GAP type sizes on one baseline (table cells, columns, which
-    pypdf joins with a space), or onto another baseline (pypdf joins strings less than a line apart: the IRS's columns
+    pypdf joins with a space), back left on it (the IRS draws a right column's line, then the middle one's 0.1 pt
+    lower), or onto another baseline (pypdf joins strings less than a line apart: the IRS's columns
     set their baselines 0.7 pt apart, and draws them in turn) -> its pieces with their extents, baselines and whether
     each is glued to the one before (`CELL_GAP`): 'Application Solutions in China' -> [('Application', 60, 108, 700,
     False), ('Solutions in China', 140, 192, 700, False)]. The strings' own letters must spell the run (spaces aside),
@@ -123,10 +124,11 @@ def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str,
     glued: list[bool] = [False]
     for previous, current in zip(shown, shown[1:]):
         gap = current[0] - previous[1]
-        if abs(current[2] - previous[2]) >= 0.5 or gap > PIECE_GAP * size:
+        back = current[0] < previous[0] - 0.5  # back left along the baseline: the next column's line drawn first
+        if abs(current[2] - previous[2]) >= 0.5 or gap > PIECE_GAP * size or back:
             groups.append([current])
             in_tj = len(current) > 6 and current[6]
-            glued.append(abs(current[2] - previous[2]) < 0.5 and (in_tj or gap <= CELL_GAP * size))
+            glued.append(abs(current[2] - previous[2]) < 0.5 and not back and (in_tj or gap <= CELL_GAP * size))
         else:
             groups[-1].append(current)
     if len(groups) == 1:
