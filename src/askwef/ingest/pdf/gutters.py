@@ -9,7 +9,7 @@ it, a gutter's width or more before, from a column of its own width: more such r
 >>> rows = [r for y in range(700, 640, -10) for r in (Run("left column text", 40, y, 9, False, 0, 160, False),
 ...                                                   Run("right column text", 215, y, 9, False, 0, 160, True))]
 >>> column_gutters(rows)
-[Gutter(left=200, right=215)]
+[Gutter(left=200, right=215, top=709, bottom=641)]
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ numbers, set flush at its right, or a table's figures are a few letters wide).""
 class Gutter:
     left: float  # where the column before it ends: the right edge of its lines
     right: float  # where the column after it starts
+    top: float  # the baselines of the highest and the lowest line beside it: a table above or under the columns
+    bottom: float  # keeps its cells on their rows (TraceMonkey's p. 12: a table across the page over two columns)
 
 
 def column_gutters(runs: list[Run]) -> list[Gutter]:
@@ -56,6 +58,7 @@ def column_gutters(runs: list[Run]) -> list[Gutter]:
     out: list[Gutter] = []
     for edge in sorted(x for x, n in starts.items() if n >= GUTTER_STARTS):
         ends: list[float] = []
+        beside: list[float] = []
         for r in text:
             if abs(r.x - edge) > 1 or r.width < COLUMN_MIN / 2 * size:
                 continue
@@ -64,12 +67,14 @@ def column_gutters(runs: list[Run]) -> list[Gutter]:
             if before and not any(o.x < r.x - 1 and o.x + o.width > r.x - GUTTER_MIN * size for o in by_y[low:high] if o is not r) \
                     and min(o.x for o in before) <= r.x - COLUMN_MIN * size:
                 ends.append(max(o.x + o.width for o in before))
+                beside.append(r.y)
         crossing = sum(1 for r in text if r.x < edge - 1 and r.x + r.width > edge + 1)
         if len(ends) >= GUTTER_STARTS and len(ends) > crossing:
-            out.append(Gutter(left=round(max(ends), 1), right=edge))
+            out.append(Gutter(left=round(max(ends), 1), right=edge, top=max(beside) + size, bottom=min(beside) - size))
     return out
 
 
-def across(gutters: list[Gutter], end: float, start: float) -> bool:
-    """Whether a run that starts at `start` stands across a gutter from the text before it, which ends at `end`."""
-    return any(end <= g.left + 1 and start >= g.right - 1 for g in gutters)
+def across(gutters: list[Gutter], end: float, start: float, y: float) -> bool:
+    """Whether a run that starts at `start` on baseline `y` stands across a gutter from the text before it, which
+    ends at `end`."""
+    return any(end <= g.left + 1 and start >= g.right - 1 and g.bottom <= y <= g.top for g in gutters)

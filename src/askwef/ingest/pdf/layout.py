@@ -125,7 +125,7 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             if same_base and continues and not cells and run.x - x_end >= GUTTER_MIN * size:
                 # a gap wider than a word space: the next column's text, where the page shows a gutter there
                 gutters = column_gutters(runs) if gutters is None else gutters
-                continues = not across(gutters, x_end, run.x)
+                continues = not across(gutters, x_end, run.x, run.y)
             if same_base and continues and not cells:
                 if CLOSING_PUNCTUATION.match(run.text):
                     # a link's or a word's box may end short of where its comma is set ('(GPAI) ,'):
