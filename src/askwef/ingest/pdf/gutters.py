@@ -32,7 +32,9 @@ COLUMN_MIN = 8.0
 """A column's width at least, in type sizes: text beside a gutter runs from this far left of it or further (a
 column of the IRS's instructions is 17 em wide; a list's bullet or number stands an em or two before its text), and
 the runs that start at the next column's edge are half as wide or wider (a line of text, where a Contents page's
-numbers, set flush at its right, or a table's figures are a few letters wide)."""
+numbers, set flush at its right, or a table's figures are a few letters wide); so is the text before them, on half
+their lines at least (a column's lines; NCCN's staging table, p6, sets labels 'N0a', 'N1b' 2 em wide before their
+descriptions)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def column_gutters(runs: list[Run]) -> list[Gutter]:
     for edge in sorted(x for x, n in starts.items() if n >= GUTTER_STARTS):
         ends: list[float] = []
         beside: list[float] = []
+        neighbours: list[float] = []  # the width of the text before each
         for r in text:
             if abs(r.x - edge) > 1 or r.width < COLUMN_MIN / 2 * size:
                 continue
@@ -66,10 +69,13 @@ def column_gutters(runs: list[Run]) -> list[Gutter]:
             before = [o for o in by_y[low:high] if o is not r and o.x < r.x and o.x + o.width <= r.x - GUTTER_MIN * size]
             if before and not any(o.x < r.x - 1 and o.x + o.width > r.x - GUTTER_MIN * size for o in by_y[low:high] if o is not r) \
                     and min(o.x for o in before) <= r.x - COLUMN_MIN * size:
-                ends.append(max(o.x + o.width for o in before))
+                nearest = max(before, key=lambda o: o.x + o.width)
+                ends.append(nearest.x + nearest.width)
+                neighbours.append(nearest.width)
                 beside.append(r.y)
         crossing = sum(1 for r in text if r.x < edge - 1 and r.x + r.width > edge + 1)
-        if len(ends) >= GUTTER_STARTS and len(ends) > crossing:
+        widths = sorted(neighbours)
+        if len(ends) >= GUTTER_STARTS and len(ends) > crossing and widths[len(widths) // 2] >= COLUMN_MIN / 2 * size:
             out.append(Gutter(left=round(max(ends), 1), right=edge, top=max(beside) + size, bottom=min(beside) - size))
     return out
 

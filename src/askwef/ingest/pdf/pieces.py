@@ -114,9 +114,8 @@ the pieces on one line (`Run.glued`) unless the page shows a column's gutter bet
 
 def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str, float, float, float, bool]]:
     """A run whose strings jump right by more than PIECE_GAP type sizes on one baseline (table cells, columns, which
-    pypdf joins with a space), back left on it (the IRS draws a right column's line, then the middle one's 0.1 pt
-    lower), or onto another baseline (pypdf joins strings less than a line apart: the IRS's columns
-    set their baselines 0.7 pt apart, and draws them in turn) -> its pieces with their extents, baselines and whether
+    pypdf joins with a space), or back left (the IRS draws a right column's line, then the middle one's 0.1 pt lower;
+    pypdf joins strings less than a line apart, and the IRS's columns set their baselines 0.7 pt apart) -> its pieces with their extents, baselines and whether
     each is glued to the one before (`CELL_GAP`): 'Application Solutions in China' -> [('Application', 60, 108, 700,
     False), ('Solutions in China', 140, 192, 700, False)]. The strings' own letters must spell the run (spaces aside),
     else the run stays whole."""
@@ -125,7 +124,7 @@ def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str,
     for previous, current in zip(shown, shown[1:]):
         gap = current[0] - previous[1]
         back = current[0] < previous[0] - 0.5  # back left along the baseline: the next column's line drawn first
-        if abs(current[2] - previous[2]) >= 0.5 or gap > PIECE_GAP * size or back:
+        if gap > PIECE_GAP * size or back:  # (a marker raised by its own baseline goes on with its word)
             groups.append([current])
             in_tj = len(current) > 6 and current[6]
             glued.append(abs(current[2] - previous[2]) < 0.5 and not back and (in_tj or gap <= CELL_GAP * size))
@@ -143,10 +142,11 @@ def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str,
     return [p for p in pieces if p[0].strip()]
 
 
-def on_baselines(shown: list[tuple], text: str, x: float, y: float) -> bool:
-    """Whether the strings of a run, shown from its start, spell its letters on more than one baseline (pypdf
-    joins strings drawn less than a line apart into one run: the IRS's three columns, drawn a baseline of
-    each in turn): their extents are their own, the run is cut at each baseline (`split_at_gaps`)."""
+def on_baselines(shown: list[tuple], text: str, x: float, y: float, size: float) -> bool:
+    """Whether the strings of a run, shown from its start, spell its letters on more than one baseline, jumping from one
+    to the next across a gap or back left (pypdf joins strings drawn less than a line apart into one run: the IRS's
+    three columns, drawn a baseline of each in turn): their extents are their own, the run is cut there
+    (`split_at_gaps`). A marker raised by its own baseline right after its word is no such jump."""
     spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
     return abs(shown[0][0] - x) < 0.5 and abs(shown[0][2] - y) < 0.5 and spelled == text.replace(" ", "") \
-        and any(abs(s[2] - y) >= 0.5 for s in shown)
+        and any(abs(b[2] - a[2]) >= 0.5 and (b[0] - a[1] > PIECE_GAP * size or b[0] < a[0] - 0.5) for a, b in zip(shown, shown[1:]))

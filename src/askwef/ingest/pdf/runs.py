@@ -280,7 +280,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             for k, (piece, start, end, own, up) in enumerate(raised):
                 runs.append(Run(piece, start, m[5], own, bold, up, end - start, k == len(raised) - 1 and text.endswith("\n")))
             return
-        if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]) and not on_baselines(ends, clean, m[4], m[5]):
+        if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]) and not on_baselines(ends, clean, m[4], m[5], size):
             ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
