@@ -4,7 +4,8 @@
   one line ("Foreword<tab>4"), not text in two columns;
 - a gutter is a vertical strip no line crosses, with lines on both sides (at least three each) and
   the lines on its right starting at a common left edge; lines that cross it (a chapter title, a
-  full-width figure) cut the page into bands, and each band is read left column, then right;
+  full-width figure) cut the page into bands, and each band is read left column, then right; a column of
+  text found so may hold a gutter of its own, between columns of text (three columns: the IRS's instructions);
 - tables keep their rows; page furniture goes last.
 
 >>> order = reading_order(lines, (595.0, 842.0))  # doctest: +SKIP

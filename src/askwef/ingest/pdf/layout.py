@@ -1,6 +1,7 @@
 """PDF page layout: text runs -> lines in reading order, page furniture marked.
 
-- runs on one baseline, side by side, become a `Line`; a run that is smaller, digits only and
+- runs on one baseline, side by side, become a `Line`, but not across a column's gutter the page's runs show
+  (`gutters.py`: a page that draws a baseline of each column in turn); a run that is smaller, digits only and
   raised (text rise or a higher baseline) is an endnote marker: kept in `Line.markers`, not in
   the text ("by 2027." + superscript "33" -> text "by 2027.", marker (8, 33));
 - running headers and footers (same text, digits aside, at the same place on many pages) and lone
