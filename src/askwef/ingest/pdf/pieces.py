@@ -123,7 +123,9 @@ def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str,
     glued: list[bool] = [False]
     for previous, current in zip(shown, shown[1:]):
         gap = current[0] - previous[1]
-        back = current[0] < previous[0] - 0.5  # back left along the baseline: the next column's line drawn first
+        # back left of where the piece starts: the next column's line drawn first (not a string set a little left of
+        # where the estimated widths of those before it end: NCCN's 'Up' ' ' then 'to' 20 pt left of that end)
+        back = current[0] < groups[-1][0][0] - 0.5
         if gap > PIECE_GAP * size or back:  # (a marker raised by its own baseline goes on with its word)
             groups.append([current])
             in_tj = len(current) > 6 and current[6]
