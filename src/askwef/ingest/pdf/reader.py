@@ -44,7 +44,8 @@ from .headings import (
     pages_where_printed,
 )
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
-from .notes import chapter_pages, foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .notelists import chapter_pages
+from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
