@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import note_callout_page, saved  # (tests/ is on sys.path)
+from pdfgen import footnoted_page, note_callout_page, numbers_drawn_last_page, saved  # (tests/ is on sys.path)
 
 
 def test_numbered_steps_under_a_note_call_out_at_a_page_foot_stay_body_text(tmp_path):
@@ -42,3 +42,44 @@ def test_a_note_list_under_a_notes_heading_is_still_read(tmp_path):
     pdf.write_bytes(data)
     doc = ingest_file(pdf)
     assert [(n.number, n.reference) for n in doc.endnotes] == [(1, "Since 2007, the ministry has reported each year.")]
+
+
+def test_a_footnote_whose_raised_number_is_drawn_after_its_text_is_a_note(tmp_path):
+    """WordPerfect draws a line's raised numbers after its words: the DMCA summary's footnote numbers stood on lines of
+    their own above their notes ("1" 4.6 pt above "Pub. L. No. 105-304, ..."), its markers likewise ("copying" "2"), so
+    its three notes were read as prose and their markers had no entry."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    lines = [f"Line {j + 1} says what the act changes in the law of copyright for libraries." for j in range(20)]
+    lines[2] = "Copying of a work protected by a technological measure is treated apart."
+    numbers_drawn_last_page(c, "The Digital Millennium Copyright Act", lines, "Pub. L. No. 105-304, 112 Stat. 2860 (Oct. 28, 1998).")
+    doc = ingest_file(saved(c, buf, tmp_path / "wordperfect.pdf"))
+    assert [(n.number, n.reference) for n in doc.endnotes] == [(1, "Pub. L. No. 105-304, 112 Stat. 2860 (Oct. 28, 1998).")]
+    cited = [(s.text[sp.start:sp.end], sp.endnotes) for s in doc.sections for sp in s.sentences if sp.endnotes]
+    assert cited == [("Copying of a work protected by a technological measure is treated apart.", (1,))]
+    text = " ".join(s.text for s in doc.sections)
+    assert "Pub. L." not in text and "Copying1" not in text
+    assert not any("has no entry" in w for w in doc.warnings), doc.warnings
+
+
+def test_a_footnote_drawn_in_order_still_reads_as_before(tmp_path):
+    """A raised number drawn where it stands (reportlab, LaTeX, Word) is read as it was."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    lines = [f"Line {j + 1} says what the act changes in the law of copyright for libraries." for j in range(20)]
+    footnoted_page(c, "The Digital Millennium Copyright Act", lines, "1 Pub. L. No. 105-304.", size=12, note_size=10)
+    doc = ingest_file(saved(c, buf, tmp_path / "inorder.pdf"))
+    assert [(n.number, n.reference) for n in doc.endnotes] == [(1, "Pub. L. No. 105-304.")]
+
+
+def test_a_word_split_in_the_body_is_joined_by_the_reports_footnotes_too():
+    """The DMCA summary prints "would" whole once in its body and once in its footnote 2: read as a note, not prose,
+    the footnote still counts in the report's vocabulary, so the body's "woul d" is joined."""
+    from askwef.ingest.parsed import Para
+    from askwef.ingest.pdf.despace import despace
+
+    paras = [Para("prose", f"Ministries an d agencies met {k} times an d agreed.") for k in range(6)]
+    paras += [Para("prose", "Ministries and agencies agreed."), Para("prose", "The station woul d record the songs, and it would play them.")]
+    assert despace(paras)[-1].text == "The station woul d record the songs, and it would play them."
+    fixed = despace(paras, ["A measure would fall in this second category."])
+    assert fixed[-1].text == "The station would record the songs, and it would play them."
