@@ -358,9 +358,9 @@ def title_and_contents(c: rl_canvas.Canvas, title: str, rows: list[str]) -> None
 
 
 def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: str, *, size: float, note_size: float,
-                   pitch: float = 13.5) -> None:
+                   pitch: float = 13.5, wrapped: tuple[str, ...] = ()) -> None:
     """A page of `c`: `heading`, then `lines` in `size` pt, the third carrying a raised marker 1, and at the page's foot
-    the footnote `note` in `note_size` pt."""
+    the footnote `note` in `note_size` pt, its `wrapped` lines under it."""
     c.setFont("Helvetica-Bold", 16)
     c.drawString(72, 780, heading)
     for j, text in enumerate(lines):
@@ -373,7 +373,9 @@ def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: st
             line.textOut("1")
         c.drawText(line)
     c.setFont("Helvetica", note_size)
-    c.drawString(72, 77, note)
+    top = 77 + (note_size + 2) * len(wrapped)
+    for k, text in enumerate((note, *wrapped)):
+        c.drawString(72, top - (note_size + 2) * k, text)
     c.showPage()
 
 

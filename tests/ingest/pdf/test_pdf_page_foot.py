@@ -83,3 +83,16 @@ def test_a_word_split_in_the_body_is_joined_by_the_reports_footnotes_too():
     assert despace(paras)[-1].text == "The station woul d record the songs, and it would play them."
     fixed = despace(paras, ["A measure would fall in this second category."])
     assert fixed[-1].text == "The station would record the songs, and it would play them."
+
+
+def test_a_footnotes_wrapped_line_opening_with_a_number_no_marker_cites_stays_in_its_note(tmp_path):
+    """The Debian Policy Manual's note 4 (p. 115) wraps onto a line opening "660 mail spools": it was cut off as a note
+    660, which no marker of the page cites."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    lines = [f"Line {j + 1} says how the mail transport agent locks each mailbox it delivers to." for j in range(20)]
+    footnoted_page(c, "Mailboxes", lines, "1 There are two traditional permission schemes for mail spools: mode 600 or mode",
+                   size=10, note_size=8, wrapped=("660 mail spools to enable the latter model.",))
+    doc = ingest_file(saved(c, buf, tmp_path / "wrapped.pdf"))
+    assert [(n.number, n.reference) for n in doc.endnotes] == [
+        (1, "There are two traditional permission schemes for mail spools: mode 600 or mode 660 mail spools to enable the latter model.")]

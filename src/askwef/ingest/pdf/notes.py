@@ -116,11 +116,18 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict
         m = NUMBER_START.match(numbered_text(first))
         if not m or int(m.group(1)) not in cited:
             continue
-        fixed = []
+        fixed, last = [], int(m.group(1)) - 1
         for line in block:
             t = numbered_text(line)
             line.role = "notes"
-            fixed.append(_as_entry(t))
+            # a line opens a note with a number a marker of the page cites, or the next after the note before (a
+            # marker may be missed); other numbers open a note's wrapped line: the Debian Policy Manual's
+            # "660 mail spools ..." (p. 115) was a note 660 cut out of its note 4
+            opens = NUMBER_START.match(t)
+            if opens and (int(opens.group(1)) in cited or int(opens.group(1)) == last + 1):
+                last = int(opens.group(1))
+                t = _as_entry(t)
+            fixed.append(t)
         texts, by_number = endnote_entries([_with_text(l, t) for l, t in zip(block, fixed)], vocabulary)
         for note in parse_endnotes(texts):
             notes.append(note)
