@@ -358,9 +358,9 @@ def title_and_contents(c: rl_canvas.Canvas, title: str, rows: list[str]) -> None
 
 
 def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: str, *, size: float, note_size: float,
-                   pitch: float = 13.5) -> None:
+                   pitch: float = 13.5, wrapped: tuple[str, ...] = ()) -> None:
     """A page of `c`: `heading`, then `lines` in `size` pt, the third carrying a raised marker 1, and at the page's foot
-    the footnote `note` in `note_size` pt."""
+    the footnote `note` in `note_size` pt, its `wrapped` lines under it."""
     c.setFont("Helvetica-Bold", 16)
     c.drawString(72, 780, heading)
     for j, text in enumerate(lines):
@@ -373,7 +373,69 @@ def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: st
             line.textOut("1")
         c.drawText(line)
     c.setFont("Helvetica", note_size)
-    c.drawString(72, 77, note)
+    top = 77 + (note_size + 2) * len(wrapped)
+    for k, text in enumerate((note, *wrapped)):
+        c.drawString(72, top - (note_size + 2) * k, text)
+    c.showPage()
+
+
+def numbers_drawn_last_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: str, *, size: float = 12,
+                            note_size: float = 11, pitch: float = 13.5) -> None:
+    """A page of `c` drawn the way WordPerfect (through PDFWriter) draws one: a line's words first, its raised numbers
+    after. `heading`, then `lines` in `size` pt, the third's first word (in italics) carrying marker 1, drawn once the
+    line is written; at the page's foot the footnote `note` in `note_size` pt, its number 1 drawn after the note's text, left
+    of it, raised onto a baseline of its own (the DMCA summary: 7.2 pt numbers 4.6 pt above the line)."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, heading)
+    number_size, rise = 7.2, 4.6
+    for j, text in enumerate(lines):
+        y = 750 - pitch * j
+        c.setFont("Helvetica", size)
+        if j != 2:
+            c.drawString(72, y, text)
+            continue
+        first, rest = text.split(" ", 1)
+        # one text object: the first word in italics (a run of its own, as the DMCA summary's "copying"), the rest,
+        # then back to the first word's end for its number
+        line = c.beginText(72, y)
+        line.setFont("Helvetica-Oblique", size)
+        line.textOut(first)
+        line.setFont("Helvetica", size)
+        line.textOut(f" {rest}")
+        line.setTextOrigin(72 + c.stringWidth(first, "Helvetica-Oblique", size), y + rise)
+        line.setFont("Helvetica", number_size)
+        line.textOut("1")
+        c.drawText(line)
+    number = c.stringWidth("1", "Helvetica", number_size)
+    c.setFont("Helvetica", note_size)
+    c.drawString(72 + number, 77, note)
+    c.setFont("Helvetica", number_size)
+    c.drawString(72, 77 + rise, "1")
+    c.showPage()
+
+
+def note_callout_page(c: rl_canvas.Canvas, heading: str, lines: list[str], callout: str, steps: list[str], *,
+                      size: float = 10) -> None:
+    """A page of a manual (GnuCash's guide, DocBook through FOP): `heading`, `lines` of prose in `size` pt, a "Note"
+    call-out (its title in 14 pt bold, then `callout`, indented), and numbered `steps` ("1. Open the file.") in the
+    body's type at the page's foot."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, heading)
+    c.setFont("Helvetica", size)
+    y = 750.0
+    for text in lines:
+        c.drawString(72, y, text)
+        y -= 12
+    y -= 14
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(90, y, "Note")
+    y -= 24
+    c.setFont("Helvetica", size)
+    c.drawString(90, y, callout)
+    y = 72 + 24 * (len(steps) - 1)
+    for step in steps:
+        c.drawString(72, y, step)
+        y -= 24
     c.showPage()
 
 

@@ -102,10 +102,12 @@ def _broken(texts: list[str], vocabulary: Counter) -> int:
     return count
 
 
-def despace(paras: list[Para]) -> list[Para]:
-    """Every paragraph and table cell with the spaces the vocabulary says are not there taken out."""
+def despace(paras: list[Para], notes: list[str] = ()) -> list[Para]:
+    """Every paragraph and table cell with the spaces the vocabulary says are not there taken out. The vocabulary is
+    the report's, its `notes` too: the DMCA summary's "would" is printed whole twice, once in its footnote 2, and its
+    "woul d" on p. 14 kept its space once that footnote was read as a note, not prose."""
     texts = [p.text for p in paras] + [i.text for p in paras for i in p.items]
-    vocabulary = vocabulary_of(texts)
+    vocabulary = vocabulary_of(texts + list(notes))
     if _broken(texts, vocabulary) < BROKEN_WORDS:
         return paras
     out = []

@@ -25,6 +25,7 @@ import numpy as np
 from ..conventions import MARKER_TEXT, PAGE_NUMBER_LINE
 from ..text import collapse_space, parse_marker_numbers, word_count
 from .gutters import GUTTER_MIN, Gutter, across, column_gutters
+from .raised import with_raised_numbers
 from .runs import Run
 
 
@@ -142,7 +143,7 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
         groups.append([run])
         x_end = run.x + run.width
     lines: list[Line] = []
-    for group in groups:
+    for group in with_raised_numbers(groups):
         chars = Counter()
         for r in group:
             chars[round(r.size, 1)] += len(r.text.strip())

@@ -24,83 +24,19 @@ from dataclasses import replace
 from statistics import median
 
 from ...types import Endnote
-from ..conventions import ENDNOTE_HEADINGS, FOOTNOTE_SIZE, NOTE_ENTRY_START, REFERENCE_HEADINGS
+from ..conventions import FOOTNOTE_SIZE, NOTE_ENTRY_START, REFERENCE_HEADINGS
 from ..endnotes import parse_endnotes
-from ..text import split_numbering, title_key
 from .layout import Line
+from .notelists import NUMBER_START, note_sections, numbered_text
 from .paragraphs import join_lines
 from .references import reference_entries
 
 IBID = re.compile(r"^\s*ibid(?:em)?\b\.?,?\s*", re.IGNORECASE)
 """'Ibid.', 'Ibid., p. 4', 'ibidem': the same source as the note before."""
 
-_NUMBER_START = re.compile(r"^\s*(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
-
-
-CHAPTER_TITLE_LINES = 5
-"""A chapter's title wraps over up to this many heading lines (the OECD review's chapter 3 over four:
-joined over three, its notes were taken for chapter 2's and its note 1 lost to chapter 2's)."""
-
-
-LIST_END_SIZE = 1.5
-"""A line set this many times larger than a list's heading ends the list: the next chapter's number, printed huge on
-its opening page before its title (the OECD review's "3" at 65 pt, read into chapter 2's last note)."""
-
-
-def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int, str, str]]:
-    """Where note lists and reference lists stand: (first line, end, heading key, chapter title).
-
-    A list runs from its heading to the next heading, or to a line set much larger than it (LIST_END_SIZE).
-    `chapters` are the title keys of the chapters; the chapter is the last one opened before."""
-    out: list[tuple[int, int, str, str]] = []
-    chapter = ""
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        chapter = _chapter_opened(lines, i, chapters) or chapter
-        if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS and not _numbered_chapter(lines, i):
-            j = i + 1
-            while j < len(lines) and lines[j].role != "heading" and lines[j].size <= LIST_END_SIZE * line.size:
-                j += 1
-            out.append((i, j, title_key(line.text), chapter))
-            i = j
-            continue
-        i += 1
-    return out
-
 
 Where = dict[tuple[str, int], list[Line]]
 """Each entry's lines by (scope, number): where the link annotations over an entry are looked for."""
-
-
-def _chapter_opened(lines: list[Line], i: int, chapters: set[str]) -> str:
-    """The title of the chapter whose heading opens at line `i` (over up to CHAPTER_TITLE_LINES lines), or ""."""
-    line = lines[i]
-    if line.role != "heading":
-        return ""
-    joined = line.text
-    for j in range(i + 1, min(i + CHAPTER_TITLE_LINES, len(lines))):
-        if title_key(joined) in chapters or lines[j].role != "heading" or lines[j].page != line.page:
-            break
-        joined = f"{joined} {lines[j].text}"
-    return joined if title_key(joined) in chapters else ""
-
-
-def _numbered_chapter(lines: list[Line], i: int) -> bool:
-    """Whether the heading at line `i`, titled as a note list, is a numbered chapter of prose, not a list opening with a
-    note: the REVTeX guide's "VII. FOOTNOTES", dropped as notes once its number was read."""
-    after = next((l for l in lines[i + 1:] if l.role != "heading"), None)
-    return bool(split_numbering(lines[i].text)[0]) and after is not None and not NOTE_ENTRY_START.match(after.text)
-
-
-def chapter_pages(lines: list[Line], chapters: set[str]) -> dict[int, str]:
-    """Each page's chapter: the title of the last chapter opened by the end of the page ("" before the first)."""
-    out: dict[int, str] = {}
-    chapter = ""
-    for i, line in enumerate(lines):
-        chapter = _chapter_opened(lines, i, chapters) or chapter
-        out[line.page] = chapter
-    return out
 
 
 def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[Endnote], Where, list[Endnote], Where]:
@@ -143,7 +79,7 @@ def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int,
         text = line.text
         if line.markers and line.markers[0][0] == 0:  # the number set as a superscript before the text
             text = f"{line.markers[0][1]}. {text}"
-        m = _NUMBER_START.match(text)
+        m = NUMBER_START.match(text)
         expected = len(entries) + 1
         if m and (NOTE_ENTRY_START.match(text) or int(m.group(1)) in (expected, expected + 1)):
             number = int(m.group(1))
@@ -177,14 +113,21 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict
         if not block:
             continue
         first = block[0]
-        m = _NUMBER_START.match(_numbered(first))
+        m = NUMBER_START.match(numbered_text(first))
         if not m or int(m.group(1)) not in cited:
             continue
-        fixed = []
+        fixed, last = [], int(m.group(1)) - 1
         for line in block:
-            t = _numbered(line)
+            t = numbered_text(line)
             line.role = "notes"
-            fixed.append(_as_entry(t))
+            # a line opens a note with a number a marker of the page cites, or the next after the note before (a
+            # marker may be missed); other numbers open a note's wrapped line: the Debian Policy Manual's
+            # "660 mail spools ..." (p. 115) was a note 660 cut out of its note 4
+            opens = NUMBER_START.match(t)
+            if opens and (int(opens.group(1)) in cited or int(opens.group(1)) == last + 1):
+                last = int(opens.group(1))
+                t = _as_entry(t)
+            fixed.append(t)
         texts, by_number = endnote_entries([_with_text(l, t) for l, t in zip(block, fixed)], vocabulary)
         for note in parse_endnotes(texts):
             notes.append(note)
@@ -198,22 +141,8 @@ def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict
     return notes, where
 
 
-def _numbered(line: Line) -> str:
-    """A footnote line's text with its number apart from its words: a number the line opens with as a marker
-    ('1' raised: `Line.markers`), or in smaller type than the words it is glued to (LaTeX sets a footnote's number
-    so: '1' in 6 pt, then 'http://caml.inria.fr/...' in 9 pt, read '1http://caml.inria.fr/...')."""
-    if line.markers and line.markers[0][0] == 0:
-        return f"{line.markers[0][1]} {line.text}"
-    runs = [r for r in line.runs if r.text.strip()]
-    if len(runs) >= 2 and runs[0].text.strip().isdigit() and runs[0].size < 0.9 * max(r.size for r in runs[1:]):
-        number = runs[0].text.strip()
-        if line.text.startswith(number):
-            return f"{number} {line.text[len(number):].lstrip()}"
-    return line.text
-
-
 def _as_entry(text: str) -> str:
-    m = _NUMBER_START.match(text)
+    m = NUMBER_START.match(text)
     return f"{m.group(1)}. {text[m.end():]}" if m else text
 
 

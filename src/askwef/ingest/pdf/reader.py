@@ -44,7 +44,8 @@ from .headings import (
     pages_where_printed,
 )
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
-from .notes import chapter_pages, foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .notelists import chapter_pages
+from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
@@ -274,7 +275,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
     paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
-    paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
+    paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels), [n.reference for n in foot]))
     # the front matter and the body's first pages (YEAR_PAGES): a manual's history further on ("July 1997") is no date of it
     start = flat[after].page if after < len(flat) else 0
     year = publication_year([l for l in flat[: after + 200] if l.page <= start + YEAR_PAGES], reader)
