@@ -1,0 +1,74 @@
+"""The outline's word on the Contents: where each listed section is printed, how deep it sits, and whether it is a part.
+
+A Contents entry the outline lists under the same title at the same printed page is anchored: its heading is the one
+printed on that page (`ContentsEntry.anchored`), not the first heading of its title read after the entry before it.
+A manual (the GnuCash guide, DocBook) titles sections "Overview", "Basic Concepts", "Terminology", "Example" in
+chapter after chapter, unnumbered: matched by title alone, one entry the Contents misread let the next chapter's
+"Setting Up Accounts" take this chapter's heading, and 2,392 sentences of chapters 10 to 17 were filed under an
+"Overview" of the appendix.
+
+The outline also says
+- a title the Contents row garbled: a running header read into it ("GnuCash Guide 4.13 Setting Up Accounts") or its
+  label left out ("A. Migration Guide" for "Appendix A. Migration Guide"): the outline's title, at the same page and
+  place, one ending the other, is the heading's;
+- the depth, when the Contents' indentation and numbering do not (chapters numbered, their sections not);
+- a part ("Part I. The Basic Knowledge"): it holds chapters and is not chapter 1, so it keeps no number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..parsed import ContentsEntry
+from ..text import split_numbering, title_key
+from .align import aligned
+
+PART = re.compile(r"^\s*part\s+\S", re.IGNORECASE)
+"""A bookmark of a part: "Part I. The Basic Knowledge" (the GnuCash guide's outline; its Contents prints "I. The Basic
+Knowledge", read as number 1 beside "1. Overview")."""
+
+
+def anchored(contents: list[ContentsEntry], outline: list) -> list[ContentsEntry]:
+    """The Contents entries, those the outline (`headings.OutlineItem`s) lists at their page anchored there, with the
+    outline's title where the row's was garbled, its depth where the Contents gives none, and no number for a part."""
+    if not contents or not outline:
+        return contents
+    keys = [title_key(e.title) for e in contents]
+    marks = [title_key(item.title) for item in outline]
+    pairs = aligned(len(outline), len(contents), lambda j, k: bool(keys[k]) and marks[j] == keys[k] and outline[j].number == contents[k].page)
+    pairs.update(_garbled(contents, outline, keys, marks, pairs))
+    if not pairs:
+        return contents
+    deep = not any(e.level for e in contents) and not any("." in e.number for e in contents)
+    top = min(outline[j].level for j in pairs)
+    out = list(contents)
+    for j, k in pairs.items():
+        item, entry = outline[j], contents[k]
+        number, title = entry.number, entry.title
+        if marks[j] != keys[k]:  # the row garbled: the bookmark's title, and its number when the row lost it
+            printed, title = split_numbering(item.title)
+            number = number or printed
+        if PART.match(item.title):
+            number, title = "", item.title
+        out[k] = replace(entry, number=number, title=title, page=item.number, anchored=True,
+                         level=item.level - top + 1 if deep else entry.level)
+    if deep:  # an entry the outline does not list sits beside the one before it
+        for k in range(len(out)):
+            if k not in pairs.values():
+                out[k] = replace(out[k], level=out[k - 1].level if k else 1)
+    return out
+
+
+def _garbled(contents: list[ContentsEntry], outline: list, keys: list[str], marks: list[str], pairs: dict[int, int]) -> dict[int, int]:
+    """Pairs left between two aligned ones: an entry and a bookmark of the same page, one title ending the other."""
+    out: dict[int, int] = {}
+    bounds = sorted(pairs.items())
+    for (j0, k0), (j1, k1) in zip([(-1, -1), *bounds], [*bounds, (len(outline), len(contents))]):
+        last = j0
+        for k in range(k0 + 1, k1):
+            near = [j for j in range(last + 1, j1) if outline[j].number == contents[k].page
+                    and marks[j] and keys[k] and (marks[j].endswith(keys[k]) or keys[k].endswith(marks[j]))]
+            if len(near) == 1:
+                out[near[0]], last = k, near[0]
+    return out
