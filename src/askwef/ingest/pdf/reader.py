@@ -255,7 +255,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         first = title_key(contents[0].title)
         before = next((i for i, l in enumerate(flat[:after]) if l.role == "heading" and title_key(l.text) == first), None)
         after = before if before is not None else after
-        contents = anchored(contents, outline)  # the outline says where each entry is printed
+        contents = anchored(contents, outline, flat)  # the outline says where each entry is printed
         contents = pages_where_printed(merge_outline(contents, outline, title, flat, body), flat[after:], labels)
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
     notes, entry_lines, references, reference_lines = read_notes(flat[after:], chapters, vocabulary)
