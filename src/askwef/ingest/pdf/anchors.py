@@ -30,6 +30,10 @@ from .layout import Line
 PART = re.compile(r"^\s*part\s+\S", re.IGNORECASE)
 """A bookmark of a part: "Part I. The Basic Knowledge" (the GnuCash guide's outline; its Contents prints "I. The Basic
 Knowledge", read as number 1 beside "1. Overview")."""
+CHAPTER = re.compile(r"^\s*chapter\s+\S", re.IGNORECASE)
+"""A bookmark of a chapter: "Chapter 18. Importing Business Data" names the number the GnuCash guide's Contents row
+"18. Importing Business Data" loses when chapter 17's row is garbled (a number with no other beside it is read as a
+title's first word, `contents._lone_numbers`)."""
 
 GLUED_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\.?")
 """A number opening a Contents row with no space after it: the Debian Edu manual's "14.10Upgrading with a CD or similar
@@ -64,13 +68,16 @@ def anchored(contents: list[ContentsEntry], outline: list, lines: list[Line]) ->
             glued = GLUED_NUMBER.match(entry.title)  # the row's number run into its title ('14.10Upgrading')
             glued = glued.group(1) if glued and title_key(entry.title[glued.end() :]) == marks[j] else ""
             number = number or mark or glued or split_numbering(printed)[0]
+        elif not number and CHAPTER.match(item.title) and split_numbering(title)[0] == split_numbering(item.title)[0]:
+            number, title = split_numbering(title)  # "18. Importing ..." read as a title: its chapter's number
         if PART.match(item.title):
             number, title = "", item.title
         out[k] = replace(entry, number=number, title=title, page=item.number, anchored=True,
                          level=item.level - top + 1 if deep else entry.level)
     if deep:  # an entry the outline does not list sits beside the one before it
+        listed = set(pairs.values())
         for k in range(len(out)):
-            if k not in pairs.values():
+            if k not in listed:
                 out[k] = replace(out[k], level=out[k - 1].level if k else 1)
     return out
 

@@ -2,7 +2,8 @@
 
 The pipeline: `runs` and `layout` turn each page into lines in reading order (columns, tables,
 superscript endnote markers, running headers and page numbers set aside); `headings` marks the
-headings and finds the Contents (its page, else the outline, else the heading sizes); `notes` reads
+headings and finds the Contents (its page, else the outline, else the heading sizes), and `anchors`
+ties each Contents entry the outline lists to the page its bookmark points at; `notes` reads
 the endnote list after the "Endnotes" heading and takes URLs from link annotations; `paragraphs`
 joins the remaining lines. The title is the cover's (`title`).
 
