@@ -357,6 +357,28 @@ def title_and_contents(c: rl_canvas.Canvas, title: str, rows: list[str]) -> None
     c.showPage()
 
 
+def outlined_manual(c: rl_canvas.Canvas, title: str, rows: list[str], pages: list[list[tuple[str, float, int]]]) -> None:
+    """A manual as DocBook prints one, on `c`: a title page, a Contents page of `rows` ("Overview . . . 4", set flush:
+    its indentation gives no depth), then `pages`, each a list of (text, size, level) lines from the top: level 0 is
+    body text, any other a heading in bold, with a bookmark at that outline depth when above 0 (1: the top; -1: a
+    heading neither the outline nor the Contents lists, as DocBook's bridgeheads). Each page prints its number at its
+    foot, counted from 1 on the title page, so the Contents' numbers are the physical pages'."""
+    title_and_contents(c, title, rows)
+    for k, lines in enumerate(pages):
+        y = 780.0
+        for j, (text, size, level) in enumerate(lines):
+            if level > 0:
+                key = f"p{k}l{j}"
+                c.bookmarkHorizontal(key, 72, y + size)
+                c.addOutlineEntry(text, key, level=level - 1)
+            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
+            c.drawString(72, y, text)
+            y -= size * 2 if level else 14
+        c.setFont("Helvetica", 9)
+        c.drawString(300, 40, str(k + 3))
+        c.showPage()
+
+
 def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: str, *, size: float, note_size: float,
                    pitch: float = 13.5, wrapped: tuple[str, ...] = ()) -> None:
     """A page of `c`: `heading`, then `lines` in `size` pt, the third carrying a raised marker 1, and at the page's foot

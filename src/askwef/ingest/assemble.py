@@ -151,10 +151,11 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
 
         if headingish:
             key = title_key(text)
-            match = next((j for j in range(next_entry, len(entries)) if printed_as(entries[j].number, entries[j].title, text)), None)
+            candidates = _candidates(entries, next_entry, _first_page(p))
+            match = next((j for j in candidates if printed_as(entries[j].number, entries[j].title, text)), None)
             if match is None and key:
                 # a title printed in two sizes or lines: "Pillar 1:" over "Investing in the long-term ..."
-                match, used = _joined_match(paras, i, consumed, entries, next_entry)
+                match, used = _joined_match(paras, i, consumed, entries, candidates)
                 consumed.update(used)
             if match is not None:
                 e = entries[match]
@@ -279,15 +280,22 @@ def _uncited(sections, references) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, start: int) -> tuple[int | None, list[int]]:
-    """The Contents entry spelled by heading `i` and the one to three headings right after it."""
+def _candidates(entries, start: int, page: int) -> list[int]:
+    """The entries from `start` on that a heading printed on `page` may open: an entry the PDF's outline anchors to
+    another page is not one (a manual's "Overview" of chapter 10 is not the appendix's); every one when the page is not
+    known (0: markdown)."""
+    return [j for j in range(start, len(entries)) if not (page and entries[j].anchored and entries[j].page != page)]
+
+
+def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, candidates: list[int]) -> tuple[int | None, list[int]]:
+    """The Contents entry (one of `candidates`) spelled by heading `i` and the one to three headings right after it."""
     text, used = paras[i].text, []
     for j in range(i + 1, min(i + 4, len(paras))):
         if j in consumed or paras[j].kind not in ("heading", "bold"):
             break
         text, used = f"{text} {paras[j].text}", used + [j]
         key = title_key(text)
-        match = next((k for k in range(start, len(entries)) if title_key(entries[k].title) == key), None)
+        match = next((k for k in candidates if title_key(entries[k].title) == key), None)
         if match is not None:
             return match, used
     return None, []

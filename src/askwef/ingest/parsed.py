@@ -40,12 +40,16 @@ class Para:
 @dataclass(frozen=True)
 class ContentsEntry:
     """A section the report lists: "2.4", "Enabling sustainable energy ...", page 14. `level` is its
-    depth (1 chapter .. 4) when the reader knows it (indentation, outline); 0: the number says it."""
+    depth (1 chapter .. 4; a part above its chapters makes one more) when the reader knows it (indentation, outline); 0:
+    the number says it. `anchored`: the PDF's outline points at this page under this title, so the heading is printed
+    on `page` and on no other (a manual titles a section "Overview" in three chapters; by title alone the first
+    "Overview" printed took the last one's entry, and 2,392 sentences were filed under it)."""
 
     number: str
     title: str
     page: int
     level: int = 0
+    anchored: bool = False
 
 
 @dataclass(frozen=True)

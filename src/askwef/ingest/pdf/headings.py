@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..conventions import MARKER_TEXT
 from ..parsed import ContentsEntry
 from ..text import ends_sentence, printed_as, split_numbering, title_key, word_count
+from .align import aligned
 from .contents import CONTENTS_TITLES
 from .layout import Line
 
@@ -174,7 +175,7 @@ def merge_outline(
         key = title_key(item.title)
         if key in CONTENTS_TITLES or key == title_key(title) or done < 0:
             continue
-        level = max(1, min(4, item.level + delta))
+        level = max(1, item.level + delta)  # (a part above its chapters: a fifth level)
         parent = next((p for p in range(j - 1, -1, -1) if outline[p].level < item.level), None)
         if level <= deepest or parent not in kept or (lines is not None and not _introduces_prose(item, lines, body)):
             continue  # the Contents lists this level: a heading it leaves out is not a section of its own
@@ -182,10 +183,10 @@ def merge_outline(
         number, bare = split_numbering(item.title)
         if not number and lines is not None:  # an outline without numbers: the heading prints its own ('1.3 ...')
             number = split_numbering(_printed_title(item, lines))[0]
-        out.append(ContentsEntry(number, bare, item.number, level))
+        out.append(ContentsEntry(number, bare, item.number, level, anchored=True))  # at the bookmark's page
     out.extend(contents[done + 1 :])
     if any(e.level for e in out):  # levels for all, so assemble nests them
-        out = [e if e.level else ContentsEntry(e.number, e.title, e.page, e.number.count(".") + 1) for e in out]
+        out = [e if e.level else replace(e, level=e.number.count(".") + 1) for e in out]
     return out
 
 
@@ -197,23 +198,7 @@ def _aligned(outline_keys: list[str], contents_keys: list[str]) -> dict[int, int
     >>> _aligned(["a", "refs", "b", "x", "refs"], ["a", "b", "x", "refs"])
     {0: 0, 2: 1, 3: 2, 4: 3}
     """
-    n, m = len(outline_keys), len(contents_keys)
-    best = [[0] * (m + 1) for _ in range(n + 1)]  # best[j][k]: matches in outline[j:], contents[k:]
-    for j in range(n - 1, -1, -1):
-        for k in range(m - 1, -1, -1):
-            same = outline_keys[j] == contents_keys[k] and bool(outline_keys[j])
-            best[j][k] = max(best[j + 1][k], best[j][k + 1], best[j + 1][k + 1] + 1 if same else 0)
-    out: dict[int, int] = {}
-    j = k = 0
-    while j < n and k < m:
-        if outline_keys[j] == contents_keys[k] and outline_keys[j] and best[j][k] == best[j + 1][k + 1] + 1:
-            out[j] = k
-            j, k = j + 1, k + 1
-        elif best[j + 1][k] >= best[j][k + 1]:
-            j += 1
-        else:
-            k += 1
-    return out
+    return aligned(len(outline_keys), len(contents_keys), lambda j, k: outline_keys[j] == contents_keys[k] and bool(outline_keys[j]))
 
 
 HEADING_BLOCK_LINES = 4
@@ -245,7 +230,8 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
     used: set[int] = set()
     where: list[int | None] = []  # the heading each entry was found at
     for entry in contents:
-        found = next((j for j in range(at, len(headings)) if j not in used and printed_as(entry.number, entry.title, headings[j][0])), None)
+        found = next((j for j in range(at, len(headings)) if j not in used and printed_as(entry.number, entry.title, headings[j][0])
+                      and (not entry.anchored or page_number(labels, headings[j][1]) == entry.page)), None)
         if found is None:
             out.append(entry)
             where.append(None)
@@ -256,7 +242,7 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
         # lists on one page may be printed there in the other order (the UK strategy's 'Commercialisation',
         # listed before 'Pillar 2', is printed beside the pillar's opening, under its title)
         at = next(j for j in range(found + 1) if headings[j][1] == headings[found][1])
-        out.append(ContentsEntry(entry.number, entry.title, page_number(labels, headings[found][1]), entry.level))
+        out.append(replace(entry, page=page_number(labels, headings[found][1])))
     # two entries of one page printed in the other order are read in the order printed: the body is
     # read in print order, and an entry looked for before the heading it follows is never found
     for i in range(1, len(out)):

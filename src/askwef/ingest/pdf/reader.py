@@ -2,7 +2,8 @@
 
 The pipeline: `runs` and `layout` turn each page into lines in reading order (columns, tables,
 superscript endnote markers, running headers and page numbers set aside); `headings` marks the
-headings and finds the Contents (its page, else the outline, else the heading sizes); `notes` reads
+headings and finds the Contents (its page, else the outline, else the heading sizes), and `anchors`
+ties each Contents entry the outline lists to the page its bookmark points at; `notes` reads
 the endnote list after the "Endnotes" heading and takes URLs from link annotations; `paragraphs`
 joins the remaining lines. The title is the cover's (`title`).
 
@@ -27,6 +28,7 @@ from ...types import Endnote
 from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
+from .anchors import anchored
 from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page, figure_lists
@@ -255,6 +257,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         first = title_key(contents[0].title)
         before = next((i for i, l in enumerate(flat[:after]) if l.role == "heading" and title_key(l.text) == first), None)
         after = before if before is not None else after
+        contents = anchored(contents, outline, flat)  # the outline says where each entry is printed
         contents = pages_where_printed(merge_outline(contents, outline, title, flat, body), flat[after:], labels)
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
     notes, entry_lines, references, reference_lines = read_notes(flat[after:], chapters, vocabulary)
