@@ -377,6 +377,20 @@ def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: st
     c.showPage()
 
 
+def set_lines(c: rl_canvas.Canvas, rows: list[tuple], top: float = 780) -> None:
+    """A page of `c`: `rows` set top-down, each (text, size, bold, gap before in pt) or (text, size, bold, gap, x, font):
+    a manual's page in the type each line is set in (a caption a point under the body, a chart's labels, an icon)."""
+    y = top
+    for row in rows:
+        text, size, bold, gap = row[:4]
+        x = row[4] if len(row) > 4 else 72
+        font = row[5] if len(row) > 5 else ("Helvetica-Bold" if bold else "Helvetica")
+        y -= gap
+        c.setFont(font, size)
+        c.drawString(x, y, text)
+    c.showPage()
+
+
 # --- broken PDFs -------------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from ...types import Endnote
 from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
+from .captions import mark_figure_ends
 from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page, figure_lists
@@ -272,6 +273,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     last = [l for l in flat[after:] if l.page == flat[-1].page] if flat else []
     front, back = front_matter(flat[:after], body, imprint, last)
     body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
+    mark_figure_ends(body_lines, body)
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
     paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
     paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels)))
