@@ -44,6 +44,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
+from .icons import without_icons
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
 from .notes import chapter_pages, foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .pages import printed_labels
@@ -202,7 +203,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 continue
             xs, ys = sorted((float(box.left), float(box.right))), sorted((float(box.bottom), float(box.top)))
             bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
-            lines = without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds))
+            lines = without_icons(without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)))
             # a spread's page: its text runs on past the page's right edge, the columns to its end
             sizes[-1] = (max([sizes[-1][0]] + [l.x1 for l in lines]), sizes[-1][1])
             pages.append(lines)
