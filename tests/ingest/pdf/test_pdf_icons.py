@@ -57,3 +57,15 @@ def test_symbol_bullets_set_apart_from_their_items_are_bullets(tmp_path):
         "Title I implements the two treaties of 1996, as the summary below describes it.",
         "Title II limits the liability of online service providers, as the summary below describes it.",
         "Title III creates an exemption for the repair of computers, as the summary below describes it."], found
+
+
+def test_a_large_lone_glyph_in_the_margin_is_no_heading(tmp_path):
+    """The tax instructions' margin icon: a 17 pt bold '!' left of the 9.5 pt text on its baseline (65 headings '!')."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    rows = [("What is new", 14, True, 0)] + [(t, 9.5, False, 11 if k else 28, 73) for k, t in enumerate(INTRO)]
+    rows += [("!", 16.9, True, -2.5 - 11 * 3, 53)]
+    set_lines(c, rows)
+    found = _sentences(ingest_file(saved(c, buf, tmp_path / "instructions.pdf")))
+    assert not any("!" in text for _, text in found), found
+    assert len(found) == len(INTRO), found

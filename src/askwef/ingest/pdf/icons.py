@@ -4,6 +4,7 @@
   baseline of a line of text just right of it, are those lines' bullets (`Line.bullet`, as a drawn disc is): a
   WordPerfect symbol font's bullet reads as "!" in its text layer, set 36 pt left of its item (the DMCA summary's
   sixteen "!" sentences, glued onto the items before them);
+- a lone glyph set larger than the text beside it is a picture, dropped (the tax instructions' margin '!');
 - any other line with no readable text, only private-use code points (an icon font's admonition icons, U+F05A
   'info' and U+F071 'warning' beside an Asciidoctor note) is dropped: it was a heading with no words, and an icon
   set between two lines of its note cut the note's sentence in two.
@@ -55,23 +56,26 @@ def lone_glyph(text: str) -> bool:
     return len(text) == 1 and unicodedata.category(text)[0] in "PS" and unicodedata.category(text) not in ("Sm", "Sc")
 
 
-def _bullet_of(glyph: Line, lines: list[Line]) -> Line | None:
-    """The line of text `glyph` opens: on its baseline, starting just right of it (within BULLET_REACH of its sizes),
-    in a type it is no larger than BULLET_SIZE times."""
+def _beside(glyph: Line, lines: list[Line]) -> Line | None:
+    """The line of text on `glyph`'s baseline that starts just right of it (within BULLET_REACH of its sizes)."""
     beside = [l for l in lines if l is not glyph and not lone_glyph(l.text) and abs(l.y - glyph.y) < SAME_BASELINE * glyph.size
-              and glyph.x0 < l.x0 <= glyph.x0 + BULLET_REACH * glyph.size and glyph.size <= BULLET_SIZE * l.size]
+              and glyph.x0 < l.x0 <= glyph.x0 + BULLET_REACH * glyph.size]
     return min(beside, key=lambda l: l.x0) if beside else None
 
 
 def without_icons(lines: list[Line]) -> list[Line]:
     """One page's lines less its icons and symbol bullets (see the module docstring): lone glyphs that open lines of
-    text, LIST_ITEMS or more alike at one indent, their text at one indent, mark those lines `bullet`; a line of
-    private-use glyphs alone is dropped."""
+    text, LIST_ITEMS or more alike at one indent, their text at one indent, mark those lines `bullet`; a lone glyph
+    more than BULLET_SIZE times the text beside it, and a line of private-use glyphs alone, are dropped."""
     opened: dict[tuple[str, int], list[tuple[Line, Line]]] = {}
-    for glyph in lines:
-        if lone_glyph(glyph.text) and (item := _bullet_of(glyph, lines)) is not None:
-            opened.setdefault((glyph.text.strip(), round(glyph.x0)), []).append((glyph, item))
     dropped: set[int] = set()
+    for glyph in lines:
+        if not lone_glyph(glyph.text) or (item := _beside(glyph, lines)) is None:
+            continue
+        if glyph.size <= BULLET_SIZE * item.size:
+            opened.setdefault((glyph.text.strip(), round(glyph.x0)), []).append((glyph, item))
+        else:  # a picture beside the text: the tax instructions' 17 pt '!' over 'CAUTION' in the margin
+            dropped.add(id(glyph))
     for pairs in opened.values():
         if len(pairs) >= LIST_ITEMS and max(i.x0 for _, i in pairs) - min(i.x0 for _, i in pairs) <= 1:
             for glyph, item in pairs:
