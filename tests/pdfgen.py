@@ -377,9 +377,10 @@ def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: st
     c.showPage()
 
 
-def set_lines(c: rl_canvas.Canvas, rows: list[tuple], top: float = 780) -> None:
+def set_lines(c: rl_canvas.Canvas, rows: list[tuple], top: float = 780, *, end_page: bool = True) -> None:
     """A page of `c`: `rows` set top-down, each (text, size, bold, gap before in pt) or (text, size, bold, gap, x, font):
-    a manual's page in the type each line is set in (a caption a point under the body, a chart's labels, an icon)."""
+    a manual's page in the type each line is set in (a caption a point under the body, a chart's labels, an icon).
+    With `end_page` false the page stays open for more."""
     y = top
     for row in rows:
         text, size, bold, gap = row[:4]
@@ -388,7 +389,8 @@ def set_lines(c: rl_canvas.Canvas, rows: list[tuple], top: float = 780) -> None:
         y -= gap
         c.setFont(font, size)
         c.drawString(x, y, text)
-    c.showPage()
+    if end_page:
+        c.showPage()
 
 
 # --- broken PDFs -------------------------------------------------------------------------------

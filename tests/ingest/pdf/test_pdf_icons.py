@@ -69,3 +69,22 @@ def test_a_large_lone_glyph_in_the_margin_is_no_heading(tmp_path):
     found = _sentences(ingest_file(saved(c, buf, tmp_path / "instructions.pdf")))
     assert not any("!" in text for _, text in found), found
     assert len(found) == len(INTRO), found
+
+
+def test_an_icon_read_into_its_notes_first_line_is_taken_out(tmp_path):
+    """A 24 pt icon on the baseline of its note's 10.5 pt first line, close enough to be read into it (39 of the DRBD
+    guide's notes opened with U+F05A: '\\uf05a Very early DRBD versions hijacked ...')."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    rows = [("Resource roles", 18, True, 0)] + [(t, 10.5, False, 15.8 if k else 28, 48) for k, t in enumerate(INTRO)]
+    set_lines(c, rows, end_page=False)
+    note = c.beginText(100, 640)  # icon and note in one text object, as Asciidoctor's PDF sets them
+    note.setFont("Symbol", 24)
+    note.textOut("\uf8e5")
+    note.moveCursor(20, 0)
+    note.setFont("Helvetica", 10.5)
+    note.textOut("Very early versions took the device number 43.")
+    c.drawText(note)
+    c.showPage()
+    found = _sentences(ingest_file(saved(c, buf, tmp_path / "guide.pdf")))
+    assert ("prose", "Very early versions took the device number 43.") in found, found

@@ -82,4 +82,21 @@ def without_icons(lines: list[Line]) -> list[Line]:
                 item.bullet = True
                 dropped.add(id(glyph))
     dropped |= {id(l) for l in lines if unreadable(l.text)}
+    for line in lines:
+        _strip_icon(line)
     return [l for l in lines if id(l) not in dropped]
+
+
+def _strip_icon(line: Line) -> None:
+    """An icon set on the baseline of its note's first line, close enough to be read into it ('\uf05a Very early DRBD
+    versions ...', 39 of the DRBD guide's notes): its private-use glyphs, in a run more than BULLET_SIZE times the
+    line's size, are taken out of the text (a bullet-sized one, the Symbol font's U+F0B7, stays: it opens an item)."""
+    runs = [r for r in line.runs if r.text.strip()]
+    if not runs or not unreadable(runs[0].text) or runs[0].size <= BULLET_SIZE * line.size:
+        return
+    rest = line.text.lstrip()
+    while rest and (_private(rest[0]) or rest[0].isspace()):
+        rest = rest[1:]
+    if rest:
+        cut = len(line.text) - len(rest)
+        line.text, line.markers = rest, [(max(0, o - cut), n) for o, n in line.markers]
