@@ -521,6 +521,20 @@ def columns_page(path: Path, columns: int, gutter: float, *, size: float = 9.5, 
         c.drawText(text)
     c.showPage()
     return saved(c, buf, path)
+def set_lines(c: rl_canvas.Canvas, rows: list[tuple], top: float = 780, *, end_page: bool = True) -> None:
+    """A page of `c`: `rows` set top-down, each (text, size, bold, gap before in pt) or (text, size, bold, gap, x, font):
+    a manual's page in the type each line is set in (a caption a point under the body, a chart's labels, an icon).
+    With `end_page` false the page stays open for more."""
+    y = top
+    for row in rows:
+        text, size, bold, gap = row[:4]
+        x = row[4] if len(row) > 4 else 72
+        font = row[5] if len(row) > 5 else ("Helvetica-Bold" if bold else "Helvetica")
+        y -= gap
+        c.setFont(font, size)
+        c.drawString(x, y, text)
+    if end_page:
+        c.showPage()
 
 
 # --- broken PDFs -------------------------------------------------------------------------------

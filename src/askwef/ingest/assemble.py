@@ -127,15 +127,20 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             u = unit if unit_name is None else unit_name
             sections[-1].blocks.append((kind, text, u, tuple(markers), tuple(items), tuple(pages)))
 
+    body_again = False  # the paragraph after a PDF's "figure_end": body text, whatever it opens with
     for i, p in enumerate(paras):
         if i in consumed:
             continue
-        nxt = next((paras[j] for j in range(i + 1, len(paras)) if j not in consumed), None)
+        if p.kind == "figure_end":  # the PDF reader saw the body's type again after a figure's caption
+            in_figure, body_again = False, True
+            continue
+        after_figure, body_again = body_again, False
+        nxt = next((paras[j] for j in range(i + 1, len(paras)) if j not in consumed and paras[j].kind != "figure_end"), None)
         text = p.text
         headingish = p.kind in ("heading", "bold")
         captioned = captioned and p.kind != "prose"
 
-        # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph)
+        # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph; in a PDF, to the body's type)
         if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
             in_figure = False
             if SOURCE.match(text):
@@ -145,7 +150,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             in_figure, unit, table_unit = True, box_unit or "", ""  # a figure in a box: the box goes on after it
             add("caption", text, pages=p.pages, unit_name="")
             continue
-        if in_figure or SOURCE.match(text):
+        if in_figure or (SOURCE.match(text) and not after_figure):
             add("item" if p.kind == "item" else "caption", text, pages=p.pages, unit_name="" if in_figure else None)
             continue
 

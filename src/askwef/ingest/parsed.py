@@ -24,7 +24,8 @@ class Para:
 
     kind: "heading" (with `level`), "bold" (a bold-only line: maybe a heading), "prose", "item",
     "row" (a table row: `text` is the row's first cell, `items` the list items of the others),
-    "table_header"; from a PDF also "unit" (a box's title: a named unit starts) and "unit_end".
+    "table_header"; from a PDF also "unit" (a box's title: a named unit starts), "unit_end", and "figure_end"
+    (body text again after a figure's caption: the figure ends there).
     `pages` says where the text is printed: (offset in text, page number, page label) from each
     offset on (empty: the section's page).
     """

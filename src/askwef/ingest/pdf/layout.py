@@ -48,6 +48,7 @@ class Line:
     marker_boxes: list[tuple[int, float, float]] = field(default_factory=list)  # (number, x, y) of each marker
     bullet: bool = False  # opened by a bullet the page draws as a shape (a browser's list disc), not as text
     cell: bool = False  # the lines of a diagram's filled cell, joined: a paragraph of its own
+    ends_figure: bool = False  # the first line of body text after a figure's caption (`captions.py`)
     table_column: int = 0  # a table line's column of cells, 0 (row labels), 1, ... (`mark_tables`, `grid.py`)
     table_row: int = -1  # a ruled table's row, 0 the first (`ruled.py`); -1 in a table found by its text alone
     table_cell: int = 0  # in a ruled table, the cell of its column within the row; -1: a row across the table

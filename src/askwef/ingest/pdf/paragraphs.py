@@ -89,6 +89,9 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         if line.role in ("furniture", "contents", "figure", "notes"):
             i += 1
             continue
+        if line.ends_figure:  # body text again after a figure's caption (`captions.py`)
+            close()
+            paras.append(Para("figure_end", ""))
         where = (line.box, line.page) if line.box else (0, -1)
         broken = line.page == box[1] + 1 or (line.page == box[1] and line.column > box_column)
         if where != box and box[0] and line.box and broken and box_goes_on(lines, i, box_size):

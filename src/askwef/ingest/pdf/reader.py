@@ -29,6 +29,7 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
 from .anchors import anchored
+from .captions import mark_figure_ends
 from .citations import attach_citations
 from .columns import reading_order
 from .contents import contents_page, figure_lists
@@ -45,6 +46,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
+from .icons import without_icons
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
 from .notelists import chapter_pages
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
@@ -204,7 +206,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 continue
             xs, ys = sorted((float(box.left), float(box.right))), sorted((float(box.bottom), float(box.top)))
             bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
-            lines = without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds))
+            lines = without_icons(without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)))
             # a spread's page: its text runs on past the page's right edge, the columns to its end
             sizes[-1] = (max([sizes[-1][0]] + [l.x1 for l in lines]), sizes[-1][1])
             pages.append(lines)
@@ -276,6 +278,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     last = [l for l in flat[after:] if l.page == flat[-1].page] if flat else []
     front, back = front_matter(flat[:after], body, imprint, last)
     body_lines = [l for l in flat[after:] if l.role != "notes" and id(l) not in back]
+    mark_figure_ends(body_lines, body)
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
     paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
     paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels), [n.reference for n in foot]))
