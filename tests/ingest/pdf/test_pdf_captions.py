@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved, set_lines  # (tests/ is on sys.path)
+from pdfpages import saved, set_lines  # (tests/ is on sys.path)
 
 BODY = [f"Line {k} of the text says how the resync controller sets its rate on a busy link." for k in range(1, 9)]
 

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved  # (tests/ is on sys.path)
+from pdfpages import saved  # (tests/ is on sys.path)
 from askwef.ingest.pdf.layout import Line, mark_imprint
 
 TITLE = "Plan for Testing"

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
+from pdfpages import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
 
 
 def test_a_footnote_a_point_under_an_eleven_point_body_is_a_note(tmp_path):

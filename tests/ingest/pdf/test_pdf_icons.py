@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved, set_lines  # (tests/ is on sys.path)
+from pdfpages import saved, set_lines  # (tests/ is on sys.path)
 
 INTRO = [f"Line {k} of the text says which node holds the primary role of a replicated resource." for k in range(1, 7)]
 NOTE = ["The choice of terms here is not arbitrary. Primary vs. secondary refers to a",

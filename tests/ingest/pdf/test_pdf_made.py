@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
+from pdfpages import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
 
 
 def _text_of(c: canvas.Canvas, buf: BytesIO, path: Path) -> str:

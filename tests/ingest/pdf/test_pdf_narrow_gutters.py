@@ -9,7 +9,7 @@ import re
 import pytest
 
 from askwef.ingest import ingest_file
-from pdfgen import column_text, columns_page  # (tests/ is on sys.path)
+from pdfpages import column_text, columns_page  # (tests/ is on sys.path)
 
 
 def _sentences(path) -> list[str]:
@@ -41,7 +41,7 @@ def test_a_tables_short_labels_set_in_one_string_with_their_text_stay_on_its_lin
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
-    from pdfgen import saved
+    from pdfpages import saved
 
     rows = [(f"N{k}{letter}", f"Nodes of group {k}{letter} show no sign of spread to the neck in this stage.")
             for k in range(4) for letter in "ab"]

@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import outlined_manual, saved  # (tests/ is on sys.path)
+from pdfpages import outlined_manual, saved  # (tests/ is on sys.path)
 
 
 def _body(topic: str) -> list[tuple[str, float, int]]:

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import footnoted_page, note_callout_page, numbers_drawn_last_page, saved  # (tests/ is on sys.path)
+from pdfpages import footnoted_page, note_callout_page, numbers_drawn_last_page, saved  # (tests/ is on sys.path)
 
 
 def test_numbered_steps_under_a_note_call_out_at_a_page_foot_stay_body_text(tmp_path):

@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved  # (tests/ is on sys.path)
+from pdfpages import saved  # (tests/ is on sys.path)
 
 TEXT = ("Businesses that adopt these technologies report gains in productivity and in the quality of their services, "
         "and the government will publish research into the drivers of adoption and diffusion later this year so that "

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfgen import saved  # (tests/ is on sys.path)
+from pdfpages import saved  # (tests/ is on sys.path)
 
 PROSE = ("The strategic documents present a certain level of alignment of the objectives for the reform of the public "
          "administration, and the following table analyses that alignment area by area with the recommendations of the "
