@@ -46,6 +46,7 @@ from .headings import (
     page_labels,
     pages_where_printed,
 )
+from .heads import mark_heads
 from .icons import without_icons
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
 from .notelists import chapter_pages
@@ -225,6 +226,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     explicit = "/PageLabels" in reader.trailer["/Root"]
     labels = printed_labels(pages, sizes, page_labels(reader, len(pages)), explicit)
     mark_furniture(pages, sizes, labels)
+    mark_heads(pages, sizes)
     mark_imprint(pages)
     body = body_size(pages)
     carried = None  # a ruled table the page before ends with

@@ -1,0 +1,129 @@
+"""Running heads `layout.mark_furniture` cannot see by repetition alone, marked "furniture":
+
+- a chapter's running head: the chapter's title printed where the report prints its running head, in its
+  type, on every page of the chapter (gnucash's guide heads its pages 'The Basics' for 45 pages, then
+  'Investments' for 38): no one text repeats on a third of the pages, but the texts at that place repeat
+  over runs of pages, one run after another, and together cover a third of the pages or more. A text
+  printed there once is a head too when a heading ends with it ('Part I. The Basic Knowledge');
+- a proof slug: a line printed word for word on half the pages or more, above or below the page's text
+  ('The type and rule above prints on all proofs including departmental reproduction proofs. MUST be
+  removed before printing.' across the IRS instructions, 16% down the page, below their running head),
+  and what a page prints above it at its top (the slug's 'Userid: ... Leadpct: 0% Pt. size: 9.5').
+
+>>> mark_heads(pages, sizes)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+
+from .layout import Line, _place, _slot
+
+TOP_BAND = 0.1
+BOTTOM_BAND = 0.08
+"""The page's top tenth and bottom 8%, in shares of the typical page's height: where `mark_furniture` looks
+for running heads and feet (the same bands)."""
+
+RUN = 2
+"""Pages a chapter's running head is printed on at least, at one place, to count as a run: a chapter of
+one page after its opening page has one ('Overview' on gnucash's pages 2-7, 'Depreciation' on 4)."""
+
+RUNS_SHARE = 0.3
+"""The share of the pages the runs at one place cover together, at least (as `mark_furniture`'s running
+heads): gnucash's chapter heads stand on 290 of its 320 pages."""
+
+SLUG_SHARE = 0.5
+"""A proof slug is printed word for word on half the pages or more (the IRS instructions' on all 50)."""
+
+SLUG_MARGIN = 0.2
+"""The share of a page's height at its top where a slug has nothing but more of the slug above it: the IRS
+instructions print theirs 16% down the page, their 'Userid: ...' and 'PAGER/SGML Fileid: ...' lines above it."""
+
+SLUG_WORDS = 4
+"""Words a proof slug has at least: a sentence, not a label a form repeats ('Note', 'Example')."""
+
+
+def mark_heads(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> None:
+    """Mark chapter running heads and proof slugs "furniture" (see the module docstring)."""
+    if not pages:
+        return
+    typical = float(np.median([h for _, h in sizes])) if sizes else 0.0
+    _mark_chapter_heads(pages, sizes, typical)
+    _mark_slugs(pages, sizes)
+
+
+def _in_band(line: Line, height: float, typical: float) -> bool:
+    return height - line.y < TOP_BAND * typical or line.y < BOTTOM_BAND * typical
+
+
+def _mark_chapter_heads(pages: list[list[Line]], sizes: list[tuple[float, float]], typical: float) -> None:
+    at_slot: dict[tuple, list[Line]] = defaultdict(list)
+    for lines in pages:
+        for line in lines:
+            if line.role == "" and _in_band(line, sizes[line.page][1], typical) and re.search(r"[^\W\d_]", line.text):
+                at_slot[_slot(line)].append(line)
+    tails = _heading_tails(pages)
+    for slot, lines in at_slot.items():
+        on: dict[str, set[int]] = defaultdict(set)
+        for line in lines:
+            on[_place(line)[0]].add(line.page)
+        runs = {text for text, where in on.items() if len(where) >= RUN}
+        covered = set().union(*(on[text] for text in runs)) if runs else set()
+        if len(covered) < max(3, RUNS_SHARE * len(pages)) or not _one_run_each(lines, runs):
+            continue
+        for line in lines:
+            text = _place(line)[0]
+            if text in runs or text.strip() in tails:
+                line.role = "furniture"
+
+
+def _one_run_each(lines: list[Line], runs: set[str]) -> bool:
+    """The texts of runs follow one another down the report, each in one stretch of pages (its chapter):
+    a text that comes back after another is not a chapter's head."""
+    order = [text for line in sorted(lines, key=lambda l: l.page) if (text := _place(line)[0]) in runs]
+    changes = [text for i, text in enumerate(order) if i == 0 or text != order[i - 1]]
+    return len(changes) == len(set(changes))
+
+
+def _heading_tails(pages: list[list[Line]]) -> set[str]:
+    """The ends of the larger-type lines (headings) a running head may repeat: 'chapter 2. the basics' ->
+    'the basics', '2. the basics'."""
+    body = float(np.median([l.size for lines in pages for l in lines])) if any(pages) else 0.0
+    tails: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            if line.size > 1.2 * body:
+                words = _place(line)[0].split()
+                tails.update(" ".join(words[i:]) for i in range(len(words)))
+    return tails
+
+
+def _mark_slugs(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> None:
+    on: dict[str, set[int]] = defaultdict(set)
+    outside: dict[str, set[int]] = defaultdict(set)  # pages where it stands above or below all the page's text
+    for lines in pages:
+        text_lines = [l for l in lines if l.role == ""]
+        if not text_lines:
+            continue
+        top, bottom = max(l.y for l in text_lines), min(l.y for l in text_lines)
+        for line in text_lines:
+            key = " ".join(line.text.casefold().split())
+            on[key].add(line.page)
+            if line.y in (top, bottom):
+                outside[key].add(line.page)
+    slugs = {key for key, where in on.items() if len(key.split()) >= SLUG_WORDS and len(where) >= max(3, SLUG_SHARE * len(pages))
+             and len(outside[key]) >= SLUG_SHARE * len(where)}
+    for lines in pages:
+        marked = [l for l in lines if l.role == "" and " ".join(l.text.casefold().split()) in slugs]
+        for line in marked:
+            line.role = "furniture"
+        # what a page prints above a slug at its top is the slug's too (its 'Userid: ...' line)
+        tops = [l.y for l in marked if l.y > (1 - SLUG_MARGIN) * sizes[l.page][1]]
+        if tops:
+            for line in lines:
+                if line.role == "" and line.y > min(tops):
+                    line.role = "furniture"
+
