@@ -216,4 +216,38 @@ def set_lines(c: rl_canvas.Canvas, rows: list[tuple], top: float = 780, *, end_p
         c.showPage()
 
 
+def headed_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[list[str]]]], *, slug: str = "", above: str = "") -> None:
+    """A manual as DocBook prints one (the GnuCash guide): each chapter of `chapters` (title, pages of body lines) opens
+    on a page of its own under "Chapter N. Title" in 24 pt bold; its other pages carry the chapter's title as their
+    running head, centred at the top in the body's 10 pt type, with no page number; every page prints its folio at its
+    foot. `slug`: a proof slug printed on every page 16% down, under a running head "Page N" (the IRS instructions'),
+    and `above`: a line printed over it on the first page ('Userid: ...')."""
+    folio = 1
+    for number, (title, pages) in enumerate(chapters, start=1):
+        for k, lines in enumerate(pages):
+            if slug:
+                c.setFont("Helvetica", 9)
+                c.drawString(72, HEIGHT - 0.16 * HEIGHT, slug)
+                c.setFont("Helvetica", 12)
+                c.drawString(72, HEIGHT - 0.12 * HEIGHT, f"Page {folio} Instructions for the form")
+                if above and folio == 1:
+                    c.setFont("Helvetica", 9)
+                    c.drawString(72, HEIGHT - 0.06 * HEIGHT, above)
+            y = HEIGHT - (0.2 * HEIGHT if slug else 110)
+            if k == 0:
+                c.setFont("Helvetica-Bold", 24)
+                c.drawString(72, y, f"Chapter {number}. {title}")
+                y -= 40
+            elif not slug:
+                c.setFont("Helvetica", 10)
+                c.drawCentredString(WIDTH / 2, HEIGHT - 60, title)
+            c.setFont("Helvetica", 10)
+            for text in lines:
+                c.drawString(72, y, text)
+                y -= 12
+            c.drawCentredString(WIDTH / 2, 40, str(folio))
+            folio += 1
+            c.showPage()
+
+
 # --- broken PDFs -------------------------------------------------------------------------------
