@@ -215,9 +215,13 @@ class Quote(_Serializable):
     year: int = 0  # the document's publication year (0 unknown)
     unit: str = ""  # the title of the case study, use case, table or box it stands in ("" in running text)
     last_page: int = 0  # the last page it may stand on, when only its section's pages are known (a markdown report)
+    page_label: str = ""  # the page's label as printed ("17", "ix": a manual's front matter); "" when unknown
 
     def pages(self) -> str:
-        """'p. 12', or 'pp. 16–24' when only the section's pages are known."""
+        """'p. 12', 'p. ix' on a page printed so (its `page` is then the physical one), or 'pp. 16–24' when only the
+        section's pages are known."""
+        if self.page_label and not self.page_label.isdigit():
+            return f"p. {self.page_label}"
         return pages_label(self.page, self.last_page)
 
     def source(self) -> str:

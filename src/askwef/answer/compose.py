@@ -150,7 +150,8 @@ def quote_for(s: Sentence, doc) -> Quote:
     """A sentence as an answer quotes it, with its document's title and year (`doc`: its DocumentInfo, or None)."""
     title, year = (doc.title, int(doc.year or 0)) if doc is not None else ("", 0)
     last = doc.page_span(s.section, s.page)[1] if doc is not None else s.page
-    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit, last)
+    return Quote(s.text, s.passage_id, s.document, s.section, s.page, s.start, s.end, s.endnotes, title, year, s.unit, last,
+                 s.page_label)
 
 
 def references_for(retriever: Retriever, chosen: list[int]) -> tuple[Endnote, ...]:

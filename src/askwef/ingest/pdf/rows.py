@@ -38,7 +38,8 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             cell = next((c for c in heads if c[-1].y > l.y + 0.3 * l.size and l.x0 < c[-1].x1 and c[-1].x0 < l.x1), None)
             cell.append(l) if cell is not None else heads.append([l])
         heads.sort(key=lambda c: c[0].x0)
-        out.append(Para("table_header", " | ".join(" ".join(l.text for l in c) for c in heads)))
+        # (printed on the page its first cell stands on, as its rows are)
+        out.append(Para("table_header", " | ".join(" ".join(l.text for l in c) for c in heads), pages=(((0,) + mark(heads[0][0])),)))
     named = _column_names([" ".join(l.text for l in c) for c in heads] if header else [], cells)
     opens: set[int] = set()
     if wide_table(lines):
@@ -93,7 +94,8 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     header = {key[2]: " ".join(t.text for t in texts[key]) for key, own in cells.items() if own[0].level == -1}
     out: list[Para] = []
     if header:
-        out.append(Para("table_header", " | ".join(header[k] for k in sorted(header))))
+        first = min((own[0] for own in cells.values() if own[0].level == -1), key=lambda l: (l.page, -l.y, l.x0))
+        out.append(Para("table_header", " | ".join(header[k] for k in sorted(header)), pages=(((0,) + mark(first)),)))
     body = [key for key, own in cells.items() if own[0].level != -1]
     firsts = sorted(word_count(" ".join(t.text for t in texts[key])) for key in body if key[2] == 0 and key[3] >= 0)
     labelled = bool(firsts) and firsts[len(firsts) // 2] <= LABEL_WORDS and len({key[2] for key in body}) >= 2
