@@ -217,9 +217,14 @@ def printed_as(number: str, title: str, text: str) -> bool:
 
     >>> printed_as("3.8.1", "Purpose", "3.7.4.1. Purpose"), printed_as("3.8.1", "Purpose", "3.8.1. Purpose"), printed_as("", "Purpose", "Purpose")
     (False, True, True)
+    >>> printed_as("27", "Appendix B - Features", "Appendix B - Features"), printed_as("A.2", "Options", "A.1 Options")
+    (True, False)
     """
     printed, bare = split_numbering(text)
-    return title_key(bare) == title_key(title) and (not printed or not number or printed == number)
+    # an appendix's letter and a chapter's number are two numberings of one heading: the Debian Edu manual's Contents
+    # row "27 Appendix B - Features in older releases" is the heading "Appendix B - Features in older releases"
+    other = printed[:1].isdigit() != number[:1].isdigit()
+    return title_key(bare) == title_key(title) and (not printed or not number or other or printed == number)
 
 
 def file_title(name: str) -> str:

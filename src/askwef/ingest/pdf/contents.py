@@ -1,10 +1,9 @@
-"""The Contents page: its rows ("Title .... 12", "Title<tab>12", a title wrapped onto the next line),
-levels from their indentation, and the numbers that open titles kept only when they are numbering.
+"""The Contents page: its rows ("Title .... 12", "Title<tab>12", a title wrapped onto the next line, a row whose page
+is not read before the next entry's), levels from their indentation, and the numbers that open titles kept only when
+they are numbering; the lists of figures after it and the Contents a part prints of itself, read as Contents lines.
 """
 
 from __future__ import annotations
-
-import re
 
 from ..conventions import CONTENTS_ROW_PRINTED
 from ..parsed import ContentsEntry
@@ -75,12 +74,11 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
     i = start + 1
     last = start
     pending: tuple[str, float] | None = None
-    held: Line | None = None  # the last line read into `pending`
     while i < len(lines):
         line = lines[i]
         if line.page - lines[start].page >= CONTENTS_PAGES:
             break
-        if line.role in ("furniture", "figure") and not (held is not None and _page_beside(held, line)):
+        if line.role in ("furniture", "figure"):
             i += 1
             continue
         following = CONTENTS_ROW_PRINTED.match(line.text)
@@ -89,7 +87,7 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             # two rows, not a title wrapped; the chapter starts where its first section does
             number, bare = split_numbering(pending[0].strip())
             rows.append((number, bare, int(following.group("page")), pending[1]))
-            last, pending, held = i - 1, None, None
+            last, pending = i - 1, None
         text = f"{pending[0]} {line.text}" if pending else line.text
         m = CONTENTS_ROW_PRINTED.match(text)
         if m and m.group("page").isdigit() and int(m.group("page")) < max((r[2] for r in rows), default=0):
@@ -98,22 +96,15 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             number, bare = split_numbering(m.group("title").replace("\t", " ").strip())
             page = m.group("page")
             rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
-            last, pending, held = i, None, None
+            last, pending = i, None
         elif word_count(text) <= 25 and not ends_sentence(text) and (line.role != "heading" or rows):
             # a title wrapped onto the next line (a chapter's in heading type too), or the next few (the Debian Policy
             # Manual's "7.7 Relationships between ... Build-Depends," "Build-Depends-Arch," "Build-Conflicts," ... 64)
-            pending, held = (text, pending[1] if pending else line.x0), line
+            pending = (text, pending[1] if pending else line.x0)
         else:
             break
         i += 1
     return rows, last
-
-
-def _page_beside(row: Line, line: Line) -> bool:
-    """Whether `line` is the page number of the Contents row `row`, set apart on its baseline, right of it (the
-    ReportLab guide's '65' beside 'Chapter 5 PLATYPUS ... Scripts', its '91' shrunk to 5 pt to fit: read as a chart's
-    labels, a figure's)."""
-    return line.page == row.page and abs(line.y - row.y) < ROW_BASELINE and line.x0 > row.x1 and CONTENTS_PAGE.match(line.text) is not None
 
 
 def _next_entry(pending: str, text: str) -> bool:
@@ -131,13 +122,6 @@ def _successor(number: str) -> str:
     """The number or letter after `number` ('9' -> '10', 'A' -> 'B')."""
     return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1) if len(number) == 1 and number.isalpha() else ""
 
-
-CONTENTS_PAGE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
-"""A page number alone: a Contents row's page set apart from its title."""
-
-ROW_BASELINE = 1.0
-"""Points two lines' baselines may differ by and stand on one row (the ReportLab guide's '91' set at 5.2 pt beside its
-12 pt title: the same baseline)."""
 
 INNER_MATCHED = 0.5
 """The share of a part's own Contents rows that must be entries of the report's Contents or outline (the GnuCash guide's
