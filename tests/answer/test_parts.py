@@ -387,3 +387,14 @@ def test_a_table_numbered_within_its_chapter_is_found_by_its_whole_number(tmp_pa
     assert second.about == "part" and second.text.startswith("Table 2.2. Staff trained by port") and "Lisbon" in second.text
     assert "Porto" not in second.text  # not the chapter's first table ("2")
     assert engine.answer("what's in table 2.1").text.startswith("Table 2.1. Tidal output by port")
+
+
+def test_an_appendix_is_named_by_its_letter_where_the_report_numbers_sections_by_letters():
+    from askwef.answer.parts import titled_section
+
+    lettered = [("Contents > Intro", 3, ()), ("Appendices > A Recent changes", 2, ()), ("Appendices > A Recent changes > A.1 Volumes", 4, ())]
+    assert titled_section(lettered, "appendix A") == "Appendices > A Recent changes"
+    assert titled_section(lettered, "appendix B") is None
+    # where no section is numbered "A.1", a title opening "A " is the article: "appendix A" names none of it
+    assert titled_section([("A new approach", 2, ()), ("Annex B. Tables", 3, ())], "appendix A") is None
+    assert titled_section([("A new approach", 2, ()), ("Annex B. Tables", 3, ())], "annex B") == "Annex B. Tables"

@@ -565,6 +565,10 @@ ROMAN_ASKED = re.compile(r"\b(?P<label>(?i:chapter|section|part))\s+(?P<roman>[I
 i think" is no part): read as digits, as SECTION_NUMBER names chapters, and as the reader numbers a title so printed
 ("Chapter III. ...", "II. Background": `ingest.text.split_numbering`; stop 42's hunt: "what does Chapter III say?" was
 not read)."""
+LETTERED_LABEL = re.compile(r"appendix|appendices", re.I)
+"""The label of sections the reader numbers by a letter ("Appendix A: Recent changes" is section "A Recent changes",
+`ingest.text.split_numbering`): "what does appendix A say?" names section "A" (stop 45: the DRBD and ReportLab
+guides' appendices, "A.1" below them)."""
 SECTION_LABEL = re.compile(r"\b(?P<label>[A-Za-z]{3,12})\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-Z])\b(?![.,]\d)")
 """A section a question may name by a label and a number ("pillar 1", "annex B", "goal 3"), when the report titles a
 section so ("Pillar 1: Investing in the long-term needs of the AI ecosystem": the UK strategy; "Annex B. ...": an OECD

@@ -22,7 +22,7 @@ from ..types import Passage, in_section
 from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_OPENING, PART_REFERENCE,
                      ROMAN_ASKED,
-                     FUNCTION_WORDS, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
+                     FUNCTION_WORDS, LETTERED_LABEL, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
 from .context import passages_for
 from .figures import asks_only_for, own_line, part_reference, part_rows, titled_part
 from .query import Query, function_stems, stems
@@ -239,9 +239,22 @@ def titled_section(sections, said: str) -> str | None:
     if m is None:
         return None
     head = label_pattern(m[1], m[2])
+    if LETTERED_LABEL.fullmatch(m[1]) and re.fullmatch(r"[A-Za-z]", m[2]) and _lettered(sections):
+        # an appendix the reader numbers by its letter ("Appendix A: Recent changes" is section "A Recent changes")
+        head = re.compile(rf"^{m[2].upper()}\s")
     # (a chapter may have no text of its own: only its subsections' paths name it, as an OECD review's annexes)
     return next((" > ".join(parts[: j + 1]) for path, _, _ in sections for parts in [path.split(" > ")]
                  for j, part in enumerate(parts) if head.match(part)), None)
+
+
+def _lettered(sections) -> bool:
+    """Whether a document numbers sections by letters ("A.1 Volumes" under "A Recent changes"), so that a title
+    opening "A " is an appendix's number, not the article ("A new approach").
+
+    >>> _lettered([("A Recent changes > A.1 Volumes", 3, ())]), _lettered([("A new approach", 2, ())])
+    (True, False)
+    """
+    return any(re.match(r"[A-Z]\.\d+\s", part) for path, _, _ in sections for part in path.split(" > "))
 
 
 def labelled_unit(sentences, rows: range, question: str, titles: list[str]) -> tuple[str, list[int]] | None:

@@ -85,7 +85,9 @@ class _SectionBuilder:
 def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdown") -> Document:
     """Build the section tree of a parsed report; see the module docstring for the rules."""
     warnings = list(report.warnings)
-    entries = [e for e in report.contents if title_key(e.title) not in ENDNOTE_HEADINGS]
+    # a note or reference list is no section; an appendix or chapter numbered so is one, whatever its title (the R
+    # manual's "Appendix A References", a list of books in prose: read as "A References", not run into the index before it)
+    entries = [e for e in report.contents if title_key(e.title) not in ENDNOTE_HEADINGS or e.number]
     keys = {title_key(e.title) for e in entries}
     listed_children = {e.number.split(".")[0] for e in entries if "." in e.number}
     listed = {e.number for e in entries if e.number}

@@ -167,10 +167,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _NUMBERING = re.compile(
     r"^\s*(?:(?i:chapter|section|part)\s+(?:(?P<label_roman>[IVXL]{1,6})\b[.:]?|(?P<label_number>\d+(?:\.\d+)*)[.:)]?)"
+    r"|(?i:appendix)\s+(?P<label_letter>[A-Z])\b[.:]?|(?P<letter>[A-Z](?:\.\d+)+)\.?"
     r"|(?P<number>\d+(?:\.\d+)*)[.)]?|(?P<roman>[IVXL]{1,6})[.)])\s+(?=\S)")
 """A title's number as reports print it: "2.4 ...", "3.7.4.1. ...", "Chapter 3 ...", "1) ..." and "1.1) ..."
 (LibreOffice's outline numbering), a chapter in roman figures ("III. ...", "Chapter IV ..."), read as its value
-in digits (the REVTeX guide's "VII. FOOTNOTES" was two sentences of prose; a question names it "chapter 7")."""
+in digits (the REVTeX guide's "VII. FOOTNOTES" was two sentences of prose; a question names it "chapter 7"); an
+appendix by its letter, as a chapter by its number ("Appendix A: Recent changes" and "A.1. Volumes", the DRBD guide;
+"Appendix A ReportLab Demos" and "A.1 Odyssey", the ReportLab guide: "A" and "A.1"). Not an annex: the OECD
+review's "Annex B. ..." keeps its label, as questions name it."""
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -179,6 +183,8 @@ def split_numbering(title: str) -> tuple[str, str]:
 
     >>> split_numbering("III. Background"), split_numbering("Chapter IV Data"), split_numbering("1.1) Setup")
     (('3', 'Background'), ('4', 'Data'), ('1.1', 'Setup'))
+    >>> split_numbering("Appendix A: Recent changes"), split_numbering("A.1. Volumes"), split_numbering("Appendix")
+    (('A', 'Recent changes'), ('A.1', 'Volumes'), ('', 'Appendix'))
     >>> split_numbering("I think so"), split_numbering("IV drips")
     (('', 'I think so'), ('', 'IV drips'))
     """
@@ -186,7 +192,7 @@ def split_numbering(title: str) -> tuple[str, str]:
     if not m:
         return "", title.strip()
     roman = m["roman"] or m["label_roman"]
-    number = str(roman_value(roman)) if roman else (m["number"] or m["label_number"])
+    number = str(roman_value(roman)) if roman else (m["number"] or m["label_number"] or m["label_letter"] or m["letter"])
     return number, title[m.end() :].strip()
 
 
@@ -211,9 +217,14 @@ def printed_as(number: str, title: str, text: str) -> bool:
 
     >>> printed_as("3.8.1", "Purpose", "3.7.4.1. Purpose"), printed_as("3.8.1", "Purpose", "3.8.1. Purpose"), printed_as("", "Purpose", "Purpose")
     (False, True, True)
+    >>> printed_as("27", "Appendix B - Features", "Appendix B - Features"), printed_as("A.2", "Options", "A.1 Options")
+    (True, False)
     """
     printed, bare = split_numbering(text)
-    return title_key(bare) == title_key(title) and (not printed or not number or printed == number)
+    # an appendix's letter and a chapter's number are two numberings of one heading: the Debian Edu manual's Contents
+    # row "27 Appendix B - Features in older releases" is the heading "Appendix B - Features in older releases"
+    other = printed[:1].isdigit() != number[:1].isdigit()
+    return title_key(bare) == title_key(title) and (not printed or not number or other or printed == number)
 
 
 def file_title(name: str) -> str:

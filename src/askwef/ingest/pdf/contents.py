@@ -1,5 +1,6 @@
-"""The Contents page: its rows ("Title .... 12", "Title<tab>12", a title wrapped onto the next line),
-levels from their indentation, and the numbers that open titles kept only when they are numbering.
+"""The Contents page: its rows ("Title .... 12", "Title<tab>12", a title wrapped onto the next line, a row whose page
+is not read before the next entry's), levels from their indentation, and the numbers that open titles kept only when
+they are numbering; the lists of figures after it and the Contents a part prints of itself, read as Contents lines.
 """
 
 from __future__ import annotations
@@ -42,6 +43,20 @@ def figure_lists(lines: list[Line], start: int) -> None:
         i += 1
 
 
+def inner_contents(lines: list[Line], start: int, known: set[str]) -> None:
+    """The Contents a part or chapter prints of itself, after the main one (`start`: the first line after it): a heading
+    titled as a Contents and rows, most of them (INNER_MATCHED) entries the report lists already (`known`: title keys of
+    the main Contents' entries and the outline's), are Contents lines, not sentences (the GnuCash guide's four parts
+    each open on one: 70, 130, 88 and 39 rows read as their part's prose)."""
+    i = start
+    while i < len(lines):
+        if lines[i].role == "heading" and title_key(lines[i].text) in CONTENTS_TITLES:
+            rows, _ = _rows(lines, i)
+            if rows and sum(title_key(t) in known for _, t, _, _ in rows) >= INNER_MATCHED * len(rows):
+                i = _list_at(lines, i)[1]
+        i += 1
+
+
 def _list_at(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, float]], int]:
     """The rows of the list whose heading is `lines[start]` and the index of its last line, its lines marked as Contents
     lines; ([], start) when fewer than three rows follow (no list)."""
@@ -66,6 +81,13 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
         if line.role in ("furniture", "figure"):
             i += 1
             continue
+        following = CONTENTS_ROW_PRINTED.match(line.text)
+        if pending and following and following.group("page").isdigit() and _next_entry(pending[0], line.text):
+            # a row without its page ('Chapter 5 PLATYPUS ... Scripts') and the next entry ('5.1 Design Goals ... 65'):
+            # two rows, not a title wrapped; the chapter starts where its first section does
+            number, bare = split_numbering(pending[0].strip())
+            rows.append((number, bare, int(following.group("page")), pending[1]))
+            last, pending = i - 1, None
         text = f"{pending[0]} {line.text}" if pending else line.text
         m = CONTENTS_ROW_PRINTED.match(text)
         if m and m.group("page").isdigit() and int(m.group("page")) < max((r[2] for r in rows), default=0):
@@ -84,6 +106,26 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
         i += 1
     return rows, last
 
+
+def _next_entry(pending: str, text: str) -> bool:
+    """Whether `text` opens the Contents entry after the row `pending`, which has no page: numbered as its first
+    subsection ('5' then '5.1') or as the next of its level ('8.3' then '8.4'), not as a title's wrapped words."""
+    before, after = split_numbering(pending.strip())[0], split_numbering(text.strip())[0]
+    if not before or not after:
+        return False
+    head, _, last = before.rpartition(".")
+    following = f"{head}.{_successor(last)}" if head else _successor(last)
+    return after in (f"{before}.1", following)
+
+
+def _successor(number: str) -> str:
+    """The number or letter after `number` ('9' -> '10', 'A' -> 'B')."""
+    return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1) if len(number) == 1 and number.isalpha() else ""
+
+
+INNER_MATCHED = 0.5
+"""The share of a part's own Contents rows that must be entries of the report's Contents or outline (the GnuCash guide's
+part Contents: all of them; a list of steps headed 'Contents' elsewhere would name none)."""
 
 CONTENTS_TITLES = frozenset({"contents", "tableofcontents"})
 

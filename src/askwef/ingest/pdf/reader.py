@@ -32,7 +32,7 @@ from .anchors import anchored
 from .captions import mark_figure_ends
 from .citations import attach_citations
 from .columns import reading_order
-from .contents import contents_page, figure_lists
+from .contents import contents_page, figure_lists, inner_contents
 from .continued import continue_tables
 from .despace import despace
 from .front import dated, front_matter
@@ -247,6 +247,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
 
     contents, after = contents_page(flat, body)
     figure_lists(flat, after)
+    inner_contents(flat, after, {title_key(e.title) for e in contents} | {title_key(item.title) for item in outline})
     if not contents:
         # no Contents page: the outline, else the largest repeated heading size, gives the sections;
         # the body starts on the first section's page (the cover is not a section)
