@@ -503,3 +503,17 @@ def test_a_web_address_says_no_words_of_the_sentence():
 
     assert stems(URL.sub(URL_SAYS, "www.palestine.ps")) == stems("web address") | stems("website link")
     assert URL.sub(" ", "See gov.uk/guidance for the U.S. and e.g. China").split() == ["See", "for", "the", "U.S.", "and", "e.g.", "China"]
+
+
+def test_a_report_the_reader_could_not_divide_is_answered_from_its_body_not_hidden_as_its_title_page(tmp_path):
+    # no heading under its title: every sentence stands in the section titled as the report, as a summary in
+    # WordPerfect with no outline and no Contents reads (the DMCA summary: 213 of its 280 sentences there, all hidden
+    # as its title page from every question that did not name it)
+    from conftest import fixture_engine
+
+    body = " ".join(f"The harbour board surveyed berth {k} in spring and found its quay wall sound." for k in range(1, 9))
+    undivided = ("# The Harbour Survey\n\n" + body + "\n\nThe harbour board dredged the outer channel in 2019, at a cost of "
+                 "12 million euros.\n\n" + body.replace("spring", "autumn") + "\n")
+    engine = fixture_engine(tmp_path, {"harbour.md": undivided})
+    a = engine.answer("When did the harbour board dredge the outer channel?")
+    assert not a.abstained and "dredged the outer channel in 2019" in a.text

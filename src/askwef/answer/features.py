@@ -35,7 +35,7 @@ from ..ingest.text import title_key
 from ..types import Passage
 from .lexicon import Lexicon
 from .params import (ANSWER_TYPES, ASKS_ITSELF, CONTRIBUTORS_TITLE, CREDITS_ASKED, DOCUMENT_WORD, FUNCTION_WORDS, GLOSSARY_TITLE,
-                     IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS, YEAR)
+                     IMPRINT_SHARE, IMPRINT_TITLE, KIN_MIN_STEM, NOT_STANDALONE, SERIES_TITLE, SERIES_WORD, SOURCE_LINE, URL, URL_SAYS, YEAR)
 from .figures import bare_label
 from .query import Query, content_stems, holds
 from .shares import Shares
@@ -120,6 +120,7 @@ class StoreFeatures:
         )
         self.sentence = Lazy(self._measure)
         self._titles: dict[str, str] | None = None  # report name -> its title as `title_key` writes it
+        self._title_pages: dict[str, bool] = {}  # report name -> its title's section is only its title page (`_front`)
         self._credit_names: frozenset[str] | None = None  # words the contributors lists write capitalised (`credited`)
 
         df = dict(store.stem_df)
@@ -177,11 +178,21 @@ class StoreFeatures:
         guide"), or ""."""
         if self._titles is None:
             self._titles = {d.name: title_key(d.title) for d in self.store.documents}
-        if IMPRINT_TITLE.match(key) or key == self._titles.get(document):
+        if IMPRINT_TITLE.match(key) or (key == self._titles.get(document) and self._title_page_only(document)):
             return "imprint"
         if CONTRIBUTORS_TITLE.match(key):
             return "credits"
         return "series" if SERIES_TITLE.match(key) else ""
+
+    def _title_page_only(self, document: str) -> bool:
+        """Whether the section titled as `document` is its title page and imprint (IMPRINT_SHARE of its sentences at
+        most), not its undivided body. Counted once per report."""
+        if document not in self._title_pages:
+            rows = self.store.document_sentence_rows(document)
+            title, field = self._titles.get(document), self.store.sentences.field
+            under = sum(title_key(field("section", i).split(" > ")[-1]) == title for i in rows)
+            self._title_pages[document] = under <= IMPRINT_SHARE * len(rows)
+        return self._title_pages[document]
 
     def credited(self, question: str) -> bool:
         """Whether a question names someone the reports' contributors lists name: a capitalised word of the question
