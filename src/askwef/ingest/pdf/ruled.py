@@ -48,6 +48,10 @@ two is left to `grid.py` and `columns.py`, which read that column's stretch."""
 MAX_ROW = 0.35
 """The share of the page's height a row may take at most: past it the rules are another table's or a chart's."""
 
+MIN_ROWS = 3
+"""Rows with cells side by side a frame with no label needs to be read as a table (gpredict's revision history has 6
+under its header): rules around a line or two are a box or a chart's grid, not a table."""
+
 HEADER_WORDS = 12
 """Words a header cell may have (Table 3.1's 'Mandate and functions of the General Secretariat of the Council of
 Ministers'): longer, the first row is the table's first row of cells."""
@@ -95,6 +99,7 @@ class Frame:
     rows: tuple[float, ...]
     parts: tuple[tuple[float, ...], ...]
     joints: tuple[tuple[tuple[float, float], ...], ...]  # per rule between columns, its pieces (y0, y1)
+    drawn: bool = False  # found by its rules alone, with no label over it (`drawn_frames`)
 
     def column(self, x: float) -> int:
         """The column a line starting at `x` stands in (0 the first)."""
@@ -141,7 +146,31 @@ def frames(lines: list[Line], shapes: list[Shape], body: float, carried: Frame |
         frame = _frame(first, flat, upright, text, body)
         if frame is not None:
             out.append((label, frame))
+    return out + [(None, f) for f in drawn_frames(flat, upright, text, body, [f for _, f in out])]
+
+
+def drawn_frames(flat: list[Rule], upright: list[Rule], lines: list[Line], body: float, found: list[Frame]) -> list[Frame]:
+    """Ruled tables with no "Table N" label over them, found by their rules alone: a frame (`_frame`) from any rule
+    across most of the text, outside the tables already `found`, whose rows hold cells side by side in MIN_ROWS rows or
+    more (a manual's revision history under 'Revision History', gpredict's Table 4.1 captioned under its last row)."""
+    left, right = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    out: list[Frame] = []
+    for rule in flat:
+        if rule.end - rule.start < MIN_WIDTH * (right - left) or any(f.bottom - RULE_JOIN <= rule.at <= f.top + RULE_JOIN for f in found + out):
+            continue
+        frame = _frame(rule, flat, upright, lines, body)
+        if frame is not None and _side_by_side(frame, lines) >= MIN_ROWS:
+            out.append(replace(frame, drawn=True))
     return out
+
+
+def _side_by_side(frame: Frame, lines: list[Line]) -> int:
+    """How many of the frame's rows hold text in two or more of its columns."""
+    columns: dict[int, set[int]] = {}
+    for l in lines:
+        if frame.bottom < l.y < frame.top and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN:
+            columns.setdefault(frame.row(l.y), set()).add(frame.column(l.x0))
+    return sum(1 for held in columns.values() if len(held) >= 2)
 
 
 def _frame(first: Rule, flat: list[Rule], upright: list[Rule], lines: list[Line], body: float) -> Frame | None:
@@ -207,7 +236,7 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
                 piece.table_cell = frame.part(piece.table_column, row, piece.y) if any(parted[row]) else -1
                 pieces.append(piece)
         first = [p for p in pieces if p.table_row == 0]
-        if label is not None and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
+        if (label is not None or frame.drawn and _set_apart(first, [p for p in pieces if p.table_row == 1], shapes)) and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
                 word_count(" ".join(l.text for l in first if l.table_column == k)) <= HEADER_WORDS for k in {p.table_column for p in first}):
             for p in first:
                 p.level = -1
@@ -216,6 +245,18 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
     last = found[-1][1]
     ends = not any(l.role not in ("furniture", "table") and l.y < last.bottom for l in out)
     return out, (last if ends else None)
+
+
+def _set_apart(first: list[Line], second: list[Line], shapes: list[Shape]) -> bool:
+    """Whether a table's first row is set apart from the row under it as a header: all bold over a row that is not, or
+    shaded (a pale fill behind its lines) over a row that is not (gpredict's 'Date | Issue | Notes', regular weight on
+    grey). A table with no label has only this to show its header by."""
+    def shaded(lines: list[Line]) -> bool:
+        return bool(lines) and all(any(s.light and s.kind == "fill" and s.x0 - 1 <= l.x0 and l.x1 <= s.x1 + 1 and s.y0 <= l.y <= s.y1
+                                       for s in shapes) for l in lines)
+    if not first or not second:
+        return False
+    return (all(l.bold for l in first) and not all(l.bold for l in second)) or (shaded(first) and not shaded(second))
 
 
 def _parted(frame: Frame, row: int, lines: list[Line]) -> tuple[bool, ...]:
