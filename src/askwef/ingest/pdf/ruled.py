@@ -49,8 +49,9 @@ MAX_ROW = 0.35
 """The share of the page's height a row may take at most: past it the rules are another table's or a chart's."""
 
 MIN_ROWS = 3
-"""Rows with cells side by side a frame with no label needs to be read as a table (gpredict's revision history has 6
-under its header): rules around a line or two are a box or a chart's grid, not a table."""
+"""Rows parted by every rule between its columns, with cells side by side, a frame with no label needs to be read as a
+table (gpredict's revision history has 7 with its header, the OECD review's monitoring templates 2): rules around a
+line or two are a box or a chart's grid, not a table."""
 
 HEADER_WORDS = 12
 """Words a header cell may have (Table 3.1's 'Mandate and functions of the General Secretariat of the Council of
@@ -146,31 +147,52 @@ def frames(lines: list[Line], shapes: list[Shape], body: float, carried: Frame |
         frame = _frame(first, flat, upright, text, body)
         if frame is not None:
             out.append((label, frame))
-    return out + [(None, f) for f in drawn_frames(flat, upright, text, body, [f for _, f in out])]
+    return out + [(None, f) for f in drawn_frames(flat, upright, text, body, [f for _, f in out], shapes)]
 
 
-def drawn_frames(flat: list[Rule], upright: list[Rule], lines: list[Line], body: float, found: list[Frame]) -> list[Frame]:
+def drawn_frames(flat: list[Rule], upright: list[Rule], lines: list[Line], body: float, found: list[Frame], shapes: list[Shape]) -> list[Frame]:
     """Ruled tables with no "Table N" label over them, found by their rules alone: a frame (`_frame`) from any rule
     across most of the text, outside the tables already `found`, whose rows hold cells side by side in MIN_ROWS rows or
-    more (a manual's revision history under 'Revision History', gpredict's Table 4.1 captioned under its last row)."""
+    more under a header row set apart (`_headed`): a manual's revision history under 'Revision History', gpredict's
+    Table 4.1 captioned under its last row."""
     left, right = min(l.x0 for l in lines), max(l.x1 for l in lines)
     out: list[Frame] = []
     for rule in flat:
         if rule.end - rule.start < MIN_WIDTH * (right - left) or any(f.bottom - RULE_JOIN <= rule.at <= f.top + RULE_JOIN for f in found + out):
             continue
         frame = _frame(rule, flat, upright, lines, body)
-        if frame is not None and _side_by_side(frame, lines) >= MIN_ROWS:
+        if frame is None:
+            continue
+        # (the table is where its columns' rules run: rules across the page over and under it, a running head's and
+        # foot's, are no rows of it, nor the text between them and the table)
+        reach = [u for u in upright if frame.x0 + 3 < u.at < frame.x1 - 3 and u.start >= frame.bottom - RULE_JOIN and u.end <= frame.top + RULE_JOIN]
+        low, high = min(u.start for u in reach) - RULE_JOIN, max(u.end for u in reach) + RULE_JOIN
+        within = [r for r in flat if low <= r.at <= high]
+        top = next((r for r in within if r.end - r.start >= MIN_WIDTH * (right - left)), None)
+        frame = _frame(top, within, upright, lines, body) if top is not None else None
+        if frame is not None and _side_by_side(frame, lines) >= MIN_ROWS and _headed(frame, lines, shapes):
             out.append(replace(frame, drawn=True))
     return out
 
 
+def _headed(frame: Frame, lines: list[Line], shapes: list[Shape]) -> bool:
+    """Whether a frame's first row is a header set apart (`_set_apart`): with no label over it, the header says the rules
+    draw a table. Rules around rows with none are read as text: the OECD review's abbreviations, two columns of terms and
+    their meanings, each row one line ('PESTLE (analysis) Political, Economic, ...'), and its Annex C templates, whose
+    header cells are set like their cells."""
+    inside = [l for l in lines if frame.bottom < l.y < frame.top and frame.x0 - RULE_JOIN <= l.x0 and l.x1 <= frame.x1 + RULE_JOIN]
+    return _set_apart([l for l in inside if frame.row(l.y) == 0], [l for l in inside if frame.row(l.y) == 1], shapes)
+
+
 def _side_by_side(frame: Frame, lines: list[Line]) -> int:
-    """How many of the frame's rows hold text in two or more of its columns."""
+    """How many of the frame's rows every rule between its columns parts, with text in two or more columns: a grid.
+    (The OECD review's monitoring templates draw their columns' rules through a header and a row of column numbers
+    only, over rows of instructions, 'Column 1' beside its text: no grid of three rows.)"""
     columns: dict[int, set[int]] = {}
     for l in lines:
         if frame.bottom < l.y < frame.top and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN:
             columns.setdefault(frame.row(l.y), set()).add(frame.column(l.x0))
-    return sum(1 for held in columns.values() if len(held) >= 2)
+    return sum(1 for row, held in columns.items() if len(held) >= 2 and all(frame.parted(row)))
 
 
 def _frame(first: Rule, flat: list[Rule], upright: list[Rule], lines: list[Line], body: float) -> Frame | None:
