@@ -241,7 +241,8 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
     for label, frame in found:
         members = [l for l in out if l.role in ("", "heading", "figure") and frame.bottom < l.y < frame.top
                    and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN]
-        if not members or _read_by_text(members):
+        # (a frame found by its rules alone is a grid: its rules part its rows, whatever its text reads like)
+        if not members or (not frame.drawn and _read_by_text(members)):
             continue
         by_row: dict[int, list[Line]] = {}
         for line in members:
@@ -262,11 +263,25 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
                 word_count(" ".join(l.text for l in first if l.table_column == k)) <= HEADER_WORDS for k in {p.table_column for p in first}):
             for p in first:
                 p.level = -1
+                _spanned(p, frame)
         out = [l for l in out if not any(l is m for m in members)] + pieces
     out.sort(key=lambda l: (-round(l.y, 1), l.x0))
     last = found[-1][1]
     ends = not any(l.role not in ("furniture", "table") and l.y < last.bottom for l in out)
     return out, (last if ends else None)
+
+
+def _spanned(line: Line, frame: Frame) -> None:
+    """A header cell over several columns: the rules between them stop under it (gpredict's Table 4.1 sets 'Available in'
+    over 'List View', 'Map View', ... whose rules start under it). Its column becomes the first it spans, `table_span`
+    the columns it spans past that one."""
+    middle = line.y + 0.3 * line.size
+    drawn = [any(y0 - 1 <= middle <= y1 + 1 for y0, y1 in pieces) for pieces in frame.joints]
+    if not any(line.x0 + 1 < c < line.x1 - 1 and not on for c, on in zip(frame.columns, drawn)):
+        return
+    first = max((k + 1 for k, (c, on) in enumerate(zip(frame.columns, drawn)) if on and c <= line.x0 + 1), default=0)
+    last = min((k for k, (c, on) in enumerate(zip(frame.columns, drawn)) if on and c >= line.x1 - 1), default=len(frame.columns))
+    line.table_column, line.table_span = first, last - first
 
 
 def _set_apart(first: list[Line], second: list[Line], shapes: list[Shape]) -> bool:
