@@ -221,7 +221,8 @@ def ruled_grid(c: rl_canvas.Canvas, top: float, widths: list[float], header: lis
     """A table `c` draws as a grid of rules, with no "Table N" label (a manual's revision history): a rule under every
     row and between every two columns, the header row shaded pale grey when `shaded`, bold when `bold`. With `spanning`,
     a header cell over every column but the first, in a row of its own whose rules between those columns stop under it
-    (gpredict's 'Available in' over 'List View', 'Map View', ...). Returns the y under the table."""
+    (gpredict's 'Available in' over 'List View', 'Map View', ...), the first header cell set across both header rows.
+    Returns the y under the table."""
     x0 = 57.0
     edges = [x0]
     for w in widths:
@@ -246,7 +247,8 @@ def ruled_grid(c: rl_canvas.Canvas, top: float, widths: list[float], header: lis
         c.drawCentredString((edges[1] + edges[-1]) / 2, top - height + 5, spanning)
     for k, text in enumerate(header):
         c.setFont(font, size)
-        c.drawString(edges[k] + 5, top - head + 5, text)
+        # (under a spanning cell, the first column's header cell is set halfway down the two header rows, as gpredict's)
+        c.drawString(edges[k] + 5, top - head + 5 + (0.5 * height if spanning and k == 0 else 0), text)
     c.setFont("Helvetica", size)
     for r, cells in enumerate(rows):
         for k, text in enumerate(cells):

@@ -238,11 +238,12 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
     if not found:
         return lines, None
     out = list(lines)
+    unread: list[Frame] = []
     for label, frame in found:
         members = [l for l in out if l.role in ("", "heading", "figure") and frame.bottom < l.y < frame.top
                    and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN]
-        # (a frame found by its rules alone is a grid: its rules part its rows, whatever its text reads like)
-        if not members or (not frame.drawn and _read_by_text(members)):
+        if not members or _read_by_text(members):
+            unread.append(frame)
             continue
         by_row: dict[int, list[Line]] = {}
         for line in members:
@@ -267,7 +268,9 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
         out = [l for l in out if not any(l is m for m in members)] + pieces
     out.sort(key=lambda l: (-round(l.y, 1), l.x0))
     last = found[-1][1]
-    ends = not any(l.role not in ("furniture", "table") and l.y < last.bottom for l in out)
+    # (a frame found by its rules alone and left to `grid.py` runs on to no page: the OECD review's Table 2.3, p25)
+    ends = not any(l.role not in ("furniture", "table") and l.y < last.bottom for l in out) \
+        and not (last.drawn and any(f is last for f in unread))
     return out, (last if ends else None)
 
 
