@@ -170,6 +170,10 @@ def drawn_frames(flat: list[Rule], upright: list[Rule], lines: list[Line], body:
         within = [r for r in flat if low <= r.at <= high]
         top = next((r for r in within if r.end - r.start >= MIN_WIDTH * (right - left)), None)
         frame = _frame(top, within, upright, lines, body) if top is not None else None
+        if frame is not None:  # (and it ends at a row no rule between columns crosses: a title over the next table)
+            crossed = [any(u.start - 1 <= (a + b) / 2 <= u.end + 1 for u in reach) for a, b in zip(frame.rows, frame.rows[1:])]
+            end = crossed.index(False) if False in crossed else len(crossed)
+            frame = _frame(top, [r for r in within if r.at >= frame.rows[end]], upright, lines, body)
         if frame is not None and _side_by_side(frame, lines) >= MIN_ROWS and _headed(frame, lines, shapes):
             out.append(replace(frame, drawn=True))
     return out
