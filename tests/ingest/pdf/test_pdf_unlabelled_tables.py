@@ -109,3 +109,22 @@ def test_a_frame_needs_its_column_rules_through_three_rows():
     assert [f.drawn for _, f in frames(_cells(), _grid(5), 10.0)] == [True]
     # (a template's column rules through its header and one row, over rows of instructions: no grid)
     assert frames(_cells(), _grid(2), 10.0) == []
+
+
+def test_a_table_under_a_figure_caption_ends_the_figure(tmp_path):
+    """A table of a chart's properties set right under the chart's caption is the table's rows, not the figure's labels
+    (reportlab's line chart properties, p115)."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("Helvetica-Bold", 15)
+    c.drawString(57, 780, "11.7 Line Charts")
+    c.setFont("Helvetica", 11)
+    c.drawString(57, 750, "Figure 3: A line chart with two lines")
+    rows = [["data", "Data to be plotted, list of (lists of) numbers."], ["strokeColor", "Defaults to None."],
+            ["fillColor", "Defaults to None."], ["lines.strokeWidth", "Width of the line."]]
+    ruled_grid(c, 720, [150, 330], ["Property", "Meaning"], rows, bold=True)
+    c.showPage()
+    said = _sentences(saved(c, buf, tmp_path / "chart.pdf"))
+    # (a cell of nine words: each cell a statement of its own, led by its row's label)
+    assert ("row", "Data to be plotted, list of (lists of) numbers.") in said and ("row", "Width of the line.") in said
+    assert not any(kind == "caption" for kind, text in said if text != "Figure 3: A line chart with two lines")
