@@ -140,10 +140,8 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
         headingish = p.kind in ("heading", "bold")
         captioned = captioned and p.kind != "prose"
 
-        # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph or a table; in a PDF, to the
-        # body's type): reportlab's table of a line chart's properties under the chart's caption was read as its labels
-        if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)
-                          or p.kind in ("row", "table_header")):
+        # a figure runs from "FIGURE N" to its Source/Note line (or the next real paragraph; in a PDF, to the body's type)
+        if in_figure and (SOURCE.match(text) or (_is_prose(p) and ends_sentence(text)) or (headingish and title_key(text) in keys)):
             in_figure = False
             if SOURCE.match(text):
                 add("caption", text, pages=p.pages, unit_name="")

@@ -111,7 +111,7 @@ def test_a_frame_needs_its_column_rules_through_three_rows():
     assert frames(_cells(), _grid(2), 10.0) == []
 
 
-def test_a_table_under_a_figure_caption_ends_the_figure(tmp_path):
+def test_a_ruled_table_under_a_figure_caption_ends_the_figure(tmp_path):
     """A table of a chart's properties set right under the chart's caption is the table's rows, not the figure's labels
     (reportlab's line chart properties, p115)."""
     buf = BytesIO()

@@ -26,7 +26,9 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     each other cell read whole, column by column (a cell's wrapped lines are one text), bullets as items.
     A header repeated on a page the table runs on to is read once."""
     if any(l.table_row >= 0 for l in lines):
-        return _ruled_paras(lines, vocabulary, mark)
+        # (a table the page draws as a grid of rules is no figure's labels: a figure captioned over it ends there, as
+        # reportlab's line chart, whose table of properties was read as the chart's captions, its cells dropped)
+        return [Para("figure_end", "")] + _ruled_paras(lines, vocabulary, mark)
     first_page = min(l.page for l in lines)
     header = [l for l in lines if l.level == -1 and l.page == first_page]
     cells = [l for l in lines if l.level != -1]
