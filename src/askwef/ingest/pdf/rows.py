@@ -87,7 +87,8 @@ over the rows under it ('Monitoring'), not a note."""
 def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     """A ruled table's paragraphs (`ruled.py` found its rows and columns by the rules the page draws): its header, then
     each row's cells whole, led by the row's label and the column's name; a row across the table (a band: 'Monitoring')
-    leads the rows under it."""
+    leads the rows under it. A table of short cells (`ROW_WORDS`) reads each row of two or more cells as one statement
+    ('Date: 7 Dec 2017 | Issue: 2.0 | Notes: ...')."""
     cells: dict[tuple[int, int, int, int], list[Line]] = {}
     for l in sorted(lines, key=lambda l: (l.page, -l.y, l.x0)):
         cells.setdefault((l.page, l.table_row, l.table_column, l.table_cell), []).append(l)

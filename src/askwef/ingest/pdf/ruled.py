@@ -14,6 +14,10 @@ identification of thematic annual and multi-annual", Table 3.1), and its numbere
 - its *rows*: the bands between rules across the whole frame; a rule across one column only parts that column's
   cells within the row (a cell of the left column beside four of the right).
 
+A table with no label (a manual's revision history, a table captioned under its last row) is found by its rules alone
+(`drawn_frames`): a grid whose column rules part three rows or more (`MIN_ROWS`), under a header row set apart (bold or
+shaded), from the highest to the lowest reach of its column rules.
+
 Its lines are marked "table" with their column and row (`Line.table_column`, `Line.table_row`, `Line.table_cell`);
 the first row under the label is the header when its cells are short (`HEADER_WORDS`). A table the page ends with may
 run on at the top of the next, under a rule as wide, with no label. `rows.py` makes them paragraphs.
@@ -264,7 +268,9 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
                 piece.table_cell = frame.part(piece.table_column, row, piece.y) if any(parted[row]) else -1
                 pieces.append(piece)
         first = [p for p in pieces if p.table_row == 0]
-        if (label is not None or frame.drawn and _set_apart(first, [p for p in pieces if p.table_row == 1], shapes)) and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
+        # (a frame with no label has a header only when it is set apart: `drawn_frames` found none without)
+        headed = label is not None or frame.drawn and _set_apart(first, [p for p in pieces if p.table_row == 1], shapes)
+        if headed and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
                 word_count(" ".join(l.text for l in first if l.table_column == k)) <= HEADER_WORDS for k in {p.table_column for p in first}):
             for p in first:
                 p.level = -1
