@@ -248,6 +248,44 @@ def headed_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[list[str]]]]
             c.drawCentredString(WIDTH / 2, 40, str(folio))
             folio += 1
             c.showPage()
+def ruled_grid(c: rl_canvas.Canvas, top: float, widths: list[float], header: list[str], rows: list[list[str]], *,
+               shaded: bool = True, bold: bool = False, spanning: str = "", size: float = 10, height: float = 17.2) -> float:
+    """A table `c` draws as a grid of rules, with no "Table N" label (a manual's revision history): a rule under every
+    row and between every two columns, the header row shaded pale grey when `shaded`, bold when `bold`. With `spanning`,
+    a header cell over every column but the first, in a row of its own whose rules between those columns stop under it
+    (gpredict's 'Available in' over 'List View', 'Map View', ...), the first header cell set across both header rows.
+    Returns the y under the table."""
+    x0 = 57.0
+    edges = [x0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    head = (2 if spanning else 1) * height
+    bottom = top - head - height * len(rows)
+    if shaded:
+        c.setFillGray(0.9)
+        c.rect(x0, top - head, edges[-1] - x0, head, stroke=0, fill=1)
+        c.setFillGray(0)
+    c.setLineWidth(0.5)
+    c.line(x0, top, edges[-1], top)
+    if spanning:
+        c.line(edges[1], top - height, edges[-1], top - height)
+    for k in range(len(rows) + 1):
+        c.line(x0, top - head - k * height, edges[-1], top - head - k * height)
+    for k, x in enumerate(edges):
+        c.line(x, bottom, x, top if k in (0, 1, len(edges) - 1) or not spanning else top - height)
+    font = "Helvetica-Bold" if bold else "Helvetica"
+    if spanning:
+        c.setFont(font, size)
+        c.drawCentredString((edges[1] + edges[-1]) / 2, top - height + 5, spanning)
+    for k, text in enumerate(header):
+        c.setFont(font, size)
+        # (under a spanning cell, the first column's header cell is set halfway down the two header rows, as gpredict's)
+        c.drawString(edges[k] + 5, top - head + 5 + (0.5 * height if spanning and k == 0 else 0), text)
+    c.setFont("Helvetica", size)
+    for r, cells in enumerate(rows):
+        for k, text in enumerate(cells):
+            c.drawString(edges[k] + 5, top - head - (r + 1) * height + 5, text)
+    return bottom
 
 
 # --- broken PDFs -------------------------------------------------------------------------------

@@ -71,7 +71,12 @@ def _untitled(lines: list[Line], body: float) -> list[Line]:
 
 def _as_text(line: Line) -> Line:
     """A line read as plain text: no heading, no chart label, no display type, not bold (a bold line
-    opening a page would be read as a heading that opens a section: 'Please cite this publication as:')."""
+    opening a page would be read as a heading that opens a section: 'Please cite this publication as:'). A
+    ruled table's line stays in its table (a manual's revision history before its Contents, `ruled.py`); one
+    `grid.py` found by its text alone is read as text (geobase's 'Date' 'Version' 'September 2002' made a table
+    of three lines, 'Description' left out)."""
+    if line.role == "table" and line.table_row >= 0:
+        return replace(line, bold=False, display=False, box=0)
     return replace(line, role="", level=0, bold=False, display=False, box=0)
 
 
@@ -83,7 +88,7 @@ def _joined(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in sorted(lines, key=lambda l: (l.page, -round(l.y, 1), l.x0)):
         last = out[-1] if out else None
-        if last is not None and last.page == line.page and abs(last.y - line.y) < 0.2 * line.size \
+        if last is not None and last.page == line.page and not (last.table_row >= 0 or line.table_row >= 0) and abs(last.y - line.y) < 0.2 * line.size \
                 and abs(last.size - line.size) < 0.5 and -0.5 * line.size <= line.x0 - last.x1 <= PIECE_GAP * line.size:
             a, b = last.text[-1:], line.text[:1]
             glued = line.x0 - last.x1 < 0.05 * line.size and (a.isalpha() and b.isalpha() or a.isdigit() and b.isdigit())

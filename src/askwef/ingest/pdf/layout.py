@@ -52,6 +52,7 @@ class Line:
     table_column: int = 0  # a table line's column of cells, 0 (row labels), 1, ... (`mark_tables`, `grid.py`)
     table_row: int = -1  # a ruled table's row, 0 the first (`ruled.py`); -1 in a table found by its text alone
     table_cell: int = 0  # in a ruled table, the cell of its column within the row; -1: a row across the table
+    table_span: int = 0  # a ruled table's header cell over this many columns more than its own (`ruled.py`)
 
 CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]](?:\s|$)")
 """A run opening with punctuation that closes a word or a clause, then a space or its end: ', and',

@@ -26,7 +26,9 @@ def table_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     each other cell read whole, column by column (a cell's wrapped lines are one text), bullets as items.
     A header repeated on a page the table runs on to is read once."""
     if any(l.table_row >= 0 for l in lines):
-        return _ruled_paras(lines, vocabulary, mark)
+        # (a table the page draws as a grid of rules is no figure's labels: a figure captioned over it ends there, as
+        # reportlab's line chart, whose table of properties was read as the chart's captions, its cells dropped)
+        return [Para("figure_end", "")] + _ruled_paras(lines, vocabulary, mark)
     first_page = min(l.page for l in lines)
     header = [l for l in lines if l.level == -1 and l.page == first_page]
     cells = [l for l in lines if l.level != -1]
@@ -86,12 +88,18 @@ over the rows under it ('Monitoring'), not a note."""
 def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     """A ruled table's paragraphs (`ruled.py` found its rows and columns by the rules the page draws): its header, then
     each row's cells whole, led by the row's label and the column's name; a row across the table (a band: 'Monitoring')
-    leads the rows under it."""
+    leads the rows under it. A table of short cells (`ROW_WORDS`) reads each row of two or more cells as one statement
+    ('Date: 7 Dec 2017 | Issue: 2.0 | Notes: ...')."""
     cells: dict[tuple[int, int, int, int], list[Line]] = {}
     for l in sorted(lines, key=lambda l: (l.page, -l.y, l.x0)):
         cells.setdefault((l.page, l.table_row, l.table_column, l.table_cell), []).append(l)
     texts = {key: _cell_texts(own, vocabulary, numbered=True) for key, own in cells.items()}
     header = {key[2]: " ".join(t.text for t in texts[key]) for key, own in cells.items() if own[0].level == -1}
+    # a header cell over several columns names each ('Available in'; once, though repeated on the page the table runs on to)
+    for column, span, text in dict.fromkeys((l.table_column, l.table_span, l.text) for l in lines if l.table_span):
+        header[column] = header[column].replace(text, "", 1).strip()
+        for k in range(column, column + span + 1):
+            header[k] = f"{text} {header.get(k, '')}".strip()
     out: list[Para] = []
     if header:
         first = min((own[0] for own in cells.values() if own[0].level == -1), key=lambda l: (l.page, -l.y, l.x0))
@@ -99,6 +107,7 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     body = [key for key, own in cells.items() if own[0].level != -1]
     firsts = sorted(word_count(" ".join(t.text for t in texts[key])) for key in body if key[2] == 0 and key[3] >= 0)
     labelled = bool(firsts) and firsts[len(firsts) // 2] <= LABEL_WORDS and len({key[2] for key in body}) >= 2
+    short = all(word_count(t.text) <= ROW_WORDS for key in body if key[3] >= 0 for t in texts[key])
     band = ""
     for row in sorted({key[:2] for key in body}):
         keys = sorted(key for key in body if key[:2] == row)
@@ -111,6 +120,10 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             else:
                 out.append(Para("row", band, items=tuple(said), pages=pages))
             continue
+        if short and len(keys) >= 2:
+            # a row of short cells (dates, versions, marks): one statement, each cell under its column's name
+            out.append(Para("row", band, items=(_row_text([(header.get(key[2], ""), texts[key]) for key in keys]),), pages=pages))
+            continue
         label = " ".join(t.text for key in keys if key[2] == 0 for t in texts[key]) if labelled else ""
         lead = _led(band, label) if band and label else (band or label)
         columns = sorted({key[2] for key in keys if key[2] > 0 or not labelled})
@@ -119,6 +132,28 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
             if own:
                 out.append(Para("row", _led(lead, header.get(column, "")), items=own, pages=pages))
     return out
+
+
+ROW_WORDS = 8
+"""Words each cell of a ruled table may have at most for each of its rows of two or more cells to read as one statement,
+its cells side by side ('Date: 7 Dec 2017 | Issue: 2.0 | Notes: Updated for Gpredict 2.0 (work in progress)', 8 words
+the longest in gpredict's revision history; Table 4.1's check marks, none): a cell of a date, a version or a mark is no
+sentence. A table with longer cells (the OECD review's Table 3.1, 37 words) reads each cell as a statement of its own,
+led by its row's label and its column's name."""
+
+
+def _row_text(cells: list[tuple[str, list[Cleaned]]]) -> Cleaned:
+    """A row's cells as one text, left to right, each after its column's name ('Issue: 2.0'), joined by ' | '; their
+    endnote markers kept."""
+    text, markers = "", []
+    for name, own in cells:
+        for t in own:
+            text += " | " if text else ""
+            if name:
+                text += f"{name.rstrip(': ')}: "
+            markers += [(o + len(text), n) for o, n in t.markers]
+            text += t.text
+    return Cleaned(text, tuple(markers))
 
 
 def _cell_texts(lines: list[Line], vocabulary: Vocabulary, *, opens: set[int] | frozenset[int] = frozenset(), numbered: bool = False) -> list[Cleaned]:

@@ -14,6 +14,10 @@ identification of thematic annual and multi-annual", Table 3.1), and its numbere
 - its *rows*: the bands between rules across the whole frame; a rule across one column only parts that column's
   cells within the row (a cell of the left column beside four of the right).
 
+A table with no label (a manual's revision history, a table captioned under its last row) is found by its rules alone
+(`drawn_frames`): a grid whose column rules part three rows or more (`MIN_ROWS`), under a header row set apart (bold or
+shaded), from the highest to the lowest reach of its column rules.
+
 Its lines are marked "table" with their column and row (`Line.table_column`, `Line.table_row`, `Line.table_cell`);
 the first row under the label is the header when its cells are short (`HEADER_WORDS`). A table the page ends with may
 run on at the top of the next, under a rule as wide, with no label. `rows.py` makes them paragraphs.
@@ -47,6 +51,11 @@ two is left to `grid.py` and `columns.py`, which read that column's stretch."""
 
 MAX_ROW = 0.35
 """The share of the page's height a row may take at most: past it the rules are another table's or a chart's."""
+
+MIN_ROWS = 3
+"""Rows parted by every rule between its columns, with cells side by side, a frame with no label needs to be read as a
+table (gpredict's revision history has 7 with its header, the OECD review's monitoring templates 2): rules around a
+line or two are a box or a chart's grid, not a table."""
 
 HEADER_WORDS = 12
 """Words a header cell may have (Table 3.1's 'Mandate and functions of the General Secretariat of the Council of
@@ -95,6 +104,7 @@ class Frame:
     rows: tuple[float, ...]
     parts: tuple[tuple[float, ...], ...]
     joints: tuple[tuple[tuple[float, float], ...], ...]  # per rule between columns, its pieces (y0, y1)
+    drawn: bool = False  # found by its rules alone, with no label over it (`drawn_frames`)
 
     def column(self, x: float) -> int:
         """The column a line starting at `x` stands in (0 the first)."""
@@ -141,7 +151,56 @@ def frames(lines: list[Line], shapes: list[Shape], body: float, carried: Frame |
         frame = _frame(first, flat, upright, text, body)
         if frame is not None:
             out.append((label, frame))
+    return out + [(None, f) for f in drawn_frames(flat, upright, text, body, [f for _, f in out], shapes)]
+
+
+def drawn_frames(flat: list[Rule], upright: list[Rule], lines: list[Line], body: float, found: list[Frame], shapes: list[Shape]) -> list[Frame]:
+    """Ruled tables with no "Table N" label over them, found by their rules alone: a frame (`_frame`) from any rule
+    across most of the text, outside the tables already `found`, whose rows hold cells side by side in MIN_ROWS rows or
+    more under a header row set apart (`_headed`): a manual's revision history under 'Revision History', gpredict's
+    Table 4.1 captioned under its last row."""
+    left, right = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    out: list[Frame] = []
+    for rule in flat:
+        if rule.end - rule.start < MIN_WIDTH * (right - left) or any(f.bottom - RULE_JOIN <= rule.at <= f.top + RULE_JOIN for f in found + out):
+            continue
+        frame = _frame(rule, flat, upright, lines, body)
+        if frame is None:
+            continue
+        # (the table is where its columns' rules run: rules across the page over and under it, a running head's and
+        # foot's, are no rows of it, nor the text between them and the table)
+        reach = [u for u in upright if frame.x0 + 3 < u.at < frame.x1 - 3 and u.start >= frame.bottom - RULE_JOIN and u.end <= frame.top + RULE_JOIN]
+        low, high = min(u.start for u in reach) - RULE_JOIN, max(u.end for u in reach) + RULE_JOIN
+        within = [r for r in flat if low <= r.at <= high]
+        top = next((r for r in within if r.end - r.start >= MIN_WIDTH * (right - left)), None)
+        frame = _frame(top, within, upright, lines, body) if top is not None else None
+        if frame is not None:  # (and it ends at a row no rule between columns crosses: a title over the next table)
+            crossed = [any(u.start - 1 <= (a + b) / 2 <= u.end + 1 for u in reach) for a, b in zip(frame.rows, frame.rows[1:])]
+            end = crossed.index(False) if False in crossed else len(crossed)
+            frame = _frame(top, [r for r in within if r.at >= frame.rows[end]], upright, lines, body)
+        if frame is not None and _side_by_side(frame, lines) >= MIN_ROWS and _headed(frame, lines, shapes):
+            out.append(replace(frame, drawn=True))
     return out
+
+
+def _headed(frame: Frame, lines: list[Line], shapes: list[Shape]) -> bool:
+    """Whether a frame's first row is a header set apart (`_set_apart`): with no label over it, the header says the rules
+    draw a table. Rules around rows with none are read as text: the OECD review's abbreviations, two columns of terms and
+    their meanings, each row one line ('PESTLE (analysis) Political, Economic, ...'), and its Annex C templates, whose
+    header cells are set like their cells."""
+    inside = [l for l in lines if frame.bottom < l.y < frame.top and frame.x0 - RULE_JOIN <= l.x0 and l.x1 <= frame.x1 + RULE_JOIN]
+    return _set_apart([l for l in inside if frame.row(l.y) == 0], [l for l in inside if frame.row(l.y) == 1], shapes)
+
+
+def _side_by_side(frame: Frame, lines: list[Line]) -> int:
+    """How many of the frame's rows every rule between its columns parts, with text in two or more columns: a grid.
+    (The OECD review's monitoring templates draw their columns' rules through a header and a row of column numbers
+    only, over rows of instructions, 'Column 1' beside its text: no grid of three rows.)"""
+    columns: dict[int, set[int]] = {}
+    for l in lines:
+        if frame.bottom < l.y < frame.top and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN:
+            columns.setdefault(frame.row(l.y), set()).add(frame.column(l.x0))
+    return sum(1 for row, held in columns.items() if len(held) >= 2 and all(frame.parted(row)))
 
 
 def _frame(first: Rule, flat: list[Rule], upright: list[Rule], lines: list[Line], body: float) -> Frame | None:
@@ -187,10 +246,12 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
     if not found:
         return lines, None
     out = list(lines)
+    unread: list[Frame] = []
     for label, frame in found:
         members = [l for l in out if l.role in ("", "heading", "figure") and frame.bottom < l.y < frame.top
                    and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN]
         if not members or _read_by_text(members):
+            unread.append(frame)
             continue
         by_row: dict[int, list[Line]] = {}
         for line in members:
@@ -207,15 +268,45 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
                 piece.table_cell = frame.part(piece.table_column, row, piece.y) if any(parted[row]) else -1
                 pieces.append(piece)
         first = [p for p in pieces if p.table_row == 0]
-        if label is not None and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
+        # (a frame with no label has a header only when it is set apart: `drawn_frames` found none without)
+        headed = label is not None or frame.drawn and _set_apart(first, [p for p in pieces if p.table_row == 1], shapes)
+        if headed and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
                 word_count(" ".join(l.text for l in first if l.table_column == k)) <= HEADER_WORDS for k in {p.table_column for p in first}):
             for p in first:
                 p.level = -1
+                _spanned(p, frame)
         out = [l for l in out if not any(l is m for m in members)] + pieces
     out.sort(key=lambda l: (-round(l.y, 1), l.x0))
     last = found[-1][1]
-    ends = not any(l.role not in ("furniture", "table") and l.y < last.bottom for l in out)
+    # (a frame found by its rules alone and left to `grid.py` runs on to no page: the OECD review's Table 2.3, p25)
+    ends = not any(l.role not in ("furniture", "table") and l.y < last.bottom for l in out) \
+        and not (last.drawn and any(f is last for f in unread))
     return out, (last if ends else None)
+
+
+def _spanned(line: Line, frame: Frame) -> None:
+    """A header cell over several columns: the rules between them stop under it (gpredict's Table 4.1 sets 'Available in'
+    over 'List View', 'Map View', ... whose rules start under it). Its column becomes the first it spans, `table_span`
+    the columns it spans past that one."""
+    middle = line.y + 0.3 * line.size
+    drawn = [any(y0 - 1 <= middle <= y1 + 1 for y0, y1 in pieces) for pieces in frame.joints]
+    if not any(line.x0 + 1 < c < line.x1 - 1 and not on for c, on in zip(frame.columns, drawn)):
+        return
+    first = max((k + 1 for k, (c, on) in enumerate(zip(frame.columns, drawn)) if on and c <= line.x0 + 1), default=0)
+    last = min((k for k, (c, on) in enumerate(zip(frame.columns, drawn)) if on and c >= line.x1 - 1), default=len(frame.columns))
+    line.table_column, line.table_span = first, last - first
+
+
+def _set_apart(first: list[Line], second: list[Line], shapes: list[Shape]) -> bool:
+    """Whether a table's first row is set apart from the row under it as a header: all bold over a row that is not, or
+    shaded (a pale fill behind its lines) over a row that is not (gpredict's 'Date | Issue | Notes', regular weight on
+    grey). A table with no label has only this to show its header by."""
+    def shaded(lines: list[Line]) -> bool:
+        return bool(lines) and all(any(s.light and s.kind == "fill" and s.x0 - 1 <= l.x0 and l.x1 <= s.x1 + 1 and s.y0 <= l.y <= s.y1
+                                       for s in shapes) for l in lines)
+    if not first or not second:
+        return False
+    return (all(l.bold for l in first) and not all(l.bold for l in second)) or (shaded(first) and not shaded(second))
 
 
 def _parted(frame: Frame, row: int, lines: list[Line]) -> tuple[bool, ...]:
