@@ -74,7 +74,7 @@ def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int,
     by_number: dict[int, list[Line]] = {}
     current: list[Line] = []
     for line in lines:
-        if line.role in ("furniture", "contents"):
+        if line.role in ("furniture", "contents", "heading"):  # a label grouping the notes (`listlayout.is_label`)
             continue
         text = line.text
         if line.markers and line.markers[0][0] == 0:  # the number set as a superscript before the text
