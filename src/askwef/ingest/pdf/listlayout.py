@@ -66,6 +66,25 @@ def is_label(lines: list[Line], j: int, head: Line, size: float) -> bool:
         and any(NUMBER_START.match(numbered_text(l)) for l in after)
 
 
+LABEL_LARGER = 1.2
+"""A line in a note list set this many times larger than its notes, before a note, labels a group of them (Amazon's
+p79: "Sustainability", "People" in 14 pt over notes in 6 pt); it is no part of the note before it."""
+
+
+def without_labels(lines: list[Line]) -> list[Line]:
+    """A note list's lines without the labels grouping its notes: headings, and lines set LABEL_LARGER than the notes
+    followed by one opening a note."""
+    sizes = [l.size for l in lines if l.role != "heading" and NUMBER_START.match(numbered_text(l))]
+    if not sizes:
+        return lines
+    size = median(sizes)
+    def label(k: int) -> bool:
+        line = lines[k]
+        return line.role == "heading" or line.size > LABEL_LARGER * size and k + 1 < len(lines) \
+            and bool(NUMBER_START.match(numbered_text(lines[k + 1])))
+    return [l for k, l in enumerate(lines) if not label(k)]
+
+
 def in_columns(lines: list[Line]) -> list[Line]:
     """A list's lines, on each page read column by column when its notes open at several left edges side by side
     (each clear of the lines of the one before); in the order given otherwise."""
