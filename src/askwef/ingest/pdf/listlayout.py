@@ -87,7 +87,7 @@ def without_labels(lines: list[Line]) -> list[Line]:
 
 def in_columns(lines: list[Line]) -> list[Line]:
     """A list's lines, on each page read column by column when its notes open at several left edges side by side
-    (each clear of the lines of the one before); in the order given otherwise."""
+    (each clear of the lines of the one before) and the order given interleaves them; in the order given otherwise."""
     out: list[Line] = []
     pages: dict[int, list[Line]] = {}
     for line in lines:
@@ -112,6 +112,10 @@ def _page_in_columns(lines: list[Line]) -> list[Line]:
             return lines
     def column(line: Line) -> int:
         return max((k for k, e in enumerate(edges) if line.x0 >= e - EDGE_TOLERANCE), default=0)
+    # read column by column already (the Blueprint's last notes beside the back cover's address): kept as it is
+    opened = [column(l) for l in opening]
+    if all(a <= b for a, b in zip(opened, opened[1:])):
+        return lines
     return sorted(lines, key=lambda l: (column(l), -l.y))
 
 
