@@ -289,3 +289,43 @@ def ruled_grid(c: rl_canvas.Canvas, top: float, widths: list[float], header: lis
 
 
 # --- broken PDFs -------------------------------------------------------------------------------
+
+
+def side_title_notes(c: rl_canvas.Canvas, chapter: str, body: list[tuple[str, int]], groups: list[tuple[str, list[str]]],
+                     *, title_drop: float = 18.0) -> None:
+    """Two landscape pages of `c` as an InDesign report sets them (Amazon's 2022 sustainability report): a page of
+    chapter `chapter`, its `body` lines in 9 pt, each (text, marker) with a raised 5.4 pt marker glued after the text
+    when marker > 0; then an "Endnotes" page: the title in 38 pt in the left side column, and its notes in 6 pt, in
+    three columns right of it, each group of `groups` (label, notes) opening a column under its 14 pt label, a
+    column taking up to eight notes. `title_drop`: how far below the first label's baseline the title's stands (18: a little under the
+    first note's, so that it is read after it)."""
+    c.setPageSize((1088, 612))
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(34, 540, chapter)
+    for j, (text, marker) in enumerate(body):
+        line = c.beginText(293, 540 - 13 * j)
+        line.setFont("Helvetica", 9)
+        line.textOut(text)
+        if marker:
+            line.setFont("Helvetica", 5.4)
+            line.setRise(3)
+            line.textOut(str(marker))
+            line.setRise(0)
+        c.drawText(line)
+    c.showPage()
+    c.setPageSize((1088, 612))
+    columns, x, count, number = [293, 551, 810], -1, 8, 1
+    for label, notes in groups:
+        x, y, count = x + 1 if count else x, 517.0, 0  # a group opens a column
+        c.setFont("Helvetica", 14)
+        c.drawString(columns[x], y, label)
+        y -= 16.3
+        for note in notes:
+            if count == 8:
+                x, y, count = x + 1, 517.0 - 16.3, 0
+            c.setFont("Helvetica", 6)
+            c.drawString(columns[x], y, f"{number} {note}")
+            y, count, number = y - 11, count + 1, number + 1
+    c.setFont("Helvetica", 38)
+    c.drawString(34, 517.0 - title_drop, "Endnotes")
+    c.showPage()

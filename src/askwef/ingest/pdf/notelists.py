@@ -1,20 +1,16 @@
 """Where a document's note lists stand, and which chapter each page belongs to (`notes.py` reads them).
 
 A heading titled as a note list ("Notes", "Note", "Endnotes", "References", `conventions.ENDNOTE_HEADINGS`) opens
-one when its first line is a note's (a number), or always for a reference list; it runs to the next heading.
+one when its first line is a note's (a number), or always for a reference list; it runs to the next heading (a note
+list through the labels grouping its notes, `listlayout.py`).
 """
 
 from __future__ import annotations
 
-import re
-
 from ..conventions import ENDNOTE_HEADINGS, NOTE_ENTRY_START, REFERENCE_HEADINGS
 from ..text import split_numbering, title_key
 from .layout import Line
-
-NUMBER_START = re.compile(r"^\s*(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
-"""A note's first line: its number, then its words ("1. Huang, S.", "1 Since 2007", "3) ...")."""
-
+from .listlayout import NUMBER_START, in_columns, is_label, numbered_text, side_title_start
 
 CHAPTER_TITLE_LINES = 5
 """A chapter's title wraps over up to this many heading lines (the OECD review's chapter 3 over four:
@@ -30,17 +26,32 @@ def note_sections(lines: list[Line], chapters: set[str]) -> list[tuple[int, int,
     """Where note lists and reference lists stand: (first line, end, heading key, chapter title).
 
     A list runs from its heading to the next heading, or to a line set much larger than it (LIST_END_SIZE).
-    `chapters` are the title keys of the chapters; the chapter is the last one opened before."""
+    `chapters` are the title keys of the chapters; the chapter is the last one opened before. A note list set out
+    beyond one column under its heading (`listlayout.py`: its title in a side column, labels grouping its notes, its
+    notes in columns the page's order interleaved) is put in reading order in `lines` itself."""
     out: list[tuple[int, int, str, str]] = []
     chapter = ""
     i = 0
     while i < len(lines):
         line = lines[i]
         chapter = _chapter_opened(lines, i, chapters) or chapter
+        if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS:
+            k = side_title_start(lines, i)
+            if k < i and _opens_list([line] + lines[k:i] + lines[i + 1:], 0):
+                lines[k : i + 1] = [line] + lines[k:i]  # the side title before the lines read ahead of it
+                i = k
         if line.role == "heading" and title_key(line.text) in ENDNOTE_HEADINGS and _opens_list(lines, i):
-            j = i + 1
-            while j < len(lines) and lines[j].role != "heading" and lines[j].size <= LIST_END_SIZE * line.size:
+            reference = title_key(line.text) in REFERENCE_HEADINGS
+            j, size = i + 1, 0.0
+            while j < len(lines) and lines[j].size <= LIST_END_SIZE * line.size and (
+                    lines[j].role != "heading" or not reference and is_label(lines, j, line, size)):
+                if lines[j].role not in ("heading", "furniture", "contents"):
+                    size = max(size, lines[j].size)
                 j += 1
+            if j < len(lines) and lines[j].role == "heading":  # the next heading's side column: its lines read before it
+                j = max(i + 1, side_title_start(lines, j))
+            if not reference:
+                lines[i + 1 : j] = in_columns(lines[i + 1 : j])
             out.append((i, j, title_key(line.text), chapter))
             i = j
             continue
@@ -85,17 +96,3 @@ def chapter_pages(lines: list[Line], chapters: set[str]) -> dict[int, str]:
         chapter = _chapter_opened(lines, i, chapters) or chapter
         out[line.page] = chapter
     return out
-
-
-def numbered_text(line: Line) -> str:
-    """A note line's text with its number apart from its words: a number the line opens with as a marker
-    ('1' raised: `Line.markers`), or in smaller type than the words it is glued to (LaTeX sets a footnote's number
-    so: '1' in 6 pt, then 'http://caml.inria.fr/...' in 9 pt, read '1http://caml.inria.fr/...')."""
-    if line.markers and line.markers[0][0] == 0:
-        return f"{line.markers[0][1]} {line.text}"
-    runs = [r for r in line.runs if r.text.strip()]
-    if len(runs) >= 2 and runs[0].text.strip().isdigit() and runs[0].size < 0.9 * max(r.size for r in runs[1:]):
-        number = runs[0].text.strip()
-        if line.text.startswith(number):
-            return f"{number} {line.text[len(number):].lstrip()}"
-    return line.text

@@ -27,6 +27,7 @@ from ...types import Endnote
 from ..conventions import FOOTNOTE_SIZE, NOTE_ENTRY_START, REFERENCE_HEADINGS
 from ..endnotes import parse_endnotes
 from .layout import Line
+from .listlayout import without_labels
 from .notelists import NUMBER_START, note_sections, numbered_text
 from .paragraphs import join_lines
 from .references import reference_entries
@@ -51,6 +52,7 @@ def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[
     cited: list[Endnote] = []
     cited_where: Where = {}
     for start, end, key, chapter in sections:
+        labelled = without_labels(lines[start + 1 : end])  # before their roles are set: a label may be a heading
         for line in lines[start:end]:
             line.role = "notes"
         if key in REFERENCE_HEADINGS:
@@ -60,7 +62,7 @@ def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[
             cited_where.update({(scope, n): held for n, held in by_number.items()})
             continue
         scope = chapter if len(lists) > 1 else ""
-        texts, by_number = endnote_entries(lines[start + 1 : end], vocabulary)
+        texts, by_number = endnote_entries(labelled, vocabulary)
         for note in parse_endnotes(texts):
             notes.append(replace(note, scope=scope))
             where[(scope, note.number)] = by_number.get(note.number, [])
