@@ -54,6 +54,7 @@ from .notes import foot_links, footnotes, link_targets, linked_markers, read_not
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
+from .rotation import display_frame
 from .ruled import mark_ruled_tables
 from .runs import Widths, page_runs
 from .sidebars import sidebars_beside_headings
@@ -195,8 +196,8 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         drawn: list = []
         try:
             page = reader.pages[index]
-            box = page.mediabox
-            sizes.append((float(box.width), float(box.height)))
+            _, shown = display_frame(page.get("/Rotate"), tuple(page.mediabox))  # the page as shown (/Rotate)
+            sizes.append((shown[2] - shown[0], shown[3] - shown[1]))
             contents = page.get_contents()
             size = len(contents.get_data()) if contents is not None else 0
             if size > MAX_PAGE_CONTENT_BYTES:
@@ -205,7 +206,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 pages.append([])
                 shapes.append(drawn)
                 continue
-            xs, ys = sorted((float(box.left), float(box.right))), sorted((float(box.bottom), float(box.top)))
+            xs, ys = sorted((float(shown[0]), float(shown[2]))), sorted((float(shown[1]), float(shown[3])))
             bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
             lines = without_icons(without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)))
             # a spread's page: its text runs on past the page's right edge, the columns to its end

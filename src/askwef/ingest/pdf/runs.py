@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
 from .pieces import on_baselines, one_line, raised_pieces, split_at_gaps, tj_parts
+from .rotation import display_frame
 from .widths import Widths
 
 __all__ = ["Run", "Shape", "Widths", "page_runs"]
@@ -123,9 +124,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     forms: list[tuple[list[float], dict, dict]] = []
     pending: list = []  # a form drawn ("Do"), entered at its first operator
     drawing: list[bool] = []  # for each "Do" being read: whether it drew a form
+    try:  # a page turned by its /Rotate is read as it is shown (`rotation.py`)
+        shown, _ = display_frame(page.get("/Rotate"), tuple(page.mediabox))
+    except Exception:  # noqa: BLE001 - no usable box: the stored frame
+        shown = None
 
     def placed(cm) -> list[float]:
-        return _mult(cm, forms[-1][0]) if forms else cm
+        cm = _mult(cm, forms[-1][0]) if forms else cm
+        return _mult(cm, shown) if shown else cm
 
     def enter(operands, cm) -> bool:
         """A form is drawn: its transformation is kept until its content is read."""
