@@ -48,9 +48,10 @@ from .headings import (
 )
 from .heads import mark_heads
 from .icons import without_icons
-from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
+from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines
 from .notelists import chapter_pages
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .overprints import without_overprints
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
