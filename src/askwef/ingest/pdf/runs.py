@@ -273,11 +273,12 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 runs[-1].ends_line = True
             return
         m = _mult(tm, cm)
-        at, state["shown_at"] = (round(m[4], 3), round(m[5], 3)), (round(m[4], 3), round(m[5], 3))
-        if runs and runs[-1].ends_line and state.get("shown_at_before") == at:
+        at = (round(m[4], 3), round(m[5], 3))
+        if runs and runs[-1].ends_line and state.get("shown_at_before") == at and runs[-1].text.strip() != clean.strip():
             # pypdf reports a string's text in two pieces from the one place, the first ended as a line (Word 2016
             # sets a matrix inside the text object: '[(P)-2(ixmap)] TJ' came as 'P' + newline, then 'ixmap' at 'P''s
-            # place, and the overprint rule dropped the 'P'): the text did not move, the line goes on
+            # place, and the overprint rule dropped the 'P'): the text did not move, the line goes on; the same text
+            # drawn twice at one place (a chart's label) is an overprint
             runs[-1].ends_line = False
         state["shown_at_before"] = at
         scale_y = math.hypot(m[2], m[3]) or 1.0
