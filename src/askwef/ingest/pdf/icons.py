@@ -34,7 +34,7 @@ a line once is a word of the text set apart (a justified line's '–' in 'Digita
 54), or a table's cell beside the next column's line."""
 
 SAME_BASELINE = 0.3
-"""Type sizes within which two lines share a baseline (as `layout.without_overprints` takes them)."""
+"""Type sizes within which two lines share a baseline (as `overprints.without_overprints` takes them)."""
 
 
 def _private(ch: str) -> bool:

@@ -197,29 +197,6 @@ OFF_PAGE = 1.0
 """Points a line may start outside the page's box and still be the page's (rounding at its edge)."""
 
 
-def without_overprints(lines: list[Line]) -> list[Line]:
-    """Lines less a short one printed over the start of a longer one on its baseline (at least half its
-    width inside the other's): a list's visible label set over the number the text layer carries ('i' over
-    '1. Work with partners ...' in the UK strategy), which read in would cut the sentence it lands in.
-
-    >>> [l.text for l in without_overprints([Line(0, 89, 524, 554, 10, False, "1. Work with partners"), Line(0, 91, 93, 554, 10, False, "i")])]
-    ['1. Work with partners']
-    """
-    by_y = sorted(lines, key=lambda l: l.y)
-    dropped: set[int] = set()
-    for i, line in enumerate(by_y):
-        for other in by_y[i + 1:]:
-            if other.y - line.y >= 0.3 * max(line.size, other.size):
-                break
-            short, long_ = (line, other) if len(line.text) < len(other.text) else (other, line)
-            inside = min(short.x1, long_.x1) - max(short.x0, long_.x0)
-            # (where the longer line starts: a label; a cell further along is another line whose
-            # estimated width ran long)
-            if inside >= 0.5 * (short.x1 - short.x0) > 0 and short.x0 < long_.x0 + 2 * long_.size:
-                dropped.add(id(short))
-    return [l for l in lines if id(l) not in dropped]
-
-
 # --- page furniture and layout -----------------------------------------------------------------
 
 

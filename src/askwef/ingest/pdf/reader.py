@@ -48,12 +48,14 @@ from .headings import (
 )
 from .heads import mark_heads
 from .icons import without_icons
-from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines, without_overprints
+from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines
 from .notelists import chapter_pages
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .overprints import without_overprints
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .regions import mark_regions
+from .rotation import display_frame
 from .ruled import mark_ruled_tables
 from .runs import Widths, page_runs
 from .sidebars import sidebars_beside_headings
@@ -195,8 +197,8 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         drawn: list = []
         try:
             page = reader.pages[index]
-            box = page.mediabox
-            sizes.append((float(box.width), float(box.height)))
+            _, shown = display_frame(page.get("/Rotate"), tuple(page.mediabox))  # the page as shown (/Rotate)
+            sizes.append((shown[2] - shown[0], shown[3] - shown[1]))
             contents = page.get_contents()
             size = len(contents.get_data()) if contents is not None else 0
             if size > MAX_PAGE_CONTENT_BYTES:
@@ -205,7 +207,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 pages.append([])
                 shapes.append(drawn)
                 continue
-            xs, ys = sorted((float(box.left), float(box.right))), sorted((float(box.bottom), float(box.top)))
+            xs, ys = sorted((float(shown[0]), float(shown[2]))), sorted((float(shown[1]), float(shown[3])))
             bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
             lines = without_icons(without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)))
             # a spread's page: its text runs on past the page's right edge, the columns to its end

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
 from .pieces import on_baselines, one_line, raised_pieces, split_at_gaps, tj_parts
+from .rotation import display_frame
 from .widths import Widths
 
 __all__ = ["Run", "Shape", "Widths", "page_runs"]
@@ -123,9 +124,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     forms: list[tuple[list[float], dict, dict]] = []
     pending: list = []  # a form drawn ("Do"), entered at its first operator
     drawing: list[bool] = []  # for each "Do" being read: whether it drew a form
+    try:  # a page turned by its /Rotate is read as it is shown (`rotation.py`)
+        shown, _ = display_frame(page.get("/Rotate"), tuple(page.mediabox))
+    except Exception:  # noqa: BLE001 - no usable box: the stored frame
+        shown = None
 
     def placed(cm) -> list[float]:
-        return _mult(cm, forms[-1][0]) if forms else cm
+        cm = _mult(cm, forms[-1][0]) if forms else cm
+        return _mult(cm, shown) if shown else cm
 
     def enter(operands, cm) -> bool:
         """A form is drawn: its transformation is kept until its content is read."""
@@ -267,6 +273,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 runs[-1].ends_line = True
             return
         m = _mult(tm, cm)
+        at = (round(m[4], 3), round(m[5], 3))
+        if runs and runs[-1].ends_line and state.get("shown_at_before") == at and runs[-1].text.strip() != clean.strip():
+            # pypdf reports a string's text in two pieces from the one place, the first ended as a line (Word 2016
+            # sets a matrix inside the text object: '[(P)-2(ixmap)] TJ' came as 'P' + newline, then 'ixmap' at 'P''s
+            # place, and the overprint rule dropped the 'P'): the text did not move, the line goes on; the same text
+            # drawn twice at one place (a chart's label) is an overprint
+            runs[-1].ends_line = False
+        state["shown_at_before"] = at
         scale_y = math.hypot(m[2], m[3]) or 1.0
         scale_x = math.hypot(m[0], m[1]) or 1.0
         size = float(font_size) * scale_y
