@@ -261,13 +261,18 @@ def contents_from_outline(outline: list[OutlineItem], lines: list[Line], title: 
     where a heading wrapped: 'governanceapproach')."""
     items = section_items(outline, title)
     entries = [ContentsEntry(*split_numbering(_printed_title(item, lines)), item.number, item.level, anchored=True) for item in items]
-    return entries, min((item.page for item in items), default=0)
+    cover = _cover(outline, title)  # (the body starts at the Contents' bookmark: the title page before it is front matter)
+    return entries, min((item.page for i, item in enumerate(outline) if i not in cover), default=0)
+
+
+def _cover(outline: list[OutlineItem], title: str) -> list[int]:
+    return [i for i, item in enumerate(outline) if item.level == 1 and title and title_key(item.title) == title_key(title)]
 
 
 def section_items(outline: list[OutlineItem], title: str) -> list[OutlineItem]:
     """The outline's entries that are sections: not a cover bookmark carrying the report's title (its children, one
     level up, are the chapters), nor the Contents' own."""
-    cover = [i for i, item in enumerate(outline) if item.level == 1 and title and title_key(item.title) == title_key(title)]
+    cover = _cover(outline, title)
     items = []
     for i, item in enumerate(outline):
         if cover and i == cover[0] or title_key(item.title) in CONTENTS_TITLES:
