@@ -251,3 +251,28 @@ def headed_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[list[str]]]]
 
 
 # --- broken PDFs -------------------------------------------------------------------------------
+
+
+def bookmarked_report(c: rl_canvas.Canvas, title: str, pages: list[list[tuple[str, float, int]]]) -> None:
+    """A report with an outline and no Contents page, as a design tool exports one, on `c`: a title page, then `pages`,
+    each a list of (text, size, level) lines from the top: level 0 is body text, any other a heading in bold with an
+    unnumbered bookmark at that outline depth (1: the top); size 0 makes the bookmark only, its title not printed (a
+    chapter opener whose title is a picture)."""
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, title)
+    c.showPage()
+    for k, lines in enumerate(pages):
+        y = 780.0
+        for j, (text, size, level) in enumerate(lines):
+            if level > 0:
+                key = f"p{k}l{j}"
+                c.bookmarkHorizontal(key, 72, y + (size or 12))
+                c.addOutlineEntry(text, key, level=level - 1)
+            if not size:
+                continue
+            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
+            c.drawString(72, y, text)
+            y -= size * 2 if level else 14
+        c.setFont("Helvetica", 9)
+        c.drawString(300, 40, str(k + 2))
+        c.showPage()
