@@ -61,3 +61,37 @@ def test_a_bookmark_whose_title_is_not_printed_opens_at_its_page(tmp_path):
     doc = _report(tmp_path)
     assert _filed(doc, "packaging and waste streams") == "Climate > Waste"
     assert _filed(doc, "energy purchases") == "Climate > Renewable Energy"
+
+
+def test_a_heading_moved_to_the_next_page_opens_there(tmp_path):
+    """'Renewable Energy' is bookmarked under p2's last line and printed at the top of p3 (it did not fit): its section
+    opens on p3, and 'Carbon' keeps p2's text (opened at its bookmark on p2, it followed 'Carbon' and left it empty)."""
+    pages = [
+        [("Climate", 18, 1), ("Carbon", 14, 2), *_body("carbon emissions"), ("Renewable Energy", -14, 2)],
+        [("Renewable Energy", 14, -2), *_body("energy purchases")],
+        [("People", 18, 1), *_body("injury rates")],
+    ]
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    bookmarked_report(c, "A Company Sustainability Report", pages)
+    doc = ingest_file(saved(c, buf, tmp_path / "report.pdf"))
+    assert _filed(doc, "carbon emissions") == "Climate > Carbon"
+    assert _filed(doc, "energy purchases") == "Climate > Renewable Energy"
+    assert next(s.page for s in doc.sections if s.path == "Climate > Renewable Energy") == 3
+
+
+def test_a_chapter_takes_the_number_of_its_numbered_sections_past_an_unnumbered_one(tmp_path):
+    """Chapter 'Key enablers' prints no number; under it an unnumbered figure title comes before 2.1 and 2.2: the chapter
+    is 2 (the figure title, first of the run, took the 2 and left the chapter unnumbered)."""
+    pages = [
+        [("Key enablers", 18, 1), *_body("five enablers"), ("China's five key enablers", 14, 2), *_body("figure sources"),
+         ("2.1 Infrastructure", 14, 2), *_body("data centres")],
+        [("2.2 Data", 14, 2), *_body("data exchanges")],
+    ]
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    bookmarked_report(c, "A Company Sustainability Report", pages)
+    doc = ingest_file(saved(c, buf, tmp_path / "report.pdf"))
+    assert _filed(doc, "figure sources") == "2 Key enablers > China's five key enablers"
+    assert _filed(doc, "data centres") == "2 Key enablers > 2.1 Infrastructure"
+    assert _filed(doc, "data exchanges") == "2 Key enablers > 2.2 Data"

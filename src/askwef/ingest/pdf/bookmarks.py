@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..parsed import ContentsEntry
-from ..text import printed_as
-from .headings import HEADING_BLOCK_LINES, OutlineItem
+from ..text import printed_as, split_numbering
+from .headings import HEADING_BLOCK_LINES, OutlineItem, page_number
 from .layout import Line
 
 DESTINATION_SLACK = 2.0
@@ -24,6 +24,29 @@ point 2-5 points above their heading's baseline; `headings.mark_headings` takes 
 ABOVE_PAGE = 100.0
 """Points above the page's highest line where an opened section's heading line is set: no heading of the page is read
 as its wrapped second line, nor text under it as its run-on sentence (`paragraphs.HEADING_LEADING`, `RUN_ON_GAP`)."""
+
+
+def carried_over(outline: list[OutlineItem], lines: list[Line], labels: list[str]) -> list[OutlineItem]:
+    """The outline, a bookmark whose destination lies below every line of its page, and whose title the page does not
+    print on heading lines, pointing at the top of the next page that has lines: its heading did not fit and was
+    printed there (the generated WEF report's 'Public services', bookmarked 86 points up p21 under its last line at 93,
+    printed at the top of p22; anchored on p21 it opened there, after 'Renewable energy and utilities', and left that
+    section empty). A title printed on the page stays there: on two columns the heading that did not fit the first
+    heads the second ('Algorithms and model sophistication', bookmarked under p25's left column)."""
+    spans: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        spans.setdefault(line.page, [i, i])[1] = i + 1
+    pages = sorted(spans)
+    out = []
+    for item in outline:
+        after = next((p for p in pages if p > item.page), None)
+        if item.top is not None and item.page in spans and after is not None:
+            start, end = spans[item.page]
+            below = any(l.y <= item.top + DESTINATION_SLACK for l in lines[start:end])
+            if not below and _spelled(lines, start, end, ContentsEntry(*split_numbering(item.title), item.number)) is None:
+                item = replace(item, page=after, number=page_number(labels, after), top=None)
+        out.append(item)
+    return out
 
 
 def open_at_bookmarks(lines: list[Line], entries: list[ContentsEntry], items: list[OutlineItem]) -> list[Line]:

@@ -348,6 +348,12 @@ def numbered_chapters(entries: list[ContentsEntry]) -> list[ContentsEntry]:
             continue
         children = []
         for later in out[i + 1 :]:
+            if entry.level and later.level:  # the outline's depth: the numbered ones of the entries under it
+                if later.level <= entry.level:
+                    break  # (the blueprint's unnumbered 'China's five key enablers of AI' under chapter 2, before 2.1)
+                if "." in later.number:
+                    children.append(later.number.split(".")[0])
+                continue
             if "." not in later.number:
                 break
             children.append(later.number.split(".")[0])
