@@ -21,6 +21,12 @@ DESTINATION_SLACK = 2.0
 """Points a destination's top may sit below the baseline of the first line it points at (the Amazon report's bookmarks
 point 2-5 points above their heading's baseline; `headings.mark_headings` takes the same slack)."""
 
+DESTINATION_LEFT_SLACK = 12.0
+"""Points a line may start left of its destination's x and still be under it: the REVTeX guide's bookmark 'Using the
+AMS packages' points at x 323, y 213 on p11, at its heading in the right column (x 323); read in the left column's order
+first, the line at y 209 (x 54) took it, mid-sentence. Its left column's headings point at x 73-87, over body lines at
+54-64."""
+
 ABOVE_PAGE = 100.0
 """Points above the page's highest line where an opened section's heading line is set: no heading of the page is read
 as its wrapped second line, nor text under it as its run-on sentence (`paragraphs.HEADING_LEADING`, `RUN_ON_GAP`)."""
@@ -68,8 +74,9 @@ def open_at_bookmarks(lines: list[Line], entries: list[ContentsEntry], items: li
             cursor = found
             continue
         at = start
-        if item.top is not None:
-            at = next((i for i in range(start, end) if out[i].y <= item.top + DESTINATION_SLACK), start)
+        if item.top is not None:  # the first line under the destination, in its column (not left of its x)
+            at = next((i for i in range(start, end) if out[i].y <= item.top + DESTINATION_SLACK
+                       and (item.left is None or out[i].x0 >= item.left - DESTINATION_LEFT_SLACK)), start)
         model = out[at] if at < end else out[start]
         top = max(l.y for l in out[start:end]) if end > start else model.y
         line = replace(model, y=top + ABOVE_PAGE, text=f"{entry.number} {entry.title}".strip(), role="heading",

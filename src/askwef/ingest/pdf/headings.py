@@ -47,6 +47,7 @@ class OutlineItem:
     page: int  # physical index
     number: int  # printed page
     top: float | None = None  # the destination's y, when it gives one
+    left: float | None = None  # and its x
 
 
 def outline_items(reader, labels: list[str]) -> list[OutlineItem]:
@@ -63,18 +64,22 @@ def outline_items(reader, labels: list[str]) -> list[OutlineItem]:
                 continue
             # InDesign leaves tabs, line separators and ETX (\x03) in bookmark titles
             title = re.sub(r"[\s\x00-\x1f\u2028\u2029]+", " ", str(getattr(node, "title", "") or "")).strip()
-            try:
-                top = float(node.top) if getattr(node, "top", None) is not None else None
-            except (TypeError, ValueError):
-                top = None
+            top, left = (_coordinate(node, name) for name in ("top", "left"))
             if title and index is not None and index >= 0:
-                items.append(OutlineItem(title, depth + 1, index, page_number(labels, index), top))
+                items.append(OutlineItem(title, depth + 1, index, page_number(labels, index), top, left))
 
     try:
         walk(reader.outline, 0)
     except Exception:  # noqa: BLE001
         return []
     return items
+
+
+def _coordinate(node, name: str) -> float | None:
+    try:
+        return float(getattr(node, name)) if getattr(node, name, None) is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def mark_headings(lines: list[Line], body: float, outline: list[OutlineItem]) -> None:
