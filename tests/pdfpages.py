@@ -329,3 +329,28 @@ def side_title_notes(c: rl_canvas.Canvas, chapter: str, body: list[tuple[str, in
     c.setFont("Helvetica", 38)
     c.drawString(34, 517.0 - title_drop, "Endnotes")
     c.showPage()
+def bookmarked_report(c: rl_canvas.Canvas, title: str, pages: list[list[tuple[str, float, int]]]) -> None:
+    """A report with an outline and no Contents page, as a design tool exports one, on `c`: a title page, then `pages`,
+    each a list of (text, size, level) lines from the top: level 0 is body text, any other a heading in bold with an
+    unnumbered bookmark at that outline depth (1: the top); size 0 makes the bookmark only, its title not printed (a
+    chapter opener whose title is a picture); a negative size makes the bookmark only, pointing at the baseline the line
+    would take (as a layout engine leaves a heading's bookmark under the page's last line when it moves the heading to
+    the next page); a negative level prints a heading in bold with no bookmark (that moved heading)."""
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, title)
+    c.showPage()
+    for k, lines in enumerate(pages):
+        y = 780.0
+        for j, (text, size, level) in enumerate(lines):
+            if level > 0:
+                key = f"p{k}l{j}"
+                c.bookmarkHorizontal(key, 72, y + (size or 12) if size >= 0 else y)
+                c.addOutlineEntry(text, key, level=level - 1)
+            if size <= 0:
+                continue
+            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
+            c.drawString(72, y, text)
+            y -= size * 2 if level else 14
+        c.setFont("Helvetica", 9)
+        c.drawString(300, 40, str(k + 2))
+        c.showPage()

@@ -47,6 +47,7 @@ class OutlineItem:
     page: int  # physical index
     number: int  # printed page
     top: float | None = None  # the destination's y, when it gives one
+    left: float | None = None  # and its x
 
 
 def outline_items(reader, labels: list[str]) -> list[OutlineItem]:
@@ -63,18 +64,22 @@ def outline_items(reader, labels: list[str]) -> list[OutlineItem]:
                 continue
             # InDesign leaves tabs, line separators and ETX (\x03) in bookmark titles
             title = re.sub(r"[\s\x00-\x1f\u2028\u2029]+", " ", str(getattr(node, "title", "") or "")).strip()
-            try:
-                top = float(node.top) if getattr(node, "top", None) is not None else None
-            except (TypeError, ValueError):
-                top = None
+            top, left = (_coordinate(node, name) for name in ("top", "left"))
             if title and index is not None and index >= 0:
-                items.append(OutlineItem(title, depth + 1, index, page_number(labels, index), top))
+                items.append(OutlineItem(title, depth + 1, index, page_number(labels, index), top, left))
 
     try:
         walk(reader.outline, 0)
     except Exception:  # noqa: BLE001
         return []
     return items
+
+
+def _coordinate(node, name: str) -> float | None:
+    try:
+        return float(getattr(node, name)) if getattr(node, name, None) is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def mark_headings(lines: list[Line], body: float, outline: list[OutlineItem]) -> None:
@@ -253,27 +258,33 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
 
 
 def contents_from_outline(outline: list[OutlineItem], lines: list[Line], title: str) -> tuple[list[ContentsEntry], int]:
-    """Chapters and numbered subsections of the outline, with the printed page of their destination;
-    and the physical index of the first one's page. A top bookmark carrying the report's title is
-    the cover: its children are chapters. Titles are taken as printed on the page (a browser's
-    bookmark drops the space where a heading wrapped: 'governanceapproach')."""
-    cover = [i for i, item in enumerate(outline) if item.level == 1 and title and title_key(item.title) == title_key(title)]
+    """Every entry of the outline, at every level, numbered or not, nested at its depth and anchored at the printed
+    page of its destination (its heading is the one printed there: the Amazon report's 'People', bookmarked on p54,
+    took a small 'People' printed on p5, and the 1,581 sentences between went under it); and the physical index of
+    the first one's page. A top bookmark carrying the report's title is the cover: its children are chapters; the
+    Contents' own bookmark is no section. Titles are taken as printed on the page (a browser's bookmark drops the space
+    where a heading wrapped: 'governanceapproach')."""
+    items = section_items(outline, title)
+    entries = [ContentsEntry(*split_numbering(_printed_title(item, lines)), item.number, item.level, anchored=True) for item in items]
+    cover = _cover(outline, title)  # (the body starts at the Contents' bookmark: the title page before it is front matter)
+    return entries, min((item.page for i, item in enumerate(outline) if i not in cover), default=0)
+
+
+def _cover(outline: list[OutlineItem], title: str) -> list[int]:
+    return [i for i, item in enumerate(outline) if item.level == 1 and title and title_key(item.title) == title_key(title)]
+
+
+def section_items(outline: list[OutlineItem], title: str) -> list[OutlineItem]:
+    """The outline's entries that are sections: not a cover bookmark carrying the report's title (its children, one
+    level up, are the chapters), nor the Contents' own."""
+    cover = _cover(outline, title)
     items = []
     for i, item in enumerate(outline):
-        if cover and i == cover[0]:
+        if cover and i == cover[0] or title_key(item.title) in CONTENTS_TITLES:
             continue
         inside = cover and i > cover[0] and all(o.level > 1 for o in outline[cover[0] + 1 : i + 1])
-        items.append(OutlineItem(item.title, item.level - 1, item.page, item.number, item.top) if inside else item)
-    entries: list[ContentsEntry] = []
-    parent = ""
-    for item in items:
-        number, bare = split_numbering(_printed_title(item, lines))
-        if item.level == 1:
-            parent = number
-            entries.append(ContentsEntry(number, bare, item.number))
-        elif item.level == 2 and number and (not parent or number.startswith(parent + ".")):
-            entries.append(ContentsEntry(number, bare, item.number))
-    return entries, min((item.page for item in items), default=0)
+        items.append(replace(item, level=item.level - 1) if inside else item)
+    return items
 
 
 PROSE_LOOKAHEAD = 60
@@ -342,11 +353,17 @@ def numbered_chapters(entries: list[ContentsEntry]) -> list[ContentsEntry]:
             continue
         children = []
         for later in out[i + 1 :]:
+            if entry.level and later.level:  # the outline's depth: the numbered ones of the entries under it
+                if later.level <= entry.level:
+                    break  # (the blueprint's unnumbered 'China's five key enablers of AI' under chapter 2, before 2.1)
+                if "." in later.number:
+                    children.append(later.number.split(".")[0])
+                continue
             if "." not in later.number:
                 break
             children.append(later.number.split(".")[0])
         if children and len(set(children)) == 1 and not any(e.number == children[0] for e in out):
-            out[i] = ContentsEntry(children[0], entry.title, entry.page, entry.level)
+            out[i] = replace(entry, number=children[0])
     return out
 
 

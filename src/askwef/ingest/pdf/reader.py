@@ -29,6 +29,7 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
 from .anchors import anchored
+from .bookmarks import carried_over, open_at_bookmarks
 from .captions import mark_figure_ends
 from .citations import attach_citations
 from .columns import reading_order
@@ -45,6 +46,7 @@ from .headings import (
     outline_items,
     page_labels,
     pages_where_printed,
+    section_items,
 )
 from .heads import mark_heads
 from .icons import without_icons
@@ -253,8 +255,11 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     if not contents:
         # no Contents page: the outline, else the largest repeated heading size, gives the sections;
         # the body starts on the first section's page (the cover is not a section)
+        outline = carried_over(outline, flat, labels)  # a heading that did not fit is printed on the next page
         contents, first_page = contents_from_outline(outline, flat, title)
-        if not contents:
+        if contents:  # each opens at its bookmark's page, its title printed there or not
+            flat = open_at_bookmarks(flat, numbered_chapters(contents), section_items(outline, title))
+        else:
             contents, first_page = contents_from_headings(flat, labels, title)
         contents = numbered_chapters(contents)
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
