@@ -58,6 +58,26 @@ def outlined_manual(c: rl_canvas.Canvas, title: str, rows: list[str], pages: lis
         c.showPage()
 
 
+
+def manual_body(topic: str) -> list[tuple[str, float, int]]:
+    """Two lines of a manual's body text about `topic`, as `outlined_manual` takes a page's lines."""
+    return [(f"This part of the manual says how the {topic} are entered, reconciled and reported each month.", 10, 0),
+            (f"Each account for the {topic} holds the transactions of one year and no more than that.", 10, 0)]
+
+
+def manual_pdf(path: Path, rows: list[tuple[str, int]], pages: list[list[tuple[str, float, int]]]) -> Path:
+    """An outlined manual (`outlined_manual`) whose Contents lists `rows` (title, page) with dotted leaders, at `path`."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    outlined_manual(c, "A Household Finance Manual", [f"{title} . . . . . . . . {page}" for title, page in rows], pages)
+    return saved(c, buf, path)
+
+
+def filed_under(doc, words: str) -> str:
+    """The path of the section of `doc` holding the sentence that has `words`."""
+    return next(s.path for s in doc.sections for sp in s.sentences if words in s.text[sp.start : sp.end])
+
+
 def footnoted_page(c: rl_canvas.Canvas, heading: str, lines: list[str], note: str, *, size: float, note_size: float,
                    pitch: float = 13.5, wrapped: tuple[str, ...] = ()) -> None:
     """A page of `c`: `heading`, then `lines` in `size` pt, the third carrying a raised marker 1, and at the page's foot
