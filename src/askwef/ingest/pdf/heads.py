@@ -20,12 +20,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from .layout import Line, _place, _slot
-
-TOP_BAND = 0.1
-BOTTOM_BAND = 0.08
-"""The page's top tenth and bottom 8%, in shares of the typical page's height: where `mark_furniture` looks
-for running heads and feet (the same bands)."""
+from .layout import Line, _place, _slot, in_band
 
 RUN = 2
 """Pages a chapter's running head is printed on at least, at one place, to count as a run: a chapter of
@@ -59,15 +54,11 @@ def mark_heads(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> Non
     _mark_slugs(pages, sizes)
 
 
-def _in_band(line: Line, height: float, typical: float) -> bool:
-    return height - line.y < TOP_BAND * typical or line.y < BOTTOM_BAND * typical
-
-
 def _mark_chapter_heads(pages: list[list[Line]], sizes: list[tuple[float, float]], typical: float) -> None:
     at_slot: dict[tuple, list[Line]] = defaultdict(list)
     for lines in pages:
         for line in lines:
-            if line.role == "" and _in_band(line, sizes[line.page][1], typical) and re.search(r"[^\W\d_]", line.text):
+            if line.role == "" and in_band(line, sizes[line.page][1], typical) and re.search(r"[^\W\d_]", line.text):
                 at_slot[_slot(line)].append(line)
     tails = _heading_tails(pages)
     for slot, lines in at_slot.items():

@@ -232,7 +232,7 @@ def mark_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]], la
             if len(seen[place]) >= marked and line.size >= WATERMARK_SIZE * page_size:
                 line.role = "furniture"  # a watermark ('DRAFT' in 90 pt across every page), wherever it stands
                 continue
-            band = height - line.y < 0.1 * typical or line.y < 0.08 * typical
+            band = in_band(line, height, typical)
             repeated = len(seen[place]) >= threshold or _slot(line) in slots
             # not a number alone there (a chapter's number, a year), which any folio would seem to repeat
             margin = line.y > (1 - LANDSCAPE_MARGIN) * height or line.y < LANDSCAPE_MARGIN * height
@@ -246,6 +246,17 @@ WATERMARK_SIZE = 2.0
 """A line printed at one place on half the pages or more, in type twice the page's usual size or larger, is a
 watermark, wherever it stands: a draft's 'DRAFT' set in 90 pt across the middle of every page was read as a heading,
 a section on each page (found on a LaTeX class's sample). A report's own text does not repeat so."""
+
+HEAD_BAND = 0.1
+FOOT_BAND = 0.08
+"""The page's top tenth and bottom 8%, in shares of the typical page's height: where running heads and feet stand
+(`mark_furniture`, and `heads.py` for chapters' heads)."""
+
+
+def in_band(line: Line, height: float, typical: float) -> bool:
+    """Whether `line` stands where running heads or feet do, on a page `height` high (`typical`: the usual page's)."""
+    return height - line.y < HEAD_BAND * typical or line.y < FOOT_BAND * typical
+
 
 LANDSCAPE_MARGIN = 0.15
 """Share of a page's height at its top and at its bottom where a line printed on many pages, wherever

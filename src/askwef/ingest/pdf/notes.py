@@ -27,8 +27,8 @@ from ...types import Endnote
 from ..conventions import FOOTNOTE_SIZE, NOTE_ENTRY_START, REFERENCE_HEADINGS
 from ..endnotes import parse_endnotes
 from .layout import Line
-from .listlayout import without_labels
-from .notelists import NUMBER_START, note_sections, numbered_text
+from .listlayout import NUMBER_START, numbered_text, without_labels
+from .notelists import note_sections
 from .paragraphs import join_lines
 from .references import reference_entries
 

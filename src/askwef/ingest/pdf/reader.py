@@ -257,11 +257,12 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         # the body starts on the first section's page (the cover is not a section)
         outline = carried_over(outline, flat, labels)  # a heading that did not fit is printed on the next page
         contents, first_page = contents_from_outline(outline, flat, title)
-        if contents:  # each opens at its bookmark's page, its title printed there or not
-            flat = open_at_bookmarks(flat, numbered_chapters(contents), section_items(outline, title))
-        else:
+        bookmarked = bool(contents)
+        if not bookmarked:
             contents, first_page = contents_from_headings(flat, labels, title)
         contents = numbered_chapters(contents)
+        if bookmarked:  # each opens at its bookmark's page, its title printed there or not
+            flat = open_at_bookmarks(flat, contents, section_items(outline, title))
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
     else:
         # sections the Contents lists may be printed before it (the OECD review's Foreword): the body
