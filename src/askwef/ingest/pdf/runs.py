@@ -284,6 +284,8 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         scale_y = math.hypot(m[2], m[3]) or 1.0
         scale_x = math.hypot(m[0], m[1]) or 1.0
         size = float(font_size) * scale_y
+        if runs and runs[-1].ends_line and _goes_on(runs[-1], m[4], m[5], size):
+            runs[-1].ends_line = False
         name = str(font_dict.get("/BaseFont", "")) if font_dict is not None else ""
         rise = max(rises, default=0.0) * scale_y
         width = widths.width(font_dict, clean, float(font_size)) * scale_x
@@ -310,6 +312,19 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
 
     page.extract_text(visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after)
     return runs
+
+
+GOES_ON = 0.1
+"""Type sizes a string may start off where the run before it ends, on its baseline, and go on from it: InDesign sets
+a new text matrix inside a word ('m' then 'easure them' 0.01 pt on, 'To red' then 'uce'), and pypdf ends a line there;
+a word space is 0.25 em or more."""
+
+
+def _goes_on(before: Run, x: float, y: float, size: float) -> bool:
+    """Whether a string drawn at (x, y) goes on from the run before it: on its baseline, of its size, and starting
+    where its letters end (GOES_ON), not a line of its own that pypdf ended."""
+    return abs(y - before.y) < 0.01 * size and abs(before.size - size) < 0.01 * size and before.rise == 0 \
+        and abs(x - (before.x + before.width)) <= GOES_ON * size
 
 
 CHART_PIECES = 3
