@@ -374,3 +374,23 @@ def bookmarked_report(c: rl_canvas.Canvas, title: str, pages: list[list[tuple[st
         c.setFont("Helvetica", 9)
         c.drawString(300, 40, str(k + 2))
         c.showPage()
+
+
+def small_digits_page(c: rl_canvas.Canvas, heading: str, rows: list[list[tuple[str, float]]], notes: list[str]) -> None:
+    """A page of `c`: `heading`, then `rows` in 10 pt, each row's pieces (text, shift): a shifted piece set in 7 pt that
+    many points above the line (below it when negative), by a text rise (Ts) when `text` starts with '^', else by a
+    text matrix of its own (Tm, as InDesign sets Amazon's 'CO' '2' 'e'); `notes` at the page's foot in 8 pt."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, heading)
+    for j, pieces in enumerate(rows):
+        y, x = 750 - 14 * j, 72.0
+        line = c.beginText(x, y)
+        for text, shift in pieces:
+            size = 7 if shift else 10
+            line.setFont("Helvetica", size)
+            line.setRise(shift if text.startswith("^") else 0)
+            line.setTextOrigin(x, y if text.startswith("^") else y + shift)
+            line.textOut(text.lstrip("^"))
+            x += c.stringWidth(text.lstrip("^"), "Helvetica", size)
+        c.drawText(line)
+    set_lines(c, [(note, 8, False, 10) for note in notes], top=100)

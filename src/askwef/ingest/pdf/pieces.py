@@ -10,6 +10,7 @@ them; a piece stands where its strings' letters are in the run's text (`_spelled
 from __future__ import annotations
 
 from ..conventions import LIGATURES
+from .powers import SUB_LOW, SUB_SMALLER
 
 
 def one_line(shown: list[tuple], text: str, x: float, y: float) -> bool:
@@ -30,12 +31,14 @@ a superscript by its own text matrix, 6.96 pt type 3.96 pt above an 11.04 pt lin
 
 def raised_pieces(text: str, shown: list[tuple], size: float, base: float) -> list[tuple[str, float, float, float, float]] | None:
     """A run pypdf made of strings some of which are set smaller and higher by their own text matrix (InDesign's
-    superscripts: 'in these patients with ATC.' '488'), cut into pieces: (text, start, end, size, rise) for each
-    stretch of strings raised or not; None when no string is raised, or when the strings' letters do not spell
-    the run (spaces aside)."""
+    superscripts: 'in these patients with ATC.' '488'), or digits smaller and lower (a formula's subscript: Amazon's
+    'equivalent (CO' '2' 'e)', which pypdf read 'CO 2e'), cut into pieces: (text, start, end, size, rise) for each
+    stretch of strings raised, lowered or not (a lowered piece's rise below 0); None when no string is raised or
+    lowered, or when the strings' letters do not spell the run (spaces aside)."""
     if not all(len(s) > 5 for s in shown):
         return None
-    up = [s[5] < RAISED_SIZE * size and s[2] - base > RAISED_RISE * size for s in shown]
+    up = [1 if s[5] < RAISED_SIZE * size and s[2] - base > RAISED_RISE * size else -1 if _lowered(shown, k, size) else 0
+          for k, s in enumerate(shown)]
     if not any(up):
         return None
     groups: list[list[int]] = [[0]]
@@ -47,15 +50,30 @@ def raised_pieces(text: str, shown: list[tuple], size: float, base: float) -> li
     pieces: list[tuple[str, float, float, float, float]] = []
     for group, (at, end) in zip(groups, spans):
         first = shown[group[0]]
-        raised = up[group[0]]
-        piece = text[at:end].strip() if raised else text[at:end]
+        shifted = up[group[0]] != 0  # raised or lowered: its own size and rise
+        piece = text[at:end].strip() if shifted else text[at:end]
         if piece.strip():
-            pieces.append((piece, first[0], max(shown[k][1] for k in group), first[5] if raised else size,
-                           first[2] - base if raised else 0.0))
+            pieces.append((piece, first[0], max(shown[k][1] for k in group), first[5] if shifted else size,
+                           first[2] - base if shifted else 0.0))
     if spans[-1][1] < len(text) and pieces:  # the spaces after the last letters
         piece, start, end, own, rise = pieces[-1]
         pieces[-1] = (piece + text[spans[-1][1]:], start, end, own, rise)
     return pieces
+
+
+def _lowered(shown: list[tuple], k: int, size: float) -> bool:
+    """Whether string k is digits set smaller than the run and lower than the string before it, starting where that
+    one ends (GLUED sizes): a subscript ('CO' then '2'). Not a string on a lower baseline of a run pypdf made of
+    several (the IRS's columns: a fraction's '1' and '2' after the text of the column to their right)."""
+    if k == 0:
+        return False
+    before, s = shown[k - 1], shown[k]
+    return s[3].strip().isdigit() and s[5] < SUB_SMALLER * size and before[5] >= SUB_SMALLER * size \
+        and before[2] - s[2] >= SUB_LOW * size and abs(s[0] - before[1]) <= GLUED * size
+
+
+GLUED = 0.15
+"""Type sizes a subscript may start off where the string before it ends (Amazon's 'CO' then '2': 0.0 to 0.1 pt)."""
 
 
 def _spelled_spans(text: str, groups: list[list[tuple]]) -> list[tuple[int, int]] | None:

@@ -56,6 +56,7 @@ from .notes import foot_links, footnotes, link_targets, linked_markers, read_not
 from .overprints import without_overprints
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
+from .powers import unit_powers
 from .regions import mark_regions
 from .rotation import display_frame
 from .ruled import mark_ruled_tables
@@ -280,6 +281,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     foot, foot_lines = footnotes(ordered, body, vocabulary, chapter_pages(flat[after:], opened))
     known = {(n.scope, n.number) for n in notes}
     notes += [n for n in foot if (n.scope, n.number) not in known]
+    unit_powers(flat, {n.number for n in notes})  # 'mi' + marker 2 with no note 2: 'mi²' (before links make notes of markers)
     links = link_targets(reader)
     notes = with_link_targets(notes, {**foot_lines, **entry_lines}, links)
     references = with_link_targets(references, reference_lines, links)
