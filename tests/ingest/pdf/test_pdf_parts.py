@@ -194,6 +194,12 @@ def test_a_bookmarked_heading_over_a_table_introduces_its_section():
     narrow = [_line("China's advanced information and communication", 50, 250, 690), _line("technology infrastructure has provided a", 50, 250, 680)]
     assert _introduces_prose(item, [heading("Digitalisation in the PA", 700), *narrow], 10.0)
     assert not _introduces_prose(item, [heading("Digitalisation in the PA", 700), narrow[0], heading("Another heading", 680)], 10.0)
+    # a ruled table's cells in body type, read after the heading (the GnuCash guide's "Check Items Group", printed
+    # under a table whose right columns are read after it), are passed over too
+    ruled = [_line(t, 330, 560, 690 - 12 * i) for i, t in enumerate(("mandatory", "This field specifies the names"))]
+    for cell in ruled:
+        cell.role = "table"
+    assert _introduces_prose(item, [heading("Digitalisation in the PA", 700), *ruled, prose], 10.0)
 
 
 def test_category_labels_right_aligned_against_the_bars_are_figure_text_wrapped_lines_too():

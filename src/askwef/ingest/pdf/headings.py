@@ -301,7 +301,8 @@ WEF template sets six a line: "China's advanced information and communication" u
 
 def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool:
     """Whether the bookmark's heading, on its page, is followed by a line of prose (eight words or more),
-    in body type, at once or after a table's lines set smaller or a bold subheading (the OECD review's
+    in body type, at once or after a table's lines (set smaller, or ruled: the GnuCash guide's 'Check Items Group' is
+    read before the rest of the table printed above it) or a bold subheading (the OECD review's
     'Digitalisation in the PA' opens on a table of portals); a chart's labels, a plain line in body
     type or larger (a timeline's '2020' under 'Step 1') or another heading before any prose: no."""
     key = title_key(item.title)
@@ -312,7 +313,7 @@ def _introduces_prose(item: OutlineItem, lines: list[Line], body: float) -> bool
         while title_key(text) != key and j < len(lines) and lines[j].role == "heading" and len(title_key(text)) < len(key):
             text, j = f"{text} {lines[j].text}", j + 1
         if title_key(text) == key:
-            window = lines[j : j + PROSE_LOOKAHEAD]
+            window = [following for following in lines[j : j + PROSE_LOOKAHEAD] if following.role != "table"]
             for k, following in enumerate(window):
                 wrapped = k + 1 < len(window) and _body_prose(window[k + 1], body) and word_count(window[k + 1].text) >= WRAPPED_WORDS
                 if _body_prose(following, body) and (word_count(following.text) >= PROSE_WORDS
