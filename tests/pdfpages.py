@@ -374,3 +374,21 @@ def bookmarked_report(c: rl_canvas.Canvas, title: str, pages: list[list[tuple[st
         c.setFont("Helvetica", 9)
         c.drawString(300, 40, str(k + 2))
         c.showPage()
+
+
+def styled_bookmarks(c: rl_canvas.Canvas, title: str, blocks: list[tuple[list[str], float, bool, bool]]) -> None:
+    """A page as Word's "create bookmarks from styles" exports one, on `c`: the title, then `blocks` from the top, each
+    (lines, size, bold, bookmarked); a bookmarked block's bookmark carries its lines joined, paragraph or heading."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, title)
+    y = 740.0
+    for k, (lines, size, bold, bookmarked) in enumerate(blocks):
+        if bookmarked:
+            c.bookmarkHorizontal(f"b{k}", 72, y + size)
+            c.addOutlineEntry(" ".join(lines), f"b{k}", level=0)
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= size * 1.2
+        y -= size
+    c.showPage()
