@@ -263,7 +263,8 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
     for label, frame in found:
         members = [l for l in out if l.role in ("", "heading", "figure") and frame.bottom < l.y < frame.top
                    and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN]
-        if not members or _read_by_text(members):
+        # (a table of figures is read by its rules: read by its text, a bold row of figures was taken for a header)
+        if not members or _read_by_text(members) and not _figures_in(frame, members):
             unread.append(frame)
             continue
         by_row: dict[int, list[Line]] = {}
