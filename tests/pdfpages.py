@@ -394,3 +394,21 @@ def small_digits_page(c: rl_canvas.Canvas, heading: str, rows: list[list[tuple[s
             x += c.stringWidth(text.lstrip("^"), "Helvetica", size)
         c.drawText(line)
     set_lines(c, [(note, 8, False, 10) for note in notes], top=100)
+
+
+def styled_bookmarks(c: rl_canvas.Canvas, title: str, blocks: list[tuple[list[str], float, bool, bool]]) -> None:
+    """A page as Word's "create bookmarks from styles" exports one, on `c`: the title, then `blocks` from the top, each
+    (lines, size, bold, bookmarked); a bookmarked block's bookmark carries its lines joined, paragraph or heading."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, title)
+    y = 740.0
+    for k, (lines, size, bold, bookmarked) in enumerate(blocks):
+        if bookmarked:
+            c.bookmarkHorizontal(f"b{k}", 72, y + size)
+            c.addOutlineEntry(" ".join(lines), f"b{k}", level=0)
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= size * 1.2
+        y -= size
+    c.showPage()

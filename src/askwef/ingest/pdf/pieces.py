@@ -100,6 +100,13 @@ any word space (justified lines space words by up to about 500): the IRS's instr
 columns as one TJ, the columns 1,370 to 15,800 apart ('trade' -1478.5 'personal representative')."""
 
 
+def trailing_spaces(string) -> int:
+    """How many one-byte spaces a Tj/TJ string (or a part of a TJ's array) ends with: word spacing (Tw) widens them."""
+    last = next((p for p in reversed(string) if not isinstance(p, (int, float))), b"") if isinstance(string, list) else string
+    raw = last.original_bytes if hasattr(last, "original_bytes") else bytes(last) if isinstance(last, (bytes, bytearray)) else b""
+    return len(raw) - len(raw.rstrip(b" "))
+
+
 def tj_parts(string, size: float) -> list[tuple[float, object]]:
     """A TJ's array cut at each adjustment of TJ_GAP or more: (the move before it in text space at `size`, the part);
     any other string whole, [(0.0, string)]."""
@@ -130,6 +137,17 @@ the pieces are runs of their own. Narrower gaps, and gaps inside one TJ (a bulle
 the pieces on one line (`Run.glued`) unless the page shows a column's gutter between them (`layout.page_lines`)."""
 
 
+WRAP_DROP = 0.9
+"""Type sizes a string's baseline stands below the string before it, at least, to start a line of its own (a line's
+leading is 1.1 sizes or more, the FDA's table's 1.14; a superscript stands 0.3-0.4 sizes up, the IRS's columns, drawn
+a baseline of each in turn, 0.7 pt apart)."""
+
+WRAP_BACK = 2.0
+"""Type sizes left of where the string before it ended a string a line lower starts, at least, to start a line of its
+own (the FDA's 'Actuals' starts 36 pt, 3.6 sizes, left of where 'FY 2006 ' ends; a note's text after its marker starts
+where the marker ends)."""
+
+
 def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str, float, float, float, bool]]:
     """A run whose strings jump right by more than PIECE_GAP type sizes on one baseline (table cells, columns, which
     pypdf joins with a space), or back left (the IRS draws a right column's line, then the middle one's 0.1 pt lower;
@@ -144,7 +162,7 @@ def split_at_gaps(text: str, shown: list[tuple], size: float) -> list[tuple[str,
         # back left of where the piece starts: the next column's line drawn first (not a string set a little left of
         # where the estimated widths of those before it end: NCCN's 'Up' ' ' then 'to' 20 pt left of that end)
         back = current[0] < groups[-1][0][0] - 0.5
-        if gap > PIECE_GAP * size or back:  # (a marker raised by its own baseline goes on with its word)
+        if gap > PIECE_GAP * size or back or _wrapped(previous, current, size):  # (a marker raised by its own baseline goes on with its word)
             groups.append([current])
             in_tj = len(current) > 6 and current[6]
             glued.append(abs(current[2] - previous[2]) < 0.5 and not back and (in_tj or gap <= CELL_GAP * size))
@@ -169,4 +187,12 @@ def on_baselines(shown: list[tuple], text: str, x: float, y: float, size: float)
     (`split_at_gaps`). A marker raised by its own baseline right after its word is no such jump."""
     spelled = "".join(s[3] for s in shown).translate(LIGATURES).replace(" ", "")
     return abs(shown[0][0] - x) < 0.5 and abs(shown[0][2] - y) < 0.5 and spelled == text.replace(" ", "") \
-        and any(abs(b[2] - a[2]) >= 0.5 and (b[0] - a[1] > PIECE_GAP * size or b[0] < a[0] - 0.5) for a, b in zip(shown, shown[1:]))
+        and any(abs(b[2] - a[2]) >= 0.5 and (b[0] - a[1] > PIECE_GAP * size or b[0] < a[0] - 0.5) or _wrapped(a, b, size)
+                for a, b in zip(shown, shown[1:]))
+
+
+def _wrapped(previous: tuple, current: tuple, size: float) -> bool:
+    """A string a line lower than the one before it, starting left of where that one ended: a cell's text wrapped (the
+    FDA's table sets 'FY 2006 ' then 'Actuals' by a Td 11.5 pt down, 1.8 pt right of its start; read as one line it ran
+    73 pt, past its column's rule)."""
+    return previous[2] - current[2] > WRAP_DROP * size and current[0] < previous[1] - WRAP_BACK * size

@@ -54,6 +54,7 @@ from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page
 from .notelists import chapter_pages
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
 from .overprints import without_overprints
+from .paramarks import without_paragraph_bookmarks
 from .pages import printed_labels
 from .paragraphs import hyphen_vocabulary, paragraphs
 from .powers import unit_powers
@@ -247,6 +248,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     continue_tables(ordered)
     flat = [line for lines in ordered for line in lines if line.role not in ("furniture", "imprint")]
     imprint = [line for lines in ordered for line in lines if line.role == "imprint"]
+    outline = without_paragraph_bookmarks(outline, flat, body)  # (Word bookmarks every styled paragraph)
     mark_headings(flat, body, outline)
     vocabulary = hyphen_vocabulary(flat)
 

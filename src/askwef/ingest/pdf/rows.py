@@ -96,10 +96,14 @@ def _ruled_paras(lines: list[Line], vocabulary: Vocabulary, mark) -> list[Para]:
     texts = {key: _cell_texts(own, vocabulary, numbered=True) for key, own in cells.items()}
     header = {key[2]: " ".join(t.text for t in texts[key]) for key, own in cells.items() if own[0].level == -1}
     # a header cell over several columns names each ('Available in'; once, though repeated on the page the table runs on to)
+    # (its lines top down: the FDA's 'FY 2008' over 'Initiative')
+    over: dict[int, list[str]] = {}
     for column, span, text in dict.fromkeys((l.table_column, l.table_span, l.text) for l in lines if l.table_span):
-        header[column] = header[column].replace(text, "", 1).strip()
+        header[column] = " ".join(header[column].replace(text, "", 1).split())
         for k in range(column, column + span + 1):
-            header[k] = f"{text} {header.get(k, '')}".strip()
+            over.setdefault(k, []).append(text)
+    for k, spanning in over.items():
+        header[k] = " ".join([*spanning, header.get(k, "")]).strip()
     out: list[Para] = []
     if header:
         first = min((own[0] for own in cells.values() if own[0].level == -1), key=lambda l: (l.page, -l.y, l.x0))

@@ -33,6 +33,7 @@ from ..conventions import SOURCE, TABLE
 from ..text import word_count
 from .grid import cut_at, mark_wide_tables
 from .layout import Line
+from .regions import numbers_only
 from .runs import Shape
 
 RULE_THICKNESS = 2.5
@@ -174,7 +175,9 @@ def drawn_frames(flat: list[Rule], upright: list[Rule], lines: list[Line], body:
         within = [r for r in flat if low <= r.at <= high]
         top = next((r for r in within if r.end - r.start >= MIN_WIDTH * (right - left)), None)
         frame = _frame(top, within, upright, lines, body) if top is not None else None
-        if frame is not None:  # (and it ends at a row no rule between columns crosses: a title over the next table)
+        if frame is not None and not _figures_in(frame, lines):
+            # (it ends at a row no rule between columns crosses: a title over the next table; in a table of figures, a
+            # band over the rows under it: the FDA's 'Budget Authority', 'User Fees')
             crossed = [any(u.start - 1 <= (a + b) / 2 <= u.end + 1 for u in reach) for a, b in zip(frame.rows, frame.rows[1:])]
             end = crossed.index(False) if False in crossed else len(crossed)
             frame = _frame(top, [r for r in within if r.at >= frame.rows[end]], upright, lines, body)
@@ -189,7 +192,17 @@ def _headed(frame: Frame, lines: list[Line], shapes: list[Shape]) -> bool:
     their meanings, each row one line ('PESTLE (analysis) Political, Economic, ...'), and its Annex C templates, whose
     header cells are set like their cells."""
     inside = [l for l in lines if frame.bottom < l.y < frame.top and frame.x0 - RULE_JOIN <= l.x0 and l.x1 <= frame.x1 + RULE_JOIN]
-    return _set_apart([l for l in inside if frame.row(l.y) == 0], [l for l in inside if frame.row(l.y) == 1], shapes)
+    return _set_apart([l for l in inside if frame.row(l.y) == 0], [l for l in inside if frame.row(l.y) == 1], shapes) \
+        or _figures_in(frame, lines)
+
+
+def _figures_in(frame: Frame, lines: list[Line]) -> bool:
+    """Whether the frame's first row is a header of words over rows of figures (`over_figures`)."""
+    rows: dict[int, list[Line]] = {}
+    for l in lines:
+        if frame.bottom < l.y < frame.top and frame.x0 - RULE_JOIN <= l.x0 and l.x1 <= frame.x1 + RULE_JOIN:
+            rows.setdefault(frame.row(l.y), []).append(l)
+    return over_figures(rows)
 
 
 def _side_by_side(frame: Frame, lines: list[Line]) -> int:
@@ -250,7 +263,8 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
     for label, frame in found:
         members = [l for l in out if l.role in ("", "heading", "figure") and frame.bottom < l.y < frame.top
                    and l.x0 >= frame.x0 - RULE_JOIN and l.x1 <= frame.x1 + RULE_JOIN]
-        if not members or _read_by_text(members):
+        # (a table of figures is read by its rules: read by its text, a bold row of figures was taken for a header)
+        if not members or _read_by_text(members) and not _figures_in(frame, members):
             unread.append(frame)
             continue
         by_row: dict[int, list[Line]] = {}
@@ -269,7 +283,10 @@ def mark_ruled_tables(lines: list[Line], shapes: list[Shape], body: float, carri
                 pieces.append(piece)
         first = [p for p in pieces if p.table_row == 0]
         # (a frame with no label has a header only when it is set apart: `drawn_frames` found none without)
-        headed = label is not None or frame.drawn and _set_apart(first, [p for p in pieces if p.table_row == 1], shapes)
+        rows: dict[int, list[Line]] = {}
+        for p in pieces:
+            rows.setdefault(p.table_row, []).append(p)
+        headed = label is not None or frame.drawn and (_set_apart(first, rows.get(1, []), shapes) or over_figures(rows))
         if headed and first and all(p.table_cell >= 0 for p in first) and len({p.table_column for p in first}) >= 2 and all(
                 word_count(" ".join(l.text for l in first if l.table_column == k)) <= HEADER_WORDS for k in {p.table_column for p in first}):
             for p in first:
@@ -307,6 +324,27 @@ def _set_apart(first: list[Line], second: list[Line], shapes: list[Shape]) -> bo
     if not first or not second:
         return False
     return (all(l.bold for l in first) and not all(l.bold for l in second)) or (shaded(first) and not shaded(second))
+
+
+def over_figures(rows: dict[int, list[Line]]) -> bool:
+    """Whether a table's first row is a header of words over MIN_ROWS rows or more of figures (a label, then two or
+    more cells of numbers only): the FDA's funding table sets its header and half its rows in bold, a band
+    ('Budget Authority') under the header, and no shading. A marker set small in a header cell ('Total' '1') is no
+    figure."""
+    first = rows.get(0, [])
+    top = max((l.size for l in first), default=0.0)
+    if not first or any(numbers_only(l.text) and l.size > MARKER_SIZE * top for l in first):
+        return False
+    figures = 0
+    for row, own in rows.items():
+        cells = sorted(own, key=lambda l: l.x0)
+        figures += row > 0 and len(cells) >= 3 and not numbers_only(cells[0].text) and all(numbers_only(c.text) for c in cells[1:])
+    return figures >= MIN_ROWS
+
+
+MARKER_SIZE = 0.8
+"""A number set smaller than this share of its header row's type is a note's marker, not a figure (the FDA's 'Total'
+'1', 6.5 pt in a 10 pt header)."""
 
 
 def _parted(frame: Frame, row: int, lines: list[Line]) -> tuple[bool, ...]:

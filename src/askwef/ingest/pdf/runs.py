@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
-from .pieces import on_baselines, one_line, raised_pieces, split_at_gaps, tj_parts
+from .pieces import on_baselines, one_line, raised_pieces, split_at_gaps, tj_parts, trailing_spaces
 from .rotation import display_frame
 from .widths import Widths
 
@@ -256,7 +256,9 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                     if moved is None:
                         continue
                     start += skip * scale
-                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size, k > 0))
+                    # (and what Tw widens its closing spaces by, which a run's extent leaves out: `visit`)
+                    blank = trailing_spaces(part) * max(0.0, state["tw"]) * scale if simple else 0.0
+                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size, k > 0, blank))
                     start += moved[0] * scale
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -301,12 +303,16 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
                 x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
-            width = max(e[1] for e in ends) - x
+            # a run ends at its last letter: a word space Tw widens at its end shows nothing (the FDA's table cells, 'Field '
+            # set with Tw 9.7, ran 97 pt past their letters, over the next columns)
+            blank = ends[-1][7] if ends[-1][1] >= max(e[1] for e in ends) else 0.0
+            width = max(e[1] for e in ends) - x - blank
             pieces = split_at_gaps(clean, ends, size)
             if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
                 for k, (piece, start, end, base, glued) in enumerate(pieces):
                     last = k == len(pieces) - 1
-                    runs.append(Run(piece, start, base, size, bold, rise, end - start, last and text.endswith("\n"), glued))
+                    runs.append(Run(piece, start, base, size, bold, rise, end - start - (blank if last else 0.0),
+                                    last and text.endswith("\n"), glued))
                 return
         runs.append(Run(clean, x, m[5], size, bold, rise, width, text.endswith("\n")))
 
