@@ -58,6 +58,12 @@ English abbreviations of reports and their reference lists."""
 
 # --- markdown and PDF alike ----------------------------------------------------------------------
 
+HEADING_NOTE = re.compile(r"\s+[(\[][^()\[\]]{1,60}[)\]]\s*$")
+"""A note in brackets a numbered heading adds after its Contents title: the WHO HCV guideline prints "3.3 Roles (Web
+Annex A)", "6.6 Existing 2018 ... for simplified service delivery (1)" (a reference) and "10.3 Summary of the evidence
+(Web Annex C)" where its Contents lists "3.3 Roles" (nine of its entries were never found, and their text, a quarter of
+the report with chapters 9 and 10, went to the section before). Sixty characters: the longest there, "Web Annex A", has 11."""
+
 CONTENTS_ROW = re.compile(r"^\s*(?P<title>\S.*?)[\s.·…_]*[\t ](?P<page>\d{1,4})\s*$")
 """A Contents entry: a title, then dotted leaders, spaces or a tab, then its page ("Foreword<tab>4",
 "2.4 Enabling sustainable energy ..... 14"), as the Blueprint report and its PDF print them."""

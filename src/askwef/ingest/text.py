@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .conventions import SENTENCE_ABBREVIATIONS
+from .conventions import HEADING_NOTE, SENTENCE_ABBREVIATIONS
 
 # <sup>45,46</sup>, <sup>1</sup>; also tolerates spaces and a dash range (<sup>3-5</sup>).
 _SUP = r"<sup>\s*([0-9][0-9,\s\-–]*)\s*</sup>"
@@ -219,12 +219,22 @@ def printed_as(number: str, title: str, text: str) -> bool:
     (False, True, True)
     >>> printed_as("27", "Appendix B - Features", "Appendix B - Features"), printed_as("A.2", "Options", "A.1 Options")
     (True, False)
+
+    A numbered heading may add a note in brackets to its Contents title, under the same number (`HEADING_NOTE`):
+
+    >>> printed_as("3.3", "Roles", "3.3 Roles (Web Annex A)"), printed_as("3.3", "Roles", "3.3 Roles and duties (Annex)")
+    (True, False)
+    >>> printed_as("", "Roles", "Roles (Web Annex A)"), printed_as("3.3", "Roles", "3.4 Roles (Web Annex A)")
+    (False, False)
     """
     printed, bare = split_numbering(text)
     # an appendix's letter and a chapter's number are two numberings of one heading: the Debian Edu manual's Contents
     # row "27 Appendix B - Features in older releases" is the heading "Appendix B - Features in older releases"
     other = printed[:1].isdigit() != number[:1].isdigit()
-    return title_key(bare) == title_key(title) and (not printed or not number or other or printed == number)
+    if title_key(bare) == title_key(title) and (not printed or not number or other or printed == number):
+        return True
+    note = HEADING_NOTE.search(bare) if number and printed == number else None
+    return note is not None and title_key(bare[: note.start()]) == title_key(title)
 
 
 def file_title(name: str) -> str:

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfpages import footnoted_page, saved, title_and_contents  # (tests/ is on sys.path)
+from pdfpages import footnoted_page, saved, set_lines, title_and_contents  # (tests/ is on sys.path)
 
 
 def _text_of(c: canvas.Canvas, buf: BytesIO, path: Path) -> str:
@@ -395,3 +395,16 @@ def test_the_year_is_read_from_the_front_matter_not_a_manuals_history_further_on
             c.drawString(72, 750 - 13 * j, text)
         c.showPage()
     assert ingest_file(saved(c, buf, tmp_path / "manual.pdf")).year != 1997
+
+
+def test_months_in_a_records_sentences_do_not_date_it(tmp_path):
+    """The USGS water record (FrameMaker, two pages of a station's data) prints no date line, only the history of its
+    gauge in sentences: "... at site 830 ft upstream January 1935 to September 1942, and at present site since October
+    1942, ...". It was dated 1942; a month in a sentence dates an event, and the file's creation date dates the record."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)  # (reportlab's invariant files are created on 1 January 2000)
+    set_lines(c, [("02148000 TIDAL RIVER NEAR THE PORT", 10, False, 0),
+                  ("PERIOD OF RECORD.--January to December 1903 (gage heights only), October 1904 to September 1910.", 10, False, 14),
+                  ("Gage-height records collected at site 830 ft upstream January 1935 to September 1942, and at", 10, False, 14),
+                  ("present site since October 1942, are contained in reports of the weather service of the port.", 10, False, 14)])
+    assert ingest_file(saved(c, buf, tmp_path / "record.pdf")).year == 2000

@@ -122,6 +122,8 @@ def test_publication_year():
     assert publication_year_in(["WHITE PAPER", "JANUARY 2025"]) == 2025
     assert publication_year_in(["The report was completed in September 2023.", "© OECD 2024"]) == 2024
     assert publication_year_in(["By 2030, AI will be everywhere."]) == 0
+    # a month and year in a sentence date an event the report tells of, not the report (the USGS water record: 1942)
+    assert publication_year_in(["The gauge stood 830 ft upstream from January 1935 to September 1942, and moved."]) == 0
     # a copyright over a range of years dates the edition by its last ("© 1998–2022": 2022, not 1998)
     assert publication_year_in(["Copyright © 1998–2022 The Authors"]) == publication_year_in(["© OECD 1998-2022"]) == 2022
 

@@ -15,8 +15,8 @@ BODY = ("Coastal grids for AI need steady power, and tidal barrages give it for 
         "port. Public administration of the barrages is shared with the ports.")
 
 
-def _pdf(cover: list[tuple[float, float, str]], head: str, pages: int = 4) -> bytes:
-    """A cover of (size, y, text) lines, then pages of body text under a running head."""
+def _pdf(cover: list[tuple[float, float, str]], head: str, pages: int = 4, imprint: str = "") -> bytes:
+    """A cover of (size, y, text) lines, then pages of body text under a running head, the first opening on `imprint`."""
     out = BytesIO()
     c = canvas.Canvas(out, pagesize=A4)
     c.setTitle("Series of Reviews: Tidal (EN)")  # what the metadata says: the series, not the title
@@ -29,6 +29,8 @@ def _pdf(cover: list[tuple[float, float, str]], head: str, pages: int = 4) -> by
         c.drawString(60, 810, head)
         c.drawString(540, 30, str(page + 2))
         c.setFont("Helvetica", 10)
+        if imprint and page == 0:
+            c.drawString(60, 780, imprint)
         words, line, y = BODY.split(), "", 760
         for _ in range(6):
             for word in words:
@@ -77,7 +79,22 @@ def test_a_metadata_title_the_application_wrote_gives_way_to_the_file_name(tmp_p
     assert ingest_file(path).title == "Tidal Power Review 2024"
 
 
+def test_a_line_over_the_title_is_its_first_words_when_the_report_prints_them_together(tmp_path):
+    """The WHO HCV guideline's cover sets "UPDATED RECOMMENDATIONS ON" in 16 pt over the 25 pt "TREATMENT OF
+    ADOLESCENTS ...", and its imprint cites "Updated recommendations on treatment of adolescents ...": the title lost its
+    first words. A series name set over the title, which the report's citation and running head print before the
+    title with a colon (the OECD review's "OECD Public Governance Reviews: Palestinian Authority"), stays out."""
+    cover = [(16, 690, "UPDATED GUIDANCE ON"), (30, 660, "TIDAL POWER FOR"), (30, 630, "COASTAL GRIDS")]
+    imprint = "Suggested citation. Updated guidance on tidal power for coastal grids. Geneva: Harbour Group; 2022."
+    assert _title(_pdf(cover, "Tidal Power", imprint=imprint), tmp_path) == "UPDATED GUIDANCE ON TIDAL POWER FOR COASTAL GRIDS"
+    series = [(16, 690, "HARBOUR GROUP REVIEWS"), (30, 660, "TIDAL POWER FOR"), (30, 630, "COASTAL GRIDS")]
+    imprint = "Please cite as: Harbour Group Reviews: Tidal power for coastal grids, Harbour Publishing, Geneva, 2022."
+    head = "HARBOUR GROUP REVIEWS: TIDAL POWER FOR COASTAL GRIDS"
+    assert _title(_pdf(series, head, imprint=imprint), tmp_path) == "TIDAL POWER FOR COASTAL GRIDS"
+
+
 def test_a_metadata_title_of_the_report_is_kept_when_the_cover_has_none():
     assert cover_title([], 10.0, "Tidal Power Review") == "Tidal Power Review"
     assert cover_title([], 10.0, "Adobe Photoshop PDF") == ""
+    assert cover_title([], 10.0, "02148000.2004.sw.fm") == ""  # a FrameMaker file's name (the USGS water record)
     assert cover_title([], 10.0, "Adobe and AI: a review") == "Adobe and AI: a review"

@@ -5,6 +5,8 @@ they are numbering; the lists of figures after it and the Contents a part prints
 
 from __future__ import annotations
 
+import re
+
 from ..conventions import CONTENTS_ROW_PRINTED
 from ..parsed import ContentsEntry
 from ..text import ends_sentence, split_numbering, title_key, word_count
@@ -92,7 +94,9 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
         m = CONTENTS_ROW_PRINTED.match(text)
         if m and m.group("page").isdigit() and int(m.group("page")) < max((r[2] for r in rows), default=0):
             break  # pages run forward: a wrapped "row" ending in a smaller number ("... Canada, Level 1") is past the list
-        if m:
+        if m and _wrapped_at_number(m, rows, _following(lines, i, lines[start].page)):
+            pending = (text, pending[1] if pending else line.x0)  # 'NAT assays from 2017' / 'hepatitis testing guidelines 81'
+        elif m:
             number, bare = split_numbering(m.group("title").replace("\t", " ").strip())
             page = m.group("page")
             rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
@@ -105,6 +109,28 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             break
         i += 1
     return rows, last
+
+
+def _following(lines: list[Line], i: int, first: int) -> str:
+    """The text of the list's next line after `lines[i]` (furniture and figures skipped), "" past the list's pages."""
+    for line in lines[i + 1 :]:
+        if line.page - first >= CONTENTS_PAGES:
+            return ""
+        if line.role not in ("furniture", "figure"):
+            return line.text
+    return ""
+
+
+def _wrapped_at_number(row: re.Match, rows: list[tuple[str, str, int, float]], following: str) -> bool:
+    """Whether a row that seems to end in its page ends in a number of its title, wrapped there: the WHO HCV guideline's
+    '8.5 Summary of the evidence – laboratory-based HCV RNA NAT assays from 2017' over 'hepatitis testing guidelines
+    81'. Its 'page' runs ahead of the next line's, which is no entry of its own (no number opens it) and whose page
+    goes on from the rows before; read as a row, 2017 made 81 look past the list, and the Contents stopped there."""
+    after = CONTENTS_ROW_PRINTED.match(following)
+    if not row.group("page").isdigit() or not after or not after.group("page").isdigit() or split_numbering(following.strip())[0]:
+        return False
+    before = max((r[2] for r in rows), default=0)
+    return before <= int(after.group("page")) < int(row.group("page"))
 
 
 def _next_entry(pending: str, text: str) -> bool:

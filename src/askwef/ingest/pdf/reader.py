@@ -36,6 +36,7 @@ from .columns import reading_order
 from .contents import contents_page, figure_lists, inner_contents
 from .continued import continue_tables
 from .despace import despace
+from .entryheads import mark_entry_headings
 from .front import dated, front_matter
 from .headings import (
     contents_from_headings,
@@ -274,6 +275,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         before = next((i for i, l in enumerate(flat[:after]) if l.role == "heading" and title_key(l.text) == first), None)
         after = before if before is not None else after
         contents = anchored(contents, outline, flat)  # the outline says where each entry is printed
+        mark_entry_headings(contents, flat[after:], body)  # a heading with a note in body type after its title
         contents = pages_where_printed(merge_outline(contents, outline, title, flat, body), flat[after:], labels)
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
     notes, entry_lines, references, reference_lines = read_notes(flat[after:], chapters, vocabulary)

@@ -37,10 +37,10 @@ SMALL_WORD = 3
 
 APPLICATION_TITLE = re.compile(
     r"^\W*(?:microsoft\s+(?:word|powerpoint|excel)\b|adobe\s+(?:photoshop|illustrator|indesign|acrobat|framemaker)\b|quarkxpress\b|untitled\b|powerpoint\s+presentation\W*$"
-    r"|slide\s*\d+\W*$|document\s*\d*\W*$)|\.(?:docx?|pptx?|xlsx?|indd|qxp|rtf|odt|tex|pdf)\W*$", re.I)
+    r"|slide\s*\d+\W*$|document\s*\d*\W*$)|\.(?:docx?|pptx?|xlsx?|indd|qxp|rtf|odt|tex|pdf|fm|book)\W*$", re.I)
 """A metadata title the producing application wrote, not the report's: "Adobe Photoshop PDF" (a PDF of pikepdf's test
 suite, found by evals/pdf_sweep.sh), Word's "Microsoft Word - final_v3.docx", "Untitled", "PowerPoint Presentation", a
-file name. Every quote would name the report by it; the file's name is a better one (`assemble.file_title`)."""
+file name (FrameMaker's chapter or book file: the USGS water record's "02148000.2004.sw.fm"). Every quote would name the report by it; the file's name is a better one (`assemble.file_title`)."""
 
 
 def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") -> str:
@@ -61,12 +61,38 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
         title = [l for l in ordered if abs(l.size - top) < 0.5]
         if not title or word_count(" ".join(l.text for l in title)) < 2:
             break
-        text = " ".join(l.text for l in title)
+        text = " ".join(l.text for l in _above(ordered, title[0], body, pages) + title)
         subtitle = _subtitle(ordered, title[-1], body)
         if subtitle.isupper():
             subtitle = _cased(subtitle.split(), _casings(pages))
         return f"{text.rstrip(':')}: {subtitle}" if subtitle else text
     return "" if APPLICATION_TITLE.search(metadata_title) else metadata_title
+
+
+def _above(ordered: list[Line], first: Line, body: float, pages: list[list[Line]]) -> list[Line]:
+    """The line set right over the title's `first` line in smaller type (SUBTITLE_SIZE x body or more, at most
+    SUBTITLE_GAP title sizes above it), when its words and the title's are one title: the report prints them together
+    on another page (the WHO HCV guideline's cover sets "UPDATED RECOMMENDATIONS ON" in 16 pt over "TREATMENT OF
+    ADOLESCENTS AND ..." in 25 pt, and its imprint and citation print "Updated recommendations on treatment of
+    adolescents ..."; the title lost its first words). A series name over a title is printed with it only on a cover
+    (the OECD review's back cover), or with a colon ("OECD Public Governance Reviews: Palestinian Authority")."""
+    over = [l for l in ordered if l.y > first.y]
+    if not over or not SUBTITLE_SIZE * body <= over[-1].size < first.size - 0.5 or over[-1].y - first.y > SUBTITLE_GAP * first.size:
+        return []
+    line = over[-1]
+    joined = _tokens(f"{line.text} {first.text}")
+    # in running type (an imprint's citation), not a back cover or title page repeating the cover's lines
+    running = (" ".join(l.text for l in lines if l.size < TITLE_SIZE * body) for lines in pages if lines and lines[0].page != first.page)
+    if word_count(line.text) < 2 or not any(joined in _tokens(text) for text in running):
+        return []
+    return [line]
+
+
+def _tokens(text: str) -> str:
+    """The words and punctuation of `text`, in lower case, one space apart: a series name printed before the title
+    with a colon ("OECD Public Governance Reviews: Palestinian Authority", the OECD review's citation and running head)
+    is not its words run on into the title's."""
+    return " " + " ".join(re.findall(r"\w+|[^\w\s]", text.casefold())) + " "
 
 
 def _subtitle(ordered: list[Line], last: Line, body: float) -> str:

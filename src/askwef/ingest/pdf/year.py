@@ -12,6 +12,8 @@ nothing. Without one, the PDF's creation date (its metadata) gives it.
 2022
 >>> publication_year_in(["Please cite this publication as: ...\\n© OECD\\n 2024", "completed in September 2023"])
 2024
+>>> publication_year_in(["WATER-DISCHARGE RECORDS\\nGage heights at site 830 ft upstream January 1935 to September 1942, and at"])
+0
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from collections import Counter
 
 from ..conventions import MONTHS
+from ..text import word_count
 
 _DATED = re.compile(rf"\b(?:{MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?(?:(?:19|20)\d\d\s*[–-]\s*)?((?:19|20)\d\d)\b|"
                     r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -33,12 +36,26 @@ def publication_year_in(texts: list[str]) -> int:
     for k, text in enumerate(texts):
         for m in _DATED.finditer(text):
             year = int(next(g for g in m.groups() if g))
+            if m.group(1) and word_count(_line_at(text, m.start())) > DATE_LINE_WORDS:
+                continue  # a month in a sentence dates what the report tells of, not the report
             # a copyright line dates the publication; a month may date the writing ("completed in September 2023")
             years[year] += 3 if m.group(2) else 1
             first.setdefault(year, k)
     if not years:
         return 0
     return max(years, key=lambda y: (years[y], -first[y]))
+
+
+DATE_LINE_WORDS = 6
+"""A month and year date the report on a line of at most this many words: a cover's "JANUARY 2025", an imprint's
+"September 2021", a paper's "(Dated: December 2018)" and a manual's "24 May 2009" (3 words: the longest of the fourteen
+lines so dated in the 26 PDFs the reader is checked on; the next shortest holding a month and year has 7). In a sentence
+they date an event: the USGS water record's "... at site 830 ft upstream January 1935 to September 1942, and at present
+site since October 1942, ..." (21 words) dated its 2004 record 1942 (now its file's creation date, 2005)."""
+
+
+def _line_at(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
 def publication_year(lines, reader) -> int:
