@@ -6,7 +6,7 @@ reader measures the strings with Tw and reads the words whole, and keeps the spa
 from __future__ import annotations
 
 from askwef.ingest import ingest_file
-from pdfpages import word_processor_page  # (tests/ is on sys.path)
+from wordpages import word_processor_page  # (tests/ is on sys.path)
 
 PARAGRAPHS = [
     "In addition, it is a criminal offense to violate section 1201 or 1202 wilfully and for purposes of commercial "
@@ -43,7 +43,7 @@ def test_curly_quotes_are_measured_by_the_fonts_widths(tmp_path):
 
 def test_words_set_apart_by_moves_keep_their_spaces(tmp_path):
     """Each word its own string, a fifth of an em past the one before (no space characters): a gap is a word space."""
-    from pdfpages import words_apart_page
+    from wordpages import words_apart_page
 
     text = _text(words_apart_page(tmp_path / "apart.pdf", "Criminal Penalties", PARAGRAPHS[:1]))
     assert text.split() == PARAGRAPHS[0].split(), text
