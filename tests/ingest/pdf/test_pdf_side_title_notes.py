@@ -43,3 +43,23 @@ def test_an_endnotes_list_titled_in_a_side_column_is_read_and_its_markers_resolv
     cited = {doc.sections[k].text[sp.start:sp.end]: sp.endnotes for k in range(len(doc.sections)) for sp in doc.sections[k].sentences}
     assert cited["Venture capital kept flowing into climate tech startups."] == (3,)
     assert not any("has no entry" in w for w in doc.warnings)
+
+
+def test_the_endnotes_words_count_in_the_vocabulary_that_mends_split_words(tmp_path):
+    """Amazon's p16: "such as a cross dock" read "across dock" once its endnote 5, "A cross dock is a warehouse
+    operation ...", was read as a note: the report prints "cross" nowhere else, "across" often, and a text layer that
+    splits words ("an d") has its spaces judged by the report's vocabulary; the endnotes' words count in it."""
+    body = [(f"Ministries an d agencies met {k} times an d agreed on the plan.", 0) for k in range(6)]
+    body += [("Parcels move across the network and across the year.", 0),
+             ("Middle mile transport starts when packages arrive at a facility, such as a cross dock,", 5),
+             ("and ends at the delivery station.", 0)]
+    notes = [f"Logistics note {k} says how a term of the chapter is used." for k in range(1, 5)]
+    notes.append("A cross dock is a warehouse operation that moves goods between trucks.")
+    buf = BytesIO()
+    c = canvas.Canvas(buf)
+    side_title_notes(c, "Transport", body, [("Logistics", notes)])
+    doc = ingest_file(saved(c, buf, tmp_path / "dock.pdf"))
+    text = " ".join(s.text for s in doc.sections)
+    assert "Ministries and agencies met 0 times and agreed" in text  # the layer's split words are mended
+    assert "such as a cross dock" in text, text
+    assert {n.number: n.reference for n in doc.endnotes}[5] == notes[4]

@@ -104,8 +104,10 @@ def _broken(texts: list[str], vocabulary: Counter) -> int:
 
 def despace(paras: list[Para], notes: list[str] = ()) -> list[Para]:
     """Every paragraph and table cell with the spaces the vocabulary says are not there taken out. The vocabulary is
-    the report's, its `notes` too: the DMCA summary's "would" is printed whole twice, once in its footnote 2, and its
-    "woul d" on p. 14 kept its space once that footnote was read as a note, not prose."""
+    the report's, every one of its `notes` too (footnotes and the endnotes listed at the back): the DMCA summary's
+    "would" is printed whole twice, once in its footnote 2, and its "woul d" on p. 14 kept its space once that footnote
+    was read as a note, not prose; Amazon's "a cross dock" (p. 16) read "across dock" once its endnote 5, "A cross dock
+    is a warehouse operation", was read as a note."""
     texts = [p.text for p in paras] + [i.text for p in paras for i in p.items]
     vocabulary = vocabulary_of(texts + list(notes))
     if _broken(texts, vocabulary) < BROKEN_WORDS:

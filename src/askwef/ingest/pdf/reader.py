@@ -298,7 +298,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
     mark_figure_ends(body_lines, body)
     # each front page its own paragraphs: a title page's last line does not run on into the imprint
     paras = [p for page in sorted({l.page for l in front}) for p in dated(paragraphs([l for l in front if l.page == page], body, vocabulary, labels))]
-    paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels), [n.reference for n in foot]))
+    paras = attach_citations(despace(paras + paragraphs(body_lines, body, vocabulary, labels), [n.reference for n in notes]))
     # the front matter and the body's first pages (YEAR_PAGES): a manual's history further on ("July 1997") is no date of it
     start = flat[after].page if after < len(flat) else 0
     year = publication_year([l for l in flat[: after + 200] if l.page <= start + YEAR_PAGES], reader)

@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from ..conventions import BOLD_FONT_NAME, CONTROL_CHARACTERS, HYPHENS, LIGATURES, SOFT_HYPHEN
+from .abutting import closed_up, outer_moves
 from .pieces import on_baselines, one_line, raised_pieces, split_at_gaps, tj_parts, trailing_spaces
 from .rotation import display_frame
 from .widths import Widths
@@ -108,7 +109,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
     operator (a reader's deadline check)."""
     runs: list[Run] = []
     state = {"rise": 0.0, "rises": [], "saved": [], "font": None, "size": 0.0, "ends": [], "at": None, "offset": 0.0, "advance": 0.0,
-             "path": [], "fill": 0.0, "spaced": [], "tc": 0.0, "tw": 0.0}
+             "path": [], "fill": 0.0, "spaced": [], "tc": 0.0, "tw": 0.0, "tz": 1.0}
     try:
         fonts = page["/Resources"]["/Font"]
     except Exception:  # noqa: BLE001 - no font resources: widths are estimated
@@ -207,9 +208,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             except (TypeError, ValueError, IndexError):
                 state["path"] = []
         if operator == b"q":  # the text state is graphics state: saved and restored with it
-            state["saved"].append((state["rise"], state["fill"], state["tc"], state["tw"]))
+            state["saved"].append((state["rise"], state["fill"], state["tc"], state["tw"], state["tz"]))
         elif operator == b"Q":
-            state["rise"], state["fill"], state["tc"], state["tw"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"], 0.0, 0.0)
+            state["rise"], state["fill"], state["tc"], state["tw"], state["tz"] = state["saved"].pop() if state["saved"] else (0.0, state["fill"], 0.0, 0.0, 1.0)
+        elif operator == b"Tz" and operands:  # horizontal scaling, in percent: every advance scales with it
+            try:
+                state["tz"] = float(operands[0]) / 100
+            except (TypeError, ValueError):
+                pass
         elif operator in (b"Tc", b"Tw") and operands:
             try:
                 state[operator.decode().lower()] = float(operands[0])
@@ -245,7 +251,7 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                 at = (round(m[4], 3), round(m[5], 3))
                 state["offset"] = state["offset"] + state["advance"] if state.get("at") == at else 0.0
                 state["at"], state["advance"] = at, advance
-                scale = math.hypot(m[0], m[1]) or 1.0
+                scale = (math.hypot(m[0], m[1]) or 1.0) * state["tz"]
                 start = m[4] + state["offset"] * scale
                 simple = getattr(widths.font(state["font"]), "sub_type", "") != "Type0"
                 size = state["size"] * (math.hypot(m[2], m[3]) or 1.0)
@@ -256,9 +262,11 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
                     if moved is None:
                         continue
                     start += skip * scale
+                    lead, trail = outer_moves(part, state["size"])  # where its letters begin and end (`abutting.py`)
                     # (and what Tw widens its closing spaces by, which a run's extent leaves out: `visit`)
                     blank = trailing_spaces(part) * max(0.0, state["tw"]) * scale if simple else 0.0
-                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size, k > 0, blank))
+                    state["ends"].append((start, start + moved[0] * scale, m[5], moved[1], simple, size, k > 0,
+                                          start + lead * scale, start + (moved[0] - trail) * scale, blank))
                     start += moved[0] * scale
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -300,12 +308,14 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
             return
         if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]) and not on_baselines(ends, clean, m[4], m[5], size):
             ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
+        if len(ends) > 1:  # a space pypdf put between strings whose letters meet (its widths leave out Tw)
+            clean = closed_up(clean, ends, size)
         if ends and max(e[1] for e in ends) > m[4]:
             if ends[0][0] > x + 1 and clean.startswith(" "):
                 x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
             # a run ends at its last letter: a word space Tw widens at its end shows nothing (the FDA's table cells, 'Field '
             # set with Tw 9.7, ran 97 pt past their letters, over the next columns)
-            blank = ends[-1][7] if ends[-1][1] >= max(e[1] for e in ends) else 0.0
+            blank = ends[-1][9] if ends[-1][1] >= max(e[1] for e in ends) else 0.0
             width = max(e[1] for e in ends) - x - blank
             pieces = split_at_gaps(clean, ends, size)
             if len(pieces) > 1:  # table cells pypdf ran together: one run per cell

@@ -145,7 +145,10 @@ def _simple_advance(font, string, size: float, spacing: tuple[float, float]) -> 
         for byte in raw:
             char = encoding.get(byte, chr(byte))
             char = char if isinstance(char, str) else chr(byte)
-            total += float(glyphs.get(char, default)) / 1000 * size + char_spacing + (word_spacing if byte == 32 else 0.0)
+            # pypdf keys a simple font's widths by the byte (its /Widths, a standard font's metrics by its encoding), not
+            # by the letter it decodes to: the DMCA's '“' (0x93) is 448 units, not the default 250
+            width = glyphs.get(chr(byte), glyphs.get(char, default))
+            total += float(width) / 1000 * size + char_spacing + (word_spacing if byte == 32 else 0.0)
             letter = letters.get(chr(byte), char)
             text += letter if isinstance(letter, str) else char
     return total, text
