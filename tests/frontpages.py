@@ -47,9 +47,9 @@ def contents_page(c: rl_canvas.Canvas, rows: list[tuple[str, int, int]]) -> None
 
 
 def chapter_pages(c: rl_canvas.Canvas, pages: list[list[tuple[str, float, int]]], first_folio: int) -> None:
-    """`pages` of `c`, each a list of (text, size, level) lines from the top: level 0 is body text in 10 pt, any other a
-    heading in bold with a bookmark at that outline depth (1: the top). Each page prints its folio at its foot, from
-    `first_folio` on."""
+    """`pages` of `c`, each a list of (text, size, level) lines from the top: level 0 is body text, any other a heading in
+    bold, with a bookmark at that outline depth when above 0 (1: the top; below 0: no bookmark). Each page prints its
+    folio at its foot, from `first_folio` on."""
     for k, lines in enumerate(pages):
         y = 780.0
         for j, (text, size, level) in enumerate(lines):
