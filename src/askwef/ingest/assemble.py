@@ -225,7 +225,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             front_only = bool(entries) and len(sections) == 1 and front[0]
             if (not sections or front_only) and _is_prose(nxt):
                 chapter = None
-                open_section(text, "", max(1, first_page - 1), None)
+                open_section(text, "", _first_page(p) or max(1, first_page - 1), None)  # (markdown: the page before the first entry's)
                 continue
             if not entries and p.kind == "heading" and p.level <= 2 and title_key(text) != title_key(report.title):
                 # no Contents to follow: top-level headings are chapters, second-level their subsections
