@@ -170,8 +170,11 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     warnings.append(f"Contents entry not found in the body: {skipped.number} {skipped.title}".replace("  ", " "))
                 next_entry = match + 1
                 unit, table_unit = "", ""
-                if e.level > 1:  # a reader that knows the depth (indentation, outline): nest under the open section above it
-                    parent = next((s for s in reversed(sections) if s.level < e.level), None)
+                if e.level > 1:  # a reader that knows the depth (indentation, outline): nest under the open section above it,
+                    # or under the one its number says: NIST SP 800-223's Contents page has no line for '2.1' (not in its text
+                    # layer) and indents '2.1.1' one step under '2', while the body prints '2.1' over it
+                    parent = (_numbered_parent(sections, e.number) if "." in e.number else None) or next(
+                        (s for s in reversed(sections) if s.level < e.level), None)
                     opened = open_section(e.title, e.number, e.page, parent)
                     chapter = opened if parent is None else chapter
                 elif "." in e.number and e.level == 0:  # under the section numbered one level up ("1.2" for "1.2.1"), else its chapter
@@ -222,7 +225,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             front_only = bool(entries) and len(sections) == 1 and front[0]
             if (not sections or front_only) and _is_prose(nxt):
                 chapter = None
-                open_section(text, "", max(1, first_page - 1), None)
+                open_section(text, "", _first_page(p) or max(1, first_page - 1), None)  # (markdown: the page before the first entry's)
                 continue
             if not entries and p.kind == "heading" and p.level <= 2 and title_key(text) != title_key(report.title):
                 # no Contents to follow: top-level headings are chapters, second-level their subsections

@@ -101,11 +101,13 @@ def _joined(lines: list[Line]) -> list[Line]:
 
 def front_matter(before: list[Line], body: float, imprint: list[Line], last: list[Line]) -> tuple[list[Line], set[int]]:
     """(the lines to read as front matter, in order, the ids of `last`'s lines among them): the pages of
-    `before` (the lines before the body, Contents aside) that print `FRONT_PAGE_WORDS` words outside
-    their title, the `imprint`'s lines, and `last` (the last page's lines) when it is a back cover."""
+    `before` (the lines before the body, Contents and footnotes aside) that print `FRONT_PAGE_WORDS` words
+    outside their title, the `imprint`'s lines, and `last` (the last page's lines) when it is a back cover.
+    A footnote `notes.footnotes` took out (role "notes") is read once, as its note: the NHS Constitution
+    Handbook's notes 1-3, on pages before its first chapter, were indexed again as prose ('1 Heatlh Act 2009: ...')."""
     pages: dict[int, list[Line]] = defaultdict(list)
     for line in before:
-        if line.role != "contents":
+        if line.role not in ("contents", "notes"):
             pages[line.page].append(line)
     out: list[Line] = []
     for page in sorted(pages):

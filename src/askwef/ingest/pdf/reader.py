@@ -54,6 +54,7 @@ from .icons import without_icons
 from .layout import Line, body_size, mark_furniture, mark_imprint, on_page, page_lines
 from .notelists import chapter_pages
 from .notes import foot_links, footnotes, link_targets, linked_markers, read_notes, resolve_ibid, with_link_targets
+from .opening import opening
 from .overprints import without_overprints
 from .paramarks import without_paragraph_bookmarks
 from .pages import printed_labels
@@ -268,6 +269,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         if bookmarked:  # each opens at its bookmark's page, its title printed there or not
             flat = open_at_bookmarks(flat, contents, section_items(outline, title))
         after = next((i for i, l in enumerate(flat) if l.page >= first_page), 0)
+        after = opening(flat, after, title, body) if bookmarked else after  # a first chapter the outline leaves out
     else:
         # sections the Contents lists may be printed before it (the OECD review's Foreword): the body
         # starts at the first entry's heading when that stands before the Contents page
