@@ -25,7 +25,6 @@ LINE_SHARE = 0.7
 """Share of the paragraph's measure (from the next line's left edge to the paragraph's right edge) the next line
 reaches to be a full line of it, as `paragraphs._short` measures a short line against the block's."""
 
-
 SAME_PITCH = 0.01
 """Share within which the mean advance of a letter is the same on lines of a typewriter face: the DRBD guide's listing
 lines measure 0.500 em each, the R manual's 0.525; a text face's vary by several per cent from line to line (the
@@ -41,7 +40,7 @@ OWN_EDGE = 0.5
 
 def cut_mid_sentence(current, line: Line) -> bool:
     """Whether `line` goes on with the open paragraph `current` (`paragraphs._Open`: its text, first and last lines,
-    whether it is wrapped), whose last line stops short of the block's edge: see the module."""
+    its count of wrapped lines), whose last line stops short of the block's edge: see the module."""
     if ends_sentence(current.text):
         return False
     if _open_quote(current.text):
