@@ -23,6 +23,8 @@ from .boxes import box_goes_on, box_title
 from .columns import column_edges, right_edges
 from .rows import table_paras
 from .layout import Line
+from .leads import bold_subheading
+from .ragged import cut_mid_sentence, room_for, wraps
 from .pages import page_value
 
 __all__ = ["Vocabulary", "hyphen_vocabulary", "join_lines", "paragraphs"]
@@ -39,6 +41,7 @@ class _Open:
     first: Line
     pages: list[tuple[int, int, str]]
     byline: bool = False  # a bold name over its title's lines: every line short, none a new paragraph
+    wraps: int = 0  # lines that ended for want of room for the next one's first word; -1: one did not (`ragged.py`)
 
 
 def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | None = None) -> list[Para]:
@@ -71,7 +74,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         if current is not None and current.text.strip():
             if current.first.display:
                 display.add(len(paras))
-            paras.append(_finish(current))
+            paras.append(_finish(current, body))
         current = None
 
     def interrupt() -> None:
@@ -184,6 +187,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             current.markers += [(o + at, n) for o, n in markers]
             if line.page != current.last.page:
                 current.pages.append((at,) + mark(line))
+            current.wraps = wraps(current, line)
             current.last = line
         else:
             close()
@@ -293,25 +297,13 @@ def _continues(current: _Open, line: Line, leading: dict[float, float], body: fl
         # a line that stops well short of the text block's right edge ends its paragraph when a
         # capital follows: list items whose bullets are drawn, not written ("- AI becomes a key
         # driver ..." printed by a browser), and lines of a figure
-        if _short(last, edges) and not starts_lowercase(line.text) and not current.byline and _room_for(last, line, edges) \
-                and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text):
+        if _short(last, edges) and not starts_lowercase(line.text) and not current.byline and room_for(last, line, edges.get((last.page, last.column), last.x1)) \
+                and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|to|in)$", last.text) and not cut_mid_sentence(current, line):
             return False
         return True
     # a new column or page: go on only with a sentence cut in the middle, or a byline's title (no new
     # bold name: 'Shi Piao Executive Director, Digital Economy and Green' / 'Innovation Research Center, ...')
     return not ends_sentence(current.text) and (starts_lowercase(line.text) or current.text.endswith("-") or current.byline and not line.bold)
-
-
-def _room_for(last: Line, line: Line, edges: dict[tuple[int, int], float]) -> bool:
-    """Whether the first word of `line` would have fit at the end of `last` (widths estimated from `line`'s own
-    letters): when it would not, the line broke because the word was too long, not because a paragraph ended mid-
-    sentence ('... wider work on Digital Research' / 'Infrastructure.' in the UK strategy, the full stop not yet set)."""
-    words = line.text.split()
-    if not words:
-        return True
-    per_char = (line.x1 - line.x0) / len(line.text)
-    right = edges.get((last.page, last.column), last.x1)
-    return right - last.x1 >= (len(words[0]) + 1) * per_char
 
 
 def _short(line: Line, edges: dict[tuple[int, int], float], share: float = 0.7) -> bool:
@@ -384,12 +376,10 @@ def _edge_weight(line: Line, end: int) -> bool:
     return runs[end].bold if runs else line.bold
 
 
-def _finish(p: _Open) -> Para:
+def _finish(p: _Open, body: float) -> Para:
     text = p.text.strip()
     markers = tuple((min(o, len(text)), n) for o, n in p.markers)
     pages = tuple(p.pages)
-    if p.kind == "bold":
-        if word_count(text) <= 14 and not text.endswith("."):
-            return Para("bold", text, pages=pages)
-        return Para("prose", text, markers, pages=pages)
+    if p.kind == "bold":  # a subheading, or a sentence set in bold (`leads.py`)
+        return Para("bold", text, pages=pages) if bold_subheading(text, (p.first, p.last), body) else Para("prose", text, markers, pages=pages)
     return Para(p.kind, text, markers, pages=pages)

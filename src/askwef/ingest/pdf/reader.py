@@ -36,6 +36,7 @@ from .columns import reading_order
 from .contents import contents_page, figure_lists, inner_contents
 from .continued import continue_tables
 from .despace import despace
+from .dropcaps import join_drop_caps
 from .entryheads import mark_entry_headings
 from .front import dated, front_matter
 from .headings import (
@@ -215,7 +216,9 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
                 continue
             xs, ys = sorted((float(shown[0]), float(shown[2]))), sorted((float(shown[1]), float(shown[3])))
             bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
-            lines = without_icons(without_overprints(on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)))
+            # (a drop cap joins its word first: it stands over the line under its baseline, as an overprint would)
+            lines = on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)
+            lines = without_icons(without_overprints(join_drop_caps(lines)))
             # a spread's page: its text runs on past the page's right edge, the columns to its end
             sizes[-1] = (max([sizes[-1][0]] + [l.x1 for l in lines]), sizes[-1][1])
             pages.append(lines)
