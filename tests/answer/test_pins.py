@@ -1,6 +1,6 @@
 from types import SimpleNamespace
 
-from askwef.answer.pins import gazetteer, home_places, missing, pinned_quarters, quoted_terms
+from askwef.answer.pins import edition_free, gazetteer, home_places, missing, pinned_quarters, quoted_terms
 
 
 def test_places_are_read_as_names_short_forms_and_adjectives():
@@ -76,3 +76,16 @@ def test_a_city_is_a_place_and_a_home_capital_stands_for_its_country():
     # "Beijing" as the question's subject is China's government; "in Beijing" is the city
     assert missing("how is beijing regulating generative AI?", "China regulates generative AI.", {"china"}) == ()
     assert missing("how many AI firms are in Beijing?", "China has 4,300 AI firms.", {"china"}) == ("Beijing",)
+
+
+def test_a_year_naming_a_reports_edition_pins_nothing():
+    """"the 2019 handbook" names the report, not a year the quote must give (the hunt of stop 46 had it refused); a year
+    beside no word naming a report, or of no report in the library, still pins."""
+    editions = {2019: "The Handbook to The NHS Constitution", 2025: "Blueprint to Action"}
+    around = "The longest wait in A&E is four hours."
+    for question in ("What does the 2019 handbook say is the longest wait in A&E?", "the longest A&E wait in the handbook (2019)",
+                     "longest A&E wait, 2019 NHS constitution handbook", "in the 2025 report, what is the longest A&E wait?"):
+        assert missing(edition_free(question, editions), around) == (), question
+    for question in ("What was the longest wait in A&E in 2019?", "what does the report say about 2019 waits?",
+                     "What does the 2018 handbook say about A&E waits?"):
+        assert missing(edition_free(question, editions), around) != (), question

@@ -40,7 +40,7 @@ import numpy as np
 from .coverage import counted, coverage, number_words
 from .features import FEATURES
 from .params import ABSTAIN_MESSAGE, AMOUNT_ASKED, ANSWER_TYPES, PINNED_MISSING_MESSAGE, UNWRITTEN_MESSAGE, UNWRITTEN_PASSAGES, WHEN
-from .pins import missing, missing_years, quoted_terms
+from .pins import edition_free, missing, missing_years, quoted_terms
 from .query import function_stems, holds, stems
 from .select import Selection, stage_for
 
@@ -76,7 +76,7 @@ def confidence_features(sel: Selection, retriever) -> dict[str, float]:
         cosine=float(row[0]),
         top_dense=prepared.top_dense,
         unknown=cache.weight({t for t in content if t not in cache.vocabulary}) / weight,
-        year_missing=float(bool(missing_years(sel.resolved, sel.around))),
+        year_missing=float(bool(missing_years(edition_free(sel.resolved, stage.editions), sel.around))),
         type_lacks=float(lacks),
         followup=float(prepared.resolved.previous is not None or prepared.resolved.question != prepared.question),
     )
@@ -150,7 +150,8 @@ def ruled_out(sel: Selection, retriever, features: dict[str, float]) -> RuledOut
         return RuledOut(terms=terms)
     # what the turn pins itself ("and in the first quarter?"), not what it carries from the turns before it ("how many
     # companies?" after "and by 2030?"): those lower the confidence (`year_missing`) but do not rule the answer out
-    pins = missing(asked, sel.around, stage_for(retriever).home.get(best.document, set()))
+    stage = stage_for(retriever)
+    pins = missing(edition_free(asked, stage.editions), sel.around, stage.home.get(best.document, set()))
     if features["unknown"] >= 1.0:  # none of what it asks about is written: "what is deepseek?" says so by name (not a
         # question about the document itself, whose "wrote" the report never writes: compose answers it all the same)
         terms = () if sel.prepared.itself else unknown_words(asked, stage_for(retriever).features.vocabulary)

@@ -299,6 +299,9 @@ talk about regarding ..."): left out of what retrieval reads (`query.searched`) 
 (`Query.stems`). Read as words, "report" and "say" made passages that write "report" (the reading guide's list of the
 series' other reports) outrank the one sentence naming Tsinghua; "info", "talk" and "regarding" were words the quote
 did not cover, and "any info on tsinghua?" was refused. Written for askwef from how staff frame a question."""
+EDITION_GAP = 2
+"""Words at most between a year and the word naming its report for the year to name the edition ("the 2019 NHS
+handbook", "the handbook (2019)"; `pins.edition_free`): written for the hunt of stop 46's "the 2019 handbook"."""
 DOCUMENT_WORD = re.compile(r"\b(?:report(?!\s+to\b)|paper|whitepaper|document|publication|study|review|strategy|brief|authors?)\b", re.I)
 """A word naming the document; "report to" is the verb ("who does it report to?" asks about the Office for AI)."""
 ANOTHER_DOCUMENT = re.compile(r"\b(?:a|an|another|other|new|future)\s+(?:white\s+|green\s+)?(?:report|paper|document|publication|study|review|strategy|brief)s?\b", re.I)

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .params import (
-    ADJECTIVE_ENDING, CITATION, CITY_MIN_POPULATION, CITY_WORDS, LOCATIVE, MONTHS, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
+    ADJECTIVE_ENDING, CITATION, CITY_MIN_POPULATION, CITY_WORDS, DOCUMENT_WORD, EDITION_GAP, LOCATIVE, MONTHS, COPYRIGHT_YEAR, FUNCTION_WORDS, HOME_MIN_SHARE, PLACE_ALIASES, QUARTER, QUARTER_NAMES, QUOTED_TERM, US_PRONOUN_AFTER, YEAR,
 )
 
 
@@ -154,6 +154,44 @@ def missing_years(question: str, around: str) -> list[str]:
         return years
     around = _uncited(around)
     return [year for year in years if year not in around]
+
+
+def edition_free(question: str, editions: dict[int, str]) -> str:
+    """`question` without the years that name a report's edition, not a year it asks about: a year of a report of
+    the library (`editions`: year -> its title) written next to a word naming a document or a word of that title ("what
+    does the 2019 handbook say about waiting times?", "the 2025 WEF report", "the review (2024)"). Such a year pins
+    nothing the quote must give; the hunt of stop 46 had "the 2019 handbook" refused for a fact the handbook gives.
+
+    >>> edition_free("what does the 2019 handbook say about A&E waits?", {2019: "The Handbook to The NHS Constitution"})
+    'what does the handbook say about A&E waits?'
+    >>> edition_free("how many AI firms in 2019?", {2019: "The Handbook to The NHS Constitution"})
+    'how many AI firms in 2019?'
+    >>> edition_free("targets in the 2025 wef report for 2030", {2025: "Blueprint to Action"})
+    'targets in the wef report for 2030'
+    >>> edition_free("what does the report say about 2025 targets?", {2025: "Blueprint to Action"})
+    'what does the report say about 2025 targets?'
+    >>> edition_free("what does the blueprint (2025) say", {2025: "Blueprint to Action"})
+    'what does the blueprint say'
+    """
+    if not editions or not YEAR.search(question):
+        return question
+    out = question
+    for m in reversed(list(YEAR.finditer(question))):
+        title = editions.get(int(m.group(0)))
+        if title is None:
+            continue
+        names = {w.casefold() for w in re.findall(r"[A-Za-z]{4,}", title)} - FUNCTION_WORDS
+        after = re.findall(r"[A-Za-z][\w-]*", question[m.end():])[: EDITION_GAP + 1]
+        # before it only the word itself, or with "(", "of", "from" between: "the handbook (2019)", "the report of 2019"
+        # ("what does the report say about 2025 targets" pins 2025)
+        before = re.search(r"([A-Za-z][\w-]*)\s*(?:\(|,|\bof\b|\bfrom\b)?\s*$", question[: m.start()])
+        near = [*after, *([before.group(1)] if before else [])]
+        if any(DOCUMENT_WORD.fullmatch(w) or w.casefold() in names for w in near):
+            start, end = m.start(), m.end()
+            if out[:start].rstrip().endswith("(") and out[end:].lstrip().startswith(")"):  # "the handbook (2019)"
+                start, end = out[:start].rstrip().rfind("("), end + out[end:].find(")") + 1
+            out = f"{out[:start].rstrip()} {out[end:].lstrip()}".strip()
+    return out
 
 
 def _uncited(text: str) -> str:
