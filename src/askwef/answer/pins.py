@@ -194,6 +194,15 @@ def edition_free(question: str, editions: dict[int, str]) -> str:
     return out
 
 
+def editions(documents) -> dict[int, str]:
+    """Per year of publication, the titles of the library's reports of that year, joined (`edition_free`)."""
+    out: dict[int, list[str]] = {}
+    for d in documents:
+        if d.year:
+            out.setdefault(d.year, []).append(d.title)
+    return {year: " ".join(titles) for year, titles in out.items()}
+
+
 def _uncited(text: str) -> str:
     """`text` without its copyright notices and author-date citations: the years and places they name are not ones it
     gives figures for."""

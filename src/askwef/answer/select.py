@@ -51,7 +51,7 @@ from .params import (
 )
 from .figures import labels, own_line
 from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, own_noun, part_question, roman_chapters, summary_part
-from .pins import edition_free, home_places, missing_years
+from .pins import edition_free, editions, home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose
 from .span import text_words
@@ -71,11 +71,7 @@ class Stage:
         self.features = StoreFeatures(store, self.lexicon)
         self.titles = topic_titles(store.documents)
         self.title_of = {d.name: d.title for d in store.documents}
-        editions: dict[int, list[str]] = {}
-        for d in store.documents:
-            if d.year:
-                editions.setdefault(d.year, []).append(d.title)
-        self.editions = {year: " ".join(titles) for year, titles in editions.items()}  # a year naming a report (`pins.edition_free`)
+        self.editions = editions(store.documents)  # a year naming a report (`pins.edition_free`)
         self.document_titles = tuple(t for t in self.title_of.values() if t)  # a question may call its report so
         self.embedder = retriever.embedder
         self._title_vectors = None  # the titles encoded by the retriever's model, on first use
