@@ -11,6 +11,8 @@ last letter does.
 
 from __future__ import annotations
 
+from .cidcodes import CodeMap, embedded_cmap
+
 
 class Widths:
     """Text widths from the PDF's font resources (pypdf knows the metrics of the standard 14 fonts).
@@ -23,6 +25,7 @@ class Widths:
         self._fonts: dict[int, object] = {}
         self._glyphs: dict[int, dict[str, float]] = {}
         self._missing: dict[int, float] = {}  # a composite font's width of glyphs its /W leaves out
+        self._cmaps: dict[int, CodeMap | None] = {}  # a composite font's own CMap (`cidcodes`)
 
     def width(self, font_dict, text: str, size: float) -> float:
         key = id(font_dict)
@@ -36,7 +39,8 @@ class Widths:
                 font = False
             self._fonts[key] = font
             self._missing[key] = _missing_width(font_dict)
-            self._glyphs[key] = _letter_widths(font, self._missing[key]) if font else {}
+            self._cmaps[key] = embedded_cmap(font_dict) if font else None
+            self._glyphs[key] = _letter_widths(font, self._missing[key], self._cmaps[key]) if font else {}
         if font:
             letters = self._glyphs.get(key) or {}
             if letters:
@@ -72,6 +76,9 @@ class Widths:
         glyphs = getattr(font, "character_widths", None) or {}
         letters = getattr(font, "character_map", None) or {}
         missing = self._missing.get(id(font_dict), DEFAULT_CID_WIDTH)
+        cmap = self._cmaps.get(id(font_dict))
+        if cmap is not None:
+            return _mapped_advance(cmap, glyphs, letters, missing, string, size, spacing)
         total = 0.0
         text = ""
         for part in string if isinstance(string, list) else [string]:
@@ -100,6 +107,7 @@ class Widths:
         if not letters:
             return None
         two = getattr(font, "sub_type", "") == "Type0"
+        cmap = self._cmaps.get(id(font_dict))
         encoding = getattr(font, "encoding", None)
         text = ""
         for part in string if isinstance(string, list) else [string]:
@@ -110,6 +118,12 @@ class Widths:
             raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
             if raw is None:
                 return None
+            if cmap is not None:
+                codes = cmap.codes(raw)
+                if codes is None:
+                    return None
+                text += "".join(letter for letter in (letters.get(chr(code)) for code in codes) if isinstance(letter, str))
+                continue
             step = 2 if two else 1
             for i in range(0, len(raw) - step + 1, step):
                 code = chr(raw[i] << 8 | raw[i + 1]) if two else chr(raw[i])
@@ -157,17 +171,45 @@ DEFAULT_CID_WIDTH = 1000.0
 reference, 9.7.4.3)."""
 
 
-def _letter_widths(font, missing: float = DEFAULT_CID_WIDTH) -> dict[str, float]:
+def _letter_widths(font, missing: float = DEFAULT_CID_WIDTH, cmap: CodeMap | None = None) -> dict[str, float]:
     """Letter -> width of a Type0 font whose widths are keyed by glyph code (`missing` for a glyph its /W
-    leaves out); {} for a simple font."""
+    leaves out; through `cmap`, the font's own CMap, from code to glyph); {} for a simple font."""
     if getattr(font, "sub_type", "") != "Type0":
         return {}
     widths = getattr(font, "character_widths", None) or {}
     letters: dict[str, float] = {}
     for code, letter in (getattr(font, "character_map", None) or {}).items():
+        if cmap is not None and isinstance(code, str) and len(code) == 1:
+            code = chr(cmap.cids.get(ord(code), 0))
         if isinstance(letter, str) and len(letter) == 1 and letter not in letters:
             letters[letter] = float(widths.get(code, missing))
     return letters
+
+
+def _mapped_advance(cmap: CodeMap, glyphs: dict, letters: dict, missing: float, string, size: float,
+                    spacing: tuple[float, float]) -> tuple[float, str] | None:
+    """`Widths.advance` for a composite font with its own CMap: the string's codes read by the CMap's codespace, each
+    code's glyph (CID) giving its width and the ToUnicode map (keyed by code) its letter; the character spacing counts
+    for every code, the word spacing for a one-byte code 32 (the PDF reference, 9.3.3)."""
+    char_spacing, word_spacing = spacing
+    total = 0.0
+    text = ""
+    for part in string if isinstance(string, list) else [string]:
+        if isinstance(part, (int, float)):
+            total -= float(part) / 1000 * size  # a TJ adjustment
+            continue
+        raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
+        if raw is None:
+            return None
+        codes = cmap.codes(raw)
+        if codes is None:
+            return None  # bytes the CMap does not read: the width is estimated from the letters
+        for code in codes:
+            total += float(glyphs.get(chr(cmap.cids.get(code, 0)), missing)) / 1000 * size + char_spacing
+            total += word_spacing if code == 32 and any(length == 1 for length, _, _ in cmap.spaces) else 0.0
+            letter = letters.get(chr(code), "")
+            text += letter if isinstance(letter, str) else ""
+    return total, text
 
 
 def _missing_width(font_dict) -> float:
