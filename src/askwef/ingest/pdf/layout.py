@@ -103,6 +103,17 @@ def _in_line_order(runs: list[Run]) -> list[Run]:
     return out
 
 
+ABUT_GAP = 0.15
+"""A run that starts this close (in type sizes) to where the one before it ends, on its baseline and in its size, goes
+on with its word, though pypdf ended a line there: InDesign through callas (Amazon's 2022 report) moves the text
+matrix inside words ('custome' | 'rs as possible', 'de' | 'cision-making', 0.1 pt apart), which read as two lines."""
+
+
+def _abuts(last: Run, run: Run) -> bool:
+    return abs(run.y - last.y) <= 0.1 * last.size and abs(run.size - last.size) <= 0.1 * last.size and last.width > 0 \
+        and -0.1 * last.size <= run.x - (last.x + last.width) <= ABUT_GAP * last.size
+
+
 def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     """Runs on one baseline and side by side -> lines; superscript markers are taken out of the text."""
     runs = _in_line_order(runs)
@@ -111,13 +122,15 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
     gutters: list[Gutter] | None = None  # found when two runs on a baseline stand a gutter's width apart
     for index, run in enumerate(runs):
         cur = groups[-1] if groups else None
-        if cur is not None and not cur[-1].ends_line:
+        if cur is not None and (not cur[-1].ends_line or _abuts(cur[-1], run)):
             first = max(cur, key=lambda r: r.size)  # the line's baseline: its largest run, not a raised marker before it
             size = first.size
             same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size) \
                 or (size < 0.9 * run.size and -0.2 * run.size <= first.y - run.y <= 0.7 * run.size)  # a raised number, then its text
-            # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
-            same_x = abs(run.x - cur[-1].x) < 0.5
+            # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on, or at the x of
+            # a run before it (a string of another font between them placed where it ends: the WEF template's
+            # 'e-Message (' at the line's start, '融安' after it, then 'e' at the line's start again)
+            same_x = any(abs(run.x - r.x) < 0.5 for r in cur)
             # estimated widths can run long (embedded font subsets): a run further right than the
             # previous one's start, and not past the estimated end plus a gap, follows on
             continues = same_x or (max(cur[-1].x + 0.5, min(x_end - 2, cur[-1].x + 0.5 * cur[-1].width)) <= run.x <= x_end + 1.8 * max(size, run.size))

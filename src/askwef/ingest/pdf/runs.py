@@ -297,8 +297,11 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         if ends and any(e[4] for e in ends) and not one_line(ends, clean, m[4], m[5]) and not on_baselines(ends, clean, m[4], m[5], size):
             ends = []  # a simple font's strings elsewhere than the run says (reportlab): letter widths
         if ends and max(e[1] for e in ends) > m[4]:
-            if ends[0][0] > x + 1 and clean.startswith(" "):
-                x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
+            if ends[0][0] > x + 1:
+                # pypdf puts a space it inserted for a gap where the gap starts, and a string shown after another
+                # without a move where the text matrix was set (Amazon's report: a link's 'UNGPs' at its line's start,
+                # so the line ran on 160 pt past its end, across the gutter)
+                x = ends[0][0]
             width = max(e[1] for e in ends) - x
             pieces = split_at_gaps(clean, ends, size)
             if len(pieces) > 1:  # table cells pypdf ran together: one run per cell
