@@ -274,21 +274,20 @@ def _text_columns(left: list[tuple[float, float, float]], right: list[tuple[floa
                   left_ys: list[float] = (), right_ys: list[float] = (), side: bool = False) -> bool:
     """Whether the lines either side of a gutter at x, (x0, x1, size) each, are columns of text: wide lines on both
     sides (TEXT_COLUMN_WIDTH), most of the right side's running to one right edge (the left side's: the caller).
-    `side`: one side may be a narrow column (SIDE_COLUMN_WIDTH) beside a column of text, and two columns that stand on
-    baselines of their own (`_apart`) need no common right edge (Amazon's report sets short paragraphs and bullets in
-    a ragged column); a narrow one must stand on baselines of its own (a glossary's terms stand on their definitions'
-    first baselines)."""
+    `side` (a gutter off the middle): one side may be a narrow column (SIDE_COLUMN_WIDTH) beside a column of text, and
+    the two must stand on baselines of their own both ways (`_apart`), SIDE_COLUMN_LINES lines each or more, with no
+    common right edge needed (Amazon's report sets short paragraphs and bullets in a ragged column): a glossary's terms
+    and a table's cells stand on their definitions' and their row's baselines (the WHO guideline's glossary, p xiii:
+    terms 8 em wide, read as a column of their own before)."""
     if not right or not left:
         return False
     size = median(s for _, _, s in left + right)
     narrow, wide = sorted(median(x1 - x0 for x0, x1, _ in spans) for spans in (left, right))
     if wide < TEXT_COLUMN_WIDTH * size or narrow < (SIDE_COLUMN_WIDTH if side else TEXT_COLUMN_WIDTH) * size:
         return False
-    if side and min(len(left), len(right)) >= SIDE_COLUMN_LINES and _apart(list(left_ys), list(right_ys)) \
-            and _apart(list(right_ys), list(left_ys)):
-        return True
-    if narrow < TEXT_COLUMN_WIDTH * size:
-        return False
+    if side:
+        return min(len(left), len(right)) >= SIDE_COLUMN_LINES and _apart(list(left_ys), list(right_ys)) \
+            and _apart(list(right_ys), list(left_ys))
     ends = sorted(x1 for _, x1, _ in right)
     return ends[int(0.2 * (len(ends) - 1))] >= ends[-1] - 0.2 * (ends[-1] - x)
 
