@@ -3,7 +3,7 @@ sustainability report): one-byte codes, each mapped to a glyph id (CID) numbered
 widths by CID, a ToUnicode map by code. reportlab writes no such font, so the file is written here, byte by byte.
 
 Draw with `show` (a line at a place) and `shows` (strings one after another in one text object, the way the report
-breaks words and links), then `cmap_font_pdf` writes the page.
+breaks words and links), then `cmap_font_pdf` writes the page; `four_column_spread` is the report's landscape page.
 """
 
 from __future__ import annotations
@@ -111,3 +111,26 @@ def cmap_font_pdf(path: Path, content: str, size: tuple[float, float] = (1088.0,
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def four_column_spread(path: Path, *, leading: float = 13.0) -> Path:
+    """A landscape page (1,088 x 612 pt) as Amazon's 2022 report sets one: a title and its text in the first of four
+    columns 16-20 pt apart, the others on one grid of baselines, set in fonts with CMaps of their own; a word of
+    column 2 broken by a new text matrix (set on the line above, then moved down) and a word of column 1 shown right
+    after the string before it."""
+    from reportlab.lib.utils import simpleSplit
+
+    from pdfpages import column_text
+
+    content = show(34, 508, "Our Delivery Network", size=20) + show(34, 484, "and Its Partners", size=20)
+    for k, (x, w) in enumerate([(34.0, 243.0), (293.0, 237.0), (551.0, 240.0), (810.0, 246.0)]):
+        for j, line in enumerate(simpleSplit(column_text(k, 6), "Helvetica", 9, w)):
+            y = (458.6 if k == 0 else 520.5) - leading * j
+            if k == 1 and j == 1:  # its second line's first word in two pieces ('pub' | 'lish'), 0.1 pt apart
+                content += shows([("/F1", line[:3], x, y), ("/F1", line[3:], x, y + leading, width(line[:3]) + 0.1, -leading)])
+            elif k == 0 and j == 2:  # its last word in bold, shown where the rest ended
+                head, last = line.rsplit(" ", 1)
+                content += shows([("/F1", head + " ", x, y), ("/F2", last)])
+            else:
+                content += show(x, y, line)
+    return cmap_font_pdf(path, content)

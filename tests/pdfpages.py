@@ -376,28 +376,6 @@ def bookmarked_report(c: rl_canvas.Canvas, title: str, pages: list[list[tuple[st
         c.showPage()
 
 
-def four_column_spread(path: Path, *, leading: float = 13.0) -> Path:
-    """A landscape page (1,088 x 612 pt) as Amazon's 2022 report sets one: a title and its text in the first of four
-    columns 16-20 pt apart, the others on one grid of baselines, set in fonts with CMaps of their own (`pdfcmapfont`),
-    a word of column 2 broken by a new text matrix (set on the line above, then moved down) and a word of column 1 shown right after the string before it."""
-    from reportlab.lib.utils import simpleSplit
-
-    from pdfcmapfont import cmap_font_pdf, show, shows, width
-
-    content = show(34, 508, "Our Delivery Network", size=20) + show(34, 484, "and Its Partners", size=20)
-    for k, (x, w) in enumerate([(34.0, 243.0), (293.0, 237.0), (551.0, 240.0), (810.0, 246.0)]):
-        for j, line in enumerate(simpleSplit(column_text(k, 6), "Helvetica", 9, w)):
-            y = (458.6 if k == 0 else 520.5) - leading * j
-            if k == 1 and j == 1:  # 'In column 2, ...': the first word in two pieces, 0.1 pt apart
-                content += shows([("/F1", line[:3], x, y), ("/F1", line[3:], x, y + leading, width(line[:3]) + 0.1, -leading)])
-            elif k == 0 and j == 2:  # its last word in bold, shown where the rest ended
-                head, last = line.rsplit(" ", 1)
-                content += shows([("/F1", head + " ", x, y), ("/F2", last)])
-            else:
-                content += show(x, y, line)
-    return cmap_font_pdf(path, content)
-
-
 def side_column_page(path: Path, side: list[str], *, leading: float = 11.0) -> Path:
     """An A4 page of two columns of text (172-362 and 378-553 pt) beside a narrow column of `side`'s short lines in
     smaller type (45-140 pt, on baselines of their own), as a journal sets its authors' affiliations."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from askwef.ingest import ingest_file
-from pdfpages import column_text, four_column_spread, side_column_page  # (tests/ is on sys.path)
+from pdfcmapfont import four_column_spread  # (tests/ is on sys.path)
+from pdfpages import column_text, side_column_page
 
 
 def _sentences(path) -> list[str]:
