@@ -311,8 +311,11 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         if len(ends) > 1:  # a space pypdf put between strings whose letters meet (its widths leave out Tw)
             clean = closed_up(clean, ends, size)
         if ends and max(e[1] for e in ends) > m[4]:
-            if ends[0][0] > x + 1 and clean.startswith(" "):
-                x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
+            if ends[0][0] > x + 1:
+                # pypdf puts a space it inserted for a gap where the gap starts, and a string shown after another
+                # without a move where the text matrix was set (Amazon's report: a link's 'UNGPs' at its line's start,
+                # so the line ran on 160 pt past its end, across the gutter)
+                x = ends[0][0]
             # a run ends at its last letter: a word space Tw widens at its end shows nothing (the FDA's table cells, 'Field '
             # set with Tw 9.7, ran 97 pt past their letters, over the next columns)
             blank = ends[-1][9] if ends[-1][1] >= max(e[1] for e in ends) else 0.0
