@@ -335,8 +335,9 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
 
 GOES_ON = 0.1
 """Type sizes a string may start off where the run before it ends, on its baseline, and go on from it: InDesign sets
-a new text matrix inside a word ('m' then 'easure them' 0.01 pt on, 'To red' then 'uce'), and pypdf ends a line there;
-a word space is 0.25 em or more."""
+a new text matrix inside a word ('m' then 'easure them' 0.01 pt on, 'To red' then 'uce', 'custome' | 'rs as possible'
+and 'de' | 'cision-making' 0.1 pt apart), and pypdf ends a line there; a word space is 0.25 em or more. (Not
+`abutting.ABUT_GAP`, which takes out a space pypdf put inside one run between two strings whose letters meet.)"""
 
 
 def _goes_on(before: Run, x: float, y: float, size: float) -> bool:
