@@ -444,3 +444,21 @@ def guideline_pdf(path: Path, contents: list[list[str]], pages: list[list[tuple]
             c.drawString(72, y, row[0])
         c.showPage()
     return saved(c, buf, path)
+
+
+def side_column_page(path: Path, side: list[str], *, leading: float = 11.0) -> Path:
+    """An A4 page of two columns of text (172-362 and 378-553 pt) beside a narrow column of `side`'s short lines in
+    smaller type (45-140 pt, on baselines of their own), as a journal sets its authors' affiliations."""
+    from reportlab.lib.utils import simpleSplit
+
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    for k, (x, w) in enumerate([(172.0, 190.0), (378.0, 175.0)]):
+        c.setFont("Helvetica", 9)
+        for j, line in enumerate(simpleSplit(column_text(k, 5), "Helvetica", 9, w)):
+            c.drawString(x, 760 - leading * j, line)
+    c.setFont("Helvetica", 7.5)
+    for j, line in enumerate(side):
+        c.drawString(45, 704.3 - 9 * j, line)
+    c.showPage()
+    return saved(c, buf, path)

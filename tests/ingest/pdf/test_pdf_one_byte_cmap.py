@@ -62,3 +62,14 @@ def test_character_spacing_counts_in_a_composite_fonts_advance():
     plain, _ = Widths().advance(font, b"a b", 9.0)
     spaced, _ = Widths().advance(font, b"a b", 9.0, (-0.02, 0.5))
     assert abs(spaced - (plain - 3 * 0.02 + 0.5)) < 1e-6  # Tc for each glyph, Tw for the one-byte space
+
+
+def test_bytes_outside_the_codespace_leave_a_strings_width_to_the_letter_estimate():
+    """Amazon's p49 sets link text in a Calibri whose CMap reads only the space (<20> <20>): read a byte a code, each
+    an unmapped glyph of the font's /DW (1 em), 'Contact Materials Restricted Substance List' came to 359 pt, not 87.
+    A string with a byte the codespace does not hold (here '\x92', the report's right quote) has no advance."""
+    font = PdfReader(BytesIO(one_byte_cmap_pdf(PROSE))).pages[0]["/Resources"]["/Font"]["/C0"].get_object()
+    assert Widths().advance(font, b"Group\x92s", 9.0) is None
+    assert Widths().spaced(font, b"Group\x92s") is None
+    assert parse_cmap(CMAP).split(b"Group\x92s") is None
+    assert Widths().advance(font, b"Groups", 9.0) is not None

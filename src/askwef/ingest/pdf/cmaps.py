@@ -12,6 +12,8 @@ nothing, and its markers stayed glued in the text ('startups.3 In').
 [(97, 1), (32, 1), (98, 1)]
 >>> codes.cid(0x61), codes.cid(0x62)
 (32, 33)
+>>> codes.split(bytes([0x61, 0x05])) is None  # a byte outside the codespace: what it shows is not known
+True
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ class Codes:
     singles: dict[int, int] = field(default_factory=dict)
     ranges: tuple[tuple[int, int, int], ...] = ()
 
-    def split(self, raw: bytes) -> list[tuple[int, int]]:
+    def split(self, raw: bytes) -> list[tuple[int, int]] | None:
         """The character codes of a string and their lengths in bytes: at each byte the shortest code a codespace
-        range holds (the PDF reference, 9.7.6.2); a byte no range holds is a code of the shortest length."""
+        range holds (the PDF reference, 9.7.6.2); None when some bytes fall in no range. Amazon's report, p49, sets
+        link text in a Calibri whose CMap reads only the space (<20> <20>): read a byte a code, each an unmapped
+        glyph of its /DW, 'Contact Materials Restricted Substance List' (87 pt) came to 359 pt; what such bytes show
+        and how wide is not known, so the width is left to the letter estimate."""
         out: list[tuple[int, int]] = []
-        shortest = min(self.spaces, default=1)
         i = 0
         while i < len(raw):
             for n in sorted(self.spaces):
@@ -45,8 +49,7 @@ class Codes:
                     if any(lo <= code <= hi for lo, hi in self.spaces[n]):
                         break
             else:
-                n = min(shortest, len(raw) - i)
-                code = int.from_bytes(raw[i:i + n], "big")
+                return None
             out.append((code, n))
             i += n
         return out

@@ -90,15 +90,25 @@ def _join_page_numbers(lines: list[Line]) -> list[Line]:
     return out
 
 
-MAX_COLUMNS = 3
+MAX_COLUMNS = 4
 """Columns a stretch of a page is read in at most: a gutter is looked for again in each column found (the IRS's
-instructions set three, 163 pt wide with 18 pt gutters)."""
+instructions set three, 163 pt wide with 18 pt gutters; Amazon's 2022 sustainability report four on a landscape
+page, 240 pt wide with 16-20 pt gutters)."""
+
+MIDDLE = (0.35, 0.65)
+"""Where across a stretch its gutter is looked for first (shares of its width): two columns of a page, or the middle
+one of four."""
+
+ASIDE = (0.1, 0.9)
+"""Where else a gutter between columns of text may stand (shares of the stretch's width): two columns in the left half
+of a landscape page beside a photograph (Amazon's report, p39: 34-284 and 293-539 pt of 1,088), a narrow column of
+affiliations beside an abstract (the Turkish journal article, p361: 45-141 and 172-524 pt of 595)."""
 
 
 def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int, first: int = 1) -> tuple[list[Line], int]:
     """The lines in reading order and how many columns side by side they make at most; column numbers from `first`
     (left to right: `Line.column`), set on stretches of columns (depth 0 leaves a page of one column at 0)."""
-    found = _gutter(lines, left_edge, right_edge, strict=depth > 0) if depth < MAX_COLUMNS - 1 else None
+    found = _best_gutter(lines, left_edge, right_edge, depth) if depth < MAX_COLUMNS - 1 else None
     if found is None:
         return lines, 1
     gutter, right_start = found
@@ -144,15 +154,44 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int, f
     return out, most
 
 
-def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool = False) -> tuple[float, float] | None:
-    """The x of a gutter between left_edge and right_edge and where its right column starts, or None.
+def _best_gutter(lines: list[Line], left_edge: float, right_edge: float, depth: int) -> tuple[float, float] | None:
+    """The gutter a stretch is read by: the one in its middle (`MIDDLE`), else one off the middle (`ASIDE`) between
+    columns of text (`_text_columns`, a narrow one beside a wide one) that few lines cross, also where the middle one
+    pairs few of the lines the other pairs (ASIDE_PAIRS)."""
+    middle = _gutter(lines, left_edge, right_edge, strict=depth > 0, keyed=True)
+    if middle is not None and middle[2][0] * ASIDE_PAIRS >= len(lines):
+        return middle[:2]
+    aside = _gutter(lines, left_edge, right_edge, strict=True, keyed=True, span=ASIDE, side=True)
+    if aside is not None and (middle is None or aside[2][0] > ASIDE_PAIRS * middle[2][0]):
+        return aside[:2]
+    return middle[:2] if middle is not None else None
+
+
+ASIDE_CROSSING = 0.25
+"""Lines across a gutter off the middle, at most, for each line it pairs: a page's running title or a heading across
+the columns (Amazon's report, p59: the chapter's name over 61 lines in two columns); the IRS's tip boxes, set in a
+column beside the text of the column before, are crossed by that column's lines (39 across, 11 paired)."""
+
+ASIDE_PAIRS = 2
+"""A gutter off the middle is taken over one in the middle where it pairs this many times the lines (the Turkish
+journal article, p361: a gutter in the middle pairs the head's six lines, the journal's name beside the article's
+kind; the one beside the affiliations 57); where the middle one pairs half the stretch's lines or more, it stands
+(the IRS's instructions: the gutter between columns 2 and 3, crossed by one line, not the one before column 2)."""
+
+
+def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool = False, *, keyed: bool = False,
+            span: tuple[float, float] = MIDDLE, side: bool = False):
+    """The x of a gutter between left_edge and right_edge and where its right column starts, or None (`keyed`: and
+    the lines it pairs and, negated, crosses).
 
     Lines crossing a candidate x cut the page into bands; a band with lines on both sides of x and
     none across is a stretch of two columns. The gutter is the x with the most lines in such
     stretches (then the fewest crossing), and its right column must start at one left edge.
 
     `strict` (inside a column already found): both sides must be columns of text (`_text_columns`), not a table's
-    cells, which stand beside one another in a column as columns do on a page."""
+    cells, which stand beside one another in a column as columns do on a page; `side`: one of them may be narrow, set
+    on baselines of its own, and few lines cross the gutter (ASIDE_CROSSING). `span`: where across the stretch to look
+    (shares of its width)."""
     text = sorted((l for l in lines if l.role in ("", "heading") and l.x1 - l.x0 > 2), key=lambda l: -l.y)
     if len(text) < 2 * MIN_COLUMN_LINES:
         return None
@@ -160,7 +199,7 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool
     best: tuple[int, int] | None = None  # (side by side, -crossing)
     runs: list[float] = []
     starts_at: dict[float, list[float]] = {}
-    for step in range(int(0.35 * width), int(0.65 * width) + 1, 2):
+    for step in range(int(span[0] * width), int(span[1] * width) + 1, 2):
         x = left_edge + step
         paired, crossing, left, right, starts = 0, 0, 0, 0, []
         band: list[float] = []
@@ -174,7 +213,7 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool
                 # a column's lines run to its edge (justified or ragged); a table's first cells stop short
                 filled = sorted(ends)[int(0.8 * (len(ends) - 1))] >= x - 0.2 * (x - left_edge) if ends else False
                 if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES and (filled or _apart(left_ys, right_ys)) \
-                        and (not strict or filled and _text_columns(left_spans, right_spans, x)):
+                        and (not strict or filled and _text_columns(left_spans, right_spans, x, left_ys, right_ys, side)):
                     paired += left + right
                     starts += band
                 crossing += l is not None
@@ -189,7 +228,7 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool
                 band.append((round(l.x0), round((l.x0 + l.x1) / 2)))
                 right_ys.append(l.y)
                 right_spans.append((l.x0, l.x1, l.size))
-        if paired < 2 * MIN_COLUMN_LINES:
+        if paired < 2 * MIN_COLUMN_LINES or side and crossing > ASIDE_CROSSING * paired:
             continue
         key = (paired, -crossing)
         if best is None or key > best:
@@ -202,12 +241,14 @@ def _gutter(lines: list[Line], left_edge: float, right_edge: float, strict: bool
     x = (runs[0] + runs[-1]) / 2
     starts = Counter(start for start, _ in starts_at[runs[0]])
     if starts and max(starts.values()) >= MIN_COLUMN_LINES:
-        return x, float(max(starts, key=lambda k: starts[k]))
+        found = x, float(max(starts, key=lambda k: starts[k]))
+        return (*found, best) if keyed else found
     # a block set centred beside the text (a portrait's name and title): its lines share a centre, not an
     # edge; a table's cells centred in several columns stand on several axes
     centres = [centre for _, centre in starts_at[runs[0]]]
     if len(centres) >= MIN_COLUMN_LINES and max(centres) - min(centres) <= CENTRE_TOLERANCE:
-        return x, float(min(start for start, _ in starts_at[runs[0]]))
+        found = x, float(min(start for start, _ in starts_at[runs[0]]))
+        return (*found, best) if keyed else found
     return None  # text to the right, but no column edge: scattered labels, not a column
 
 
@@ -217,14 +258,36 @@ where a table's cells set in a column ('Japanese', 'Japan', '/usr/share/man/ja_J
 check mark in gpredict's) are a few words."""
 
 
-def _text_columns(left: list[tuple[float, float, float]], right: list[tuple[float, float, float]], x: float) -> bool:
+SIDE_COLUMN_WIDTH = 5.0
+"""A narrow column's lines beside a column of text, in type sizes, are this wide at least (their median): the Turkish
+journal article's affiliations, 'Muğla University,' 7 em, 'The School of Physical' 9 em; a list's numbers or bullets
+are an em or two."""
+
+
+SIDE_COLUMN_LINES = 4
+"""Lines each side of a gutter off the middle has at least where the two stand on baselines of their own but need no
+common right edge (the Turkish journal article's affiliations: 13 lines; Amazon's report, p39: 27 and 21); the OECD
+review's monitoring template sets two lines of instructions beside a table's cells."""
+
+
+def _text_columns(left: list[tuple[float, float, float]], right: list[tuple[float, float, float]], x: float,
+                  left_ys: list[float] = (), right_ys: list[float] = (), side: bool = False) -> bool:
     """Whether the lines either side of a gutter at x, (x0, x1, size) each, are columns of text: wide lines on both
-    sides (TEXT_COLUMN_WIDTH), most of the right side's running to one right edge (the left side's: the caller)."""
+    sides (TEXT_COLUMN_WIDTH), most of the right side's running to one right edge (the left side's: the caller).
+    `side` (a gutter off the middle): one side may be a narrow column (SIDE_COLUMN_WIDTH) beside a column of text, and
+    the two must stand on baselines of their own both ways (`_apart`), SIDE_COLUMN_LINES lines each or more, with no
+    common right edge needed (Amazon's report sets short paragraphs and bullets in a ragged column): a glossary's terms
+    and a table's cells stand on their definitions' and their row's baselines (the WHO guideline's glossary, p xiii:
+    terms 8 em wide, read as a column of their own before)."""
     if not right or not left:
         return False
     size = median(s for _, _, s in left + right)
-    if min(median(x1 - x0 for x0, x1, _ in side) for side in (left, right)) < TEXT_COLUMN_WIDTH * size:
+    narrow, wide = sorted(median(x1 - x0 for x0, x1, _ in spans) for spans in (left, right))
+    if wide < TEXT_COLUMN_WIDTH * size or narrow < (SIDE_COLUMN_WIDTH if side else TEXT_COLUMN_WIDTH) * size:
         return False
+    if side:
+        return min(len(left), len(right)) >= SIDE_COLUMN_LINES and _apart(list(left_ys), list(right_ys)) \
+            and _apart(list(right_ys), list(left_ys))
     ends = sorted(x1 for _, x1, _ in right)
     return ends[int(0.2 * (len(ends) - 1))] >= ends[-1] - 0.2 * (ends[-1] - x)
 

@@ -117,8 +117,10 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             size = first.size
             same_base = abs(run.y - first.y) <= 0.3 * size or (run.size < 0.9 * size and -0.2 * size <= run.y - first.y <= 0.7 * size) \
                 or (size < 0.9 * run.size and -0.2 * run.size <= first.y - run.y <= 0.7 * run.size)  # a raised number, then its text
-            # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on
-            same_x = abs(run.x - cur[-1].x) < 0.5
+            # runs that pypdf reports at the previous run's x (the text matrix did not move) follow on, or at the x of
+            # a run before it on its baseline (a string of another font between them placed where it ends: the WEF
+            # template's 'e-Message (' at the line's start, '融安' after it, then 'e' at the line's start again)
+            same_x = abs(run.x - cur[-1].x) < 0.5 or any(abs(run.x - r.x) < 0.5 and abs(run.y - r.y) <= 0.1 * run.size for r in cur)
             # estimated widths can run long (embedded font subsets): a run further right than the
             # previous one's start, and not past the estimated end plus a gap, follows on
             continues = same_x or (max(cur[-1].x + 0.5, min(x_end - 2, cur[-1].x + 0.5 * cur[-1].width)) <= run.x <= x_end + 1.8 * max(size, run.size))

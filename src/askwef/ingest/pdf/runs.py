@@ -311,8 +311,11 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
         if len(ends) > 1:  # a space pypdf put between strings whose letters meet (its widths leave out Tw)
             clean = closed_up(clean, ends, size)
         if ends and max(e[1] for e in ends) > m[4]:
-            if ends[0][0] > x + 1 and clean.startswith(" "):
-                x = ends[0][0]  # pypdf puts a space it inserted for a gap where the gap starts
+            if ends[0][0] > x + 1:
+                # pypdf puts a space it inserted for a gap where the gap starts, and a string shown after another
+                # without a move where the text matrix was set (Amazon's report: a link's 'UNGPs' at its line's start,
+                # so the line ran on 160 pt past its end, across the gutter)
+                x = ends[0][0]
             # a run ends at its last letter: a word space Tw widens at its end shows nothing (the FDA's table cells, 'Field '
             # set with Tw 9.7, ran 97 pt past their letters, over the next columns)
             blank = ends[-1][9] if ends[-1][1] >= max(e[1] for e in ends) else 0.0
@@ -332,8 +335,9 @@ def page_runs(page, widths: Widths, shapes: list[Shape] | None = None, tick=None
 
 GOES_ON = 0.1
 """Type sizes a string may start off where the run before it ends, on its baseline, and go on from it: InDesign sets
-a new text matrix inside a word ('m' then 'easure them' 0.01 pt on, 'To red' then 'uce'), and pypdf ends a line there;
-a word space is 0.25 em or more."""
+a new text matrix inside a word ('m' then 'easure them' 0.01 pt on, 'To red' then 'uce', 'custome' | 'rs as possible'
+and 'de' | 'cision-making' 0.1 pt apart), and pypdf ends a line there; a word space is 0.25 em or more. (Not
+`abutting.ABUT_GAP`, which takes out a space pypdf put inside one run between two strings whose letters meet.)"""
 
 
 def _goes_on(before: Run, x: float, y: float, size: float) -> bool:

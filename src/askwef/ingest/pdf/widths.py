@@ -88,7 +88,10 @@ class Widths:
             raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
             if raw is None:
                 return None
-            for code, glyph, space in _codes(raw, self._codes.get(id(font_dict))):
+            split = _codes(raw, self._codes.get(id(font_dict)))
+            if split is None:
+                return None  # bytes its CMap does not read: the width is estimated from the letters
+            for code, glyph, space in split:
                 total += float(glyphs.get(glyph, missing)) / 1000 * size + char_spacing + (word_spacing if space else 0.0)
                 letter = letters.get(code, "")
                 text += letter if isinstance(letter, str) else ""
@@ -116,7 +119,10 @@ class Widths:
             raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part) if isinstance(part, (bytes, bytearray)) else None
             if raw is None:
                 return None
-            for code, *_ in _codes(raw, self._codes.get(id(font_dict))) if two else ((chr(b),) for b in raw):
+            split = _codes(raw, self._codes.get(id(font_dict))) if two else [(chr(b),) for b in raw]
+            if split is None:
+                return None
+            for code, *_ in split:
                 letter = letters.get(code)
                 if not isinstance(letter, str) and not two and isinstance(encoding, dict):
                     letter = encoding.get(ord(code))
@@ -164,13 +170,17 @@ DEFAULT_CID_WIDTH = 1000.0
 reference, 9.7.4.3)."""
 
 
-def _codes(raw: bytes, codes: Codes | None) -> list[tuple[str, str, bool]]:
+def _codes(raw: bytes, codes: Codes | None) -> list[tuple[str, str, bool]] | None:
     """A composite font's string as (code, glyph) keys of its letters and widths (pypdf keys both by chr of the
     number), and whether the code is a one-byte space (word spacing applies to it, the PDF reference 9.3.3): by
-    its embedded CMap, else two bytes a code that is its own glyph (Identity-H; an odd last byte is dropped)."""
+    its embedded CMap, else two bytes a code that is its own glyph (Identity-H; an odd last byte is dropped).
+    None when some bytes fall in none of its CMap's codespace ranges (`Codes.split`)."""
     if codes is None:
         return [(chr(raw[i] << 8 | raw[i + 1]),) * 2 + (False,) for i in range(0, len(raw) - 1, 2)]
-    return [(chr(code), chr(codes.cid(code)), code == 32 and n == 1) for code, n in codes.split(raw)]
+    split = codes.split(raw)
+    if split is None:
+        return None
+    return [(chr(code), chr(codes.cid(code)), code == 32 and n == 1) for code, n in split]
 
 
 def _letter_widths(font, missing: float = DEFAULT_CID_WIDTH, codes: Codes | None = None) -> dict[str, float]:
