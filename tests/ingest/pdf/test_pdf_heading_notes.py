@@ -5,7 +5,8 @@ bold over a 9.5 pt body, "3.3 Roles" then "(Web Annex A)" in the body's type).""
 from __future__ import annotations
 
 from askwef.ingest import ingest_file
-from pdfpages import filed_under, guideline_pdf  # (tests/ is on sys.path)
+from layoutpages import guideline_pdf  # (tests/ is on sys.path)
+from pdfpages import filed_under
 
 
 def prose(topic: str) -> tuple[str, float, bool, float]:

@@ -9,7 +9,8 @@ import re
 
 from askwef.ingest import ingest_file
 from pdfcmapfont import four_column_spread  # (tests/ is on sys.path)
-from pdfpages import column_text, side_column_page
+from layoutpages import side_column_page
+from pdfpages import column_text
 
 
 def _sentences(path) -> list[str]:

@@ -11,7 +11,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfpages import filed_under, saved, styled_bookmarks  # (tests/ is on sys.path)
+from layoutpages import styled_bookmarks  # (tests/ is on sys.path)
+from pdfpages import filed_under, saved
 
 SAVINGS = ["Generic drugs often cost 20 to 70 percent less than their brand-name counterparts. The",
            "promise of significant savings makes timely review of generic drug applications a vital",

@@ -10,7 +10,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfpages import saved, small_digits_page  # (tests/ is on sys.path)
+from layoutpages import small_digits_page  # (tests/ is on sys.path)
+from pdfpages import saved
 
 PROSE = [[(f"Line {j + 1} says how the water board measures the river and reports its flow each year.", 0.0)] for j in range(8)]
 

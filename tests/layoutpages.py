@@ -1,0 +1,101 @@
+"""More small made pages for the PDF reader's tests (beside `pdfpages.py`, whose helpers they use): units' small
+digits, Word's bookmarks on body paragraphs, a guideline whose headings add notes to their Contents titles, two
+columns beside a narrow side column."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas as rl_canvas
+
+from pdfpages import column_text, saved, set_lines
+
+
+def small_digits_page(c: rl_canvas.Canvas, heading: str, rows: list[list[tuple[str, float]]], notes: list[str]) -> None:
+    """A page of `c`: `heading`, then `rows` in 10 pt, each row's pieces (text, shift): a shifted piece set in 7 pt that
+    many points above the line (below it when negative), by a text rise (Ts) when `text` starts with '^', else by a
+    text matrix of its own (Tm, as InDesign sets Amazon's 'CO' '2' 'e'); `notes` at the page's foot in 8 pt."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, heading)
+    for j, pieces in enumerate(rows):
+        y, x = 750 - 14 * j, 72.0
+        line = c.beginText(x, y)
+        for text, shift in pieces:
+            size = 7 if shift else 10
+            line.setFont("Helvetica", size)
+            line.setRise(shift if text.startswith("^") else 0)
+            line.setTextOrigin(x, y if text.startswith("^") else y + shift)
+            line.textOut(text.lstrip("^"))
+            x += c.stringWidth(text.lstrip("^"), "Helvetica", size)
+        c.drawText(line)
+    set_lines(c, [(note, 8, False, 10) for note in notes], top=100)
+
+
+def styled_bookmarks(c: rl_canvas.Canvas, title: str, blocks: list[tuple[list[str], float, bool, bool]]) -> None:
+    """A page as Word's "create bookmarks from styles" exports one, on `c`: the title, then `blocks` from the top, each
+    (lines, size, bold, bookmarked); a bookmarked block's bookmark carries its lines joined, paragraph or heading."""
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, title)
+    y = 740.0
+    for k, (lines, size, bold, bookmarked) in enumerate(blocks):
+        if bookmarked:
+            c.bookmarkHorizontal(f"b{k}", 72, y + size)
+            c.addOutlineEntry(" ".join(lines), f"b{k}", level=0)
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= size * 1.2
+        y -= size
+    c.showPage()
+
+
+def guideline_pdf(path: Path, contents: list[list[str]], pages: list[list[tuple]]) -> Path:
+    """A guideline as an InDesign report prints one (the WHO HCV guideline), at `path`: a title page, a Contents over
+    the pages of `contents` (rows as printed: "2.1 Roles . . . . 4", or a title wrapped onto the next row), then `pages`,
+    each a list of lines from the top, (text, size, bold, gap before) as `set_lines` takes them, or a heading with a
+    note after its title on its baseline in other type, ((title, size), (note, note size), gap before): the title in
+    bold, the note in the body's regular type. No folios: the Contents' numbers are the physical pages'."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, "Updated Guidance on Household Water Supply")
+    c.showPage()
+    for k, rows in enumerate(contents):
+        set_lines(c, ([("Contents", 20, True, 0)] if k == 0 else []) + [(row, 10, False, 16) for row in rows])
+    for lines in pages:
+        y = 780.0
+        for row in lines:
+            y -= row[-1]
+            if isinstance(row[0], tuple):
+                (title, size), (note, note_size), _ = row
+                text = c.beginText(72, y)
+                text.setFont("Helvetica-Bold", size)
+                text.textOut(f"{title} ")
+                text.setFont("Helvetica", note_size)
+                text.textOut(note)
+                c.drawText(text)
+                continue
+            c.setFont("Helvetica-Bold" if row[2] else "Helvetica", row[1])
+            c.drawString(72, y, row[0])
+        c.showPage()
+    return saved(c, buf, path)
+
+
+def side_column_page(path: Path, side: list[str], *, leading: float = 11.0) -> Path:
+    """An A4 page of two columns of text (172-362 and 378-553 pt) beside a narrow column of `side`'s short lines in
+    smaller type (45-140 pt, on baselines of their own), as a journal sets its authors' affiliations."""
+    from reportlab.lib.utils import simpleSplit
+
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    for k, (x, w) in enumerate([(172.0, 190.0), (378.0, 175.0)]):
+        c.setFont("Helvetica", 9)
+        for j, line in enumerate(simpleSplit(column_text(k, 5), "Helvetica", 9, w)):
+            c.drawString(x, 760 - leading * j, line)
+    c.setFont("Helvetica", 7.5)
+    for j, line in enumerate(side):
+        c.drawString(45, 704.3 - 9 * j, line)
+    c.showPage()
+    return saved(c, buf, path)
