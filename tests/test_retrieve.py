@@ -162,16 +162,3 @@ def test_an_engine_runs_numpy_s_blas_on_one_thread(tmp_path):
     with threadpool_limits(limits=2, user_api="blas"):  # as a fresh process starts on this 2-core machine, restored after
         fixture_engine(tmp_path)
         assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {BLAS_THREADS}
-
-
-def test_a_section_is_named_without_the_abbreviation_its_title_adds_in_brackets(tmp_path):
-    """'General Secretariat (GS) of the Council of Ministers' is named by a question writing it out without '(GS)' (the
-    OECD review: "What role does the General Secretariat of the Council of Ministers play?" found its section 13th)."""
-    from conftest import fixture_engine
-
-    notes = "# Port Notes\n\n## 1 Harbour Works Office (HWO) of the Port Board\n\nThe HWO keeps the quays and dredges the channel.\n"
-    r = fixture_engine(tmp_path, {"port-notes.md": notes}).retriever
-    named = r.named_sections("What does the Harbour Works Office of the Port Board do?")
-    sections = {p.section for p, hit in zip(r.store.passages, named) if hit}
-    assert sections == {"1 Harbour Works Office (HWO) of the Port Board"}
-    assert r.named_sections("What does the Harbour Works Office (HWO) of the Port Board do?").any()  # as printed, too

@@ -114,10 +114,10 @@ class Retriever:
         titles: dict[str, set[int]] = {}
         reports = {title_key(d.title) for d in store.documents}  # names a report, not its front matter's section
         for code, path in enumerate(paths):
-            for part in path.split(" > "):  # a title is named without what it adds in brackets ("General Secretariat (GS) of ...")
-                for title in {title_key(part), title_key(re.sub(r"\([^)]*\)", " ", part))}:
-                    if title and title not in reports:
-                        titles.setdefault(title, set()).add(code)
+            for part in path.split(" > "):
+                title = title_key(part)
+                if title and title not in reports:
+                    titles.setdefault(title, set()).add(code)
         self._section_paths = paths
         self._section_titles = sorted((t, np.array(sorted(c), dtype=np.int32)) for t, c in titles.items())
         self._short_titles = ShortTitles(dict(self._section_titles))
