@@ -12,7 +12,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas as rl_canvas
 
-from pdfpages import saved  # (tests/ is on sys.path)
+from pdfpages import bookmarked_pages, saved  # (tests/ is on sys.path)
 
 WIDTH, HEIGHT = A4
 
@@ -50,19 +50,7 @@ def chapter_pages(c: rl_canvas.Canvas, pages: list[list[tuple[str, float, int]]]
     """`pages` of `c`, each a list of (text, size, level) lines from the top: level 0 is body text, any other a heading in
     bold, with a bookmark at that outline depth when above 0 (1: the top; below 0: no bookmark). Each page prints its
     folio at its foot, from `first_folio` on."""
-    for k, lines in enumerate(pages):
-        y = 780.0
-        for j, (text, size, level) in enumerate(lines):
-            if level > 0:
-                key = f"c{k}l{j}"
-                c.bookmarkHorizontal(key, 56, y + size)
-                c.addOutlineEntry(text, key, level=level - 1)
-            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
-            c.drawString(56, y, text)
-            y -= size * 2 if level else 14
-        c.setFont("Helvetica", 9)
-        c.drawString(300, 40, str(first_folio + k))
-        c.showPage()
+    bookmarked_pages(c, pages, first_folio=first_folio, left=56.0, key="c")
 
 
 def fronted_report(path: Path, title: str, front: list[Callable[[rl_canvas.Canvas], None]], rows: list[tuple[str, int, int]],

@@ -37,6 +37,28 @@ def title_and_contents(c: rl_canvas.Canvas, title: str, rows: list[str]) -> None
     c.showPage()
 
 
+def bookmarked_pages(c: rl_canvas.Canvas, pages: list[list[tuple[str, float, int]]], *, first_folio: int, left: float = 72.0,
+                     key: str = "p") -> None:
+    """`pages` of `c`, each a list of (text, size, level) lines from the top: level 0 is body text, any other a heading in
+    bold, with a bookmark at that outline depth when above 0 (1: the top); size 0 makes the bookmark only, a negative
+    size the bookmark only at the baseline the line would take (`bookmarked_report`). Each page prints its folio at its
+    foot, from `first_folio` on."""
+    for k, lines in enumerate(pages):
+        y = 780.0
+        for j, (text, size, level) in enumerate(lines):
+            if level > 0:
+                c.bookmarkHorizontal(f"{key}{k}l{j}", left, y + (size or 12) if size >= 0 else y)
+                c.addOutlineEntry(text, f"{key}{k}l{j}", level=level - 1)
+            if size <= 0:
+                continue
+            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
+            c.drawString(left, y, text)
+            y -= size * 2 if level else 14
+        c.setFont("Helvetica", 9)
+        c.drawString(300, 40, str(first_folio + k))
+        c.showPage()
+
+
 def outlined_manual(c: rl_canvas.Canvas, title: str, rows: list[str], pages: list[list[tuple[str, float, int]]]) -> None:
     """A manual as DocBook prints one, on `c`: a title page, a Contents page of `rows` ("Overview . . . 4", set flush:
     its indentation gives no depth), then `pages`, each a list of (text, size, level) lines from the top: level 0 is
@@ -44,19 +66,7 @@ def outlined_manual(c: rl_canvas.Canvas, title: str, rows: list[str], pages: lis
     heading neither the outline nor the Contents lists, as DocBook's bridgeheads). Each page prints its number at its
     foot, counted from 1 on the title page, so the Contents' numbers are the physical pages'."""
     title_and_contents(c, title, rows)
-    for k, lines in enumerate(pages):
-        y = 780.0
-        for j, (text, size, level) in enumerate(lines):
-            if level > 0:
-                key = f"p{k}l{j}"
-                c.bookmarkHorizontal(key, 72, y + size)
-                c.addOutlineEntry(text, key, level=level - 1)
-            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
-            c.drawString(72, y, text)
-            y -= size * 2 if level else 14
-        c.setFont("Helvetica", 9)
-        c.drawString(300, 40, str(k + 3))
-        c.showPage()
+    bookmarked_pages(c, pages, first_folio=3)
 
 
 
@@ -360,18 +370,4 @@ def bookmarked_report(c: rl_canvas.Canvas, title: str, pages: list[list[tuple[st
     c.setFont("Helvetica-Bold", 20)
     c.drawString(72, 700, title)
     c.showPage()
-    for k, lines in enumerate(pages):
-        y = 780.0
-        for j, (text, size, level) in enumerate(lines):
-            if level > 0:
-                key = f"p{k}l{j}"
-                c.bookmarkHorizontal(key, 72, y + (size or 12) if size >= 0 else y)
-                c.addOutlineEntry(text, key, level=level - 1)
-            if size <= 0:
-                continue
-            c.setFont("Helvetica-Bold" if level else "Helvetica", size)
-            c.drawString(72, y, text)
-            y -= size * 2 if level else 14
-        c.setFont("Helvetica", 9)
-        c.drawString(300, 40, str(k + 2))
-        c.showPage()
+    bookmarked_pages(c, pages, first_folio=2)

@@ -13,6 +13,18 @@ from reportlab.pdfgen import canvas as rl_canvas
 from pdfpages import saved
 
 WIDTH, HEIGHT = A4
+LEFT = 108.0  # the text's left edge, points
+
+
+def _headed_text(heading: str, font: str, size: float):
+    """(buffer, canvas, text object): an A4 page with `heading` drawn, and a text object under it in `font` at `size`."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Bold", 14)
+    c.drawString(LEFT, HEIGHT - 90, heading)
+    text = c.beginText(LEFT, HEIGHT - 130)
+    text.setFont(font, size)
+    return buf, c, text
 
 
 def word_processor_page(path: Path, heading: str, paragraphs: list[str], *, size: float = 12.0, width: float = 396.0,
@@ -25,13 +37,8 @@ def word_processor_page(path: Path, heading: str, paragraphs: list[str], *, size
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    left, leading = 108.0, 1.12 * size
-    buf = BytesIO()
-    c = rl_canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Times-Bold", 14)
-    c.drawString(left, HEIGHT - 90, heading)
-    text = c.beginText(left, HEIGHT - 130)
-    text.setFont(font, size)
+    leading = 1.12 * size
+    buf, c, text = _headed_text(heading, font, size)
     code = text._code  # (reportlab's text object writes no TD between strings of a line: the moves are written here)
     for paragraph in paragraphs:
         lines = simpleSplit(paragraph, font, size, width)
@@ -71,13 +78,8 @@ def words_apart_page(path: Path, heading: str, paragraphs: list[str], *, size: f
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    left, leading = 108.0, 1.12 * size
-    buf = BytesIO()
-    c = rl_canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Times-Bold", 14)
-    c.drawString(left, HEIGHT - 90, heading)
-    text = c.beginText(left, HEIGHT - 130)
-    text.setFont(font, size)
+    leading = 1.12 * size
+    buf, c, text = _headed_text(heading, font, size)
     code = text._code  # (the moves between a line's strings are written here)
     for paragraph in paragraphs:
         for line in simpleSplit(paragraph, font, size, width):
