@@ -92,3 +92,12 @@ def test_a_chapters_bookmark_equal_to_the_title_keeps_its_section(tmp_path):
     doc = ingest_file(covered_report(tmp_path / "principles.pdf", cover, chapters))
     assert doc.title == "Tidal Principles"
     assert filed_under(doc, "tidal principles") == "Tidal Principles"
+
+
+def test_headings_of_the_titles_size_over_their_paragraphs_are_not_one_title(tmp_path):
+    """A note with no cover: its first page holds 16 pt headings over paragraphs (a PyMuPDF change note was titled
+    "Pixmap API Change: Display List API Change: ..."). The title is the first heading's block only."""
+    first = [("Pixmap Changes", 16, 744), *[(line, 12, 720 - 16 * k) for k, line in enumerate(prose("pixmaps", 4))],
+             ("Display List Changes", 16, 560), *[(line, 12, 536 - 16 * k) for k, line in enumerate(prose("lists", 4))]]
+    doc = ingest_file(covered_report(tmp_path / "note.pdf", first, [("Text Page Changes", 16, prose("text pages"))]))
+    assert doc.title == "Pixmap Changes"

@@ -10,7 +10,8 @@ above it does not ("OECD Public Governance Reviews").
 
 A cover whose title is artwork has no text title: a numbered chapter heading further on ("1. Principles that guide
 the NHS") is no title, nor is a later page's heading over running text when the metadata names the report; a drop
-cap, the largest glyph on a journal's first page, is no title either.
+cap, the largest glyph on a journal's first page, is no title either. The title's lines are one block: headings of
+its size further down, over their paragraphs, are not part of it.
 
 >>> _cased(["STRENGTHENING", "PUBLIC", "ADMINISTRATION", "FOR", "BETTER", "OUTCOMES", "IN", "AI"], {"for": "for", "in": "in", "ai": "AI"})
 'Strengthening Public Administration for Better Outcomes in AI'
@@ -82,7 +83,7 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
         if top < TITLE_SIZE * body:
             continue
         ordered = sorted(lines, key=lambda l: -l.y)
-        title = [l for l in ordered if abs(l.size - top) < 0.5]
+        title = _block([l for l in ordered if abs(l.size - top) < 0.5], ordered)
         if CHAPTER_NUMBER.match(title[0].text):
             continue  # a chapter opens here: no title page
         if seen > 1 and usable and sum(1 for l in lines if l.role == "" and abs(l.size - body) < 0.5) >= RUNNING_TEXT:
@@ -99,6 +100,21 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
         text = f"{kicker} {text}" if kicker else text
         return f"{text.rstrip(':')}: {subtitle}" if subtitle else text
     return usable
+
+
+def _block(title: list[Line], ordered: list[Line]) -> list[Line]:
+    """The first of the `title` lines (set in the title's size, from the top) and those set under it with no other
+    text between (of `ordered`, the page's lines, under the title's width): headings of that size over their
+    paragraphs further down are no part of it (a PyMuPDF note's first page of "Pixmap", "Display List API Change", ...
+    was titled by all four)."""
+    out = title[:1]
+    for line in title[1:]:
+        above = out[-1]
+        left, right = min(line.x0, above.x0), max(line.x1, above.x1)
+        if any(line.y + 0.5 < l.y < above.y - 0.5 and l.x0 < right and l.x1 > left for l in ordered if l not in title):
+            break
+        out.append(line)
+    return out
 
 
 def _drop_cap(line: Line, lines: list[Line], body: float) -> bool:
