@@ -101,3 +101,10 @@ def test_headings_of_the_titles_size_over_their_paragraphs_are_not_one_title(tmp
              ("Display List Changes", 16, 560), *[(line, 12, 536 - 16 * k) for k, line in enumerate(prose("lists", 4))]]
     doc = ingest_file(covered_report(tmp_path / "note.pdf", first, [("Text Page Changes", 16, prose("text pages"))]))
     assert doc.title == "Pixmap Changes"
+
+
+def test_a_picture_cover_with_no_text_gives_the_title_to_the_metadata_not_the_first_chapter(tmp_path):
+    """The cover is a picture alone: the first page with text opens a chapter, its heading over running text."""
+    chapters = [("Executive summary", 17, prose("port accounts", 30))]
+    doc = ingest_file(covered_report(tmp_path / "summary.pdf", [], chapters, metadata_title="The Ports Constitution"))
+    assert doc.title == "The Ports Constitution"

@@ -47,8 +47,9 @@ CHAPTER_NUMBER = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})*[.)]\s+\S|^\s*\d{1,
 chapter: the NHS Constitution's cover title is artwork, and its chapter 1 heading (17 pt, 1.4x body, on p3) was taken
 as the report's title. Not a bare number ("2030 Agenda ...")."""
 RUNNING_TEXT = 20
-"""A page after the cover holding at least this many lines of body type is running text under a chapter's heading,
-not a title page: the NHS Constitution's chapter 1 page holds 67; the two-column Blueprint print's title page 2."""
+"""A page after the PDF's first (a cover of small lines, or a picture with none) holding at least this many lines of
+body type is running text under a chapter's heading, not a title page: the NHS Constitution's chapter 1 page holds 67;
+the two-column Blueprint print's title page 2."""
 SMALL_WORD = 3
 """A capitalised subtitle's word of at most this many letters that the report writes in lower case ("FOR", "AND",
 "OF") stays lower case in the title; longer words are capitalised, and words the report writes in capitals ("AI",
@@ -71,7 +72,7 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
     else ""."""
     usable = "" if APPLICATION_TITLE.search(metadata_title) else metadata_title
     seen = 0
-    for lines in pages:
+    for index, lines in enumerate(pages):
         if not any(l.role != "furniture" for l in lines):
             continue
         seen += 1
@@ -86,7 +87,7 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
         title = _block([l for l in ordered if abs(l.size - top) < 0.5], ordered)
         if CHAPTER_NUMBER.match(title[0].text):
             continue  # a chapter opens here: no title page
-        if seen > 1 and usable and sum(1 for l in lines if l.role == "" and abs(l.size - body) < 0.5) >= RUNNING_TEXT:
+        if index and usable and sum(1 for l in lines if l.role == "" and abs(l.size - body) < 0.5) >= RUNNING_TEXT:
             continue  # a chapter's heading over its text: the metadata names the report better
         if word_count(" ".join(l.text for l in title)) < 2:
             break
