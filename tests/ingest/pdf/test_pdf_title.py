@@ -98,3 +98,12 @@ def test_a_metadata_title_of_the_report_is_kept_when_the_cover_has_none():
     assert cover_title([], 10.0, "Adobe Photoshop PDF") == ""
     assert cover_title([], 10.0, "02148000.2004.sw.fm") == ""  # a FrameMaker file's name (the USGS water record)
     assert cover_title([], 10.0, "Adobe and AI: a review") == "Adobe and AI: a review"
+
+
+def test_a_line_further_over_the_title_joins_it_on_the_reports_evidence_alone(tmp_path):
+    """A line 1.5 title sizes over the title (beyond KICKER_GAP: not set as one block with it) joins it only when the
+    report prints the two run together elsewhere, its imprint's citation; without that evidence it stays out."""
+    cover = [(16, 705, "UPDATED GUIDANCE ON"), (30, 660, "TIDAL POWER FOR"), (30, 630, "COASTAL GRIDS")]
+    imprint = "Suggested citation. Updated guidance on tidal power for coastal grids. Geneva: Harbour Group; 2022."
+    assert _title(_pdf(cover, "Tidal Power", imprint=imprint), tmp_path) == "UPDATED GUIDANCE ON TIDAL POWER FOR COASTAL GRIDS"
+    assert _title(_pdf(cover, "Tidal Power"), tmp_path) == "TIDAL POWER FOR COASTAL GRIDS"

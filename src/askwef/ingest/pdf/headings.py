@@ -261,9 +261,9 @@ def contents_from_outline(outline: list[OutlineItem], lines: list[Line], title: 
     """Every entry of the outline, at every level, numbered or not, nested at its depth and anchored at the printed
     page of its destination (its heading is the one printed there: the Amazon report's 'People', bookmarked on p54,
     took a small 'People' printed on p5, and the 1,581 sentences between went under it); and the physical index of
-    the first one's page. A top bookmark carrying the report's title is the cover: its children are chapters; the
-    Contents' own bookmark is no section. Titles are taken as printed on the page (a browser's bookmark drops the space
-    where a heading wrapped: 'governanceapproach')."""
+    the first one's page. The outline's first bookmark, carrying the report's title, is the cover: its children are
+    chapters (a chapter's bookmark further on is a section, whatever the title); the Contents' own bookmark is no
+    section. Titles are taken as printed (a browser's bookmark drops the space where a heading wrapped: 'governanceapproach')."""
     items = section_items(outline, title)
     entries = [ContentsEntry(*split_numbering(_printed_title(item, lines)), item.number, item.level, anchored=True) for item in items]
     cover = _cover(outline, title)  # (the body starts at the Contents' bookmark: the title page before it is front matter)
@@ -271,7 +271,7 @@ def contents_from_outline(outline: list[OutlineItem], lines: list[Line], title: 
 
 
 def _cover(outline: list[OutlineItem], title: str) -> list[int]:
-    return [i for i, item in enumerate(outline) if item.level == 1 and title and title_key(item.title) == title_key(title)]
+    return [i for i, item in enumerate(outline[:1]) if item.level == 1 and title and title_key(item.title) == title_key(title)]
 
 
 def section_items(outline: list[OutlineItem], title: str) -> list[OutlineItem]:
