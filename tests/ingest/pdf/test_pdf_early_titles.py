@@ -88,3 +88,23 @@ def test_entries_skipped_by_an_early_match_are_found_at_their_pages(tmp_path):
     assert filed_under(doc, "trace levels") == "1 TOOLS > 1.3 Logging"
     assert filed_under(doc, "relayed streams") == "2 REFERENCE"
     assert [s.path for s in doc.sections].count("1 TOOLS > 1.1 Installation") == 1
+
+
+def test_a_contents_goes_on_over_its_page_past_a_copyright_line_and_folio_at_its_foot(tmp_path):
+    """RTKLIB's Contents page ends in a copyright line and the folio 'i' under its last row, 'A.5 STR2STR ... 99'; the
+    list goes on over the page ('Appendix B File Formats ... 101' to 'References ... 179'). Read as the list's end, the
+    second page's rows were indexed as 51 'sentences' ('101', 'B.1 Positioning Solution File.....') and appendices B
+    to F, 82 of 183 pages, were filed under A.5."""
+    contents = [["1 METHODS . . . . . . . . 4", "1.1 Sampling . . . . . . . . 4", "1.2 Weighting . . . . . . . . 5",
+                 ("Copyright (C) 2013, The Survey Office. All rights reserved.", 9, False, 600), ("i", 9, False, 30)],
+                ["2 RESULTS . . . . . . . . 6", "2.1 Coverage . . . . . . . . 6", "Appendix A Data tables . . . . . . . . 7"]]
+    pages = [[("1 METHODS", 20, True, 0), ("1.1 Sampling", 14, True, 30), prose("sampling frames")],
+             [("1.2 Weighting", 14, True, 0), prose("weighting methods")],
+             [("2 RESULTS", 20, True, 0), ("2.1 Coverage", 14, True, 30), prose("coverage rates")],
+             [("Appendix A Data tables", 20, True, 0), prose("data tables")]]
+    doc = ingest_file(guideline_pdf(tmp_path / "survey.pdf", contents, pages))
+    assert not any("not found" in w for w in doc.warnings), doc.warnings
+    assert filed_under(doc, "weighting methods") == "1 METHODS > 1.2 Weighting"
+    assert filed_under(doc, "coverage rates") == "2 RESULTS > 2.1 Coverage"
+    assert filed_under(doc, "data tables") == "A Data tables"
+    assert not [t for s in doc.sections for sp in s.sentences if ". . . ." in (t := s.text[sp.start : sp.end])]
