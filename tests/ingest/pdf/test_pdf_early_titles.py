@@ -1,7 +1,7 @@
 """A short Contents title printed before its section, in a list or as a bold line (made with reportlab as the RTKLIB
 manual prints its directory tree: Word, bold program names in the body's type on p5, the appendix "A.5 STR2STR" on
 p99): the entry's heading is the one printed at its Contents page, and an entry skipped by an early match is still
-looked for at its own."""
+looked for at its own. And its Contents, which goes on over its first page past a copyright line and folio."""
 
 from __future__ import annotations
 
