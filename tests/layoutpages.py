@@ -51,19 +51,21 @@ def styled_bookmarks(c: rl_canvas.Canvas, title: str, blocks: list[tuple[list[st
     c.showPage()
 
 
-def guideline_pdf(path: Path, contents: list[list[str]], pages: list[list[tuple]]) -> Path:
+def guideline_pdf(path: Path, contents: list[list], pages: list[list[tuple]]) -> Path:
     """A guideline as an InDesign report prints one (the WHO HCV guideline), at `path`: a title page, a Contents over
-    the pages of `contents` (rows as printed: "2.1 Roles . . . . 4", or a title wrapped onto the next row), then `pages`,
-    each a list of lines from the top, (text, size, bold, gap before) as `set_lines` takes them, or a heading with a
-    note after its title on its baseline in other type, ((title, size), (note, note size), gap before): the title in
-    bold, the note in the body's regular type. No folios: the Contents' numbers are the physical pages'."""
+    the pages of `contents` (rows as printed: "2.1 Roles . . . . 4", or a title wrapped onto the next row; or a line as
+    `set_lines` takes it, a page's foot), then `pages`, each a list of lines from the top, (text, size, bold, gap
+    before) as `set_lines` takes them, or a heading with a note after its title on its baseline in other type, ((title,
+    size), (note, note size), gap before): the title in bold, the note in the body's regular type. No folios: the
+    Contents' numbers are the physical pages'."""
     buf = BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=A4)
     c.setFont("Helvetica-Bold", 20)
     c.drawString(72, 700, "Updated Guidance on Household Water Supply")
     c.showPage()
     for k, rows in enumerate(contents):
-        set_lines(c, ([("Contents", 20, True, 0)] if k == 0 else []) + [(row, 10, False, 16) for row in rows])
+        set_lines(c, ([("Contents", 20, True, 0)] if k == 0 else []) + [(row, 10, False, 16) if isinstance(row, str) else row
+                                                                        for row in rows])
     for lines in pages:
         y = 780.0
         for row in lines:

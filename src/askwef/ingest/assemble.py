@@ -1,6 +1,7 @@
 """Assemble: a `ParsedReport` -> `Document`, the section tree shared by every reader.
 
-- sections are the Contents entries, found in the body in Contents order by title; a chapter the
+- sections are the Contents entries, found in the body in Contents order by title, at their Contents page when a title
+  is printed before it too (`contentspages`: a program's name in a listing is not its appendix); a chapter the
   Contents lists without subsections gets its subsections from body headings that introduce prose
   ("3 Scaling AI innovation in industries > Healthcare");
 - "CASE STUDY 1", "USE CASE 3" start a named unit inside the section; a table's rows carry its title
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..types import Block, Document, Section, SentenceSpan, cited_entries, cited_references
+from .contentspages import Finder, Found, candidates_from, fold, joined_match
 from .conventions import DATED_END, ENDNOTE_HEADINGS, FIGURE, MIN_PROSE_WORDS, SOURCE, TABLE, UNIT
 from .parsed import Para, ParsedReport
 from .text import (
@@ -80,6 +82,7 @@ class _SectionBuilder:
     page: int
     blocks: list[tuple] = field(default_factory=list)
     # each block: (kind, text, unit, markers, items-for-rows, pages: (offset, page, label) marks)
+    printed: tuple = ()  # the heading paragraphs that opened it, (text, pages) each: its text again if it is folded back
 
 
 def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdown") -> Document:
@@ -107,13 +110,14 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
     captioned = False  # a table caption that names its table ('Table 2.1. PAR areas covered ...'), until prose follows
     box_unit: str | None = None  # the title of the PDF box being read ("" when it has none); None outside a box
     consumed: set[int] = set()
+    finder = Finder(entries, paras)
 
-    def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None) -> _SectionBuilder:
+    def open_section(title: str, number: str, page: int, parent: _SectionBuilder | None, printed: tuple = ()) -> _SectionBuilder:
         nonlocal title_candidate, captioned
         title_candidate, captioned = "", False  # a bold line of the section before does not title this one's table
         label = f"{number} {title}".strip()
         path = f"{parent.path} > {label}" if parent else label
-        builder = _SectionBuilder(path, title, number, parent.level + 1 if parent else 1, page)
+        builder = _SectionBuilder(path, title, number, parent.level + 1 if parent else 1, page, printed=printed)
         sections.append(builder)
         return builder
 
@@ -157,17 +161,25 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             continue
 
         if headingish:
-            key = title_key(text)
-            candidates = _candidates(entries, next_entry, _first_page(p))
-            match = next((j for j in candidates if printed_as(entries[j].number, entries[j].title, text)), None)
+            key, page, used = title_key(text), _first_page(p), []
+            candidates = candidates_from(entries, next_entry, page)
+            # (not a title printed pages before its entry's while a heading at that page prints it: `contentspages`)
+            match = next((j for j in candidates if printed_as(entries[j].number, entries[j].title, text)
+                          and not finder.premature(j, i, page)), None)
             if match is None and key:
                 # a title printed in two sizes or lines: "Pillar 1:" over "Investing in the long-term ..."
-                match, used = _joined_match(paras, i, consumed, entries, candidates)
+                match, used = joined_match(paras, i, consumed, entries, candidates)
+                match, used = (None, []) if match is not None and finder.premature(match, i, page) else (match, used)
                 consumed.update(used)
+            if match is None and (back := finder.recover(text, page, next_entry)) is not None:
+                # an entry skipped by a match printed before its page, printed at its own: read again from that match
+                match, wrong = back
+                fold(sections, wrong.section)
+                chapter = wrong.chapter
             if match is not None:
                 e = entries[match]
-                for skipped in entries[next_entry:match]:  # listed, but not found before a later entry
-                    warnings.append(f"Contents entry not found in the body: {skipped.number} {skipped.title}".replace("  ", " "))
+                finder.found.append(Found(match, page, len(sections), chapter))
+                printed = tuple((paras[j].text, paras[j].pages) for j in (i, *used))
                 next_entry = match + 1
                 unit, table_unit = "", ""
                 if e.level > 1:  # a reader that knows the depth (indentation, outline): nest under the open section above it,
@@ -175,14 +187,14 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                     # layer) and indents '2.1.1' one step under '2', while the body prints '2.1' over it
                     parent = (_numbered_parent(sections, e.number) if "." in e.number else None) or next(
                         (s for s in reversed(sections) if s.level < e.level), None)
-                    opened = open_section(e.title, e.number, e.page, parent)
+                    opened = open_section(e.title, e.number, e.page, parent, printed)
                     chapter = opened if parent is None else chapter
                 elif "." in e.number and e.level == 0:  # under the section numbered one level up ("1.2" for "1.2.1"), else its chapter
                     parent = _numbered_parent(sections, e.number) or next(
                         (s for s in reversed(sections) if s.level == 1 and s.number == e.number.split(".")[0]), chapter)
-                    open_section(e.title, e.number, e.page, parent)
+                    open_section(e.title, e.number, e.page, parent, printed)
                 else:
-                    chapter = open_section(e.title, e.number, e.page, None)
+                    chapter = open_section(e.title, e.number, e.page, None, printed)
                 continue
         m_unit = UNIT.match(text) if p.kind != "item" else None
         if m_unit:
@@ -209,7 +221,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
                 number, bare = split_numbering(text)
                 if not number.startswith(chapter.number + "."):
                     number, bare = "", text
-                open_section(bare, number, p.pages[0][1] if p.pages else chapter.page, chapter)
+                open_section(bare, number, p.pages[0][1] if p.pages else chapter.page, chapter, ((text, p.pages),))
                 unit, table_unit = "", ""
                 continue
             # a numbered heading one level below an open section, that the Contents leaves out: its subsection (the
@@ -217,7 +229,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             number, bare = split_numbering(text)
             parent = _numbered_parent(sections, number) if number else None
             if parent is not None and bare and number not in listed:
-                open_section(bare, number, p.pages[0][1] if p.pages else parent.page, parent)
+                open_section(bare, number, p.pages[0][1] if p.pages else parent.page, parent, ((text, p.pages),))
                 unit, table_unit = "", ""
                 continue
             # (a PDF's front matter, its title page and imprint, read before it: a heading the Contents leaves out, the
@@ -225,7 +237,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             front_only = bool(entries) and len(sections) == 1 and front[0]
             if (not sections or front_only) and _is_prose(nxt):
                 chapter = None
-                open_section(text, "", _first_page(p) or max(1, first_page - 1), None)  # (markdown: the page before the first entry's)
+                open_section(text, "", _first_page(p) or max(1, first_page - 1), None, ((text, p.pages),))  # (markdown: the page before the first entry's)
                 continue
             if not entries and p.kind == "heading" and p.level <= 2 and title_key(text) != title_key(report.title):
                 # no Contents to follow: top-level headings are chapters, second-level their subsections
@@ -266,7 +278,7 @@ def assemble(name: str, sha256: str, report: ParsedReport, source: str = "markdo
             table_unit = ""
         add(p.kind, text, p.markers, pages=p.pages)
 
-    for e in entries[next_entry:]:
+    for e in finder.missing():  # listed, but not found (before a later entry, or at all)
         warnings.append(f"Contents entry not found in the body: {e.number} {e.title}".replace("  ", " "))
     known = {n.number for n in report.endnotes}
     built = tuple(_finish(name, s, known, warnings) for s in sections)
@@ -288,27 +300,6 @@ def _uncited(sections, references) -> list[str]:
             out += [f"{s.path}: author-date citation [{n}] matches no entry of its chapter's reference list"
                     for n in cited_references(text) if n not in found]
     return list(dict.fromkeys(out))
-
-
-def _candidates(entries, start: int, page: int) -> list[int]:
-    """The entries from `start` on that a heading printed on `page` may open: an entry the PDF's outline anchors to
-    another page is not one (a manual's "Overview" of chapter 10 is not the appendix's); every one when the page is not
-    known (0: markdown)."""
-    return [j for j in range(start, len(entries)) if not (page and entries[j].anchored and entries[j].page != page)]
-
-
-def _joined_match(paras: list[Para], i: int, consumed: set[int], entries, candidates: list[int]) -> tuple[int | None, list[int]]:
-    """The Contents entry (one of `candidates`) spelled by heading `i` and the one to three headings right after it."""
-    text, used = paras[i].text, []
-    for j in range(i + 1, min(i + 4, len(paras))):
-        if j in consumed or paras[j].kind not in ("heading", "bold"):
-            break
-        text, used = f"{text} {paras[j].text}", used + [j]
-        key = title_key(text)
-        match = next((k for k in candidates if title_key(entries[k].title) == key), None)
-        if match is not None:
-            return match, used
-    return None, []
 
 
 def _scoped(endnotes, sections: list[_SectionBuilder]) -> tuple:

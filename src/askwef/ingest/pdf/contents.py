@@ -92,6 +92,9 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             last, pending = i - 1, None
         text = f"{pending[0]} {line.text}" if pending else line.text
         m = CONTENTS_ROW_PRINTED.match(text)
+        if not m and not pending and rows and (turned := _page_turned(lines, i, max(r[2] for r in rows))) is not None:
+            i = turned  # a line at the foot of a Contents page (RTKLIB's copyright line and folio 'i'), the list going on
+            continue
         if m and m.group("page").isdigit() and int(m.group("page")) < max((r[2] for r in rows), default=0):
             break  # pages run forward: a wrapped "row" ending in a smaller number ("... Canada, Level 1") is past the list
         if m and _wrapped_at_number(m, rows, _following(lines, i, lines[start].page)):
@@ -109,6 +112,23 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             break
         i += 1
     return rows, last
+
+
+def _page_turned(lines: list[Line], i: int, last: int) -> int | None:
+    """The index of the next page's first line when `lines[i]` and the (at most FOOT_LINES) lines after it on its page
+    are no Contents rows, and that line is a numbered row going on from the rows before (its page `last` or after): the
+    list runs over the page past its foot lines. None otherwise: the list ends at `lines[i]`."""
+    j = i
+    while j < len(lines) and lines[j].page == lines[i].page:
+        if j - i >= FOOT_LINES or CONTENTS_ROW_PRINTED.match(lines[j].text):
+            return None
+        j += 1
+    while j < len(lines) and lines[j].role in ("furniture", "figure"):
+        j += 1
+    m = CONTENTS_ROW_PRINTED.match(lines[j].text) if j < len(lines) and lines[j].page == lines[i].page + 1 else None
+    if not m or not m.group("page").isdigit() or int(m.group("page")) < last or not split_numbering(m.group("title").strip())[0]:
+        return None
+    return j
 
 
 def _following(lines: list[Line], i: int, first: int) -> str:
@@ -159,6 +179,11 @@ LIST_TITLES = frozenset({f"listof{kind}" for kind in ("figures", "tables", "boxe
                                                       "examples", "equations", "maps", "infographics")})
 """The headings of the lists of figures, tables or boxes that follow a Contents (`title_key`s): the Contents entry
 naming one opens no section."""
+
+FOOT_LINES = 3
+"""Lines at the foot of a Contents page, under its rows, that do not end a list going on over the page: the RTKLIB
+manual prints a copyright line and its folio 'i' there (2); read as the list's end, its second page (Appendix B to the
+References, p101-p183 of 183) was never listed, and those 82 pages were filed under the last entry, A.5."""
 
 CONTENTS_PAGES = 10
 """A Contents list runs over at most this many pages (rows only: the first line that is no row ends it). Three, as

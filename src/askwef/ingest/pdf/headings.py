@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from ..conventions import MARKER_TEXT
 from ..parsed import ContentsEntry
-from ..text import ends_sentence, printed_as, split_numbering, title_key, word_count
+from ..contentspages import first_fitting, page_offset
+from ..text import ends_sentence, split_numbering, title_key, word_count
 from .align import aligned
 from .contents import CONTENTS_TITLES
 from .layout import Line
@@ -212,9 +213,9 @@ HEADING_BLOCK_LINES = 4
 
 
 def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels: list[str]) -> list[ContentsEntry]:
-    """Each Contents entry gets the printed page of the heading that carries its title, when found
-    in order: a Contents page copied from another edition (a reprint, a web page printed to PDF)
-    lists pages this file does not have. An entry whose heading is not found keeps its number."""
+    """Each Contents entry gets the printed page of the heading that carries its title, when found in order: a Contents
+    page copied from another edition (a reprint, a web page printed to PDF) lists pages this file does not have. An entry
+    whose heading is not found keeps its number; one printed far before its page and at it again takes the one at it."""
     headings: list[tuple[str, int]] = []
     block: list[str] = []  # the lines of the heading being read, one under the other
     for i, line in enumerate(lines):
@@ -230,22 +231,21 @@ def pages_where_printed(contents: list[ContentsEntry], lines: list[Line], labels
         # a title wrapped over lines, or a label over it in other type ('Pillar 1:' over 'Investing in
         # the long-term' over 'needs of the AI ecosystem'): every reading ending at this line is kept
         headings += [(" ".join(block[k:]), line.page) for k in range(max(0, len(block) - HEADING_BLOCK_LINES), len(block))]
+    printed = [(j, page_number(labels, page), text) for j, (text, page) in enumerate(headings)]  # (index, printed page, text)
     out: list[ContentsEntry] = []
     at = 0
     used: set[int] = set()
     where: list[int | None] = []  # the heading each entry was found at
-    for entry in contents:
-        found = next((j for j in range(at, len(headings)) if j not in used and printed_as(entry.number, entry.title, headings[j][0])
-                      and (not entry.anchored or page_number(labels, headings[j][1]) == entry.page)), None)
+    for entry in contents:  # (`contentspages.first_fitting`: not a title in a list pages before the heading at its page)
+        offset = page_offset((o.page, e.page) for o, e, w in zip(out, contents, where) if w is not None)
+        found = first_fitting(entry, (printed[j] for j in range(at, len(printed)) if j not in used), offset)
+        where.append(found)
         if found is None:
             out.append(entry)
-            where.append(None)
             continue
         used.add(found)
-        where.append(found)
-        # the next entry is looked for from the top of this heading's page: two entries the Contents
-        # lists on one page may be printed there in the other order (the UK strategy's 'Commercialisation',
-        # listed before 'Pillar 2', is printed beside the pillar's opening, under its title)
+        # the next entry is looked for from the top of this heading's page: two entries the Contents lists on one page may
+        # be printed there in the other order (the UK's 'Commercialisation', before 'Pillar 2', is printed under its title)
         at = next(j for j in range(found + 1) if headings[j][1] == headings[found][1])
         out.append(replace(entry, page=page_number(labels, headings[found][1])))
     # two entries of one page printed in the other order are read in the order printed: the body is
