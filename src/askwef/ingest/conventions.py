@@ -102,6 +102,11 @@ NOTE_ENTRY_START = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 """A line ending inside a URL: the next line may go on with it, with no space between."""
 
+URL_SCHEME_HEAD = re.compile(r"(?:^|(?<=[\s(<\[]))h(?:t(?:t(?:ps?:?/?)?)?)?$")
+"""A line ending in the first letters of a URL's scheme ('h', 'htt', 'http', 'https:/'): a typesetter that breaks a long URL
+wherever the line is full broke it inside 'https://' (the WEF template's notes 29, 49 and 60: 'cooling. h' +
+'ttps://english.www.gov.cn/...', '2024. htt' + 'ps://m.askci.com/...', 'Herald. http' + 's://m.21jingji.com/...')."""
+
 MARKER_TEXT = re.compile(r"^\s*\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*\s*$")
 """What a superscript note marker says: "3", "45,46", "3-5"."""
 

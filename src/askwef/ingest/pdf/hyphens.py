@@ -2,7 +2,7 @@
 
 "trans-" + "formation" -> "transformation"; "service-" + "oriented" keeps its hyphen, and so does a
 range or a name with a number ("2024-" + "2029", "COVID-" + "19"), with no space; a URL broken
-over two lines is joined without a space. `hyphen_vocabulary` reads what the report's lines say
+over two lines is joined without a space, even broken inside its scheme ('h' + 'ttps://'). `hyphen_vocabulary` reads what the report's lines say
 about hyphens ('ai-powered' seen inside a line, plain words, compound parts).
 
 >>> join_lines("These develop-", "ments", Vocabulary(frozenset(), frozenset({"develop"}), frozenset()))
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..conventions import URL_TAIL
+from ..conventions import URL_SCHEME_HEAD, URL_TAIL
 from .layout import Line
 
 
@@ -112,6 +112,8 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int]
     ('cross-' + 'border') or both halves are words of the report ('service-' + 'oriented'), the first is an acronym or holds a digit ('AI-', '5G-'), and goes when
     either is a fragment ('trans-' + 'formation', 'develop-' + 'ments', 'chan-' + 'ging').
     """
+    if (m := URL_SCHEME_HEAD.search(left)) and (m.group(0) + right).startswith(("http://", "https://")):
+        return left + right, len(left)  # a URL broken inside its scheme: 'h' + 'ttps://www...'
     if m := URL_TAIL.search(left):
         url = m.group(0)
         first = right.split(" ", 1)[0]

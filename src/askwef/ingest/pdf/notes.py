@@ -69,13 +69,32 @@ def read_notes(lines: list[Line], chapters: set[str], vocabulary) -> tuple[list[
     return notes, where, cited, cited_where
 
 
+NOTE_OUTDENT = 0.5
+"""Type sizes a line may start left of its note's number and wrapped lines and still go on with it (a number set
+further out, '9.' and '10.'; a quote hung in the margin)."""
+
+NOTE_GAP = 1.5
+"""...after a gap this many times the note's own line pitch: the Chromium print of the Blueprint report set its back
+cover ('COMMITTED TO IMPROVING THE STATE OF THE WORLD', the Forum's address) 20 pt under note 66, whose lines are 9 pt
+apart, at the column's edge (305 pt), left of the note's number (312 pt) and wrapped lines (325 pt): read into note 66."""
+
+
 def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int, list[Line]]]:
     """Endnote list lines -> one line per entry ('17. China Mobile. (2023). ... https://...'), and
-    each entry's lines by its number. An entry's number may be printed as a superscript marker."""
+    each entry's lines by its number. An entry's number may be printed as a superscript marker.
+    The last entry ends at a line set out left of the list's numbers (`_outdented_end`)."""
+    entries, by_number, opened = _entries(lines, vocabulary)
+    end = _outdented_end(lines, opened)
+    return (entries, by_number) if end is None else _entries(lines[:end], vocabulary)[:2]
+
+
+def _entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int, list[Line]], list[int]]:
+    """`endnote_entries`, and the indexes of the lines that open an entry."""
     entries: list[str] = []
     by_number: dict[int, list[Line]] = {}
     current: list[Line] = []
-    for line in lines:
+    opened: list[int] = []
+    for k, line in enumerate(lines):
         if line.role in ("furniture", "contents"):
             continue
         text = line.text
@@ -88,10 +107,32 @@ def endnote_entries(lines: list[Line], vocabulary) -> tuple[list[str], dict[int,
             entries.append(f"{number}. {text[m.end():].strip()}")
             current = by_number.setdefault(number, [])
             current.append(line)
+            opened.append(k)
         elif entries:
             entries[-1] = join_lines(entries[-1], text, vocabulary)[0]
             current.append(line)
-    return entries, by_number
+    return entries, by_number, opened
+
+
+def _outdented_end(lines: list[Line], opened: list[int]) -> int | None:
+    """Where the last entry ends before its list does: at a line of its column that starts left of its number and of its
+    own wrapped lines (NOTE_OUTDENT), after a gap wider than their pitch (NOTE_GAP), as text after the list (a back
+    cover, an imprint) stands; its own wrapped lines must show where they start (a footnote whose lines run out under
+    its indented number keeps them all). None: the last entry runs to the list's end."""
+    if not opened:
+        return None
+    own = [lines[opened[-1]]]
+    for k in range(opened[-1] + 1, len(lines)):
+        line = lines[k]
+        if line.role in ("furniture", "contents"):
+            continue
+        if (line.page, line.column) != (own[0].page, own[0].column):
+            return None  # the note goes on in another column or page: no edge of its own to go by there
+        pitches = [a.y - b.y for a, b in zip(own, own[1:]) if a.y - b.y > 0.5 * line.size]  # (pieces of one baseline aside)
+        if pitches and line.x0 < min(l.x0 for l in own) - NOTE_OUTDENT * line.size and own[-1].y - line.y > NOTE_GAP * min(pitches):
+            return k
+        own.append(line)
+    return None
 
 
 def footnotes(pages: list[list[Line]], body: float, vocabulary, chapter_of: dict[int, str] | None = None
