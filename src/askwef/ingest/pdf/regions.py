@@ -22,6 +22,7 @@ from ..conventions import FIGURE, SOURCE, TABLE
 from ..text import ends_sentence, word_count
 from .layout import Line
 from .runs import Shape
+from .valuerows import value_tables
 
 FIGURE_LABEL_WORDS = 5
 """A line of at most this many words, with no full stop, inside a figure is a label (a category, a
@@ -210,6 +211,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     # the chart's own type: not its title or source line, which a panel's edge may hold ('FIGURE 3 ...'
     # set on it made the template's timeline steps under the panel, in the title's size, its labels)
     titles = _title_lines(lines)
+    tables = value_tables(lines, shapes)  # (found before the chart's labels are marked: read as a table if any is)
     label_sizes = [max((l.size for l in lines if r.holds(l) and id(l) not in titles), default=0.0) for r in figures]
     numbers: list[Line] = []
     for line in lines:
@@ -229,6 +231,12 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     for line in numbers:  # once the labels are known: a step's number is read between its words
         if not _step_number(line, lines, figures):
             line.role = "figure"
+    for table in tables:  # an unruled table of labels and values the chart's rules took for labels and ticks
+        if any(l.role == "figure" for row in table for l in (*row.labels, *row.values)):
+            for row in table:
+                for column, own in ((0, row.labels), (1, row.values)):
+                    for l in own:
+                        l.role, l.level, l.table_column = "table", 0, column
     boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3
              and not _title_band(b, lines)]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one

@@ -1,0 +1,167 @@
+"""Rows of a table set without rules: a label in words and its values on one baseline, row under row.
+
+A threshold table ('Methane (CH4)' | '100 000 - -') or a spec sheet ('Fuel tank' | '31.7 gal (120 L)') drawn with no
+grid of rules looked like a chart to `regions.py`: its number cells read as a chart's ticks, and a spec block near a
+photograph and its headings' dark bands as a figure's labels. Its rows are found by their own evidence:
+
+- a *row*: a short line with letters (the label) and, on its baseline to its right, short lines in its type (the
+  values: a number, a measure, a word or two); a value set level with the middle of a label wrapped on two lines
+  ('Chlorine and inorganic compounds' / '(as HCl)' beside '10 000 - -') is that label's;
+- a *table*: ROWS or more such rows, their labels starting at one left edge, each within ROW_PITCH sizes of the
+  last: a grid repeated down the page;
+- a value stops at the next text column: a left edge where several lines start that are mostly not level with the
+  labels (a spec sheet's next block, a page's next column);
+- what stays a chart: a row with a mark drawn between its label and its values or under them (a bar, a dot, a
+  heatmap's cell; a pale cell or a row's own full-width band is no mark), an axis's ticks (no label level with them), a Contents
+  page's page numbers (one whole number a row, rising down the page).
+
+`regions.mark_regions` reads such a table's lines as a table ("table", the label column 0, its values column 1) when
+the chart-text rules would drop any of them; `rows.py` then reads each row as its label and its values.
+
+>>> tables = value_tables(lines, shapes)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import word_count
+from .layout import Line
+from .runs import Shape
+
+ROWS = 3
+"""Rows a table of labels and values has at least: eu-eprtr's smallest group has 6; two labelled numbers level with
+each other may be a chart's pair of annotations."""
+
+ROW_PITCH = 3.2
+"""Type sizes within which a table's next row stands under the last (baseline to baseline): eu-eprtr's rows 1.3 sizes
+apart, 1.9 across a wrapped label; cat-excavator's spec rows 1.7, 3.0 over a sub-heading line ('Hydraulic tank:')."""
+
+LABEL_WORDS = 8
+"""Words a row's label has at most ('Chlorine and inorganic compounds' 4, cat-excavator's 'Engine oil w/filter change'
+4, lcms-tutorial's 'cmsFloat32Number' 1); a longer line is a sentence of text."""
+
+VALUE_WORDS = 6
+"""Words one value line has at most (cat-excavator's 'Variable displacement tandem', 'Native int on most 32-bit
+architectures' in lcms-tutorial's Basic Types, 6)."""
+
+SIZE_TOLERANCE = 1.05
+"""Points a value's type may differ from its label's: lcms-tutorial's Basic Types sets 'Yes'/'No' in 10 pt beside
+11 pt type names."""
+
+LEVEL = 0.3
+"""Type sizes within which two lines share a baseline."""
+
+WRAP = 1.6
+"""Type sizes within which a label's next line is the label wrapped (eu-eprtr: 9.7 pt at 8 pt, 1.2 sizes)."""
+
+EDGE = 2.0
+"""Points within which lines start at one left edge."""
+
+COLUMN_LINES = 3
+"""Lines starting at one left edge, mostly not level with a table's labels, that make it the next text column: the
+values stop short of it (cat-excavator's middle block at x=223, beside the engine rows)."""
+
+CAP, DESCENT = 0.7, 0.2
+"""A line's letters reach this share of its type size above and below its baseline (cap height, descenders): a mark
+in that band is on the row; lcms-tutorial's Basic Types draws its header's 3 pt rule 1.6 sizes over its first row's
+baseline, 0.9 sizes over with its first row's 11 pt type."""
+
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    labels: tuple[Line, ...]  # top down: a wrapped label's lines
+    values: tuple[Line, ...]  # left to right
+
+
+def value_tables(lines: list[Line], shapes: list[Shape]) -> list[list[ValueRow]]:
+    """The unruled tables of labels and values on one page (`lines` in any order; only body lines, role "")."""
+    free = [l for l in lines if l.role == ""]
+    rows = [r for r in (_row(l, free) for l in free) if r is not None]
+    values = {id(v) for r in rows for v in r.values}
+    rows = [r for r in rows if id(r.labels[0]) not in values]  # ('No' | 'Byte' is the end of a row, not one)
+    rows += _centred_rows(free, rows)
+    tables: list[list[ValueRow]] = []
+    for row in sorted(rows, key=lambda r: -r.labels[0].y):
+        head = row.labels[0]
+        table = next((t for t in tables if abs(t[-1].labels[0].x0 - head.x0) <= EDGE and abs(t[-1].labels[0].size - head.size) <= 0.3
+                      and t[-1].labels[-1].y - head.y <= ROW_PITCH * head.size), None)
+        table.append(row) if table is not None else tables.append([row])
+    return [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)]
+
+
+def _short_label(line: Line) -> bool:
+    return any(c.isalpha() for c in line.text) and word_count(line.text) <= LABEL_WORDS
+
+
+def _row(label: Line, lines: list[Line]) -> ValueRow | None:
+    """The row `label` opens: the short lines level with it to its right, up to the next text column."""
+    if not _short_label(label):
+        return None
+    level = sorted((l for l in lines if l is not label and abs(l.y - label.y) < LEVEL * label.size and l.x0 >= label.x1 + 0.3 * label.size
+                    and abs(l.size - label.size) <= SIZE_TOLERANCE), key=lambda l: l.x0)
+    values: list[Line] = []
+    for line in level:
+        if word_count(line.text) > VALUE_WORDS or _column_start(line, label, lines):
+            break
+        values.append(line)
+    return ValueRow((label,), tuple(values)) if values else None
+
+
+def _column_start(line: Line, label: Line, lines: list[Line]) -> bool:
+    """Whether `line` starts a text column of its own: COLUMN_LINES or more lines near it start at its left edge, most
+    of them level with no line at the label's edge (a table's value column is level with its labels, row by row)."""
+    reach = 2 * ROW_PITCH * label.size
+    same = [l for l in lines if abs(l.x0 - line.x0) <= EDGE and abs(l.y - line.y) <= reach]
+    if len(same) < COLUMN_LINES:
+        return False
+    labels = [l for l in lines if abs(l.x0 - label.x0) <= EDGE]
+    level = sum(1 for l in same if any(abs(o.y - l.y) < LEVEL * l.size for o in labels))
+    return level < len(same) / 2
+
+
+def _centred_rows(lines: list[Line], rows: list[ValueRow]) -> list[ValueRow]:
+    """Rows whose values stand level with the middle of a label wrapped on two lines: a value line level with no label,
+    between a label line and the line under it at the same edge (WRAP sizes apart), neither opening a row already."""
+    taken = {id(l) for r in rows for l in (*r.labels, *r.values)}
+    out: list[ValueRow] = []
+    for upper in lines:
+        if id(upper) in taken or not _short_label(upper):
+            continue
+        lower = next((l for l in lines if id(l) not in taken and abs(l.x0 - upper.x0) <= EDGE and abs(l.size - upper.size) <= 0.3
+                      and 0 < upper.y - l.y <= WRAP * upper.size and _short_label(l)), None)
+        if lower is None:
+            continue
+        values = sorted((l for l in lines if id(l) not in taken and lower.y < l.y < upper.y and l.x0 >= max(upper.x1, lower.x1) + 0.3 * upper.size
+                         and abs(l.size - upper.size) <= SIZE_TOLERANCE and word_count(l.text) <= VALUE_WORDS), key=lambda l: l.x0)
+        if values and all(abs(v.y - values[0].y) < LEVEL * v.size for v in values) and not _column_start(values[0], upper, lines):
+            out.append(ValueRow((upper, lower), tuple(values)))
+            taken.update({id(upper), id(lower)} | {id(v) for v in values})
+    return out
+
+
+def _page_numbers(table: list[ValueRow]) -> bool:
+    """A Contents page's entries and page numbers: each row's value one whole number, rising down the page."""
+    numbers = [int(r.values[0].text) if len(r.values) == 1 and _PAGE_NUMBER.match(r.values[0].text.strip()) else None for r in table]
+    return None not in numbers and all(a <= b for a, b in zip(numbers, numbers[1:]))
+
+
+def _marked(row: ValueRow, shapes: list[Shape]) -> bool:
+    """A mark drawn between a row's label and its values or under them: a bar, a dot, a heatmap's cell, in a colour
+    darker than a shading (`Shape.light`: eu-eprtr shades each cell, the row labels' too, near white). A fill under
+    the whole row, its label too, is the row's band; a rule is a stroke or a fill thinner than 1.5 pt."""
+    label, last = row.labels[0], row.values[-1]
+    # (the letters' band, descender to cap height: a header's thick rule a point over the first row is no mark)
+    top = max(l.y for l in row.labels) + CAP * label.size
+    bottom = min(l.y for l in (*row.labels, *row.values)) - DESCENT * label.size
+    for s in shapes:
+        if s.kind != "fill" or s.light or s.x1 - s.x0 < 1.5 or s.y1 - s.y0 < 1.5 or s.y1 < bottom or s.y0 > top:
+            continue
+        if s.x0 <= label.x0 + EDGE and s.x1 >= last.x1 - EDGE:
+            continue  # the row's shading
+        if s.x1 > min(l.x1 for l in row.labels) and s.x0 < last.x1:
+            return True
+    return False
