@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import word_count
+from ..text import ends_sentence, word_count
 from .layout import Line
 from .runs import Shape
 
@@ -43,8 +43,9 @@ LABEL_WORDS = 8
 4, lcms-tutorial's 'cmsFloat32Number' 1); a longer line is a sentence of text."""
 
 VALUE_WORDS = 6
-"""Words one value line has at most (cat-excavator's 'Variable displacement tandem', 'Native int on most 32-bit
-architectures' in lcms-tutorial's Basic Types, 6)."""
+"""Words (tokens with a letter: a measure's numbers are no words) one value line has at most (cat-excavator's '9 ft
+10 in (3.0 m)' 4, 'Variable displacement tandem' 3; 'Native int on most 32-bit architectures' in lcms-tutorial's
+Basic Types, 6)."""
 
 SIZE_TOLERANCE = 1.05
 """Points a value's type may differ from its label's: lcms-tutorial's Basic Types sets 'Yes'/'No' in 10 pt beside
@@ -67,6 +68,8 @@ CAP, DESCENT = 0.7, 0.2
 """A line's letters reach this share of its type size above and below its baseline (cap height, descenders): a mark
 in that band is on the row; lcms-tutorial's Basic Types draws its header's 3 pt rule 1.6 sizes over its first row's
 baseline, 0.9 sizes over with its first row's 11 pt type."""
+
+_LEADER = re.compile(r"(?:\. ?){4}")
 
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 
@@ -93,8 +96,19 @@ def value_tables(lines: list[Line], shapes: list[Shape]) -> list[list[ValueRow]]
     return [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)]
 
 
+def _words(text: str) -> int:
+    return sum(1 for t in text.split() if any(c.isalpha() for c in t))
+
+
 def _short_label(line: Line) -> bool:
-    return any(c.isalpha() for c in line.text) and word_count(line.text) <= LABEL_WORDS
+    return any(c.isalpha() for c in line.text) and word_count(line.text) <= LABEL_WORDS and _cell(line)
+
+
+def _cell(line: Line) -> bool:
+    """A cell's text: no finished sentence (the OECD review's monitoring template sets its instructions, 'Key risks to
+    implementation of the action' / 'and its corresponding activities.', side by side) and no Contents leader dots (the
+    WEF template's Contents sets '. . . . 4' level with each title)."""
+    return not ends_sentence(line.text) and not _LEADER.search(line.text)
 
 
 def _row(label: Line, lines: list[Line]) -> ValueRow | None:
@@ -105,7 +119,7 @@ def _row(label: Line, lines: list[Line]) -> ValueRow | None:
                     and abs(l.size - label.size) <= SIZE_TOLERANCE), key=lambda l: l.x0)
     values: list[Line] = []
     for line in level:
-        if word_count(line.text) > VALUE_WORDS or _column_start(line, label, lines):
+        if _words(line.text) > VALUE_WORDS or not _cell(line) or _column_start(line, label, lines):
             break
         values.append(line)
     return ValueRow((label,), tuple(values)) if values else None
@@ -136,7 +150,7 @@ def _centred_rows(lines: list[Line], rows: list[ValueRow]) -> list[ValueRow]:
         if lower is None:
             continue
         values = sorted((l for l in lines if id(l) not in taken and lower.y < l.y < upper.y and l.x0 >= max(upper.x1, lower.x1) + 0.3 * upper.size
-                         and abs(l.size - upper.size) <= SIZE_TOLERANCE and word_count(l.text) <= VALUE_WORDS), key=lambda l: l.x0)
+                         and abs(l.size - upper.size) <= SIZE_TOLERANCE and _words(l.text) <= VALUE_WORDS and _cell(l)), key=lambda l: l.x0)
         if values and all(abs(v.y - values[0].y) < LEVEL * v.size for v in values) and not _column_start(values[0], upper, lines):
             out.append(ValueRow((upper, lower), tuple(values)))
             taken.update({id(upper), id(lower)} | {id(v) for v in values})
