@@ -99,3 +99,33 @@ def side_column_page(path: Path, side: list[str], *, leading: float = 11.0) -> P
         c.drawString(45, 704.3 - 9 * j, line)
     c.showPage()
     return saved(c, buf, path)
+
+
+def values_and_chart_page(path: Path, rows: list[tuple[str, str]], bars: list[tuple[str, int]]) -> Path:
+    """An A4 page: a heading and a sentence, an unruled table of `rows` (a label in bold 8 pt at 72 pt, its value on
+    the label's baseline at 260 pt, 11 pt apart, nothing drawn), then under it a bar chart of `bars` (category, value):
+    dark bars on an axis, its ticks '0' to '200' in a run left of it, each bar's value over it, its category under."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Release thresholds by pollutant")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 755, "A facility reports its releases of a pollutant once they pass the threshold in the table below.")
+    for j, (label, value) in enumerate(rows):
+        y = 720 - 11 * j
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(72, y, label)
+        c.setFont("Helvetica", 8)
+        c.drawString(260, y, value)
+    base, left = 420.0, 110.0
+    c.setFont("Helvetica", 7)
+    for k, tick in enumerate(range(0, 250, 50)):
+        c.drawRightString(left - 6, base + 0.6 * tick - 2, str(tick))
+    c.setFillGray(0.2)
+    for k, (name, value) in enumerate(bars):
+        x = left + 20 + 60 * k
+        c.rect(x, base, 30, 0.6 * value, stroke=0, fill=1)
+        c.drawCentredString(x + 15, base + 0.6 * value + 4, str(value))
+        c.drawCentredString(x + 15, base - 10, name)
+    c.showPage()
+    return saved(c, buf, path)

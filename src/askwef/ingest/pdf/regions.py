@@ -233,10 +233,11 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
             line.role = "figure"
     for table in tables:  # an unruled table of labels and values the chart's rules took for labels and ticks
         if any(l.role == "figure" for row in table for l in (*row.labels, *row.values)):
-            for row in table:
+            for row in table:  # each row its own, as a ruled table's (`rows.py` reads it as one statement)
+                number = max((l.table_row for l in lines), default=-1) + 1
                 for column, own in ((0, row.labels), (1, row.values)):
                     for l in own:
-                        l.role, l.level, l.table_column = "table", 0, column
+                        l.role, l.level, l.table_column, l.table_row, l.table_cell = "table", 0, column, number, 0
     boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3
              and not _title_band(b, lines)]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
