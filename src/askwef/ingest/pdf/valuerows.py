@@ -93,7 +93,17 @@ def value_tables(lines: list[Line], shapes: list[Shape]) -> list[list[ValueRow]]
         table = next((t for t in tables if abs(t[-1].labels[0].x0 - head.x0) <= EDGE and abs(t[-1].labels[0].size - head.size) <= 0.3
                       and t[-1].labels[-1].y - head.y <= ROW_PITCH * head.size), None)
         table.append(row) if table is not None else tables.append([row])
-    return [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)]
+    return [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)
+            and not _beside_text(t, lines)]
+
+
+def _beside_text(table: list[ValueRow], lines: list[Line]) -> bool:
+    """Whether a line of running text (more than LABEL_WORDS words) shares a row's baseline: the table stands in a
+    column beside the page's text (amazon-sr2022's table of projects by country beside two columns of prose), and a
+    table's lines, read in place, would cut that text's lines apart."""
+    own = {id(l) for r in table for l in (*r.labels, *r.values)}
+    return any(id(l) not in own and word_count(l.text) > LABEL_WORDS and abs(l.y - r.labels[0].y) < LEVEL * l.size
+               for r in table for l in lines)
 
 
 def _words(text: str) -> int:
