@@ -235,8 +235,8 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
         if any(l.role == "figure" for row in table for l in (*row.labels, *row.values)):
             for row in table:  # each row its own, as a ruled table's (`rows.py` reads it as one statement)
                 number = max((l.table_row for l in lines), default=-1) + 1
-                for column, own in ((0, row.labels), (1, row.values)):
-                    for l in own:
+                for column, own in ((0, row.labels), *((k, (v,)) for k, v in enumerate(row.values, start=1))):
+                    for l in own:  # (each value a cell: a row of short cells is one statement, its label first)
                         l.role, l.level, l.table_column, l.table_row, l.table_cell = "table", 0, column, number, 0
     boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3
              and not _title_band(b, lines)]
