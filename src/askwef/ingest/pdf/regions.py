@@ -232,7 +232,8 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
         if not _step_number(line, lines, figures):
             line.role = "figure"
     for table in tables:  # an unruled table of labels and values the chart's rules took for labels and ticks
-        if any(l.role == "figure" for row in table for l in (*row.labels, *row.values)):
+        # (most of its rows: a number or two in columns of text, level with each other, leave the text as it was)
+        if 2 * sum(any(l.role == "figure" for l in (*row.labels, *row.values)) for row in table) >= len(table):
             for row in table:  # each row its own, as a ruled table's (`rows.py` reads it as one statement)
                 number = max((l.table_row for l in lines), default=-1) + 1
                 for column, own in ((0, row.labels), *((k, (v,)) for k, v in enumerate(row.values, start=1))):

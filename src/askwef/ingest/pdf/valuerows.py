@@ -168,8 +168,9 @@ def _centred_rows(lines: list[Line], rows: list[ValueRow]) -> list[ValueRow]:
 
 
 def _page_numbers(table: list[ValueRow]) -> bool:
-    """A Contents page's entries and page numbers: each row's value one whole number, rising down the page."""
-    numbers = [int(r.values[0].text) if len(r.values) == 1 and _PAGE_NUMBER.match(r.values[0].text.strip()) else None for r in table]
+    """A Contents page's entries and page numbers: each row ending in one whole number, rising down the page (REVTeX's
+    auguide sets 'I.1.' | 'Changes in REVTEX 4.2 2', its page last)."""
+    numbers = [int(r.values[-1].text.split()[-1]) if _PAGE_NUMBER.match(r.values[-1].text.split()[-1]) else None for r in table]
     return None not in numbers and all(a <= b for a, b in zip(numbers, numbers[1:]))
 
 
