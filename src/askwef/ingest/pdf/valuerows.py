@@ -64,6 +64,11 @@ COLUMN_LINES = 3
 """Lines starting at one left edge, mostly not level with a table's labels, that make it the next text column: the
 values stop short of it (cat-excavator's middle block at x=223, beside the engine rows)."""
 
+GUTTER = 2.0
+"""Type sizes a table's values stand right of its labels at least, in its most crowded row: columns of text are set a
+gutter apart (quark-newsletter's four columns 1.4 sizes, irs-i1040nr's two 1.3); lcms-tutorial's Basic Types leaves
+2.3, cat-excavator's dimension rows 2.0, eu-eprtr 3.9 and more. (who-hcv's dosing table, 1.1, is left as it was.)"""
+
 CAP, DESCENT = 0.7, 0.2
 """A line's letters reach this share of its type size above and below its baseline (cap height, descenders): a mark
 in that band is on the row; lcms-tutorial's Basic Types draws its header's 3 pt rule 1.6 sizes over its first row's
@@ -94,7 +99,7 @@ def value_tables(lines: list[Line], shapes: list[Shape]) -> list[list[ValueRow]]
                       and t[-1].labels[-1].y - head.y <= ROW_PITCH * head.size), None)
         table.append(row) if table is not None else tables.append([row])
     return [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)
-            and not _beside_text(t, lines)]
+            and not _beside_text(t, lines) and min(r.values[0].x0 - max(l.x1 for l in r.labels) for r in t) >= GUTTER * t[0].labels[0].size]
 
 
 def _beside_text(table: list[ValueRow], lines: list[Line]) -> bool:
