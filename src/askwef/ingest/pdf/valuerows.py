@@ -13,7 +13,10 @@ photograph and its headings' dark bands as a figure's labels. Its rows are found
   labels (a spec sheet's next block, a page's next column);
 - what stays a chart: a row with a mark drawn between its label and its values or under them (a bar, a dot, a
   heatmap's cell; a pale cell or a row's own full-width band is no mark), an axis's ticks (no label level with them), a Contents
-  page's page numbers (one whole number a row, rising down the page).
+  page's page numbers (most rows end a cell in one, rising down each column of them);
+- what stays a flowchart: an upright rule drawn between a row's label and its values, or a frame drawn round one cell
+  (boxes joined by connectors; a table drawn with rules between its columns is `ruled.py`'s);
+- what stays `grid.py`'s or `layout.mark_tables`': a table their header rows find, read whole, its header too.
 
 `regions.mark_regions` reads such a table's lines as a table ("table", the label column 0, its values column 1) when
 the chart-text rules would drop any of them; `rows.py` then reads each row as its label and its values.
@@ -24,10 +27,11 @@ the chart-text rules would drop any of them; `rows.py` then reads each row as it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text import ends_sentence, word_count
-from .layout import Line
+from .grid import mark_wide_tables
+from .layout import Line, mark_tables
 from .runs import Shape
 
 ROWS = 3
@@ -98,8 +102,31 @@ def value_tables(lines: list[Line], shapes: list[Shape]) -> list[list[ValueRow]]
         table = next((t for t in tables if abs(t[-1].labels[0].x0 - head.x0) <= EDGE and abs(t[-1].labels[0].size - head.size) <= 0.3
                       and t[-1].labels[-1].y - head.y <= ROW_PITCH * head.size), None)
         table.append(row) if table is not None else tables.append([row])
-    return [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)
-            and not _beside_text(t, lines) and min(r.values[0].x0 - max(l.x1 for l in r.labels) for r in t) >= GUTTER * t[0].labels[0].size]
+    found = [t for t in tables if len(t) >= ROWS and not _page_numbers(t) and not any(_marked(r, shapes) for r in t)
+             and not _beside_text(t, lines) and min(r.values[0].x0 - max(l.x1 for l in r.labels) for r in t) >= GUTTER * t[0].labels[0].size]
+    return found
+
+
+def unheaded(tables: list[list[ValueRow]], lines: list[Line]) -> list[list[ValueRow]]:
+    """The `tables` neither `grid.py` (a header row of bold cells spread over the page) nor `layout.mark_tables` reads
+    later, in `columns.reading_order`, from `lines` as they stand (once the chart's text is marked): such a table is
+    theirs, header and all (reportlab's parameter tables, 'Parameter' 'Meaning' 'Default': read here, each row's
+    meaning was cut from its name and the header glued to every row)."""
+    if not tables:
+        return tables
+    others = _headed_tables(lines)
+    return [t for t in tables if not any(_overlaps(l, o) for r in t for l in (*r.labels, *r.values) for o in others)]
+
+
+def _headed_tables(lines: list[Line]) -> list[Line]:
+    copies = sorted((replace(l) for l in lines if l.role != "furniture"), key=lambda l: (-round(l.y, 1), l.x0))
+    read = mark_wide_tables(copies)
+    mark_tables(read)
+    return [l for l in read if l.role == "table"]
+
+
+def _overlaps(line: Line, other: Line) -> bool:
+    return abs(line.y - other.y) < LEVEL * line.size and line.x0 < other.x1 and other.x0 < line.x1
 
 
 def _beside_text(table: list[ValueRow], lines: list[Line]) -> bool:
@@ -172,11 +199,52 @@ def _centred_rows(lines: list[Line], rows: list[ValueRow]) -> list[ValueRow]:
     return out
 
 
+def _page_number(line: Line) -> int | None:
+    """The page number a Contents entry's line ends in: a last word of digits only, after a word that is no number
+    ('Changes in REVTEX 4.2 2', '11'; not '236 185', a number set in groups of digits)."""
+    words = line.text.split()
+    if not words or not _PAGE_NUMBER.match(words[-1]) or (len(words) > 1 and words[-2].replace(",", "").isdigit()):
+        return None
+    return int(words[-1])
+
+
 def _page_numbers(table: list[ValueRow]) -> bool:
-    """A Contents page's entries and page numbers: each row ending in one whole number, rising down the page (REVTeX's
-    auguide sets 'I.1.' | 'Changes in REVTEX 4.2 2', its page last)."""
-    numbers = [int(r.values[-1].text.split()[-1]) if _PAGE_NUMBER.match(r.values[-1].text.split()[-1]) else None for r in table]
-    return None not in numbers and all(a <= b for a, b in zip(numbers, numbers[1:]))
+    """A Contents page's entries and page numbers: most rows end a cell in a page number, and the numbers that end at
+    one right edge rise down the page. REVTeX's auguide sets two columns of entries, a row reading 'I.1.' | 'Changes
+    in REVTEX 4.2 2' | 'VI.4.' | 'Numbering displayed equations' | '11' (a page number in each column)."""
+    numbered = [[(l.x1, n) for l in (*r.labels, *r.values) if (n := _page_number(l)) is not None] for r in table]
+    if 2 * sum(1 for cells in numbered if cells) <= len(table):
+        return False
+    ends: list[list[int]] = []  # the page numbers at one right edge, top down
+    edges: list[float] = []
+    for x1, n in (cell for cells in numbered for cell in cells):
+        k = next((k for k, e in enumerate(edges) if abs(e - x1) <= EDGE), None)
+        if k is None:
+            edges.append(x1)
+            ends.append([n])
+        else:
+            ends[k].append(n)
+    return all(a <= b for column in ends for a, b in zip(column, column[1:]))
+
+
+def _boxed(row: ValueRow, shapes: list[Shape], top: float, bottom: float) -> bool:
+    """A flowchart's row: the sides of two boxes drawn between its label and its values, upright strokes of unlike
+    spans (nccn-thyroid's PAP-4: 'radioiodine imaging' in a box 130 pt tall, 'RAI uptake' in one 70 pt tall; a grid's
+    rules between columns span its rows alike, gnucash's 'Account' | 'Number of' | 'Share Price'), or a stroked frame
+    round some of its cells and not all (irs-i1040nr p7: a column's prose beside a framed table, level with its rows)."""
+    cells = (*row.labels, *row.values)
+    gap = (max(l.x1 for l in row.labels), row.values[0].x0)
+    sides: list[tuple[float, float]] = []  # the upright strokes' spans in the gap, one per span
+    for s in shapes:
+        if s.kind != "stroke" or s.y1 < bottom or s.y0 > top:
+            continue
+        if s.x1 - s.x0 < 1.5 and gap[0] <= s.x0 <= gap[1] and s.y1 - s.y0 >= top - bottom \
+                and not any(abs(a - s.y0) <= EDGE and abs(b - s.y1) <= EDGE for a, b in sides):
+            sides.append((s.y0, s.y1))
+        framed = [l for l in cells if s.x0 <= l.x0 and l.x1 <= s.x1 and s.y0 <= l.y <= s.y1]
+        if s.x1 - s.x0 >= 1.5 and s.y1 - s.y0 >= 1.5 and framed and len(framed) < len(cells):
+            return True
+    return len(sides) >= 2
 
 
 def _marked(row: ValueRow, shapes: list[Shape]) -> bool:
@@ -187,6 +255,8 @@ def _marked(row: ValueRow, shapes: list[Shape]) -> bool:
     # (the letters' band, descender to cap height: a header's thick rule a point over the first row is no mark)
     top = max(l.y for l in row.labels) + CAP * label.size
     bottom = min(l.y for l in (*row.labels, *row.values)) - DESCENT * label.size
+    if _boxed(row, shapes, top, bottom):
+        return True
     for s in shapes:
         if s.kind != "fill" or s.light or s.x1 - s.x0 < 1.5 or s.y1 - s.y0 < 1.5 or s.y1 < bottom or s.y0 > top:
             continue
