@@ -129,3 +129,71 @@ def values_and_chart_page(path: Path, rows: list[tuple[str, str]], bars: list[tu
         c.drawCentredString(x + 15, base - 10, name)
     c.showPage()
     return saved(c, buf, path)
+
+
+def table_beside_prose_page(path: Path, prose: list[list[str]], rows: list[tuple[str, str, str]]) -> Path:
+    """A landscape A4 page as Amazon's 2022 report sets its supplier findings (p44): `prose` in columns of short lines
+    (9 pt, 13 pt apart, at 40 and 300 pt, each a paragraph wrapped by hand), and in a third column at 560 pt a table's
+    title and `rows` (label, value, value) on baselines 15.5 pt apart, its values at 720 and 780 pt, nothing drawn; a
+    dark bar chart under the table (the chart-text rules take a page's lone numbers for its ticks)."""
+    from reportlab.lib.pagesizes import landscape
+
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=landscape(A4))
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(40, 540, "Supplier assessment and performance")
+    c.setFont("Helvetica", 9)
+    for k, lines in enumerate(prose):
+        for j, line in enumerate(lines):
+            c.drawString(40 + 260 * k, 500 - 13 * j, line)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(560, 520, "Findings by subcategory (% of all findings)")
+    c.setFont("Helvetica", 9)
+    c.drawString(560, 505, "The findings of the assessments made each year.")
+    for j, (label, first, second) in enumerate(rows):
+        y = 480 - 15.5 * j
+        c.drawString(560, y, label)
+        c.drawString(720, y, first)
+        c.drawString(780, y, second)
+    base = 480 - 15.5 * len(rows) - 120
+    c.setFont("Helvetica", 7)
+    for tick in range(0, 100, 25):
+        c.drawRightString(584, base + tick - 2, str(tick))
+    c.setFillGray(0.2)
+    for k, value in enumerate((72, 40, 18)):
+        c.rect(600 + 50 * k, base, 30, value, stroke=0, fill=1)
+        c.drawCentredString(615 + 50 * k, base - 10, f"{2020 + k}")
+    c.showPage()
+    return saved(c, buf, path)
+
+
+def boxed_flowchart_page(path: Path, steps: list[str], doses: list[str]) -> Path:
+    """An A4 page: a heading and a sentence, then a flowchart as NCCN's thyroid guideline draws one (PAP-4): `steps`
+    in a stroked box 130 pt tall at 72 pt, 12 pt apart, and beside it a box 70 pt tall at 250 pt holding `doses`, each
+    level with a step (a number and its unit), the two joined by a connector; a second pair of boxes under them the
+    same, a dark arrow drawn down to it."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Treatment after surgery")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 755, "The steps below follow the first scan; each dose is given as the box beside the step says.")
+    c.setLineWidth(0.8)
+    for top in (720.0, 540.0):
+        c.rect(66, top - 130, 150, 136, stroke=1, fill=0)
+        c.rect(244, top - 60, 90, 70, stroke=1, fill=0)
+        c.line(216, top - 30, 244, top - 30)
+        c.setFont("Helvetica", 8)
+        for j, step in enumerate(steps):
+            c.drawString(72, top - 12 * j, step)
+        for j, dose in enumerate(doses):
+            c.drawString(250, top - 12 * j, dose)
+    c.setFillGray(0.2)
+    path_ = c.beginPath()
+    path_.moveTo(131, 575)
+    path_.lineTo(151, 575)
+    path_.lineTo(141, 555)
+    path_.close()
+    c.drawPath(path_, stroke=0, fill=1)
+    c.showPage()
+    return saved(c, buf, path)

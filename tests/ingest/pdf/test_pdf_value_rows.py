@@ -7,11 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from askwef.ingest import ingest_file
-from layoutpages import values_and_chart_page  # (tests/ is on sys.path)
+from layoutpages import boxed_flowchart_page, table_beside_prose_page, values_and_chart_page  # (tests/ is on sys.path)
 
 ROWS = [("Carbon dioxide (CO2)", "100 000 000"), ("Hydro-fluorocarbons (HFCs)", "100"), ("Methane (CH4)", "100 000"),
         ("Nitrous oxide (N2O)", "10 000"), ("Perfluorocarbons (PFCs)", "100"), ("Sulphur hexafluoride (SF6)", "50")]
 BARS = [("Air", 172), ("Water", 64), ("Land", 31)]
+PROSE = [["We assess the suppliers of our own products", "when they start and then every year to", "understand their social and environmental",
+          "performance. The assessments cover four", "categories of the work done in each place.", "Assessment findings are flagged as high,",
+          "medium or low by their severity. We make", "remediation of high findings a condition", "of continued business with suppliers."],
+         ["During the year we performed many assessments", "across three kinds of visits to the sites.", "Initial assessments come before a supplier",
+          "begins production of our own products and", "made up a fifth of all the assessments.", "Ongoing assessments follow while the supplier",
+          "is producing and made up more than half", "of all the assessments performed this year.", "Verification visits check that the plans work."]]
+FINDINGS = [("Freely Chosen Employment", "8%", "4.4%"), ("Humane Treatment", "1%", "<1%"), ("Nondiscrimination", "1%", "<1%"),
+            ("Wages and Benefits", "47%", "40.6%"), ("Working Hours", "6%", "5%"), ("Young Workers", "<1%", "<1%")]
 
 
 def _sentences(path: Path) -> list[str]:
@@ -26,3 +34,27 @@ def test_table_rows_keep_their_values_and_the_chart_stays_out(tmp_path):
     text = " ".join(said)
     for tick in ("150", "200", "172", "64", "31"):
         assert tick not in text.split(), (tick, said)
+
+
+def test_a_table_in_a_column_beside_short_lined_prose_leaves_the_prose_whole(tmp_path):
+    # (Amazon's 2022 report, p44: read in place across the page, the table's rows had cut the two columns of prose
+    # beside it, lines of 8 words or fewer, between its baselines)
+    said = _sentences(table_beside_prose_page(tmp_path / "findings.pdf", PROSE, FINDINGS))
+    for column in PROSE:
+        text = " ".join(column)
+        for sentence in ("We make remediation of high findings a condition of continued business with suppliers.",
+                         "Ongoing assessments follow while the supplier is producing and made up more than half of all the "
+                         "assessments performed this year."):
+            if sentence in text:
+                assert sentence in said, (sentence, said)
+    for label, first, second in FINDINGS:
+        assert any(label in s and first in s and second in s for s in said), (label, said)
+
+
+def test_a_flowchart_of_boxed_steps_beside_boxed_doses_is_not_read_as_rows(tmp_path):
+    # (nccn-thyroid's PAP-4: a box of steps beside a shorter box of doses, level line for line: the two boxes' upright
+    # sides of unlike spans between them, `valuerows._boxed`; read as rows, each step was glued to a dose)
+    steps = ["Radioiodine imaging", "RAI uptake", "Thyroglobulin level", "Neck ultrasound", "Repeat scan", "Watch"]
+    said = _sentences(boxed_flowchart_page(tmp_path / "flow.pdf", steps, ["30 mCi", "150", "100", "200"]))
+    assert not any(" | " in s for s in said), said
+    assert any("Radioiodine imaging" in s for s in said), said
