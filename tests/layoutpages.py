@@ -197,3 +197,30 @@ def boxed_flowchart_page(path: Path, steps: list[str], doses: list[str]) -> Path
     c.drawPath(path_, stroke=0, fill=1)
     c.showPage()
     return saved(c, buf, path)
+
+
+def two_column_contents_page(path: Path, title: str, entries: list[tuple[str, str, int]]) -> Path:
+    """A US-letter page as REVTeX's auguide sets its Contents (p1): `title` centred, a dark square drawn under it (a
+    mark the chart-text rules read a page's lone numbers by), 'CONTENTS', then `entries` (number, title, page) in two
+    columns of 10 pt lines 12 pt apart, each entry's number at the column's edge, its title 26 pt in, its page number
+    set apart at the column's right edge."""
+    from reportlab.lib.pagesizes import letter
+
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawCentredString(306, 730, title)
+    c.setFillGray(0.2)
+    c.rect(296, 690, 20, 20, stroke=0, fill=1)
+    c.setFillGray(0)
+    c.setFont("Helvetica", 9)
+    c.drawCentredString(170, 650, "CONTENTS")
+    half = (len(entries) + 1) // 2
+    c.setFont("Helvetica", 10)
+    for k, (number, name, page) in enumerate(entries):
+        left, y = (60.0, 625 - 12 * k) if k < half else (320.0, 625 - 12 * (k - half))
+        c.drawString(left, y, number)
+        c.drawString(left + 26, y, name)
+        c.drawRightString(left + 232, y, str(page))
+    c.showPage()
+    return saved(c, buf, path)

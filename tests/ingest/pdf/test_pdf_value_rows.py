@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from askwef.ingest import ingest_file
-from layoutpages import boxed_flowchart_page, table_beside_prose_page, values_and_chart_page  # (tests/ is on sys.path)
+from layoutpages import boxed_flowchart_page, table_beside_prose_page, two_column_contents_page, values_and_chart_page  # (tests/ is on sys.path)
 
 ROWS = [("Carbon dioxide (CO2)", "100 000 000"), ("Hydro-fluorocarbons (HFCs)", "100"), ("Methane (CH4)", "100 000"),
         ("Nitrous oxide (N2O)", "10 000"), ("Perfluorocarbons (PFCs)", "100"), ("Sulphur hexafluoride (SF6)", "50")]
@@ -58,3 +58,18 @@ def test_a_flowchart_of_boxed_steps_beside_boxed_doses_is_not_read_as_rows(tmp_p
     said = _sentences(boxed_flowchart_page(tmp_path / "flow.pdf", steps, ["30 mCi", "150", "100", "200"]))
     assert not any(" | " in s for s in said), said
     assert any("Radioiodine imaging" in s for s in said), said
+
+
+def test_a_contents_in_two_columns_beside_a_drawn_mark_is_not_read_as_rows(tmp_path):
+    # (REVTeX's auguide, p1: a dark mark on the page makes its lone page numbers chart text; its entries, a number, a
+    # title and a page number set apart, look like rows of labels and values, told apart by their page numbers rising
+    # down each column, `valuerows._page_numbers`; read as rows, each entry lost its number and the columns interleaved)
+    entries = [("I.", "Introduction", 2), ("I.1.", "Changes in the guide", 2), ("I.2.", "Backwards compatibility", 2),
+               ("I.3.", "Submitting papers", 3), ("II.", "Some basics", 3), ("II.1.", "Useful markup", 3), ("II.2.", "Using packages", 4),
+               ("III.", "The preamble", 5), ("III.1.", "The class line", 5), ("III.2.", "Loading packages", 5), ("IV.", "The front matter", 5),
+               ("IV.1.", "Setting the title", 6), ("IV.2.", "Specifying a date", 6), ("IV.3.", "Authors", 7), ("V.", "The body", 8),
+               ("V.1.", "Section headings", 8)]
+    said = _sentences(two_column_contents_page(tmp_path / "guide.pdf", "The Author's Guide", entries))
+    assert not any(" | " in s for s in said), said
+    text = " ".join(said)
+    assert text.index("Introduction") < text.index("Backwards compatibility") < text.index("Section headings"), said
