@@ -101,3 +101,128 @@ def side_column_page(path: Path, side: list[str], *, leading: float = 11.0) -> P
         c.drawString(45, 704.3 - 9 * j, line)
     c.showPage()
     return saved(c, buf, path)
+
+
+def values_and_chart_page(path: Path, rows: list[tuple[str, str]], bars: list[tuple[str, int]]) -> Path:
+    """An A4 page: a heading and a sentence, an unruled table of `rows` (a label in bold 8 pt at 72 pt, its value on
+    the label's baseline at 260 pt, 11 pt apart, nothing drawn), then under it a bar chart of `bars` (category, value):
+    dark bars on an axis, its ticks '0' to '200' in a run left of it, each bar's value over it, its category under."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Release thresholds by pollutant")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 755, "A facility reports its releases of a pollutant once they pass the threshold in the table below.")
+    for j, (label, value) in enumerate(rows):
+        y = 720 - 11 * j
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(72, y, label)
+        c.setFont("Helvetica", 8)
+        c.drawString(260, y, value)
+    base, left = 420.0, 110.0
+    c.setFont("Helvetica", 7)
+    for k, tick in enumerate(range(0, 250, 50)):
+        c.drawRightString(left - 6, base + 0.6 * tick - 2, str(tick))
+    c.setFillGray(0.2)
+    for k, (name, value) in enumerate(bars):
+        x = left + 20 + 60 * k
+        c.rect(x, base, 30, 0.6 * value, stroke=0, fill=1)
+        c.drawCentredString(x + 15, base + 0.6 * value + 4, str(value))
+        c.drawCentredString(x + 15, base - 10, name)
+    c.showPage()
+    return saved(c, buf, path)
+
+
+def table_beside_prose_page(path: Path, prose: list[list[str]], rows: list[tuple[str, str, str]]) -> Path:
+    """A landscape A4 page as Amazon's 2022 report sets its supplier findings (p44): `prose` in columns of short lines
+    (9 pt, 13 pt apart, at 40 and 300 pt, each a paragraph wrapped by hand), and in a third column at 560 pt a table's
+    title and `rows` (label, value, value) on baselines 15.5 pt apart, its values at 720 and 780 pt, nothing drawn; a
+    dark bar chart under the table (the chart-text rules take a page's lone numbers for its ticks)."""
+    from reportlab.lib.pagesizes import landscape
+
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=landscape(A4))
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(40, 540, "Supplier assessment and performance")
+    c.setFont("Helvetica", 9)
+    for k, lines in enumerate(prose):
+        for j, line in enumerate(lines):
+            c.drawString(40 + 260 * k, 500 - 13 * j, line)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(560, 520, "Findings by subcategory (% of all findings)")
+    c.setFont("Helvetica", 9)
+    c.drawString(560, 505, "The findings of the assessments made each year.")
+    for j, (label, first, second) in enumerate(rows):
+        y = 480 - 15.5 * j
+        c.drawString(560, y, label)
+        c.drawString(720, y, first)
+        c.drawString(780, y, second)
+    base = 480 - 15.5 * len(rows) - 120
+    c.setFont("Helvetica", 7)
+    for tick in range(0, 100, 25):
+        c.drawRightString(584, base + tick - 2, str(tick))
+    c.setFillGray(0.2)
+    for k, value in enumerate((72, 40, 18)):
+        c.rect(600 + 50 * k, base, 30, value, stroke=0, fill=1)
+        c.drawCentredString(615 + 50 * k, base - 10, f"{2020 + k}")
+    c.showPage()
+    return saved(c, buf, path)
+
+
+def boxed_flowchart_page(path: Path, steps: list[str], doses: list[str]) -> Path:
+    """An A4 page: a heading and a sentence, then a flowchart as NCCN's thyroid guideline draws one (PAP-4): `steps`
+    in a stroked box 130 pt tall at 72 pt, 12 pt apart, and beside it a box 70 pt tall at 250 pt holding `doses`, each
+    level with a step (a number and its unit), the two joined by a connector; a second pair of boxes under them the
+    same, a dark arrow drawn down to it."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "Treatment after surgery")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 755, "The steps below follow the first scan; each dose is given as the box beside the step says.")
+    c.setLineWidth(0.8)
+    for top in (720.0, 540.0):
+        c.rect(66, top - 130, 150, 136, stroke=1, fill=0)
+        c.rect(244, top - 60, 90, 70, stroke=1, fill=0)
+        c.line(216, top - 30, 244, top - 30)
+        c.setFont("Helvetica", 8)
+        for j, step in enumerate(steps):
+            c.drawString(72, top - 12 * j, step)
+        for j, dose in enumerate(doses):
+            c.drawString(250, top - 12 * j, dose)
+    c.setFillGray(0.2)
+    path_ = c.beginPath()
+    path_.moveTo(131, 575)
+    path_.lineTo(151, 575)
+    path_.lineTo(141, 555)
+    path_.close()
+    c.drawPath(path_, stroke=0, fill=1)
+    c.showPage()
+    return saved(c, buf, path)
+
+
+def two_column_contents_page(path: Path, title: str, entries: list[tuple[str, str, int]]) -> Path:
+    """A US-letter page as REVTeX's auguide sets its Contents (p1): `title` centred, a dark square drawn under it (a
+    mark the chart-text rules read a page's lone numbers by), 'CONTENTS', then `entries` (number, title, page) in two
+    columns of 10 pt lines 12 pt apart, each entry's number at the column's edge, its title 26 pt in, its page number
+    set apart at the column's right edge."""
+    from reportlab.lib.pagesizes import letter
+
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawCentredString(306, 730, title)
+    c.setFillGray(0.2)
+    c.rect(296, 690, 20, 20, stroke=0, fill=1)
+    c.setFillGray(0)
+    c.setFont("Helvetica", 9)
+    c.drawCentredString(170, 650, "CONTENTS")
+    half = (len(entries) + 1) // 2
+    c.setFont("Helvetica", 10)
+    for k, (number, name, page) in enumerate(entries):
+        left, y = (60.0, 625 - 12 * k) if k < half else (320.0, 625 - 12 * (k - half))
+        c.drawString(left, y, number)
+        c.drawString(left + 26, y, name)
+        c.drawRightString(left + 232, y, str(page))
+    c.showPage()
+    return saved(c, buf, path)

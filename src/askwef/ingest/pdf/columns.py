@@ -136,8 +136,15 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int, f
         left.clear()
         right.clear()
 
+    sides = _row_sides(lines, min(gutter, right_start))
     for line in lines:
-        if line.role == "table":  # a table across the page (`mark_wide_tables`): its rows in place
+        if line.role == "table" and sides.get(line.table_row, 0) < 0:  # a row set in one column: read with that column
+            left.append(line)
+            line.column = first
+        elif line.role == "table" and sides.get(line.table_row, 0) > 0:
+            right.append(line)
+            line.column = first + 1
+        elif line.role == "table":  # a table across the page (`mark_wide_tables`): its rows in place
             flush()
             out.append(line)
         elif line.x0 < min(gutter, right_start) - 3 and (line.x1 <= gutter + 3 or line.x1 < right_start + 0.5 * (right_end - right_start)):
@@ -152,6 +159,19 @@ def _order(lines: list[Line], left_edge: float, right_edge: float, depth: int, f
             out.append(line)
     flush()
     return out, most
+
+
+def _row_sides(lines: list[Line], gutter: float) -> dict[int, int]:
+    """For each row of a table found by its rules or its values (`Line.table_row`), the side of `gutter` all its lines
+    stand on: -1 left, 1 right, 0 across (read in place). A table set in one column beside columns of text (Amazon's
+    2022 report, p44: findings by subcategory beside two columns of prose) is read with its column: in place, its rows
+    had cut the prose beside it apart between them."""
+    rows: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.role == "table" and line.table_row >= 0:
+            rows.setdefault(line.table_row, []).append(line)
+    return {k: -1 if all(l.x1 <= gutter + 3 for l in own) else 1 if all(l.x0 >= gutter - 3 for l in own) else 0
+            for k, own in rows.items()}
 
 
 def _best_gutter(lines: list[Line], left_edge: float, right_edge: float, depth: int) -> tuple[float, float] | None:

@@ -22,6 +22,7 @@ from ..conventions import FIGURE, SOURCE, TABLE
 from ..text import ends_sentence, word_count
 from .layout import Line
 from .runs import Shape
+from .valuerows import unheaded, value_tables
 
 FIGURE_LABEL_WORDS = 5
 """A line of at most this many words, with no full stop, inside a figure is a label (a category, a
@@ -210,6 +211,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     # the chart's own type: not its title or source line, which a panel's edge may hold ('FIGURE 3 ...'
     # set on it made the template's timeline steps under the panel, in the title's size, its labels)
     titles = _title_lines(lines)
+    tables = value_tables(lines, shapes)  # (found before the chart's labels are marked: read as a table if any is)
     label_sizes = [max((l.size for l in lines if r.holds(l) and id(l) not in titles), default=0.0) for r in figures]
     numbers: list[Line] = []
     for line in lines:
@@ -229,6 +231,15 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     for line in numbers:  # once the labels are known: a step's number is read between its words
         if not _step_number(line, lines, figures):
             line.role = "figure"
+    # an unruled table of labels and values the chart's rules took for labels and ticks (most of its rows: a number or
+    # two in columns of text, level with each other, leave the text as it was), unless a header row makes it a table
+    tables = [t for t in tables if 2 * sum(any(l.role == "figure" for l in (*row.labels, *row.values)) for row in t) >= len(t)]
+    for table in unheaded(tables, lines):
+        for row in table:  # each row its own, as a ruled table's (`rows.py` reads it as one statement)
+            number = max((l.table_row for l in lines), default=-1) + 1
+            for column, own in ((0, row.labels), *((k, (v,)) for k, v in enumerate(row.values, start=1))):
+                for l in own:  # (each value a cell: a row of short cells is one statement, its label first)
+                    l.role, l.level, l.table_column, l.table_row, l.table_cell = "table", 0, column, number, 0
     boxes = [b for b in box_regions(shapes, size) if b not in panels and sum(1 for l in lines if l.role in ("", "heading") and b.holds(l, 1.0)) >= 3
              and not _title_band(b, lines)]
     boxes.sort(key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0))  # a line in nested boxes belongs to the inner one
