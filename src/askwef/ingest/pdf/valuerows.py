@@ -21,7 +21,6 @@ photograph and its headings' dark bands as a figure's labels. Its rows are found
 `regions.mark_regions` reads such a table's lines as a table ("table", the label column 0, its values column 1) when
 the chart-text rules would drop any of them; `rows.py` then reads each row as its label and its values.
 
->>> tables = value_tables(lines, shapes)  # doctest: +SKIP
 """
 
 from __future__ import annotations
