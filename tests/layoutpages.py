@@ -103,16 +103,23 @@ def side_column_page(path: Path, side: list[str], *, leading: float = 11.0) -> P
     return saved(c, buf, path)
 
 
+def _headed_a4(title: str, sentence: str) -> tuple[BytesIO, rl_canvas.Canvas]:
+    """An A4 canvas opened with `title` in bold 14 pt and `sentence` in 10 pt under it (the made table pages' opening)."""
+    buf = BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, title)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 755, sentence)
+    return buf, c
+
+
 def values_and_chart_page(path: Path, rows: list[tuple[str, str]], bars: list[tuple[str, int]]) -> Path:
     """An A4 page: a heading and a sentence, an unruled table of `rows` (a label in bold 8 pt at 72 pt, its value on
     the label's baseline at 260 pt, 11 pt apart, nothing drawn), then under it a bar chart of `bars` (category, value):
     dark bars on an axis, its ticks '0' to '200' in a run left of it, each bar's value over it, its category under."""
-    buf = BytesIO()
-    c = rl_canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 780, "Release thresholds by pollutant")
-    c.setFont("Helvetica", 10)
-    c.drawString(72, 755, "A facility reports its releases of a pollutant once they pass the threshold in the table below.")
+    buf, c = _headed_a4("Release thresholds by pollutant",
+                        "A facility reports its releases of a pollutant once they pass the threshold in the table below.")
     for j, (label, value) in enumerate(rows):
         y = 720 - 11 * j
         c.setFont("Helvetica-Bold", 8)
@@ -174,12 +181,8 @@ def boxed_flowchart_page(path: Path, steps: list[str], doses: list[str]) -> Path
     in a stroked box 130 pt tall at 72 pt, 12 pt apart, and beside it a box 70 pt tall at 250 pt holding `doses`, each
     level with a step (a number and its unit), the two joined by a connector; a second pair of boxes under them the
     same, a dark arrow drawn down to it."""
-    buf = BytesIO()
-    c = rl_canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 780, "Treatment after surgery")
-    c.setFont("Helvetica", 10)
-    c.drawString(72, 755, "The steps below follow the first scan; each dose is given as the box beside the step says.")
+    buf, c = _headed_a4("Treatment after surgery",
+                        "The steps below follow the first scan; each dose is given as the box beside the step says.")
     c.setLineWidth(0.8)
     for top in (720.0, 540.0):
         c.rect(66, top - 130, 150, 136, stroke=1, fill=0)
