@@ -101,3 +101,12 @@ def test_a_titles_number_as_reports_print_it():
     # a capital opening a sentence, or a word in capitals, is no number
     assert split_numbering("I think so") == ("", "I think so") and split_numbering("IV drips") == ("", "IV drips")
     assert [roman_value(n) for n in ("iv", "IX", "XIV")] == [4, 9, 14]
+
+
+def test_a_dash_between_number_and_title_is_neither():
+    # hunt 47's Medicare form prints "SECTION 1 - PATIENT INFORMATION": its section was titled "- PATIENT INFORMATION"
+    assert split_numbering("SECTION 1 - PATIENT INFORMATION") == ("1", "PATIENT INFORMATION")
+    assert split_numbering("2 – Methods") == ("2", "Methods") and split_numbering("3.1 — Data sources") == ("3.1", "Data sources")
+    assert title_key("1 - Patient information") == title_key("1 Patient information")
+    # a dash that opens a word is the title's: "3 -fold" keeps it
+    assert split_numbering("3 -fold") == ("3", "-fold")

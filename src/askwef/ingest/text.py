@@ -168,13 +168,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _NUMBERING = re.compile(
     r"^\s*(?:(?i:chapter|section|part)\s+(?:(?P<label_roman>[IVXL]{1,6})\b[.:]?|(?P<label_number>\d+(?:\.\d+)*)[.:)]?)"
     r"|(?i:appendix)\s+(?P<label_letter>[A-Z])\b[.:]?|(?P<letter>[A-Z](?:\.\d+)+)\.?"
-    r"|(?P<number>\d+(?:\.\d+)*)[.)]?|(?P<roman>[IVXL]{1,6})[.)])\s+(?=\S)")
+    r"|(?P<number>\d+(?:\.\d+)*)[.)]?|(?P<roman>[IVXL]{1,6})[.)])(?:\s+[-–—](?=\s))?\s+(?=\S)")
 """A title's number as reports print it: "2.4 ...", "3.7.4.1. ...", "Chapter 3 ...", "1) ..." and "1.1) ..."
 (LibreOffice's outline numbering), a chapter in roman figures ("III. ...", "Chapter IV ..."), read as its value
 in digits (the REVTeX guide's "VII. FOOTNOTES" was two sentences of prose; a question names it "chapter 7"); an
 appendix by its letter, as a chapter by its number ("Appendix A: Recent changes" and "A.1. Volumes", the DRBD guide;
 "Appendix A ReportLab Demos" and "A.1 Odyssey", the ReportLab guide: "A" and "A.1"). Not an annex: the OECD
-review's "Annex B. ..." keeps its label, as questions name it."""
+review's "Annex B. ..." keeps its label, as questions name it. A dash set between the number and the title is neither
+("SECTION 1 - PATIENT INFORMATION", a Medicare form's, was titled "- PATIENT INFORMATION"; "2 – Methods")."""
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -187,6 +188,8 @@ def split_numbering(title: str) -> tuple[str, str]:
     (('A', 'Recent changes'), ('A.1', 'Volumes'), ('', 'Appendix'))
     >>> split_numbering("I think so"), split_numbering("IV drips")
     (('', 'I think so'), ('', 'IV drips'))
+    >>> split_numbering("SECTION 1 - PATIENT INFORMATION"), split_numbering("2 – Methods"), split_numbering("3 -fold")
+    (('1', 'PATIENT INFORMATION'), ('2', 'Methods'), ('3', '-fold'))
     """
     m = _NUMBERING.match(title)
     if not m:
