@@ -51,6 +51,12 @@ def styled_bookmarks(c: rl_canvas.Canvas, title: str, blocks: list[tuple[list[st
     c.showPage()
 
 
+def guideline_prose(topic: str, document: str = "guidance", done: str = "planned, checked and reported each year") -> tuple:
+    """A line of body text about `topic` ("This part of the `document` says how the `topic` are `done`."), as
+    `guideline_pdf` takes a page's lines."""
+    return (f"This part of the {document} says how the {topic} are {done}.", 10, False, 24)
+
+
 def guideline_pdf(path: Path, contents: list[list], pages: list[list[tuple]]) -> Path:
     """A guideline as an InDesign report prints one (the WHO HCV guideline), at `path`: a title page, a Contents over
     the pages of `contents` (rows as printed: "2.1 Roles . . . . 4", or a title wrapped onto the next row; or a line as

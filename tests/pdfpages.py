@@ -84,6 +84,11 @@ def manual_pdf(path: Path, rows: list[tuple[str, int]], pages: list[list[tuple[s
     return saved(c, buf, path)
 
 
+def sentence_texts(doc) -> list[str]:
+    """The text of every sentence of `doc`, in reading order."""
+    return [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
+
+
 def filed_under(doc, words: str) -> str:
     """The path of the section of `doc` holding the sentence that has `words`."""
     return next(s.path for s in doc.sections for sp in s.sentences if words in s.text[sp.start : sp.end])

@@ -6,13 +6,13 @@ looked for at its own. And its Contents, which goes on over its first page past 
 from __future__ import annotations
 
 from askwef.ingest import ingest_file
-from layoutpages import guideline_pdf  # (tests/ is on sys.path)
+from layoutpages import guideline_pdf, guideline_prose  # (tests/ is on sys.path)
 from pdfpages import filed_under
 
 
 def prose(topic: str) -> tuple[str, float, bool, float]:
-    """A line of body text about `topic`, as `guideline_pdf` takes a page's lines."""
-    return (f"This part of the manual says how the {topic} are set, checked and written to disk.", 10, False, 24)
+    """A line of a manual's body text about `topic` (`guideline_prose`)."""
+    return guideline_prose(topic, "manual", "set, checked and written to disk")
 
 
 def listing(*names: str) -> list[tuple[str, float, bool, float]]:

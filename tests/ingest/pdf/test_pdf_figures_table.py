@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfpages import saved  # (tests/ is on sys.path)
+from pdfpages import saved, sentence_texts as _sentences  # (tests/ is on sys.path)
 
 EDGES = [106.0, 221.0, 282.0, 349.0, 421.0, 506.0]
 ROWS = [("Human Drugs", ["$62,567,000", "$64,600,000", "$70,161,000", "$5,561,000"], True),
@@ -65,10 +65,6 @@ def _table(tmp_path: Path):
     c.drawString(90, 240, "Generic drugs have the same quality, strength, purity and stability as brand-name drugs.")
     c.showPage()
     return ingest_file(saved(c, buf, tmp_path / "funding.pdf"))
-
-
-def _sentences(doc) -> list[str]:
-    return [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
 
 
 def test_every_figure_of_the_table_is_indexed(tmp_path):

@@ -5,17 +5,8 @@ bold over a 9.5 pt body, "3.3 Roles" then "(Web Annex A)" in the body's type).""
 from __future__ import annotations
 
 from askwef.ingest import ingest_file
-from layoutpages import guideline_pdf  # (tests/ is on sys.path)
-from pdfpages import filed_under
-
-
-def prose(topic: str) -> tuple[str, float, bool, float]:
-    """A line of body text about `topic`, as `guideline_pdf` takes a page's lines."""
-    return (f"This part of the guidance says how the {topic} are planned, checked and reported each year.", 10, False, 24)
-
-
-def sentences(doc) -> list[str]:
-    return [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
+from layoutpages import guideline_pdf, guideline_prose as prose  # (tests/ is on sys.path)
+from pdfpages import filed_under, sentence_texts as sentences
 
 
 def test_a_contents_over_two_pages_is_read_past_a_row_wrapped_after_a_year(tmp_path):

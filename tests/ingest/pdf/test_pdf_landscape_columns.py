@@ -10,12 +10,12 @@ import re
 from askwef.ingest import ingest_file
 from pdfcmapfont import four_column_spread  # (tests/ is on sys.path)
 from layoutpages import side_column_page
-from pdfpages import column_text
+from pdfpages import column_text, sentence_texts
 
 
 def _sentences(path) -> list[str]:
     doc = ingest_file(path)
-    return [s.text[sp.start:sp.end] for s in doc.sections for sp in s.sentences]
+    return sentence_texts(doc)
 
 
 def _expected(columns: int, sentences: int) -> list[str]:

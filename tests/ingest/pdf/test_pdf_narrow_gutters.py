@@ -9,12 +9,12 @@ import re
 import pytest
 
 from askwef.ingest import ingest_file
-from pdfpages import column_text, columns_page  # (tests/ is on sys.path)
+from pdfpages import column_text, columns_page, sentence_texts  # (tests/ is on sys.path)
 
 
 def _sentences(path) -> list[str]:
     doc = ingest_file(path)
-    return [s.text[sp.start:sp.end] for s in doc.sections for sp in s.sentences]
+    return sentence_texts(doc)
 
 
 def _expected(columns: int) -> list[str]:

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
 from layoutpages import styled_bookmarks  # (tests/ is on sys.path)
-from pdfpages import filed_under, saved
+from pdfpages import filed_under, saved, sentence_texts as _sentences
 
 SAVINGS = ["Generic drugs often cost 20 to 70 percent less than their brand-name counterparts. The",
            "promise of significant savings makes timely review of generic drug applications a vital",
@@ -32,10 +32,6 @@ def _doc(tmp_path: Path, *, bookmarked: bool = True):
     c = canvas.Canvas(buf, pagesize=A4)
     styled_bookmarks(c, "Improving Generic Drug Review", blocks)
     return ingest_file(saved(c, buf, tmp_path / f"budget-{bookmarked}.pdf"))
-
-
-def _sentences(doc) -> list[str]:
-    return [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
 
 
 def test_a_bookmarked_paragraph_stays_prose_under_its_heading(tmp_path):

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
-from pdfpages import headed_book, saved  # (tests/ is on sys.path)
+from pdfpages import headed_book, saved, sentence_texts as _sentences  # (tests/ is on sys.path)
 
 TITLES = ["The Basics", "Investments", "Overview", "Business Features", "Loans", "Capital Gains"]
 WORDS = ["household", "business", "savings", "pension", "travel", "garden", "library", "market", "harbour", "school",
@@ -31,10 +31,6 @@ def _pages(chapter: int, count: int) -> list[list[str]]:
             lines[0] = f"on to the {word} page and ends there. {lines[0]}"
         pages.append(lines)
     return pages
-
-
-def _sentences(doc) -> list[str]:
-    return [s.text[sp.start:sp.end] for s in doc.sections for sp in s.sentences]
 
 
 def test_a_running_head_that_names_the_chapter_is_not_text(tmp_path):

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
 from askwef.ingest.pdf.reader import read_pdf
-from pdfpages import saved  # (tests/ is on sys.path)
+from pdfpages import saved, sentence_texts as _sentences  # (tests/ is on sys.path)
 from typesetpages import drop_cap_page, leads_page, ragged_page
 
 ARTICLES = [
@@ -23,10 +23,6 @@ ARTICLES = [
     "quality. The assessors praised its links with the profession and the support its tutors give to part-time "
     "students who study while they work.",
 ]
-
-
-def _sentences(doc) -> list[str]:
-    return [s.text[sp.start : sp.end] for s in doc.sections for sp in s.sentences]
 
 
 def _pdf(tmp_path, name: str, draw) -> object:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from askwef.ingest import ingest_file
 from layoutpages import boxed_flowchart_page, table_beside_prose_page, two_column_contents_page, values_and_chart_page  # (tests/ is on sys.path)
+from pdfpages import sentence_texts
 
 ROWS = [("Carbon dioxide (CO2)", "100 000 000"), ("Hydro-fluorocarbons (HFCs)", "100"), ("Methane (CH4)", "100 000"),
         ("Nitrous oxide (N2O)", "10 000"), ("Perfluorocarbons (PFCs)", "100"), ("Sulphur hexafluoride (SF6)", "50")]
@@ -24,7 +25,7 @@ FINDINGS = [("Freely Chosen Employment", "8%", "4.4%"), ("Humane Treatment", "1%
 
 def _sentences(path: Path) -> list[str]:
     doc = ingest_file(path)
-    return [s.text[sp.start:sp.end] for s in doc.sections for sp in s.sentences]
+    return sentence_texts(doc)
 
 
 def test_table_rows_keep_their_values_and_the_chart_stays_out(tmp_path):
