@@ -234,9 +234,10 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     # an unruled table of labels and values the chart's rules took for labels and ticks (most of its rows: a number or
     # two in columns of text, level with each other, leave the text as it was), unless a header row makes it a table
     tables = [t for t in tables if 2 * sum(any(l.role == "figure" for l in (*row.labels, *row.values)) for row in t) >= len(t)]
+    number = max((l.table_row for l in lines), default=-1)
     for table in unheaded(tables, lines):
         for row in table:  # each row its own, as a ruled table's (`rows.py` reads it as one statement)
-            number = max((l.table_row for l in lines), default=-1) + 1
+            number += 1
             for column, own in ((0, row.labels), *((k, (v,)) for k, v in enumerate(row.values, start=1))):
                 for l in own:  # (each value a cell: a row of short cells is one statement, its label first)
                     l.role, l.level, l.table_column, l.table_row, l.table_cell = "table", 0, column, number, 0
