@@ -96,8 +96,9 @@ def two_sided_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[tuple[str
     """A two-sided manual on `c`: each of `chapters` (title, sections: (title, pages of body lines)) opens on a page
     of its own under 'Chapter N' (20 pt bold) and its title (24 pt bold); each section under 'N.k Title' (14 pt bold)
     at the top of its first page. Every page but a chapter's first carries a running head in the body's 10 pt type,
-    as LaTeX's book class prints them: 'CHAPTER N. TITLE' at the left and 'N.k. SECTION TITLE' at the right, in
-    capitals, each cut after three words with an ellipsis, on left and right pages alike (the Debian FAQ); with
+    as LaTeX's book class prints them: 'CHAPTER N. TITLE' at the left and 'N.k. SECTION TITLE' at the right on left
+    pages (the Debian FAQ), the other way round on right ones (the SDCC manual), in capitals, each cut after three
+    words with an ellipsis; with
     `sphinx`, a running foot in 10 pt bold as Sphinx prints it: 'folio Chapter N. Title' on left pages, 'N.k. Section
     title folio' on right ones (the Debian Developer's Reference). Every page but a running foot's prints its folio."""
     def cut(text: str) -> str:
@@ -120,10 +121,14 @@ def two_sided_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[tuple[str
                 elif sphinx:
                     c.setFont("Helvetica-Bold", 10)
                     c.drawString(LEFT, 42, f"{folio} Chapter {number}. {title}" if left else f"{number}.{k}. {section} {folio}")
-                else:
-                    c.setFont("Helvetica", 10)
-                    c.drawString(LEFT if left else LEFT + 28, 798, f"CHAPTER {number}. {cut(title)}")
-                    c.drawString(330 if left else 358, 798, f"{number}.{k}. {cut(section)}")
+                else:  # the two heads one TJ, the second moved to by the array's adjustment, as pdfTeX sets them
+                    heads = [f"CHAPTER {number}. {cut(title)}", f"{number}.{k}. {cut(section)}"]
+                    first, second = heads if left else heads[::-1]
+                    gap = (258 - c.stringWidth(first, "Helvetica", 10)) * 100  # thousandths of the 10 pt type
+                    head = c.beginText(LEFT if left else LEFT + 28, 798)
+                    head.setFont("Helvetica", 10)
+                    head._code.append(f"[{_pdf_string(first)} {-gap:.0f} {_pdf_string(second)}] TJ")
+                    c.drawText(head)
                 if p == 0:
                     c.setFont("Helvetica-Bold", 14)
                     c.drawString(LEFT, y, f"{number}.{k} {section}")
@@ -137,3 +142,9 @@ def two_sided_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[tuple[str
                 folio += 1
                 first = False
                 c.showPage()
+
+
+def _pdf_string(text: str) -> str:
+    """`text` as a PDF string in the standard fonts' WinAnsi encoding ('…' is byte 0x85)."""
+    data = text.encode("cp1252")
+    return "(" + "".join(chr(b) if 32 <= b < 127 and chr(b) not in "()\\" else f"\\{b:03o}" for b in data) + ")"

@@ -64,16 +64,28 @@ def _mark_chapter_heads(pages: list[list[Line]], sizes: list[tuple[float, float]
     for slot, lines in at_slot.items():
         on: dict[str, set[int]] = defaultdict(set)
         for line in lines:
-            on[_place(line)[0]].add(line.page)
+            for piece in _pieces(line):
+                on[piece].add(line.page)
         runs = {text for text, where in on.items() if len(where) >= RUN}
         covered = set().union(*(on[text] for text in runs)) if runs else set()
         if len(covered) < max(3, RUNS_SHARE * len(pages)) or not _one_run_each(lines, runs):
             continue
         for line in lines:
             text = _place(line)[0]
-            # (two heads close together are read as one line: 'CHAPTER 7. BASICS OF THE … 7.3. WHY ARE …')
-            if all(piece in runs or _names_heading(piece, tails, line.page) for piece in re.split(r"(?<=…)\s+", text)):
+            if _names_heading(text, tails, line.page) or all(p in runs or _names_heading(p, tails, line.page) for p in _pieces(line)):
                 line.role = "furniture"
+
+
+TWO_HEADS = re.compile(r"(?<=…)\s+|\s+(?=[^\W\d_]+ #\.\s|#(?:\.#)+\.\s)")
+"""Where a second head begins in a line that reads two (two heads set close, or one TJ pdfTeX moves across the page
+in): after the first's ellipsis ('CHAPTER 7. BASICS OF THE … 7.3. WHY ARE …'), or at its number ('1.4. DOCUMENTATION
+CHAPTER 1. INTRODUCTION'; digits are '#' in a head's text)."""
+
+
+def _pieces(line: Line) -> list[str]:
+    """The heads a line at the running heads' place reads, one or two (`TWO_HEADS`), a folio alone no head."""
+    text = _place(line)[0]
+    return [piece for piece in TWO_HEADS.split(text) if _words(piece)] or [text]
 
 
 def _one_run_each(lines: list[Line], runs: set[str]) -> bool:
@@ -88,9 +100,10 @@ def _one_run_each(lines: list[Line], runs: set[str]) -> bool:
     for line in lines:
         on_page[line.page].append(line)
     for page in sorted(on_page):
-        for rank, line in enumerate(sorted(on_page[page], key=lambda l: l.x0)):
-            if (text := _place(line)[0]) in runs:
-                streams[page % 2, rank].append(text)
+        pieces = [piece for line in sorted(on_page[page], key=lambda l: l.x0) for piece in _pieces(line)]
+        for rank, piece in enumerate(pieces):
+            if piece in runs:
+                streams[page % 2, rank].append(piece)
     for order in streams.values():
         changes = [text for i, text in enumerate(order) if i == 0 or text != order[i - 1]]
         if len(changes) != len(set(changes)):
