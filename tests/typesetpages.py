@@ -89,3 +89,62 @@ def ragged_page(c: rl_canvas.Canvas, heading: str, paragraph: list[str], quote: 
     c.setFont("Helvetica", 7)
     c.drawRightString(560, 40, footer)
     c.showPage()
+
+
+def two_sided_book(c: rl_canvas.Canvas, chapters: list[tuple[str, list[tuple[str, list[list[str]]]]]], *,
+                   sphinx: bool = False) -> None:
+    """A two-sided manual on `c`: each of `chapters` (title, sections: (title, pages of body lines)) opens on a page
+    of its own under 'Chapter N' (20 pt bold) and its title (24 pt bold); each section under 'N.k Title' (14 pt bold)
+    at the top of its first page. Every page but a chapter's first carries a running head in the body's 10 pt type,
+    as LaTeX's book class prints them: 'CHAPTER N. TITLE' at the left and 'N.k. SECTION TITLE' at the right on left
+    pages (the Debian FAQ), the other way round on right ones (the SDCC manual), in capitals, each cut after three
+    words with an ellipsis; with
+    `sphinx`, a running foot in 10 pt bold as Sphinx prints it: 'folio Chapter N. Title' on left pages, 'N.k. Section
+    title folio' on right ones (the Debian Developer's Reference). Every page but a running foot's prints its folio."""
+    def cut(text: str) -> str:
+        words = text.upper().split()
+        return " ".join(words[:3]) + " …" if len(words) > 3 else " ".join(words)
+
+    folio = 1
+    for number, (title, sections) in enumerate(chapters, start=1):
+        first = True
+        for k, (section, pages) in enumerate(sections, start=1):
+            for p, lines in enumerate(pages):
+                left = folio % 2 == 0
+                y = 760.0
+                if first:
+                    c.setFont("Helvetica-Bold", 20)
+                    c.drawString(LEFT, 700, f"Chapter {number}")
+                    c.setFont("Helvetica-Bold", 24)
+                    c.drawString(LEFT, 660, title)
+                    y = 620.0
+                elif sphinx:
+                    c.setFont("Helvetica-Bold", 10)
+                    c.drawString(LEFT, 42, f"{folio} Chapter {number}. {title}" if left else f"{number}.{k}. {section} {folio}")
+                else:  # the two heads one TJ, the second moved to by the array's adjustment, as pdfTeX sets them
+                    heads = [f"CHAPTER {number}. {cut(title)}", f"{number}.{k}. {cut(section)}"]
+                    first, second = heads if left else heads[::-1]
+                    gap = (258 - c.stringWidth(first, "Helvetica", 10)) * 100  # thousandths of the 10 pt type
+                    head = c.beginText(LEFT if left else LEFT + 28, 798)
+                    head.setFont("Helvetica", 10)
+                    head._code.append(f"[{_pdf_string(first)} {-gap:.0f} {_pdf_string(second)}] TJ")
+                    c.drawText(head)
+                if p == 0:
+                    c.setFont("Helvetica-Bold", 14)
+                    c.drawString(LEFT, y, f"{number}.{k} {section}")
+                    y -= 28
+                c.setFont("Helvetica", 10)
+                for text in lines:
+                    c.drawString(LEFT, y, text)
+                    y -= 12
+                if first or not sphinx:
+                    c.drawCentredString(297, 35, str(folio))
+                folio += 1
+                first = False
+                c.showPage()
+
+
+def _pdf_string(text: str) -> str:
+    """`text` as a PDF string in the standard fonts' WinAnsi encoding ('…' is byte 0x85)."""
+    data = text.encode("cp1252")
+    return "(" + "".join(chr(b) if 32 <= b < 127 and chr(b) not in "()\\" else f"\\{b:03o}" for b in data) + ")"

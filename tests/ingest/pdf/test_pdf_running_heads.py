@@ -3,13 +3,17 @@ GnuCash guide and the IRS instructions): not sentences, not cut into the sentenc
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
+
+import pytest
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from askwef.ingest import ingest_file
 from pdfpages import headed_book, saved, sentence_texts as _sentences  # (tests/ is on sys.path)
+from typesetpages import two_sided_book
 
 TITLES = ["The Basics", "Investments", "Overview", "Business Features", "Loans", "Capital Gains"]
 WORDS = ["household", "business", "savings", "pension", "travel", "garden", "library", "market", "harbour", "school",
@@ -87,3 +91,58 @@ def test_a_proof_slug_on_every_page_is_not_text(tmp_path):
     assert not [s for s in doc.sections if "Userid" in s.title]
     assert f"The sentence that chapter 1 carries over page 1 goes on to the {WORDS[8]} page and ends there." in sentences
     assert sum("Line 1 of page" in t for t in sentences) == 6
+
+
+BOOK = [("Definitions and overview", [("What is this manual about", 4), ("Who maintains the archive", 1)]),
+        ("Getting and installing the system", [("Where can I get the installer", 3), ("What hardware does it need", 2)]),
+        ("Keeping your system up to date", [("How do I upgrade the packages", 2)]),
+        ("Debian and the kernel", [("Can I install a kernel", 4)]),
+        ("Choosing a distribution", [("Which distribution is better for me", 3), ("Can I change to another one", 2)]),
+        ("Getting support for Debian", [("Are there any online resources", 4)])]
+"""Chapters (title, sections: title, pages), none long enough for its head to be a line printed on 30% of the pages:
+each chapter's head is its own, on a run of pages, as in a long manual."""
+
+
+def _book() -> tuple[list[tuple[str, list[tuple[str, list[list[str]]]]]], list[str]]:
+    """`BOOK` with pages of body lines, each page's its own (digits aside), and the sentences carried over from a page
+    to the next within a section."""
+    chapters, carried, n = [], [], 0
+    for title, sections in BOOK:
+        parts = []
+        for section, count in sections:
+            pages = []
+            for k in range(count):
+                word = WORDS[n % len(WORDS)]
+                lines = [f"The {word} section keeps page {n + 1} of its answers."]
+                lines += [f"Line {j + 1} of page {n + 1} says how the {word} archive keeps each package." for j in range(6)]
+                if k:
+                    lines[0] = f"on to the {word} page and ends there. {lines[0]}"
+                    carried.append(f"The sentence that the book carries over page {n} goes on to the {word} page and ends there.")
+                if k + 1 < count:
+                    lines.append(f"The sentence that the book carries over page {n + 1} goes")
+                pages.append(lines)
+                n += 1
+            parts.append((section, pages))
+        chapters.append((title, parts))
+    return chapters, carried
+
+
+@pytest.mark.parametrize("sphinx", [False, True])
+def test_a_two_sided_books_running_heads_are_not_text(tmp_path, sphinx):
+    """LaTeX's book class heads each page with the chapter at the left and the section at the right, in capitals, cut
+    with an ellipsis ('CHAPTER 3. CHOOSING A DEBIAN …' beside '3.1. WHICH DEBIAN DISTRIBUTION …'): the Debian FAQ read
+    108 of them as sentences and cut the sentences running over a page in two ('... post your questions on CHAPTER
+    3.'). Sphinx prints a running foot, '30 Chapter 5. Managing Packages' on left pages and '5.8. Handling bugs 37' on
+    right ones (the Debian Developer's Reference: 'Managing Packages thus increases the chances ...'). A chapter
+    two pages long, or a section one page long, heads one page only: its heading names it."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    chapters, carried = _book()
+    two_sided_book(c, chapters, sphinx=sphinx)
+    doc = ingest_file(saved(c, buf, tmp_path / "faq.pdf"))
+    sentences = _sentences(doc)
+    heads = [t for t in sentences if "CHAPTER" in t or "Chapter" in t or "…" in t or re.search(r"\d\.\d\.", t)
+             or any(section in t for _, parts in BOOK for section, _ in parts)]
+    assert not heads
+    assert [t for t in carried if t not in sentences] == []
+    assert sum("Line 1 of page" in t for t in sentences) == sum(count for _, parts in BOOK for _, count in parts)

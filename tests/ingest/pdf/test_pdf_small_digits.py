@@ -67,3 +67,24 @@ def test_a_subscript_inside_one_of_pypdfs_runs_is_cut_out_with_its_drop():
     irs = [(185.9, 202.2, 468.0, "The", True, 9.5), (402.0, 538.4, 457.3, "are reduced in 2008 will be only ", True, 9.5),
            (538.4, 541.5, 459.9, "1", True, 5.6), (540.9, 543.6, 457.3, "/", True, 9.5), (543.4, 546.5, 457.3, "2", True, 5.6)]
     assert raised_pieces("The are reduced in 2008 will be only 1/2", irs, 9.5, 468.0) is None
+
+
+def test_a_raised_number_before_an_elements_symbol_is_its_mass_number(tmp_path):
+    """The NCCN thyroid guideline sets '¹³¹I' as 'exposure to' + raised '131' + 'I.', no space shown between the word
+    and the number: read 'exposure toI.' with a marker 131 and no note (992 warnings, 66 sentences). A number raised
+    after a stop, a space after it, stays a marker, resolved to its note."""
+    rows = PROSE + [
+        [("Adults have a small risk of the carcinoma after exposure to", 0.0), ("131", 3.5), ("I.", 0.0), ("1", 3.5),
+         (" Children exposed to the fallout had more.", 0.0)],
+        [("However,", 0.0), ("123", 3.5), ("I is more expensive, and whole-body", 0.0), ("131", 3.5), ("I imaging", 0.0)],
+        [("is done after the thyroid hormone is withdrawn.", 0.0)],
+    ] + PROSE
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    small_digits_page(c, "Radiation-induced thyroid carcinoma", rows, ["1 A study of the children exposed in 1986."])
+    doc = ingest_file(saved(c, buf, tmp_path / "isotopes.pdf"))
+    said = _sentences(doc)
+    assert said["Adults have a small risk of the carcinoma after exposure to ¹³¹I."] == (1,)
+    assert said["However, ¹²³I is more expensive, and whole-body ¹³¹I imaging is done after the thyroid hormone is withdrawn."] == ()
+    assert [(n.number, n.reference) for n in doc.endnotes] == [(1, "A study of the children exposed in 1986.")]
+    assert not [w for w in doc.warnings if "has no entry" in w]

@@ -25,7 +25,7 @@ import numpy as np
 from ..conventions import MARKER_TEXT, PAGE_NUMBER_LINE
 from ..text import collapse_space, parse_marker_numbers, word_count
 from .gutters import GUTTER_MIN, Gutter, across, column_gutters
-from .powers import SUBSCRIPT, as_power, is_subscript
+from .powers import SUBSCRIPT, as_power, is_subscript, mass_number
 from .raised import with_raised_numbers
 from .runs import Run
 
@@ -158,11 +158,13 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
         spots: list[tuple[int, float, float]] = []
         kept: list[Run] = []
         base = max(group, key=lambda r: r.size).y
-        for r in group:
+        for k, r in enumerate(group):
             raised = r.rise > 0.05 * body or r.y - group[0].y > 0.15 * body
             glued = bool(text.strip()) and not text[-1:].isspace() and not r.text[:1].isspace()
-            # a unit's power or a formula's subscript, set right after its letters, stays in the text ('mi²', 'CO₂')
+            # a unit's power or a formula's subscript, set right after its letters, stays in the text ('mi²', 'CO₂'), and
+            # an isotope's mass number before its symbol ('¹³¹I')
             small = as_power(text, r.text.strip()) if glued and raised and r.size < 0.9 * body else None
+            small = small or (mass_number(text, r.text, group[k + 1].text if k + 1 < len(group) else "") if raised and r.size < 0.9 * body else None)
             if glued and not raised and is_subscript(text, r.text.strip(), r.size, base - r.y - r.rise, body):
                 small = r.text.strip().translate(SUBSCRIPT)
             if small:

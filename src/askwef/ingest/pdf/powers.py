@@ -9,7 +9,9 @@ What tells them apart is where they stand and what the document's notes say:
 - a raised 2 or 3 right after a unit of length that follows a number and a space ('5,070 mi', '400,000 ft') is the
   unit's power (a note marker is set after the word or the clause, not between a quantity and its power);
 - a raised number right after a unit or a formula's symbols, when no note list or footnote of the document has that
-  number, is the power or the formula's count (`unit_powers`, once the notes are read).
+  number, is the power or the formula's count (`unit_powers`, once the notes are read);
+- a raised number set right before an element's symbol, with no space between, is its mass number (the NCCN
+  guideline's '¹³¹I', read 'exposure toI.' and 992 markers with no note): a note marker follows its word.
 
 Each stays in the text as the PDF shows it, a Unicode superscript or subscript digit, as pdftotext keeps it in place.
 
@@ -55,6 +57,29 @@ def as_power(before: str, digits: str) -> str | None:
     if not m or m.group(1) not in UNITS or not digits.isdigit() or int(digits) not in POWERS:
         return None
     return digits.translate(SUPERSCRIPT)
+
+
+MASS_AFTER = re.compile(r"[A-Z][a-z]?(?![a-z])")
+"""An element's symbol a mass number is set before ('I', 'Tc', 'F-FDG', 'Is' for iodines): one capital, one small
+letter at most, not a word's first letters ('The')."""
+
+MASS_BEFORE = re.compile(r"(?:^|[^\W\d_]|[\s(\[/–,;:)\]-])$")
+"""What stands before a mass number: a word, a comma, semicolon or colon, a closing bracket, and its space (which the
+text layer may not show: 'exposure to' + '131' + 'I.', 'However,' + '123' + 'I is', '(or without)' + '131' + 'I'), an
+opening bracket, a dash or a slash. Not a sentence's stop, which a note marker follows ('ambulatory.264 However')."""
+
+SPACED_AFTER = ",;:)]"
+"""Punctuation a word space follows, put back before a mass number set right after it."""
+
+
+def mass_number(before: str, digits: str, after: str) -> str | None:
+    """The text a raised number set right before an element's symbol is, a mass number ('exposure to' + raised
+    '131' + 'I.' -> ' ¹³¹', read 'exposure to ¹³¹I.'); None for a note marker, which is set after its word, a space or
+    the line's end after it. The space before it the text layer leaves out is put back."""
+    spaced, digits = digits[:1].isspace(), digits.lstrip()
+    if not before.strip() or not digits.isdigit() or not MASS_AFTER.match(after) or not MASS_BEFORE.search(before):
+        return None
+    return (" " if spaced or before[-1:].isalpha() or before[-1:] in SPACED_AFTER else "") + digits.translate(SUPERSCRIPT)
 
 
 def is_subscript(before: str, digits: str, size: float, drop: float, line_size: float) -> bool:
