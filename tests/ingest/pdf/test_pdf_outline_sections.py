@@ -95,3 +95,15 @@ def test_a_chapter_takes_the_number_of_its_numbered_sections_past_an_unnumbered_
     assert _filed(doc, "figure sources") == "2 Key enablers > China's five key enablers"
     assert _filed(doc, "data centres") == "2 Key enablers > 2.1 Infrastructure"
     assert _filed(doc, "data exchanges") == "2 Key enablers > 2.2 Data"
+
+
+def test_a_heading_broken_over_two_lines_takes_its_bookmarks_spelling(tmp_path):
+    """The Ghostscript colour guide's "8.3 DeviceN, Spot Color Customization and Direct Color Re-" "placement": the
+    section's title kept the line-end hyphen and the space ("Re- placement"); its bookmark spells "Replacement"."""
+    pages = [[("Spot Colors", 18, 1), *_body("spot colours"), ("Direct Color Replacement", 0, 2),
+              ("Direct Color Re-", 14, -2), ("placement", 14, -2), *_body("replaced colours")]]
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    bookmarked_report(c, "A Colour Management Guide", pages)
+    doc = ingest_file(saved(c, buf, tmp_path / "colour.pdf"))
+    assert _filed(doc, "replaced colours") == "Spot Colors > Direct Color Replacement"

@@ -10,6 +10,7 @@ the entries before it on that page, so the sections keep the outline's order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..parsed import ContentsEntry
@@ -84,6 +85,31 @@ def open_at_bookmarks(lines: list[Line], entries: list[ContentsEntry], items: li
                        bullet=False, cell=False, ends_figure=False, box=0, table_row=-1, table_column=0, table_cell=0)
         out.insert(at, line)
         cursor = at + 1
+    return out
+
+
+def as_bookmarked(entries: list[ContentsEntry], items: list[OutlineItem]) -> list[ContentsEntry]:
+    """The entries (one per outline item, in order), each title's word broken at a line end ('Direct Color Re-'
+    'placement', a heading of the Ghostscript color guide printed over two lines) joined as its bookmark spells it
+    ('Direct Color Replacement'); a hyphen the bookmark keeps ('Spot-' 'Color' as 'Spot-Color') stays, without the space.
+    A break the bookmark does not spell ('pre- and post-processing') stays as printed.
+
+    >>> as_bookmarked([ContentsEntry("8.3", "Direct Color Re- placement", 39)], [OutlineItem("Direct Color Replacement", 2, 39, 39)])[0].title
+    'Direct Color Replacement'
+    """
+    if len(entries) != len(items):
+        return entries
+    out = []
+    for entry, item in zip(entries, items):
+        spelled = item.title.casefold()
+
+        def whole(m: re.Match) -> str:
+            for word in (f"{m.group(1)}{m.group(2)}", f"{m.group(1)}-{m.group(2)}"):
+                if re.search(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])", spelled):
+                    return word
+            return m.group(0)
+
+        out.append(replace(entry, title=re.sub(r"(\w+)- (\w+)", whole, entry.title)))
     return out
 
 
