@@ -107,3 +107,19 @@ def test_a_heading_broken_over_two_lines_takes_its_bookmarks_spelling(tmp_path):
     bookmarked_report(c, "A Colour Management Guide", pages)
     doc = ingest_file(saved(c, buf, tmp_path / "colour.pdf"))
     assert _filed(doc, "replaced colours") == "Spot Colors > Direct Color Replacement"
+
+
+def test_a_bookmark_named_by_a_merged_files_name_is_no_section_and_its_bookmarks_take_its_place(tmp_path):
+    """The NCCN guideline's Discussion, merged in under a bookmark named "ms_Thyroid_2_2020_071520_watermarked.pdf": its
+    sections were read under that name or, its destination the cover, under the algorithm's last section."""
+    pages = [[("Principles of Radiation", 18, 1), *_body("radiation doses")],
+             [("ms_discussion_2020_watermarked.pdf", 0, 1), ("Differentiated Carcinoma", 18, 2), *_body("differentiated tumours"),
+              ("Prognosis", 14, 3), *_body("survival rates")],
+             [("Anaplastic Carcinoma", 18, 2), *_body("anaplastic tumours")]]
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    bookmarked_report(c, "A Thyroid Guideline", pages)
+    doc = ingest_file(saved(c, buf, tmp_path / "guideline.pdf"))
+    assert _filed(doc, "radiation doses") == "Principles of Radiation"
+    assert _filed(doc, "survival rates") == "Differentiated Carcinoma > Prognosis"
+    assert _filed(doc, "anaplastic tumours") == "Anaplastic Carcinoma"

@@ -29,7 +29,7 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
 from .anchors import anchored
-from .bookmarks import as_bookmarked, carried_over, open_at_bookmarks
+from .bookmarks import as_bookmarked, carried_over, merged_files, open_at_bookmarks
 from .captions import mark_figure_ends
 from .citations import attach_citations
 from .columns import reading_order
@@ -249,7 +249,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         lines = pages[index]
         mark_regions(lines, shapes[index], sizes[index], body)
     title = cover_title(pages, body, _metadata_title(reader))
-    outline = outline_items(reader, labels)
+    outline = merged_files(outline_items(reader, labels))  # (a merged-in document's bookmark named by its file is none)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     sidebars_beside_headings(ordered)
     continue_tables(ordered)
