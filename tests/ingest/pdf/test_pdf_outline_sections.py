@@ -95,3 +95,31 @@ def test_a_chapter_takes_the_number_of_its_numbered_sections_past_an_unnumbered_
     assert _filed(doc, "figure sources") == "2 Key enablers > China's five key enablers"
     assert _filed(doc, "data centres") == "2 Key enablers > 2.1 Infrastructure"
     assert _filed(doc, "data exchanges") == "2 Key enablers > 2.2 Data"
+
+
+def test_a_heading_broken_over_two_lines_takes_its_bookmarks_spelling(tmp_path):
+    """The Ghostscript colour guide's "8.3 DeviceN, Spot Color Customization and Direct Color Re-" "placement": the
+    section's title kept the line-end hyphen and the space ("Re- placement"); its bookmark spells "Replacement"."""
+    pages = [[("Spot Colors", 18, 1), *_body("spot colours"), ("Direct Color Replacement", 0, 2),
+              ("Direct Color Re-", 14, -2), ("placement", 14, -2), *_body("replaced colours")]]
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    bookmarked_report(c, "A Colour Management Guide", pages)
+    doc = ingest_file(saved(c, buf, tmp_path / "colour.pdf"))
+    assert _filed(doc, "replaced colours") == "Spot Colors > Direct Color Replacement"
+
+
+def test_a_bookmark_named_by_a_merged_files_name_is_no_section_and_its_bookmarks_take_its_place(tmp_path):
+    """The NCCN guideline's Discussion, merged in under a bookmark named "ms_Thyroid_2_2020_071520_watermarked.pdf": its
+    sections were read under that name or, its destination the cover, under the algorithm's last section."""
+    pages = [[("Principles of Radiation", 18, 1), *_body("radiation doses")],
+             [("ms_discussion_2020_watermarked.pdf", 0, 1), ("Differentiated Carcinoma", 18, 2), *_body("differentiated tumours"),
+              ("Prognosis", 14, 3), *_body("survival rates")],
+             [("Anaplastic Carcinoma", 18, 2), *_body("anaplastic tumours")]]
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    bookmarked_report(c, "A Thyroid Guideline", pages)
+    doc = ingest_file(saved(c, buf, tmp_path / "guideline.pdf"))
+    assert _filed(doc, "radiation doses") == "Principles of Radiation"
+    assert _filed(doc, "survival rates") == "Differentiated Carcinoma > Prognosis"
+    assert _filed(doc, "anaplastic tumours") == "Anaplastic Carcinoma"

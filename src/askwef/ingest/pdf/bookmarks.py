@@ -10,6 +10,7 @@ the entries before it on that page, so the sections keep the outline's order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..parsed import ContentsEntry
@@ -55,6 +56,44 @@ def carried_over(outline: list[OutlineItem], lines: list[Line], labels: list[str
     return out
 
 
+FILE_NAME = re.compile(r"^\S+\.(?:pdf|docx?|pptx?|xlsx?|indd|qxp|rtf|odt|tex|fm|book)$", re.I)
+"""A bookmark titled by a file name ("ms_Thyroid_2_2020_071520_watermarked.pdf"): a document merged into the PDF (its own
+bookmarks kept under one named by its file), no heading the report prints."""
+
+
+def merged_files(outline: list[OutlineItem]) -> list[OutlineItem]:
+    """The outline without the bookmarks titled by a file name (FILE_NAME), their descendants lifted into their place:
+    each level of them one under the level above it, a level the outline skips (a bookmark with no destination, left
+    out) closed up. The NCCN guideline's Discussion was merged in under its file's name, pointing at the cover, its
+    "Overview" bookmark pointing nowhere: its sections, under a heading never found, were nested under the algorithm's
+    last section ("Principles of Radiation ... (THYR-C) > Epidemiology", 850 sentences).
+
+    >>> [(i.title, i.level) for i in merged_files([OutlineItem("Staging", 1, 9, 9), OutlineItem("ms_x.pdf", 1, 0, 1),
+    ...     OutlineItem("Epidemiology", 3, 12, 2), OutlineItem("Update", 3, 13, 3), OutlineItem("Differentiated", 2, 14, 4),
+    ...     OutlineItem("Prognosis", 3, 15, 5), OutlineItem("Annex", 1, 20, 9)])]
+    [('Staging', 1), ('Epidemiology', 1), ('Update', 1), ('Differentiated', 1), ('Prognosis', 2), ('Annex', 1)]
+    """
+    out: list[OutlineItem] = []
+    merged: int | None = None  # the level of the file's bookmark being read under
+    stack: list[tuple[int, int]] = []  # (a descendant's level in the outline, the level it takes)
+    for item in outline:
+        if merged is not None and item.level <= merged:
+            merged = None
+        if FILE_NAME.match(item.title.strip()):
+            merged, stack = item.level, []
+            continue
+        if merged is not None:
+            while stack and stack[-1][0] > item.level:
+                stack.pop()
+            level = stack[-1][1] if stack and stack[-1][0] == item.level else (stack[-1][1] + 1 if stack else merged)
+            if stack and stack[-1][0] == item.level:
+                stack.pop()
+            stack.append((item.level, level))
+            item = replace(item, level=level)
+        out.append(item)
+    return out
+
+
 def open_at_bookmarks(lines: list[Line], entries: list[ContentsEntry], items: list[OutlineItem]) -> list[Line]:
     """`lines` with a heading line for each entry (one per outline item, in order) whose title its page does not print on
     heading lines; `entries` and `items` are parallel."""
@@ -84,6 +123,31 @@ def open_at_bookmarks(lines: list[Line], entries: list[ContentsEntry], items: li
                        bullet=False, cell=False, ends_figure=False, box=0, table_row=-1, table_column=0, table_cell=0)
         out.insert(at, line)
         cursor = at + 1
+    return out
+
+
+def as_bookmarked(entries: list[ContentsEntry], items: list[OutlineItem]) -> list[ContentsEntry]:
+    """The entries (one per outline item, in order), each title's word broken at a line end ('Direct Color Re-'
+    'placement', a heading of the Ghostscript color guide printed over two lines) joined as its bookmark spells it
+    ('Direct Color Replacement'); a hyphen the bookmark keeps ('Spot-' 'Color' as 'Spot-Color') stays, without the space.
+    A break the bookmark does not spell ('pre- and post-processing') stays as printed.
+
+    >>> as_bookmarked([ContentsEntry("8.3", "Direct Color Re- placement", 39)], [OutlineItem("Direct Color Replacement", 2, 39, 39)])[0].title
+    'Direct Color Replacement'
+    """
+    if len(entries) != len(items):
+        return entries
+    out = []
+    for entry, item in zip(entries, items):
+        spelled = item.title.casefold()
+
+        def whole(m: re.Match) -> str:
+            for word in (f"{m.group(1)}{m.group(2)}", f"{m.group(1)}-{m.group(2)}"):
+                if re.search(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])", spelled):
+                    return word
+            return m.group(0)
+
+        out.append(replace(entry, title=re.sub(r"(\w+)- (\w+)", whole, entry.title)))
     return out
 
 

@@ -84,9 +84,11 @@ def _joined(lines: list[Line]) -> list[Line]:
     """Pieces a page's text layer sets apart on one baseline, one after the other, joined into a line: an
     imprint's italic title after its author ('OECD (2024),' 'OECD Public Governance Reviews: ...'), a word or
     number cut where its font changes ('no w' 'ay', 'ISBN 978-92-6' '4-86512-9 (print)'), '© OECD' '2024'. No
-    space where the two halves touch and are both letters or both digits."""
+    space where the two halves touch and are both letters or both digits. The lines are taken in reading order, as given:
+    sorted by their baselines, a page's two columns ran together line by line (the NCCN guideline's pages of updates,
+    read as front matter once its merged Discussion's bookmark no longer put the body's start on the cover)."""
     out: list[Line] = []
-    for line in sorted(lines, key=lambda l: (l.page, -round(l.y, 1), l.x0)):
+    for line in lines:  # in reading order: a page's columns are not run together line by line
         last = out[-1] if out else None
         if last is not None and last.page == line.page and not (last.table_row >= 0 or line.table_row >= 0) and abs(last.y - line.y) < 0.2 * line.size \
                 and abs(last.size - line.size) < 0.5 and -0.5 * line.size <= line.x0 - last.x1 <= PIECE_GAP * line.size:

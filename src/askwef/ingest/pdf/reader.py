@@ -29,7 +29,7 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
 from .anchors import anchored
-from .bookmarks import carried_over, open_at_bookmarks
+from .bookmarks import as_bookmarked, carried_over, merged_files, open_at_bookmarks
 from .captions import mark_figure_ends
 from .citations import attach_citations
 from .columns import reading_order
@@ -39,6 +39,7 @@ from .despace import despace
 from .dropcaps import join_drop_caps
 from .entryheads import mark_entry_headings
 from .front import dated, front_matter
+from .glyphnames import name_glyphs
 from .headings import (
     contents_from_headings,
     contents_from_outline,
@@ -217,6 +218,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
             xs, ys = sorted((float(shown[0]), float(shown[2]))), sorted((float(shown[1]), float(shown[3])))
             bounds = (xs[0], ys[0], xs[1], ys[1])  # a box need not start at 0, 0
             # (a drop cap joins its word first: it stands over the line under its baseline, as an overprint would)
+            name_glyphs(page)  # ('/x2A', a glyph's name pypdf cannot read, is its '*')
             lines = on_page(page_lines(page_runs(page, widths, drawn, deadline.tick), index), bounds)
             lines = without_icons(without_overprints(join_drop_caps(lines)))
             # a spread's page: its text runs on past the page's right edge, the columns to its end
@@ -247,7 +249,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         lines = pages[index]
         mark_regions(lines, shapes[index], sizes[index], body)
     title = cover_title(pages, body, _metadata_title(reader))
-    outline = outline_items(reader, labels)
+    outline = merged_files(outline_items(reader, labels))  # (a merged-in document's bookmark named by its file is none)
     ordered = [reading_order(lines, sizes[i]) for i, lines in enumerate(pages)]
     sidebars_beside_headings(ordered)
     continue_tables(ordered)
@@ -265,6 +267,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         # the body starts on the first section's page (the cover is not a section)
         outline = carried_over(outline, flat, labels)  # a heading that did not fit is printed on the next page
         contents, first_page = contents_from_outline(outline, flat, title)
+        contents = as_bookmarked(contents, section_items(outline, title))  # a title's line-end break as its bookmark spells it
         bookmarked = bool(contents)
         if not bookmarked:
             contents, first_page = contents_from_headings(flat, labels, title)

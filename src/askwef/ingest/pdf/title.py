@@ -52,6 +52,25 @@ RUNNING_TEXT = 20
 """A page after the PDF's first (a cover of small lines, or a picture with none) holding at least this many lines of
 body type is running text under a chapter's heading, not a title page: the NHS Constitution's chapter 1 page holds 67;
 the two-column Blueprint print's title page 2."""
+AFFILIATION = re.compile(
+    r"^(?:the\s+)?(?:department|division|school|faculty|institute|university|college|laborator(?:y|ies)|centre|center)\s+(?:of|for)\b"
+    r"|\b(?:university|laborator(?:y|ies)|division|department|institute|polytechnic|college)\W*$", re.I)
+"""A line naming an institution, under the title in the title's size or a subtitle's: the authors' affiliation, no
+part of the title (the MPICH guides' LaTeX title block runs on into "Mathematics and Computer Science Division",
+"Argonne National Laboratory"; the XFig how-to's author is followed by "Department of Electrical and Computer
+Engineering", "Ryerson Polytechnic University")."""
+VERSION_LINE = re.compile(r"^(?:version|release|edition|revision|draft)\s+v?\d+(?:\.\d+)*\b", re.I)
+"""A line of the title block giving a version ("Version 4.0.2" under "MPICH User’s Guide" in one size) opens its
+subtitle, as a smaller one does ("Release 12.18" under "Debian Developer’s Reference")."""
+TITLE_LINE_GAP = 3.0
+"""A line of the title's size this many title sizes or more under the title's last line is no line of it: geobase's
+"Edition 1.0" (3.8 sizes under "Data Model") and "2004-08"; a title's own lines stand 1.1 to 1.3 sizes apart, a LaTeX
+title page's "A Tutorial" "for" "PARI / GP" 2.1."""
+BYLINE_GAP = 3.0
+"""An author's name stands at most this many of its sizes over their affiliation or address: the XFig how-to's "Peter
+Hiscocks" 2.5 over "Department of Electrical and Computer Engineering" (LaTeX's \\maketitle)."""
+NOTE_MARK = re.compile(r"\s*[*†‡§¶]+$")
+"""A footnote's mark set after a title's line ("MPICH User’s Guide*", its \\thanks): no part of the title."""
 SMALL_WORD = 3
 """A capitalised subtitle's word of at most this many letters that the report writes in lower case ("FOR", "AND",
 "OF") stays lower case in the title; longer words are capitalised, and words the report writes in capitals ("AI",
@@ -91,13 +110,14 @@ def cover_title(pages: list[list[Line]], body: float, metadata_title: str = "") 
             continue  # a chapter opens here: no title page
         if index and usable and sum(1 for l in lines if l.role == "" and abs(l.size - body) < 0.5) >= RUNNING_TEXT:
             continue  # a chapter's heading over its text: the metadata names the report better
+        title, version = _without_byline(title)
         if word_count(" ".join(l.text for l in title)) < 2:
             break
-        text = " ".join(l.text for l in title)
+        text = " ".join(NOTE_MARK.sub("", l.text) for l in title)
         kicker = _kicker(ordered, title[0], body, pages)
         if kicker.isupper() and not text.isupper():
             kicker = _cased(kicker.split(), _casings(pages))
-        subtitle = _subtitle(ordered, title[-1], body)
+        subtitle = version or _subtitle(ordered, title[-1], body)
         if subtitle.isupper():
             subtitle = _cased(subtitle.split(), _casings(pages))
         text = f"{kicker} {text}" if kicker else text
@@ -116,8 +136,22 @@ def _block(title: list[Line], ordered: list[Line]) -> list[Line]:
         left, right = min(line.x0, above.x0), max(line.x1, above.x1)
         if any(line.y + 0.5 < l.y < above.y - 0.5 and l.x0 < right and l.x1 > left for l in ordered if l not in title):
             break
+        if above.y - line.y >= TITLE_LINE_GAP * line.size:
+            break
         out.append(line)
     return out
+
+
+def _without_byline(title: list[Line]) -> tuple[list[Line], str]:
+    """The title block's lines up to an affiliation's (AFFILIATION), and the version line among them (VERSION_LINE)
+    with the lines after it, as a subtitle: ([MPICH User’s Guide*], "Version 4.0.2") of the MPICH guide's four lines."""
+    out = title[:1]
+    for line in title[1:]:
+        if AFFILIATION.search(line.text):
+            break
+        out.append(line)
+    version = next((k for k, l in enumerate(out) if k and VERSION_LINE.match(l.text)), len(out))
+    return out[:version], " ".join(NOTE_MARK.sub("", l.text) for l in out[version:])
 
 
 def _drop_cap(line: Line, lines: list[Line], body: float) -> bool:
@@ -185,16 +219,24 @@ def _aligned(line: Line, other: Line) -> bool:
 
 
 def _subtitle(ordered: list[Line], last: Line, body: float) -> str:
-    """The lines right under the title's `last` line set in one size between SUBTITLE_SIZE x body and the title's."""
+    """The lines right under the title's `last` line set in one size between SUBTITLE_SIZE x body and the title's; none
+    when a line of theirs, or the next in their size (within BYLINE_GAP of their size), names an institution or an
+    address: they are a byline (the XFig how-to's "Peter Hiscocks" over "Department of Electrical ...")."""
     below = [l for l in ordered if l.y < last.y]
     if not below:
         return ""
     first = below[0]
     if not (SUBTITLE_SIZE * body <= first.size < last.size - 0.5) or last.y - first.y > SUBTITLE_GAP * last.size:
         return ""
+    if AFFILIATION.search(first.text):
+        return ""
     out = [first]
     for line in below[1:]:
-        if abs(line.size - first.size) >= 0.5 or out[-1].y - line.y > 2 * first.size:
+        if abs(line.size - first.size) >= 0.5 or out[-1].y - line.y > BYLINE_GAP * first.size:
+            break
+        if AFFILIATION.search(line.text) or NOT_SUBTITLE.search(line.text):
+            return ""  # an author's name over their affiliation or address: a byline
+        if out[-1].y - line.y > 2 * first.size:
             break
         out.append(line)
     text = " ".join(l.text for l in out)

@@ -21,6 +21,10 @@ agrees with them: the period the report was made to record ("water year October 
 2024
 >>> publication_year_in(["WATER-DISCHARGE RECORDS\\nGage heights at site 830 ft upstream January 1935 to September 1942, and at"])
 0
+>>> publication_year_in(["Using XFig\\nPeter Hiscocks\\nAugust 17, 2001"], 2019)  # a re-distilled PDF's date does not agree
+2001
+>>> publication_year_in(["National Hydro Network\\nEdition 1.0\\n2004-08"], 2003), publication_year_in(["Valid 2004-08 to 2005-01"])
+(2004, 0)
 >>> publication_year_in(["Period of record: October 1942 to September 1942 ... water year October 2003 to September 2004"], 2005)
 2004
 """
@@ -33,8 +37,12 @@ from collections import Counter
 from ..conventions import MONTHS
 from ..text import word_count
 
-_DATED = re.compile(rf"\b(?:{MONTHS})\s+((?:19|20)\d\d)\b|©\s*(?:[A-Z][\w&.\- ]{{0,40}}?\s+)?(?:(?:19|20)\d\d\s*[–-]\s*)?((?:19|20)\d\d)\b|"
-                    r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b", re.IGNORECASE)
+_DATED = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b|"
+                    r"©\s*(?:[A-Z][\w&.\- ]{0,40}?\s+)?(?:(?:19|20)\d\d\s*[–-]\s*)?((?:19|20)\d\d)\b|"
+                    r"\b(?:published|publication date|first published)\b[^0-9]{0,20}((?:19|20)\d\d)\b|"
+                    r"^\s*((?:19|20)\d\d)-[01]\d(?:-[0-3]\d)?\s*$", re.IGNORECASE | re.MULTILINE)
+"""A year printed with a month ("JANUARY 2025", a LaTeX title page's "August 17, 2001"), after a copyright sign, after
+"Published", or as a line of its own in ISO form (geobase's cover "2004-08", the Debian reference's "2023-03-06")."""
 
 MADE_AFTER = 1
 """Years a PDF may be made after the date it prints and still agree with it: the USGS water-year report of 2004
