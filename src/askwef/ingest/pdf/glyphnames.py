@@ -86,7 +86,14 @@ def _readable(letters: str) -> str:
 
 
 def name_glyphs(page) -> None:
-    """Every font of `page` (its own and its forms') read with the glyph names pypdf cannot read rewritten (the module)."""
+    """Every font of `page` (its own and its forms') read with the glyph names pypdf cannot read rewritten (the module).
+    With a pypdf whose private glyph tables have moved, the names are read as pypdf reads them."""
+    try:
+        from pypdf._cmap import _glyph_name_to_unicode  # noqa: F401
+        from pypdf._codecs import adobe_glyphs  # noqa: F401
+    except ImportError:
+        return
+
     def fonts_of(resources, depth: int, seen: set[int]) -> None:
         try:
             resources = resources.get_object() if resources is not None else None
