@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..conventions import HEADING_NOTE, MARKER_TEXT
 from ..parsed import ContentsEntry
-from ..text import printed_as, split_numbering
+from ..text import ends_sentence, printed_as, split_numbering
 from .headings import HEADING_BLOCK_LINES
 from .layout import Line
 
@@ -26,12 +26,21 @@ HEADING_TYPE = 1.15
 headings are 11 and 13 pt over a 9.5 pt body."""
 
 
+SET_APART = 1.8
+"""Space below a body-type line, in type sizes, that sets it apart as a heading: a body line's leading is about 1.2
+(Word, 10 pt on 12); the National Hydro Network model's "3.1.6 Metadata" stands 2.6 over its first subsection."""
+
+
 def mark_entry_headings(contents: list[ContentsEntry], lines: list[Line], body: float) -> None:
     """Mark as headings the lines that print a numbered entry of `contents` in heading type and are not marked yet."""
     numbered = {e.number: e for e in contents if e.number}
     for i, line in enumerate(lines):
-        entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "heading") else None
+        entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "heading", "figure") else None
         if entry is None:
+            continue
+        if line.role == "figure":  # a heading over a diagram, read with its labels
+            if set_apart(entry, lines, i):
+                _mark([line], line.size, lines)
             continue
         block = _block(lines, i)
         text = ""
@@ -46,7 +55,24 @@ def mark_entry_headings(contents: list[ContentsEntry], lines: list[Line], body: 
             sizes = _heading_type(block[: j + 1], _letters(title), body)  # the note after the title may be in body type
             if sizes:
                 _mark(block[: j + 1], max(sizes), lines)
+            elif j == 0 and set_apart(entry, lines, i):  # a subsection's heading in body type, on a line of its own
+                _mark([line], line.size, lines)
             break
+
+
+def set_apart(entry: ContentsEntry, lines: list[Line], i: int) -> bool:
+    """Whether `lines[i]` is the heading of a subsection `entry` set in body type: the line prints its dotted number
+    ("3.1.4") and title and nothing else, ends no sentence, and the next line of its page stands SET_APART sizes below
+    it or there is none (a picture under it). A Word style may set a heading in the body's font and size, in colour
+    only: the National Hydro Network model's "3.1.1 Logical view" .. "3.1.6 Metadata", each over a class diagram,
+    were never found, and the diagrams' pages filed under 3.1 (one, over the diagram's labels, read as a label)."""
+    line = lines[i]
+    if "." not in entry.number or split_numbering(line.text)[0] != entry.number or ends_sentence(line.text):
+        return False
+    if not printed_as(entry.number, entry.title, line.text):
+        return False
+    below = next((l for l in lines[i + 1 :] if l.page == line.page and l.role != "figure" and l.y < line.y), None)
+    return below is None or line.y - below.y >= SET_APART * line.size
 
 
 def _block(lines: list[Line], i: int) -> list[Line]:

@@ -86,6 +86,14 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         else:
             close()
 
+    def abandon() -> None:
+        """The interrupted paragraph does not go on: it ends where it stopped (dropped, a Word heading over a diagram,
+        "3.1.3.2 Line Events", was lost with the next heading)."""
+        nonlocal suspended
+        if suspended is not None and suspended.text.strip():
+            paras.append(_finish(suspended, body))
+        suspended = None
+
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -129,7 +137,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
                 text = join_lines(text, lines[j].text, vocabulary)[0]
                 j += 1
             close()
-            suspended = None
+            abandon()
             if _runs_on(lines[j - 1], lines[j] if j < len(lines) else None):
                 # a heading whose sentence goes on in the text under it ("Clarifying the strategy" +
                 # "and roadmaps from a country-level perspective"): one paragraph, as the markdown has it
@@ -164,9 +172,9 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             close()  # the pull quote ended
         if suspended is not None and current is None and not line.display and not line.box:
             if starts_lowercase(line.text) or abs(line.size - suspended.last.size) < 0.3:
-                current = suspended  # the paragraph the pull quote or box interrupted goes on
+                current, suspended = suspended, None  # the paragraph the pull quote or box interrupted goes on
                 current.last = replace_position(current.last, line)
-            suspended = None
+            abandon()
         bullet = BULLET_LINE.match(line.text)
         if bullet is None and (dash := DASH_ITEM.match(line.text)) and not starts_lowercase(line.text[dash.end():]) \
                 and (current is None or current.kind == "item" or ends_sentence(current.text)):
@@ -195,6 +203,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             current = _Open(style if kind == "prose" else kind, text, list(markers), line, line, [(0,) + mark(line)])
         i += 1
     close()
+    abandon()
     if box[0]:
         paras.append(Para("unit_end", ""))
     return _without_repeats(paras, display)
