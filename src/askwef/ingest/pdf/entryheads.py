@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..conventions import HEADING_NOTE, MARKER_TEXT
 from ..parsed import ContentsEntry
-from ..text import ends_sentence, printed_as, split_numbering
+from ..text import ends_sentence, printed_as, split_numbering, title_key
 from .headings import HEADING_BLOCK_LINES
 from .layout import Line
 
@@ -32,15 +32,13 @@ SET_APART = 1.8
 
 
 def mark_entry_headings(contents: list[ContentsEntry], lines: list[Line], body: float) -> None:
-    """Mark as headings the lines that print a numbered entry of `contents` in heading type and are not marked yet."""
+    """Mark as headings the lines that print a numbered entry of `contents` in heading type and are not marked yet;
+    then, for an entry no heading prints, its first line set apart in body type (`set_apart`)."""
     numbered = {e.number: e for e in contents if e.number}
+    printed: set[str] = set()  # the numbers of the entries a heading prints
     for i, line in enumerate(lines):
-        entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "heading", "figure") else None
+        entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "heading") else None
         if entry is None:
-            continue
-        if line.role == "figure":  # a heading over a diagram, read with its labels
-            if set_apart(entry, lines, i):
-                _mark([line], line.size, lines)
             continue
         block = _block(lines, i)
         text = ""
@@ -49,15 +47,22 @@ def mark_entry_headings(contents: list[ContentsEntry], lines: list[Line], body: 
             if not printed_as(entry.number, entry.title, text):
                 continue
             if all(l.role == "heading" for l in block[: j + 1]):
+                printed.add(entry.number)
                 break  # marked already
             note = HEADING_NOTE.search(text)
             title = text[: note.start()] if note and printed_as(entry.number, entry.title, text[: note.start()]) else text
             sizes = _heading_type(block[: j + 1], _letters(title), body)  # the note after the title may be in body type
             if sizes:
                 _mark(block[: j + 1], max(sizes), lines)
-            elif j == 0 and set_apart(entry, lines, i):  # a subsection's heading in body type, on a line of its own
-                _mark([line], line.size, lines)
+                printed.add(entry.number)
             break
+    headed = {title_key(l.text) for l in lines if l.role == "heading"}  # (a heading printing its number apart)
+    printed |= {e.number for e in numbered.values() if title_key(e.title) in headed}
+    for i, line in enumerate(lines):  # (a running head repeats a heading's number and title on the pages after it)
+        entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "figure") else None
+        if entry is not None and entry.number not in printed and set_apart(entry, lines, i):
+            _mark([line], line.size, lines)
+            printed.add(entry.number)
 
 
 def set_apart(entry: ContentsEntry, lines: list[Line], i: int) -> bool:
@@ -67,10 +72,9 @@ def set_apart(entry: ContentsEntry, lines: list[Line], i: int) -> bool:
     only: the National Hydro Network model's "3.1.1 Logical view" .. "3.1.6 Metadata", each over a class diagram,
     were never found, and the diagrams' pages filed under 3.1 (one, over the diagram's labels, read as a label)."""
     line = lines[i]
-    if "." not in entry.number or split_numbering(line.text)[0] != entry.number or ends_sentence(line.text):
-        return False
-    if not printed_as(entry.number, entry.title, line.text):
-        return False
+    number, bare = split_numbering(line.text)
+    if "." not in entry.number or number != entry.number or ends_sentence(line.text) or title_key(bare) != title_key(entry.title):
+        return False  # (a note after the title, "1.2 Roles (Web Annex A)", is a body line's: a list of the annexes)
     below = next((l for l in lines[i + 1 :] if l.page == line.page and l.role != "figure" and l.y < line.y), None)
     return below is None or line.y - below.y >= SET_APART * line.size
 

@@ -172,9 +172,9 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             close()  # the pull quote ended
         if suspended is not None and current is None and not line.display and not line.box:
             if starts_lowercase(line.text) or abs(line.size - suspended.last.size) < 0.3:
-                current, suspended = suspended, None  # the paragraph the pull quote or box interrupted goes on
+                current = suspended  # the paragraph the pull quote or box interrupted goes on
                 current.last = replace_position(current.last, line)
-            abandon()
+            suspended = None
         bullet = BULLET_LINE.match(line.text)
         if bullet is None and (dash := DASH_ITEM.match(line.text)) and not starts_lowercase(line.text[dash.end():]) \
                 and (current is None or current.kind == "item" or ends_sentence(current.text)):
