@@ -110,3 +110,18 @@ def test_a_paragraph_interrupted_by_a_box_is_kept_when_a_heading_follows():
              line("3.3 Hydrographic", 400, role="heading")]
     texts = [p.text for p in paragraphs(lines, 10.0, Vocabulary(frozenset(), frozenset(), frozenset()))]
     assert "3.2.2 Line Events" in texts
+
+
+def test_a_numbered_heading_does_not_run_on_into_a_sentence_opening_in_lower_case():
+    """The Debian FAQ's "8.1.3 aptitude" over "aptitude is a package manager ...": a sentence opening with a program's
+    name in lower case under a heading was read as the heading's sentence going on, and the entry was never found. A
+    numbered heading is a section's title; an unnumbered one may still run on ("Clarifying the strategy" over "and
+    roadmaps ...")."""
+    def line(text: str, y: float, size: float = 10, role: str = "") -> Line:
+        return Line(page=0, x0=72, x1=72 + 5 * len(text), y=y, size=size, bold=bool(role), text=text, role=role, level=2 if role else 0)
+
+    vocabulary = Vocabulary(frozenset(), frozenset(), frozenset())
+    numbered = [line("8.1.3 aptitude", 700, 12, "heading"), line("aptitude is a package manager for Debian systems.", 684)]
+    assert [p.kind for p in paragraphs(numbered, 10.0, vocabulary)] == ["heading", "prose"]
+    unnumbered = [line("Clarifying the strategy", 700, 12, "heading"), line("and roadmaps from a country-level perspective.", 684)]
+    assert [p.kind for p in paragraphs(unnumbered, 10.0, vocabulary)] == ["prose"]

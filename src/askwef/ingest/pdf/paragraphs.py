@@ -17,7 +17,7 @@ from statistics import median
 
 from ..conventions import BULLET_LINE, DASH_ITEM, NUMBERED_ITEM
 from ..parsed import Para
-from ..text import ends_sentence, starts_lowercase, word_count
+from ..text import ends_sentence, split_numbering, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
 from .boxes import box_goes_on, box_title
 from .columns import column_edges, right_edges
@@ -343,8 +343,10 @@ Institute,'); at 0.85 no other sentence of the four PDFs (WEF template, Chromium
 
 def _runs_on(heading: Line, line: Line | None) -> bool:
     """The line right under a heading (same page, column and left edge, within RUN_ON_GAP of its
-    size) opens in lower case: the heading's words are the start of its sentence."""
+    size) opens in lower case: the heading's words are the start of its sentence. Not under a numbered heading: the
+    Debian FAQ's "8.1.3 aptitude" over "aptitude is a package manager ..." (a program's name) is a section's title."""
     return line is not None and line.role == "" and not line.box and line.page == heading.page and line.column == heading.column \
+        and not split_numbering(heading.text)[0] \
         and abs(line.x0 - heading.x0) <= 2 and 0 < heading.y - line.y <= RUN_ON_GAP * heading.size and starts_lowercase(line.text) \
         and not DASH_ITEM.match(line.text) and not BULLET_LINE.match(line.text)
 
