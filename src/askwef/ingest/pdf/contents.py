@@ -80,7 +80,7 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
         line = lines[i]
         if line.page - lines[start].page >= CONTENTS_PAGES:
             break
-        if line.role in ("furniture", "figure"):
+        if (line.role in ("furniture", "figure") and not _number_beside(lines, i)) or (rows and _running_title(lines, i)):
             i += 1
             continue
         following = CONTENTS_ROW_PRINTED.match(line.text)
@@ -104,7 +104,8 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             page = m.group("page")
             rows.append((number, bare, int(page) if page.isdigit() else 0, pending[1] if pending else line.x0))
             last, pending = i, None
-        elif word_count(text) <= 25 and not ends_sentence(text) and (line.role != "heading" or rows):
+        elif ((word_count(text) <= 25 and not ends_sentence(text)) or _question_wrapped(text, lines, i, lines[start].page, rows)) \
+                and (line.role != "heading" or rows):
             # a title wrapped onto the next line (a chapter's in heading type too), or the next few (the Debian Policy
             # Manual's "7.7 Relationships between ... Build-Depends," "Build-Depends-Arch," "Build-Conflicts," ... 64)
             pending = (text, pending[1] if pending else line.x0)
@@ -112,6 +113,46 @@ def _rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int, floa
             break
         i += 1
     return rows, last
+
+
+def _number_beside(lines: list[Line], i: int) -> bool:
+    """Whether `lines[i]`, a line the page's regions took for a chart's label, is a lone section number ("1", "2.1")
+    set on the baseline of the next line, to its left: a Contents row's number, its title after a tab (Word's
+    "1<tab>OVERVIEW......6", read as two lines; the National Hydro Network model's chapters 1 to 3 lost their numbers,
+    and with them their level)."""
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return (bool(LONE_NUMBER.fullmatch(lines[i].text.strip())) and after is not None and after.page == lines[i].page
+            and abs(after.y - lines[i].y) < BASELINE_SLACK * lines[i].size and after.x0 > lines[i].x1)
+
+
+def _running_title(lines: list[Line], i: int) -> bool:
+    """Whether `lines[i]` is the Contents' running head, its title ("CONTENTS") at the top of a page it runs on to: read as
+    the first words of the next row, it made the Debian FAQ's chapter 4 "CONTENTS 4 Compatibility issues"."""
+    return title_key(lines[i].text) in CONTENTS_TITLES and (i == 0 or lines[i - 1].page != lines[i].page)
+
+
+def _question_wrapped(text: str, lines: list[Line], i: int, first: int, rows: list[tuple[str, str, int, float]]) -> bool:
+    """Whether `text`, a row with no page that ends a sentence or runs past 25 words ("2.5 Why does ... contain
+    symlinks for 'frozen' and 'unstable'?"), is a question title wrapped onto the next line: numbered as the entry
+    after the last row, up to WRAPPED_WORDS words, and the next line has no number of its own and ends in a page that
+    goes on from the rows before ("I thought this CD contains just 'stable'! ..... 6"). Read as the end of the list,
+    it cut the Debian FAQ's seven-page Contents after 2.4: chapters 3 to 16 were never looked for."""
+    if not rows or word_count(text) > WRAPPED_WORDS or not _numbered_after(rows[-1][0], split_numbering(text.strip())[0]):
+        return False
+    following = _following(lines, i, first)
+    joined = CONTENTS_ROW_PRINTED.match(f"{text} {following}")
+    return (bool(joined) and joined.group("page").isdigit() and not split_numbering(following.strip())[0]
+            and CONTENTS_ROW_PRINTED.match(following) is not None and int(joined.group("page")) >= max(r[2] for r in rows))
+
+
+def _numbered_after(before: str, after: str) -> bool:
+    """Whether the number `after` comes right after `before` in a Contents: its first subsection ('3.1' then '3.1.1'),
+    the next at its level or at a level above ('3.1.13' then '3.1.14', '3.2' or '4')."""
+    if not before or not after:
+        return False
+    parts = before.split(".")
+    nexts = {".".join([*parts[:k], _successor(parts[k])]) for k in range(len(parts))}
+    return after == f"{before}.1" or after in nexts
 
 
 def _page_turned(lines: list[Line], i: int, last: int) -> int | None:
@@ -174,6 +215,17 @@ INNER_MATCHED = 0.5
 part Contents: all of them; a list of steps headed 'Contents' elsewhere would name none)."""
 
 CONTENTS_TITLES = frozenset({"contents", "tableofcontents"})
+
+LONE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z](?:\.\d{1,2}){0,3}")
+"""A section number standing alone on a line: "1", "2.1", "3.1.4", "A.2"."""
+
+WRAPPED_WORDS = 60
+"""Words a numbered Contents title may run to over its wrapped lines: the Debian FAQ's 3.1.12, a question of three
+lines, has 36 (titles of up to 25 words are taken as wrapped without its number's check)."""
+
+BASELINE_SLACK = 0.3
+"""Two lines whose baselines differ by less than this many type sizes are set on one baseline (Word's Contents number
+and title, split at the tab: the same y to the hundredth of a point)."""
 
 LIST_TITLES = frozenset({f"listof{kind}" for kind in ("figures", "tables", "boxes", "exhibits", "charts", "illustrations",
                                                       "examples", "equations", "maps", "infographics")})

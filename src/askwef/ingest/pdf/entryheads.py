@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..conventions import HEADING_NOTE, MARKER_TEXT
 from ..parsed import ContentsEntry
-from ..text import printed_as, split_numbering
+from ..text import ends_sentence, printed_as, split_numbering, title_key
 from .headings import HEADING_BLOCK_LINES
 from .layout import Line
 
@@ -26,9 +26,16 @@ HEADING_TYPE = 1.15
 headings are 11 and 13 pt over a 9.5 pt body."""
 
 
+SET_APART = 1.8
+"""Space below a body-type line, in type sizes, that sets it apart as a heading: a body line's leading is about 1.2
+(Word, 10 pt on 12); the National Hydro Network model's "3.1.6 Metadata" stands 2.6 over its first subsection."""
+
+
 def mark_entry_headings(contents: list[ContentsEntry], lines: list[Line], body: float) -> None:
-    """Mark as headings the lines that print a numbered entry of `contents` in heading type and are not marked yet."""
+    """Mark as headings the lines that print a numbered entry of `contents` in heading type and are not marked yet;
+    then, for an entry no heading prints, its first line set apart in body type (`set_apart`)."""
     numbered = {e.number: e for e in contents if e.number}
+    printed: set[str] = set()  # the numbers of the entries a heading prints
     for i, line in enumerate(lines):
         entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "heading") else None
         if entry is None:
@@ -40,13 +47,36 @@ def mark_entry_headings(contents: list[ContentsEntry], lines: list[Line], body: 
             if not printed_as(entry.number, entry.title, text):
                 continue
             if all(l.role == "heading" for l in block[: j + 1]):
+                printed.add(entry.number)
                 break  # marked already
             note = HEADING_NOTE.search(text)
             title = text[: note.start()] if note and printed_as(entry.number, entry.title, text[: note.start()]) else text
             sizes = _heading_type(block[: j + 1], _letters(title), body)  # the note after the title may be in body type
             if sizes:
                 _mark(block[: j + 1], max(sizes), lines)
+                printed.add(entry.number)
             break
+    headed = {title_key(l.text) for l in lines if l.role == "heading"}  # (a heading printing its number apart)
+    printed |= {e.number for e in numbered.values() if title_key(e.title) in headed}
+    for i, line in enumerate(lines):  # (a running head repeats a heading's number and title on the pages after it)
+        entry = numbered.get(split_numbering(line.text)[0]) if line.role in ("", "figure") else None
+        if entry is not None and entry.number not in printed and set_apart(entry, lines, i):
+            _mark([line], line.size, lines)
+            printed.add(entry.number)
+
+
+def set_apart(entry: ContentsEntry, lines: list[Line], i: int) -> bool:
+    """Whether `lines[i]` is the heading of a subsection `entry` set in body type: the line prints its dotted number
+    ("3.1.4") and title and nothing else, ends no sentence, and the next line of its page stands SET_APART sizes below
+    it or there is none (a picture under it). A Word style may set a heading in the body's font and size, in colour
+    only: the National Hydro Network model's "3.1.1 Logical view" .. "3.1.6 Metadata", each over a class diagram,
+    were never found, and the diagrams' pages filed under 3.1 (one, over the diagram's labels, read as a label)."""
+    line = lines[i]
+    number, bare = split_numbering(line.text)
+    if "." not in entry.number or number != entry.number or ends_sentence(line.text) or title_key(bare) != title_key(entry.title):
+        return False  # (a note after the title, "1.2 Roles (Web Annex A)", is a body line's: a list of the annexes)
+    below = next((l for l in lines[i + 1 :] if l.page == line.page and l.role != "figure" and l.y < line.y), None)
+    return below is None or line.y - below.y >= SET_APART * line.size
 
 
 def _block(lines: list[Line], i: int) -> list[Line]:

@@ -17,7 +17,7 @@ from statistics import median
 
 from ..conventions import BULLET_LINE, DASH_ITEM, NUMBERED_ITEM
 from ..parsed import Para
-from ..text import ends_sentence, starts_lowercase, word_count
+from ..text import ends_sentence, split_numbering, starts_lowercase, word_count
 from .hyphens import Vocabulary, hyphen_vocabulary, join_lines
 from .boxes import box_goes_on, box_title
 from .columns import column_edges, right_edges
@@ -86,6 +86,14 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
         else:
             close()
 
+    def abandon() -> None:
+        """The interrupted paragraph does not go on: it ends where it stopped (dropped, a Word heading over a diagram,
+        "3.1.3.2 Line Events", was lost with the next heading)."""
+        nonlocal suspended
+        if suspended is not None and suspended.text.strip():
+            paras.append(_finish(suspended, body))
+        suspended = None
+
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -129,7 +137,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
                 text = join_lines(text, lines[j].text, vocabulary)[0]
                 j += 1
             close()
-            suspended = None
+            abandon()
             if _runs_on(lines[j - 1], lines[j] if j < len(lines) else None):
                 # a heading whose sentence goes on in the text under it ("Clarifying the strategy" +
                 # "and roadmaps from a country-level perspective"): one paragraph, as the markdown has it
@@ -195,6 +203,7 @@ def paragraphs(lines: list[Line], body: float, vocabulary, labels: list[str] | N
             current = _Open(style if kind == "prose" else kind, text, list(markers), line, line, [(0,) + mark(line)])
         i += 1
     close()
+    abandon()
     if box[0]:
         paras.append(Para("unit_end", ""))
     return _without_repeats(paras, display)
@@ -334,8 +343,10 @@ Institute,'); at 0.85 no other sentence of the four PDFs (WEF template, Chromium
 
 def _runs_on(heading: Line, line: Line | None) -> bool:
     """The line right under a heading (same page, column and left edge, within RUN_ON_GAP of its
-    size) opens in lower case: the heading's words are the start of its sentence."""
+    size) opens in lower case: the heading's words are the start of its sentence. Not under a numbered heading: the
+    Debian FAQ's "8.1.3 aptitude" over "aptitude is a package manager ..." (a program's name) is a section's title."""
     return line is not None and line.role == "" and not line.box and line.page == heading.page and line.column == heading.column \
+        and not split_numbering(heading.text)[0] \
         and abs(line.x0 - heading.x0) <= 2 and 0 < heading.y - line.y <= RUN_ON_GAP * heading.size and starts_lowercase(line.text) \
         and not DASH_ITEM.match(line.text) and not BULLET_LINE.match(line.text)
 
