@@ -208,6 +208,18 @@ def test_follow_ups_about_the_report_itself_ask_of_the_report(real_engine):
     assert "2025" in published.text and "Lead authors" not in published.text  # asked when, not who again
 
 
+def test_who_contributed_or_who_from_a_partner_worked_on_it_is_answered_with_the_authors(real_engine):
+    # written blind, each batch asked so, and was refused: the report never writes "contributed" or "involved"
+    for question in ("who contributed to this paper", "which people were involved in this report", "who worked on this report"):
+        answer = real_engine.answer(question)
+        assert answer.about == "document" and answer.text.startswith("Lead authors"), question
+    wrote = real_engine.answer("who wrote this report")
+    accenture = real_engine.answer("and who from accenture", history=[wrote])  # a group heading of the authors list
+    assert accenture.about == "document" and "Sophia Wenrui Gu" in accenture.text
+    # a word of the list said about the body is not about the report
+    assert real_engine.answer("how will AI change work in china").about == ""
+
+
 def test_a_new_topic_after_a_turn_naming_none_asks_the_opening_question(real_engine):
     first = real_engine.answer("what does the report say about autonomous driving")
     where = real_engine.answer("where does it operate", history=[first])

@@ -400,6 +400,23 @@ def test_the_title_of_the_document_is_its_answer_s_context(mini_engine):
     assert mini_engine.answer("what is this report about?").context != "“Tidal Power Outlook: A Test Report” (2025)"
 
 
+def test_a_question_asking_who_from_a_group_of_the_authors_list_is_about_the_document():
+    from askwef.answer.parts import asks_authors
+    from askwef.answer.query import Query, about_document, stems
+
+    credits = frozenset(stems("Lead authors Example Partners"))
+
+    def query(text):
+        return Query(text, "", "", frozenset(stems(text)), (), {})
+
+    assert about_document(query("who from example partners worked on this report?"), credits=credits)
+    assert not about_document(query("who from example partners worked on this report?"))  # no such list: not known
+    assert not about_document(query("what do example partners say in this report?"), credits=credits)  # asks no who
+    assert about_document(query("who contributed to this paper?"))  # the words of credits are the document's asks
+    assert asks_authors("who from example partners", credits) and asks_authors("who contributed", frozenset())
+    assert not asks_authors("when was it published", credits) and not asks_authors("example partners", credits)
+
+
 def test_who_wrote_the_report_is_answered_with_its_list_of_authors():
     from askwef.answer.parts import authors
     from askwef.types import Sentence

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..index.library import title_key
 from ..ingest.text import ends_sentence, roman_value, split_numbering
 from ..types import Passage, in_section
-from .params import (AUTHORED_BY, AUTHORS_HEADING, CANDIDATE_PASSAGES, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
+from .params import (AUTHORED_BY, AUTHORS_HEADING, AUTHORSHIP, CANDIDATE_PASSAGES, CREDITS_ASKED, CONCLUSION_ASKS, CONCLUSION_AUDIENCE, CONCLUSION_TITLE, CREDITS_TITLE,
                      DOCUMENT_WORD, FRAMING, LABEL_LINE_MAX, LABELLED_LINES, LEAD_IN_ITEMS, MAX_ANSWER_CHARS, NUMBER_WORDS, PART_OPENING, PART_REFERENCE,
                      ROMAN_ASKED,
                      FUNCTION_WORDS, LETTERED_LABEL, OWN_NOUN, OWN_NOUN_MIN, SECTION_LABEL, SECTION_NUMBER, SUMMARY_ASKS, SUMMARY_TITLE, UNIT_LABEL)
@@ -338,6 +338,22 @@ def authors(sentences, document: str, rows: range | None = None, title: str = ""
         block.append(i)
         size += len(text) + 1
     return block if len(block) > 1 else []
+
+
+def credit_stems(store, author_lists) -> frozenset[str]:
+    """The stems of the headings inside the reports' lists of authors (`author_lists[name]`: "World Economic Forum",
+    "Accenture" under "Lead authors"): what a question asking who made a report may name of them
+    (`query.about_document`: "who from accenture worked on it?")."""
+    field = store.sentences.field
+    rows = (i for d in store.document_names for i in author_lists[d] if field("kind", i) == "heading")
+    return frozenset(t for i in rows for t in stems(field("text", i)))
+
+
+def asks_authors(asked: str, credits: frozenset[str]) -> bool:
+    """Whether a question about the document asks who made it: AUTHORSHIP's words ("who wrote", "who contributed"),
+    or a question asking who that names a group of its authors list ("and who from accenture?": `credit_stems`)."""
+    words = stems(asked)
+    return bool(words & AUTHORSHIP or (words & credits and CREDITS_ASKED.search(asked)))
 
 
 def _credited(sentences, document: str, rows: range, own: str) -> list[int]:

@@ -24,7 +24,7 @@ from functools import cache, cached_property
 from ..index import bm25_tokenize
 from ..index.library import name_tokens
 from .lexicon import Lexicon
-from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FRAMING_PHRASE, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
+from .params import ANOTHER_DOCUMENT, ANSWER_TYPES, CREDITS_ASKED, DATE_WORD, DOCUMENT_ASKS, DOCUMENT_PRONOUN, DOCUMENT_WORD, FRAMING, FRAMING_PHRASE, FUNCTION_WORDS, MONEY, NAME, NUMBER, NUMBER_WORDS, SHARE, YEAR
 from .shares import Shares
 
 
@@ -225,10 +225,11 @@ def _title_words(title: str) -> tuple[str, ...]:
     return tuple(w for _, _, w in name_tokens(title))
 
 
-def about_document(query: Query, titles=()) -> bool:
+def about_document(query: Query, titles=(), credits: frozenset[str] = frozenset()) -> bool:
     """Whether the question asks about the document as a whole ("what is this report about", "who wrote the
     paper", "when was it published"): it names the document (`DOCUMENT_WORD`, or its title among `titles`:
-    `title_said`) and asks nothing else than `DOCUMENT_ASKS`, nor a number.
+    `title_said`) and asks nothing else than `DOCUMENT_ASKS`, nor a number; asking who ("who from Accenture worked on
+    it?"), it may name what heads a group of its authors list too (`credits`: the stems of those headings).
 
     >>> about_document(Query("who wrote this report?", "", "", frozenset({"who", "wrote"}), (), {"date": 0.1, "number": 0.2}))
     True
@@ -244,7 +245,8 @@ def about_document(query: Query, titles=()) -> bool:
         return False
     # the title said, its words' expansions go with it ("AI-powered": "artificial intelligence")
     asked = stems((query.embed or query.text).replace(named, " ")) if named else query.stems
-    return not (asked - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS)
+    others = credits if CREDITS_ASKED.search(query.text) else frozenset()
+    return not (asked - function_stems() - stems(" ".join(DOCUMENT_WORD.findall(query.text))) - DOCUMENT_ASKS - others)
 
 
 def content_stems(text: str, *, function_words: bool = True) -> set[str]:

@@ -32,7 +32,6 @@ from .topics import topic_titles
 from .lexicon import Lexicon
 from .model import AnswerModels, load_models
 from .params import (
-    AUTHORSHIP,
     CANDIDATE_PASSAGES,
     DOCUMENT_WORD,
     FOLLOWUP_NEW_WORDS,
@@ -50,7 +49,7 @@ from .params import (
     YEAR,
 )
 from .figures import labels, own_line
-from .parts import asks_for_conclusion, asks_for_summary, authors, conclusion_rows, labelled_part, own_noun, part_question, roman_chapters, summary_part
+from .parts import asks_authors, asks_for_conclusion, asks_for_summary, authors, conclusion_rows, credit_stems, labelled_part, own_noun, part_question, roman_chapters, summary_part
 from .pins import edition_free, editions, home_places, missing_years
 from .query import Query, TypeModel, about_document, analyse, holds, plain, searched, stems, title_said
 from .quote import choose
@@ -110,6 +109,10 @@ class Stage:
         alone is not a short answer (span.py)."""
         n = max(1, len(self.store.sentences))
         return frozenset(t for t, c in self.store.stem_df.items() if c >= SPAN_COMMON_SHARE * n)
+
+    @cached_property
+    def credit_stems(self) -> frozenset[str]:  # "Accenture" under "Lead authors": `parts.credit_stems`
+        return credit_stems(self.store, self.author_lists)
 
     @cached_property
     def self_reference(self) -> dict[str, frozenset[int]]:
@@ -255,7 +258,7 @@ def read(stage: Stage, question: str, history, types: TypeModel) -> tuple[Resolv
         # "who wrote this report?" asks the same whatever came before: never a follow-up; but a pronoun the turn before
         # gives a name for is that name ("what will it do under the strategy?" after "what is the Alan Turing Institute?")
         named = bool(resolved.entity) and not normalize_history(history)[-1].itself
-        if about_document(alone, stage.document_titles) and not named:
+        if about_document(alone, stage.document_titles, stage.credit_stems) and not named:
             return against(text, None), alone
     resolved = resolved or against(text, history)
     return resolved, analyse(resolved.question, stage.lexicon, types, asked=resolved.asked)
@@ -289,7 +292,7 @@ def prepare(retriever: Retriever, question: str, *, history=None, k: int = 10, w
         concluding = bool(rows)
         top = tuple(dataclasses.replace(retriever.store.passages[r], score=round(float(scores.fused[r]), 6)) for r in rows) or top
     keep = frozenset(part) or None
-    if not part and about_document(query, stage.document_titles):  # "what is this report about", "who wrote the paper": what the document says of itself
+    if not part and about_document(query, stage.document_titles, stage.credit_stems):  # "what is this report about", "who wrote the paper": what the document says of itself
         own = _self_reference(retriever, stage, scores, within)
         keep = _itself(retriever.store.sentences, stage, own, query) or None  # none: read as any other question
         top = tuple(p for p in own if keep and stage.self_reference[p.id] & keep) or top
@@ -366,7 +369,7 @@ def select(
     probabilities = models.ranker.probability(cands.matrix, offset=offset)
     best = _pinned_best(retriever, prepared, probabilities, int(np.argmax(probabilities)))
     chosen = list(prepared.part) or choose(retriever.store.sentences, cands.indexes, probabilities, best, asked=prepared.query.stems)
-    if prepared.about_document and stems(prepared.resolved.asked) & AUTHORSHIP:  # "who wrote this report": its authors
+    if prepared.about_document and asks_authors(prepared.resolved.asked, stage_for(retriever).credit_stems):  # "who wrote this report": its authors
         chosen = list(stage_for(retriever).author_lists[retriever.store.sentences.field("document", cands.indexes[best])]) or chosen
     ids = {retriever.store.sentences[i].passage_id for i in chosen}
     around = " ".join(p.text for p in cands.passages if p.id in ids)
