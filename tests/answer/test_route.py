@@ -320,3 +320,25 @@ def test_parts_asked_for_by_kind_in_a_library_come_from_each_report_that_has_the
     first = library.answer("in the wind notes, what do ports run on?")
     again = library.answer("what are the chapters?", history=[first])
     assert {q.document for q in again.quotes} == {"wind-notes.md"}
+
+
+def test_an_unsure_answer_in_the_one_report_routed_asks_the_next_report_too(tmp_path, monkeypatch):
+    from askwef.answer import route as routing
+    from askwef.types import Answer
+
+    library = fixture_engine(tmp_path, {"wind-notes.md": OTHER})
+    names, further = routing.routes(library.retriever, "Who finances tidal projects?", models=library.models)
+    assert names == ["mini-report.md"] and further == "wind-notes.md"  # the next report among its best passages
+    for sure, expected in ((0.3, ["mini-report.md", "wind-notes.md"]), (0.6, ["mini-report.md"])):
+        asked = []
+
+        def answered(alone, question, confidence=sure, **_):
+            name = alone.store.document_names[0]
+            asked.append(name)
+            return Answer(question, f"from {name}", confidence={"mini-report.md": confidence, "wind-notes.md": 0.7}[name])
+
+        monkeypatch.setattr(routing, "answer_one", answered)
+        monkeypatch.setattr(routing, "routes", lambda *a, **k: (["mini-report.md"], "wind-notes.md"))
+        got = routing.answer_question(library.retriever, "How many pens does SeaFarm run on tidal power?", models=library.models)
+        assert asked == expected, sure  # unsure (below SECOND_LOOK): the next report is asked, and its surer answer kept
+        assert got.text == ("from wind-notes.md" if sure < 0.4 else "from mini-report.md"), sure

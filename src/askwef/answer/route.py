@@ -34,7 +34,7 @@ from .scope import section_reports
 from .pins import gazetteer, without_places
 from .query import content_stems, stems
 from .model import AnswerModels, load_models
-from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, DOCUMENT_PRONOUN, DOCUMENT_WORD, EACH_REPORT_MAX, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
+from .params import (CANDIDATE_PASSAGES, CLARIFY_LEAD, CONVERSATION_LEAD, SECOND_LOOK, SECOND_LOOK_PASSAGES, DOCUMENT_PRONOUN, DOCUMENT_WORD, EACH_REPORT_MAX, HELP_MESSAGE, QUOTED_MIN_CHARS, ROUTE_LEAD, ROUTE_MARGIN, ROUTE_REPORTS,
                      SMALL_TALK, SUMMARY_ONLY, TASK_MESSAGE, TASK_REQUEST)
 from .context import quoted_rows
 from .select import read, scores_for, stage_for
@@ -110,7 +110,7 @@ def answer_question(
         # the report a conversation is about (`conversation_report`, read once): a follow-up goes to it alone, as `route`
         # sends it; a new question of the conversation is asked of it first
         stay = conversation_report(retriever, question, history, followups_only=False) if not within and history else None
-        names = [stay] if stay and is_followup(question) else route(retriever, question, history=history, within=within, models=models)
+        names, further = ([stay], None) if stay and is_followup(question) else routes(retriever, question, history=history, within=within, models=models)
         if stay:
             names = [stay, *(n for n in names if n != stay)][:ROUTE_REPORTS]
         for name in names:
@@ -120,6 +120,10 @@ def answer_question(
                 answers.append(answer_one(alone, question, history=history, k=k, within=inner, models=models))
         if not answers:
             return answer_one(retriever, question, history=history, k=k, within=within, models=models)
+        if not stay and further and len(answers) == 1 and not answers[0].abstained and answers[0].confidence < SECOND_LOOK:
+            alone = retriever.alone(further)  # unsure in the one report routed: the next report may say it better
+            if alone is not None:
+                answers.append(answer_one(alone, question, history=history, k=k, within=None if within in (None, "", further) else within, models=models))
         return kept_answer(answers, CONVERSATION_LEAD) if stay else best_answer(answers)
 
 
@@ -239,20 +243,27 @@ def in_report(retriever: Retriever, name: str, question: str, *, history, k: int
 
 
 def route(retriever: Retriever, question: str, *, history=None, within: str | None = None, models: AnswerModels) -> list[str]:
-    """The reports a question goes to, best first: those of its CANDIDATE_PASSAGES best passages in the library
-    whose score is within ROUTE_MARGIN of the best, at most ROUTE_REPORTS; a follow-up, only the report of the
-    conversation (`conversation_report`)."""
+    """The reports a question goes to, best first (`routes`)."""
+    return routes(retriever, question, history=history, within=within, models=models)[0]
+
+
+def routes(retriever: Retriever, question: str, *, history=None, within: str | None = None, models: AnswerModels) -> tuple[list[str], str | None]:
+    """(the reports a question goes to, best first; the report asked next when the one routed answers unsure). The
+    reports: those of its CANDIDATE_PASSAGES best passages in the library whose score is within ROUTE_MARGIN of the
+    best, at most ROUTE_REPORTS; a follow-up, only the report of the conversation (`conversation_report`). The next:
+    the first other report among its SECOND_LOOK_PASSAGES best passages (SECOND_LOOK), or None."""
     kept = conversation_report(retriever, question, history) if not within else None
     if kept:
-        return [kept]
+        return [kept], None
     resolved, query = read(stage_for(retriever), question, history, models.types)
     scores = scores_for(retriever, resolved, query, within)
-    passages = retriever.rank(scores, k=CANDIDATE_PASSAGES, within=within)
+    passages = retriever.rank(scores, k=max(CANDIDATE_PASSAGES, SECOND_LOOK_PASSAGES), within=within)
     names: list[str] = []
-    for p in passages:
+    for p in passages[:CANDIDATE_PASSAGES]:
         if p.score >= passages[0].score - ROUTE_MARGIN and p.document not in names:
             names.append(p.document)
-    return names[:ROUTE_REPORTS]
+    names = names[:ROUTE_REPORTS]
+    return names, next((p.document for p in passages[:SECOND_LOOK_PASSAGES] if p.document not in names), None)
 
 
 def conversation_report(retriever: Retriever, question: str, history, *, followups_only: bool = True) -> str | None:
