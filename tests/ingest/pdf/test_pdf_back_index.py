@@ -6,7 +6,7 @@ as a table's rows (`valuerows.number_grid`), not dropped as a chart's ticks (tab
 from __future__ import annotations
 
 from askwef.ingest import ingest_file
-from indexpages import book_with_index  # (tests/ is on sys.path)
+from indexpages import book_with_index, number_columns_page  # (tests/ is on sys.path)
 from pdfpages import sentence_texts
 
 CHAPTERS = [
@@ -60,3 +60,11 @@ def test_prose_under_a_heading_titled_index_and_a_list_of_tables_stay(tmp_path):
     text = " ".join(said)
     assert "Wages by sector" in text and "Interest rates" in text, said
 
+
+def test_a_page_of_number_columns_is_read_as_rows(tmp_path):
+    columns = [list(range(1, 25)), list(range(100, 124)), list(range(200, 224)), list(range(25, 45)), list(range(124, 144))]
+    doc = ingest_file(number_columns_page(tmp_path / "numbers.pdf", columns))
+    said = sentence_texts(doc)
+    assert len(said) >= 20, said
+    row = " ".join(said[0].replace("|", " ").split())
+    assert row == "1 100 200 25 124", said
