@@ -29,6 +29,7 @@ from ..conventions import ENDNOTE_HEADINGS
 from ..parsed import IngestError, ParsedReport
 from ..text import title_key
 from .anchors import anchored
+from .backindex import mark_back_index
 from .bookmarks import as_bookmarked, carried_over, merged_files, open_at_bookmarks
 from .captions import mark_figure_ends
 from .citations import attach_citations
@@ -285,6 +286,7 @@ def _read(path: Path, data: bytes, deadline: _Deadline) -> ParsedReport:
         contents = anchored(contents, outline, flat)  # the outline says where each entry is printed
         mark_entry_headings(contents, flat[after:], body)  # a heading with a note in body type after its title
         contents = pages_where_printed(merge_outline(contents, outline, title, flat, body), flat[after:], labels)
+    mark_back_index(flat[after:], {title_key(e.title) for e in contents})  # an index's entries are no sentences
     chapters = {title_key(e.title) for e in contents if (e.level or e.number.count(".") + 1) == 1 and title_key(e.title) not in ENDNOTE_HEADINGS}
     notes, entry_lines, references, reference_lines = read_notes(flat[after:], chapters, vocabulary)
     # (a report without a Contents, outline or repeated heading sizes: its largest headings open its chapters)

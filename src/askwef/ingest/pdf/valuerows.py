@@ -264,3 +264,23 @@ def _marked(row: ValueRow, shapes: list[Shape]) -> bool:
         if s.x1 > min(l.x1 for l in row.labels) and s.x0 < last.x1:
             return True
     return False
+
+
+def number_grid(lines: list[Line], numbers: list[Line], charted: bool) -> list[list[Line]]:
+    """The rows of a page of number columns and nothing else (`numbers`: its numbers-only lines), top down, each row's
+    cells left to right: a grid of ROWS or more baselines, every one holding two cells or more, on a page that draws no
+    chart (`charted`) and prints no other text. Its lines read as a chart's ticks and bar values, so a PDF of such
+    pages (tabula's multicolumn sample: six columns of numbers) kept no text at all and failed to index; read as a
+    table's rows they are what the page says."""
+    text = [l for l in lines if l.role in ("", "heading")]
+    if charted or not numbers or len(numbers) != len(text):
+        return []
+    rows: list[list[Line]] = []
+    for line in sorted(numbers, key=lambda l: -l.y):
+        if rows and abs(rows[-1][0].y - line.y) < LEVEL * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    if len(rows) < ROWS or any(len(row) < 2 for row in rows):
+        return []
+    return [sorted(row, key=lambda l: l.x0) for row in rows]
