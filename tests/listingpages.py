@@ -16,13 +16,14 @@ from pdfpages import saved
 WIDTH, HEIGHT = A4
 LEFT = 57.0  # the text's left edge, points
 MEASURE = 480.0
+BULLET_INDENT = 18.0  # a bulleted paragraph ("\u2022 ...") stands this far right of the text's edge, as the aprx manual's
 
 
 def listing_page(path: Path, heading: str, before: list[str], listing: list[list[tuple[float, str]]],
                  after: list[str], *, size: float = 12.0) -> Path:
     """A page: `heading`, the paragraphs `before`, a listing in bold Courier (each line its pieces, (indent, text), set
     at their indents from the text's left edge, as a manual's tab-aligned configuration lines), then the paragraphs
-    `after`, all in one size."""
+    `after`, all in one size; a paragraph opening with a bullet is indented."""
     buf = BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=A4)
     y = HEIGHT - 80
@@ -35,8 +36,9 @@ def listing_page(path: Path, heading: str, before: list[str], listing: list[list
         nonlocal y
         c.setFont("Helvetica", size)
         for paragraph in paragraphs:
-            for line in simpleSplit(paragraph, "Helvetica", size, MEASURE):
-                c.drawString(LEFT, y, line)
+            indent = BULLET_INDENT if paragraph.startswith("\u2022 ") else 0.0
+            for line in simpleSplit(paragraph, "Helvetica", size, MEASURE - indent):
+                c.drawString(LEFT + indent, y, line)
                 y -= leading
             y -= 0.6 * size
 

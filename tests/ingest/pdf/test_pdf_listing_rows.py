@@ -10,16 +10,18 @@ BEFORE = ["Defining a digipeater is fairly simple as shown in the example below.
           "and which packets it rejects, and they are set in the source section of the digipeater."]
 LISTING = [
     [(35, "<digipeater>")],
-    [(71, "transmitter"), (177, "$mycall")],
+    [(71, "transmitter $mycall")],
     [(71, "<source>")],
-    [(106, "filter"), (177, "p/prfx"), (248, "# additive filters")],
+    [(106, "filter  p/prfx  # additive filters")],
     [(106, "filter  -p/prfx"), (248, "# subtractive filters")],
     [(71, "</source>")],
     [(35, "</digipeater>")],
 ]
 AFTER = ["Without any filter parameters, the system will not inspect packet content to determine if it should be "
          "digipeated or not. It will digipeat everything.",
-         "When filter parameters are defined, there are two kinds of them, additive and subtractive ones.",
+         "When filter parameters are defined, there are two kinds:",
+         "\u2022 Additive: Packet matching on this may be eligible for digipeat.",
+         "\u2022 Subtractive: Packet matching on this will be rejected even if it matched on Additive.",
          "There can be an unlimited number of both kinds of filters.",
          "Note: These filters are applied only on APRS type packets."]
 
