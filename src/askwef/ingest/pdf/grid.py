@@ -108,8 +108,8 @@ def _header_row(row: list[Line]) -> bool:
 def _mid_block(lines: list[Line], row: list[Line]) -> bool:
     """A line of the row's size just above it, at a line's leading, starting where its first cell starts: the row is a
     line inside a block (a listing's bold code, 'filter -p/prfx  # substractive filters' under 'filter  p/prfx'), not
-    the header opening a table. Only a two-cell header is checked: it takes every line under it down to a gap as its rows, so a listing's
-    line read as one swallowed the paragraphs after the listing (the aprx manual)."""
+    the header opening a table. Only a two-cell header is checked: it takes every line under it down to a gap as its
+    rows, so a listing's line read as one swallowed the paragraphs after the listing (the aprx manual)."""
     size = max(l.size for l in row)
     return any(all(l is not r for r in row) and abs(l.size - size) < 0.3 and 0.3 * size < l.y - row[0].y < BLOCK_LEADING * size
                and abs(l.x0 - row[0].x0) < CELL_INDENT * size for l in lines)
