@@ -12,7 +12,7 @@ LISTING = [
     [(35, "<digipeater>")],
     [(71, "transmitter $mycall")],
     [(71, "<source>")],
-    [(106, "filter  p/prfx  # additive filters")],
+    [(106, "filter"), (177, "p/prfx"), (248, "# additive filters")],
     [(106, "filter  -p/prfx"), (248, "# subtractive filters")],
     [(71, "</source>")],
     [(35, "</digipeater>")],

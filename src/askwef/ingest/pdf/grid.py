@@ -57,9 +57,8 @@ ROW_GAP = 8.0
 actions leave 55 pt (5.8 sizes) between a row's last action and the next row's first."""
 
 BLOCK_LEADING = 1.3
-"""Type sizes above a two-cell header row within which a line of its size, starting at its first cell, makes the row a
-line of a block: the aprx manual's listing lines stand 1.1 sizes apart; a header opens its table, under a gap or a
-title in other type."""
+"""Type sizes above a two-cell header row within which a line of its size, in its columns, makes the row a row of a
+block: the aprx manual's listing lines stand 1.1 sizes apart; a header opens its table, under a gap or a title."""
 
 _SOURCE = re.compile(r"^(Sources?|Notes?)\s*:")
 
@@ -106,13 +105,15 @@ def _header_row(row: list[Line]) -> bool:
 
 
 def _mid_block(lines: list[Line], row: list[Line]) -> bool:
-    """A line of the row's size just above it, at a line's leading, starting where its first cell starts: the row is a
-    line inside a block (a listing's bold code, 'filter -p/prfx  # substractive filters' under 'filter  p/prfx'), not
-    the header opening a table. Only a two-cell header is checked: it takes every line under it down to a gap as its
-    rows, so a listing's line read as one swallowed the paragraphs after the listing (the aprx manual)."""
+    """A line of the row's size just above it, at a line's leading, with a piece starting where each of its cells
+    starts: the row is a row of a block of aligned lines (a listing's bold code, 'filter -p/prfx  # substractive
+    filters' under 'filter  p/prfx  # additive filters'), not the header opening a table. Only a two-cell header is
+    checked: it takes every line under it down to a gap as its rows, so a listing's line read as one swallowed the
+    paragraphs after the listing (the aprx manual)."""
     size = max(l.size for l in row)
-    return any(all(l is not r for r in row) and abs(l.size - size) < 0.3 and 0.3 * size < l.y - row[0].y < BLOCK_LEADING * size
-               and abs(l.x0 - row[0].x0) < CELL_INDENT * size for l in lines)
+    above = [l for l in lines if all(l is not r for r in row) and abs(l.size - size) < 0.3
+             and 0.3 * size < l.y - row[0].y < BLOCK_LEADING * size]
+    return all(any(abs(l.x0 - cell.x0) < CELL_INDENT * size for l in above) for cell in row)
 
 
 def _table(lines: list[Line], row: list[Line]) -> tuple[list[Line], list[Line], list[float]] | None:
