@@ -56,6 +56,10 @@ ROW_GAP = 8.0
 """Type sizes between two of a table's lines beyond which the table has ended: the UK strategy's key
 actions leave 55 pt (5.8 sizes) between a row's last action and the next row's first."""
 
+BLOCK_LEADING = 1.3
+"""Type sizes above a two-cell header row within which a line of its size, in its columns, makes the row a row of a
+block: the aprx manual's listing lines stand 1.1 sizes apart; a header opens its table, under a gap or a title."""
+
 _SOURCE = re.compile(r"^(Sources?|Notes?)\s*:")
 
 
@@ -68,7 +72,7 @@ def mark_wide_tables(lines: list[Line]) -> list[Line]:
     baselines = {round(l.y, 1) for l in lines if sum(bold[round(l.y) + d] for d in (-1, 0, 1)) >= CORNERED_HEADER_CELLS}
     for y in sorted(baselines, reverse=True):
         row = sorted((l for l in out if abs(l.y - y) < 0.3 * l.size and l.role == ""), key=lambda l: l.x0)
-        if not _header_row(row):
+        if not _header_row(row) or (len(row) < WIDE_HEADER_CELLS and _mid_block(out, row)):
             continue
         found = _table(out, row)
         if found is None:
@@ -98,6 +102,18 @@ def _header_row(row: list[Line]) -> bool:
     if any(b.x0 < a.x1 for a, b in zip(row, row[1:])):
         return False
     return row[-1].x0 - row[0].x0 >= TABLE_SPREAD * max(l.size for l in row)
+
+
+def _mid_block(lines: list[Line], row: list[Line]) -> bool:
+    """A line of the row's size just above it, at a line's leading, with a piece starting where each of its cells
+    starts: the row is a row of a block of aligned lines (a listing's bold code, 'filter -p/prfx  # substractive
+    filters' under 'filter  p/prfx  # additive filters'), not the header opening a table. Only a two-cell header is
+    checked: it takes every line under it down to a gap as its rows, so a listing's line read as one swallowed the
+    paragraphs after the listing (the aprx manual)."""
+    size = max(l.size for l in row)
+    above = [l for l in lines if all(l is not r for r in row) and abs(l.size - size) < 0.3
+             and 0.3 * size < l.y - row[0].y < BLOCK_LEADING * size]
+    return all(any(abs(l.x0 - cell.x0) < CELL_INDENT * size for l in above) for cell in row)
 
 
 def _table(lines: list[Line], row: list[Line]) -> tuple[list[Line], list[Line], list[float]] | None:
