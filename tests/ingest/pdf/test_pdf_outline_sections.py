@@ -27,10 +27,15 @@ def _report(tmp_path: Path):
         [("Waste", 0, 2), *_body("packaging and waste streams")],
         [("People", 18, 1), ("Safety", 14, 2), *_body("injury rates"), ("Training", 14, 2), *_body("training hours")],
     ]
+    return _read(tmp_path, "A Company Sustainability Report", pages)
+
+
+def _read(tmp_path: Path, title: str, pages, name: str = "report.pdf"):
+    """`pages` drawn as a bookmarked report (`pdfpages.bookmarked_report`) and read."""
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    bookmarked_report(c, "A Company Sustainability Report", pages)
-    return ingest_file(saved(c, buf, tmp_path / "report.pdf"))
+    bookmarked_report(c, title, pages)
+    return ingest_file(saved(c, buf, tmp_path / name))
 
 
 def _filed(doc, words: str) -> str:
@@ -71,10 +76,7 @@ def test_a_heading_moved_to_the_next_page_opens_there(tmp_path):
         [("Renewable Energy", 14, -2), *_body("energy purchases")],
         [("People", 18, 1), *_body("injury rates")],
     ]
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    bookmarked_report(c, "A Company Sustainability Report", pages)
-    doc = ingest_file(saved(c, buf, tmp_path / "report.pdf"))
+    doc = _read(tmp_path, "A Company Sustainability Report", pages)
     assert _filed(doc, "carbon emissions") == "Climate > Carbon"
     assert _filed(doc, "energy purchases") == "Climate > Renewable Energy"
     assert next(s.page for s in doc.sections if s.path == "Climate > Renewable Energy") == 3
@@ -88,10 +90,7 @@ def test_a_chapter_takes_the_number_of_its_numbered_sections_past_an_unnumbered_
          ("2.1 Infrastructure", 14, 2), *_body("data centres")],
         [("2.2 Data", 14, 2), *_body("data exchanges")],
     ]
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    bookmarked_report(c, "A Company Sustainability Report", pages)
-    doc = ingest_file(saved(c, buf, tmp_path / "report.pdf"))
+    doc = _read(tmp_path, "A Company Sustainability Report", pages)
     assert _filed(doc, "figure sources") == "2 Key enablers > China's five key enablers"
     assert _filed(doc, "data centres") == "2 Key enablers > 2.1 Infrastructure"
     assert _filed(doc, "data exchanges") == "2 Key enablers > 2.2 Data"
@@ -102,10 +101,7 @@ def test_a_heading_broken_over_two_lines_takes_its_bookmarks_spelling(tmp_path):
     section's title kept the line-end hyphen and the space ("Re- placement"); its bookmark spells "Replacement"."""
     pages = [[("Spot Colors", 18, 1), *_body("spot colours"), ("Direct Color Replacement", 0, 2),
               ("Direct Color Re-", 14, -2), ("placement", 14, -2), *_body("replaced colours")]]
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    bookmarked_report(c, "A Colour Management Guide", pages)
-    doc = ingest_file(saved(c, buf, tmp_path / "colour.pdf"))
+    doc = _read(tmp_path, "A Colour Management Guide", pages, "colour.pdf")
     assert _filed(doc, "replaced colours") == "Spot Colors > Direct Color Replacement"
 
 
@@ -116,10 +112,7 @@ def test_a_bookmark_named_by_a_merged_files_name_is_no_section_and_its_bookmarks
              [("ms_discussion_2020_watermarked.pdf", 0, 1), ("Differentiated Carcinoma", 18, 2), *_body("differentiated tumours"),
               ("Prognosis", 14, 3), *_body("survival rates")],
              [("Anaplastic Carcinoma", 18, 2), *_body("anaplastic tumours")]]
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    bookmarked_report(c, "A Thyroid Guideline", pages)
-    doc = ingest_file(saved(c, buf, tmp_path / "guideline.pdf"))
+    doc = _read(tmp_path, "A Thyroid Guideline", pages, "guideline.pdf")
     assert _filed(doc, "radiation doses") == "Principles of Radiation"
     assert _filed(doc, "survival rates") == "Differentiated Carcinoma > Prognosis"
     assert _filed(doc, "anaplastic tumours") == "Anaplastic Carcinoma"

@@ -20,6 +20,14 @@ def _sentences(doc) -> dict[str, tuple[int, ...]]:
     return {s.text[sp.start:sp.end]: sp.endnotes for s in doc.sections for sp in s.sentences}
 
 
+def _read(tmp_path, title: str, rows, notes: list[str], name: str):
+    """`rows` drawn as one page of small digits (`layoutpages.small_digits_page`) with its `notes`, and read."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    small_digits_page(c, title, rows, notes)
+    return ingest_file(saved(c, buf, tmp_path / name))
+
+
 def test_units_powers_and_a_formulas_subscript_stay_in_the_text(tmp_path):
     """The USGS report's '5,070 mi' + raised '2' read '5,070 mi' and a marker 2 with no note; '400,000 ft' + '3' + '/s'
     read 'ft/s'; Amazon's 'CO' + lowered '2' + 'e' read 'CO 2e'."""
@@ -30,10 +38,7 @@ def test_units_powers_and_a_formulas_subscript_stay_in_the_text(tmp_path):
         [("Each office reports the water it uses per m", 0.0), ("2", 3.5), (" of floor space.", 0.0)],
         [("The board published its plan for the year.", 0.0), ("1", 3.5), (" It was read by many.", 0.0)],
     ] + PROSE
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    small_digits_page(c, "Wateree River near Camden", rows, ["1 The plan of the water board for the year 2004."])
-    doc = ingest_file(saved(c, buf, tmp_path / "units.pdf"))
+    doc = _read(tmp_path, "Wateree River near Camden", rows, ["1 The plan of the water board for the year 2004."], "units.pdf")
     said = _sentences(doc)
     assert said["The river drains 5,070 mi², approximately, above the gauge."] == ()
     assert said["The flood of 1916 reached a discharge of 400,000 ft³/s at the old site."] == ()
@@ -47,10 +52,7 @@ def test_units_powers_and_a_formulas_subscript_stay_in_the_text(tmp_path):
 def test_a_number_a_note_has_after_a_formula_stays_a_marker(tmp_path):
     """A raised number after a formula's symbols is its count only when no note has that number: here note 1 does."""
     rows = PROSE + [[("The board set targets for its emissions of CO", 0.0), ("1", 3.5), (" and for its waste.", 0.0)]] + PROSE
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    small_digits_page(c, "Wateree River near Camden", rows, ["1 The targets of the water board for the year 2004."])
-    said = _sentences(ingest_file(saved(c, buf, tmp_path / "marker.pdf")))
+    said = _sentences(_read(tmp_path, "Wateree River near Camden", rows, ["1 The targets of the water board for the year 2004."], "marker.pdf"))
     assert said["The board set targets for its emissions of CO and for its waste."] == (1,)
 
 
@@ -79,10 +81,7 @@ def test_a_raised_number_before_an_elements_symbol_is_its_mass_number(tmp_path):
         [("However,", 0.0), ("123", 3.5), ("I is more expensive, and whole-body", 0.0), ("131", 3.5), ("I imaging", 0.0)],
         [("is done after the thyroid hormone is withdrawn.", 0.0)],
     ] + PROSE
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    small_digits_page(c, "Radiation-induced thyroid carcinoma", rows, ["1 A study of the children exposed in 1986."])
-    doc = ingest_file(saved(c, buf, tmp_path / "isotopes.pdf"))
+    doc = _read(tmp_path, "Radiation-induced thyroid carcinoma", rows, ["1 A study of the children exposed in 1986."], "isotopes.pdf")
     said = _sentences(doc)
     assert said["Adults have a small risk of the carcinoma after exposure to ¹³¹I."] == (1,)
     assert said["However, ¹²³I is more expensive, and whole-body ¹³¹I imaging is done after the thyroid hormone is withdrawn."] == ()
