@@ -342,3 +342,10 @@ def test_an_unsure_answer_in_the_one_report_routed_asks_the_next_report_too(tmp_
         got = routing.answer_question(library.retriever, "How many pens does SeaFarm run on tidal power?", models=library.models)
         assert asked == expected, sure  # unsure (below SECOND_LOOK): the next report is asked, and its surer answer kept
         assert got.text == ("from wind-notes.md" if sure < 0.4 else "from mini-report.md"), sure
+    # an answer about a part of the report as such ("what's in the foreword?") keeps its report: its confidence is not
+    # the model's (the quote is what that part says of itself)
+    asked.clear()
+    part = Answer("q", "from mini-report.md", confidence=0.2, about="part")
+    monkeypatch.setattr(routing, "answer_one", lambda alone, question, **_: asked.append(alone.store.document_names[0]) or part)
+    assert routing.answer_question(library.retriever, "what's in the foreword?", models=library.models) is part
+    assert asked == ["mini-report.md"]

@@ -120,8 +120,9 @@ def answer_question(
                 answers.append(answer_one(alone, question, history=history, k=k, within=inner, models=models))
         if not answers:
             return answer_one(retriever, question, history=history, k=k, within=within, models=models)
-        if not stay and further and len(answers) == 1 and not answers[0].abstained and answers[0].confidence < SECOND_LOOK:
-            alone = retriever.alone(further)  # unsure in the one report routed: the next report may say it better
+        first = answers[0]  # unsure in the one report routed (a fact, not what a part of it says of itself: `about`)
+        if not stay and further and len(answers) == 1 and not first.abstained and not first.about and first.confidence < SECOND_LOOK:
+            alone = retriever.alone(further)  # the next report may say it better
             if alone is not None:
                 answers.append(answer_one(alone, question, history=history, k=k, within=None if within in (None, "", further) else within, models=models))
         return kept_answer(answers, CONVERSATION_LEAD) if stay else best_answer(answers)
