@@ -325,13 +325,18 @@ answered with what the document says of itself, the title as its context (compos
 DOCUMENT_PRONOUN = re.compile(r"\b(?:it|this)\b", re.I)
 """With no conversation before it, "it" or "this" in a question asking only what DOCUMENT_ASKS asks ("when was it
 published?", "who wrote this?") can only mean the document; in a conversation such a turn is a follow-up."""
+AUTHORSHIP = frozenset({"wrote", "write", "written", "writer", "author", "lead", "led",
+                        "contribut", "involv", "work", "peopl", "person", "prepar", "collabor", "particip"})
+"""Stems of a question about the document that asks who wrote it ("who wrote this report", "who are the paper's
+authors"; "who contributed to this paper", "which people were involved in it", "who worked on the report": stop 48's
+fifth blind batch and the two before it each asked so, and were refused): answered with the document's list of authors
+when it has one (AUTHORS_HEADING), else as DOCUMENT_ASKS (which holds them)."""
 DOCUMENT_ASKS = frozenset({"about", "purpos", "aim", "goal", "focus", "scope", "topic", "overview", "gist", "summari",
-                           "wrote", "write", "written", "writer", "author", "publish", "produc", "behind", "made", "make",
-                           "right", "copyright", "own", "hold", "releas", "issu", "year", "date", "lead", "led",
-                           "sourc", "reli", "base", "draw", "method", "methodolog", "research", "evid", "finding",
-                           "titl", "call", "name", "full", "contribut", "involv", "work", "peopl", "person", "prepar", "collabor", "particip"})
+                           "publish", "produc", "behind", "made", "make", "right", "copyright", "own", "hold", "releas", "issu",
+                           "year", "date", "sourc", "reli", "base", "draw", "method", "methodolog", "research", "evid",
+                           "finding", "titl", "call", "name", "full"}) | AUTHORSHIP
 """Stems (Snowball) of what a question about a document as a whole asks besides the document itself ("what is this
-report about", "who wrote the paper", "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
+report about", "who wrote the paper" (AUTHORSHIP), "what is the purpose of this study"): with a DOCUMENT_WORD and no other content
 word, the question is answered from the document's SELF_REFERENCE sentences (select.prepare). Written for askwef: the
 questions staff ask of any report ("when was it published" is answered by its copyright line), and what it rests on
 ("what sources does the report rely on", "what is the paper based on": dev's n353); a question asking a number is not
@@ -340,12 +345,6 @@ WHEN = re.compile(r"^\W*when\b|\b(?:what|which) (?:year|date)\b", re.I)
 """A question about the document that asks when ("when was this report published"): answered from the lines of its
 self-description that give a year (its copyright line). The answer-type model (fit on questions about the report's
 content) gives "when was this report published" a date at 0.16 only."""
-AUTHORSHIP = frozenset({"wrote", "write", "written", "writer", "author", "lead", "led",
-                        "contribut", "involv", "work", "peopl", "person", "prepar", "collabor", "particip"})
-"""Stems of a question about the document that asks who wrote it ("who wrote this report", "who are the paper's
-authors"; "who contributed to this paper", "which people were involved in it", "who worked on the report": stop 48's
-fifth blind batch and the two before it each asked so, and were refused): answered with the document's list of authors
-when it has one (AUTHORS_HEADING), else as DOCUMENT_ASKS (which holds these stems too)."""
 AUTHORS_HEADING = re.compile(r"^(?:lead\s+|main\s+)?(?:authors?|writers?)$|^written by$", re.I)
 """The heading over a report's list of authors (WEF papers: "Contributors" > "Lead authors" > organisation > name and
 title, then "Project team"): the list runs to the next heading that is a label, not a name (a word in lower case:
