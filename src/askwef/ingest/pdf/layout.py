@@ -163,8 +163,9 @@ def page_lines(runs: list[Run], page_no: int) -> list[Line]:
             glued = bool(text.strip()) and not text[-1:].isspace() and not r.text[:1].isspace()
             # a unit's power or a formula's subscript, set right after its letters, stays in the text ('mi²', 'CO₂'), and
             # an isotope's mass number before its symbol ('¹³¹I')
-            small = as_power(text, r.text.strip()) if glued and raised and r.size < 0.9 * body else None
-            small = small or (mass_number(text, r.text, group[k + 1].text if k + 1 < len(group) else "") if raised and r.size < 0.9 * body else None)
+            small = None
+            if raised and r.size < 0.9 * body:
+                small = (as_power(text, r.text.strip()) if glued else None) or mass_number(text, r.text, group[k + 1].text if k + 1 < len(group) else "")
             if glued and not raised and is_subscript(text, r.text.strip(), r.size, base - r.y - r.rise, body):
                 small = r.text.strip().translate(SUBSCRIPT)
             if small:
