@@ -70,9 +70,10 @@ def _mark_chapter_heads(pages: list[list[Line]], sizes: list[tuple[float, float]
         covered = set().union(*(on[text] for text in runs)) if runs else set()
         if len(covered) < max(3, RUNS_SHARE * len(pages)) or not _one_run_each(lines, runs):
             continue
-        for line in lines:
-            text = _place(line)[0]
-            if _names_heading(text, tails, line.page) or all(p in runs or _names_heading(p, tails, line.page) for p in _pieces(line)):
+        for line in lines:  # (a line whose one piece is its whole text is read once, as that piece)
+            text, pieces = _place(line)[0], _pieces(line)
+            if (pieces != [text] and _names_heading(text, tails, line.page)) or all(
+                    p in runs or _names_heading(p, tails, line.page) for p in pieces):
                 line.role = "furniture"
 
 
