@@ -22,7 +22,7 @@ from ..conventions import FIGURE, SOURCE, TABLE
 from ..text import ends_sentence, word_count
 from .layout import Line
 from .runs import Shape
-from .valuerows import ValueRow, number_grid, unheaded, value_tables
+from .valuerows import number_grid, unheaded, value_tables
 
 FIGURE_LABEL_WORDS = 5
 """A line of at most this many words, with no full stop, inside a figure is a label (a category, a
@@ -229,7 +229,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
             line.role = "figure"
     _wrapped_labels(lines, body)
     grid = number_grid(lines, numbers, bool(figures))  # a page of number columns alone: its rows, not a chart's ticks
-    taken = {id(l) for row in grid for l in row}
+    taken = {id(l) for row in grid for l in (*row.labels, *row.values)}
     numbers = [l for l in numbers if id(l) not in taken]
     for line in numbers:  # once the labels are known: a step's number is read between its words
         if not _step_number(line, lines, figures):
@@ -238,7 +238,7 @@ def mark_regions(lines: list[Line], shapes: list[Shape], size: tuple[float, floa
     # two in columns of text, level with each other, leave the text as it was), unless a header row makes it a table
     tables = [t for t in tables if 2 * sum(any(l.role == "figure" for l in (*row.labels, *row.values)) for row in t) >= len(t)]
     number = max((l.table_row for l in lines), default=-1)
-    for table in unheaded(tables, lines) + ([[ValueRow((row[0],), tuple(row[1:])) for row in grid]] if grid else []):
+    for table in unheaded(tables, lines) + ([grid] if grid else []):
         for row in table:  # each row its own, as a ruled table's (`rows.py` reads it as one statement)
             number += 1
             for column, own in ((0, row.labels), *((k, (v,)) for k, v in enumerate(row.values, start=1))):

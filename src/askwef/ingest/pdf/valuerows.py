@@ -266,9 +266,9 @@ def _marked(row: ValueRow, shapes: list[Shape]) -> bool:
     return False
 
 
-def number_grid(lines: list[Line], numbers: list[Line], charted: bool) -> list[list[Line]]:
+def number_grid(lines: list[Line], numbers: list[Line], charted: bool) -> list[ValueRow]:
     """The rows of a page of number columns and nothing else (`numbers`: its numbers-only lines), top down, each row's
-    cells left to right: a grid of ROWS or more baselines, every one holding two cells or more, on a page that draws no
+    first cell its label and the others its values, left to right: a grid of ROWS or more baselines, every one holding two cells or more, on a page that draws no
     chart (`charted`) and prints no other text. Its lines read as a chart's ticks and bar values, so a PDF of such
     pages (tabula's multicolumn sample: six columns of numbers) kept no text at all and failed to index; read as a
     table's rows they are what the page says."""
@@ -283,4 +283,5 @@ def number_grid(lines: list[Line], numbers: list[Line], charted: bool) -> list[l
             rows.append([line])
     if len(rows) < ROWS or any(len(row) < 2 for row in rows):
         return []
-    return [sorted(row, key=lambda l: l.x0) for row in rows]
+    cells = [sorted(row, key=lambda l: l.x0) for row in rows]
+    return [ValueRow((row[0],), tuple(row[1:])) for row in cells]
